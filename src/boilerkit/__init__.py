@@ -1,0 +1,38 @@
+"""boilerkit: strip the boilerplate off web pages.
+
+    >>> import boilerkit
+    >>> doc = boilerkit.extract(b"<html><body><article><p>Hello, world.</p></article></body></html>")
+    >>> doc.text
+    'Hello, world.'
+"""
+
+from __future__ import annotations
+
+from .api import explain, extract
+from .decode import Decoded, decode_html
+from .document import Document, RelatedLink
+from .errors import BoilerkitError, ExtractionError, InputTooLargeError, TimeBudgetExceededError
+from .explain import Explanation
+from .metadata import Metadata
+from .options import Options
+from .repair import repair_text
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "BoilerkitError",
+    "Decoded",
+    "Document",
+    "Explanation",
+    "ExtractionError",
+    "InputTooLargeError",
+    "Metadata",
+    "Options",
+    "RelatedLink",
+    "TimeBudgetExceededError",
+    "__version__",
+    "decode_html",
+    "explain",
+    "extract",
+    "repair_text",
+]

@@ -1,0 +1,56 @@
+"""The result of ``extract``: the page's metadata plus its main content."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from lxml import html as lxml_html
+
+from .metadata import Metadata
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLink:
+    """One item of a teaser block ("Top Stories", "Related"): a link to another page."""
+
+    title: str
+    url: str
+    section: str = ""
+    """The heading the item stood under, e.g. ``"Top Stories"``; empty when there was none."""
+
+
+@dataclass(frozen=True)
+class Document(Metadata):
+    """An extracted page. ``text`` is empty when the page has no main content."""
+
+    text: str = ""
+    comments: str = ""
+    """The page's comment section as text (filled only with ``include_comments``)."""
+    related: tuple[RelatedLink, ...] = ()
+    encoding: str = "utf-8"
+    """The encoding the input bytes were decoded with."""
+    content: lxml_html.HtmlElement | None = field(default=None, repr=False, compare=False)
+    """The selected article as a standalone element tree (what the renderers walk)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """Every field but ``content``, with JSON-friendly values and stable keys."""
+        from .render.json import document_to_dict
+
+        return document_to_dict(self)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # lxml elements do not pickle; carry the content as HTML so process pools work.
+        state = dict(self.__dict__)
+        content = state.pop("content")
+        state["_content_html"] = (
+            lxml_html.tostring(content, encoding="unicode") if content is not None else None
+        )
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        content_html = state.pop("_content_html")
+        for key, value in state.items():
+            object.__setattr__(self, key, value)
+        content = lxml_html.fragment_fromstring(content_html) if content_html else None
+        object.__setattr__(self, "content", content)

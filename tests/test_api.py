@@ -1,0 +1,45 @@
+"""The public API: what ``import boilerkit`` offers and its basic contract."""
+
+from __future__ import annotations
+
+import pickle
+
+import pytest
+
+import boilerkit
+
+
+def test_all_is_complete() -> None:
+    public = {name for name in dir(boilerkit) if not name.startswith("_")}
+    modules = {"api", "clean", "cli", "decode", "document", "errors", "explain", "metadata",
+               "options", "parse", "pipeline", "render", "repair", "select", "score",
+               "segment", "weights", "teasers"}
+    assert set(boilerkit.__all__) | {"annotations"} >= public - modules
+    for name in boilerkit.__all__:
+        assert hasattr(boilerkit, name)
+
+
+def test_extract_returns_article_text() -> None:
+    html = b"<html><head><title>A title</title></head><body><article><p>Hello, world.</p></article></body></html>"
+    doc = boilerkit.extract(html)
+    assert doc.text == "Hello, world."
+    assert doc.title == "A title"
+
+
+def test_unknown_option_is_a_type_error() -> None:
+    with pytest.raises(TypeError):
+        boilerkit.extract("<p>x</p>", no_such_option=True)
+
+
+def test_error_tree() -> None:
+    assert issubclass(boilerkit.ExtractionError, boilerkit.BoilerkitError)
+    assert issubclass(boilerkit.BoilerkitError, ValueError)
+    with pytest.raises(boilerkit.InputTooLargeError):
+        boilerkit.extract(b"<p>" + b"x" * 100 + b"</p>", max_bytes=50)
+
+
+def test_document_pickles_with_content() -> None:
+    doc = boilerkit.extract("<html><body><article><p>Some text here.</p></article></body></html>")
+    clone = pickle.loads(pickle.dumps(doc))
+    assert clone == doc
+    assert clone.content is not None
