@@ -1,0 +1,230 @@
+"""Golden pages: hand-written HTML in ``fixtures/<slug>/`` with the text an ideal extractor returns.
+
+Each folder holds ``source.html``, ``expected.txt`` (the main text, one block per line),
+``expected.json`` (metadata subset, ``related`` teaser links, ``must_not_contain``
+boilerplate strings, optional ``f1_floor`` and ``exact``) and a ``README.md`` saying what
+the page exercises; ``fixtures/README.md`` describes the format.
+
+The expected text is written by hand from the page, never copied from boilerkit's output.
+The checks run in two groups: the first proves each fixture is well formed (its expected
+lines and boilerplate strings really occur in the page), so a typo cannot make a golden
+unreachable; the second compares ``boilerkit.extract`` with the goldens.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+import boilerkit
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "fixtures"
+SEED = ROOT.parent / "shared" / "seed" / "000_8546a322da682372.txt"
+
+DEFAULT_F1_FLOOR = 0.95
+"""Shingle F1 a fixture must reach unless its ``expected.json`` sets ``f1_floor``."""
+METADATA_FIELDS = ("title", "author", "date", "sitename", "language", "page_type")
+KNOWN_KEYS = frozenset(
+    {*METADATA_FIELDS, "url", "related", "must_not_contain", "f1_floor", "exact"}
+)
+_SPACE = re.compile(r"\s+")
+_TOKEN = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Case:
+    """One fixture folder, loaded."""
+
+    slug: str
+    path: Path
+    source: bytes
+    expected: str
+    meta: dict[str, Any]
+
+
+def _slugs() -> list[str]:
+    return sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").is_file())
+
+
+def _load(slug: str) -> Case:
+    path = FIXTURES / slug
+    return Case(
+        slug=slug,
+        path=path,
+        source=(path / "source.html").read_bytes(),
+        expected=(path / "expected.txt").read_text(encoding="utf-8"),
+        meta=json.loads((path / "expected.json").read_text(encoding="utf-8")),
+    )
+
+
+def normalize(text: str) -> str:
+    """One block per line, whitespace collapsed, blank lines dropped: how goldens compare."""
+    lines = (_SPACE.sub(" ", line).strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def shingle_f1(output: str, expected: str) -> float:
+    """Token 4-gram F1, the readability-test-pages metric, for one page."""
+
+    def shingles(text: str) -> Counter[tuple[str, ...]]:
+        tokens = _TOKEN.findall(text)
+        if len(tokens) < 4:
+            return Counter([tuple(tokens)]) if tokens else Counter()
+        return Counter(tuple(tokens[i : i + 4]) for i in range(len(tokens) - 3))
+
+    got, want = shingles(output), shingles(expected)
+    if not got and not want:
+        return 1.0
+    shared = sum((got & want).values())
+    if not shared:
+        return 0.0
+    precision, recall = shared / sum(got.values()), shared / sum(want.values())
+    return 2 * precision * recall / (precision + recall)
+
+
+def visible_text(source: bytes) -> str:
+    """All text a reader could see, whitespace collapsed: the ground the goldens stand on."""
+    root = lxml_html.document_fromstring(source)
+    etree.strip_elements(root, "script", "style", "head", "noscript", "template", with_tail=False)
+    return _SPACE.sub(" ", "".join(root.itertext())).strip()
+
+
+def _meta_norm(field: str, value: object) -> str:
+    """The corpora's metadata normalization: NFKC, case-folded words, ISO day, primary tag."""
+    text = unicodedata.normalize("NFKC", str(value or "")).casefold().strip()
+    if field == "date":
+        return text[:10]
+    if field == "language":
+        return text.replace("_", "-").split("-")[0]
+    return " ".join(_TOKEN.findall(text))
+
+
+SLUGS = _slugs()
+
+
+@pytest.fixture(scope="module", params=SLUGS)
+def case(request: pytest.FixtureRequest) -> Case:
+    return _load(str(request.param))
+
+
+@pytest.fixture(scope="module")
+def document(case: Case) -> boilerkit.Document:
+    return boilerkit.extract(case.source, url=case.meta.get("url"))
+
+
+# -- The fixtures themselves are well formed ------------------------------------------
+
+
+def test_fixture_set_is_complete() -> None:
+    assert len(SLUGS) >= 12
+    for slug in SLUGS:
+        for name in ("source.html", "expected.txt", "expected.json", "README.md"):
+            assert (FIXTURES / slug / name).is_file(), f"{slug}/{name} missing"
+
+
+def test_golden_is_normalized(case: Case) -> None:
+    assert case.expected.rstrip("\n") == normalize(case.expected), "blank or unnormalized lines"
+    assert set(case.meta) <= KNOWN_KEYS, f"unknown keys {set(case.meta) - KNOWN_KEYS}"
+    assert case.meta.get("title"), "every fixture names its title"
+
+
+def test_golden_lines_occur_in_source(case: Case) -> None:
+    page = visible_text(case.source)
+    lines = normalize(case.expected).splitlines()
+    comments = case.path / "expected-comments.txt"
+    if comments.is_file():
+        lines += normalize(comments.read_text(encoding="utf-8")).splitlines()
+    missing = [line for line in lines if line.removeprefix("- ") not in page]
+    assert not missing, f"golden lines not in the page's text: {missing}"
+
+
+def test_boilerplate_strings_occur_in_source(case: Case) -> None:
+    page = visible_text(case.source)
+    strings = case.meta.get("must_not_contain", [])
+    assert strings, "every fixture names boilerplate that must go"
+    assert [s for s in strings if s not in page] == [], "must_not_contain would be vacuous"
+    assert [s for s in strings if s in case.expected] == [], "golden contains its boilerplate"
+
+
+def test_related_titles_occur_in_source(case: Case) -> None:
+    page = visible_text(case.source)
+    missing = [item["title"] for item in case.meta.get("related", []) if item["title"] not in page]
+    assert not missing
+
+
+@pytest.mark.skipif(not SEED.is_file(), reason="../shared/seed is absent")
+def test_seed_golden_is_the_seed_article() -> None:
+    seed = normalize(SEED.read_text(encoding="utf-8")).splitlines()
+    start = seed.index("MOSCOW -")
+    end = next(i for i, line in enumerate(seed) if line == "CTVNews.ca Top Stories")
+    assert normalize(_load("seed-ctv-news").expected).splitlines() == seed[start:end]
+
+
+# -- boilerkit against the goldens ----------------------------------------------------
+
+
+def test_text_similarity(case: Case, document: boilerkit.Document, update_goldens: bool) -> None:
+    output = normalize(document.text)
+    if update_goldens:
+        (case.path / "expected.txt").write_text(output + "\n" if output else "", encoding="utf-8")
+        pytest.skip("golden rewritten from the current output")
+    expected = normalize(case.expected)
+    if not expected:
+        assert output == "", "a page without an article extracts to empty text"
+        return
+    floor = float(case.meta.get("f1_floor", DEFAULT_F1_FLOOR))
+    assert shingle_f1(output, expected) >= floor
+
+
+def test_exact_text(case: Case, document: boilerkit.Document) -> None:
+    if not case.meta.get("exact"):
+        pytest.skip("fixture is judged by similarity only")
+    assert normalize(document.text) == normalize(case.expected)
+
+
+def test_every_golden_line_is_kept(case: Case, document: boilerkit.Document) -> None:
+    output = normalize(document.text)
+    missing = [line for line in normalize(case.expected).splitlines() if line not in output]
+    assert not missing, f"{len(missing)} golden lines missing, first: {missing[:3]}"
+
+
+def test_boilerplate_is_dropped(case: Case, document: boilerkit.Document) -> None:
+    found = [s for s in case.meta.get("must_not_contain", []) if s in document.text]
+    assert not found, f"boilerplate kept: {found}"
+
+
+def test_metadata(case: Case, document: boilerkit.Document) -> None:
+    wrong = {
+        field: (getattr(document, field), case.meta[field])
+        for field in METADATA_FIELDS
+        if field in case.meta
+        and _meta_norm(field, getattr(document, field)) != _meta_norm(field, case.meta[field])
+    }
+    assert not wrong, f"(got, expected) per field: {wrong}"
+
+
+def test_related_links(case: Case, document: boilerkit.Document) -> None:
+    if "related" not in case.meta:
+        pytest.skip("fixture has no teaser blocks")
+    got = [(_SPACE.sub(" ", r.title).strip(), r.url, r.section) for r in document.related]
+    want = [(r["title"], r["url"], r["section"]) for r in case.meta["related"]]
+    assert got == want
+
+
+def test_comments_kept_apart() -> None:
+    case = _load("wordpress-blog-comments")
+    golden = normalize((case.path / "expected-comments.txt").read_text(encoding="utf-8"))
+    plain = boilerkit.extract(case.source, url=case.meta.get("url"))
+    assert [line for line in golden.splitlines() if line in plain.text] == []
+    with_comments = boilerkit.extract(case.source, url=case.meta.get("url"), include_comments=True)
+    assert shingle_f1(normalize(with_comments.comments), golden) >= DEFAULT_F1_FLOOR
