@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .weights import Weights
+
 Favor = Literal["balanced", "precision", "recall"]
 
 
@@ -35,3 +37,14 @@ class Options:
     """Larger inputs raise ``InputTooLargeError`` instead of being parsed."""
     time_budget: float | None = 30.0
     """Seconds one document may take; ``None`` for no limit."""
+    weights: Weights = Weights()
+    """The scoring table; tune with ``dataclasses.replace(Weights(), ...)``."""
+
+    @property
+    def scale(self) -> float:
+        """How hard block costs and link penalties bite, from ``favor``."""
+        if self.favor == "precision":
+            return self.weights.precision_scale
+        if self.favor == "recall":
+            return self.weights.recall_scale
+        return 1.0

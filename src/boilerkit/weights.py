@@ -1,0 +1,152 @@
+"""Every tunable number and pattern of the scoring and selection stages, in one place.
+
+Override with ``dataclasses.replace(Weights(), link_penalty=2.0)`` and pass the result as
+``Options(weights=...)``. Each value says what it means; the numbers were tuned on the
+development corpora (``benchmarks/run.py``) and the golden fixtures, never per site.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Scores that decide which blocks form the article."""
+
+    # --- block value: what one block of text is worth to its container ---------------
+    block_cost: float = 25.0
+    """Chars every block pays: many short blocks (menus, bylines) sum below zero."""
+    link_penalty: float = 1.25
+    """Each char of link text counts this much against its block."""
+    sentence_bonus: float = 20.0
+    """Added per sentence end (``.?!。``) in a block: prose is the article's shape."""
+    sentence_bonus_cap: int = 6
+    """At most this many sentence ends earn the bonus."""
+    boilerplate_factor: float = -1.0
+    """Multiplier on a block's chars inside a region whose class/id/tag/role says boilerplate."""
+
+    # --- container choice ---------------------------------------------------------------
+    positive_hint_bonus: float = 0.25
+    """Fraction added to a container's value when its class/id/tag says "article body"."""
+    heading_bonus: float = 40.0
+    """Added to a container holding the page's top heading (it frames the article)."""
+
+    # --- block verdicts inside the chosen container ---------------------------------------
+    max_link_density: float = 0.5
+    """Blocks with more link text than this share are navigation, not prose."""
+    min_chars: int = 10
+    """Blocks shorter than this are kept only when they read as part of the article."""
+    region_max_link_density: float = 0.55
+    """A sub-region (list, div) with more link text than this share is dropped whole."""
+    region_min_links: int = 3
+    """... when it holds at least this many links."""
+
+    # --- teaser blocks ("Top Stories", "Related") ----------------------------------------
+    teaser_min_items: int = 2
+    """A teaser list has at least this many items, each dominated by a link."""
+    teaser_headline_min_chars: int = 15
+    """A teaser item's link must be at least this long to be a headline."""
+    teaser_max_item_chars: int = 450
+    """Teaser items are short: a headline and a blurb."""
+
+    # --- confidence and fallback ----------------------------------------------------------
+    low_confidence: float = 0.35
+    """Below this confidence the trafilatura second opinion is asked for (if enabled)."""
+    min_article_chars: int = 150
+    """An article shorter than this makes the page a listing/other page, not an article."""
+
+    # --- favor switch ------------------------------------------------------------------------
+    precision_scale: float = 1.5
+    """``favor="precision"`` multiplies the block cost and link penalty by this."""
+    recall_scale: float = 0.6
+    """``favor="recall"`` multiplies them by this."""
+
+
+# Class/id words. Matched against the lower-cased class and id of every element as whole
+# "words" (split on non-letters), so "sidebar" matches "left-sidebar" but "ad" does not
+# match "header" or "read".
+NEGATIVE_WORDS = frozenset(
+    """
+    nav navbar navigation menu menubar breadcrumb breadcrumbs crumbs skip skiplink footer
+    sidebar side aside widget widgets related relatedposts recommended recommendations
+    teaser teasers promo promos promoted sponsor sponsored advert advertisement ads adsense
+    advertising banner share sharing social socials sharebar shares follow subscribe
+    subscription newsletter signup cookie cookies consent gdpr popup modal overlay
+    comment comments commentlist disqus respond reply replies discussion
+    masthead toolbar pagination pager tags tagcloud taglist categories archive archives
+    author-bio authorbox bio byline-social print email outbrain taboola trending popular
+    mostread most-read more-stories morestories partner partners login register account
+    hidden offscreen visually-hidden sr-only screen-reader-text jump rating
+    """.split()
+)
+"""Words in a class/id that mark boilerplate."""
+
+POSITIVE_WORDS = frozenset(
+    """
+    article articlebody article-body articlecontent article-content story storybody
+    story-body storycontent post postbody post-body postcontent post-content entry
+    entrycontent entry-content content main-content maincontent body-text bodytext text
+    blog blogpost news-article page-content rich-text richtext prose markdown-body
+    """.split()
+)
+"""Words in a class/id that mark the article body."""
+
+COMMENT_WORDS = frozenset(
+    "comment comments commentlist comment-list disqus respond replies discussion".split()
+)
+"""Words that mark the comment section (kept apart, returned with ``include_comments``)."""
+
+NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "header", "form"})
+"""Tags that frame a page rather than hold its article (``header`` inside an article is
+exempt: it holds the headline)."""
+
+NEGATIVE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
+     "dialog", "alertdialog", "toolbar", "tablist"}
+)
+"""ARIA roles of page furniture."""
+
+POSITIVE_TAGS = frozenset({"article", "main"})
+POSITIVE_ROLES = frozenset({"main", "article"})
+
+WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+
+# Headings that introduce teaser blocks of other stories, in the languages of the web we
+# see most. Matched case-insensitively against the start of a short heading.
+TEASER_HEADING = re.compile(
+    r"""^\W*(
+        (top|more|latest|related|recommended|popular|trending|featured|editor'?s?)\s
+          (stories|news|articles|posts|reads?|videos|picks|content|headlines|coverage)
+      | local\sspotlight | most\s(read|viewed|popular|shared|commented)
+      | (you\smay|you\smight)\s(also\s)?(like|enjoy) | read\s(also|more|next)
+      | also\s(read|on|in) | more\s(from|on|in|about) | see\salso | related
+      | recommended | trending | popular | what\sto\sread\snext | don'?t\smiss
+      | weitere | mehr\s(zum|zu|aus|von) | lesen\ssie\sauch | auch\sinteressant
+      | das\skönnte\ssie | meistgelesen | top-?themen | empfehlungen
+      | à\slire\saussi | lire\saussi | sur\sle\smême\ssujet | les\splus\slus | voir\saussi
+      | leer\smás | más\sleídas | también\ste\spuede | relacionad
+      | leggi\sanche | potrebbe\sinteressarti | czytaj\steż | zobacz\steż | polecane
+      | 相关 | 推荐 | 热门 | 更多 | 延伸阅读 | اقرأ\sأيضا | اقرأ\sايضا | مواضيع\sذات\sصلة
+    )""",
+    re.I | re.X,
+)
+"""Section headings of teaser blocks ("Top Stories", "Related", "Lesen Sie auch")."""
+
+# Short lines that are page furniture wherever they stand.
+BOILERPLATE_LINE = re.compile(
+    r"""^\W*(
+        share(\s(this|on|via)\b.*)? | tweet | e-?mail | print | advertisement | anzeige
+      | werbung | publicité | publicidad | sponsored | skip\sto\s.* | jump\sto\s.*
+      | read\smore | continue\sreading | click\shere.* | back\sto\stop | top
+      | (sign\sup|subscribe)\b.* | follow\sus.* | related(\sarticles|\sstories)?
+      | loading.* | comments?(\s\(\d+\))? | \d+\scomments? | copy\slink | copied
+      | facebook | twitter | whatsapp | linkedin | reddit | pinterest | telegram
+    )\W*$""",
+    re.I | re.X,
+)
+"""Lines that are furniture even inside the article ("Share", "Advertisement")."""
+
+SENTENCE_END = re.compile(r"[.!?。！？؟](?:\s|$|[\"'”’»])")
+"""A sentence end: the mark of prose."""
