@@ -1,0 +1,223 @@
+"""The benchmark: every system on both corpora in one run, one table.
+
+    python benchmarks/run.py                       # everything; rewrites docs/benchmarks.md
+    python benchmarks/run.py --only boilerkit      # quick: boilerkit alone, both corpora
+    python benchmarks/run.py --only boilerkit --errors 15   # the worst pages and why
+    python benchmarks/run.py --corpus readability-test-pages --limit 20 --dump /tmp/out
+
+Only a full run (all systems, both corpora, no limit) rewrites ``docs/benchmarks.md``,
+unless ``--write`` asks for it. Times cover the extraction call alone: corpora are loaded
+and decompressed first, and each system gets one untimed warm-up call.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks import report
+from benchmarks.corpora import (
+    CORPUS_NAMES,
+    Corpus,
+    ReferencePage,
+    SnippetPage,
+    available,
+    datasets_dir,
+    load_corpus,
+)
+from benchmarks.metrics import (
+    Scores,
+    ShingleMatch,
+    SnippetMatch,
+    match_shingles,
+    match_snippets,
+    shingle_scores,
+    snippet_scores,
+)
+from benchmarks.systems import SYSTEMS, Extractor
+
+READABILITY = "readability-lxml"
+ALL_SYSTEMS = (*SYSTEMS, READABILITY)
+DEFAULT_READABILITY_PYTHON = "/tmp/readability-venv/bin/python"
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """One system's text for one page and how long the extraction took."""
+
+    text: str
+    ms: float
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One system on one corpus: summary scores, times and the per-page verdicts."""
+
+    system: str
+    corpus: Corpus
+    scores: Scores
+    outputs: tuple[Output, ...]
+    matches: tuple[SnippetMatch, ...] | tuple[ShingleMatch, ...]
+
+    @property
+    def times(self) -> list[float]:
+        return [output.ms for output in self.outputs]
+
+    def page_f1(self, index: int) -> float:
+        match = self.matches[index]
+        return match.counts.f1() if isinstance(match, SnippetMatch) else match.f1
+
+
+def extract_all(system: str, extractor: Extractor, corpus: Corpus) -> list[Output]:
+    """Run one system over a corpus, timing each call; a crash is an empty output."""
+    extractor(corpus.pages[0].html)  # warm-up: imports and caches are not timed
+    outputs = []
+    for page in corpus.pages:
+        start = time.perf_counter()
+        try:
+            text = extractor(page.html) or ""
+        except Exception as error:  # benchmark edge: a crash scores as a full miss
+            print(f"{system} failed on {corpus.name}/{page.id}: {error!r}", file=sys.stderr)
+            text = ""
+        outputs.append(Output(text, (time.perf_counter() - start) * 1000))
+    return outputs
+
+
+def score(system: str, corpus: Corpus, outputs: list[Output]) -> Result:
+    """Apply the corpus's metric to the outputs."""
+    if all(isinstance(page, SnippetPage) for page in corpus.pages):
+        snippet_matches = tuple(
+            match_snippets(out.text, page.expected, page.unwanted)
+            for page, out in zip(corpus.pages, outputs, strict=True)
+            if isinstance(page, SnippetPage)
+        )
+        scores = snippet_scores(m.counts for m in snippet_matches)
+        return Result(system, corpus, scores, tuple(outputs), snippet_matches)
+    shingle_matches = tuple(
+        match_shingles(out.text, page.expected_text)
+        for page, out in zip(corpus.pages, outputs, strict=True)
+        if isinstance(page, ReferencePage)
+    )
+    return Result(system, corpus, shingle_scores(shingle_matches), tuple(outputs), shingle_matches)
+
+
+def readability_outputs(
+    corpora: list[Corpus], python: str, limit: int | None
+) -> tuple[dict[str, list[Output]], str] | None:
+    """readability-lxml's outputs per corpus, from its own environment (cached by digest).
+
+    Returns ``None`` (and says why) when that environment is missing or the run fails.
+    """
+    if not Path(python).exists():
+        print(f"readability-lxml skipped: no environment at {python} "
+              "(see benchmarks/readability_runner.py)", file=sys.stderr)  # fmt: skip
+        return None
+    key = "-".join(c.digest[:12] for c in corpora)
+    cache = Path(tempfile.gettempdir()) / "boilerkit-bench" / f"readability-{key}.json"
+    if not cache.exists():
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        runner = Path(__file__).resolve().parent / "readability_runner.py"
+        command = [python, str(runner), str(cache), *(c.name for c in corpora)]
+        if limit is not None:
+            command += ["--limit", str(limit)]
+        print(f"running readability-lxml in {python} ...", file=sys.stderr)
+        if subprocess.run(command, check=False).returncode != 0:
+            print("readability-lxml skipped: its runner failed", file=sys.stderr)
+            return None
+    data = json.loads(cache.read_text(encoding="utf-8"))
+    outputs = {}
+    for corpus in corpora:
+        pages = data[corpus.name]["pages"]
+        outputs[corpus.name] = [
+            Output(pages[p.id]["text"], pages[p.id]["ms"]) for p in corpus.pages
+        ]
+    return outputs, str(data["version"])
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--only", action="append", choices=ALL_SYSTEMS, help="run only this system (repeatable)"
+    )
+    parser.add_argument(
+        "--corpus", action="append", choices=CORPUS_NAMES, help="run only this corpus (repeatable)"
+    )
+    parser.add_argument("--limit", type=int, help="only the first N pages of each corpus")
+    parser.add_argument(
+        "--errors",
+        type=int,
+        metavar="N",
+        default=0,
+        help="list the N pages with the worst F1 of the first system, and why",
+    )
+    parser.add_argument(
+        "--dump",
+        type=Path,
+        metavar="DIR",
+        help="write every page's output (and what went wrong) under DIR",
+    )
+    parser.add_argument(
+        "--write", action="store_true", help="rewrite docs/benchmarks.md even for a partial run"
+    )
+    parser.add_argument(
+        "--readability-python",
+        default=DEFAULT_READABILITY_PYTHON,
+        help="the Python of readability-lxml's own environment",
+    )
+    return parser.parse_args(argv)  # fmt: skip
+
+
+def run_all(args: argparse.Namespace, corpora: list[Corpus]) -> tuple[list[Result], dict[str, str]]:
+    """Every requested system on every loaded corpus; also the versions that ran."""
+    systems = args.only or list(ALL_SYSTEMS)
+    results: list[Result] = []
+    versions: dict[str, str] = {}
+    for system in systems:
+        if system == READABILITY:
+            found = readability_outputs(corpora, args.readability_python, args.limit)
+            if found is not None:
+                per_corpus, versions[system] = found
+                results += [score(system, c, per_corpus[c.name]) for c in corpora]
+            continue
+        versions[system] = report.system_version(system)
+        for corpus in corpora:
+            print(f"{system} on {corpus.name} ...", file=sys.stderr)
+            results.append(score(system, corpus, extract_all(system, SYSTEMS[system], corpus)))
+    return results, versions
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    names = args.corpus or list(CORPUS_NAMES)
+    missing = [name for name in names if not available(name)]
+    if missing:
+        print(f"corpora not found under {datasets_dir()}: {', '.join(missing)}", file=sys.stderr)
+        names = [name for name in names if name not in missing]
+        if not names:
+            return 1
+    corpora = [load_corpus(name, limit=args.limit) for name in names]
+    results, versions = run_all(args, corpora)
+    table = report.table(results)
+    print(table)
+    if args.errors:
+        report.print_errors([r for r in results if r.system == results[0].system], args.errors)
+    if args.dump:
+        report.dump(results, args.dump)
+    full = not (args.only or args.corpus or args.limit) and len(corpora) == len(CORPUS_NAMES)
+    if full or args.write:
+        path = report.write_docs(table, versions, corpora)
+        print(f"wrote {path}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
