@@ -13,6 +13,7 @@ and decompressed first, and each system gets one untimed warm-up call.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import subprocess
 import sys
@@ -77,17 +78,24 @@ class Result:
         return match.counts.f1() if isinstance(match, SnippetMatch) else match.f1
 
 
+def _guarded(system: str, extractor: Extractor, corpus: Corpus, index: int) -> str:
+    page = corpus.pages[index]
+    try:
+        return extractor(page.html) or ""
+    except Exception as error:  # benchmark edge: a crash scores as a full miss
+        print(f"{system} failed on {corpus.name}/{page.id}: {error!r}", file=sys.stderr)
+        return ""
+
+
 def extract_all(system: str, extractor: Extractor, corpus: Corpus) -> list[Output]:
     """Run one system over a corpus, timing each call; a crash is an empty output."""
-    extractor(corpus.pages[0].html)  # warm-up: imports and caches are not timed
+    # Warm-up: imports and caches are not timed; a crash here is reported by the timed call.
+    with contextlib.suppress(Exception):
+        extractor(corpus.pages[0].html)
     outputs = []
-    for page in corpus.pages:
+    for index in range(len(corpus.pages)):
         start = time.perf_counter()
-        try:
-            text = extractor(page.html) or ""
-        except Exception as error:  # benchmark edge: a crash scores as a full miss
-            print(f"{system} failed on {corpus.name}/{page.id}: {error!r}", file=sys.stderr)
-            text = ""
+        text = _guarded(system, extractor, corpus, index)
         outputs.append(Output(text, (time.perf_counter() - start) * 1000))
     return outputs
 
