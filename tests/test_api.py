@@ -13,7 +13,7 @@ def test_all_is_complete() -> None:
     public = {name for name in dir(boilerkit) if not name.startswith("_")}
     modules = {"api", "clean", "cli", "decode", "document", "errors", "explain", "metadata",
                "options", "parse", "pipeline", "render", "repair", "select", "score",
-               "segment", "weights", "teasers"}
+               "segment", "weights", "teasers", "budget", "guard"}
     assert set(boilerkit.__all__) | {"annotations"} >= public - modules
     for name in boilerkit.__all__:
         assert hasattr(boilerkit, name)

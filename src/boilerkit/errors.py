@@ -5,8 +5,21 @@
         ├── InputTooLargeError           the input exceeds ``Options.max_bytes``
         └── TimeBudgetExceededError      extraction ran past ``Options.time_budget``
 
-"No main content" is not an error: ``extract`` returns a ``Document`` with empty
-``text``, and ``explain`` says why.
+What "cannot be read as a page" means (the checks live in ``guard``):
+
+- the input starts with the signature of a binary file format: PDF, PNG/GIF/JPEG,
+  ZIP/gzip/zstd/bzip2/xz/7z, executables, media and font files;
+- the decoded text is binary noise: more than 6 % of its first 64 Ki characters are
+  control characters or bytes that no encoding could map (real pages: under 0.05 %).
+
+Everything else gives a best-effort ``Document``: empty or whitespace-only input, plain
+text, JSON, truncated HTML, tag soup, NUL bytes, lone surrogates in ``str`` input. "No main
+content" is not an error either: ``extract`` returns a ``Document`` with empty ``text``,
+and ``explain`` says why.
+
+No other exception type escapes ``extract`` for any input: not ``RecursionError``,
+``UnicodeError``, ``MemoryError`` (within ``max_bytes``) or an lxml error. The tests in
+``tests/test_robustness.py`` and ``tests/test_properties.py`` hold that line.
 """
 
 from __future__ import annotations

@@ -1,24 +1,46 @@
-"""Parse stage: page text to an lxml element tree, safely.
+"""Parse stage: page text to an lxml element tree, safely and in bounded depth.
 
-The parser never resolves entities, never touches the network and never reads files;
-it tolerates any tag soup, and libxml2's own depth limit keeps deep nesting bounded.
+Safety: libxml2's HTML parser never loads DTDs or resolves external entities (an
+``<!ENTITY x SYSTEM "file:...">`` declaration is tag soup to it, as to a browser), and
+``no_network`` forbids any fetch on top. Nothing here reads a file or opens a socket.
+
+Size: ``huge_tree`` lifts libxml2's 10 MB limit on the input buffer and on one text
+node; without it a page over 10 MB parses to nothing. ``Options.max_bytes`` is the
+size guard instead.
+
+Depth: the tree handed to later stages is never deeper than ``MAX_DEPTH`` elements, so
+recursive walkers (the text renderer) stay far from Python's recursion limit. Elements
+nested deeper have their tags stripped and their text merged into their ancestor at the
+cap. libxml2 aborts the whole parse past 2048 levels, dropping everything after, so when
+that happens the markup is flattened to ``MAX_DEPTH`` first and parsed again.
+
+A fresh parser per call: lxml parsers carry an error log, and sharing one between threads
+would mix their logs.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
 
-_PARSER = lxml_html.HTMLParser(
-    remove_comments=True,
-    remove_pis=True,
-    no_network=True,
-    default_doctype=False,
-    collect_ids=False,
+MAX_DEPTH = 256
+"""Deepest element nesting kept (``<html>`` is level 1). libxml2's own default limit; the
+deepest page of both corpora nests 42 levels."""
+
+# Elements that never have content, so never open a nesting level.
+_VOID = frozenset(
+    b"area base br col embed hr img input link meta param source track wbr keygen basefont"
+    b" frame isindex".split()
 )
+_TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Elements at level MAX_DEPTH that still have child elements.
+_AT_CAP = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH) + "[*]")
+_EMPTY_PAGE = "<html><body></body></html>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,21 +51,97 @@ class ParsedPage:
     base_url: str | None
 
 
+def _new_parser() -> lxml_html.HTMLParser:
+    return lxml_html.HTMLParser(
+        encoding="utf-8",
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        default_doctype=False,
+        collect_ids=False,
+        huge_tree=True,
+    )
+
+
+def to_utf8(text: str) -> bytes:
+    """``text`` as UTF-8 without NULs; lone surrogates become U+FFFD instead of raising.
+
+    Lone surrogates reach us from ``str`` input built by careless decoding (JSON ``\\ud800``
+    escapes, ``surrogateescape``); a valid pair split into two code units is rejoined.
+    """
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text.replace("\x00", "").encode("utf-8")
+
+
+def flatten_markup(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
+    """Drop start and end tags nested deeper than ``max_depth``, keeping all text.
+
+    The nesting is counted naively (every non-void start tag opens a level, every end tag
+    closes one), which over-counts tag soup; this only runs on pages libxml2 refused as
+    too deep, where keeping the text matters more than the structure.
+    """
+    depth = 0
+
+    def replace(match: re.Match[bytes]) -> bytes:
+        nonlocal depth
+        closing, name, selfclosing = match.group(1), match.group(2).lower(), match.group(3)
+        if closing:
+            depth = max(depth - 1, 0)
+            return match.group(0) if depth < max_depth else b" "
+        if selfclosing or name in _VOID:
+            return match.group(0) if depth < max_depth else b" "
+        depth += 1
+        return match.group(0) if depth <= max_depth else b" "
+
+    return _TAG.sub(replace, data)
+
+
+def _parse_once(data: bytes) -> tuple[lxml_html.HtmlElement | None, bool]:
+    """The tree (``None`` when there is none) and whether libxml2 gave up as too deep."""
+    parser = _new_parser()
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        root = None
+    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    return (root if isinstance(root, lxml_html.HtmlElement) else None), too_deep
+
+
+def _parse_bytes(data: bytes) -> lxml_html.HtmlElement | None:
+    root, too_deep = _parse_once(data)
+    if too_deep:
+        root, _ = _parse_once(flatten_markup(data))
+    return root
+
+
+def cap_depth(root: lxml_html.HtmlElement) -> None:
+    """Strip the tags of elements deeper than ``MAX_DEPTH``, merging their text upward."""
+    for element in _AT_CAP(root):
+        etree.strip_tags(element, "*")
+
+
+def _join(url: str | None, href: str) -> str | None:
+    """``href`` resolved against ``url``; a malformed URL (bad IPv6 host) keeps ``url``."""
+    if not url:
+        return href
+    try:
+        return urljoin(url, href)
+    except ValueError:
+        return url
+
+
 def parse_html(text: str, url: str | None = None) -> ParsedPage:
     """Parse ``text`` into a tree with an ``<html>`` root, whatever the input looks like."""
-    text = text.replace("\x00", "")
-    root = None
-    if text.strip():
-        try:
-            root = etree.fromstring(text, _PARSER)
-        except (etree.ParserError, ValueError):
-            root = None
-    if root is None or not isinstance(root, lxml_html.HtmlElement):
-        root = lxml_html.document_fromstring("<html><body></body></html>", parser=_PARSER)
+    data = to_utf8(text)
+    root = _parse_bytes(data) if data.strip() else None
+    if root is None:
+        root = lxml_html.document_fromstring(_EMPTY_PAGE, parser=_new_parser())
+    cap_depth(root)
     base = root.find(".//base[@href]")
     base_url = url
     if base is not None:
         href = (base.get("href") or "").strip()
         if href:
-            base_url = urljoin(url or "", href) if url else href
+            base_url = _join(url, href)
     return ParsedPage(root=root, base_url=base_url)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
+from . import budget, guard
 from .decode import decode_html
 from .document import Document
-from .errors import InputTooLargeError
 from .metadata import extract_metadata
 from .options import Options
 from .parse import parse_html
@@ -32,19 +32,40 @@ def run(
     content_type: str | None,
     options: Options,
 ) -> Extraction:
+    """Run every stage on one page within ``options.time_budget`` (see ``budget``)."""
+    deadline = budget.Deadline(options.time_budget)
+    with budget.active(deadline):
+        return _run(html, url=url, content_type=content_type, options=options, deadline=deadline)
+
+
+def _run(
+    html: bytes | str,
+    *,
+    url: str | None,
+    content_type: str | None,
+    options: Options,
+    deadline: budget.Deadline,
+) -> Extraction:
     """Run every stage on one page."""
-    if len(html) > options.max_bytes:
-        raise InputTooLargeError(f"input is {len(html)} bytes, over max_bytes={options.max_bytes}")
+    guard.check_size(html, options.max_bytes)
+    guard.check_signature(html)
     if isinstance(html, bytes):
         decoded = decode_html(html, content_type)
         text, encoding = decoded.text, decoded.encoding
     else:
         text, encoding = html, "unicode"
+    guard.check_text(text)
+    deadline.check("decode")
     text = repair_text(text)
+    deadline.check("repair")
     page = parse_html(text, url)
+    deadline.check("parse")
     metadata = extract_metadata(page.root, url)
+    deadline.check("metadata")
     clean_tree(page.root)
+    deadline.check("clean")
     selection = select_content(page.root)
+    deadline.check("select")
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},
         text=render_text(selection.content),

@@ -1,0 +1,99 @@
+"""Input guards: what ``extract`` refuses before any real work, and why.
+
+Three checks decide whether an input can be read as a page at all (see ``errors``):
+
+- **size**: more than ``Options.max_bytes`` raises ``InputTooLargeError``. Bytes are
+  measured in bytes, a ``str`` in characters (a character is at least one byte once
+  encoded, so the limit never lets a larger document through as ``str``).
+- **file signatures**: input that starts with the magic bytes of a well-known binary
+  format (PDF, images, archives, executables, compressed streams) raises
+  ``ExtractionError`` naming the format. A compressed page is refused rather than
+  guessed at: the caller forgot to decompress it and should be told so.
+- **binary noise**: decoded text whose first ``NOISE_SAMPLE`` characters are more than
+  ``NOISE_LIMIT`` control characters or undecodable bytes raises ``ExtractionError``.
+
+Everything else is read as a page, best effort: JSON, plain text, truncated HTML, tag
+soup, NUL-padded text. Empty or whitespace-only input gives an empty ``Document``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import ExtractionError, InputTooLargeError
+
+# Leading bytes of binary formats that are never an HTML page, with a name for the error.
+# Each signature is long or distinctive enough that no text page starts with it.
+SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office/EPUB file)"),
+    (b"\x1f\x8b", "gzip-compressed data (decompress it first)"),
+    (b"\x28\xb5\x2f\xfd", "zstd-compressed data (decompress it first)"),
+    (b"BZh91AY&SY", "bzip2-compressed data (decompress it first)"),
+    (b"\xfd7zXZ\x00", "xz-compressed data (decompress it first)"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an OLE file (old Office format)"),
+    (b"\x7fELF", "an ELF executable"),
+    (b"MZ\x90\x00", "a Windows executable"),
+    (b"\x00asm", "a WebAssembly module"),
+    (b"\xca\xfe\xba\xbe", "a Java class or Mach-O file"),
+    (b"OggS\x00", "an Ogg media file"),
+    (b"\x1a\x45\xdf\xa3", "a Matroska/WebM media file"),
+    (b"wOFF", "a WOFF font"),
+    (b"wOF2", "a WOFF2 font"),
+)
+
+NOISE_SAMPLE = 65_536
+"""Characters looked at by the noise check: enough to judge, cheap on a 50 MB page."""
+NOISE_MIN = 256
+"""Shorter samples are never judged binary: a few stray bytes are not a file format."""
+NOISE_LIMIT = 0.06
+"""Share of noise characters above which text is binary. Measured: the worst page of
+both corpora has 0.034 %, pages with 1 % of their bytes overwritten stay under 3 %,
+random bytes decode to 11-18 % (13 % on average)."""
+
+# C0 controls other than tab, LF, FF, CR and ESC (ISO-2022 text uses ESC), DEL, and the
+# replacement character that decoding leaves for bytes it could not map. NUL is not
+# counted: text decoded with the wrong 16-bit layout is NUL-padded but still readable,
+# and the parse stage drops NULs.
+_NOISE = re.compile("[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+
+
+def check_size(html: bytes | str, max_bytes: int) -> None:
+    """Raise ``InputTooLargeError`` when ``html`` is longer than ``max_bytes``."""
+    if len(html) > max_bytes:
+        unit = "bytes" if isinstance(html, bytes) else "characters"
+        raise InputTooLargeError(f"input is {len(html)} {unit}, over max_bytes={max_bytes}")
+
+
+def check_signature(html: bytes | str) -> None:
+    """Raise ``ExtractionError`` when ``html`` starts like a known binary file format."""
+    head = html[:64]
+    if isinstance(head, str):
+        head = head.encode("latin-1", "replace")
+    head = head.lstrip(b" \t\r\n")
+    for magic, name in SIGNATURES:
+        if head.startswith(magic):
+            raise ExtractionError(f"input is {name}, not an HTML page")
+
+
+def noise_share(text: str) -> float:
+    """The share of control and undecodable characters among the first characters."""
+    sample = text[:NOISE_SAMPLE]
+    if len(sample) < NOISE_MIN:
+        return 0.0
+    return sum(1 for _ in _NOISE.finditer(sample)) / len(sample)
+
+
+def check_text(text: str) -> None:
+    """Raise ``ExtractionError`` when decoded ``text`` is binary noise, not a page."""
+    share = noise_share(text)
+    if share > NOISE_LIMIT:
+        raise ExtractionError(
+            f"input is binary data, not an HTML page ({share:.0%} control or undecodable"
+            f" characters in the first {min(len(text), NOISE_SAMPLE)})"
+        )
