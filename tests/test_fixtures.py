@@ -98,7 +98,11 @@ def visible_text(source: bytes, *, footnotes: bool = True) -> str:
     ``footnotes=False`` leaves out footnote markers (``sup``), as the goldens leave them
     out of sentences.
     """
-    root = lxml_html.document_fromstring(source)
+    try:
+        text = source.decode("utf-8")
+    except UnicodeDecodeError:
+        text = source.decode("cp1252")
+    root = lxml_html.document_fromstring(text)
     invisible = ["script", "style", "head", "noscript", "template"]
     etree.strip_elements(root, *invisible, *([] if footnotes else ["sup"]), with_tail=False)
     return _SPACE.sub(" ", "".join(root.itertext())).strip()
