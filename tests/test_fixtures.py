@@ -39,6 +39,7 @@ KNOWN_KEYS = frozenset(
 )
 _SPACE = re.compile(r"\s+")
 _TOKEN = re.compile(r"\w+")
+_CHARSET = re.compile(rb"charset=[\"']?([\w-]+)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -92,17 +93,21 @@ def shingle_f1(output: str, expected: str) -> float:
     return 2 * precision * recall / (precision + recall)
 
 
+def _decode(source: bytes) -> str:
+    """The fixture's text, read with its declared charset (the legacy labels as browsers do)."""
+    declared = _CHARSET.search(source[:2048])
+    label = declared.group(1).decode("ascii").lower() if declared else "utf-8"
+    label = {"gb2312": "gb18030", "gbk": "gb18030", "iso-8859-1": "cp1252"}.get(label, label)
+    return source.decode(label)
+
+
 def visible_text(source: bytes, *, footnotes: bool = True) -> str:
     """All text a reader could see, whitespace collapsed: the ground the goldens stand on.
 
     ``footnotes=False`` leaves out footnote markers (``sup``), as the goldens leave them
     out of sentences.
     """
-    try:
-        text = source.decode("utf-8")
-    except UnicodeDecodeError:
-        text = source.decode("cp1252")
-    root = lxml_html.document_fromstring(text)
+    root = lxml_html.document_fromstring(_decode(source))
     invisible = ["script", "style", "head", "noscript", "template"]
     etree.strip_elements(root, *invisible, *([] if footnotes else ["sup"]), with_tail=False)
     return _SPACE.sub(" ", "".join(root.itertext())).strip()
