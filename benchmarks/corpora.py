@@ -62,7 +62,7 @@ class Corpus:
     """One corpus: its name, its pages in id order and the digest of its content."""
 
     name: str
-    pages: tuple[SnippetPage, ...] | tuple[ReferencePage, ...]
+    pages: tuple[SnippetPage | ReferencePage, ...]
     digest: str
 
 

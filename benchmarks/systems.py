@@ -48,7 +48,7 @@ def extract_trafilatura(html: bytes) -> str | None:
 
 @cache
 def _stoplist(language: str | None) -> frozenset[str]:
-    import justext
+    import justext  # type: ignore[import-untyped]  # jusText ships no type hints
 
     if language is not None:
         return frozenset(justext.get_stoplist(language))
