@@ -32,12 +32,18 @@ MAX_DEPTH = 256
 deepest page of both corpora nests 42 levels."""
 
 # Elements that never have content, so never open a nesting level.
-_VOID = frozenset(
-    b"area base br col embed hr img input link meta param source track wbr keygen basefont"
-    b" frame isindex".split()
-)
+_VOID = frozenset((
+    b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
+    b"param", b"source", b"track", b"wbr", b"keygen", b"basefont", b"frame", b"isindex",
+))  # fmt: skip
 _TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
 _SURROGATE = re.compile("[\ud800-\udfff]")
+# Characters XML (and so lxml's API) forbids, and character references that produce them.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_NOT_XML_REF = re.compile(
+    r"&#(?:0*(?:[1-8]|1[1-24-9]|2\d|3[01]|6553[45])(?!\d)"
+    r"|[xX]0*(?:[1-8bBcCeEfF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?"
+)
 # Elements at level MAX_DEPTH that still have child elements.
 _AT_CAP = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH) + "[*]")
 _EMPTY_PAGE = "<html><body></body></html>"
@@ -64,14 +70,21 @@ def _new_parser() -> lxml_html.HTMLParser:
 
 
 def to_utf8(text: str) -> bytes:
-    """``text`` as UTF-8 without NULs; lone surrogates become U+FFFD instead of raising.
+    """``text`` as UTF-8 that yields a tree of XML-compatible strings only.
 
-    Lone surrogates reach us from ``str`` input built by careless decoding (JSON ``\\ud800``
-    escapes, ``surrogateescape``); a valid pair split into two code units is rejoined.
+    lxml refuses, through its API, names and values with C0 controls or U+FFFE/U+FFFF, yet
+    its parser lets them into the tree: reading such an attribute raises. So they go here,
+    literal (form feed, HTML whitespace, becomes a space) or as character references.
+    Lone surrogates reach us from ``str`` built by careless decoding (JSON ``\\ud800``
+    escapes, ``surrogateescape``): they become U+FFFD, and a split pair is rejoined.
     """
     if _SURROGATE.search(text):
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    return text.replace("\x00", "").encode("utf-8")
+    if _NOT_XML.search(text):
+        text = _NOT_XML.sub("", text.replace("\x0c", " "))
+    if "&#" in text:
+        text = _NOT_XML_REF.sub("\ufffd", text)  # not "": "&&#1;#1;" would re-form a reference
+    return text.encode("utf-8")
 
 
 def flatten_markup(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
