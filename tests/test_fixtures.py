@@ -242,3 +242,15 @@ def test_comments_kept_apart() -> None:
     assert [line for line in golden.splitlines() if line in plain.text] == []
     with_comments = boilerkit.extract(case.source, url=case.meta.get("url"), include_comments=True)
     assert shingle_f1(normalize(with_comments.comments), golden) >= DEFAULT_F1_FLOOR
+
+
+def test_seed_brand_line_is_dropped_in_either_form() -> None:
+    case = _load("seed-ctv-news")
+    text = boilerkit.extract(case.source, url=case.meta.get("url")).text
+    assert "麻豆传媒" not in text
+    assert "\u00c2\u9db9\u00b4\u00ab\u00c3\u00bd" not in text  # the seed's mojibake line
+
+
+def test_bundled_sample_is_the_seed_fixture() -> None:
+    sample = (ROOT / "samples" / "news-article.html").read_bytes()
+    assert sample == _load("seed-ctv-news").source
