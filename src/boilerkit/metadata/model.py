@@ -1,14 +1,8 @@
-"""Metadata stage: title, authors, dates, site name, language and more.
-
-Reads the parsed page *before* cleaning (JSON-LD lives in ``<script>`` elements that the
-cleaning stage drops) and never mutates it.
-"""
+"""The ``Metadata`` hand-off: what the metadata stage knows about a page."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-from lxml import html as lxml_html
 
 
 @dataclass(frozen=True)
@@ -20,7 +14,7 @@ class Metadata:
     """``authors`` joined with ``"; "``."""
     authors: tuple[str, ...] = ()
     date: str | None = None
-    """Publication date, ISO 8601."""
+    """Publication date, ISO 8601 (``YYYY-MM-DD``, with time and zone when known)."""
     date_modified: str | None = None
     sitename: str | None = None
     description: str | None = None
@@ -35,14 +29,3 @@ class Metadata:
     page_type: str = "other"
     """``article``, ``listing`` or ``other``."""
     page_type_confidence: float = 0.0
-
-
-def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None) -> Metadata:
-    """Read the page's metadata from its markup. Interim: the ``<title>`` and ``<html lang>``."""
-    title = root.findtext(".//title")
-    lang = root.get("lang")
-    return Metadata(
-        title=" ".join(title.split()) or None if title else None,
-        language=lang.strip() or None if lang else None,
-        url=url,
-    )

@@ -1,0 +1,150 @@
+"""Dates: any common written form to ISO 8601, plausibility, URL dates, htmldate.
+
+A date is accepted only between ``EARLIEST`` and today (UTC, one day of slack for time
+zones): never in the future. Times and zones are kept when the source gives them.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta, timezone
+
+from lxml import html as lxml_html
+
+EARLIEST = date(1995, 1, 1)
+"""The web had few dated pages before this; earlier "dates" are mostly birth years etc."""
+
+MONTHS: dict[str, int] = {}
+for _number, _names in enumerate((
+    "january jan januar janvier enero gennaio januari janeiro stycznia styczeń",
+    "february feb februar février fevrier febrero febbraio februari fevereiro lutego luty",
+    "march mar märz maerz mär mars marzo maart março marca marzec",
+    "april apr avril abril aprile kwietnia kwiecień",
+    "may mai mayo maggio mei maio maja maj",
+    "june jun juni juin junio giugno junho czerwca czerwiec",
+    "july jul juli juillet julio luglio julho lipca lipiec",
+    "august aug août aout agosto augustus sierpnia sierpień",
+    "september sep sept septembre septiembre setiembre settembre setembro września wrzesień",
+    "october oct oktober okt octobre octubre ottobre outubro października październik",
+    "november nov novembre noviembre novembro listopada listopad",
+    "december dec dezember dez décembre decembre diciembre dicembre dezembro grudnia grudzień",
+), start=1):
+    MONTHS.update(dict.fromkeys(_names.split(), _number))
+
+_ISO = re.compile(
+    r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
+    r"(?:[T ]+(\d{1,2}):(\d{2})(?::(\d{2}))?(?:[.,]\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?!\d)"
+)
+_COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
+_DMY = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
+_D_MONTH_Y = re.compile(r"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?"
+                        r"\s+(?:de\s+)?(\d{4})(?!\d)")
+_MONTH_D_Y = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+_EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
+_URL_DATE = re.compile(
+    r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
+)
+
+
+def _today() -> date:
+    return (datetime.now(timezone.utc) + timedelta(days=1)).date()
+
+
+def make_date(year: int, month: int, day: int) -> date | None:
+    """A real, plausible calendar date, or ``None``."""
+    try:
+        value = date(year, month, day)
+    except ValueError:
+        return None
+    return value if EARLIEST <= value <= _today() else None
+
+
+def _with_time(day: date, match: re.Match[str], first_group: int) -> str:
+    hour, minute, second, zone = match.group(first_group, first_group + 1, first_group + 2,
+                                             first_group + 3)
+    if hour is None or minute is None or int(hour) > 23 or int(minute) > 59:
+        return day.isoformat()
+    stamp = f"{day.isoformat()}T{int(hour):02d}:{minute}:{second or '00'}"
+    if zone:
+        zone = "+00:00" if zone == "Z" else zone
+        stamp += zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+    return stamp
+
+
+def parse_date(text: str | None) -> str | None:
+    """ISO 8601 for the first date written in ``text`` (ISO, numeric, or month names)."""
+    if not text:
+        return None
+    text = text.strip()
+    match = _ISO.search(text)
+    if match:
+        day = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return _with_time(day, match, 4) if day else None
+    match = _COMPACT.match(text)
+    if match:
+        day = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+        return day.isoformat() if day else None
+    if _EPOCH.match(text):
+        seconds = int(text[:10])
+        day = datetime.fromtimestamp(seconds, timezone.utc).date()
+        return day.isoformat() if EARLIEST <= day <= _today() else None
+    return _parse_written(text.lower())
+
+
+def _parse_written(text: str) -> str | None:
+    for match in _D_MONTH_Y.finditer(text):
+        month = MONTHS.get(match.group(2))
+        day = month and make_date(int(match.group(3)), month, int(match.group(1)))
+        if day:
+            return day.isoformat()
+    for match in _MONTH_D_Y.finditer(text):
+        month = MONTHS.get(match.group(1))
+        day = month and make_date(int(match.group(3)), month, int(match.group(2)))
+        if day:
+            return day.isoformat()
+    match = _DMY.search(text)
+    if match:
+        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+        # Day first (most of the world) unless that cannot be: then US month/day/year.
+        day = make_date(year, second, first) or make_date(year, first, second)
+        if day:
+            return day.isoformat()
+    return None
+
+
+def url_date(url: str | None) -> str | None:
+    """A full year/month/day written in the URL path (``/2019/06/19/``, ``/2019-06-19-``)."""
+    if not url:
+        return None
+    match = _URL_DATE.search(url)
+    if not match:
+        return None
+    day = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+    return day.isoformat() if day else None
+
+
+_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})",
+                        re.IGNORECASE)
+
+
+def copyright_years(root: lxml_html.HtmlElement) -> set[str]:
+    """Years that appear in the page's copyright notices."""
+    text = " ".join(root.xpath("//footer//text()|//*[contains(text(),'©')]/text()"))
+    return {match.group(1) for match in _COPYRIGHT.finditer(text)}
+
+
+def htmldate_guess(root: lxml_html.HtmlElement, url: str | None) -> str | None:
+    """htmldate's original-date search, for pages with no structured date at all.
+
+    Costly (it copies and prunes the tree), so callers ask only when every structured
+    source came up empty. A ``YYYY-01-01`` in a copyright year is htmldate falling back
+    to the copyright notice, which is not a publication date: refused.
+    """
+    from htmldate import find_date
+
+    found = find_date(root, url=url, original_date=True, extensive_search=False)
+    if not found or found > _today().isoformat():
+        return None
+    if found.endswith("-01-01") and found[:4] in copyright_years(root):
+        return None
+    return str(found)

@@ -1,0 +1,160 @@
+"""Read every metadata source of a page and resolve each field by source priority.
+
+Runs on the parsed tree *before* cleaning (JSON-LD lives in ``<script>``, the rest in
+``<head>``) and only reads it. ``finalize_metadata`` completes the result once the main
+text is known (detected language, a description from the lead paragraph, page type).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from lxml import html as lxml_html
+
+from .byline import author_names, page_bylines
+from .candidates import Candidates
+from .dates import htmldate_guess, parse_date, url_date
+from .jsonld import ARTICLE_TYPES, read_jsonld
+from .language import detect_language, normalize_language
+from .meta_tags import read_links, read_meta_tags, read_time_elements
+from .microdata import read_microdata
+from .model import Metadata
+from .page_type import LISTING_TYPES, decide, markup_votes
+from .text import absolute_url, clean_value, fingerprint, split_list
+from .title import choose_title, headlines
+
+# A sitename longer than this is a slogan or a sentence, not a name.
+MAX_SITENAME_CHARS = 80
+
+
+def _collect(root: lxml_html.HtmlElement, url: str | None) -> tuple[Candidates, set[str]]:
+    found = Candidates()
+    types = read_jsonld(root, found)
+    read_meta_tags(root, found)
+    read_links(root, found)
+    read_microdata(root, found)
+    read_time_elements(root, found)
+    title = root.find("head/title")
+    if title is None:
+        title = root.find(".//title")
+    if title is not None:
+        found.add("title", "title_tag", title.text_content())
+    found.add("date", "url", url_date(url))
+    found.add("url", "page_url", url)
+    return found, types
+
+
+def _authors(found: Candidates, root: lxml_html.HtmlElement, sitename: str | None) -> list[str]:
+    """Names from the most trusted source that names anyone; the page byline last."""
+    sites = {fingerprint(sitename)} if sitename else set()
+    by_source: dict[str, list[str]] = {}
+    for source, value in found.ranked("author"):
+        by_source.setdefault(source, []).extend(author_names(value, sites))
+    for names in by_source.values():
+        if names:
+            return _dedupe(names)
+    for line in page_bylines(root):
+        names = author_names(line, sites)
+        if names:
+            return _dedupe(names)
+    return []
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        if fingerprint(name) not in seen:
+            seen.add(fingerprint(name))
+            out.append(name)
+    return out
+
+
+def _dates(found: Candidates, root: lxml_html.HtmlElement, url: str | None,
+           search: bool) -> tuple[str | None, str | None]:
+    published = next(filter(None, map(parse_date, found.values("date"))), None)
+    modified = next(filter(None, map(parse_date, found.values("date_modified"))), None)
+    if published is None and search:
+        published = htmldate_guess(root, url)
+    if published and modified and modified[:10] < published[:10]:
+        modified = None
+    return published, modified
+
+
+def _sitename(found: Candidates, affix: str | None) -> str | None:
+    for value in found.values("sitename"):
+        if len(value) <= MAX_SITENAME_CHARS and not value.startswith(("http", "@")):
+            return value
+    return affix
+
+
+def _structured_type(types: set[str], og_type: str | None) -> str | None:
+    if types & ARTICLE_TYPES or (og_type or "").startswith("article"):
+        return "article"
+    if types & LISTING_TYPES:
+        return "listing"
+    return None
+
+
+def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None, *,
+                     date_search: bool = True) -> Metadata:
+    """The page's metadata from its markup; ``date_search`` allows the htmldate fallback."""
+    found, types = _collect(root, url)
+    sitenames = found.values("sitename")
+    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root))
+    sitename = _sitename(found, affix)
+    authors = _authors(found, root, sitename)
+    published, modified = _dates(found, root, url, date_search)
+    page_url = next(filter(None, (absolute_url(u, url) for u in found.values("url"))), None)
+    language = next(filter(None, map(normalize_language, found.values("language"))), None)
+    image = next(filter(None, (absolute_url(u, url) for u in found.values("image"))), None)
+    # Until ``finalize_metadata`` weighs the content, the page type is what the markup declares.
+    declared = _structured_type(types, _og_type(root))
+    return Metadata(
+        title=title, author="; ".join(authors) or None, authors=tuple(authors),
+        date=published, date_modified=modified, sitename=sitename,
+        description=found.first("description"), language=language, url=page_url,
+        image=image, categories=split_list(found.values("categories")[:10]),
+        tags=split_list(found.values("tags")[:20]), license=found.first("license"),
+        page_type=declared or "other", page_type_confidence=1.0 if declared else 0.0,
+    )
+
+
+def _og_type(root: lxml_html.HtmlElement) -> str | None:
+    for element in root.iter("meta"):
+        if (element.get("property") or element.get("name") or "").lower() == "og:type":
+            return clean_value(element.get("content"))
+    return None
+
+
+def finalize_metadata(metadata: Metadata, text: str, *, teaser_links: int = 0) -> Metadata:
+    """Complete ``metadata`` with what only the selected content tells.
+
+    - ``language``: detected from ``text`` when the page declares none;
+    - ``description``: the lead paragraph when the page has no description (as reader
+      views do);
+    - ``page_type``: the markup's declaration weighed with the text length and the number
+      of teaser links found around the content.
+    """
+    language = metadata.language or detect_language(text)
+    description = metadata.description or lead_paragraph(text, metadata.title)
+    declared = metadata.page_type if metadata.page_type_confidence >= 1.0 else None
+    article, listing = markup_votes(declared, bool(metadata.date), bool(metadata.authors),
+                                    metadata.url)
+    page_type, confidence = decide(article, listing, len(text), teaser_links)
+    return dataclasses.replace(metadata, language=language, description=description,
+                               page_type=page_type, page_type_confidence=confidence)
+
+
+# The lead paragraph must have this many characters to stand in for a description.
+MIN_LEAD_CHARS = 40
+
+
+def lead_paragraph(text: str, title: str | None) -> str | None:
+    """The first real paragraph of ``text`` (not the headline, not a one-liner)."""
+    skip = fingerprint(title) if title else None
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip()
+        if len(paragraph) >= MIN_LEAD_CHARS and fingerprint(paragraph) != skip:
+            return clean_value(paragraph)
+    return None

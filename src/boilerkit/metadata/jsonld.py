@@ -1,0 +1,155 @@
+"""schema.org JSON-LD: ``@graph``, lists, nested and ``@id``-referenced objects.
+
+The article object is the first object whose ``@type`` is an article type; its
+``author`` and ``publisher`` may be strings, objects, lists of either, or ``{"@id": ...}``
+references resolved against every object on the page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .candidates import Candidates
+
+ARTICLE_TYPES = frozenset({
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "technicalarticle",
+    "techarticle", "scholarlyarticle", "report", "liveblogposting", "socialmediaposting",
+    "discussionforumposting", "medicalscholarlyarticle", "satiricalarticle", "advertisercontentarticle",
+    "review", "recipe", "howto", "videoobject", "podcastepisode", "creativework",
+})
+PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage",
+                        "collectionpage", "searchresultspage", "medicalwebpage"})
+SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
+
+_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
+_TRAILING_COMMA = re.compile(r",\s*([}\]])")
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    raw = obj.get("@type")
+    names = raw if isinstance(raw, list) else [raw]
+    return {re.split(r"[/:#]", str(name))[-1].lower() for name in names if name}
+
+
+def _walk(value: Any) -> Iterator[dict[str, Any]]:
+    """Every object in ``value``, depth first, in document order."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _walk(item)
+    elif isinstance(value, dict):
+        yield value
+        for key, item in value.items():
+            if key != "@context" and isinstance(item, (dict, list)):
+                yield from _walk(item)
+
+
+def parse_scripts(root: lxml_html.HtmlElement) -> list[dict[str, Any]]:
+    """Every JSON object in the page's ld+json scripts (broken JSON is skipped)."""
+    objects: list[dict[str, Any]] = []
+    for script in _SCRIPTS(root):
+        text = (script.text or "").strip().removeprefix("<!--").removesuffix("-->").strip()
+        if not text:
+            continue
+        try:
+            data = json.loads(text, strict=False)
+        except ValueError:
+            try:
+                data = json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
+            except ValueError:
+                continue
+        objects.extend(_walk(data))
+    return objects
+
+
+def _names(value: Any, index: dict[str, dict[str, Any]]) -> Iterator[Any]:
+    """Names of persons/organizations in any JSON-LD shape."""
+    if isinstance(value, list):
+        for item in value:
+            yield from _names(item, index)
+    elif isinstance(value, dict):
+        if "name" not in value and isinstance(value.get("@id"), str):
+            value = index.get(value["@id"], value)
+        name = value.get("name")
+        if isinstance(name, list):
+            yield from name
+        elif name is None and (value.get("givenName") or value.get("familyName")):
+            yield f"{value.get('givenName') or ''} {value.get('familyName') or ''}"
+        else:
+            yield name
+    else:
+        yield value
+
+
+def _urls(value: Any) -> Iterator[Any]:
+    if isinstance(value, list):
+        for item in value:
+            yield from _urls(item)
+    elif isinstance(value, dict):
+        yield value.get("url") or value.get("contentUrl") or value.get("@id")
+    else:
+        yield value
+
+
+def _add_object(obj: dict[str, Any], source: str, index: dict[str, dict[str, Any]],
+                found: Candidates) -> None:
+    """The fields of one article (or page) object."""
+    for key in ("headline", "name", "alternativeHeadline"):
+        if isinstance(obj.get(key), str):
+            found.add("title", source, obj[key])
+            break
+    for key in ("author", "creator"):
+        for name in _names(obj.get(key), index):
+            found.add("author", source, name)
+    for key in ("datePublished", "dateCreated", "uploadDate"):
+        found.add("date", source, obj.get(key))
+    found.add("date_modified", source, obj.get("dateModified"))
+    found.add("description", source, obj.get("description"))
+    for url in _urls(obj.get("image") or obj.get("thumbnailUrl")):
+        found.add("image", source, url)
+    section = obj.get("articleSection")
+    for item in section if isinstance(section, list) else [section]:
+        found.add("categories", source, item)
+    keywords = obj.get("keywords")
+    for item in keywords if isinstance(keywords, list) else [keywords]:
+        found.add("tags", source, item)
+    language = obj.get("inLanguage")
+    found.add("language", source, language.get("name") if isinstance(language, dict) else language)
+    found.add("license", source, obj.get("license") if isinstance(obj.get("license"), str) else None)
+    main = obj.get("mainEntityOfPage")
+    for url in (obj.get("url"), main.get("@id") if isinstance(main, dict) else main):
+        found.add("url", source, url if isinstance(url, str) else None)
+    for name in _names(obj.get("publisher"), index):
+        found.add("sitename", "jsonld_site", name)
+
+
+def read_jsonld(root: lxml_html.HtmlElement, found: Candidates) -> set[str]:
+    """Add the JSON-LD fields to ``found``; return every ``@type`` seen (for page_type)."""
+    objects = parse_scripts(root)
+    index = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
+    seen: set[str] = set()
+    article: dict[str, Any] | None = None
+    page: dict[str, Any] | None = None
+    sites: list[tuple[bool, str]] = []
+    for obj in objects:
+        types = _types(obj)
+        seen |= types
+        if article is None and types & ARTICLE_TYPES and (obj.get("headline") or obj.get("name")):
+            article = obj
+        elif page is None and types & PAGE_TYPES:
+            page = obj
+        elif types & SITE_TYPES and isinstance(obj.get("name"), str):
+            sites.append(("website" not in types, obj["name"]))
+    if article is not None:
+        _add_object(article, "jsonld", index, found)
+    if page is not None:
+        _add_object(page, "jsonld_page", index, found)
+    for _, name in sorted(sites, key=lambda site: site[0]):
+        found.add("sitename", "jsonld_site", name)
+    return seen

@@ -1,0 +1,76 @@
+"""schema.org microdata: ``itemprop`` attributes on the page's elements."""
+
+from __future__ import annotations
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from .candidates import Candidates
+
+# itemprop name -> field. ``name`` is read only inside an author/publisher scope.
+ITEMPROPS: dict[str, str] = {
+    "headline": "title",
+    "author": "author",
+    "creator": "author",
+    "datepublished": "date",
+    "datecreated": "date",
+    "datemodified": "date_modified",
+    "description": "description",
+    "publisher": "sitename",
+    "image": "image",
+    "articlesection": "categories",
+    "keywords": "tags",
+    "inlanguage": "language",
+}
+
+_ITEMPROP = etree.XPath("//*[@itemprop]")
+_NAME = etree.XPath(".//*[@itemprop='name' or @itemprop='legalName']")
+# Scopes whose ``description``/``image``/``headline`` describe something else than the page.
+_FOREIGN_SCOPES = ("person", "organization", "comment", "review", "offer", "product", "rating")
+
+# Beyond this many itemprops the page is a catalogue; the first ones are the article's.
+MAX_ITEMPROPS = 400
+
+
+def item_value(element: lxml_html.HtmlElement) -> str | None:
+    """The value microdata assigns to an element (its attribute or its text)."""
+    tag = element.tag
+    if tag == "meta":
+        return element.get("content")
+    if tag == "time":
+        return element.get("datetime") or element.text_content()
+    if tag in ("a", "link", "area"):
+        return element.get("href")
+    if tag in ("img", "audio", "video", "source", "iframe", "embed"):
+        return element.get("src")
+    if tag in ("data", "meter"):
+        return element.get("value")
+    return element.get("content") or element.text_content()
+
+
+def _in_foreign_scope(element: lxml_html.HtmlElement) -> bool:
+    for ancestor in element.iterancestors():
+        if ancestor.get("itemscope") is not None:
+            kind = (ancestor.get("itemtype") or "").lower()
+            return any(word in kind for word in _FOREIGN_SCOPES)
+    return False
+
+
+def read_microdata(root: lxml_html.HtmlElement, found: Candidates) -> None:
+    """Add the page's article-level microdata properties to ``found``."""
+    for element in _ITEMPROP(root)[:MAX_ITEMPROPS]:
+        for prop in (element.get("itemprop") or "").lower().split():
+            field = ITEMPROPS.get(prop)
+            if field is None:
+                continue
+            if field in ("author", "sitename"):
+                names = _NAME(element)
+                if names:
+                    found.add(field, "microdata", item_value(names[0]))
+                elif element.get("itemscope") is None or element.tag in ("meta", "a"):
+                    value = element.text_content() if element.tag == "a" else item_value(element)
+                    found.add(field, "microdata", value)
+                continue
+            if field in ("description", "image", "title") and _in_foreign_scope(element):
+                continue
+            found.add(field, "microdata", item_value(element))

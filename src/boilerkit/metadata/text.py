@@ -1,0 +1,68 @@
+"""Field-value hygiene shared by every metadata source.
+
+Every value a source yields passes through ``clean_value``: HTML entities unescaped (twice,
+for the double-escaped ``&amp;#039;`` that CMS templates produce), stray tags removed,
+mojibake repaired by the encoding stage's ``repair_text``, whitespace collapsed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from urllib.parse import urljoin, urlsplit
+
+from ..repair import repair_text
+
+_TAG = re.compile(r"<[^<>]{1,200}>")
+_SPACE = re.compile(r"\s+")
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
+
+
+def clean_value(value: object) -> str | None:
+    """A tidy one-line string, or ``None`` when nothing readable is left."""
+    if value is None or isinstance(value, (dict, list, bool)):
+        return None
+    text = str(value)
+    for _ in range(2):
+        if "&" not in text:
+            break
+        text = html.unescape(text)
+    if "<" in text:
+        text = _TAG.sub(" ", text)
+    text = repair_text(text).translate(_INVISIBLE)
+    text = _SPACE.sub(" ", text).strip()
+    return text or None
+
+
+def fingerprint(text: str) -> str:
+    """Case- and punctuation-blind form, to compare values from different sources."""
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.findall(r"\w+", folded))
+
+
+def absolute_url(value: str | None, base: str | None) -> str | None:
+    """``value`` resolved against ``base``; only http(s) URLs survive."""
+    if not value:
+        return None
+    value = value.strip()
+    resolved = urljoin(base, value) if base else value
+    if resolved.startswith("//"):
+        resolved = "https:" + resolved
+    parts = urlsplit(resolved)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return None
+    return resolved
+
+
+def split_list(values: list[str]) -> tuple[str, ...]:
+    """Comma/semicolon-separated keyword strings as a deduplicated tuple."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for value in values:
+        for part in re.split(r"[,;|]", value):
+            item = clean_value(part)
+            if item and len(item) <= 80 and fingerprint(item) not in seen:
+                seen.add(fingerprint(item))
+                out.append(item)
+    return tuple(out)
