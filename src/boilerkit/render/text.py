@@ -1,54 +1,75 @@
-"""Plain text: one block per line, list items as ``- ``, whitespace normalized."""
+"""Plain text: one block per line, list items as ``- ``, whitespace normalized.
+
+A paragraph's forced line breaks become separate lines; a table row is one line with its
+cells separated by `` | ``; code blocks are one line, as the rest of the text (the words
+are what plain text is for: Markdown keeps the code's layout). Links, images and
+emphasis never show in text. This runs on every extraction, so it takes the shortest path
+through the shared walk (no spans, no images).
+"""
 
 from __future__ import annotations
 
-import re
-
 from lxml import html as lxml_html
 
-# Tags that start a new line in the text.
-BLOCK_TAGS = frozenset({
-    "address", "article", "aside", "blockquote", "body", "caption", "dd", "details", "div",
-    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
-    "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "summary",
-    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "center", "html",
-})
-_SPACE = re.compile(r"\s+")
+from ..options import Options
+from .walk import Block, Frame, Inline, plain_text, walk
+
+CELL_SEPARATOR = " | "
 
 
-def _walk(element: lxml_html.HtmlElement, lines: list[str], current: list[str]) -> None:
-    tag = element.tag if isinstance(element.tag, str) else ""
-    if tag == "br":
-        _flush(lines, current)
-    elif tag in BLOCK_TAGS:
-        _flush(lines, current)
-        if tag == "li":
-            current.append("- ")
-    if element.text:
-        current.append(element.text)
-    for child in element:
-        _walk(child, lines, current)
-        if child.tail:
-            current.append(child.tail)
-    if tag in ("td", "th"):
-        current.append(" ")
-    if tag in BLOCK_TAGS:
-        _flush(lines, current)
-
-
-def _flush(lines: list[str], current: list[str]) -> None:
-    line = _SPACE.sub(" ", "".join(current)).strip()
-    current.clear()
-    if line and line != "-":
-        lines.append(line)
-
-
-def render_text(content: lxml_html.HtmlElement | None) -> str:
+def render_text(
+    content: lxml_html.HtmlElement | None,
+    options: Options | None = None,
+    base_url: str | None = None,
+) -> str:
     """The content tree as plain text; empty for no content."""
-    if content is None:
-        return ""
+    return blocks_to_text(walk(content, options, base_url, plain=True), plain=True)
+
+
+def blocks_to_text(blocks: list[Block], *, plain: bool = False) -> str:
+    """Blocks as lines of text (see the module docstring).
+
+    ``plain`` says the blocks come from a plain walk, whose paragraphs are already
+    normalized lines between breaks: they are taken as they are.
+    """
     lines: list[str] = []
-    current: list[str] = []
-    _walk(content, lines, current)
-    _flush(lines, current)
+    seen: set[int] = set()
+    for block in blocks:
+        if plain and (block.kind == "para" or block.kind == "heading"):
+            new_lines = [node for node in block.content if isinstance(node, str)]
+        else:
+            new_lines = _block_lines(block)
+        if new_lines and _starts_item(block.frames, seen):
+            new_lines[0] = "- " + new_lines[0]
+        lines.extend(new_lines)
     return "\n".join(lines)
+
+
+def _block_lines(block: Block) -> list[str]:
+    if block.kind == "table":
+        rows = (
+            CELL_SEPARATOR.join(text for text in (_line(cell.content) for cell in row) if text)
+            for row in block.rows
+        )
+        return [row for row in rows if row]
+    if block.kind == "code":
+        text = " ".join(block.code.split())
+        return [text] if text else []
+    if block.kind == "rule":
+        return []
+    lines = (" ".join(line.split()) for line in plain_text(block.content).split("\n"))
+    return [line for line in lines if line]
+
+
+def _line(content: list[Inline]) -> str:
+    return " ".join(plain_text(content).split())
+
+
+def _starts_item(frames: tuple[Frame, ...], seen: set[int]) -> bool:
+    """Whether this block is the first of a list item (and so gets the ``- ``)."""
+    starts = False
+    for frame in frames:
+        if frame.kind == "item" and id(frame) not in seen:
+            seen.add(id(frame))
+            starts = True
+    return starts

@@ -1,0 +1,537 @@
+"""The shared walk: the content tree as a flat list of blocks that every format renders.
+
+Walking the tree once, into one small model, is what keeps the formats in agreement: the
+text, Markdown and HTML renderers print the same blocks with the same words, and differ
+only in markup. A block is a paragraph, heading, code block, table or rule; its ``frames``
+say which lists, list items and quotes it sits in, outermost first (the same ``Frame``
+object for every block of one item, so a renderer can tell a new item from a continued one).
+
+Inline content is a list of ``str`` (whitespace already collapsed), ``Code``, ``Image``,
+``BREAK`` and ``Span`` (emphasis or link, with children). Spans and images are made only
+when an option asks for them, so the plain-text walk on the hot path stays lean.
+
+The walk never mutates the tree and never emits anything it did not find: tags it does not
+know are transparent, and the content of scripts, styles, forms' controls and embedded
+objects is never rendered.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Final
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from ..options import Options
+from .tables import Slot, is_data_table, table_grid
+from .urls import code_language, image_source, safe_url
+
+# What each tag means to the walk. Tags not listed are inline and transparent.
+_BLOCK, _HEADING, _LIST, _ITEM, _QUOTE, _PRE, _TABLE, _RULE = range(8)
+_BREAK, _LINK, _IMAGE, _EM, _STRONG, _DEL, _CODE, _SKIP = range(8, 16)
+
+
+def _tags(names: str, role: int) -> dict[str, int]:
+    return dict.fromkeys(names.split(), role)
+
+
+TAG_ROLES: Final[dict[str, int]] = {
+    **_tags(
+        """address article aside body caption center dd details dialog div dl dt fieldset
+        figcaption figure footer form header hgroup html legend main nav p section summary
+        search tbody thead tfoot tr td th""",
+        _BLOCK,
+    ),
+    **_tags("h1 h2 h3 h4 h5 h6", _HEADING),
+    **_tags("ul ol menu", _LIST),
+    **_tags("pre listing xmp plaintext", _PRE),
+    **{"li": _ITEM, "blockquote": _QUOTE, "table": _TABLE, "hr": _RULE, "br": _BREAK},
+    **{"a": _LINK, "img": _IMAGE},
+    **_tags("em i cite dfn", _EM),
+    **_tags("strong b", _STRONG),
+    **_tags("del s strike", _DEL),
+    **_tags("code kbd samp tt", _CODE),
+    # Never visible as text, or not the page's own text: the whole subtree is skipped.
+    **_tags(
+        """script style noscript template head title iframe frame frameset object embed
+        applet svg math canvas audio video source track map area input button select option
+        optgroup textarea datalist link meta base param rp slot""",
+        _SKIP,
+    ),
+}
+_SPAN_KINDS: Final = {_EM: "em", _STRONG: "strong", _DEL: "del"}
+_PLAIN_ROLES: Final = {
+    tag: role for tag, role in TAG_ROLES.items() if role not in (_LINK, _IMAGE, *_SPAN_KINDS)
+}
+"""The roles a plain walk acts on: links, images and emphasis are transparent there."""
+_SPACE = re.compile(r"\s+")
+
+
+class Break:
+    """A forced line break (``<br>``): a new line in text, a hard break in Markdown."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "BREAK"
+
+
+BREAK: Final = Break()
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """Inline code; its text is rendered verbatim (never escaped, never emphasised)."""
+
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    """An image, made only when ``include_images`` asks; ``src`` is already safe."""
+
+    src: str
+    alt: str
+
+
+@dataclass(slots=True)
+class Span:
+    """Emphasis (``em``, ``strong``, ``del``) or a link (``link`` with a safe ``href``)."""
+
+    kind: str
+    children: list[Inline] = field(default_factory=list)
+    href: str = ""
+
+
+Inline = str | Code | Image | Break | Span
+
+
+@dataclass(slots=True, eq=False)
+class Frame:
+    """A container a block sits in: ``quote``, ``list`` or ``item`` (compared by identity)."""
+
+    kind: str
+    ordered: bool = False
+    number: int = 0
+    """For a list, the number its next item gets; for an item, its own number."""
+
+
+@dataclass(slots=True)
+class Block:
+    """One block of the article, in reading order."""
+
+    kind: str
+    """``para``, ``heading``, ``code``, ``table`` or ``rule``."""
+    frames: tuple[Frame, ...]
+    content: list[Inline] = field(default_factory=list)
+    level: int = 0
+    """Heading level, 1 to 6."""
+    code: str = ""
+    """A code block's text, line breaks and indentation kept."""
+    language: str = ""
+    rows: list[list[Cell]] = field(default_factory=list)
+    """A table's grid, one ``Cell`` per column (spans expanded into filler cells)."""
+
+
+def has_words(content: list[Inline]) -> bool:
+    """Whether inline content shows anything: text, code or an image."""
+    for node in content:
+        if isinstance(node, str):
+            if not node.isspace():
+                return True
+        elif isinstance(node, Span):
+            if has_words(node.children):
+                return True
+        elif isinstance(node, Image) or (isinstance(node, Code) and node.text):
+            return True
+    return False
+
+
+def plain_text(content: list[Inline], brk: str = "\n") -> str:
+    """Inline content as plain text: spans unwrapped, images dropped, breaks as ``brk``."""
+    parts: list[str] = []
+    for node in content:
+        if isinstance(node, str):
+            parts.append(node)
+        elif isinstance(node, Code):
+            parts.append(node.text)
+        elif node is BREAK:
+            parts.append(brk)
+        elif isinstance(node, Span):
+            parts.append(plain_text(node.children, brk))
+    return "".join(parts)
+
+
+class _Builder:
+    """Collects blocks while ``walk`` visits the tree; one instance per walk (or table cell).
+
+    ``flat`` builders (table cells) never cut blocks: a block boundary becomes a space, so
+    a cell's whole content is one line of inline content.
+    """
+
+    def __init__(
+        self, options: Options, base_url: str | None, *, plain: bool, flat: bool = False
+    ) -> None:
+        self.options = options
+        self.base_url = base_url
+        self.flat = flat
+        self.plain = plain
+        """Plain walks (the hot path of text) keep raw strings and normalize them per block."""
+        self.blocks: list[Block] = []
+        self.frames: list[Frame] = []
+        self.root: list[Inline] = []
+        self.raw: list[str] = []
+        """A plain walk's text so far, whitespace and all (``_BREAK_MARK`` for ``<br>``)."""
+        self.spans: list[Span] = []
+        self.owners: list[lxml_html.HtmlElement] = []
+        """The element that opened each span in ``spans``."""
+        self.implicit: list[lxml_html.HtmlElement] = []
+        """``<li>`` elements outside any list, for which a list frame was made up."""
+        self.space = True
+        """Whether the last thing added ends in whitespace (or nothing was added yet)."""
+        self.heading = 0
+
+    # -- adding inline content ------------------------------------------------------------
+
+    def add(self, node: Inline) -> None:
+        """Append inline content; adjacent strings are merged (escaping sees whole runs)."""
+        target = self.spans[-1].children if self.spans else self.root
+        if isinstance(node, str) and target and isinstance(target[-1], str):
+            target[-1] += node
+        else:
+            target.append(node)
+
+    def text(self, raw: str) -> None:
+        """Add text, collapsing whitespace runs, also across element boundaries."""
+        if self.plain:
+            self.raw.append(raw)
+            return
+        text = _SPACE.sub(" ", raw)
+        if self.space and text[:1] == " ":
+            text = text[1:]
+        if text:
+            self.add(text)
+            self.space = text[-1] == " "
+
+    def separate(self) -> None:
+        """A block boundary inside a flat builder: just a space."""
+        if self.plain:
+            self.raw.append(" ")
+        elif not self.space:
+            self.add(" ")
+            self.space = True
+
+    def line_break(self) -> None:
+        if self.flat:
+            self.separate()
+        elif self.plain:
+            self.raw.append(_BREAK_MARK)
+        else:
+            self.add(BREAK)
+            self.space = True
+
+    def flush(self) -> None:
+        """End the current block (if it has words) and start a new one inside the same spans."""
+        if self.flat:
+            self.separate()
+            return
+        if self.plain:
+            if self.raw:
+                joined = "".join(self.raw)
+                content = plain_content(joined) if joined and not joined.isspace() else None
+                if content:
+                    kind = "heading" if self.heading else "para"
+                    self.blocks.append(Block(kind, tuple(self.frames), content, self.heading))
+                self.raw.clear()  # in place: ``run`` holds on to its ``append``
+            return
+        if has_words(self.root):
+            kind = "heading" if self.heading else "para"
+            self.blocks.append(Block(kind, tuple(self.frames), self.root, level=self.heading))
+        self.root = []
+        if self.spans:
+            reopened: list[Span] = []
+            for span in self.spans:
+                copy = Span(span.kind, [], span.href)
+                (reopened[-1].children if reopened else self.root).append(copy)
+                reopened.append(copy)
+            self.spans = reopened
+        self.space = True
+
+    def open_span(self, element: lxml_html.HtmlElement, kind: str, href: str = "") -> None:
+        if any(span.kind == kind for span in self.spans):
+            return  # <b> inside <b>, <a> inside <a>: the outer one already says it
+        target = self.spans[-1].children if self.spans else self.root
+        last = target[-1] if target else None
+        if isinstance(last, Span) and last.kind == kind and last.href == href:
+            span = last  # <em>b</em><em>y</em>: one span, not two that would touch
+        else:
+            span = Span(kind, [], href)
+            target.append(span)
+        self.spans.append(span)
+        self.owners.append(element)
+
+    def close_span(self, element: lxml_html.HtmlElement) -> None:
+        if self.owners and self.owners[-1] is element:
+            self.owners.pop()
+            self.spans.pop()
+
+    # -- visiting elements ----------------------------------------------------------------
+
+    def run(self, root: lxml_html.HtmlElement) -> None:
+        """Visit ``root``'s subtree in document order (not its tail).
+
+        The loop looks each tag up once and handles transparent inline tags itself: this is
+        the hot path of every extraction.
+        """
+        roles = _PLAIN_ROLES if self.plain else TAG_ROLES
+        text = self.raw.append if self.plain else self.text
+        events = etree.iterwalk(root, events=("start", "end"))
+        for event, element in events:
+            tag = element.tag
+            role = roles.get(tag, -1) if isinstance(tag, str) else _SKIP
+            if event == "start":
+                if role >= 0 and self.start(element, role):
+                    events.skip_subtree()
+                elif element.text:
+                    text(element.text)
+            else:
+                if role >= 0:
+                    self.end(element, role)
+                if element.tail and element is not root:
+                    text(element.tail)
+
+    def start(self, element: lxml_html.HtmlElement, role: int) -> bool:
+        """Handle an opening tag; return True when its subtree is done with (or skipped)."""
+        if role == _BLOCK:
+            self.flush()
+        elif role <= _RULE:
+            return self.start_structure(element, role)
+        elif role == _SKIP:
+            return True
+        elif role in _SPAN_KINDS:
+            if self.options.include_formatting:
+                self.open_span(element, _SPAN_KINDS[role])
+        elif role == _LINK:
+            href = self.options.include_links and safe_url(element.get("href"), self.base_url)
+            if href:
+                self.open_span(element, "link", href)
+        elif role == _BREAK:
+            self.line_break()
+            return True
+        elif role == _CODE:
+            self.inline_code(element)
+            return True
+        elif role == _IMAGE:
+            self.image(element)
+            return True
+        return False
+
+    def start_structure(self, element: lxml_html.HtmlElement, role: int) -> bool:
+        """Headings, lists, items, quotes, code blocks, tables and rules."""
+        if role == _TABLE:
+            return self.table(element)
+        if role == _PRE:
+            self.pre(element)
+            return True
+        self.flush()
+        if self.flat:
+            return role == _RULE
+        if role == _HEADING:
+            self.heading = int(element.tag[1])
+        elif role == _LIST:
+            start = _number(element.get("start")) if element.tag == "ol" else None
+            self.frames.append(Frame("list", element.tag == "ol", 1 if start is None else start))
+        elif role == _ITEM:
+            self.open_item(element)
+        elif role == _QUOTE:
+            self.frames.append(Frame("quote"))
+        elif role == _RULE:
+            self.blocks.append(Block("rule", tuple(self.frames)))
+            return True
+        return False
+
+    def end(self, element: lxml_html.HtmlElement, role: int) -> None:
+        if role in (_BLOCK, _TABLE):
+            self.flush()
+        elif role in _SPAN_KINDS or role == _LINK:
+            self.close_span(element)
+        elif role in (_HEADING, _LIST, _ITEM, _QUOTE):
+            self.flush()
+            if self.flat:
+                return
+            if role == _HEADING:
+                self.heading = 0
+            elif role == _ITEM:
+                self.frames.pop()
+                if self.implicit and self.implicit[-1] is element:
+                    self.implicit.pop()
+                    self.frames.pop()
+            else:
+                self.frames.pop()
+
+    def open_item(self, element: lxml_html.HtmlElement) -> None:
+        parent = self.frames[-1] if self.frames else None
+        if parent is None or parent.kind != "list":
+            parent = Frame("list", False, 1)  # an <li> outside any list
+            self.frames.append(parent)
+            self.implicit.append(element)
+        value = _number(element.get("value"))
+        if value is not None:
+            parent.number = value
+        self.frames.append(Frame("item", parent.ordered, parent.number))
+        parent.number += 1
+
+    # -- leaves: code, images, tables -------------------------------------------------------
+
+    def inline_code(self, element: lxml_html.HtmlElement) -> None:
+        raw = raw_text(element, " ")
+        if self.plain:
+            self.raw.append(raw)
+            return
+        code = _SPACE.sub(" ", raw).strip()
+        if not code:
+            self.text(raw)
+            return
+        if raw[:1].isspace():
+            self.text(" ")
+        self.add(Code(code))
+        self.space = False
+        if raw[-1:].isspace():
+            self.text(" ")
+
+    def image(self, element: lxml_html.HtmlElement) -> None:
+        if not self.options.include_images:
+            return
+        src = image_source(element, self.base_url)
+        if src:
+            self.add(Image(src, _SPACE.sub(" ", element.get("alt") or "").strip()))
+            self.space = False
+
+    def pre(self, element: lxml_html.HtmlElement) -> None:
+        lines = [line.rstrip() for line in raw_text(element, "\n").splitlines()]
+        while lines and not lines[-1]:
+            lines.pop()
+        first = next((i for i, line in enumerate(lines) if line), len(lines))
+        code = "\n".join(lines[first:])
+        if self.flat:
+            self.inline_code(element)
+            return
+        self.flush()
+        if code:
+            self.blocks.append(
+                Block("code", tuple(self.frames), code=code, language=code_language(element))
+            )
+
+    def table(self, element: lxml_html.HtmlElement) -> bool:
+        """A data table becomes one block; a layout table is walked like nested ``div``s."""
+        if self.flat or not is_data_table(element):
+            self.flush()
+            return False
+        self.flush()
+        if not self.options.include_tables:
+            return True
+        caption = element.find("caption")
+        if caption is not None:
+            content = self.cell(caption)
+            if has_words(content):
+                self.blocks.append(Block("para", tuple(self.frames), content))
+        rows = [
+            [
+                Cell(self.cell(slot.element) if slot.element is not None else [], slot)
+                for slot in row
+            ]
+            for row in table_grid(element)
+        ]
+        rows = [row for row in rows if any(has_words(cell.content) for cell in row)]
+        if rows:
+            self.blocks.append(Block("table", tuple(self.frames), rows=rows))
+        return True
+
+    def cell(self, element: lxml_html.HtmlElement) -> list[Inline]:
+        builder = _Builder(self.options, self.base_url, plain=self.plain, flat=True)
+        builder.run(element)
+        if self.plain:
+            return plain_content("".join(builder.raw))
+        while builder.root and builder.root[-1] == " ":
+            builder.root.pop()
+        return builder.root
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One column of a table row: its inline content and where it came from in the grid."""
+
+    content: list[Inline]
+    slot: Slot
+
+    @property
+    def filler(self) -> bool:
+        """A position covered by another cell's row/colspan (no element of its own)."""
+        return self.slot.element is None
+
+
+_BREAK_MARK: Final = "\x00"
+"""Stands for ``<br>`` in a plain walk's raw strings (NUL never occurs in parsed text)."""
+
+
+def plain_content(raw: str) -> list[Inline]:
+    """A plain walk's raw text as inline content: normalized lines between breaks."""
+    content: list[Inline] = []
+    for number, part in enumerate(raw.split(_BREAK_MARK)):
+        if number:
+            content.append(BREAK)
+        line = _SPACE.sub(" ", part).strip()
+        if line:
+            content.append(line)
+    return content if len(content) > content.count(BREAK) else []
+
+
+def raw_text(element: lxml_html.HtmlElement, brk: str) -> str:
+    """All visible text under ``element`` as it stands (no collapsing); ``<br>`` as ``brk``."""
+    parts: list[str] = []
+    events = etree.iterwalk(element, events=("start", "end"))
+    for event, node in events:
+        tag = node.tag
+        if event == "start":
+            if not isinstance(tag, str) or TAG_ROLES.get(tag) == _SKIP:
+                events.skip_subtree()
+            elif tag == "br":
+                parts.append(brk)
+            elif node.text:
+                parts.append(node.text)
+        elif node.tail and node is not element:
+            parts.append(node.tail)
+    return "".join(parts)
+
+
+def _number(value: str | None) -> int | None:
+    """A list's ``start`` or an item's ``value``, if it is a sane number."""
+    if value is None or not value.strip().isdigit():
+        return None
+    return min(int(value), 999_999_999)  # Markdown list numbers have at most nine digits
+
+
+DEFAULT_OPTIONS: Final = Options()
+
+
+def walk(
+    content: lxml_html.HtmlElement | None,
+    options: Options | None = None,
+    base_url: str | None = None,
+    *,
+    plain: bool = False,
+) -> list[Block]:
+    """The content tree as blocks, honouring the rendering options; never mutates ``content``.
+
+    ``base_url`` resolves relative links and image sources; unsafe URLs are dropped.
+    A ``plain`` walk makes no spans, images or inline code (only text and breaks): the
+    fast path for plain text.
+    """
+    if content is None:
+        return []
+    builder = _Builder(options or DEFAULT_OPTIONS, base_url, plain=plain)
+    builder.run(content)
+    builder.flush()
+    return builder.blocks
