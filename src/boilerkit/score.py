@@ -56,8 +56,17 @@ class Scores:
 
     value: dict[Block, float]
     reasons: dict[Block, tuple[Reason, ...]]
-    region: dict[lxml_html.HtmlElement, Hint | None]
-    total: dict[lxml_html.HtmlElement, float]
+    hints: list[Hint | None]
+    """The hint of each element's own markup, by element index."""
+    furniture: list[Hint | None]
+    """The furniture/comment hints that count (misnamed wrappers left out), by index."""
+    region: list[Hint | None]
+    """The furniture/comment hint covering each element, by element index."""
+    total: list[float]
+    """The summed block value below each element, by element index."""
+
+
+_HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
 
 
 def element_hint(element: lxml_html.HtmlElement) -> Hint | None:
@@ -65,9 +74,12 @@ def element_hint(element: lxml_html.HtmlElement) -> Hint | None:
     tag = element.tag
     if not isinstance(tag, str) or tag in ("html", "body"):
         return None
-    role = (element.get("role") or "").strip().lower()
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    words = set(WORD_SPLIT.split(marks)) if marks.strip() else set()
+    marks = element.get("class"), element.get("id"), element.get("role")
+    if marks == (None, None, None) and tag not in _HINT_TAGS:
+        return None
+    role = (marks[2] or "").strip().lower()
+    text = f"{marks[0] or ''} {marks[1] or ''}".lower()
+    words = set(WORD_SPLIT.split(text)) if text.strip() else set()
     if words & COMMENT_WORDS:
         return Hint("comments", f"class/id={'/'.join(sorted(words & COMMENT_WORDS))}")
     if tag in POSITIVE_TAGS or role in POSITIVE_ROLES:
@@ -85,32 +97,60 @@ def element_hint(element: lxml_html.HtmlElement) -> Hint | None:
     return None
 
 
-def _regions(root: lxml_html.HtmlElement) -> dict[lxml_html.HtmlElement, Hint | None]:
-    """The innermost boilerplate/comment hint covering each element (article hints reset).
+def furniture_hints(
+    segmentation: Segmentation, hints: list[Hint | None], prose: list[float], weights: Weights
+) -> list[Hint | None]:
+    """Each element's own furniture/comment hint, minus those on misnamed wrappers.
 
-    A ``header`` or ``footer`` inside an article hint frames the article itself (headline,
-    byline) and does not count as page furniture.
+    A wrapper is misnamed when it holds most of the page's prose (``prose`` is the summed
+    positive block value below each element): a "sidebar" cannot hold the article.
     """
-    region: dict[lxml_html.HtmlElement, Hint | None] = {root: None}
-    inside_article: dict[lxml_html.HtmlElement, bool] = {root: False}
-    for element in root.iterdescendants():
-        parent = element.getparent()
-        inherited = region[parent]
-        in_article = inside_article[parent]
-        hint = element_hint(element) if isinstance(element.tag, str) else None
-        if hint is None or (in_article and hint.detail in ("tag=header", "tag=footer")):
-            region[element] = inherited
-        elif hint.kind == "article":
-            region[element] = inherited
-            in_article = True
-        else:
-            region[element] = inherited if inherited is not None else hint
-        inside_article[element] = in_article
+    limit = weights.furniture_max_share * (prose[0] if prose else 0.0)
+    return [
+        hint if hint is not None and hint.kind != "article" and prose[i] <= limit else None
+        for i, hint in enumerate(hints)
+    ]
+
+
+def _prose_mass(segmentation: Segmentation, raw: dict[Block, float]) -> list[float]:
+    """Summed positive block value below each element, hints aside."""
+    mass = [0.0] * len(segmentation.elements)
+    for block, value in raw.items():
+        if value > 0:
+            mass[block.node] = value
+    parent = segmentation.parent
+    for index in range(len(mass) - 1, 0, -1):
+        mass[parent[index]] += mass[index]
+    return mass
+
+
+def _regions(segmentation: Segmentation, hints: list[Hint | None]) -> list[Hint | None]:
+    """The outermost furniture/comment hint covering each element.
+
+    A ``header`` or ``footer`` inside an article frames the article itself (headline,
+    byline) and is not page furniture.
+    """
+    region: list[Hint | None] = []
+    in_article: list[bool] = []
+    for index, parent in enumerate(segmentation.parent):
+        inherited = region[parent] if parent >= 0 else None
+        article = in_article[parent] if parent >= 0 else False
+        hint = hints[index]
+        if hint is not None and hint.kind == "article":
+            article = True
+        elif (
+            hint is not None
+            and inherited is None
+            and not (article and hint.detail in ("tag=header", "tag=footer"))
+        ):
+            inherited = hint
+        region.append(inherited)
+        in_article.append(article)
     return region
 
 
-def block_value(block: Block, weights: Weights, scale: float) -> tuple[float, tuple[Reason, ...]]:
-    """A block's worth as prose, with the reasons that make it up."""
+def block_value(block: Block, weights: Weights, scale: float) -> tuple[Reason, ...]:
+    """A block's worth as prose, as the reasons that add up to it."""
     own = block.chars - block.link_chars
     reasons = [Reason("text", float(own), f"{block.chars} chars")]
     if block.link_chars:
@@ -120,39 +160,39 @@ def block_value(block: Block, weights: Weights, scale: float) -> tuple[float, tu
     sentences = min(block.sentences, weights.sentence_bonus_cap)
     if sentences:
         reasons.append(Reason("sentences", weights.sentence_bonus * sentences, str(sentences)))
-    return sum(r.delta for r in reasons), tuple(reasons)
+    return tuple(reasons)
 
 
 def score(
-    root: lxml_html.HtmlElement,
     segmentation: Segmentation,
     teasers: tuple[TeaserGroup, ...],
     weights: Weights,
     scale: float = 1.0,
 ) -> Scores:
     """Value every block and sum the values up the tree."""
-    region = _regions(root)
+    hints = [element_hint(element) for element in segmentation.elements]
+    own = {block: block_value(block, weights, scale) for block in segmentation.blocks}
+    raw = {block: sum(r.delta for r in why) for block, why in own.items()}
+    furniture = furniture_hints(segmentation, hints, _prose_mass(segmentation, raw), weights)
+    region = _regions(segmentation, [h if h is None or h.kind == "article" else f
+                                     for h, f in zip(hints, furniture)])
     in_teaser = {block for group in teasers for block in group.blocks}
     value: dict[Block, float] = {}
     reasons: dict[Block, tuple[Reason, ...]] = {}
+    total = [0.0] * len(segmentation.elements)  # container value: positives minus some negatives
     for block in segmentation.blocks:
-        hint = region.get(block.element)
+        hint = region[block.node]
+        penalty = weights.boilerplate_factor * block.chars - weights.block_cost
         if block in in_teaser:
-            why = (Reason("teaser", weights.boilerplate_factor * block.chars - weights.block_cost,
-                          "item of a teaser block"),)
+            why: tuple[Reason, ...] = (Reason("teaser", penalty, "item of a teaser block"),)
         elif hint is not None:
-            why = (Reason(hint.kind, weights.boilerplate_factor * block.chars - weights.block_cost,
-                          hint.detail),)
+            why = (Reason(hint.kind, penalty, hint.detail),)
         else:
-            _, why = block_value(block, weights, scale)
+            why = own[block]
         value[block] = sum(r.delta for r in why)
+        total[block.node] = value[block] if value[block] > 0 else weights.negative_weight * value[block]
         reasons[block] = why
-    total: dict[lxml_html.HtmlElement, float] = {}
-    for element in reversed(list(root.iter())):
-        block = segmentation.block_of.get(element)
-        subtotal = total.get(element, 0.0) + (value[block] if block is not None else 0.0)
-        total[element] = subtotal
-        parent = element.getparent()
-        if parent is not None:
-            total[parent] = total.get(parent, 0.0) + subtotal
-    return Scores(value, reasons, region, total)
+    parent = segmentation.parent
+    for index in range(len(total) - 1, 0, -1):
+        total[parent[index]] += total[index]
+    return Scores(value, reasons, hints, furniture, region, total)

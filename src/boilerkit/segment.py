@@ -29,11 +29,13 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 _SPACE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Block:
-    """One block of text and its measurements."""
+    """One block of text and its measurements (compared and hashed by identity)."""
 
     index: int
+    node: int
+    """The block element's position in ``Segmentation.elements``."""
     element: lxml_html.HtmlElement
     text: str
     link_chars: int
@@ -64,76 +66,112 @@ class Extent:
 
 @dataclass(frozen=True, slots=True)
 class Segmentation:
-    """The page's blocks in document order, and the extent of every element."""
+    """The page's blocks in document order, and every element with its extent.
+
+    Elements are numbered in document order; per-element facts are lists indexed by that
+    number, which later stages walk without touching the tree again.
+    """
 
     blocks: tuple[Block, ...]
-    block_of: dict[lxml_html.HtmlElement, Block]
-    extent: dict[lxml_html.HtmlElement, Extent]
+    elements: list[lxml_html.HtmlElement]
+    parent: list[int]
+    """Index of each element's parent; -1 for the root."""
+    end: list[int]
+    """One past the index of each element's last descendant: its subtree is ``range(i, end[i])``."""
+    index_of: dict[lxml_html.HtmlElement, int]
+    block_at: dict[int, Block]
+    chars: list[int]
+    link_chars: list[int]
+    links: list[int]
 
+    def extent(self, element: lxml_html.HtmlElement) -> Extent | None:
+        index = self.index_of.get(element)
+        if index is None:
+            return None
+        block = self.block_at.get(index)
+        blocks = 1 if block is not None else 0
+        return Extent(self.chars[index], self.link_chars[index], self.links[index], blocks)
 
-class _Open:
-    """Mutable accumulator for an element while the walk is inside it."""
-
-    __slots__ = ("blocks", "chars", "link_chars", "links", "own_links", "parts", "start")
-
-    def __init__(self, start: int) -> None:
-        self.chars = self.link_chars = self.links = self.blocks = self.own_links = 0
-        self.start = start
-        self.parts: list[str] = []
+    def block_of(self, element: lxml_html.HtmlElement) -> Block | None:
+        index = self.index_of.get(element)
+        return self.block_at.get(index) if index is not None else None
 
 
 def segment(root: lxml_html.HtmlElement) -> Segmentation:
     """Measure ``root`` and every element below it in one pass."""
-    found: list[tuple[int, lxml_html.HtmlElement, str, int]] = []
-    extent: dict[lxml_html.HtmlElement, Extent] = {}
-    stack: list[_Open] = []  # one accumulator per open element
-    owners: list[_Open] = []  # the accumulator of each open element's block owner
+    elements: list[lxml_html.HtmlElement] = []
+    parent: list[int] = []
+    chars: list[int] = []
+    link_chars: list[int] = []
+    links: list[int] = []
+    end: list[int] = []
+    found: list[tuple[int, str, int]] = []  # (element index, text, link chars)
+    stack: list[int] = []  # indexes of the open elements
+    parts: dict[int, list[str]] = {}  # text pieces of each open block owner
+    own_links: dict[int, int] = {}
+    owners: list[int] = []  # the block owner of each open element
     link_depth = 0
-    position = 0
     for event, element in etree.iterwalk(root, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":
-            position += 1
-            current = _Open(position)
-            owner = current if tag in BLOCK_TAGS or not owners else owners[-1]
-            stack.append(current)
+            index = len(elements)
+            elements.append(element)
+            parent.append(stack[-1] if stack else -1)
+            chars.append(0)
+            link_chars.append(0)
+            links.append(0)
+            end.append(0)
+            if tag in BLOCK_TAGS or not owners:
+                owner = index
+                parts[index] = []
+                own_links[index] = 0
+            else:
+                owner = owners[-1]
+            stack.append(index)
             owners.append(owner)
             if tag == "a":
                 link_depth += 1
-                current.links += 1
+                links[index] += 1
             if element.text:
-                owner.parts.append(element.text)
+                parts[owner].append(element.text)
                 if link_depth:
-                    owner.own_links += len(element.text.strip())
+                    own_links[owner] += len(element.text.strip())
             continue
-        current = stack.pop()
-        owners.pop()
+        index = stack.pop()
+        owner = owners.pop()
+        end[index] = len(elements)
         if tag == "a":
             link_depth -= 1
-        if tag in BLOCK_TAGS or not stack:
-            text = _SPACE.sub(" ", "".join(current.parts)).strip()
+        if owner == index:
+            text = _SPACE.sub(" ", "".join(parts.pop(index))).strip()
+            linked = min(own_links.pop(index), len(text))
             if text:
-                found.append((current.start, element, text, min(current.own_links, len(text))))
-                current.chars += len(text)
-                current.link_chars += found[-1][3]
-                current.blocks += 1
-        extent[element] = Extent(current.chars, current.link_chars, current.links, current.blocks)
+                found.append((index, text, linked))
+                chars[index] += len(text)
+                link_chars[index] += linked
         if stack:
-            _merge(stack[-1], current)
+            up = stack[-1]
+            chars[up] += chars[index]
+            link_chars[up] += link_chars[index]
+            links[up] += links[index]
             if element.tail:
-                owners[-1].parts.append(element.tail)
+                parts[owners[-1]].append(element.tail)
                 if link_depth:
-                    owners[-1].own_links += len(element.tail.strip())
-    found.sort(key=lambda item: item[0])
+                    own_links[owners[-1]] += len(element.tail.strip())
+    found.sort()
     blocks = tuple(
-        Block(index, element, text, link_chars, len(SENTENCE_END.findall(text + " ")))
-        for index, (_, element, text, link_chars) in enumerate(found)
+        Block(position, index, elements[index], text, linked,
+              len(SENTENCE_END.findall(text + " ")))
+        for position, (index, text, linked) in enumerate(found)
     )
-    return Segmentation(blocks, {block.element: block for block in blocks}, extent)
-
-
-def _merge(parent: _Open, child: _Open) -> None:
-    parent.chars += child.chars
-    parent.link_chars += child.link_chars
-    parent.links += child.links
-    parent.blocks += child.blocks
+    return Segmentation(
+        blocks=blocks,
+        elements=elements,
+        parent=parent,
+        end=end,
+        index_of={element: index for index, element in enumerate(elements)},
+        block_at={block.node: block for block in blocks},
+        chars=chars,
+        link_chars=link_chars,
+        links=links,
+    )

@@ -10,27 +10,32 @@ later stage touches the page tree.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from .document import RelatedLink
-from .score import Hint, Reason, Scores, element_hint, score
+from .score import Reason, Scores, score
 from .segment import BLOCK_TAGS, Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
-from .weights import BOILERPLATE_LINE, Weights
+from .weights import BOILERPLATE_LINE, TEASER_HEADING, Weights
 
 
 @dataclass(frozen=True, slots=True)
 class BlockVerdict:
     """Why a block was kept or dropped."""
 
-    path: str
+    element: lxml_html.HtmlElement = field(repr=False)
     text: str
     kept: bool
     score: float
     reasons: tuple[Reason, ...] = ()
+
+    @property
+    def path(self) -> str:
+        """Where the block stands, e.g. ``article.post>div.body>p``."""
+        return element_path(self.element)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +58,7 @@ def element_path(element: lxml_html.HtmlElement, depth: int = 3) -> str:
     """A short CSS-like path for explain lines: ``article.post>div.body>p``."""
     parts: list[str] = []
     node: lxml_html.HtmlElement | None = element
-    while node is not None and len(parts) < depth and node.tag not in ("html",):
+    while node is not None and len(parts) < depth and node.tag != "html":
         classes = (node.get("class") or "").split()
         parts.append(str(node.tag) + (f".{classes[0]}" if classes else ""))
         node = node.getparent()
@@ -61,86 +66,86 @@ def element_path(element: lxml_html.HtmlElement, depth: int = 3) -> str:
 
 
 def _choose_container(
-    root: lxml_html.HtmlElement, scores: Scores, teasers: tuple[TeaserGroup, ...], weights: Weights
-) -> lxml_html.HtmlElement:
+    segmentation: Segmentation, scores: Scores, teasers: tuple[TeaserGroup, ...], weights: Weights
+) -> int:
     """The element whose subtree is worth the most (article-hinted elements get a bonus)."""
-    excluded = {element for group in teasers for element in group.container.iter()}
-    best, best_value = root, float("-inf")
-    for element, total in scores.total.items():
-        if element in excluded or scores.region.get(element) is not None:
+    index_of = segmentation.index_of
+    excluded = {index_of[e] for group in teasers for e in group.container.iter() if e in index_of}
+    best, best_value = 0, float("-inf")
+    for index, total in enumerate(scores.total):
+        if scores.region[index] is not None or index in excluded:
             continue
-        hint = element_hint(element)
+        hint = scores.hints[index]
         if hint is not None and hint.kind == "article" and total > 0:
             total *= 1 + weights.positive_hint_bonus
         if total > best_value:
-            best, best_value = element, total
+            best, best_value = index, total
     return best
 
 
-def _rule_within(
-    block: Block,
-    container: lxml_html.HtmlElement,
-    segmentation: Segmentation,
-    weights: Weights,
-    cache: dict[lxml_html.HtmlElement, Reason | None],
-) -> Reason | None:
-    """The first drop rule that an element between the block and the container triggers."""
-    chain: list[lxml_html.HtmlElement] = []
-    node: lxml_html.HtmlElement | None = block.element
-    found: Reason | None = None
-    while node is not None and node is not container:
-        if node in cache:
-            found = cache[node]
-            break
-        chain.append(node)
-        found = _region_rule(node, segmentation, weights)
-        if found is not None:
-            break
-        node = node.getparent()
-    for element in chain:
-        cache[element] = found
-    return found
-
-
 def _region_rule(
-    element: lxml_html.HtmlElement, segmentation: Segmentation, weights: Weights
+    index: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> Reason | None:
-    hint: Hint | None = element_hint(element)
-    if hint is not None and hint.kind != "article":
+    """The reason to drop everything below element ``index``, if there is one."""
+    hint = scores.furniture[index]
+    element = segmentation.elements[index]
+    if hint is not None:
         return Reason(hint.kind, -1.0, f"{element_path(element, 1)} {hint.detail}")
-    extent = segmentation.extent.get(element)
+    chars, link_chars = segmentation.chars[index], segmentation.link_chars[index]
     if (
-        extent is not None
-        and extent.links >= weights.region_min_links
-        and extent.chars
-        and extent.link_chars > weights.region_max_link_density * extent.chars
+        segmentation.links[index] >= weights.region_min_links
+        and link_chars > weights.region_max_link_density * chars > 0
         and element.tag not in ("p", "td", "th")
     ):
-        density = extent.link_chars / extent.chars
-        return Reason("link_region", -1.0, f"{element_path(element, 1)} density {density:.2f}")
+        return Reason("link_region", -1.0, f"{element_path(element, 1)} density {link_chars / chars:.2f}")
     return None
 
 
-def _verdict(
-    block: Block,
-    container: lxml_html.HtmlElement,
-    teaser_of: dict[Block, TeaserGroup],
-    segmentation: Segmentation,
-    weights: Weights,
-    cache: dict[lxml_html.HtmlElement, Reason | None],
-) -> Reason | None:
-    """The reason to drop a block inside the container, or ``None`` to keep it."""
-    if block in teaser_of:
-        group = teaser_of[block]
-        return Reason("teaser", -1.0, f"{group.section or 'untitled'}: {group.evidence}")
-    region = _rule_within(block, container, segmentation, weights, cache)
-    if region is not None:
-        return region
-    if block.link_density > weights.max_link_density and not block.is_heading:
-        return Reason("link_density", -1.0, f"{block.link_density:.2f}")
-    if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
-        return Reason("boilerplate_line", -1.0)
-    return None
+class _Judge:
+    """Verdicts for the blocks inside the chosen container; caches region rules by element."""
+
+    def __init__(self, container: int, segmentation: Segmentation, scores: Scores,
+                 teasers: tuple[TeaserGroup, ...], weights: Weights) -> None:
+        self.container = container
+        self.segmentation = segmentation
+        self.scores = scores
+        self.weights = weights
+        self.teaser_of = {block: group for group in teasers for block in group.blocks}
+        self.cache: dict[int, Reason | None] = {}
+
+    def region(self, index: int) -> Reason | None:
+        """The first drop rule that an element between ``index`` and the container triggers."""
+        chain: list[int] = []
+        found: Reason | None = None
+        parent = self.segmentation.parent
+        while index >= 0 and index != self.container:
+            if index in self.cache:
+                found = self.cache[index]
+                break
+            chain.append(index)
+            found = _region_rule(index, self.segmentation, self.scores, self.weights)
+            if found is not None:
+                break
+            index = parent[index]
+        for element in chain:
+            self.cache[element] = found
+        return found
+
+    def drop_reason(self, block: Block) -> Reason | None:
+        """The reason to drop a block inside the container, or ``None`` to keep it."""
+        if block in self.teaser_of:
+            group = self.teaser_of[block]
+            return Reason("teaser", -1.0, f"{group.section or 'untitled'}: {group.evidence}")
+        region = self.region(block.node)
+        if region is not None:
+            return region
+        if block.link_density > self.weights.max_link_density:
+            return Reason("link_density", -1.0, f"{block.link_density:.2f}")
+        if block.is_heading and block.chars < 60 and TEASER_HEADING.match(block.text):
+            return Reason("teaser_heading", -1.0)
+        if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
+            return Reason("boilerplate_line", -1.0)
+        return None
 
 
 def select_content(
@@ -154,40 +159,55 @@ def select_content(
     """Find the article in a cleaned tree and copy it out with a verdict per block."""
     weights = weights or Weights()
     segmentation = segment(root)
-    teasers = find_teasers(root, segmentation, weights, base_url)
-    scores = score(root, segmentation, teasers, weights, scale)
-    container = _choose_container(root, scores, teasers, weights)
-    inside = set(container.iter())
-    teaser_of = {block: group for group in teasers for block in group.blocks}
-    cache: dict[lxml_html.HtmlElement, Reason | None] = {}
+    teasers = find_teasers(segmentation, weights, base_url)
+    scores = score(segmentation, teasers, weights, scale)
+    container = _choose_container(segmentation, scores, teasers, weights)
+    inside = range(container, segmentation.end[container])
+    judge = _Judge(container, segmentation, scores, teasers, weights)
+    container_path = element_path(segmentation.elements[container], 2)
     verdicts: list[BlockVerdict] = []
     kept: set[lxml_html.HtmlElement] = set()
     for block in segmentation.blocks:
         reasons = scores.reasons[block]
-        if block.element in inside:
-            drop = _verdict(block, container, teaser_of, segmentation, weights, cache)
+        if block.node in inside:
+            drop = judge.drop_reason(block)
         else:
-            drop = Reason("outside", -1.0, f"not in {element_path(container, 2)}")
+            drop = Reason("outside", -1.0, f"not in {container_path}")
         if drop is None:
             kept.add(block.element)
         else:
             reasons = (*reasons, drop)
-        verdicts.append(BlockVerdict(element_path(block.element), block.text, drop is None,
+        verdicts.append(BlockVerdict(block.element, block.text, drop is None,
                                      scores.value[block], reasons))
-    content = build_content(container, segmentation, kept)
-    kept_chars = sum(segmentation.block_of[e].chars for e in kept)
+    return _finish(segmentation, scores, teasers, container, kept, tuple(verdicts), weights)
+
+
+def _finish(
+    segmentation: Segmentation,
+    scores: Scores,
+    teasers: tuple[TeaserGroup, ...],
+    container: int,
+    kept: set[lxml_html.HtmlElement],
+    verdicts: tuple[BlockVerdict, ...],
+    weights: Weights,
+) -> Selection:
+    """Copy the article out, rate our confidence, list the teaser links."""
+    kept_blocks = [b for b in segmentation.blocks if b.element in kept]
+    kept_chars = sum(b.chars for b in kept_blocks)
     positive = sum(v for v in scores.value.values() if v > 0)
-    kept_value = sum(max(0.0, scores.value[segmentation.block_of[e]]) for e in kept)
+    kept_value = sum(max(0.0, scores.value[b]) for b in kept_blocks)
     confidence = (kept_value / positive if positive else 0.0) * min(1.0, 0.5 + kept_chars / 1600)
-    notes = (f"container {element_path(container)} value {scores.total[container]:.0f}",
+    element = segmentation.elements[container]
+    notes = (f"container {element_path(element)} value {scores.total[container]:.0f}",
              f"{len(teasers)} teaser blocks")
     related = tuple(RelatedLink(item.title, item.url, group.section)
                     for group in teasers for item in group.items)
     teaser_chars = sum(b.chars for group in teasers for b in group.blocks)
     if kept_chars < weights.min_article_chars and teaser_chars > kept_chars:
-        return Selection(None, tuple(verdicts), related, None, 0.0,
+        return Selection(None, verdicts, related, None, 0.0,
                          (*notes, "no article: the page is a listing of other pages"))
-    return Selection(content, tuple(verdicts), related, None, confidence, notes)
+    content = build_content(element, segmentation, kept)
+    return Selection(content, verdicts, related, None, round(confidence, 3), notes)
 
 
 def build_content(
@@ -203,7 +223,7 @@ def build_content(
         if event == "start":
             tag = element.tag if isinstance(element.tag, str) else "span"
             if tag in BLOCK_TAGS or not owners:
-                keep_text = element in kept or element not in segmentation.block_of
+                keep_text = element in kept or segmentation.block_of(element) is None
             else:
                 keep_text = owners[-1]
             copy = _copy_element(tag, element, copies[-1] if copies else None)

@@ -111,16 +111,16 @@ def _evidence(
 
 
 def find_teasers(
-    root: lxml_html.HtmlElement, segmentation: Segmentation, weights: Weights, base_url: str | None
+    segmentation: Segmentation, weights: Weights, base_url: str | None
 ) -> tuple[TeaserGroup, ...]:
     """Every teaser block on the page, outermost first, none nested in another."""
     groups: list[TeaserGroup] = []
     taken: set[lxml_html.HtmlElement] = set()
-    for container in root.iter():
-        if not isinstance(container.tag, str) or len(container) < weights.teaser_min_items:
+    links = segmentation.links
+    for index, container in enumerate(segmentation.elements):
+        if links[index] < weights.teaser_min_items or len(container) < weights.teaser_min_items:
             continue
-        extent = segmentation.extent.get(container)
-        if extent is None or extent.links < weights.teaser_min_items or container in taken:
+        if container in taken or not isinstance(container.tag, str):
             continue
         group = _group(container, segmentation, weights, base_url)
         if group is not None:
@@ -143,11 +143,13 @@ def _group(
     items = [child for child in children if _signature(child) == shape]
     headlines: list[TeaserItem] = []
     for item in items:
-        extent = segmentation.extent.get(item)
+        extent = segmentation.extent(item)
         if extent is None or extent.chars == 0 or extent.chars > weights.teaser_max_item_chars:
             return None
         headline = _headline(item, weights)
-        if headline is None or len(headline[0]) * 4 < extent.chars:
+        if headline is None or len(headline[0]) < weights.teaser_min_headline_share * extent.chars:
+            return None
+        if _text(item).find(headline[0][:20]) > weights.teaser_headline_offset:
             return None
         headlines.append(TeaserItem(headline[0], urljoin(base_url or "", headline[1])))
     heading = _heading_before(container)
@@ -156,9 +158,10 @@ def _group(
         return None
     if marks == ["item images"] and len(items) < 3:
         return None
-    blocks = {segmentation.block_of[e] for e in container.iter() if e in segmentation.block_of}
+    covered = list(container.iter())
     if heading is not None and heading.getparent() is not container:
-        blocks |= {segmentation.block_of[e] for e in heading.iter() if e in segmentation.block_of}
+        covered.extend(heading.iter())
+    blocks = {block for e in covered if (block := segmentation.block_of(e)) is not None}
     section = _text(heading) if heading is not None else ""
     return TeaserGroup(container, heading, section, tuple(headlines), frozenset(blocks),
                        ", ".join(marks))

@@ -28,6 +28,13 @@ class Weights:
     """Multiplier on a block's chars inside a region whose class/id/tag/role says boilerplate."""
 
     # --- container choice ---------------------------------------------------------------
+    negative_weight: float = 0.25
+    """How much negative block value counts against a container. At 1.0 the container is
+    the maximum-sum subtree, which splits articles at every inline widget; lower values
+    keep the container wide and leave the furniture inside it to the block verdicts."""
+    furniture_max_share: float = 0.5
+    """A furniture hint on an element holding more than this share of the page's text is a
+    misnamed wrapper (``class="has-sidebar"`` around everything) and is ignored."""
     positive_hint_bonus: float = 0.25
     """Fraction added to a container's value when its class/id/tag says "article body"."""
     heading_bonus: float = 40.0
@@ -50,6 +57,11 @@ class Weights:
     """A teaser item's link must be at least this long to be a headline."""
     teaser_max_item_chars: int = 450
     """Teaser items are short: a headline and a blurb."""
+    teaser_headline_offset: int = 40
+    """A teaser item's headline starts within this many chars of the item's text (after a
+    kicker or category label); a link further in is part of a sentence, not a headline."""
+    teaser_min_headline_share: float = 0.15
+    """The headline is at least this share of the item's text."""
 
     # --- confidence and fallback ----------------------------------------------------------
     low_confidence: float = 0.35
@@ -70,15 +82,13 @@ class Weights:
 NEGATIVE_WORDS = frozenset(
     """
     nav navbar navigation menu menubar breadcrumb breadcrumbs crumbs skip skiplink footer
-    sidebar side aside widget widgets related relatedposts recommended recommendations
+    sidebar aside related relatedposts recommended recommendations
     teaser teasers promo promos promoted sponsor sponsored advert advertisement ads adsense
     advertising banner share sharing social socials sharebar shares follow subscribe
     subscription newsletter signup cookie cookies consent gdpr popup modal overlay
     comment comments commentlist disqus respond reply replies discussion
-    masthead toolbar pagination pager tags tagcloud taglist categories archive archives
-    author-bio authorbox bio byline-social print email outbrain taboola trending popular
-    mostread most-read more-stories morestories partner partners login register account
-    hidden offscreen visually-hidden sr-only screen-reader-text jump rating
+    masthead toolbar pagination pager tagcloud taglist outbrain taboola trending
+    mostread more-stories morestories login offscreen sr-only
     """.split()
 )
 """Words in a class/id that mark boilerplate."""
@@ -98,9 +108,9 @@ COMMENT_WORDS = frozenset(
 )
 """Words that mark the comment section (kept apart, returned with ``include_comments``)."""
 
-NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "header", "form"})
-"""Tags that frame a page rather than hold its article (``header`` inside an article is
-exempt: it holds the headline)."""
+NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "form"})
+"""Tags that frame a page rather than hold its article (a ``footer`` inside an article is
+exempt: it holds the byline). ``header`` is not one: article headers hold the lead."""
 
 NEGATIVE_ROLES = frozenset(
     {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
