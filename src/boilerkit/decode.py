@@ -1,18 +1,69 @@
-"""Decode stage: bytes as fetched to ``str``.
+"""Decode stage: a page's bytes to ``str``, whatever its declarations say.
 
-Interim version: BOM, declared charset when the bytes agree, UTF-8, chardet.
+Evidence is weighed in the browser's order (WHATWG Encoding Standard): a byte-order mark,
+then the HTTP ``Content-Type`` charset, then ``<meta charset>`` / ``http-equiv`` / the XML
+declaration in the first bytes, then detection. A declaration is trusted only when the
+bytes agree with it, because pages that say UTF-8 but are windows-1252 or GBK, and pages
+that say ISO-8859-1 but are UTF-8, are common on the web:
+
+- bytes that are valid UTF-8 (and not plain ASCII) are UTF-8, whatever was declared;
+- bytes that are UTF-8 apart from a few stray windows-1252 bytes (a template in UTF-8
+  with a pasted legacy snippet) are UTF-8 with those bytes read as windows-1252;
+- otherwise each candidate (the declarations, the usual legacy encodings, chardet's
+  guess) is decoded over a sample of the page's non-ASCII words and scored with the
+  repair stage's plausibility model; the declared one wins unless another is clearly
+  more plausible.
+
+UTF-16 and UTF-32 are recognised by their BOM or, without one, by where the zero bytes
+of the ASCII markup fall. ``decode_html`` never raises.
 """
 
 from __future__ import annotations
 
 import codecs
 import re
+import unicodedata
 from dataclasses import dataclass
 
 import chardet
 
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_.:-]+)""", re.I)
-_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?([a-zA-Z0-9_.:-]+)""", re.I)
+from .encoding_tables import codec_for_label
+from .plausibility import alphabet_spread, cost
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.I)
+_META_CHARSET = re.compile(
+    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.I)
+_XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
+_HIGH_WORD = re.compile(rb"[^\s<>]*[\x80-\xff][^\s<>]*")
+# Legacy encodings tried when the declaration is missing or contradicted, most common
+# first (a tie goes to the earlier one).
+_CANDIDATES = ("cp1252", "gb18030", "cp1251", "cp932", "big5hkscs", "cp949", "euc_jp",
+               "cp1250", "iso8859-2", "cp1254", "cp1253", "iso8859-7", "cp1256", "cp1255",
+               "cp874", "koi8-r", "cp1257", "cp1258", "iso8859-15", "mac-roman")
+_PRESCAN_BYTES = 4096
+_SAMPLE_BYTES = 1500
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Decision thresholds of the decode stage."""
+
+    switch_margin: float = 2.0
+    """A candidate beats the declared encoding only when its sample costs this much less."""
+    stray_ratio: float = 2.0
+    """Valid UTF-8 sequences per invalid byte for a page to count as mostly UTF-8."""
+    zero_ratio: float = 0.3
+    """Share of zero bytes in one byte lane that marks BOM-less UTF-16/32."""
+
+
+WEIGHTS = Weights()
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,42 +74,144 @@ class Decoded:
     encoding: str
     reason: str
     confidence: float
+    stray_bytes: int = 0
+    """Bytes of a mostly-UTF-8 page that were not UTF-8 and were read as windows-1252."""
 
 
-def _codec(label: str | None) -> str | None:
-    if not label:
+def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: read the offending bytes as windows-1252 (C1 if undefined)."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    raw = error.object[error.start:error.end]
+    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in raw), error.end
+
+
+codecs.register_error("boilerkit-cp1252", _cp1252_fallback)
+
+
+def _declared(data: bytes, content_type: str | None) -> tuple[str | None, str | None]:
+    """(codec named by the HTTP header, codec named inside the document)."""
+    http = None
+    if content_type:
+        found = _HEADER_CHARSET.search(content_type)
+        http = codec_for_label(found.group(1)) if found else None
+    head = data[:_PRESCAN_BYTES]
+    found_b = _XML_DECL.search(head) or _META_CHARSET.search(head)
+    meta = codec_for_label(found_b.group(1).decode("ascii", "replace")) if found_b else None
+    if meta and meta.startswith(("utf-16", "utf-32")):
+        meta = "utf-8"  # a document that can state it in ASCII is not UTF-16 (WHATWG)
+    return http, meta
+
+
+def _sniff_wide(data: bytes) -> str | None:
+    """UTF-16/32 without BOM: the zero bytes of ASCII markup fall in fixed lanes."""
+    head = data[:1024]
+    if len(head) < 8 or head.count(0) < len(head) * WEIGHTS.zero_ratio:
         return None
+    lanes = [head[i::4].count(0) / max(1, len(head[i::4])) for i in range(4)]
+    if min(lanes[1:]) > 0.8 and lanes[0] < 0.5:
+        return "utf-32-le"
+    if min(lanes[:3]) > 0.8 and lanes[3] < 0.5:
+        return "utf-32-be"
+    odd, even = (lanes[1] + lanes[3]) / 2, (lanes[0] + lanes[2]) / 2
+    if odd > 0.5 > even:
+        return "utf-16-le"
+    if even > 0.5 > odd:
+        return "utf-16-be"
+    return None
+
+
+def _sample(data: bytes) -> bytes:
+    """Whole words holding high bytes, up to a budget: all the evidence, little of the work."""
+    words: list[bytes] = []
+    size = 0
+    for match in _HIGH_WORD.finditer(data):
+        words.append(match.group())
+        size += len(match.group()) + 1
+        if size > _SAMPLE_BYTES:
+            break
+    return b" ".join(words)
+
+
+def _finish(text: str, codec: str) -> str:
+    return unicodedata.normalize("NFC", text) if codec == "cp1258" else text
+
+
+def _score(sample: bytes, codec: str) -> float | None:
     try:
-        name = codecs.lookup(label.strip().lower()).name
-    except LookupError:
+        text = sample.decode(codec)
+    except (UnicodeDecodeError, LookupError):
         return None
-    return {"latin-1": "cp1252", "iso8859-1": "cp1252", "ascii": "cp1252", "gb2312": "gb18030",
-            "gbk": "gb18030"}.get(name, name)
+    text = _finish(text, codec)
+    return cost(text) + alphabet_spread(text)
+
+
+def _pick_legacy(data: bytes, preferred: list[str]) -> tuple[str, str, float]:
+    """Choose among the declared encodings and the usual legacy ones by plausibility."""
+    sample = _sample(data)
+    guess = codec_for_label(chardet.detect(data[:65536]).get("encoding"))
+    order = list(dict.fromkeys([*preferred, *([guess] if guess else []), *_CANDIDATES]))
+    scores = {codec: s for codec in order if (s := _score(sample, codec)) is not None}
+    if not scores:
+        return (preferred[0] if preferred else guess or "cp1252"), "nothing decodes cleanly", 0.3
+    best = min(scores, key=lambda c: (scores[c], order.index(c)))
+    for codec in preferred:
+        if codec in scores and scores[codec] <= scores[best] + WEIGHTS.switch_margin:
+            return codec, "declared, bytes agree", 0.95
+    reason = "declared encoding contradicted; detected" if preferred else "detected"
+    runner_up = min((s for c, s in scores.items() if c != best), default=scores[best] + 10)
+    return best, reason, min(0.95, 0.5 + (runner_up - scores[best]) / 20)
+
+
+def _mostly_utf8(data: bytes) -> tuple[int, int]:
+    """(valid multi-byte UTF-8 sequences, invalid bytes) in ``data``."""
+    text = data.decode("utf-8", "surrogateescape")
+    invalid = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    valid = sum(1 for c in text if c >= "\x80") - invalid
+    return valid, invalid
+
+
+def _decode(data: bytes, content_type: str | None) -> Decoded:
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return Decoded(data[len(bom):].decode(codec, "replace"), codec, "byte-order mark",
+                           1.0)
+    wide = _sniff_wide(data)
+    if wide:
+        return Decoded(data.decode(wide, "replace"), wide, "zero-byte pattern", 0.9)
+    http, meta = _declared(data, content_type)
+    preferred = [c for c in (http, meta) if c]
+    wide_declared = [c for c in preferred if c.startswith(("utf-16", "utf-32"))]
+    preferred = [c for c in preferred if c not in wide_declared]
+    if wide_declared and not preferred:
+        return Decoded(data.decode(wide_declared[0], "replace"), wide_declared[0], "declared",
+                       0.7)
+    if data.isascii():
+        return Decoded(data.decode("ascii"), preferred[0] if preferred else "ascii",
+                       "ascii bytes", 1.0)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    else:
+        agrees = not preferred or preferred[0] == "utf-8"
+        return Decoded(text, "utf-8", "declared, bytes agree" if agrees else
+                       "valid UTF-8 overrides declared " + preferred[0], 0.99)
+    valid, invalid = _mostly_utf8(data)
+    if valid and valid >= invalid * WEIGHTS.stray_ratio:
+        text = data.decode("utf-8", "boilerkit-cp1252")
+        return Decoded(text, "utf-8", "UTF-8 with stray windows-1252 bytes", 0.8, invalid)
+    legacy = [c for c in preferred if c != "utf-8"]
+    codec, reason, confidence = _pick_legacy(data, legacy)
+    text = _finish(data.decode(codec, "boilerkit-cp1252" if "1252" in codec else "replace"),
+                   codec)
+    return Decoded(text, codec, reason, confidence)
 
 
 def decode_html(data: bytes, content_type: str | None = None) -> Decoded:
-    """Decode ``data``; never raises."""
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
-                     (codecs.BOM_UTF16_BE, "utf-16-be")):
-        if data.startswith(bom):
-            return Decoded(data[len(bom):].decode(enc, "replace"), enc, "bom", 1.0)
-    declared = None
-    if content_type:
-        m = _HEADER_CHARSET.search(content_type)
-        declared = _codec(m.group(1)) if m else None
-    if declared is None:
-        m2 = _META_CHARSET.search(data[:4096])
-        declared = _codec(m2.group(1).decode("ascii", "replace")) if m2 else None
+    """Decode ``data``; never raises (any byte string gives some text)."""
     try:
-        text = data.decode("utf-8")
-        return Decoded(text, "utf-8", "valid utf-8", 0.99)
-    except UnicodeDecodeError:
-        pass
-    if declared and declared != "utf-8":
-        try:
-            return Decoded(data.decode(declared), declared, "declared", 0.9)
-        except UnicodeDecodeError:
-            pass
-    guess = chardet.detect(data[:65536])
-    enc = _codec(guess.get("encoding")) or "cp1252"
-    return Decoded(data.decode(enc, "replace"), enc, "detected", float(guess.get("confidence") or 0))
+        return _decode(bytes(data), content_type)
+    except (LookupError, UnicodeError, ValueError, TypeError) as error:
+        text = bytes(data).decode("cp1252", "boilerkit-cp1252")
+        return Decoded(text, "cp1252", f"fallback after {type(error).__name__}", 0.1)

@@ -1,8 +1,296 @@
-"""Repair stage: fix mojibake baked into the text. Interim: no repairs yet."""
+"""Repair stage: fix mojibake baked into text, and leave every clean string alone.
+
+The stage works in three steps, each cheaper to skip than the next:
+
+1. one precompiled regex over the text looks for the marks every supported chain leaves
+   (two Latin-1 letters or symbols in a row, a C1 control, a Latin-1 character touching a
+   CJK one, UTF-8 seen through windows-1251 / mac_roman / cp437); clean text stops here;
+2. each word around a hit is given every candidate chain (``repair_chains``) and the
+   plausibility model (``plausibility.cost``) picks the cheapest reading, which replaces the
+   word only when it is clearly cheaper than the word as it stands;
+3. for Latin single-byte code pages, whose misreadings look like real words one by one
+   (Turkish ``deðil`` could be Icelandic), the whole text decides: a chain is applied to
+   all the words it changes when that makes the text's accented letters fit one alphabet.
+"""
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .plausibility import alphabet_spread, cost
+from .repair_chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
+
+__all__ = ["Change", "RepairResult", "explain_repair", "repair_text", "repair_tree"]
+
+
+@dataclass(frozen=True, slots=True)
+class RepairWeights:
+    """Thresholds of the accept decision, measured on tests/encoding_cases."""
+
+    min_gain: float = 2.0
+    """A word is replaced only when the repair lowers its cost by at least this much..."""
+    max_ratio: float = 0.5
+    """...and leaves at most this fraction of the original cost."""
+    min_suspect: float = 1.0
+    """Words cheaper than this are plausible as they stand and get no candidates."""
+    min_text_gain: float = 1.5
+    """Text-level pass: cost the chain must remove, counting each accented letter that
+    comes to fit the text's alphabet as 1."""
+    word_tolerance: float = 1.0
+    """Inside a run repaired by one chain, a word follows the chain unless that makes it
+    costlier by more than this (short words like ``çà`` -> ``за`` carry little evidence)."""
+    spread_weight: float = 1.5
+    """Text-level pass, Turkish: gain per accented letter that comes to fit one alphabet."""
+    prior_other_utf8: float = 0.3
+    """Chain prior: UTF-8 read as windows-1251, mac_roman or cp437 (per layer)."""
+    prior_single: float = 0.5
+    """Chain prior: a legacy single-byte encoding read as windows-1252, or the mixed form."""
+    prior_cjk: float = 1.0
+    """Chain prior: a legacy CJK encoding read as windows-1252 (plenty of byte pairs happen
+    to be valid GBK or Big5, so these need the most evidence)."""
+    max_run: int = 400
+    """Longer runs of non-ASCII words are repaired word by word only (bounds the work)."""
+
+
+WEIGHTS = RepairWeights()
+
+_HIGH = "\u00a0-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+# UTF-8 continuation bytes 80-BF as windows-1251 shows them.
+_CONT_1251 = "Ђ-Џђ-џЎўЈҐЁЄЇІіґёєјЅѕї‚„…†‡€‰‹‘’“”•–—™›\u00a0¤¦§©«¬\u00ad®°±µ¶·№»"
+_SUSPICIOUS = re.compile(
+    "[\u0080-\u009f\ufffd]"  # C1 control or replacement character
+    f"|[\u00c0-\u00ff][{_HIGH}]|[{_HIGH}][\u00c0-\u00ff]"  # two Latin-1 chars, one a letter
+    "|[\u00a0-\u00bf][\u00a0-\u00bf]"  # two Latin-1 symbols
+    "|[\u00c0-\u00ff][\u0100-\uffff]|[\u0100-\u02ff\u0370-\uffff][\u00c0-\u00ff]"
+    "|[ðýþÐÝÞ¹³¿¥ºª¾¼]"  # Turkish, Polish, Czech letters as windows-1252 shows them
+    f"|[В-Я][{_CONT_1251}]|[а-п][{_CONT_1251}]{{2}}|[р-ф][{_CONT_1251}]{{3}}"
+    "|[¬√ƒ≈∆«»…ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙ]"
+    "[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø]"
+    "|[\u2500-\u259f][Çüéâäàåçêëèïîì¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐]"
+)
+# Words are split on ASCII whitespace only: U+00A0 is a UTF-8 continuation byte as
+# windows-1252 shows it (``Ã\xa0`` is ``à``), so it must stay inside the word.
+_WORD = re.compile(r"[^ \t\n\r\f\v]+")
+_SPACES = re.compile(r"([ \t\n\r\f\v]+)")
+# Words holding a non-ASCII character, and the whitespace between them.
+_RUN = re.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*"
+                  r"(?:[ \t\n\r\f\v]+[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*)*")
+_LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One repaired span: where it was in the input, what it was, what it became, how."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    chain: tuple[str, ...]
+    """Misreadings undone, outermost first, e.g. ``("utf-8/cp1252",)``."""
+
+
+@dataclass(frozen=True, slots=True)
+class RepairResult:
+    """The repaired text and every change made to get there."""
+
+    text: str
+    changes: tuple[Change, ...]
+
+
+def _prior(chain: tuple[str, ...]) -> float:
+    """How unlikely the chain is a priori (UTF-8 read as windows-1252 is the usual one)."""
+    total = 0.0
+    for step in chain:
+        target, _, reader = step.partition("/")
+        if target == "utf-8":
+            total += 0.0 if reader == "cp1252" else WEIGHTS.prior_other_utf8
+        elif target in CJK_TARGETS:
+            total += WEIGHTS.prior_cjk
+        else:
+            total += WEIGHTS.prior_single
+    return total
+
+
+def _merge(span: str, cand: Candidate) -> str:
+    """The candidate's reading, word by word, except where it is worse than the word."""
+    parts = _SPACES.split(span)
+    fixed = _SPACES.split(cand.text)
+    if len(parts) == 1 or len(parts) != len(fixed):
+        return cand.text
+    out = []
+    for i, (old, new) in enumerate(zip(parts, fixed)):
+        keep_old = i % 2 or new == old or (
+            cost(new, cand.home) > cost(old) + WEIGHTS.word_tolerance)
+        out.append(old if keep_old else new)
+    return "".join(out)
+
+
+def _best(span: str, base_cost: float) -> Candidate | None:
+    """The cheapest reading of ``span`` if it is clearly cheaper than ``span`` itself."""
+    best: Candidate | None = None
+    best_cost = base_cost
+    for cand in all_candidates(span):
+        merged = Candidate(_merge(span, cand), cand.chain, cand.home)
+        cand_cost = cost(merged.text, cand.home) + _prior(cand.chain)
+        if cand_cost < best_cost:
+            best, best_cost = merged, cand_cost
+    if best is None:
+        return None
+    if base_cost - best_cost < WEIGHTS.min_gain or best_cost > base_cost * WEIGHTS.max_ratio:
+        return None
+    return best
+
+
+def _changes_in(text: str, start: int, end: int, cand: Candidate) -> list[Change]:
+    """One change per word that differs (the whole span when words do not line up)."""
+    parts = _SPACES.split(text[start:end])
+    fixed = _SPACES.split(cand.text)
+    if len(parts) != len(fixed):
+        return [Change(start, end, text[start:end], cand.text, cand.chain)]
+    changes = []
+    pos = start
+    for old, new in zip(parts, fixed):
+        if old != new:
+            changes.append(Change(pos, pos + len(old), old, new, cand.chain))
+        pos += len(old)
+    return changes
+
+
+def _fix_run(text: str, run: re.Match[str]) -> list[Change]:
+    """One chain for the whole run of words if one fits; else word by word."""
+    base = cost(run.group())
+    if base < WEIGHTS.min_suspect:
+        return []
+    if len(run.group()) <= WEIGHTS.max_run:
+        best = _best(run.group(), base)
+        if best is not None:
+            return _changes_in(text, run.start(), run.end(), best)
+    changes = []
+    words = list(_WORD.finditer(text, run.start(), run.end()))
+    if len(words) == 1 and len(run.group()) <= WEIGHTS.max_run:
+        return []
+    for word in words:
+        word_cost = cost(word.group())
+        if word_cost >= WEIGHTS.min_suspect:
+            best = _best(word.group(), word_cost)
+            if best is not None:
+                changes.extend(_changes_in(text, word.start(), word.end(), best))
+    return changes
+
+
+def _run_changes(text: str) -> list[Change]:
+    """Repair every run of non-ASCII words that holds a suspicious mark."""
+    hits = [m.start() for m in _SUSPICIOUS.finditer(text)]
+    changes: list[Change] = []
+    next_hit = 0
+    for run in _RUN.finditer(text):
+        while next_hit < len(hits) and hits[next_hit] < run.start():
+            next_hit += 1
+        if next_hit == len(hits):
+            break
+        if hits[next_hit] < run.end():
+            changes.extend(_fix_run(text, run))
+    return changes
+
+
+def _apply(text: str, changes: list[Change]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for change in sorted(changes, key=lambda c: c.start):
+        parts.append(text[pos:change.start])
+        parts.append(change.after)
+        pos = change.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _edge_only(before: str, after: str) -> bool:
+    """The only changes are footnote or ordinal marks at the ends of the word (``¹see``)."""
+    inner = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    return all((i == 0 or i == len(before) - 1) and before[i] in "¹²³ªº°" for i in inner)
+
+
+def _text_level(text: str, done: list[Change]) -> list[Change]:
+    """Apply one Latin single-byte chain to every word it improves or leaves as good.
+
+    Word by word, Czech or Turkish read as windows-1252 often looks like some other
+    language; the chain is taken when, over the whole text, it removes symbols from inside
+    words or makes the accented letters fit one alphabet, and makes no word worse.
+    """
+    taken = [(c.start, c.end) for c in done]
+    words = [m for m in _WORD.finditer(text) if not m.group().isascii()
+             and not any(s < m.end() and m.start() < e for s, e in taken)]
+    if not words:
+        return []
+    current = _apply(text, done)
+    spread = alphabet_spread(current)
+    best: list[Change] = []
+    best_gain = WEIGHTS.min_text_gain
+    for codec in _LATIN_SINGLE:
+        chain = (f"{codec}/cp1252",)
+        changes = []
+        gain = 0.0
+        for m in words:
+            cand = next((c for c in legacy_candidates(m.group()) if c.chain == chain), None)
+            if cand is None or cand.text == m.group():
+                continue
+            delta = cost(m.group()) - cost(cand.text)
+            if delta < 0:
+                break
+            if not _edge_only(m.group(), cand.text):
+                gain += delta
+            changes.append(Change(m.start(), m.end(), m.group(), cand.text, chain))
+        else:
+            if changes and codec == "cp1254":  # Turkish: only the alphabet can tell
+                spread_after = alphabet_spread(_apply(text, done + changes))
+                gain += WEIGHTS.spread_weight * (spread - spread_after)
+                if gain >= best_gain:
+                    best, best_gain = changes, gain
+    return best
+
+
+def explain_repair(text: str) -> RepairResult:
+    """Repair ``text`` and say which spans changed and by which chain."""
+    if text.isascii() or not _SUSPICIOUS.search(text):
+        return RepairResult(text, ())
+    changes = _run_changes(text)
+    changes += _text_level(text, changes)
+    changes.sort(key=lambda c: c.start)
+    return RepairResult(_apply(text, changes), tuple(changes))
 
 
 def repair_text(text: str) -> str:
     """Return ``text`` with mojibake repaired; clean text comes back unchanged."""
-    return text
+    if text.isascii() or not _SUSPICIOUS.search(text):
+        return text
+    return explain_repair(text).text
+
+
+_SKIP_TAGS = frozenset({"script", "style", "template", "textarea", "code", "pre"})
+
+
+def repair_tree(root: etree._Element) -> int:
+    """Repair the text and tails of every element in place; return how many changed.
+
+    Attribute values (``href``, ``src`` and the rest) are never read, and the contents of
+    ``script``/``style``/code blocks are left as written. Nodes that are pure ASCII or show
+    none of the marks cost one check each.
+    """
+    changed = 0
+    for el in root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if el.text and tag and tag not in _SKIP_TAGS and not el.text.isascii():
+            fixed = repair_text(el.text)
+            if fixed != el.text:
+                el.text = fixed
+                changed += 1
+        if el.tail and not el.tail.isascii():
+            fixed = repair_text(el.tail)
+            if fixed != el.tail:
+                el.tail = fixed
+                changed += 1
+    return changed

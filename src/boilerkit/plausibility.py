@@ -1,0 +1,390 @@
+"""How unlike real text a string looks: the cost model that repair and decode rank by.
+
+Real text, in any language, keeps to one script inside a word, rarely puts a symbol
+between two letters, never contains C1 control characters, keeps a word's accented
+letters within one language's alphabet, and uses mostly the common characters of its
+script. Mojibake breaks these habits in bulk. ``cost`` adds up the broken habits; a
+candidate repair is taken only when it costs clearly less than the text it replaces.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .encoding_tables import ALPHABETS, cjk_tiers
+
+
+@dataclass(frozen=True, slots=True)
+class Costs:
+    """Penalty per broken habit. Tuned on the generated suite in tests/encoding_cases."""
+
+    control: float = 6.0
+    """A C1 control (U+0080-U+009F) or a private-use character: never in real text."""
+    replacement: float = 4.0
+    """U+FFFD: a decoder already gave up here."""
+    rare_cjk: float = 2.5
+    """A Han/Hangul character outside every national standard's repertoire."""
+    uncommon_cjk: float = 0.8
+    """A Han character of level 2 (known but not among the most frequent)."""
+    odd_letter: float = 2.0
+    """A letter from IPA, Latin Extended-B and similar blocks mojibake lands in."""
+    box_or_math: float = 1.0
+    """Box drawing, block elements and math operators (cp437 and mac_roman readings)."""
+    box_drawing: float = 2.0
+    """Box drawing and block elements: cp437's reading of UTF-8 lead bytes."""
+    utf8_pair: float = 2.0
+    """An accented capital (a UTF-8 lead byte seen as windows-1252) right before a
+    windows-1252 symbol or C1 character (a continuation byte): ``Ã©``, ``Â°``, ``â€``."""
+    han_space: float = 1.0
+    """Han characters on both sides of a space: Chinese and Japanese do not space words."""
+    final_form: float = 2.0
+    """A Hebrew final letter (ך ם ן ף ץ) in the middle of a word."""
+    script_mix: float = 3.0
+    """Two letters of different scripts touching (``Ð¸`` is fine; ``йt`` is not)."""
+    latin_cjk: float = 1.5
+    """Accented Latin letter touching a CJK character (``Â鶹``)."""
+    case_flip: float = 1.5
+    """Lower case followed by upper case in one word, at least one of them non-ASCII."""
+    symbol_in_word: float = 0.5
+    """A symbol touching a letter (``°C``, ``apply™`` are fine, so this is small)."""
+    symbol_between: float = 1.5
+    """A symbol with letters on both sides (``Ã©t``, ``Ð¸Ð``): rare outside mojibake."""
+    symbol_pair: float = 0.7
+    """Two symbols touching (``€™``)."""
+    alphabet_miss: float = 2.5
+    """A word whose accented letters fit no single language's alphabet."""
+    accent_run: float = 1.0
+    """Each accented Latin letter past the second in a run (``Ïðèâåò``)."""
+    stray_mark: float = 3.0
+    """A combining mark that follows no letter."""
+    cjk_base: float = 0.5
+    """Each CJK character a legacy multi-byte chain produces: ties go to other readings."""
+    hanja: float = 1.5
+    """A Han character in text decoded as Korean (modern Korean is nearly all Hangul)."""
+    caps_word: float = 0.5
+    """Each capital past the second in an all-capitals Cyrillic/Greek word (rare in text)."""
+    pointing: float = 0.6
+    """A Hebrew or Arabic vowel point: modern text mostly goes without."""
+    mark_pile: float = 1.0
+    """A combining mark on top of another one (Thai tone-on-vowel excepted)."""
+    halfwidth_kana: float = 2.0
+    """Half-width katakana: rare today, and what stray Shift_JIS single bytes decode to."""
+
+
+COSTS = Costs()
+
+# Character kinds.
+_SPACE, _DIGIT, _PUNCT, _LETTER, _MARK, _SYMBOL, _OTHER = range(7)
+# Scripts, for letters only.
+_LATIN, _GREEK, _CYRILLIC, _HEBREW, _ARABIC, _THAI, _CJK, _HANGUL, _INDIC, _ELSE = range(10)
+
+# Letters of the scripts single-byte code pages carry, most frequent first (from published
+# letter-frequency tables). A wrong Cyrillic/Greek/Hebrew/Arabic code page turns frequent
+# letters into rare ones, so the rank of each letter tells two same-script readings apart.
+_LETTER_RANKS = (
+    "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",  # Russian
+    "іїєґ",  # Ukrainian additions: і ranks with the frequent letters
+    "αοιετνσςηυρπκμλωδγχθφβξζψ",  # Greek (accents stripped before lookup)
+    "יוהלאמרבתשנםעדכקןפחגסזצטךףץ",  # Hebrew
+    "اليمونرتبةعهدسفککقأحجشصیإخطزثضىذغظءئآؤگپچژ",  # Arabic, Persian
+    "านอรกมเงยดวบทคสหลตปพแไจใขโชศผถณฉซญฐธภษฆฝฟฤฮฬะำฯๆ",  # Thai (spacing letters)
+)
+_RARE_GREEK = frozenset("ΐΰϊϋΪΫ")
+# Combining marks that decomposed Latin text really uses (Vietnamese tones among them).
+_COMMON_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u0309"
+                          "\u030a\u030b\u030c\u031b\u0323\u0326\u0327\u0328")
+# Non-ASCII punctuation that real words hold inside (it’s, l·l, e-mail, soft hyphen).
+_JOINERS = frozenset("’‘·–—…\u00ad\u2010\u2011\u200b\u200c\u200d")
+_HEBREW_FINALS = frozenset("ךםןףץةى")  # and Arabic taa marbuta, alif maqsura
+
+
+def _shape(codec: str, skip: str = "") -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(2-byte leads, 3-byte leads, continuations) of UTF-8 as ``codec`` shows them."""
+
+    def chars(low: int, high: int) -> frozenset[str]:
+        found = bytes(range(low, high)).decode(codec, "ignore")
+        if codec == "cp1252":
+            found += bytes(range(0x80, 0xA0)).decode("latin-1") if low == 0x80 else ""
+        return frozenset(found) - frozenset(skip)
+
+    return chars(0xC2, 0xE0), chars(0xE0, 0xF0), chars(0x80, 0xC0)
+
+
+# UTF-8 read through the usual code pages leaves a lead byte's character right before a
+# continuation byte's: ``Ã©`` (windows-1252), ``√©`` (mac_roman), ``Рџ`` (windows-1251).
+# Letters that Ukrainian, Belarusian and Serbian write are left out of the last one.
+_SHAPES = (_shape("cp1252"), _shape("mac_roman"), _shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"))
+
+
+def _utf8_shape(prev2: str, prev: str, char: str) -> bool:
+    for lead2, lead3, conts in _SHAPES:
+        if char in conts and (prev in lead2 or prev in conts and prev2 in lead3):
+            return True
+    return False
+_TONOS = frozenset("άέήίόύώΐΰΆΈΉΊΌΎΏ")
+# Thai spelling roles: a mark or a following vowel sits on a consonant; a leading vowel
+# comes before one. Thai from a wrong code page breaks these at once.
+_CONSONANT, _LEADING, _THAI_MARK, _FOLLOWING = 1, 2, 3, 4
+
+
+def _thai_role(cp: int, cat: str) -> int:
+    if 0xE01 <= cp <= 0xE2E:
+        return _CONSONANT
+    if 0xE40 <= cp <= 0xE44:
+        return _LEADING
+    if cat == "Mn" and 0xE00 <= cp < 0xE80:
+        return _THAI_MARK
+    if cp in (0xE30, 0xE32, 0xE33, 0xE45):
+        return _FOLLOWING
+    return 0
+_RANK_COST = ((10, 0.0), (18, 0.25), (25, 0.6), (99, 1.2))
+
+
+def _rank_cost(char: str) -> float:
+    base = unicodedata.normalize("NFD", char.lower())[:1]
+    if base == "і":
+        return 0.0
+    if char in _RARE_GREEK:
+        return _RANK_COST[-1][1]
+    for letters in _LETTER_RANKS:
+        rank = letters.find(base)
+        if rank >= 0:
+            return next(cost for limit, cost in _RANK_COST if rank < limit)
+    return _RANK_COST[-1][1]
+
+
+_COMMON_PUNCT = frozenset("\u00a0‘’“”„–—…•«»‹›¡¿·′″\u200b\u200c\u200d\u2009\u202f")
+_ODD_PUNCT = frozenset("†‡‰‚")
+_ODD_LETTER_RANGES = ((0x0180, 0x01CD), (0x01DD, 0x0217), (0x021C, 0x0250), (0x0250, 0x02B0))
+_ODD_LETTER_OK = frozenset("ơƠưƯșȘțȚǎǐǒǔ")
+
+
+@dataclass(frozen=True, slots=True)
+class CharInfo:
+    """What the model needs to know about one character."""
+
+    kind: int
+    script: int
+    upper: bool
+    lower: bool
+    accented: bool
+    """A Latin letter outside ASCII (checked against the alphabets)."""
+    cost: float
+    role: int = 0
+    """Thai spelling role: consonant, leading vowel, mark or following vowel (0: none)."""
+
+
+def _script(cp: int) -> int:
+    if cp < 0x250 or 0x1E00 <= cp < 0x1F00 or 0xFF21 <= cp < 0xFF5B:
+        return _LATIN
+    if 0x370 <= cp < 0x400 or 0x1F00 <= cp < 0x2000:
+        return _GREEK
+    if 0x400 <= cp < 0x530:
+        return _CYRILLIC
+    if 0x590 <= cp < 0x600:
+        return _HEBREW
+    if 0x600 <= cp < 0x780 or 0xFB50 <= cp < 0xFF00:
+        return _ARABIC
+    if 0xE00 <= cp < 0xE80:
+        return _THAI
+    if 0x900 <= cp < 0xE00:
+        return _INDIC
+    if 0xAC00 <= cp < 0xD7B0 or 0x1100 <= cp < 0x1200 or 0x3130 <= cp < 0x3190:
+        return _HANGUL
+    if 0x2E80 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or 0xFF66 <= cp < 0xFFA0 or cp >= 0x20000:
+        return _CJK
+    return _ELSE
+
+
+def _cjk_cost(char: str, script: int, home: str | None) -> float:
+    """Rarity of a CJK character in the writing system the candidate chain implies."""
+    cp = ord(char)
+    if 0xFF66 <= cp < 0xFFA0:
+        return COSTS.halfwidth_kana
+    base = 0.0 if home is None else COSTS.cjk_base
+    if 0x3040 <= cp < 0x3100:  # kana: Japanese only
+        return 0.0 if home in (None, "ja") else COSTS.rare_cjk
+    ideograph = 0x3400 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or cp >= 0x20000
+    if not ideograph and not 0xAC00 <= cp < 0xD7B0:
+        return base  # jamo, CJK punctuation, full-width forms
+    common, known = cjk_tiers()[home]
+    if home == "ko":
+        base = base + COSTS.hanja if ideograph else base / 4
+    if char in common:
+        return base
+    return base + (COSTS.uncommon_cjk if char in known else COSTS.rare_cjk)
+
+
+@lru_cache(maxsize=8192)
+def char_info(char: str) -> CharInfo:
+    """Classify one character (cached: pages reuse a small alphabet)."""
+    cp = ord(char)
+    cat = unicodedata.category(char)
+    if char.isspace() or cat == "Zs":
+        return CharInfo(_SPACE, _ELSE, False, False, False, 0.0)
+    if 0x80 <= cp < 0xA0 or cat in ("Co", "Cn", "Cs"):
+        return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.control)
+    if cp == 0xFFFD:
+        return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.replacement)
+    if cat[0] == "N" and cp < 0x80 or cat == "Nd":
+        return CharInfo(_DIGIT, _ELSE, False, False, False, 0.0)
+    if cp < 0x80 and not char.isalpha() or char in _COMMON_PUNCT or (
+            cat[0] == "P" and cp >= 0x2000 and char not in _ODD_PUNCT):
+        return CharInfo(_PUNCT, _ELSE, False, False, False, 0.0)
+    if 0xFE10 <= cp < 0xFE70:  # vertical and small form variants: GBK/Big5 misreadings
+        return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
+    role = _thai_role(cp, cat) if 0xE00 <= cp < 0xE80 else 0
+    if cat[0] == "M":
+        script = _script(cp)
+        if 0x300 <= cp < 0x370 and char not in _COMMON_MARKS:
+            return CharInfo(_MARK, script, False, False, False, COSTS.odd_letter)
+        cost = COSTS.pointing if script in (_HEBREW, _ARABIC) else 0.0
+        return CharInfo(_MARK, script, False, False, False, cost, role)
+    if cat[0] == "L" and char not in "ªº":
+        script = _script(cp)
+        cost = 0.0
+        if any(lo <= cp < hi for lo, hi in _ODD_LETTER_RANGES) and char not in _ODD_LETTER_OK:
+            cost = COSTS.odd_letter
+        elif script in (_GREEK, _CYRILLIC, _HEBREW, _ARABIC, _THAI):
+            cost = _rank_cost(char)
+        accented = script == _LATIN and cp >= 0x80 and char != "µ"
+        return CharInfo(_LETTER, script, char.isupper(), char.islower(), accented, cost, role)
+    if 0x2B0 <= cp < 0x370 and char not in _COMMON_MARKS:
+        return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
+    cost = COSTS.box_or_math if 0x2200 <= cp < 0x2300 else 0.0
+    if 0x2500 <= cp < 0x25A0 or 0x2320 <= cp < 0x2322:
+        cost = COSTS.box_drawing
+    return CharInfo(_SYMBOL, _ELSE, False, False, False, cost)
+
+
+def _pair_cost(a: CharInfo, b: CharInfo, a_ascii: bool, b_ascii: bool) -> float:
+    if a.kind == _LETTER and b.kind == _LETTER:
+        if a.script != b.script:
+            cjkish = (_CJK, _HANGUL)
+            if a.script in cjkish and b.script in cjkish:
+                return 0.0
+            if a.script in cjkish or b.script in cjkish:
+                return 0.0 if (a_ascii or b_ascii) else COSTS.latin_cjk
+            return COSTS.script_mix
+        if a.lower and b.upper and not (a_ascii and b_ascii):
+            return COSTS.case_flip
+        return 0.0
+    if (a.kind == _LETTER and b.kind == _SYMBOL) or (a.kind == _SYMBOL and b.kind == _LETTER):
+        return COSTS.symbol_in_word
+    if a.kind == _SYMBOL and b.kind == _SYMBOL and not (a_ascii or b_ascii):
+        return COSTS.symbol_pair
+    if b.kind == _MARK and a.kind != _LETTER and a.kind != _MARK:
+        return COSTS.stray_mark
+    if b.kind == _MARK and a.kind == _MARK and b.role != _THAI_MARK:
+        return COSTS.mark_pile
+    if b.kind == _MARK and b.script != _ELSE and a.script != b.script:
+        return COSTS.stray_mark
+    return _thai_pair_cost(a.role, b.role)
+
+
+def _thai_pair_cost(a: int, b: int) -> float:
+    if (b == _THAI_MARK or b == _FOLLOWING) and a not in (_CONSONANT, _THAI_MARK):
+        return COSTS.stray_mark
+    if a == _LEADING and b != _CONSONANT:
+        return COSTS.stray_mark
+    return 0.0
+
+
+def _word_cost(accented: list[str], run_excess: int, tonos: int, caps: int) -> float:
+    cost = COSTS.accent_run * run_excess
+    if tonos > 1:  # a Greek word carries one accent at most
+        cost += COSTS.alphabet_miss
+    if caps > 2:
+        cost += COSTS.caps_word * (caps - 2)
+    if accented:
+        letters = {c.lower()[0] for c in accented} - set("abcdefghijklmnopqrstuvwxyz")
+        if letters and not any(letters <= alphabet for alphabet in ALPHABETS):
+            cost += COSTS.alphabet_miss
+    return cost
+
+
+def cost(text: str, home: str | None = None) -> float:
+    """Total badness of ``text``: 0 for ordinary text, higher the more it looks broken.
+
+    ``home`` names the writing system a legacy CJK chain implies (``zh-hans``, ``zh-hant``,
+    ``ja``, ``ko``): its characters are then judged by that country's standard.
+    """
+    total = 0.0
+    prev: CharInfo | None = None
+    prev_ascii = True
+    accented: list[str] = []
+    run = run_excess = tonos = caps = 0
+    all_caps = True
+    spaced = False
+    last_script = _ELSE
+    prev_char = prev2 = ""
+    prev2_kind = _SPACE
+    for char in text:
+        info = char_info(char)
+        is_ascii = char < "\x80"
+        total += info.cost
+        if info.script == _CJK or info.script == _HANGUL:
+            total += _cjk_cost(char, info.script, home)
+        if prev is not None:
+            total += _pair_cost(prev, info, prev_ascii, is_ascii)
+            if _utf8_shape(prev2, prev_char, char):
+                total += COSTS.utf8_pair
+            if prev_char in _HEBREW_FINALS and info.kind == _LETTER and info.script in (
+                    _HEBREW, _ARABIC):
+                total += COSTS.final_form
+            if info.kind == _LETTER and prev2_kind == _LETTER and (
+                    prev.kind == _SYMBOL
+                    or prev.kind == _PUNCT and prev_char >= "\x80" and prev_char not in _JOINERS):
+                total += COSTS.symbol_between
+        elif info.kind == _MARK:
+            total += COSTS.stray_mark
+        if info.kind == _SPACE:
+            spaced = True
+        else:
+            if spaced and info.script == _CJK and last_script == _CJK and (home or "ja")[0] in "zj":
+                total += COSTS.han_space
+            spaced = False
+            last_script = info.script
+        prev2, prev_char = prev_char, char
+        if info.kind == _LETTER or info.kind == _MARK:
+            if info.accented:
+                accented.append(char)
+                run += 1
+                run_excess += run > 2
+            else:
+                run = 0
+            tonos += char in _TONOS
+            if info.script in (_GREEK, _CYRILLIC) and info.upper:
+                caps += 1
+            elif info.kind == _LETTER:
+                all_caps = False
+        else:
+            if accented or run_excess or tonos > 1 or caps > 2:
+                total += _word_cost(accented, run_excess, tonos, caps if all_caps else 0)
+            accented = []
+            run = run_excess = tonos = caps = 0
+            all_caps = True
+        prev2_kind = prev.kind if prev is not None else _SPACE
+        prev, prev_ascii = info, is_ascii
+    if accented or run_excess or tonos > 1 or caps > 2:
+        total += _word_cost(accented, run_excess, tonos, caps if all_caps else 0)
+    return total
+
+
+def alphabet_spread(text: str) -> int:
+    """Accented Latin letters of ``text`` left out by the single best-fitting alphabet.
+
+    Word by word, Turkish read as windows-1252 looks Icelandic (``deðil``); only the whole
+    text shows that no one language uses both its ``ð`` and its ``ç``.
+    """
+    counts: dict[str, int] = {}
+    for char in text:
+        if char >= "\x80" and char_info(char).accented:
+            low = char.lower()
+            counts[low] = counts.get(low, 0) + 1
+    if not counts:
+        return 0
+    total = sum(counts.values())
+    return min(total - sum(n for c, n in counts.items() if c in a) for a in ALPHABETS)
