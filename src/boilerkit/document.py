@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from lxml import html as lxml_html
 
 from .metadata import Metadata
+from .options import Options
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +39,24 @@ class Document(Metadata):
         from .render.json import document_to_dict
 
         return document_to_dict(self)
+
+    def to_markdown(self, options: Options | None = None, **overrides: Any) -> str:
+        """The article as GFM Markdown; ``overrides`` as in ``extract`` (``include_links=True``)."""
+        return self._render("markdown", options, overrides)
+
+    def to_html(self, options: Options | None = None, **overrides: Any) -> str:
+        """The article as a clean, safe HTML page (the reader view)."""
+        return self._render("html", options, overrides)
+
+    def to_json(self, options: Options | None = None, **overrides: Any) -> str:
+        """Every field (as ``to_dict``) as one JSON object."""
+        return self._render("json", options, overrides)
+
+    def _render(self, fmt: str, options: Options | None, overrides: dict[str, Any]) -> str:
+        from .render import render_document
+
+        base = options if options is not None else Options()
+        return render_document(self, fmt, replace(base, **overrides) if overrides else base)
 
     def __getstate__(self) -> dict[str, Any]:
         # lxml elements do not pickle; carry the content as HTML so process pools work.

@@ -1,7 +1,30 @@
-"""Render stage: the selected content tree as text, Markdown, JSON or HTML."""
+"""Render stage: the selected content tree as text, Markdown, JSON or HTML.
+
+Two levels, as in html-text: ``render_text``/``render_markdown``/``render_html`` take a
+content tree (``Document.content``), and ``render_document`` takes a whole ``Document``
+and adds what belongs to the page rather than the tree (title, comments, metadata).
+All of them read the tree through one walk (``walk.walk``) and never mutate it.
+"""
 
 from __future__ import annotations
 
+from typing import Final, Literal
+
+from .formats import render_document
+from .html import render_html
+from .json import render_json
+from .markdown import render_markdown
 from .text import render_text
 
-__all__ = ["render_text"]
+Format = Literal["text", "markdown", "json", "html"]
+FORMATS: Final[tuple[Format, ...]] = ("text", "markdown", "json", "html")
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "render_document",
+    "render_html",
+    "render_json",
+    "render_markdown",
+    "render_text",
+]

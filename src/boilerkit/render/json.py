@@ -1,8 +1,9 @@
-"""JSON: every ``Document`` field with stable keys."""
+"""JSON: every ``Document`` field with stable keys, plus the Markdown when asked for."""
 
 from __future__ import annotations
 
 import dataclasses
+import json
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -10,7 +11,7 @@ if TYPE_CHECKING:
 
 
 def document_to_dict(document: Document) -> dict[str, Any]:
-    """The document's fields (not the content tree) as JSON-ready values."""
+    """The document's fields (not the content tree) as JSON-ready values, in field order."""
     out: dict[str, Any] = {}
     for f in dataclasses.fields(document):
         if f.name == "content":
@@ -22,3 +23,23 @@ def document_to_dict(document: Document) -> dict[str, Any]:
             value = list(value)
         out[f.name] = value
     return out
+
+
+def render_json(
+    document: Document,
+    *,
+    markdown: str | None = None,
+    extra: dict[str, Any] | None = None,
+    indent: int | None = None,
+) -> str:
+    """The document as one JSON object: its fields, then ``markdown`` (when given) and ``extra``.
+
+    Keys always come in the same order, so outputs diff and ``jq`` cleanly; non-ASCII
+    text is written as it is, not as ``\\u`` escapes.
+    """
+    out = document_to_dict(document)
+    if markdown is not None:
+        out["markdown"] = markdown
+    if extra:
+        out.update(extra)
+    return json.dumps(out, ensure_ascii=False, indent=indent)

@@ -18,7 +18,7 @@ from urllib.parse import quote
 from lxml import html as lxml_html
 
 from ..options import Options
-from .walk import BREAK, Block, Code, Frame, Image, Inline, Span, walk
+from .walk import BREAK, Block, Code, Frame, Image, Inline, Span, shared_frames, walk
 
 _ALWAYS = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]"})
 _FLANKING = re.compile(r"[*_~]")
@@ -222,7 +222,7 @@ def blocks_to_markdown(blocks: list[Block]) -> str:
         if not lines:
             continue
         if previous is not None and not _tight(previous, block):
-            common = _common(previous.frames, block.frames)
+            common = shared_frames(previous.frames, block.frames)
             out.append(_prefix(block.frames[:common], started, first=False).rstrip())
         first = _prefix(block.frames, started, first=True)
         rest = _prefix(block.frames, started, first=False)
@@ -267,16 +267,6 @@ def _table_lines(block: Block) -> list[str]:
     return lines
 
 
-def _common(a: tuple[Frame, ...], b: tuple[Frame, ...]) -> int:
-    """How many containers (outermost first) two blocks share."""
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x is not y:
-            break
-        count += 1
-    return count
-
-
 def _tight(previous: Block, block: Block) -> bool:
     """Whether ``block`` follows ``previous`` without a blank line (a tight list).
 
@@ -286,7 +276,7 @@ def _tight(previous: Block, block: Block) -> bool:
     """
     if previous.kind not in ("para", "heading") or block.kind not in ("para", "heading"):
         return False
-    common = _common(previous.frames, block.frames)
+    common = shared_frames(previous.frames, block.frames)
     new = block.frames[common:]
     if not new:
         return False
@@ -316,3 +306,8 @@ def _prefix(frames: tuple[Frame, ...], started: set[int], *, first: bool) -> str
             else:
                 parts.append(" " * len(marker))
     return "".join(parts)
+
+
+def escape_paragraph(text: str) -> str:
+    """Plain text (one line) as a Markdown paragraph showing exactly that text."""
+    return _Inline().write([" ".join(text.split())])

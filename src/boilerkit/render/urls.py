@@ -23,6 +23,7 @@ IMAGE_ATTRIBUTES: Final = ("src", "data-src", "data-original", "data-lazy-src", 
 # before looking at the scheme.
 _EDGES: Final = "".join(map(chr, range(0x21)))
 _IGNORED = re.compile(r"[\t\n\r]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 
 # Class names that say a code block's language: "language-python", "lang-js",
 # "highlight-source-rust" (GitHub), "highlight-python" (Sphinx), "brush: php" (SyntaxHighlighter).
@@ -40,7 +41,7 @@ def safe_url(
     if not raw:
         return None
     url = _IGNORED.sub("", raw.strip(_EDGES))
-    if not url:
+    if not url or _CONTROL.search(url):
         return None
     try:
         if base_url:

@@ -135,6 +135,24 @@ class Block:
     """A table's grid, one ``Cell`` per column (spans expanded into filler cells)."""
 
 
+def _trim_end(content: list[Inline]) -> None:
+    """Drop the whitespace the last string of a block ends with (it separates nothing)."""
+    if content and isinstance(content[-1], str):
+        content[-1] = content[-1].rstrip()
+        if not content[-1]:
+            content.pop()
+
+
+def shared_frames(a: tuple[Frame, ...], b: tuple[Frame, ...]) -> int:
+    """How many containers (outermost first) two blocks share."""
+    count = 0
+    for x, y in zip(a, b, strict=False):
+        if x is not y:
+            break
+        count += 1
+    return count
+
+
 def has_words(content: list[Inline]) -> bool:
     """Whether inline content shows anything: text, code or an image."""
     for node in content:
@@ -247,6 +265,7 @@ class _Builder:
                 self.raw.clear()  # in place: ``run`` holds on to its ``append``
             return
         if has_words(self.root):
+            _trim_end(self.root)
             kind = "heading" if self.heading else "para"
             self.blocks.append(Block(kind, tuple(self.frames), self.root, level=self.heading))
         self.root = []
@@ -454,8 +473,7 @@ class _Builder:
         builder.run(element)
         if self.plain:
             return plain_content("".join(builder.raw))
-        while builder.root and builder.root[-1] == " ":
-            builder.root.pop()
+        _trim_end(builder.root)
         return builder.root
 
 
