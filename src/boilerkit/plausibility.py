@@ -30,8 +30,12 @@ class Costs:
     """A Han character of level 2 (known but not among the most frequent)."""
     odd_letter: float = 2.0
     """A letter from IPA, Latin Extended-B and similar blocks mojibake lands in."""
-    box_or_math: float = 1.0
-    """Box drawing, block elements and math operators (cp437 and mac_roman readings)."""
+    math: float = 0.3
+    """Math operators (mac_roman shows UTF-8 bytes as √, ≈, ∆; real math uses them too)."""
+    loose_tone: float = 1.0
+    """A vowel followed by a letter that is a windows-1258 tone mark byte (``êò``)."""
+    glued_digit: float = 1.5
+    """A vulgar fraction right before a letter (``¾lu»ou``: ISO-8859-2 ž as windows-1252)."""
     box_drawing: float = 2.0
     """Box drawing and block elements: cp437's reading of UTF-8 lead bytes."""
     utf8_pair: float = 2.0
@@ -97,6 +101,9 @@ _COMMON_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u030
                           "\u030a\u030b\u030c\u031b\u0323\u0326\u0327\u0328")
 # Non-ASCII punctuation that real words hold inside (it’s, l·l, e-mail, soft hyphen).
 _JOINERS = frozenset("’‘·–—…\u00ad\u2010\u2011\u200b\u200c\u200d")
+# Vowels as windows-1258 writes them, seen through windows-1252; a tone mark byte after
+# one (``Viêòt``) is Vietnamese with its combining tones read as letters.
+_VOWELS_1258 = frozenset("aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ")
 _HEBREW_FINALS = frozenset("ךםןףץةى")  # and Arabic taa marbuta, alif maqsura
 
 
@@ -115,7 +122,9 @@ def _shape(codec: str, skip: str = "") -> tuple[frozenset[str], frozenset[str], 
 # UTF-8 read through the usual code pages leaves a lead byte's character right before a
 # continuation byte's: ``Ã©`` (windows-1252), ``√©`` (mac_roman), ``Рџ`` (windows-1251).
 # Letters that Ukrainian, Belarusian and Serbian write are left out of the last one.
-_SHAPES = (_shape("cp1252"), _shape("mac_roman"), _shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"))
+# Quotes are left out of the mac_roman leads: ``l’é`` is French, not UTF-8.
+_SHAPES = (_shape("cp1252"), _shape("mac_roman", "‘’“”«»…\u00a0"),
+           _shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"))
 
 
 def _utf8_shape(prev2: str, prev: str, char: str) -> bool:
@@ -222,10 +231,10 @@ def char_info(char: str) -> CharInfo:
     """Classify one character (cached: pages reuse a small alphabet)."""
     cp = ord(char)
     cat = unicodedata.category(char)
+    if 0x80 <= cp < 0xA0 or cat in ("Co", "Cn", "Cs"):  # before isspace: U+0085 is one
+        return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.control)
     if char.isspace() or cat == "Zs":
         return CharInfo(_SPACE, _ELSE, False, False, False, 0.0)
-    if 0x80 <= cp < 0xA0 or cat in ("Co", "Cn", "Cs"):
-        return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.control)
     if cp == 0xFFFD:
         return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.replacement)
     if cat[0] == "N" and cp < 0x80 or cat == "Nd":
@@ -253,7 +262,7 @@ def char_info(char: str) -> CharInfo:
         return CharInfo(_LETTER, script, char.isupper(), char.islower(), accented, cost, role)
     if 0x2B0 <= cp < 0x370 and char not in _COMMON_MARKS:
         return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
-    cost = COSTS.box_or_math if 0x2200 <= cp < 0x2300 else 0.0
+    cost = COSTS.math if 0x2200 <= cp < 0x2300 else 0.0
     if 0x2500 <= cp < 0x25A0 or 0x2320 <= cp < 0x2322:
         cost = COSTS.box_drawing
     return CharInfo(_SYMBOL, _ELSE, False, False, False, cost)
@@ -329,6 +338,10 @@ def cost(text: str, home: str | None = None) -> float:
             total += _cjk_cost(char, info.script, home)
         if prev is not None:
             total += _pair_cost(prev, info, prev_ascii, is_ascii)
+            if char in "ÌìÞÒò" and prev_char in _VOWELS_1258:
+                total += COSTS.loose_tone
+            if prev_char in "¼½¾" and info.kind == _LETTER:
+                total += COSTS.glued_digit
             if _utf8_shape(prev2, prev_char, char):
                 total += COSTS.utf8_pair
             if prev_char in _HEBREW_FINALS and info.kind == _LETTER and info.script in (

@@ -30,7 +30,7 @@ __all__ = ["Change", "RepairResult", "explain_repair", "repair_text", "repair_tr
 class RepairWeights:
     """Thresholds of the accept decision, measured on tests/encoding_cases."""
 
-    min_gain: float = 2.0
+    min_gain: float = 1.5
     """A word is replaced only when the repair lowers its cost by at least this much..."""
     max_ratio: float = 0.5
     """...and leaves at most this fraction of the original cost."""
@@ -39,7 +39,7 @@ class RepairWeights:
     min_text_gain: float = 1.5
     """Text-level pass: cost the chain must remove, counting each accented letter that
     comes to fit the text's alphabet as 1."""
-    word_tolerance: float = 1.0
+    word_tolerance: float = 1.5
     """Inside a run repaired by one chain, a word follows the chain unless that makes it
     costlier by more than this (short words like ``çà`` -> ``за`` carry little evidence)."""
     spread_weight: float = 1.5
@@ -65,7 +65,7 @@ _SUSPICIOUS = re.compile(
     f"|[\u00c0-\u00ff][{_HIGH}]|[{_HIGH}][\u00c0-\u00ff]"  # two Latin-1 chars, one a letter
     "|[\u00a0-\u00bf][\u00a0-\u00bf]"  # two Latin-1 symbols
     "|[\u00c0-\u00ff][\u0100-\uffff]|[\u0100-\u02ff\u0370-\uffff][\u00c0-\u00ff]"
-    "|[ðýþÐÝÞ¹³¿¥ºª¾¼]"  # Turkish, Polish, Czech letters as windows-1252 shows them
+    "|[ðýþÐÝÞ¹³¿¥ºª¾¼ûõÛÕ]"  # Turkish, Polish, Czech, Hungarian letters as cp1252 shows
     f"|[В-Я][{_CONT_1251}]|[а-п][{_CONT_1251}]{{2}}|[р-ф][{_CONT_1251}]{{3}}"
     "|[¬√ƒ≈∆«»…ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙ]"
     "[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø]"
@@ -79,6 +79,12 @@ _SPACES = re.compile(r"([ \t\n\r\f\v]+)")
 _RUN = re.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*"
                   r"(?:[ \t\n\r\f\v]+[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*)*")
 _LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
+# What Central European text read as windows-1252 shows and real text does not: ISO-8859-2
+# letters that windows-1252 has as symbols, a grave vowel starting a word (Croatian
+# ``èetvrtak``), two grave vowels or ``ø`` with one in a word (Czech ``stupòù``, ``Pøíliš``).
+_CENTRAL_MARKS = re.compile(
+    r"[\w][¹¿¾¼\x9c\x9d\x9f±¶][\w]|(?<!\w)[£¥Œ¯¦¬][\w]"
+    r"|(?<!\w)[èìòùÈÌÒÙ](?=\w)|[øèìòùØ]\w*[èìòùø]|[ø]\w*[í]|[í]\w*[ø]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,8 +236,10 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
     spread = alphabet_spread(current)
     best: list[Change] = []
     best_gain = WEIGHTS.min_text_gain
+    used = {c.chain for c in done}
     for codec in _LATIN_SINGLE:
         chain = (f"{codec}/cp1252",)
+        extend = chain in used  # the text already showed this chain: follow it
         changes = []
         gain = 0.0
         for m in words:
@@ -239,23 +247,25 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
             if cand is None or cand.text == m.group():
                 continue
             delta = cost(m.group()) - cost(cand.text)
+            if extend and delta <= 0 and codec != "cp1254":
+                continue
             if delta < 0:
                 break
             if not _edge_only(m.group(), cand.text):
                 gain += delta
             changes.append(Change(m.start(), m.end(), m.group(), cand.text, chain))
         else:
-            if changes and codec == "cp1254":  # Turkish: only the alphabet can tell
+            if changes and (codec == "cp1254" or _CENTRAL_MARKS.search(text)):
                 spread_after = alphabet_spread(_apply(text, done + changes))
                 gain += WEIGHTS.spread_weight * (spread - spread_after)
-                if gain >= best_gain:
+                if gain >= best_gain or extend and gain > 0:
                     best, best_gain = changes, gain
     return best
 
 
 def explain_repair(text: str) -> RepairResult:
     """Repair ``text`` and say which spans changed and by which chain."""
-    if text.isascii() or not _SUSPICIOUS.search(text):
+    if text.isascii() or not (_SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text)):
         return RepairResult(text, ())
     changes = _run_changes(text)
     changes += _text_level(text, changes)
@@ -265,7 +275,7 @@ def explain_repair(text: str) -> RepairResult:
 
 def repair_text(text: str) -> str:
     """Return ``text`` with mojibake repaired; clean text comes back unchanged."""
-    if text.isascii() or not _SUSPICIOUS.search(text):
+    if text.isascii():
         return text
     return explain_repair(text).text
 

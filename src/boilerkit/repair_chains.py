@@ -28,7 +28,7 @@ HOME = {"gb18030": "zh-hans", "big5hkscs": "zh-hant", "cp932": "ja", "euc_jp": "
         "cp949": "ko"}
 # Legacy single-byte encodings, undone from their windows-1252 reading.
 SINGLE_TARGETS = ("cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253", "cp1254", "cp1255",
-                  "cp1256", "cp874", "cp1258", "cp1257", "iso8859_15")
+                  "cp1256", "cp874", "cp1258")
 # Bytes a code page leaves undefined: a sloppy decoder dropped them or wrote U+FFFD.
 # Ordered by how often each is the victim (U+201D's last byte 9D first for cp1252).
 _UNDEFINED = {"cp1252": (0x9D, 0x8D, 0x81, 0x8F, 0x90), "cp1251": (0x98,)}

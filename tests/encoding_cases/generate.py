@@ -110,12 +110,14 @@ def _encode_1258(text: str) -> bytes:
             continue
         except UnicodeEncodeError:
             pass
-        decomposed = unicodedata.normalize("NFD", char)
-        base = unicodedata.normalize("NFC", decomposed[:2])
-        if len(base) == 1:
-            out += base.encode("cp1258") + decomposed[2:].encode("cp1258")
-        else:
-            out += decomposed.encode("cp1258")
+        base, *marks = unicodedata.normalize("NFD", char)
+        for mark in marks:  # fold the mark cp1258 has a precomposed letter for (â, ơ, ư)
+            composed = unicodedata.normalize("NFC", base + mark)
+            if len(composed) == 1 and composed.encode("cp1258", "ignore"):
+                base = composed
+                marks.remove(mark)
+                break
+        out += (base + "".join(marks)).encode("cp1258")
     return bytes(out)
 
 
