@@ -46,15 +46,23 @@ _HIGH_WORD = re.compile(rb"[^\s<>]*[\x80-\xff][^\s<>]*")
 # first (a tie goes to the earlier one).
 _CANDIDATES = ("cp1252", "gb18030", "cp1251", "cp932", "big5hkscs", "cp949", "euc_jp",
                "cp1250", "iso8859-2", "cp1254", "cp1253", "iso8859-7", "cp1256", "cp1255",
-               "cp874", "koi8-r", "cp1257", "cp1258", "iso8859-15", "mac-roman")
+               "cp874", "koi8-r", "cp1258", "cp1257")
 _PRESCAN_BYTES = 4096
-_SAMPLE_BYTES = 1500
+_SAMPLE_BYTES = 1000
+_SHORT_SAMPLE_BYTES = 160
+# Writing system a CJK codec implies, for the plausibility model.
+_HOME = {"gb18030": "zh-hans", "big5hkscs": "zh-hant", "cp932": "ja", "euc_jp": "ja",
+         "iso2022_jp": "ja", "cp949": "ko"}
 
 
 @dataclass(frozen=True, slots=True)
 class Weights:
     """Decision thresholds of the decode stage."""
 
+    clean_cost: float = 0.5
+    """A declared encoding whose sample costs no more than this is taken without a contest."""
+    poor_cost: float = 8.0
+    """Short-sample cost per 100 bytes above which chardet is asked for other candidates."""
     switch_margin: float = 2.0
     """A candidate beats the declared encoding only when its sample costs this much less."""
     stray_ratio: float = 2.0
@@ -121,14 +129,14 @@ def _sniff_wide(data: bytes) -> str | None:
     return None
 
 
-def _sample(data: bytes) -> bytes:
+def _sample(data: bytes, budget: int) -> bytes:
     """Whole words holding high bytes, up to a budget: all the evidence, little of the work."""
     words: list[bytes] = []
     size = 0
     for match in _HIGH_WORD.finditer(data):
         words.append(match.group())
         size += len(match.group()) + 1
-        if size > _SAMPLE_BYTES:
+        if size > budget:
             break
     return b" ".join(words)
 
@@ -138,26 +146,44 @@ def _finish(text: str, codec: str) -> str:
 
 
 def _score(sample: bytes, codec: str) -> float | None:
+    """Plausibility cost of the sample in ``codec`` (``None`` if it does not decode)."""
     try:
         text = sample.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return None
     text = _finish(text, codec)
-    return cost(text) + alphabet_spread(text)
+    return cost(text, _HOME.get(codec)) + alphabet_spread(text)
 
 
 def _pick_legacy(data: bytes, preferred: list[str]) -> tuple[str, str, float]:
-    """Choose among the declared encodings and the usual legacy ones by plausibility."""
-    sample = _sample(data)
-    guess = codec_for_label(chardet.detect(data[:65536]).get("encoding"))
-    order = list(dict.fromkeys([*preferred, *([guess] if guess else []), *_CANDIDATES]))
-    scores = {codec: s for codec in order if (s := _score(sample, codec)) is not None}
+    """Choose among the declared encodings and the usual legacy ones by plausibility.
+
+    A declared encoding under which the page reads cleanly is taken at once. Otherwise
+    every candidate is scored on a short sample and the three best again on a longer one.
+    """
+    sample = _sample(data, _SAMPLE_BYTES)
+    for codec in preferred:
+        score = _score(sample, codec)
+        if score is not None and score <= WEIGHTS.clean_cost:
+            return codec, "declared, bytes agree", 0.95
+    order = list(dict.fromkeys([*preferred, *_CANDIDATES]))
+    short = _sample(data, _SHORT_SAMPLE_BYTES)
+    first = {c: s for c in order if (s := _score(short, c)) is not None}
+    finalists = sorted(first, key=lambda c: (first[c], order.index(c)))[:3]
+    if not first or first[finalists[0]] > WEIGHTS.poor_cost * max(1, len(short) / 100):
+        # None of the usual encodings explains the page: ask chardet for an unusual one.
+        guess = codec_for_label(chardet.detect(data[:16384]).get("encoding"))
+        if guess and guess not in order:
+            order.append(guess)
+            finalists.append(guess)
+    finalists += [c for c in preferred if c in first and c not in finalists]
+    scores = {c: s for c in finalists if (s := _score(sample, c)) is not None}
     if not scores:
-        return (preferred[0] if preferred else guess or "cp1252"), "nothing decodes cleanly", 0.3
+        return (preferred[0] if preferred else "cp1252"), "nothing decodes cleanly", 0.3
     best = min(scores, key=lambda c: (scores[c], order.index(c)))
     for codec in preferred:
         if codec in scores and scores[codec] <= scores[best] + WEIGHTS.switch_margin:
-            return codec, "declared, bytes agree", 0.95
+            return codec, "declared, bytes agree", 0.9
     reason = "declared encoding contradicted; detected" if preferred else "detected"
     runner_up = min((s for c, s in scores.items() if c != best), default=scores[best] + 10)
     return best, reason, min(0.95, 0.5 + (runner_up - scores[best]) / 20)

@@ -127,7 +127,12 @@ _SHAPES = (_shape("cp1252"), _shape("mac_roman", "‘’“”«»…\u00a0"),
            _shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"))
 
 
+_ANY_CONT = frozenset().union(*(conts for _, _, conts in _SHAPES))
+
+
 def _utf8_shape(prev2: str, prev: str, char: str) -> bool:
+    if char not in _ANY_CONT:
+        return False
     for lead2, lead3, conts in _SHAPES:
         if char in conts and (prev in lead2 or prev in conts and prev2 in lead3):
             return True
@@ -269,6 +274,8 @@ def char_info(char: str) -> CharInfo:
 
 
 def _pair_cost(a: CharInfo, b: CharInfo, a_ascii: bool, b_ascii: bool) -> float:
+    if a_ascii and b_ascii:
+        return 0.0
     if a.kind == _LETTER and b.kind == _LETTER:
         if a.script != b.script:
             cjkish = (_CJK, _HANGUL)
@@ -290,7 +297,7 @@ def _pair_cost(a: CharInfo, b: CharInfo, a_ascii: bool, b_ascii: bool) -> float:
         return COSTS.mark_pile
     if b.kind == _MARK and b.script != _ELSE and a.script != b.script:
         return COSTS.stray_mark
-    return _thai_pair_cost(a.role, b.role)
+    return _thai_pair_cost(a.role, b.role) if a.role or b.role else 0.0
 
 
 def _thai_pair_cost(a: int, b: int) -> float:
