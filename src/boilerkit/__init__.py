@@ -15,7 +15,7 @@ from .errors import BoilerkitError, ExtractionError, InputTooLargeError, TimeBud
 from .explain import Explanation
 from .metadata import Metadata
 from .options import Options
-from .repair import repair_text
+from .repair import RepairResult, explain_repair, repair_text
 
 __version__ = "0.1.0"
 
@@ -29,10 +29,12 @@ __all__ = [
     "Metadata",
     "Options",
     "RelatedLink",
+    "RepairResult",
     "TimeBudgetExceededError",
     "__version__",
     "decode_html",
     "explain",
+    "explain_repair",
     "extract",
     "repair_text",
 ]

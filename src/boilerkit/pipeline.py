@@ -13,7 +13,7 @@ from .options import Options
 from .parse import parse_html
 from .clean import clean_tree
 from .render.text import render_text
-from .repair import repair_text
+from .repair import repair_tree
 from .select import Selection, select_content
 
 
@@ -56,10 +56,10 @@ def _run(
         text, encoding = html, "unicode"
     guard.check_text(text)
     deadline.check("decode")
-    text = repair_text(text)
-    deadline.check("repair")
     page = parse_html(text, url)
     deadline.check("parse")
+    repair_tree(page.root)
+    deadline.check("repair")
     metadata = extract_metadata(page.root, url)
     deadline.check("metadata")
     clean_tree(page.root)

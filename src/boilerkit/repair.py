@@ -280,7 +280,7 @@ def repair_text(text: str) -> str:
     return explain_repair(text).text
 
 
-_SKIP_TAGS = frozenset({"script", "style", "template", "textarea", "code", "pre"})
+_SKIP_TAGS = frozenset({"script", "style", "template", "code"})
 
 
 def repair_tree(root: etree._Element) -> int:
