@@ -13,7 +13,8 @@ def test_all_is_complete() -> None:
     public = {name for name in dir(boilerkit) if not name.startswith("_")}
     modules = {"api", "clean", "cli", "decode", "document", "errors", "explain", "metadata",
                "options", "parse", "pipeline", "render", "repair", "select", "score",
-               "segment", "weights", "teasers", "budget", "guard"}
+               "segment", "weights", "teasers", "budget", "guard",
+               "encoding_tables", "plausibility", "repair_chains"}
     assert set(boilerkit.__all__) | {"annotations"} >= public - modules
     for name in boilerkit.__all__:
         assert hasattr(boilerkit, name)
