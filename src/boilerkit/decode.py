@@ -67,8 +67,9 @@ class Weights:
     """A candidate beats the declared encoding only when its sample costs this much less."""
     stray_ratio: float = 2.0
     """Valid UTF-8 sequences per invalid byte for a page to count as mostly UTF-8."""
-    zero_ratio: float = 0.3
-    """Share of zero bytes in one byte lane that marks BOM-less UTF-16/32."""
+    zero_ratio: float = 0.2
+    """Share of zero bytes in the high-byte lanes that marks BOM-less UTF-16 (the ASCII
+    markup of even a Chinese page gives well over this; legacy text gives none)."""
 
 
 WEIGHTS = Weights()
@@ -114,17 +115,17 @@ def _declared(data: bytes, content_type: str | None) -> tuple[str | None, str | 
 def _sniff_wide(data: bytes) -> str | None:
     """UTF-16/32 without BOM: the zero bytes of ASCII markup fall in fixed lanes."""
     head = data[:1024]
-    if len(head) < 8 or head.count(0) < len(head) * WEIGHTS.zero_ratio:
+    if len(head) < 8 or head.count(0) < len(head) * WEIGHTS.zero_ratio / 2:
         return None
     lanes = [head[i::4].count(0) / max(1, len(head[i::4])) for i in range(4)]
-    if min(lanes[1:]) > 0.8 and lanes[0] < 0.5:
+    if lanes[2] > 0.9 and lanes[3] > 0.9 and lanes[0] < 0.5:  # BMP text: top bytes zero
         return "utf-32-le"
-    if min(lanes[:3]) > 0.8 and lanes[3] < 0.5:
+    if lanes[0] > 0.9 and lanes[1] > 0.9 and lanes[3] < 0.5:
         return "utf-32-be"
     odd, even = (lanes[1] + lanes[3]) / 2, (lanes[0] + lanes[2]) / 2
-    if odd > 0.5 > even:
+    if odd > WEIGHTS.zero_ratio and even < 0.02:  # markup's high bytes; text's never zero
         return "utf-16-le"
-    if even > 0.5 > odd:
+    if even > WEIGHTS.zero_ratio and odd < 0.02:
         return "utf-16-be"
     return None
 

@@ -13,7 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .encoding_tables import ALPHABETS, cjk_tiers
+from .encoding_tables import ALPHABETS, cjk_tiers, top_chars
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +26,7 @@ class Costs:
     """U+FFFD: a decoder already gave up here."""
     rare_cjk: float = 2.5
     """A Han/Hangul character outside every national standard's repertoire."""
-    uncommon_cjk: float = 0.8
+    uncommon_cjk: float = 1.3
     """A Han character of level 2 (known but not among the most frequent)."""
     odd_letter: float = 2.0
     """A letter from IPA, Latin Extended-B and similar blocks mojibake lands in."""
@@ -64,7 +64,8 @@ class Costs:
     stray_mark: float = 3.0
     """A combining mark that follows no letter."""
     cjk_base: float = 0.5
-    """Each CJK character a legacy multi-byte chain produces: ties go to other readings."""
+    """A CJK character of a national standard's level 1 that is not among the most
+    frequent (see ``encoding_tables.top_chars``)."""
     hanja: float = 1.5
     """A Han character in text decoded as Korean (modern Korean is nearly all Hangul)."""
     caps_word: float = 0.5
@@ -213,22 +214,28 @@ def _script(cp: int) -> int:
 
 
 def _cjk_cost(char: str, script: int, home: str | None) -> float:
-    """Rarity of a CJK character in the writing system the candidate chain implies."""
+    """Rarity of a CJK character in the writing system the candidate chain implies.
+
+    Tiers: among the most frequent characters (free), in the national standard's level 1
+    (``cjk_base``), level 2 (``uncommon_cjk``), anywhere else (``rare_cjk``). A chain
+    that reads bytes in the wrong CJK encoding lands on a level-1 character often, but
+    on a most-frequent one seldom, so the top tier is what tells the readings apart.
+    """
     cp = ord(char)
     if 0xFF66 <= cp < 0xFFA0:
         return COSTS.halfwidth_kana
-    base = 0.0 if home is None else COSTS.cjk_base
     if 0x3040 <= cp < 0x3100:  # kana: Japanese only
         return 0.0 if home in (None, "ja") else COSTS.rare_cjk
     ideograph = 0x3400 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or cp >= 0x20000
     if not ideograph and not 0xAC00 <= cp < 0xD7B0:
-        return base  # jamo, CJK punctuation, full-width forms
+        return 0.0  # jamo, CJK punctuation, full-width forms
+    extra = COSTS.hanja if home == "ko" and ideograph else 0.0
+    if char in top_chars()[home]:
+        return extra
     common, known = cjk_tiers()[home]
-    if home == "ko":
-        base = base + COSTS.hanja if ideograph else base / 4
-    if char in common:
-        return base
-    return base + (COSTS.uncommon_cjk if char in known else COSTS.rare_cjk)
+    if char in common:  # text as it stands (no home) is not charged for level 1
+        return extra + (COSTS.cjk_base if home else 0.0)
+    return extra + (COSTS.uncommon_cjk if char in known else COSTS.rare_cjk)
 
 
 @lru_cache(maxsize=8192)
