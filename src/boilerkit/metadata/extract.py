@@ -101,7 +101,7 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None, *,
     """The page's metadata from its markup; ``date_search`` allows the htmldate fallback."""
     found, types = _collect(root, url)
     sitenames = found.values("sitename")
-    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root), root)
+    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root))
     sitename = _sitename(found, affix)
     authors = _authors(found, root, sitename)
     published, modified = _dates(found, root, url, date_search)

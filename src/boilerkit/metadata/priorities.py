@@ -22,7 +22,7 @@ page's visible text after it, guesses last.
 from __future__ import annotations
 
 PRIORITIES: dict[str, tuple[str, ...]] = {
-    "title": ("jsonld", "dc", "og", "twitter", "meta", "microdata", "jsonld_page", "title_tag"),
+    "title": ("jsonld", "og", "dc", "twitter", "meta", "microdata", "jsonld_page", "title_tag"),
     "author": ("jsonld", "meta", "dc", "og", "microdata", "byline", "jsonld_page"),
     "date": ("jsonld", "og", "microdata", "dc", "meta", "jsonld_page", "time", "url",
              "htmldate"),

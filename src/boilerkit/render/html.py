@@ -53,8 +53,7 @@ def render_html(
 ) -> str:
     """The content tree as a safe ``<article>`` fragment; never mutates ``content``."""
     article = blocks_to_html(walk(content, html_options(options), base_url))
-    html: str = etree.tostring(article, encoding="unicode", method="html")
-    return html
+    return etree.tostring(article, encoding="unicode", method="html")
 
 
 def html_options(options: Options | None) -> Options:
