@@ -38,21 +38,43 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.I)
-_META_CHARSET = re.compile(
-    rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.I)
+_META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
 _HIGH_WORD = re.compile(rb"[^\s<>]*[\x80-\xff][^\s<>]*")
 # Legacy encodings tried when the declaration is missing or contradicted, most common
 # first (a tie goes to the earlier one).
-_CANDIDATES = ("cp1252", "gb18030", "cp1251", "cp932", "big5hkscs", "cp949", "euc_jp",
-               "cp1250", "iso8859-2", "cp1254", "cp1253", "iso8859-7", "cp1256", "cp1255",
-               "cp874", "koi8-r", "cp1258", "cp1257")
+_CANDIDATES = (
+    "cp1252",
+    "gb18030",
+    "cp1251",
+    "cp932",
+    "big5hkscs",
+    "cp949",
+    "euc_jp",
+    "cp1250",
+    "iso8859-2",
+    "cp1254",
+    "cp1253",
+    "iso8859-7",
+    "cp1256",
+    "cp1255",
+    "cp874",
+    "koi8-r",
+    "cp1258",
+    "cp1257",
+)
 _PRESCAN_BYTES = 4096
 _SAMPLE_BYTES = 1000
 _SHORT_SAMPLE_BYTES = 160
 # Writing system a CJK codec implies, for the plausibility model.
-_HOME = {"gb18030": "zh-hans", "big5hkscs": "zh-hant", "cp932": "ja", "euc_jp": "ja",
-         "iso2022_jp": "ja", "cp949": "ko"}
+_HOME = {
+    "gb18030": "zh-hans",
+    "big5hkscs": "zh-hant",
+    "cp932": "ja",
+    "euc_jp": "ja",
+    "iso2022_jp": "ja",
+    "cp949": "ko",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +113,7 @@ def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
     """Codec error handler: read the offending bytes as windows-1252 (C1 if undefined)."""
     if not isinstance(error, UnicodeDecodeError):
         raise error
-    raw = error.object[error.start:error.end]
+    raw = error.object[error.start : error.end]
     return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in raw), error.end
 
 
@@ -201,8 +223,7 @@ def _mostly_utf8(data: bytes) -> tuple[int, int]:
 def _decode(data: bytes, content_type: str | None) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return Decoded(data[len(bom):].decode(codec, "replace"), codec, "byte-order mark",
-                           1.0)
+            return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "byte-order mark", 1.0)
     wide = _sniff_wide(data)
     if wide:
         return Decoded(data.decode(wide, "replace"), wide, "zero-byte pattern", 0.9)
@@ -211,27 +232,30 @@ def _decode(data: bytes, content_type: str | None) -> Decoded:
     wide_declared = [c for c in preferred if c.startswith(("utf-16", "utf-32"))]
     preferred = [c for c in preferred if c not in wide_declared]
     if wide_declared and not preferred:
-        return Decoded(data.decode(wide_declared[0], "replace"), wide_declared[0], "declared",
-                       0.7)
+        return Decoded(data.decode(wide_declared[0], "replace"), wide_declared[0], "declared", 0.7)
     if data.isascii():
-        return Decoded(data.decode("ascii"), preferred[0] if preferred else "ascii",
-                       "ascii bytes", 1.0)
+        return Decoded(
+            data.decode("ascii"), preferred[0] if preferred else "ascii", "ascii bytes", 1.0
+        )
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     else:
         agrees = not preferred or preferred[0] == "utf-8"
-        return Decoded(text, "utf-8", "declared, bytes agree" if agrees else
-                       "valid UTF-8 overrides declared " + preferred[0], 0.99)
+        return Decoded(
+            text,
+            "utf-8",
+            "declared, bytes agree" if agrees else "valid UTF-8 overrides declared " + preferred[0],
+            0.99,
+        )
     valid, invalid = _mostly_utf8(data)
     if valid and valid >= invalid * WEIGHTS.stray_ratio:
         text = data.decode("utf-8", "boilerkit-cp1252")
         return Decoded(text, "utf-8", "UTF-8 with stray windows-1252 bytes", 0.8, invalid)
     legacy = [c for c in preferred if c != "utf-8"]
     codec, reason, confidence = _pick_legacy(data, legacy)
-    text = _finish(data.decode(codec, "boilerkit-cp1252" if "1252" in codec else "replace"),
-                   codec)
+    text = _finish(data.decode(codec, "boilerkit-cp1252" if "1252" in codec else "replace"), codec)
     return Decoded(text, codec, reason, confidence)
 
 

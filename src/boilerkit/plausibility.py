@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
 """How unlike real text a string looks: the cost model that repair and decode rank by.
 
 Real text, in any language, keeps to one script inside a word, rarely puts a symbol
@@ -98,8 +99,10 @@ _LETTER_RANKS = (
 )
 _RARE_GREEK = frozenset("ΐΰϊϋΪΫ")
 # Combining marks that decomposed Latin text really uses (Vietnamese tones among them).
-_COMMON_MARKS = frozenset("\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u0309"
-                          "\u030a\u030b\u030c\u031b\u0323\u0326\u0327\u0328")
+_COMMON_MARKS = frozenset(
+    "\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u0309"
+    "\u030a\u030b\u030c\u031b\u0323\u0326\u0327\u0328"
+)
 # Non-ASCII punctuation that real words hold inside (it’s, l·l, e-mail, soft hyphen).
 _JOINERS = frozenset("’‘·–—…\u00ad\u2010\u2011\u200b\u200c\u200d")
 # Vowels as windows-1258 writes them, seen through windows-1252; a tone mark byte after
@@ -124,8 +127,11 @@ def _shape(codec: str, skip: str = "") -> tuple[frozenset[str], frozenset[str], 
 # continuation byte's: ``Ã©`` (windows-1252), ``√©`` (mac_roman), ``Рџ`` (windows-1251).
 # Letters that Ukrainian, Belarusian and Serbian write are left out of the last one.
 # Quotes are left out of the mac_roman leads: ``l’é`` is French, not UTF-8.
-_SHAPES = (_shape("cp1252"), _shape("mac_roman", "‘’“”«»…\u00a0"),
-           _shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"))
+_SHAPES = (
+    _shape("cp1252"),
+    _shape("mac_roman", "‘’“”«»…\u00a0"),
+    _shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"),
+)
 
 
 _ANY_CONT = frozenset().union(*(conts for _, _, conts in _SHAPES))
@@ -135,9 +141,11 @@ def _utf8_shape(prev2: str, prev: str, char: str) -> bool:
     if char not in _ANY_CONT:
         return False
     for lead2, lead3, conts in _SHAPES:
-        if char in conts and (prev in lead2 or prev in conts and prev2 in lead3):
+        if char in conts and (prev in lead2 or (prev in conts and prev2 in lead3)):
             return True
     return False
+
+
 _TONOS = frozenset("άέήίόύώΐΰΆΈΉΊΌΎΏ")
 # Thai spelling roles: a mark or a following vowel sits on a consonant; a leading vowel
 # comes before one. Thai from a wrong code page breaks these at once.
@@ -154,6 +162,8 @@ def _thai_role(cp: int, cat: str) -> int:
     if cp in (0xE30, 0xE32, 0xE33, 0xE45):
         return _FOLLOWING
     return 0
+
+
 _RANK_COST = ((10, 0.0), (18, 0.25), (25, 0.6), (99, 1.2))
 
 
@@ -227,8 +237,10 @@ def _cjk_cost(char: str, script: int, home: str | None) -> float:
     if 0x3040 <= cp < 0x3100:  # kana: Japanese only
         return 0.0 if home in (None, "ja") else COSTS.rare_cjk
     ideograph = 0x3400 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or cp >= 0x20000
+    if 0x3130 <= cp < 0x3190 or 0x1100 <= cp < 0x1200:  # bare jamo: chat, not prose
+        return COSTS.uncommon_cjk
     if not ideograph and not 0xAC00 <= cp < 0xD7B0:
-        return 0.0  # jamo, CJK punctuation, full-width forms
+        return 0.0  # CJK punctuation, full-width forms
     extra = COSTS.hanja if home == "ko" and ideograph else 0.0
     if char in top_chars()[home]:
         return extra
@@ -249,10 +261,13 @@ def char_info(char: str) -> CharInfo:
         return CharInfo(_SPACE, _ELSE, False, False, False, 0.0)
     if cp == 0xFFFD:
         return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.replacement)
-    if cat[0] == "N" and cp < 0x80 or cat == "Nd":
+    if (cat[0] == "N" and cp < 0x80) or cat == "Nd":
         return CharInfo(_DIGIT, _ELSE, False, False, False, 0.0)
-    if cp < 0x80 and not char.isalpha() or char in _COMMON_PUNCT or (
-            cat[0] == "P" and cp >= 0x2000 and char not in _ODD_PUNCT):
+    if (
+        (cp < 0x80 and not char.isalpha())
+        or char in _COMMON_PUNCT
+        or (cat[0] == "P" and cp >= 0x2000 and char not in _ODD_PUNCT)
+    ):
         return CharInfo(_PUNCT, _ELSE, False, False, False, 0.0)
     if 0xFE10 <= cp < 0xFE70:  # vertical and small form variants: GBK/Big5 misreadings
         return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
@@ -308,7 +323,7 @@ def _pair_cost(a: CharInfo, b: CharInfo, a_ascii: bool, b_ascii: bool) -> float:
 
 
 def _thai_pair_cost(a: int, b: int) -> float:
-    if (b == _THAI_MARK or b == _FOLLOWING) and a not in (_CONSONANT, _THAI_MARK):
+    if b in (_THAI_MARK, _FOLLOWING) and a not in (_CONSONANT, _THAI_MARK):
         return COSTS.stray_mark
     if a == _LEADING and b != _CONSONANT:
         return COSTS.stray_mark
@@ -358,12 +373,20 @@ def cost(text: str, home: str | None = None) -> float:
                 total += COSTS.glued_digit
             if _utf8_shape(prev2, prev_char, char):
                 total += COSTS.utf8_pair
-            if prev_char in _HEBREW_FINALS and info.kind == _LETTER and info.script in (
-                    _HEBREW, _ARABIC):
+            if (
+                prev_char in _HEBREW_FINALS
+                and info.kind == _LETTER
+                and info.script in (_HEBREW, _ARABIC)
+            ):
                 total += COSTS.final_form
-            if info.kind == _LETTER and prev2_kind == _LETTER and (
+            if (
+                info.kind == _LETTER
+                and prev2_kind == _LETTER
+                and (
                     prev.kind == _SYMBOL
-                    or prev.kind == _PUNCT and prev_char >= "\x80" and prev_char not in _JOINERS):
+                    or (prev.kind == _PUNCT and prev_char >= "\x80" and prev_char not in _JOINERS)
+                )
+            ):
                 total += COSTS.symbol_between
         elif info.kind == _MARK:
             total += COSTS.stray_mark

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
 """Repair stage: fix mojibake baked into text, and leave every clean string alone.
 
 The stage works in three steps, each cheaper to skip than the next:
@@ -44,6 +45,8 @@ class RepairWeights:
     costlier by more than this (short words like ``çà`` -> ``за`` carry little evidence)."""
     spread_weight: float = 1.5
     """Text-level pass, Turkish: gain per accented letter that comes to fit one alphabet."""
+    chain_switch: float = 3.0
+    """Each extra chain used inside one run (two kinds of damage side by side are rare)."""
     prior_other_utf8: float = 0.3
     """Chain prior: UTF-8 read as windows-1251, mac_roman or cp437 (per layer)."""
     prior_single: float = 0.5
@@ -76,15 +79,18 @@ _SUSPICIOUS = re.compile(
 _WORD = re.compile(r"[^ \t\n\r\f\v]+")
 _SPACES = re.compile(r"([ \t\n\r\f\v]+)")
 # Words holding a non-ASCII character, and the whitespace between them.
-_RUN = re.compile(r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*"
-                  r"(?:[ \t\n\r\f\v]+[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*)*")
+_RUN = re.compile(
+    r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*"
+    r"(?:[ \t\n\r\f\v]+[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*)*"
+)
 _LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
 # What Central European text read as windows-1252 shows and real text does not: ISO-8859-2
 # letters that windows-1252 has as symbols, a grave vowel starting a word (Croatian
 # ``èetvrtak``), two grave vowels or ``ø`` with one in a word (Czech ``stupòù``, ``Pøíliš``).
 _CENTRAL_MARKS = re.compile(
     r"[\w][¹¿¾¼\x9c\x9d\x9f±¶][\w]|(?<!\w)[£¥Œ¯¦¬][\w]"
-    r"|(?<!\w)[èìòùÈÌÒÙ](?=\w)|[øèìòùØ]\w*[èìòùø]|[ø]\w*[í]|[í]\w*[ø]")
+    r"|(?<!\w)[èìòùÈÌÒÙ](?=\w)|[øèìòùØ]\w*[èìòùø]|[ø]\w*[í]|[í]\w*[ø]"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,71 +127,79 @@ def _prior(chain: tuple[str, ...]) -> float:
     return total
 
 
-def _merge(span: str, cand: Candidate) -> str:
-    """The candidate's reading, word by word, except where it is worse than the word."""
-    parts = _SPACES.split(span)
-    fixed = _SPACES.split(cand.text)
-    if len(parts) == 1 or len(parts) != len(fixed):
-        return cand.text
-    out = []
-    for i, (old, new) in enumerate(zip(parts, fixed)):
-        keep_old = i % 2 or new == old or (
-            cost(new, cand.home) > cost(old) + WEIGHTS.word_tolerance)
-        out.append(old if keep_old else new)
-    return "".join(out)
+Picks = list[Candidate | None]
 
 
-def _best(span: str, base_cost: float) -> Candidate | None:
-    """The cheapest reading of ``span`` if it is clearly cheaper than ``span`` itself."""
-    best: Candidate | None = None
-    best_cost = base_cost
-    for cand in all_candidates(span):
-        merged = Candidate(_merge(span, cand), cand.chain, cand.home)
-        cand_cost = cost(merged.text, cand.home) + _prior(cand.chain)
-        if cand_cost < best_cost:
-            best, best_cost = merged, cand_cost
-    if best is None:
-        return None
-    if base_cost - best_cost < WEIGHTS.min_gain or best_cost > base_cost * WEIGHTS.max_ratio:
-        return None
-    return best
+def _word_options(word: str) -> dict[tuple[str, ...], tuple[Candidate, float]]:
+    """Each chain's reading of ``word`` with its cost (first reading per chain)."""
+    options: dict[tuple[str, ...], tuple[Candidate, float]] = {}
+    for cand in all_candidates(word):
+        if cand.chain not in options and cand.text != word:
+            options[cand.chain] = (cand, cost(cand.text, cand.home))
+    return options
 
 
-def _changes_in(text: str, start: int, end: int, cand: Candidate) -> list[Change]:
-    """One change per word that differs (the whole span when words do not line up)."""
-    parts = _SPACES.split(text[start:end])
-    fixed = _SPACES.split(cand.text)
-    if len(parts) != len(fixed):
-        return [Change(start, end, text[start:end], cand.text, cand.chain)]
-    changes = []
-    pos = start
-    for old, new in zip(parts, fixed):
-        if old != new:
-            changes.append(Change(pos, pos + len(old), old, new, cand.chain))
-        pos += len(old)
-    return changes
+def _score(
+    picks: Picks, costs: list[float], options: list[dict[tuple[str, ...], tuple[Candidate, float]]]
+) -> float:
+    total = sum(options[i][p.chain][1] if p else costs[i] for i, p in enumerate(picks))
+    chains = {p.chain for p in picks if p}
+    return total + sum(map(_prior, chains)) + WEIGHTS.chain_switch * (len(chains) - 1)
+
+
+def _readings(
+    costs: list[float],
+    options: list[dict[tuple[str, ...], tuple[Candidate, float]]],
+) -> list[Picks]:
+    """One reading per chain (each word follows it unless that makes the word clearly
+    worse), plus the reading where every word takes its own best chain."""
+    readings: list[Picks] = []
+    for chain in dict.fromkeys(c for opts in options for c in opts):  # stable order
+        picks: Picks = [
+            opts[chain][0]
+            if chain in opts and opts[chain][1] <= base + WEIGHTS.word_tolerance
+            else None
+            for opts, base in zip(options, costs, strict=True)
+        ]
+        readings.append(picks)
+    own: Picks = []
+    for opts, base in zip(options, costs, strict=True):
+        best = min(opts.values(), key=lambda o: o[1] + _prior(o[0].chain), default=None)
+        good = best is not None and base - best[1] - _prior(best[0].chain) >= WEIGHTS.min_gain
+        own.append(best[0] if good and best else None)
+    if len({p.chain for p in own if p}) > 1:  # one chain: its own reading covers it
+        readings.append(own)
+    return readings
 
 
 def _fix_run(text: str, run: re.Match[str]) -> list[Change]:
-    """One chain for the whole run of words if one fits; else word by word."""
-    base = cost(run.group())
-    if base < WEIGHTS.min_suspect:
+    """Repair a run of non-ASCII words with the most plausible reading, if clearly better.
+
+    Words of a run usually share one misreading, so a chain applied to the whole run wins
+    on its summed evidence; a run holding two kinds of damage is read word by word.
+    """
+    if cost(run.group()) < WEIGHTS.min_suspect:
         return []
-    if len(run.group()) <= WEIGHTS.max_run:
-        best = _best(run.group(), base)
-        if best is not None:
-            return _changes_in(text, run.start(), run.end(), best)
-    changes = []
     words = list(_WORD.finditer(text, run.start(), run.end()))
-    if len(words) == 1 and len(run.group()) <= WEIGHTS.max_run:
+    costs = [cost(w.group()) for w in words]
+    options = [{} if w.group().isascii() else _word_options(w.group()) for w in words]
+    base = sum(costs)
+    best: Picks | None = None
+    best_score = base
+    for picks in _readings(costs, options):
+        if any(picks) and (score := _score(picks, costs, options)) < best_score:
+            best, best_score = picks, score
+    if (
+        best is None
+        or base - best_score < WEIGHTS.min_gain
+        or (best_score > base * WEIGHTS.max_ratio)
+    ):
         return []
-    for word in words:
-        word_cost = cost(word.group())
-        if word_cost >= WEIGHTS.min_suspect:
-            best = _best(word.group(), word_cost)
-            if best is not None:
-                changes.extend(_changes_in(text, word.start(), word.end(), best))
-    return changes
+    return [
+        Change(w.start(), w.end(), w.group(), p.text, p.chain)
+        for w, p in zip(words, best, strict=True)
+        if p is not None
+    ]
 
 
 def _run_changes(text: str) -> list[Change]:
@@ -207,7 +221,7 @@ def _apply(text: str, changes: list[Change]) -> str:
     parts: list[str] = []
     pos = 0
     for change in sorted(changes, key=lambda c: c.start):
-        parts.append(text[pos:change.start])
+        parts.append(text[pos : change.start])
         parts.append(change.after)
         pos = change.end
     parts.append(text[pos:])
@@ -216,7 +230,7 @@ def _apply(text: str, changes: list[Change]) -> str:
 
 def _edge_only(before: str, after: str) -> bool:
     """The only changes are footnote or ordinal marks at the ends of the word (``¹see``)."""
-    inner = [i for i, (a, b) in enumerate(zip(before, after)) if a != b]
+    inner = [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
     return all((i == 0 or i == len(before) - 1) and before[i] in "¹²³ªº°" for i in inner)
 
 
@@ -228,8 +242,11 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
     words or makes the accented letters fit one alphabet, and makes no word worse.
     """
     taken = [(c.start, c.end) for c in done]
-    words = [m for m in _WORD.finditer(text) if not m.group().isascii()
-             and not any(s < m.end() and m.start() < e for s, e in taken)]
+    words = [
+        m
+        for m in _WORD.finditer(text)
+        if not m.group().isascii() and not any(s < m.end() and m.start() < e for s, e in taken)
+    ]
     if not words:
         return []
     current = _apply(text, done)
@@ -258,7 +275,7 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
             if changes and (codec == "cp1254" or _CENTRAL_MARKS.search(text)):
                 spread_after = alphabet_spread(_apply(text, done + changes))
                 gain += WEIGHTS.spread_weight * (spread - spread_after)
-                if gain >= best_gain or extend and gain > 0:
+                if gain >= best_gain or (extend and gain > 0):
                     best, best_gain = changes, gain
     return best
 

@@ -24,11 +24,20 @@ from .plausibility import cost
 UTF8_READERS = ("cp1252", "cp1251", "mac_roman", "cp437")
 # Legacy multi-byte encodings, undone from their windows-1252 / mixed readings.
 CJK_TARGETS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
-HOME = {"gb18030": "zh-hans", "big5hkscs": "zh-hant", "cp932": "ja", "euc_jp": "ja",
-        "cp949": "ko"}
+HOME = {"gb18030": "zh-hans", "big5hkscs": "zh-hant", "cp932": "ja", "euc_jp": "ja", "cp949": "ko"}
 # Legacy single-byte encodings, undone from their windows-1252 reading.
-SINGLE_TARGETS = ("cp1251", "koi8_r", "cp1250", "iso8859_2", "cp1253", "cp1254", "cp1255",
-                  "cp1256", "cp874", "cp1258")
+SINGLE_TARGETS = (
+    "cp1251",
+    "koi8_r",
+    "cp1250",
+    "iso8859_2",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp874",
+    "cp1258",
+)
 # Bytes a code page leaves undefined: a sloppy decoder dropped them or wrote U+FFFD.
 # Ordered by how often each is the victim (U+201D's last byte 9D first for cp1252).
 _UNDEFINED = {"cp1252": (0x9D, 0x8D, 0x81, 0x8F, 0x90), "cp1251": (0x98,)}
@@ -59,8 +68,9 @@ def utf8_pattern(reader: str) -> re.Pattern[str]:
     sequence may end one continuation short (the byte was dropped).
     """
     cont = _chars_for(reader, 0x80, 0xBF)
-    lead2, lead3, lead4 = (_chars_for(reader, lo, hi) for lo, hi in
-                           ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4)))
+    lead2, lead3, lead4 = (
+        _chars_for(reader, lo, hi) for lo, hi in ((0xC2, 0xDF), (0xE0, 0xEF), (0xF0, 0xF4))
+    )
     seq = f"[{lead2}][{cont}]|[{lead3}][{cont}]{{2}}|[{lead4}][{cont}]{{3}}"
     if reader in _UNDEFINED:
         cont += "\ufffd"
@@ -79,15 +89,21 @@ def _repairs_of(data: bytes, reader: str, budget: int) -> Iterator[str]:
     if holes >= 0:
         if budget:
             for byte in _UNDEFINED[reader]:
-                yield from _repairs_of(data[:holes] + bytes([byte]) + data[holes + 1:], reader,
-                                       budget - 1)
+                yield from _repairs_of(
+                    data[:holes] + bytes([byte]) + data[holes + 1 :], reader, budget - 1
+                )
         return
     try:
         yield data.decode("utf-8")
         return
     except UnicodeDecodeError as error:
-        if not budget or reader not in _UNDEFINED or error.reason != "invalid continuation byte" \
-                and "unexpected end" not in error.reason:
+        if (
+            not budget
+            or reader not in _UNDEFINED
+            or (
+                error.reason != "invalid continuation byte" and "unexpected end" not in error.reason
+            )
+        ):
             return
         at = error.end
     for byte in _UNDEFINED[reader]:

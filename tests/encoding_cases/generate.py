@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
 """Seeded generator of encoding test cases from the clean multilingual sample text.
 
 Used by tests/test_repair.py, tests/test_decode.py (small samples) and by
@@ -42,8 +43,38 @@ def clean_strings(n: int, seed: int = 1) -> list[tuple[str, str]]:
     rng = random.Random(seed)
     samples = load_samples()
     langs = sorted(samples)
-    lookalikes = ["€", "™", "©", "®", "§", "¶", "°", "±", "½", "µ", "·", "×", "÷", "¿", "¡",
-                  "«", "»", "–", "—", "…", "‘", "’", "“", "”", "•", "ª", "º", "²", "¹", "³"]
+    lookalikes = [
+        "€",
+        "™",
+        "©",
+        "®",
+        "§",
+        "¶",
+        "°",
+        "±",
+        "½",
+        "µ",
+        "·",
+        "×",
+        "÷",
+        "¿",
+        "¡",
+        "«",
+        "»",
+        "–",
+        "—",
+        "…",
+        "‘",
+        "’",
+        "“",
+        "”",
+        "•",
+        "ª",
+        "º",
+        "²",
+        "¹",
+        "³",
+    ]
     out = []
     for _ in range(n):
         lang = rng.choice(langs)
@@ -56,8 +87,15 @@ def clean_strings(n: int, seed: int = 1) -> list[tuple[str, str]]:
             text = f"{text} {_fragment(rng, rng.choice(samples[other]))}"
         elif roll < 0.4:
             mark = rng.choice(lookalikes)
-            text = rng.choice([f"{mark}{text}", f"{text} {mark}", f"{text}{mark}",
-                               f"{mark} {text}", f"{text} {mark}{rng.randint(1, 99)}"])
+            text = rng.choice(
+                [
+                    f"{mark}{text}",
+                    f"{text} {mark}",
+                    f"{text}{mark}",
+                    f"{mark} {text}",
+                    f"{text} {mark}{rng.randint(1, 99)}",
+                ]
+            )
         elif roll < 0.45:
             text = text.title()
         out.append((lang, text))
@@ -88,7 +126,7 @@ def _read_mixed(data: bytes) -> str:
     while i < len(data):
         for size in (4, 3, 2):
             try:
-                char = data[i:i + size].decode("utf-8")
+                char = data[i : i + size].decode("utf-8")
             except UnicodeDecodeError:
                 continue
             if len(char) == 1 and ord(char) > 0xFF:
@@ -128,15 +166,32 @@ def _encode(text: str, codec: str) -> bytes | None:
         return None
 
 
-UTF8_READERS = {"cp1252": _read_1252, "latin-1": lambda b: b.decode("latin-1"),
-                "cp1251": lambda b: b.decode("cp1251", "replace"),
-                "mac_roman": lambda b: b.decode("mac_roman"), "cp437": lambda b: b.decode("cp437")}
+UTF8_READERS = {
+    "cp1252": _read_1252,
+    "latin-1": lambda b: b.decode("latin-1"),
+    "cp1251": lambda b: b.decode("cp1251", "replace"),
+    "mac_roman": lambda b: b.decode("mac_roman"),
+    "cp437": lambda b: b.decode("cp437"),
+}
 CJK = {"zh": ("gbk",), "zh-tw": ("big5",), "ja": ("shift_jis", "euc_jp"), "ko": ("euc_kr",)}
-SINGLE = {"ru": ("cp1251", "koi8_r"), "uk": ("cp1251",), "bg": ("cp1251",), "sr": ("cp1251",),
-          "pl": ("cp1250", "iso8859_2"), "cs": ("cp1250", "iso8859_2"), "sk": ("cp1250",),
-          "hu": ("cp1250",), "hr": ("cp1250",), "el": ("cp1253",), "tr": ("cp1254",),
-          "he": ("cp1255",), "ar": ("cp1256",), "fa": ("cp1256",), "th": ("cp874",),
-          "vi": ("cp1258",)}
+SINGLE = {
+    "ru": ("cp1251", "koi8_r"),
+    "uk": ("cp1251",),
+    "bg": ("cp1251",),
+    "sr": ("cp1251",),
+    "pl": ("cp1250", "iso8859_2"),
+    "cs": ("cp1250", "iso8859_2"),
+    "sk": ("cp1250",),
+    "hu": ("cp1250",),
+    "hr": ("cp1250",),
+    "el": ("cp1253",),
+    "tr": ("cp1254",),
+    "he": ("cp1255",),
+    "ar": ("cp1256",),
+    "fa": ("cp1256",),
+    "th": ("cp874",),
+    "vi": ("cp1258",),
+}
 
 
 def _utf8_cases(rng: random.Random, text: str) -> Iterator[Case]:
@@ -149,8 +204,7 @@ def _utf8_cases(rng: random.Random, text: str) -> Iterator[Case]:
     if rng.random() < 0.3:
         thrice = _read_1252(twice.encode("utf-8"))
         yield Case("utf8", "utf-8/cp1252 x3", thrice, text, True)
-    yield Case("utf8-sloppy", "utf-8/cp1252 replace", data.decode("cp1252", "replace"), text,
-               False)
+    yield Case("utf8-sloppy", "utf-8/cp1252 replace", data.decode("cp1252", "replace"), text, False)
     yield Case("utf8-sloppy", "utf-8/cp1252 drop", data.decode("cp1252", "ignore"), text, False)
 
 
@@ -194,14 +248,24 @@ def _embedded_cases(rng: random.Random, samples: dict[str, list[str]]) -> list[C
             phrase = _fragment(rng, sentence)
             if phrase.isascii():
                 continue
-            cases = [c for c in [*_utf8_cases(rng, phrase), *_legacy_cases(lang, phrase)]
-                     if c.reversible and " x" not in c.chain]
+            cases = [
+                c
+                for c in [*_utf8_cases(rng, phrase), *_legacy_cases(lang, phrase)]
+                if c.reversible and " x" not in c.chain
+            ]
             case = rng.choice(cases)
             host = rng.choice(hosts)
             cut = host.find(" ", len(host) // 2)
             before, after = host[:cut], host[cut:]
-            out.append(Case("embedded", case.chain, f"{before} {case.broken}{after}",
-                            f"{before} {phrase}{after}", True))
+            out.append(
+                Case(
+                    "embedded",
+                    case.chain,
+                    f"{before} {case.broken}{after}",
+                    f"{before} {phrase}{after}",
+                    True,
+                )
+            )
     return out
 
 
@@ -250,26 +314,46 @@ class Page:
 def _html(rng: random.Random, sentences: list[str], meta: str) -> str:
     title = sentences[0][:40]
     paras = "".join(f"<p>{s}</p>\n" for s in sentences[1:])
-    return (f"<!DOCTYPE html>\n<html><head>{meta}<title>{title}</title>"
-            f"<link rel=\"stylesheet\" href=\"/s.css\"></head>\n<body><nav><a href=\"/\">Home"
-            f"</a> | <a href=\"/news\">News</a></nav>\n<article><h1>{title}</h1>\n{paras}"
-            f"</article><footer>Contact: info@example.org</footer></body></html>\n")
+    return (
+        f"<!DOCTYPE html>\n<html><head>{meta}<title>{title}</title>"
+        f'<link rel="stylesheet" href="/s.css"></head>\n<body><nav><a href="/">Home'
+        f'</a> | <a href="/news">News</a></nav>\n<article><h1>{title}</h1>\n{paras}'
+        f"</article><footer>Contact: info@example.org</footer></body></html>\n"
+    )
 
 
-def _page(rng: random.Random, samples: dict[str, list[str]], codec: str, label: str,
-          lang: str, condition: str) -> Page | None:
+def _page(
+    rng: random.Random,
+    samples: dict[str, list[str]],
+    codec: str,
+    label: str,
+    lang: str,
+    condition: str,
+) -> Page | None:
     sentences = rng.sample(samples[lang], min(len(samples[lang]), rng.randint(2, 4)))
     if condition == "declared":
         declared = label
     elif condition == "misdeclared":
-        declared = rng.choice([w for w in _WRONG_LABELS if w != label and not (
-            codec in ("cp1252", "latin-1") and w == "iso-8859-1")])
+        declared = rng.choice(
+            [
+                w
+                for w in _WRONG_LABELS
+                if w != label and not (codec in ("cp1252", "latin-1") and w == "iso-8859-1")
+            ]
+        )
     else:
         declared = None
     in_header = declared is not None and rng.random() < 0.4
-    meta = "" if declared is None or in_header else rng.choice(
-        [f'<meta charset="{declared}">',
-         f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">'])
+    meta = (
+        ""
+        if declared is None or in_header
+        else rng.choice(
+            [
+                f'<meta charset="{declared}">',
+                f'<meta http-equiv="Content-Type" content="text/html; charset={declared}">',
+            ]
+        )
+    )
     text = _html(rng, sentences, meta)
     expected = unicodedata.normalize("NFC", text) if codec == "cp1258" else text
     if codec.startswith(("utf-16", "utf-32")) and rng.random() < 0.5:
@@ -292,9 +376,10 @@ def _stray_page(rng: random.Random, samples: dict[str, list[str]]) -> Page:
     pasted = rng.choice(["café", "naïve", "über", "señor", "“quoted”", "10 €", "it’s", "–"])
     cut = data.index(b"</p>")
     data = data[:cut] + b" " + pasted.encode("cp1252") + data[cut:]
-    expected = text[:text.index("</p>")] + " " + pasted + text[text.index("</p>"):]
-    return Page("stray", "utf-8+cp1252", data, rng.choice([None, "text/html; charset=utf-8"]),
-                expected)
+    expected = text[: text.index("</p>")] + " " + pasted + text[text.index("</p>") :]
+    return Page(
+        "stray", "utf-8+cp1252", data, rng.choice([None, "text/html; charset=utf-8"]), expected
+    )
 
 
 def decode_pages(per_encoding: int = 12, seed: int = 3) -> list[Page]:

@@ -1,0 +1,136 @@
+# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+"""Repair stage: hand-picked strings, the generated mojibake suite, and clean text."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from lxml import html as lxml_html
+
+from boilerkit import explain_repair, repair_text
+from boilerkit.repair import repair_tree
+
+CASES_DIR = Path(__file__).with_name("encoding_cases")
+sys.path.insert(0, str(CASES_DIR))
+
+from generate import clean_strings, mojibake_cases  # noqa: E402
+
+HAND_PICKED = json.loads((CASES_DIR / "hand_picked.json").read_text(encoding="utf-8"))
+
+
+def _param(case: dict[str, str]) -> object:
+    marks = (
+        [pytest.mark.xfail(strict=True, reason=case["comment"])] if case["expect"] == "fail" else []
+    )
+    return pytest.param(case["original"], case["fixed"], id=case["comment"][:40], marks=marks)
+
+
+@pytest.mark.parametrize(("original", "fixed"), [_param(c) for c in HAND_PICKED])
+def test_hand_picked(original: str, fixed: str) -> None:
+    assert repair_text(original) == fixed
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        ("Â鶹´«Ã½", "麻豆传媒"),
+        ("Ã©tÃ©", "été"),
+        ("ÐŸÑ€Ð¸Ð²ÐµÑ‚", "Привет"),
+    ],
+)
+def test_issue_examples(broken: str, fixed: str) -> None:
+    assert repair_text(broken) == fixed
+
+
+# Floors measured on this suite (tests/encoding_cases/generate.py, seed 2); raise them
+# when repair improves, never lower them silently.
+FLOORS = {
+    "utf8": 0.97,
+    "cjk": 0.95,
+    "mixed": 1.0,
+    "embedded": 0.95,
+    "single": 0.80,
+    "utf8-sloppy": 0.60,
+}
+
+
+@pytest.fixture(scope="module")
+def family_rates() -> dict[str, float]:
+    cases = mojibake_cases(per_sentence=1)
+    rng = random.Random(5)
+    utf8 = [c for c in cases if c.family == "utf8"]
+    cases = [c for c in cases if c.family != "utf8"] + rng.sample(utf8, min(300, len(utf8)))
+    hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for case in cases:
+        hits[case.family][0] += repair_text(case.broken) == case.expected
+        hits[case.family][1] += 1
+    return {family: ok / total for family, (ok, total) in hits.items()}
+
+
+@pytest.mark.parametrize("family", sorted(FLOORS))
+def test_generated_family_rate(family_rates: dict[str, float], family: str) -> None:
+    assert family_rates[family] >= FLOORS[family]
+
+
+def test_clean_text_is_never_changed() -> None:
+    strings = clean_strings(1500, seed=11)
+    changed = [s for _, s in strings if repair_text(s) != s]
+    assert changed == []
+
+
+def test_clean_suite_covers_fifteen_languages() -> None:
+    assert len({lang for lang, _ in clean_strings(1500, seed=11)}) >= 15
+
+
+def test_explain_lists_spans_and_chains() -> None:
+    text = "Le cafÃ© est prÃ¨s, Ïðèâåò!"
+    result = explain_repair(text)
+    assert result.text == "Le café est près, Привет!"
+    assert {c.chain for c in result.changes} == {("utf-8/cp1252",), ("cp1251/cp1252",)}
+    replay = text
+    for change in sorted(result.changes, key=lambda c: -c.start):
+        assert text[change.start : change.end] == change.before
+        replay = replay[: change.start] + change.after + replay[change.end :]
+    assert replay == result.text
+
+
+def test_explain_on_clean_text_is_empty() -> None:
+    assert explain_repair("São Paulo, 25 °C").changes == ()
+
+
+def test_layers_are_listed_in_order() -> None:
+    result = explain_repair("ÃƒÂ©tÃƒÂ©")
+    assert result.text == "été"
+    assert result.changes[0].chain == ("utf-8/cp1252", "utf-8/cp1252")
+
+
+def test_repair_tree_fixes_text_not_markup() -> None:
+    root = lxml_html.fromstring(
+        "<html><head><title>CafÃ© du coin</title></head><body>"
+        '<p title="Ã©tÃ©"><a href="/Ã©tÃ©">Ã©tÃ©</a> tail Ã©tÃ©</p>'
+        '<script>var s = "Ã©tÃ©";</script></body></html>'
+    )
+    changed = repair_tree(root)
+    assert changed == 3
+    assert root.findtext(".//title") == "Café du coin"
+    link = root.find(".//a")
+    assert link.text == "été" and link.tail == " tail été"
+    assert link.get("href") == "/Ã©tÃ©"
+    assert root.find(".//p").get("title") == "Ã©tÃ©"
+    assert "Ã©tÃ©" in root.findtext(".//script")
+
+
+def test_repair_tree_on_clean_tree_changes_nothing() -> None:
+    root = lxml_html.fromstring("<p>Größe: 42 € — naïve café</p>")
+    assert repair_tree(root) == 0
+    assert root.text == "Größe: 42 € — naïve café"
+
+
+def test_ascii_is_returned_as_is() -> None:
+    text = "plain ASCII text"
+    assert repair_text(text) is text
