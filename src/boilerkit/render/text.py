@@ -1,9 +1,9 @@
 """Plain text: one block per line, list items as ``- ``, whitespace normalized.
 
-A paragraph's forced line breaks become separate lines; a table row is one line with its
-cells separated by `` | ``; code blocks are one line, as the rest of the text (the words
-are what plain text is for: Markdown keeps the code's layout). Links, images and
-emphasis never show in text. This runs on every extraction, so it takes the shortest path
+A paragraph's forced line breaks become separate lines; a table row is one line, its cells
+joined by one space; a code block keeps its line breaks (each non-blank line is a line,
+its indentation normalized away like all whitespace). This is the format of the golden
+``expected.txt`` files in ``fixtures/``. Links, images and emphasis never show in text. This runs on every extraction, so it takes the shortest path
 through the shared walk (no spans, no images).
 """
 
@@ -14,7 +14,7 @@ from lxml import html as lxml_html
 from ..options import Options
 from .walk import Block, Frame, Inline, plain_text, walk
 
-CELL_SEPARATOR = " | "
+CELL_SEPARATOR = " "
 
 
 def render_text(
@@ -53,8 +53,7 @@ def _block_lines(block: Block) -> list[str]:
         )
         return [row for row in rows if row]
     if block.kind == "code":
-        text = " ".join(block.code.split())
-        return [text] if text else []
+        return [" ".join(line.split()) for line in block.code.split("\n") if line.strip()]
     if block.kind == "rule":
         return []
     lines = (" ".join(line.split()) for line in plain_text(block.content).split("\n"))
