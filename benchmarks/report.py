@@ -107,12 +107,18 @@ def _page_report(result: Result, index: int) -> list[str]:
 
 
 def print_errors(results: Sequence[Result], count: int) -> None:
-    """Print the ``count`` worst pages of each result with what was missed or leaked."""
+    """Print the ``count`` worst pages of each result, what went wrong, and the slowest pages."""
     for result in results:
         order = sorted(range(len(result.outputs)), key=result.page_f1)
         print(f"\n## {result.system} on {result.corpus.name}: {count} worst pages")
         for index in order[:count]:
             print("\n".join(_page_report(result, index)))
+        slowest = sorted(range(len(result.outputs)), key=lambda i: -result.outputs[i].ms)
+        print(f"\n## {result.system} on {result.corpus.name}: {min(count, 5)} slowest pages")
+        for index in slowest[: min(count, 5)]:
+            page = result.corpus.pages[index]
+            print(f"- {result.corpus.name}/{page.id}  {result.outputs[index].ms:.1f} ms  "
+                  f"{len(page.html)} bytes")  # fmt: skip
 
 
 def dump(results: Sequence[Result], directory: Path) -> None:
