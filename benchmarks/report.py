@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from benchmarks.corpora import REPO_ROOT, Corpus, ReferencePage, SnippetPage
-from benchmarks.metrics import ShingleMatch, SnippetMatch, shingles, tokens
+from benchmarks.metrics import SHINGLE_SIZE, ShingleMatch, SnippetMatch, shingles, tokens
 from benchmarks.systems import version
 
 if TYPE_CHECKING:
@@ -62,7 +62,7 @@ def _short(text: str, width: int = 110) -> str:
 
 
 def differing_phrases(text: str, other: str, count: int = 3) -> list[str]:
-    """The longest runs of ``text`` whose 4-gram shingles ``other`` lacks.
+    """The longest runs of ``text`` whose shingles ``other`` lacks.
 
     Turns a page's shingle FN (text = expected) or FP (text = output) into readable
     phrases, longest first.
@@ -70,8 +70,8 @@ def differing_phrases(text: str, other: str, count: int = 3) -> list[str]:
     words = tokens(text)
     available = shingles(other)
     unmatched: list[int] = []
-    for i in range(max(1, len(words) - 3)):
-        shingle = tuple(words[i : i + 4])
+    for i in range(max(1, len(words) - SHINGLE_SIZE + 1)):
+        shingle = tuple(words[i : i + SHINGLE_SIZE])
         if available[shingle] > 0:
             available[shingle] -= 1
         elif shingle:
@@ -83,7 +83,7 @@ def differing_phrases(text: str, other: str, count: int = 3) -> list[str]:
         else:
             runs.append((i, i))
     runs.sort(key=lambda run: run[1] - run[0], reverse=True)
-    return [" ".join(words[a : b + 4]) for a, b in runs[:count]]
+    return [" ".join(words[a : b + SHINGLE_SIZE]) for a, b in runs[:count]]
 
 
 def _page_report(result: Result, index: int) -> list[str]:

@@ -71,9 +71,11 @@ class Result:
 
     @property
     def times(self) -> list[float]:
+        """Milliseconds per page, in page order."""
         return [output.ms for output in self.outputs]
 
     def page_f1(self, index: int) -> float:
+        """One page's own F1, to rank pages worst first (the corpus F1 is not their mean)."""
         match = self.matches[index]
         return match.counts.f1() if isinstance(match, SnippetMatch) else match.f1
 
