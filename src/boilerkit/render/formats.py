@@ -104,4 +104,5 @@ def document_html(document: Document, options: Options, base_url: str | None) ->
         section = etree.SubElement(body, "section", {"class": "comments"})
         for line in comments:
             etree.SubElement(section, "p").text = xml_text(line)
-    return "<!DOCTYPE html>\n" + etree.tostring(root, encoding="unicode", method="html")
+    page: str = etree.tostring(root, encoding="unicode", method="html")
+    return "<!DOCTYPE html>\n" + page

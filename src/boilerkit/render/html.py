@@ -53,7 +53,8 @@ def render_html(
 ) -> str:
     """The content tree as a safe ``<article>`` fragment; never mutates ``content``."""
     article = blocks_to_html(walk(content, html_options(options), base_url))
-    return etree.tostring(article, encoding="unicode", method="html")
+    html: str = etree.tostring(article, encoding="unicode", method="html")
+    return html
 
 
 def html_options(options: Options | None) -> Options:

@@ -3,8 +3,9 @@
 A paragraph's forced line breaks become separate lines; a table row is one line, its cells
 joined by one space; a code block keeps its line breaks (each non-blank line is a line,
 its indentation normalized away like all whitespace). This is the format of the golden
-``expected.txt`` files in ``fixtures/``. Links, images and emphasis never show in text. This runs on every extraction, so it takes the shortest path
-through the shared walk (no spans, no images).
+``expected.txt`` files in ``fixtures/``. Links, images and emphasis never show in text.
+This runs on every extraction, so it takes the shortest path through the shared walk
+(a plain walk: no spans, no images).
 """
 
 from __future__ import annotations

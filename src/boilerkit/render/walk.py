@@ -54,10 +54,12 @@ TAG_ROLES: Final[dict[str, int]] = {
     **_tags("del s strike", _DEL),
     **_tags("code kbd samp tt", _CODE),
     # Never visible as text, or not the page's own text: the whole subtree is skipped.
+    # Void elements (embed, input, source, meta...) are not here: they hold no text, and
+    # what libxml2 sometimes nests in them (all that follows an <embed>) is page content.
     **_tags(
-        """script style noscript template head title iframe frame frameset object embed
-        applet svg math canvas audio video source track map area input button select option
-        optgroup textarea datalist link meta base param rp slot""",
+        """script style noscript template head title iframe frame frameset object applet
+        svg math canvas audio video map button select option optgroup textarea datalist
+        rp slot""",
         _SKIP,
     ),
 }
@@ -67,6 +69,8 @@ _PLAIN_ROLES: Final = {
 }
 """The roles a plain walk acts on: links, images and emphasis are transparent there."""
 _SPACE = re.compile(r"\s+")
+_EVENTS: Final = ("start", "end", "comment", "pi")
+"""Comments and processing instructions come as their own events: only their tails count."""
 
 
 class Break:
@@ -306,20 +310,22 @@ class _Builder:
         """
         roles = _PLAIN_ROLES if self.plain else TAG_ROLES
         text = self.raw.append if self.plain else self.text
-        events = etree.iterwalk(root, events=("start", "end"))
+        events = etree.iterwalk(root, events=_EVENTS)
         for event, element in events:
-            tag = element.tag
-            role = roles.get(tag, -1) if isinstance(tag, str) else _SKIP
             if event == "start":
+                role = roles.get(element.tag, -1)
                 if role >= 0 and self.start(element, role):
                     events.skip_subtree()
                 elif element.text:
                     text(element.text)
-            else:
+                continue
+            if event == "end":
+                role = roles.get(element.tag, -1)
                 if role >= 0:
                     self.end(element, role)
-                if element.tail and element is not root:
-                    text(element.tail)
+            # "end", "comment" or "pi" (whose own text is not page text): the tail follows
+            if element.tail and element is not root:
+                text(element.tail)
 
     def start(self, element: lxml_html.HtmlElement, role: int) -> bool:
         """Handle an opening tag; return True when its subtree is done with (or skipped)."""
@@ -509,11 +515,11 @@ def plain_content(raw: str) -> list[Inline]:
 def raw_text(element: lxml_html.HtmlElement, brk: str) -> str:
     """All visible text under ``element`` as it stands (no collapsing); ``<br>`` as ``brk``."""
     parts: list[str] = []
-    events = etree.iterwalk(element, events=("start", "end"))
+    events = etree.iterwalk(element, events=_EVENTS)
     for event, node in events:
         tag = node.tag
         if event == "start":
-            if not isinstance(tag, str) or TAG_ROLES.get(tag) == _SKIP:
+            if TAG_ROLES.get(tag) == _SKIP:
                 events.skip_subtree()
             elif tag == "br":
                 parts.append(brk)
