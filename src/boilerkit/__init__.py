@@ -15,6 +15,7 @@ from .errors import BoilerkitError, ExtractionError, InputTooLargeError, TimeBud
 from .explain import Explanation
 from .metadata import Metadata
 from .options import Options
+from .render import render_document
 from .repair import RepairResult, explain_repair, repair_text
 
 __version__ = "0.1.0"
@@ -36,5 +37,6 @@ __all__ = [
     "explain",
     "explain_repair",
     "extract",
+    "render_document",
     "repair_text",
 ]
