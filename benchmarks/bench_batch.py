@@ -1,0 +1,236 @@
+"""Batch throughput: boilerkit's command line against trafilatura's, on the same pages.
+
+Both tools get the 990 gzipped pages of trafilatura-eval as they are and write one file per
+page into an empty directory, with the same number of processes:
+
+    boilerkit PAGES -o OUT --jobs N
+    trafilatura --input-dir PAGES --output-dir OUT --parallel N
+
+Wall time is measured around each whole command (interpreter start-up included, as a user
+sees it), in alternating order, and the best of ``--repeat`` runs is reported with all of
+them. The same pages are then packed into one WARC file (written with warcio, each record
+with its HTTP Content-Type) to time boilerkit's WARC input, and the time warcio alone takes
+to read the records back is measured. Results go to ``docs/benchmarks-batch.md``.
+
+    python benchmarks/bench_batch.py               # all 990 pages, 2 processes
+    python benchmarks/bench_batch.py --limit 100 --repeat 3
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.corpora import REPO_ROOT, TRAFILATURA_EVAL, datasets_dir
+
+REPORT = REPO_ROOT / "docs" / "benchmarks-batch.md"
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    tool: str
+    seconds: float
+    outputs: int
+    status: int
+
+
+def _command(name: str) -> list[str]:
+    found = shutil.which(name)
+    if found:
+        return [found]
+    if name == "boilerkit":
+        return [sys.executable, "-m", "boilerkit"]
+    raise SystemExit(f"{name} not found on PATH")
+
+
+def _timed(tool: str, argv: list[str], out: Path) -> Run:
+    shutil.rmtree(out, ignore_errors=True)
+    out.mkdir(parents=True)
+    started = time.perf_counter()
+    done = subprocess.run(argv, capture_output=True, check=False)
+    seconds = time.perf_counter() - started
+    outputs = sum(1 for path in out.rglob("*") if path.is_file())
+    if done.returncode not in (0, 1):
+        print(done.stderr.decode(errors="replace")[-2000:], file=sys.stderr)
+    return Run(tool, seconds, outputs, done.returncode)
+
+
+def _pages_dir(limit: int | None, work: Path) -> tuple[Path, int]:
+    pages = datasets_dir() / TRAFILATURA_EVAL / "pages"
+    files = sorted(pages.glob("*.html.gz"))
+    if not files:
+        raise SystemExit(f"corpus not found: {pages}")
+    if limit is None:
+        return pages, len(files)
+    subset = work / "pages"
+    subset.mkdir()
+    for path in files[:limit]:
+        (subset / path.name).symlink_to(path)
+    return subset, min(limit, len(files))
+
+
+def _write_warc(pages: Path, warc: Path) -> int:
+    import gzip
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    count = 0
+    with open(warc, "wb") as stream:
+        writer = WARCWriter(stream, gzip=True)
+        for path in sorted(pages.glob("*.html.gz")):
+            body = gzip.decompress(path.read_bytes())
+            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            record = writer.create_warc_record(
+                f"https://pages.example/{path.name[:-8]}",
+                "response",
+                payload=io.BytesIO(body),
+                length=len(body),
+                http_headers=http,
+            )
+            writer.write_record(record)
+            count += 1
+    return count
+
+
+def _warcio_read_seconds(warc: Path) -> float:
+    from warcio.archiveiterator import ArchiveIterator
+
+    started = time.perf_counter()
+    with open(warc, "rb") as stream:
+        for record in ArchiveIterator(stream):
+            if record.rec_type == "response":
+                record.content_stream().read()
+    return time.perf_counter() - started
+
+
+def _version(argv: list[str]) -> str:
+    done = subprocess.run([*argv, "--version"], capture_output=True, text=True, check=False)
+    return (done.stdout or done.stderr).strip().splitlines()[0] if done.returncode == 0 else "?"
+
+
+def _git_commit() -> str:
+    done = subprocess.run(
+        ["git", "-C", str(REPO_ROOT), "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return done.stdout.strip() or "?"
+
+
+def _arguments() -> str:
+    return "".join(" " + argument for argument in sys.argv[1:])
+
+
+def _report(
+    runs: list[Run], pages: int, jobs: int, warc: tuple[Run, float] | None, args: argparse.Namespace
+) -> str:
+    best = {
+        tool: min(r.seconds for r in runs if r.tool == tool)
+        for tool in ("boilerkit", "trafilatura")
+    }
+    rate = {tool: pages / seconds for tool, seconds in best.items()}
+    outputs = {r.tool: r.outputs for r in runs}
+    ratio = rate["boilerkit"] / rate["trafilatura"]
+    lines = [
+        "# Batch throughput: boilerkit CLI vs trafilatura CLI",
+        "",
+        f"Measured by `python benchmarks/bench_batch.py{_arguments()}`"
+        f" on {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC, commit `{_git_commit()}`.",
+        "",
+        f"Inputs: {pages} pages of trafilatura-eval, gzipped as they are; {jobs} processes each;"
+        " one output file per page into an empty directory; wall time of the whole command"
+        f" (start-up included), best of {args.repeat} run(s), run in alternating order.",
+        "",
+        "| tool | command | wall s (best) | pages/s | files written |",
+        "| --- | --- | ---: | ---: | ---: |",
+        f"| boilerkit ({_version(_command('boilerkit'))}) | `boilerkit PAGES -o OUT --jobs {jobs}` "
+        f"| {best['boilerkit']:.1f} | {rate['boilerkit']:.1f} | {outputs['boilerkit']} |",
+        f"| {_version(_command('trafilatura'))} | `trafilatura --input-dir PAGES --output-dir OUT"
+        f" --parallel {jobs}` | {best['trafilatura']:.1f} | {rate['trafilatura']:.1f}"
+        f" | {outputs['trafilatura']} |",
+        "",
+        f"**boilerkit / trafilatura throughput: {ratio:.2f}x** (the bar is 3x).",
+        "",
+        "All runs (seconds): "
+        + "; ".join(f"{r.tool} {r.seconds:.1f} (exit {r.status})" for r in runs)
+        + ".",
+    ]
+    if warc is not None:
+        run, read_seconds = warc
+        lines += [
+            "",
+            "## WARC input",
+            "",
+            f"The same pages as one gzipped WARC file (warcio-written response records):"
+            f" `boilerkit pages.warc.gz -o OUT --jobs {jobs}` took {run.seconds:.1f} s"
+            f" ({pages / run.seconds:.1f} pages/s, {run.outputs} files). Reading the records"
+            f" with warcio alone took {read_seconds:.2f} s ({pages / read_seconds:.0f}"
+            " records/s), a small share of the whole, which is why boilerkit uses warcio (pure"
+            " Python, nothing to build) rather than FastWARC: a faster reader would not show.",
+        ]
+    lines += [
+        "",
+        "## Machine",
+        "",
+        f"{os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()};"
+        f" load average at start {args.load_at_start}. The machine is shared with other jobs,"
+        " so absolute numbers vary from run to run; both tools ran under the same load,"
+        " interleaved.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--limit", type=int, help="first N pages only (quick runs)")
+    parser.add_argument("--repeat", type=int, default=1)
+    parser.add_argument("--no-warc", action="store_true", help="skip the WARC measurement")
+    parser.add_argument("--no-write", action="store_true", help="print, do not write the report")
+    args = parser.parse_args()
+    args.load_at_start = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        work = Path(tmp)
+        pages, count = _pages_dir(args.limit, work)
+        boilerkit = [*_command("boilerkit"), str(pages), "-o", str(work / "bk"), "-q"]
+        boilerkit += ["--jobs", str(args.jobs)]
+        trafilatura = [*_command("trafilatura"), "--input-dir", str(pages)]
+        trafilatura += ["--output-dir", str(work / "tf"), "--parallel", str(args.jobs)]
+        runs: list[Run] = []
+        for number in range(args.repeat):
+            order = [("boilerkit", boilerkit, "bk"), ("trafilatura", trafilatura, "tf")]
+            for tool, argv, out in order if number % 2 == 0 else order[::-1]:
+                runs.append(_timed(tool, argv, work / out))
+                print(runs[-1], file=sys.stderr)
+        warc_result = None
+        if not args.no_warc:
+            warc = work / "pages.warc.gz"
+            _write_warc(pages, warc)
+            argv = [*_command("boilerkit"), str(warc), "-o", str(work / "warc"), "-q"]
+            run = _timed("boilerkit-warc", [*argv, "--jobs", str(args.jobs)], work / "warc")
+            warc_result = (run, _warcio_read_seconds(warc))
+            print(run, file=sys.stderr)
+    report = _report(runs, count, args.jobs, warc_result, args)
+    print(report)
+    if not args.no_write:
+        REPORT.write_text(report, encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
