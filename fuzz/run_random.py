@@ -14,8 +14,8 @@ families, so any case can be regenerated from its number alone:
 
 Every case goes through ``harness.check_input`` (one in ten twice, for determinism). A case
 that raises anything but a ``BoilerkitError``, breaks the text contract, or runs past
-``--hang`` seconds (``faulthandler`` kills the worker and dumps its stack) is written to
-``fuzz/findings/`` as a harness input, ready to move to ``fuzz/regressions/``.
+``--hang`` seconds is written to ``fuzz/findings/`` as a harness input (with the seed,
+case number and traceback beside it), ready to move to ``fuzz/regressions/``.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ import faulthandler
 import hashlib
 import multiprocessing
 import random
+import signal
 import sys
 import time
 import traceback
@@ -131,20 +132,41 @@ def make_case(seed: int, index: int) -> tuple[str, bytes]:
     return family, bytes([mode]) + body.encode("utf-8", errors)
 
 
+class Hang(Exception):
+    """Raised by SIGALRM in a worker: the case ran past ``--hang`` seconds."""
+
+
+def _alarm(signum: int, frame: object) -> None:
+    raise Hang
+
+
+def _record(findings: Path, data: bytes, header: str) -> None:
+    name = hashlib.sha1(data).hexdigest()[:16]
+    findings.mkdir(exist_ok=True)
+    (findings / name).write_bytes(data)
+    (findings / f"{name}.txt").write_text(f"{header}\n{traceback.format_exc()}")
+
+
 def run_case(job: tuple[int, int, float, Path]) -> tuple[str, str]:
+    """One case in a worker. A hang in Python code is interrupted by SIGALRM; one in C
+    code (where signals wait) is ended by ``faulthandler``, which kills the worker."""
     seed, index, hang, findings = job
     family, data = make_case(seed, index)
-    faulthandler.dump_traceback_later(hang, exit=True)
+    signal.signal(signal.SIGALRM, _alarm)
+    signal.setitimer(signal.ITIMER_REAL, hang)
+    faulthandler.dump_traceback_later(hang * 3, exit=True)
     try:
-        outcome = check_input(data, repeat=index % 10 == 0)
-    except BaseException as error:
-        name = hashlib.sha1(data).hexdigest()[:16]
-        findings.mkdir(exist_ok=True)
-        (findings / name).write_bytes(data)
-        (findings / f"{name}.txt").write_text(f"seed {seed} case {index}\n{traceback.format_exc()}")
+        try:
+            outcome = check_input(data, repeat=index % 10 == 0)
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            faulthandler.cancel_dump_traceback_later()
+    except Hang:
+        _record(findings, data, f"seed {seed} case {index}: HANG over {hang} s")
+        outcome = "FAIL hang"
+    except BaseException as error:  # a fuzz runner records every failure
+        _record(findings, data, f"seed {seed} case {index}")
         outcome = f"FAIL {type(error).__name__}"
-    finally:
-        faulthandler.cancel_dump_traceback_later()
     return family, outcome
 
 
@@ -162,9 +184,14 @@ def main() -> int:
     ]
     counts: Counter[tuple[str, str]] = Counter()
     started = time.monotonic()
-    with multiprocessing.Pool(args.workers, maxtasksperchild=2000) as pool:
-        for done, result in enumerate(pool.imap_unordered(run_case, jobs, chunksize=20), 1):
-            counts[result] += 1
+    with multiprocessing.get_context("spawn").Pool(args.workers, maxtasksperchild=2000) as pool:
+        results = pool.imap_unordered(run_case, jobs)
+        for done in range(1, len(jobs) + 1):
+            try:
+                counts[results.next(timeout=args.hang * 3 + 120)] += 1
+            except multiprocessing.TimeoutError:
+                counts[("?", "FAIL worker lost (hang in C code?)")] += 1
+                break
             if done % 5000 == 0:
                 print(f"{done} cases, {time.monotonic() - started:.0f} s", flush=True)
     failures = sum(n for (_, outcome), n in counts.items() if outcome.startswith("FAIL"))
