@@ -11,15 +11,18 @@ from __future__ import annotations
 import html as html_lib
 import importlib.util
 import os
+import re
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 
 import boilerkit
 from boilerkit import parse
+from boilerkit.render import render_document
 
 EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
 PROFILE = settings(
@@ -147,6 +150,39 @@ def check(html: bytes | str, **kwargs: object) -> boilerkit.Document | None:
     doc.text.encode("utf-8")
     assert boilerkit.extract(html, time_budget=None, **kwargs).text == doc.text  # type: ignore[arg-type]
     return doc
+
+
+XSS = (
+    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<svg onload=alert(1)>",
+    "<a href='javascript:alert(1)'>j</a>", "<a href=' jav&#x09;ascript:alert(1)'>t</a>",
+    "<a href='&#106;avascript:alert(1)'>e</a>", "<a href='data:text/html,<script>x</script>'>d</a>",
+    "<iframe src='javascript:alert(1)'></iframe>", "<math><mi xlink:href='javascript:x'>m</mi>",
+    "<p style='background:url(javascript:x)' onclick='x()'>styled</p>", "<object data='x.swf'>",
+    "<a href='vbscript:msgbox(1)'>v</a>", "<img src='data:image/svg+xml,<svg onload=x>'>",
+    "<form action='javascript:x'><button formaction='javascript:x'>b</button></form>",
+    "<base href='javascript:x//'>", "<meta http-equiv='refresh' content='0;url=javascript:x'>",
+)  # fmt: skip
+DANGEROUS_TAGS = {"script", "iframe", "object", "embed", "svg", "math", "style", "link", "meta",
+                  "base", "form", "button", "frame", "frameset", "applet", "template"}  # fmt: skip
+UNSAFE_SCHEME = re.compile(r"^(?:javascript|vbscript|data|file):", re.IGNORECASE)
+
+
+@PROFILE
+@given(st.lists(st.one_of(st.sampled_from(XSS), nodes), min_size=1, max_size=8))
+def test_html_output_has_nothing_executable(parts: list[str]) -> None:
+    html = "<html><body><article><p>Article text.</p>" + "".join(parts) + "</article></body></html>"
+    doc = check(html, fallback=False)
+    assert doc is not None
+    options = boilerkit.Options(include_links=True, include_images=True, include_formatting=True)
+    out = render_document(doc, "html", options, base_url="https://example.org/")
+    for element in lxml_html.fragment_fromstring(out, create_parent="div").iter():
+        assert not isinstance(element.tag, str) or element.tag not in DANGEROUS_TAGS, out
+        for name, value in element.attrib.items():
+            assert not name.lower().startswith("on"), out
+            url = re.sub(r"[\x00-\x20]", "", value)
+            assert not UNSAFE_SCHEME.match(url), out
+    markdown = render_document(doc, "markdown", options, base_url="https://example.org/")
+    assert not re.search(r"\]\(\s*(?:javascript|vbscript|data|file):", markdown, re.IGNORECASE)
 
 
 @PROFILE
