@@ -5,15 +5,19 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 import boilerkit
-from boilerkit.cli import main
+from boilerkit.cli import batch, main
+from boilerkit.cli.batch import Job, Result
+from boilerkit.cli.tasks import Task
 
 ARTICLE = (
     "<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
@@ -186,3 +190,35 @@ def test_python_dash_m_and_no_traceback_on_binary_input(tmp_path: Path) -> None:
         check=False,
     )
     assert "examples:" in helped.stdout and "exit status" in helped.stdout
+
+
+def _misbehaving(crash: str, hang: str) -> Callable[[Task, Job], Result]:
+    """``batch.process``, except that it kills or hangs its worker on the named pages."""
+    real = batch.process
+
+    def process(task: Task, job: Job) -> Result:
+        if task.name.endswith(crash):
+            os._exit(3)  # a segfault in C code looks like this to the pool
+        if task.name.endswith(hang):
+            time.sleep(60)
+        return real(task, job)
+
+    return process
+
+
+def test_a_crashed_or_stuck_worker_fails_only_its_pages(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    names = ["a", "b", "crash", "c", "hang", "d", "e"]
+    for name in names:
+        (tmp_path / f"{name}.html").write_bytes(page(name.title()))
+    monkeypatch.setattr(batch, "CHUNK_SIZE", 1)
+    monkeypatch.setattr(batch, "GRACE_SECONDS", 0.0)
+    monkeypatch.setattr(batch, "process", _misbehaving("crash.html", "hang.html"))
+    # Workers are forked after the patches, so they run the misbehaving ``process``.
+    result = run(str(tmp_path), "--jsonl", "-j", "2", "--timeout", "0.5", "--time-budget", "2")
+    assert result.status == 1
+    assert "crash.html: worker process died" in result.err
+    assert "hang.html: no result after" in result.err
+    sources = [Path(json.loads(line)["source"]).stem for line in result.out.splitlines()]
+    assert sources == ["a", "b", "c", "d", "e"]

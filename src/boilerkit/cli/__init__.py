@@ -71,6 +71,13 @@ def _parser() -> argparse.ArgumentParser:
     favor.add_argument("--recall", action="store_true", help="more text, maybe more noise")
     opts.add_argument("--no-fallback", action="store_true", help="never ask trafilatura")
     opts.add_argument("--max-bytes", type=int, default=_DEFAULT_OPTIONS.max_bytes, metavar="N")
+    opts.add_argument(
+        "--time-budget",
+        type=float,
+        default=_DEFAULT_OPTIONS.time_budget,
+        metavar="S",
+        help="seconds one page may take (default: %(default)s)",
+    )
     opts.add_argument("--timeout", type=float, default=30.0, metavar="S", help="for URLs")
     run = parser.add_argument_group("batch")
     run.add_argument("-j", "--jobs", type=int, metavar="N", help="processes (default: all cores)")
@@ -90,6 +97,7 @@ def _job(args: argparse.Namespace) -> Job:
         favor=favor,
         fallback=not args.no_fallback,
         max_bytes=args.max_bytes,
+        time_budget=args.time_budget,
     )
     fmt = "json" if args.jsonl else args.format
     return Job(fmt, options, args.explain, args.jsonl, args.with_markdown, args.timeout)
@@ -108,8 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.jobs is not None and args.jobs < 1:
         parser.error("--jobs must be at least 1")
-    if args.max_bytes < 1 or args.timeout <= 0:
-        parser.error("--max-bytes and --timeout must be positive")
+    if args.max_bytes < 1 or args.timeout <= 0 or args.time_budget <= 0:
+        parser.error("--max-bytes, --timeout and --time-budget must be positive")
     if args.output_dir and os.path.exists(args.output_dir) and not os.path.isdir(args.output_dir):
         parser.error(f"--output-dir {args.output_dir}: not a directory")
     if not args.inputs and sys.stdin.isatty():

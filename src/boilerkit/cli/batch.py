@@ -33,6 +33,8 @@ CHUNKS_PER_WORKER = 4
 """Chunks in flight per worker: keeps every worker busy while results wait to be written."""
 PATIENCE_WITHOUT_BUDGET = 300.0
 """Seconds one page may take in a worker when ``Options.time_budget`` is None."""
+GRACE_SECONDS = 60.0
+"""Added to a chunk's worst case before its worker is taken for stuck (a busy machine)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +147,24 @@ def _chunks(items: Iterable[Task | Failure]) -> Iterator[list[Task] | Failure]:
         yield chunk
 
 
-_Entry = tuple[list[Task] | Failure, "Future[list[Result]] | None"]
+@dataclass(slots=True)
+class _Entry:
+    """A chunk (or a failed input) in the window, and its future once submitted."""
+
+    work: list[Task] | Failure
+    future: Future[list[Result]] | None = None
+    suspect: bool = False
+    """In flight when a worker died: run alone until it is cleared or found guilty."""
 
 
 class _Pool:
-    """A process pool fed through a bounded window of chunks, restarted if a worker dies."""
+    """A process pool fed through a bounded window of chunks, restarted if a worker dies.
+
+    When a worker dies, every chunk in flight fails with it and nobody knows which one
+    killed it; those chunks are then run again one at a time, so the one that kills its
+    worker again is the one reported, and the others come out fine. A chunk that does not
+    finish in time is the oldest one, so its worker is stuck on it: it fails at once.
+    """
 
     def __init__(self, job: Job, jobs: int) -> None:
         self.job = job
@@ -157,9 +172,9 @@ class _Pool:
         self.window: deque[_Entry] = deque()
         self.executor = self._start()
         budget = job.options.time_budget or PATIENCE_WITHOUT_BUDGET
-        self.patience = 2 * CHUNK_SIZE * (budget + job.timeout) + 60
+        self.patience = 2 * CHUNK_SIZE * (budget + job.timeout) + GRACE_SECONDS
         """How long to wait for the oldest chunk: twice its worst case (every page at its
-        time budget, after a fetch at its timeout), and a minute to spare."""
+        time budget, after a fetch at its timeout), and a grace period."""
 
     def _start(self) -> ProcessPoolExecutor:
         # fork: workers inherit the imported library instead of importing it again.
@@ -172,8 +187,9 @@ class _Pool:
     def run(self, items: Iterable[Task | Failure]) -> Iterator[Result]:
         finished = False
         try:
-            for entry in _chunks(items):
-                self.window.append((entry, self._submit(entry)))
+            for work in _chunks(items):
+                self.window.append(_Entry(work))
+                self._submit()
                 while len(self.window) >= self.jobs * CHUNKS_PER_WORKER:
                     yield from self._next()
             while self.window:
@@ -182,28 +198,38 @@ class _Pool:
         finally:
             self.executor.shutdown(wait=finished, cancel_futures=True)
 
-    def _submit(self, entry: list[Task] | Failure) -> Future[list[Result]] | None:
-        if isinstance(entry, Failure):
-            return None
-        try:
-            return self.executor.submit(_process_chunk, entry)
-        except BrokenProcessPool:
-            self._restart()
-            return self.executor.submit(_process_chunk, entry)
+    def _submit(self) -> None:
+        """Send waiting chunks to the pool: all of them, or only the oldest while suspects
+        remain (so that a worker that dies again tells which chunk killed it)."""
+        alone = any(entry.suspect for entry in self.window)
+        for entry in list(self.window)[:1] if alone else self.window:
+            if entry.future is None and not isinstance(entry.work, Failure):
+                entry.future = self.executor.submit(_process_chunk, entry.work)
 
     def _next(self) -> list[Result]:
-        entry, future = self.window.popleft()
-        if isinstance(entry, Failure):
-            return [_failed(entry)]
-        assert future is not None
+        self._submit()
+        head = self.window[0]
+        if isinstance(head.work, Failure):
+            self.window.popleft()
+            return [_failed(head.work)]
+        assert head.future is not None
         try:
-            return future.result(timeout=self.patience)
+            results = head.future.result(timeout=self.patience)
         except BrokenProcessPool:
-            reason = "worker process died on this chunk of pages (crash or out of memory)"
+            self._restart()
+            if not head.suspect:
+                for entry in self.window:
+                    entry.suspect = True
+                return []
+            reason = "worker process died on this page (crash or out of memory)"
         except TimeoutError:
+            self._restart()
             reason = f"no result after {self.patience:g} s (worker stuck): stopped"
-        self._restart()
-        return [Result(task.name, task.stem, error=reason) for task in entry]
+        else:
+            self.window.popleft()
+            return results
+        self.window.popleft()
+        return [Result(task.name, task.stem, error=reason) for task in head.work]
 
     def _restart(self) -> None:
         """Kill every worker (one may be stuck in a loop) and start a new pool."""
@@ -212,5 +238,5 @@ class _Pool:
             process.kill()  # ProcessPoolExecutor has no public way to stop a busy worker
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
-        pending = [entry for entry, _ in self.window]
-        self.window = deque((entry, self._submit(entry)) for entry in pending)
+        for entry in self.window:
+            entry.future = None  # lost with the old pool: submitted again
