@@ -222,3 +222,25 @@ def test_a_crashed_or_stuck_worker_fails_only_its_pages(
     assert "hang.html: no result after" in result.err
     sources = [Path(json.loads(line)["source"]).stem for line in result.out.splitlines()]
     assert sources == ["a", "b", "c", "d", "e"]
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_bar_only_on_a_terminal(
+    run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.html").write_bytes(page(name.title()))
+    (tmp_path / "d.html.gz").write_bytes(b"\x1f\x8bnot gzip")
+    quiet = run(str(tmp_path), "-o", str(tmp_path / "out1"))
+    assert quiet.err.count("\n") == 1  # just the failure: stderr is not a terminal
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    result = run(str(tmp_path), "-o", str(tmp_path / "out2"), "-j", "1")
+    assert result.status == 1
+    shown = terminal.getvalue()
+    assert "4/4" in shown and "page" in shown
+    assert "d.html.gz: corrupt gzip file" in shown
