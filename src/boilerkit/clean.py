@@ -5,28 +5,47 @@ This is the last stage that mutates the tree; every later stage only reads it.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
-# Elements whose content is never visible text of the page.
 INVISIBLE_TAGS = (
-    "script", "style", "noscript", "template", "head", "svg", "math", "iframe", "object",
-    "embed", "canvas", "audio", "video", "source", "track", "map", "input", "button",
-    "select", "textarea", "option", "datalist", "dialog", "link", "meta", "frameset",
+    "script", "style", "template", "head", "svg", "math", "iframe", "object", "embed",
+    "canvas", "audio", "video", "source", "track", "map", "input", "button", "select",
+    "textarea", "option", "datalist", "dialog", "link", "meta", "frameset", "rt", "rp",
 )
+"""Elements whose content is never visible text of the page (``rt``/``rp``: ruby
+readings, shown above the text they gloss rather than in it)."""
 
-# Marks that hide an element from the reader.
-_HIDDEN = etree.XPath(
+NOSCRIPT_MAX_CHARS = 1000
+"""A ``<noscript>`` holding more text than this is an unclosed one that swallowed the page
+(the parser nests everything after it inside): its content is kept. Shorter ones hold
+"please enable JavaScript" notices and tracking pixels, and go."""
+
+# Candidates for hidden elements; the style test is confirmed with _HIDDEN_STYLE.
+_MAYBE_HIDDEN = etree.XPath(
     "//*[@hidden or @aria-hidden='true' or @type='hidden'"
-    " or contains(translate(@style, ' ', ''), 'display:none')"
-    " or contains(translate(@style, ' ', ''), 'visibility:hidden')]"
+    " or contains(@style, 'none') or contains(@style, 'hidden')]"
 )
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     """Remove invisible and hidden elements in place, keeping their tails; return ``root``."""
     etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
-    for element in _HIDDEN(root):
-        if element.getparent() is not None and element.tag not in ("html", "body"):
-            element.drop_tree()
+    for noscript in root.iter("noscript"):
+        if len(noscript.text_content()) > NOSCRIPT_MAX_CHARS:
+            noscript.tag = "div"
+    etree.strip_elements(root, "noscript", with_tail=False)
+    for element in _MAYBE_HIDDEN(root):
+        if element.getparent() is None or element.tag in ("html", "body"):
+            continue
+        style = element.get("style")
+        if style is not None and not _HIDDEN_STYLE.search(style) and not (
+            element.get("hidden") is not None or element.get("aria-hidden") == "true"
+            or element.get("type") == "hidden"
+        ):
+            continue
+        element.drop_tree()
     return root

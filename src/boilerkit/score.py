@@ -22,6 +22,7 @@ from .segment import Block, Segmentation
 from .teasers import TeaserGroup
 from .weights import (
     COMMENT_WORDS,
+    FRAMEWORK_WORDS,
     NEGATIVE_ROLES,
     NEGATIVE_TAGS,
     NEGATIVE_WORDS,
@@ -64,6 +65,8 @@ class Scores:
     """The furniture/comment hint covering each element, by element index."""
     total: list[float]
     """The summed block value below each element, by element index."""
+    teasers: tuple[TeaserGroup, ...]
+    """The teaser groups that survived the plausibility check."""
 
 
 _HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
@@ -88,7 +91,7 @@ def element_hint(element: lxml_html.HtmlElement) -> Hint | None:
         return Hint("boilerplate", f"role={role}")
     if tag in NEGATIVE_TAGS:
         return Hint("boilerplate", f"tag={tag}")
-    negative = words & NEGATIVE_WORDS
+    negative = words & NEGATIVE_WORDS if not words & FRAMEWORK_WORDS else set()
     positive = words & POSITIVE_WORDS
     if negative and not positive:
         return Hint("boilerplate", f"class/id={'/'.join(sorted(negative))}")
@@ -102,14 +105,32 @@ def furniture_hints(
 ) -> list[Hint | None]:
     """Each element's own furniture/comment hint, minus those on misnamed wrappers.
 
-    A wrapper is misnamed when it holds most of the page's prose (``prose`` is the summed
-    positive block value below each element): a "sidebar" cannot hold the article.
+    ``prose`` is the summed positive block value below each element. A furniture wrapper
+    is misnamed (``class="has-sidebar"`` around everything) when most of its prose sits in
+    an element that says "article", or when it holds nearly all the prose of the page.
+    Comment hints are never waived: a comment section may well outweigh its article.
     """
-    limit = weights.furniture_max_share * (prose[0] if prose else 0.0)
-    return [
-        hint if hint is not None and hint.kind != "article" and prose[i] <= limit else None
-        for i, hint in enumerate(hints)
-    ]
+    article_mass = [0.0] * len(hints)
+    for index in range(len(hints) - 1, -1, -1):
+        hint = hints[index]
+        if hint is not None and hint.kind == "article":
+            article_mass[index] = max(article_mass[index], prose[index])
+        up = segmentation.parent[index]
+        if up >= 0 and article_mass[index] > article_mass[up]:
+            article_mass[up] = article_mass[index]
+    page = prose[0] if prose else 0.0
+    result: list[Hint | None] = []
+    for index, hint in enumerate(hints):
+        if hint is None or hint.kind == "article":
+            result.append(None)
+        elif hint.kind == "boilerplate" and (
+            article_mass[index] > weights.furniture_max_share * prose[index]
+            or prose[index] > weights.furniture_page_share * page
+        ):
+            result.append(None)
+        else:
+            result.append(hint)
+    return result
 
 
 def _prose_mass(segmentation: Segmentation, raw: dict[Block, float]) -> list[float]:
@@ -173,7 +194,9 @@ def score(
     hints = [element_hint(element) for element in segmentation.elements]
     own = {block: block_value(block, weights, scale) for block in segmentation.blocks}
     raw = {block: sum(r.delta for r in why) for block, why in own.items()}
-    furniture = furniture_hints(segmentation, hints, _prose_mass(segmentation, raw), weights)
+    prose = _prose_mass(segmentation, raw)
+    furniture = furniture_hints(segmentation, hints, prose, weights)
+    teasers = _plausible_teasers(segmentation, teasers, prose, weights)
     region = _regions(segmentation, [h if h is None or h.kind == "article" else f
                                      for h, f in zip(hints, furniture)])
     in_teaser = {block for group in teasers for block in group.blocks}
@@ -195,4 +218,21 @@ def score(
     parent = segmentation.parent
     for index in range(len(total) - 1, 0, -1):
         total[parent[index]] += total[index]
-    return Scores(value, reasons, hints, furniture, region, total)
+    return Scores(value, reasons, hints, furniture, region, total, teasers)
+
+
+def _plausible_teasers(
+    segmentation: Segmentation,
+    teasers: tuple[TeaserGroup, ...],
+    prose: list[float],
+    weights: Weights,
+) -> tuple[TeaserGroup, ...]:
+    """Teaser groups minus those that hold most of the page's prose under no teaser heading:
+    paragraphs with an image and a link each can look like cards, but they are the article.
+    """
+    limit = weights.teaser_max_prose_share * (prose[0] if prose else 0.0)
+    return tuple(
+        group for group in teasers
+        if "heading" in group.evidence
+        or prose[segmentation.index_of[group.container]] <= limit
+    )

@@ -51,6 +51,7 @@ class Selection:
 
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dd", "dt"})
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
 
 
@@ -78,6 +79,8 @@ def _choose_container(
         hint = scores.hints[index]
         if hint is not None and hint.kind == "article" and total > 0:
             total *= 1 + weights.positive_hint_bonus
+        if segmentation.elements[index].tag in _LIST_TAGS:
+            total *= weights.list_container_factor
         if total > best_value:
             best, best_value = index, total
     return best
@@ -161,6 +164,7 @@ def select_content(
     segmentation = segment(root)
     teasers = find_teasers(segmentation, weights, base_url)
     scores = score(segmentation, teasers, weights, scale)
+    teasers = scores.teasers
     container = _choose_container(segmentation, scores, teasers, weights)
     inside = range(container, segmentation.end[container])
     judge = _Judge(container, segmentation, scores, teasers, weights)

@@ -33,8 +33,15 @@ class Weights:
     the maximum-sum subtree, which splits articles at every inline widget; lower values
     keep the container wide and leave the furniture inside it to the block verdicts."""
     furniture_max_share: float = 0.5
-    """A furniture hint on an element holding more than this share of the page's text is a
-    misnamed wrapper (``class="has-sidebar"`` around everything) and is ignored."""
+    """A furniture hint is waived when more than this share of the element's prose sits
+    in an element that says "article" (``<div class="has-sidebar"><article>``)."""
+    furniture_page_share: float = 0.8
+    """... or when the element holds more than this share of the page's prose."""
+    list_container_factor: float = 0.7
+    """Lists make poor article containers (sidebars are lists): their value is scaled."""
+    teaser_max_prose_share: float = 0.5
+    """A "teaser block" holding more than this share of the page's prose, under no teaser
+    heading, is the article itself (paragraphs with images and links look like cards)."""
     positive_hint_bonus: float = 0.25
     """Fraction added to a container's value when its class/id/tag says "article body"."""
     heading_bonus: float = 40.0
@@ -82,7 +89,7 @@ class Weights:
 NEGATIVE_WORDS = frozenset(
     """
     nav navbar navigation menu menubar breadcrumb breadcrumbs crumbs skip skiplink footer
-    sidebar aside related relatedposts recommended recommendations
+    sidebar aside related widget widgets relatedposts recommended recommendations
     teaser teasers promo promos promoted sponsor sponsored advert advertisement ads adsense
     advertising banner share sharing social socials sharebar shares follow subscribe
     subscription newsletter signup cookie cookies consent gdpr popup modal overlay
@@ -92,6 +99,10 @@ NEGATIVE_WORDS = frozenset(
     """.split()
 )
 """Words in a class/id that mark boilerplate."""
+
+FRAMEWORK_WORDS = frozenset({"elementor", "wp-block", "block", "vc", "et", "fl", "wpb"})
+"""Page builders name every content box "widget"/"module"; with one of these words
+present, a class says nothing about boilerplate."""
 
 POSITIVE_WORDS = frozenset(
     """
