@@ -21,19 +21,8 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..options import Options
-from .walk import (
-    BREAK,
-    DEFAULT_OPTIONS,
-    Block,
-    Cell,
-    Code,
-    Frame,
-    Image,
-    Inline,
-    Span,
-    shared_frames,
-    walk,
-)
+from .blocks import BREAK, Block, Cell, Code, Frame, Image, Inline, Span, shared_frames
+from .walk import DEFAULT_OPTIONS, walk
 
 _SPAN_TAGS = {"em": "em", "strong": "strong", "del": "del", "link": "a"}
 _LINK_REL = "nofollow noopener noreferrer"

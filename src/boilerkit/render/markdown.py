@@ -18,7 +18,8 @@ from urllib.parse import quote
 from lxml import html as lxml_html
 
 from ..options import Options
-from .walk import BREAK, Block, Code, Frame, Image, Inline, Span, shared_frames, walk
+from .blocks import BREAK, Block, Code, Frame, Image, Inline, Span, shared_frames
+from .walk import walk
 
 _ALWAYS = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]"})
 _FLANKING = re.compile(r"[*_~]")

@@ -13,7 +13,8 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from ..options import Options
-from .walk import Block, Frame, Inline, plain_text, walk
+from .blocks import Block, Frame, Inline, plain_text
+from .walk import walk
 
 CELL_SEPARATOR = " "
 

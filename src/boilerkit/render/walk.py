@@ -1,14 +1,9 @@
 """The shared walk: the content tree as a flat list of blocks that every format renders.
 
-Walking the tree once, into one small model, is what keeps the formats in agreement: the
-text, Markdown and HTML renderers print the same blocks with the same words, and differ
-only in markup. A block is a paragraph, heading, code block, table or rule; its ``frames``
-say which lists, list items and quotes it sits in, outermost first (the same ``Frame``
-object for every block of one item, so a renderer can tell a new item from a continued one).
-
-Inline content is a list of ``str`` (whitespace already collapsed), ``Code``, ``Image``,
-``BREAK`` and ``Span`` (emphasis or link, with children). Spans and images are made only
-when an option asks for them, so the plain-text walk on the hot path stays lean.
+Walking the tree once, into one small model (``blocks``), is what keeps the formats in
+agreement: the text, Markdown and HTML renderers print the same blocks with the same
+words, and differ only in markup. Spans and images are made only when an option asks for
+them, and a plain walk (for text, on the hot path of every extraction) makes neither.
 
 The walk never mutates the tree and never emits anything it did not find: tags it does not
 know are transparent, and the content of scripts, styles, forms' controls and embedded
@@ -18,14 +13,25 @@ objects is never rendered.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Final
 
 from lxml import etree
 from lxml import html as lxml_html
 
 from ..options import Options
-from .tables import Slot, is_data_table, table_grid
+from .blocks import (
+    BREAK,
+    Block,
+    Cell,
+    Code,
+    Frame,
+    Image,
+    Inline,
+    Span,
+    has_words,
+    trim_end,
+)
+from .tables import is_data_table, table_grid
 from .urls import code_language, image_source, safe_url
 
 # What each tag means to the walk. Tags not listed are inline and transparent.
@@ -71,119 +77,6 @@ _PLAIN_ROLES: Final = {
 _SPACE = re.compile(r"\s+")
 _EVENTS: Final = ("start", "end", "comment", "pi")
 """Comments and processing instructions come as their own events: only their tails count."""
-
-
-class Break:
-    """A forced line break (``<br>``): a new line in text, a hard break in Markdown."""
-
-    __slots__ = ()
-
-    def __repr__(self) -> str:
-        return "BREAK"
-
-
-BREAK: Final = Break()
-
-
-@dataclass(frozen=True, slots=True)
-class Code:
-    """Inline code; its text is rendered verbatim (never escaped, never emphasised)."""
-
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Image:
-    """An image, made only when ``include_images`` asks; ``src`` is already safe."""
-
-    src: str
-    alt: str
-
-
-@dataclass(slots=True)
-class Span:
-    """Emphasis (``em``, ``strong``, ``del``) or a link (``link`` with a safe ``href``)."""
-
-    kind: str
-    children: list[Inline] = field(default_factory=list)
-    href: str = ""
-
-
-Inline = str | Code | Image | Break | Span
-
-
-@dataclass(slots=True, eq=False)
-class Frame:
-    """A container a block sits in: ``quote``, ``list`` or ``item`` (compared by identity)."""
-
-    kind: str
-    ordered: bool = False
-    number: int = 0
-    """For a list, the number its next item gets; for an item, its own number."""
-
-
-@dataclass(slots=True)
-class Block:
-    """One block of the article, in reading order."""
-
-    kind: str
-    """``para``, ``heading``, ``code``, ``table`` or ``rule``."""
-    frames: tuple[Frame, ...]
-    content: list[Inline] = field(default_factory=list)
-    level: int = 0
-    """Heading level, 1 to 6."""
-    code: str = ""
-    """A code block's text, line breaks and indentation kept."""
-    language: str = ""
-    rows: list[list[Cell]] = field(default_factory=list)
-    """A table's grid, one ``Cell`` per column (spans expanded into filler cells)."""
-
-
-def _trim_end(content: list[Inline]) -> None:
-    """Drop the whitespace the last string of a block ends with (it separates nothing)."""
-    if content and isinstance(content[-1], str):
-        content[-1] = content[-1].rstrip()
-        if not content[-1]:
-            content.pop()
-
-
-def shared_frames(a: tuple[Frame, ...], b: tuple[Frame, ...]) -> int:
-    """How many containers (outermost first) two blocks share."""
-    count = 0
-    for x, y in zip(a, b, strict=False):
-        if x is not y:
-            break
-        count += 1
-    return count
-
-
-def has_words(content: list[Inline]) -> bool:
-    """Whether inline content shows anything: text, code or an image."""
-    for node in content:
-        if isinstance(node, str):
-            if not node.isspace():
-                return True
-        elif isinstance(node, Span):
-            if has_words(node.children):
-                return True
-        elif isinstance(node, Image) or (isinstance(node, Code) and node.text):
-            return True
-    return False
-
-
-def plain_text(content: list[Inline], brk: str = "\n") -> str:
-    """Inline content as plain text: spans unwrapped, images dropped, breaks as ``brk``."""
-    parts: list[str] = []
-    for node in content:
-        if isinstance(node, str):
-            parts.append(node)
-        elif isinstance(node, Code):
-            parts.append(node.text)
-        elif node is BREAK:
-            parts.append(brk)
-        elif isinstance(node, Span):
-            parts.append(plain_text(node.children, brk))
-    return "".join(parts)
 
 
 class _Builder:
@@ -269,7 +162,7 @@ class _Builder:
                 self.raw.clear()  # in place: ``run`` holds on to its ``append``
             return
         if has_words(self.root):
-            _trim_end(self.root)
+            trim_end(self.root)
             kind = "heading" if self.heading else "para"
             self.blocks.append(Block(kind, tuple(self.frames), self.root, level=self.heading))
         self.root = []
@@ -479,21 +372,8 @@ class _Builder:
         builder.run(element)
         if self.plain:
             return plain_content("".join(builder.raw))
-        _trim_end(builder.root)
+        trim_end(builder.root)
         return builder.root
-
-
-@dataclass(frozen=True, slots=True)
-class Cell:
-    """One column of a table row: its inline content and where it came from in the grid."""
-
-    content: list[Inline]
-    slot: Slot
-
-    @property
-    def filler(self) -> bool:
-        """A position covered by another cell's row/colspan (no element of its own)."""
-        return self.slot.element is None
 
 
 _BREAK_MARK: Final = "\x00"
