@@ -67,7 +67,7 @@ def process(task: Task, job: Job) -> Result:
         return Result(task.name, task.stem, error=str(error) or type(error).__name__)
     except MemoryError:
         return Result(task.name, task.stem, error="out of memory")
-    except Exception as error:
+    except Exception as error:  # the CLI edge: one page's bug must not stop a batch
         return Result(
             task.name, task.stem, error=f"internal error ({type(error).__name__}: {error})"
         )
