@@ -78,7 +78,7 @@ def to_utf8(text: str) -> bytes:
     Lone surrogates reach us from ``str`` built by careless decoding (JSON ``\\ud800``
     escapes, ``surrogateescape``): they become U+FFFD, and a split pair is rejoined.
     """
-    if _SURROGATE.search(text):
+    if not text.isascii() and _SURROGATE.search(text):  # isascii is O(1) in CPython
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
     if _NOT_XML.search(text):
         text = _NOT_XML.sub("", text.replace("\x0c", " "))
