@@ -42,6 +42,9 @@ class Costs:
     utf8_pair: float = 2.0
     """An accented capital (a UTF-8 lead byte seen as windows-1252) right before a
     windows-1252 symbol or C1 character (a continuation byte): ``Ã©``, ``Â°``, ``â€``."""
+    utf8_soft_pair: float = 0.5
+    """The same shape through U+00A0 or U+00AD, which real text puts after any letter
+    (``vérité\u00a0»``, ``Groß\u00adbritannien``)."""
     han_space: float = 1.0
     """Han characters on both sides of a space: Chinese and Japanese do not space words."""
     final_form: float = 2.0
@@ -50,6 +53,9 @@ class Costs:
     """Two letters of different scripts touching (``Ð¸`` is fine; ``йt`` is not)."""
     latin_cjk: float = 1.5
     """Accented Latin letter touching a CJK character (``Â鶹``)."""
+    ascii_cjk: float = 0.75
+    """An ASCII letter touching a CJK character (``iPhone手机`` happens; ``lucidit頗``,
+    a French word read as UTF-8, is what this guards against)."""
     case_flip: float = 1.5
     """Lower case followed by upper case in one word, at least one of them non-ASCII."""
     symbol_in_word: float = 0.5
@@ -129,7 +135,7 @@ def _shape(codec: str, skip: str = "") -> tuple[frozenset[str], frozenset[str], 
 # Quotes are left out of the mac_roman leads: ``l’é`` is French, not UTF-8.
 _SHAPES = (
     _shape("cp1252"),
-    _shape("mac_roman", "‘’“”«»…\u00a0"),
+    _shape("mac_roman", "‘’“”«»…„\u00a0"),
     _shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"),
 )
 
@@ -182,6 +188,10 @@ def _rank_cost(char: str) -> float:
 
 _COMMON_PUNCT = frozenset("\u00a0‘’“”„–—…•«»‹›¡¿·′″\u200b\u200c\u200d\u2009\u202f")
 _ODD_PUNCT = frozenset("†‡‰‚")
+# Scripts that a wrong reading lands in far more often than real web text uses them
+# (Syriac, Thaana, NKo, Samaritan, Mongolian, Glagolitic, Tifinagh, Vai and others).
+_RARE_SCRIPTS = ((0x0700, 0x0750), (0x0780, 0x08A0), (0x1700, 0x1AB0), (0x2C00, 0x2C60),
+                 (0x2D30, 0x2D80), (0xA4D0, 0xA640), (0xA800, 0xA960))
 _ODD_LETTER_RANGES = ((0x0180, 0x01CD), (0x01DD, 0x0217), (0x021C, 0x0250), (0x0250, 0x02B0))
 _ODD_LETTER_OK = frozenset("ơƠưƯșȘțȚǎǐǒǔ")
 
@@ -272,6 +282,9 @@ def char_info(char: str) -> CharInfo:
     if 0xFE10 <= cp < 0xFE70:  # vertical and small form variants: GBK/Big5 misreadings
         return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
     role = _thai_role(cp, cat) if 0xE00 <= cp < 0xE80 else 0
+    if any(lo <= cp < hi for lo, hi in _RARE_SCRIPTS):
+        kind = _MARK if cat[0] == "M" else _LETTER if cat[0] == "L" else _SYMBOL
+        return CharInfo(kind, _ELSE, False, False, False, COSTS.odd_letter)
     if cat[0] == "M":
         script = _script(cp)
         if 0x300 <= cp < 0x370 and char not in _COMMON_MARKS:
@@ -304,7 +317,7 @@ def _pair_cost(a: CharInfo, b: CharInfo, a_ascii: bool, b_ascii: bool) -> float:
             if a.script in cjkish and b.script in cjkish:
                 return 0.0
             if a.script in cjkish or b.script in cjkish:
-                return 0.0 if (a_ascii or b_ascii) else COSTS.latin_cjk
+                return COSTS.ascii_cjk if (a_ascii or b_ascii) else COSTS.latin_cjk
             return COSTS.script_mix
         if a.lower and b.upper and not (a_ascii and b_ascii):
             return COSTS.case_flip
@@ -372,7 +385,8 @@ def cost(text: str, home: str | None = None) -> float:
             if prev_char in "¼½¾" and info.kind == _LETTER:
                 total += COSTS.glued_digit
             if _utf8_shape(prev2, prev_char, char):
-                total += COSTS.utf8_pair
+                soft = char in "\u00a0\u00ad" or prev_char in "\u00a0\u00ad"
+                total += COSTS.utf8_soft_pair if soft else COSTS.utf8_pair
             if (
                 prev_char in _HEBREW_FINALS
                 and info.kind == _LETTER
@@ -402,7 +416,7 @@ def cost(text: str, home: str | None = None) -> float:
             if info.accented:
                 accented.append(char)
                 run += 1
-                run_excess += run > 2
+                run_excess += run > 2 and char != prev2  # "nöööö" is emphasis
             else:
                 run = 0
             tonos += char in _TONOS

@@ -63,16 +63,23 @@ WEIGHTS = RepairWeights()
 _HIGH = "\u00a0-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 # UTF-8 continuation bytes 80-BF as windows-1251 shows them.
 _CONT_1251 = "Ђ-Џђ-џЎўЈҐЁЄЇІіґёєјЅѕї‚„…†‡€‰‹‘’“”•–—™›\u00a0¤¦§©«¬\u00ad®°±µ¶·№»"
+_MAC_LEADS = "¬√ƒ≈∆«»…ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙ"
+# Every mark starts with one of these characters; starting the pattern with this class
+# lets the regex engine skip all other text at C speed (the rest of each mark is checked
+# by the look-behinds below).
+_FIRST = f"\u0080-\u00ff{_HIGH}\ufffdВ-Яа-ф{_MAC_LEADS}\u2500-\u259f"
 _SUSPICIOUS = re.compile(
-    "[\u0080-\u009f\ufffd]"  # C1 control or replacement character
-    f"|[\u00c0-\u00ff][{_HIGH}]|[{_HIGH}][\u00c0-\u00ff]"  # two Latin-1 chars, one a letter
-    "|[\u00a0-\u00bf][\u00a0-\u00bf]"  # two Latin-1 symbols
-    "|[\u00c0-\u00ff][\u0100-\uffff]|[\u0100-\u02ff\u0370-\uffff][\u00c0-\u00ff]"
-    "|[ðýþÐÝÞ¹³¿¥ºª¾¼ûõÛÕ]"  # Turkish, Polish, Czech, Hungarian letters as cp1252 shows
-    f"|[В-Я][{_CONT_1251}]|[а-п][{_CONT_1251}]{{2}}|[р-ф][{_CONT_1251}]{{3}}"
-    "|[¬√ƒ≈∆«»…ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙ]"
+    f"[{_FIRST}](?:"
+    "(?<=[\u0080-\u009f\ufffd])"  # C1 control or replacement character
+    f"|(?<=[\u00c0-\u00ff])[{_HIGH}\u0100-\uffff]"  # Latin-1 letter, then high or foreign
+    f"|(?<=[{_HIGH}])[\u00c0-\u00ff]"
+    "|(?<=[\u00a0-\u00bf])[\u00a0-\u00bf]"  # two Latin-1 symbols
+    "|(?<=[\u0100-\u02ff\u0370-\uffff][\u00c0-\u00ff])"  # foreign, then Latin-1 letter
+    "|(?<=[ðýþÐÝÞ¹³¿¥ºª¾¼ûõÛÕ])"  # Turkish, Polish, Czech, Hungarian letters as cp1252 shows
+    f"|(?<=[В-Я])[{_CONT_1251}]|(?<=[а-п])[{_CONT_1251}]{{2}}|(?<=[р-ф])[{_CONT_1251}]{{3}}"
+    f"|(?<=[{_MAC_LEADS}])"
     "[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø]"
-    "|[\u2500-\u259f][Çüéâäàåçêëèïîì¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐]"
+    "|(?<=[\u2500-\u259f])[Çüéâäàåçêëèïîì¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐])"
 )
 # Words are split on ASCII whitespace only: U+00A0 is a UTF-8 continuation byte as
 # windows-1252 shows it (``Ã\xa0`` is ``à``), so it must stay inside the word.
@@ -88,9 +95,12 @@ _LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
 # letters that windows-1252 has as symbols, a grave vowel starting a word (Croatian
 # ``èetvrtak``), two grave vowels or ``ø`` with one in a word (Czech ``stupòù``, ``Pøíliš``).
 _CENTRAL_MARKS = re.compile(
-    r"[\w][¹¿¾¼\x9c\x9d\x9f±¶][\w]|(?<!\w)[£¥Œ¯¦¬][\w]"
-    r"|(?<!\w)[èìòùÈÌÒÙ](?=\w)|[øèìòùØ]\w*[èìòùø]|[ø]\w*[í]|[í]\w*[ø]"
+    "[¹¿¾¼\x9c\x9d\x9f±¶£¥Œ¯¦¬èìòùÈÌÒÙøØí](?:"
+    "(?<=\\w[¹¿¾¼\x9c\x9d\x9f±¶])(?=\\w)|(?<=[£¥Œ¯¦¬])(?<!\\w.)(?=\\w)"
+    "|(?<=[èìòùÈÌÒÙ])(?<!\\w.)(?=\\w)|(?<=[øèìòùØ])\\w*[èìòùø]|(?<=ø)\\w*í|(?<=í)\\w*ø)"
 )
+# Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters.
+_TURKISH_MARKS = re.compile("[ðýþÐÝÞ]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -229,9 +239,14 @@ def _apply(text: str, changes: list[Change]) -> str:
 
 
 def _edge_only(before: str, after: str) -> bool:
-    """The only changes are footnote or ordinal marks at the ends of the word (``¹see``)."""
+    """The only changes are marks standing at a word's edge (``¹see``, ``vérité\u00a0»``)."""
+    last = len(before) - 1
     inner = [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
-    return all((i == 0 or i == len(before) - 1) and before[i] in "¹²³ªº°" for i in inner)
+    return all(
+        before[i] in "¹²³ªº°«»¦¬"
+        and (i == 0 or i == last or before[i - 1] == "\u00a0" or before[i + 1] == "\u00a0")
+        for i in inner
+    )
 
 
 def _text_level(text: str, done: list[Change]) -> list[Change]:
@@ -285,7 +300,8 @@ def explain_repair(text: str) -> RepairResult:
     if text.isascii() or not (_SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text)):
         return RepairResult(text, ())
     changes = _run_changes(text)
-    changes += _text_level(text, changes)
+    if _TURKISH_MARKS.search(text) or _CENTRAL_MARKS.search(text):
+        changes += _text_level(text, changes)
     changes.sort(key=lambda c: c.start)
     return RepairResult(_apply(text, changes), tuple(changes))
 
@@ -304,20 +320,24 @@ def repair_tree(root: etree._Element) -> int:
     """Repair the text and tails of every element in place; return how many changed.
 
     Attribute values (``href``, ``src`` and the rest) are never read, and the contents of
-    ``script``/``style``/code blocks are left as written. Nodes that are pure ASCII or show
-    none of the marks cost one check each.
+    ``script``/``style``/code blocks are left as written. Text nodes are visited as strings
+    (no element objects are made for them), so a node that is pure ASCII or shows none of
+    the marks costs one check.
     """
     changed = 0
-    for el in root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if el.text and tag and tag not in _SKIP_TAGS and not el.text.isascii():
-            fixed = repair_text(el.text)
-            if fixed != el.text:
-                el.text = fixed
-                changed += 1
-        if el.tail and not el.tail.isascii():
-            fixed = repair_text(el.tail)
-            if fixed != el.tail:
-                el.tail = fixed
-                changed += 1
+    for node in root.xpath("//text()"):
+        if node.isascii():
+            continue
+        parent = node.getparent()
+        if parent is None or not node.is_tail and parent.tag in _SKIP_TAGS:
+            continue
+        if not (_SUSPICIOUS.search(node) or _CENTRAL_MARKS.search(node)):
+            continue
+        fixed = repair_text(str(node))
+        if fixed != node:
+            if node.is_tail:
+                parent.tail = fixed
+            else:
+                parent.text = fixed
+            changed += 1
     return changed
