@@ -190,8 +190,15 @@ _COMMON_PUNCT = frozenset("\u00a0‘’“”„–—…•«»‹›¡¿·′�
 _ODD_PUNCT = frozenset("†‡‰‚")
 # Scripts that a wrong reading lands in far more often than real web text uses them
 # (Syriac, Thaana, NKo, Samaritan, Mongolian, Glagolitic, Tifinagh, Vai and others).
-_RARE_SCRIPTS = ((0x0700, 0x0750), (0x0780, 0x08A0), (0x1700, 0x1AB0), (0x2C00, 0x2C60),
-                 (0x2D30, 0x2D80), (0xA4D0, 0xA640), (0xA800, 0xA960))
+_RARE_SCRIPTS = (
+    (0x0700, 0x0750),
+    (0x0780, 0x08A0),
+    (0x1700, 0x1AB0),
+    (0x2C00, 0x2C60),
+    (0x2D30, 0x2D80),
+    (0xA4D0, 0xA640),
+    (0xA800, 0xA960),
+)
 _ODD_LETTER_RANGES = ((0x0180, 0x01CD), (0x01DD, 0x0217), (0x021C, 0x0250), (0x0250, 0x02B0))
 _ODD_LETTER_OK = frozenset("ơƠưƯșȘțȚǎǐǒǔ")
 

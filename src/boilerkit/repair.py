@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
 """Repair stage: fix mojibake baked into text, and leave every clean string alone.
 
 The stage works in three steps, each cheaper to skip than the next:
@@ -329,7 +329,7 @@ def repair_tree(root: etree._Element) -> int:
         if node.isascii():
             continue
         parent = node.getparent()
-        if parent is None or not node.is_tail and parent.tag in _SKIP_TAGS:
+        if parent is None or (not node.is_tail and parent.tag in _SKIP_TAGS):
             continue
         if not (_SUSPICIOUS.search(node) or _CENTRAL_MARKS.search(node)):
             continue
