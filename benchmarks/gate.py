@@ -11,10 +11,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,33 +48,15 @@ def save_floors(floors: dict[str, Floor], path: Path = FLOORS) -> None:
     path.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n", encoding="utf-8")
 
 
-def _boilerkit_text(html: bytes) -> str:
-    """boilerkit's text for one page; a crash scores as empty output, as in the benchmark."""
-    from benchmarks.systems import extract_boilerkit
-
-    try:
-        return extract_boilerkit(html) or ""
-    except Exception:  # gate edge: a crash is a full miss on that page, not a stop
-        return ""
-
-
-def boilerkit_scores(corpus: Corpus, workers: int | None = None) -> Scores:
+def boilerkit_scores(corpus: Corpus, jobs: int | None = None) -> Scores:
     """boilerkit's scores on a corpus, scored exactly as the benchmark scores them.
 
-    Nothing is timed here, so the pages are spread over the machine's cores (fresh
-    ``spawn`` workers: forking a process that may hold threads is unsafe).
+    Nothing is timed here, so the pages are spread over the machine's cores.
     """
-    from benchmarks.run import Output, score
+    from benchmarks.run import extract_all, score
 
-    workers = workers or os.cpu_count() or 1
-    pages = [page.html for page in corpus.pages]
-    if workers == 1:
-        texts = list(map(_boilerkit_text, pages))
-    else:
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            texts = list(pool.map(_boilerkit_text, pages, chunksize=16))
-    return score("boilerkit", corpus, [Output(text, 0.0) for text in texts]).scores
+    outputs = extract_all("boilerkit", corpus, jobs or os.cpu_count() or 1)
+    return score("boilerkit", corpus, outputs).scores
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -15,10 +15,12 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import multiprocessing
 import subprocess
 import sys
 import tempfile
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -80,26 +82,34 @@ class Result:
         return match.counts.f1() if isinstance(match, SnippetMatch) else match.f1
 
 
-def _guarded(system: str, extractor: Extractor, corpus: Corpus, index: int) -> str:
-    page = corpus.pages[index]
+def _timed_call(system: str, label: str, html: bytes) -> Output:
+    """One timed extraction; a crash scores as an empty output (and is reported)."""
+    extractor: Extractor = SYSTEMS[system]
+    start = time.perf_counter()
     try:
-        return extractor(page.html) or ""
+        text = extractor(html) or ""
     except Exception as error:  # benchmark edge: a crash scores as a full miss
-        print(f"{system} failed on {corpus.name}/{page.id}: {error!r}", file=sys.stderr)
-        return ""
+        print(f"{system} failed on {label}: {error!r}", file=sys.stderr)
+        text = ""
+    return Output(text, (time.perf_counter() - start) * 1000)
 
 
-def extract_all(system: str, extractor: Extractor, corpus: Corpus) -> list[Output]:
-    """Run one system over a corpus, timing each call; a crash is an empty output."""
+def extract_all(system: str, corpus: Corpus, jobs: int = 1) -> list[Output]:
+    """Run one system over a corpus, timing each call.
+
+    With ``jobs > 1`` the pages are spread over that many worker processes: quicker for
+    tuning, but the times then include contention and are not comparable.
+    """
+    labels = [f"{corpus.name}/{page.id}" for page in corpus.pages]
+    pages = [page.html for page in corpus.pages]
+    if jobs > 1:
+        context = multiprocessing.get_context("spawn")  # forking a threaded process is unsafe
+        with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+            return list(pool.map(_timed_call, [system] * len(pages), labels, pages, chunksize=8))
     # Warm-up: imports and caches are not timed; a crash here is reported by the timed call.
     with contextlib.suppress(Exception):
-        extractor(corpus.pages[0].html)
-    outputs = []
-    for index in range(len(corpus.pages)):
-        start = time.perf_counter()
-        text = _guarded(system, extractor, corpus, index)
-        outputs.append(Output(text, (time.perf_counter() - start) * 1000))
-    return outputs
+        SYSTEMS[system](pages[0])
+    return [_timed_call(system, label, html) for label, html in zip(labels, pages, strict=True)]
 
 
 def score(system: str, corpus: Corpus, outputs: list[Output]) -> Result:
@@ -161,6 +171,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--corpus", action="append", choices=CORPUS_NAMES, help="run only this corpus (repeatable)"
     )
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        help="spread pages over N processes: faster tuning, times not comparable",
+    )
     parser.add_argument("--limit", type=int, help="only the first N pages of each corpus")
     parser.add_argument(
         "--errors",
@@ -201,7 +217,7 @@ def run_all(args: argparse.Namespace, corpora: list[Corpus]) -> tuple[list[Resul
         versions[system] = report.system_version(system)
         for corpus in corpora:
             print(f"{system} on {corpus.name} ...", file=sys.stderr)
-            results.append(score(system, corpus, extract_all(system, SYSTEMS[system], corpus)))
+            results.append(score(system, corpus, extract_all(system, corpus, args.jobs)))
     return results, versions
 
 
@@ -222,7 +238,9 @@ def main(argv: list[str] | None = None) -> int:
         report.print_errors([r for r in results if r.system == results[0].system], args.errors)
     if args.dump:
         report.dump(results, args.dump)
-    full = not (args.only or args.corpus or args.limit) and len(corpora) == len(CORPUS_NAMES)
+    full = not (args.only or args.corpus or args.limit or args.jobs > 1) and len(corpora) == len(
+        CORPUS_NAMES
+    )
     if full or args.write:
         path = report.write_docs(table, versions, corpora)
         print(f"wrote {path}", file=sys.stderr)
