@@ -9,6 +9,7 @@ later stage touches the page tree.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -19,7 +20,7 @@ from .document import RelatedLink
 from .score import Reason, Scores, score
 from .segment import BLOCK_TAGS, Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
-from .weights import BOILERPLATE_LINE, TEASER_HEADING, Weights
+from .weights import BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, Weights
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,7 +109,8 @@ class _Judge:
     """Verdicts for the blocks inside the chosen container; caches region rules by element."""
 
     def __init__(self, container: int, segmentation: Segmentation, scores: Scores,
-                 teasers: tuple[TeaserGroup, ...], weights: Weights) -> None:
+                 teasers: tuple[TeaserGroup, ...], weights: Weights, title: str) -> None:
+        self.title = title
         self.container = container
         self.segmentation = segmentation
         self.scores = scores
@@ -144,10 +146,16 @@ class _Judge:
             return region
         if block.link_density > self.weights.max_link_density:
             return Reason("link_density", -1.0, f"{block.link_density:.2f}")
-        if block.is_heading and block.chars < 60 and TEASER_HEADING.match(block.text):
+        if block.chars < 60 and not block.sentences and TEASER_HEADING.match(block.text):
             return Reason("teaser_heading", -1.0)
         if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
+        if block.chars < 40 and any(c.isdigit() for c in block.text) and DATE_LINE.match(block.text):
+            return Reason("date_line", -1.0)
+        if block.element.tag == "figcaption":
+            return Reason("caption", -1.0)
+        if block.element.tag == "h1" and _same_words(block.text, self.title):
+            return Reason("headline", -1.0, "repeats the title")
         return None
 
 
@@ -158,8 +166,12 @@ def select_content(
     base_url: str | None = None,
     include_comments: bool = False,
     scale: float = 1.0,
+    title: str | None = None,
 ) -> Selection:
-    """Find the article in a cleaned tree and copy it out with a verdict per block."""
+    """Find the article in a cleaned tree and copy it out with a verdict per block.
+
+    ``title`` is the page's title: a heading repeating it is the headline, not the text.
+    """
     weights = weights or Weights()
     segmentation = segment(root)
     teasers = find_teasers(segmentation, weights, base_url)
@@ -167,7 +179,8 @@ def select_content(
     teasers = scores.teasers
     container = _choose_container(segmentation, scores, teasers, weights)
     inside = range(container, segmentation.end[container])
-    judge = _Judge(container, segmentation, scores, teasers, weights)
+    first_h1 = next((b.text for b in segmentation.blocks if b.element.tag == "h1"), "")
+    judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1)
     container_path = element_path(segmentation.elements[container], 2)
     verdicts: list[BlockVerdict] = []
     kept: set[lxml_html.HtmlElement] = set()
@@ -183,7 +196,32 @@ def select_content(
             reasons = (*reasons, drop)
         verdicts.append(BlockVerdict(block.element, block.text, drop is None,
                                      scores.value[block], reasons))
+    verdicts = _trim_tail(verdicts, kept, weights)
     return _finish(segmentation, scores, teasers, container, kept, tuple(verdicts), weights)
+
+
+def _trim_tail(
+    verdicts: list[BlockVerdict], kept: set[lxml_html.HtmlElement], weights: Weights
+) -> list[BlockVerdict]:
+    """Drop the short kept blocks after the article's last paragraph (share prompts, credits)."""
+    last = max((i for i, v in enumerate(verdicts) if v.kept and len(v.text) >= weights.tail_min_chars),
+               default=len(verdicts))
+    for i in range(last + 1, len(verdicts)):
+        verdict = verdicts[i]
+        if verdict.kept and verdict.element.tag not in ("li", "pre", "td", "th"):
+            kept.discard(verdict.element)
+            verdicts[i] = dataclasses.replace(verdict, kept=False, reasons=(
+                *verdict.reasons, Reason("tail", -1.0, "short block after the last paragraph")))
+    return verdicts
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _same_words(text: str, title: str) -> bool:
+    """Whether a heading says what the title says (the title may add a site name)."""
+    heading = _WORD.findall(text.lower())
+    return bool(heading) and " ".join(heading) in " ".join(_WORD.findall(title.lower()))
 
 
 def _finish(

@@ -73,6 +73,9 @@ class Weights:
     # --- confidence and fallback ----------------------------------------------------------
     low_confidence: float = 0.35
     """Below this confidence the trafilatura second opinion is asked for (if enabled)."""
+    tail_min_chars: int = 60
+    """After the article's last paragraph, kept blocks shorter than this are trailing
+    furniture (share prompts, credits, "Kontakt") and are dropped."""
     min_article_chars: int = 150
     """An article shorter than this makes the page a listing/other page, not an article."""
 
@@ -96,6 +99,8 @@ NEGATIVE_WORDS = frozenset(
     comment comments commentlist disqus respond reply replies discussion
     masthead toolbar pagination pager tagcloud taglist outbrain taboola trending
     mostread more-stories morestories login offscreen sr-only
+    author authors bio byline copyright caption credit credits noprint meta donate
+    donation paywall buybox feedback poll survey toc
     """.split()
 )
 """Words in a class/id that mark boilerplate."""
@@ -144,8 +149,10 @@ TEASER_HEADING = re.compile(
       | (you\smay|you\smight)\s(also\s)?(like|enjoy) | read\s(also|more|next)
       | also\s(read|on|in) | more\s(from|on|in|about) | see\salso | related
       | recommended | trending | popular | what\sto\sread\snext | don'?t\smiss
-      | weitere | mehr\s(zum|zu|aus|von) | lesen\ssie\sauch | auch\sinteressant
-      | das\skönnte\ssie | meistgelesen | top-?themen | empfehlungen
+      | weitere | weiterführende | mehr\s(zum|zu|aus|von) | lesen\ssie\sauch
+      | auch\sinteressant | das\skönnte\ssie | meistgelesen | top-?themen | empfehlungen
+      | ähnliche | schon\sgelesen | passend\sdazu | neueste | aktuelle\sartikel
+      | read\sthe\slatest | latest | more | lo\súltimo | últimas
       | à\slire\saussi | lire\saussi | sur\sle\smême\ssujet | les\splus\slus | voir\saussi
       | leer\smás | más\sleídas | también\ste\spuede | relacionad
       | leggi\sanche | potrebbe\sinteressarti | czytaj\steż | zobacz\steż | polecane
@@ -164,10 +171,19 @@ BOILERPLATE_LINE = re.compile(
       | (sign\sup|subscribe)\b.* | follow\sus.* | related(\sarticles|\sstories)?
       | loading.* | comments?(\s\(\d+\))? | \d+\scomments? | copy\slink | copied
       | facebook | twitter | whatsapp | linkedin | reddit | pinterest | telegram
+      | (war|ist)\sder\sartikel\s.* | möchten\ssie\s.*teilen.* | was\sthis\s(article|page)\shelpful
+      | (foto|photo|bild|image|credit|quelle|source)s?\s?:.* | ©.*
     )\W*$""",
     re.I | re.X,
 )
 """Lines that are furniture even inside the article ("Share", "Advertisement")."""
+
+DATE_LINE = re.compile(
+    r"""^\W*(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}|\w{3,10}\s\d{1,2},?\s\d{4}
+       |\d{4}-\d{2}-\d{2})?[\s,|–-]*(\d{1,2}[:.]\d{2}(\s?(uhr|h|am|pm))?)?\W*$""",
+    re.I | re.X,
+)
+"""A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr")."""
 
 SENTENCE_END = re.compile(r"[.!?。！？؟](?:\s|$|[\"'”’»])")
 """A sentence end: the mark of prose."""
