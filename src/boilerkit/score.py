@@ -234,5 +234,5 @@ def _plausible_teasers(
     return tuple(
         group for group in teasers
         if "heading" in group.evidence
-        or prose[segmentation.index_of[group.container]] <= limit
+        or sum(prose[segmentation.index_of[member]] for member in group.members) <= limit
     )

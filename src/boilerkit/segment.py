@@ -129,7 +129,7 @@ def segment(root: lxml_html.HtmlElement) -> Segmentation:
                 owner = owners[-1]
             stack.append(index)
             owners.append(owner)
-            if tag == "a":
+            if tag == "a" and element.get("href") is not None:
                 link_depth += 1
                 links[index] += 1
             if element.text:
@@ -140,7 +140,7 @@ def segment(root: lxml_html.HtmlElement) -> Segmentation:
         index = stack.pop()
         owner = owners.pop()
         end[index] = len(elements)
-        if tag == "a":
+        if tag == "a" and element.get("href") is not None:
             link_depth -= 1
         if owner == index:
             text = _SPACE.sub(" ", "".join(parts.pop(index))).strip()

@@ -72,7 +72,8 @@ def _choose_container(
 ) -> int:
     """The element whose subtree is worth the most (article-hinted elements get a bonus)."""
     index_of = segmentation.index_of
-    excluded = {index_of[e] for group in teasers for e in group.container.iter() if e in index_of}
+    excluded = {index_of[e] for group in teasers for member in group.members
+                for e in member.iter() if e in index_of}
     best, best_value = 0, float("-inf")
     for index, total in enumerate(scores.total):
         if scores.region[index] is not None or index in excluded:

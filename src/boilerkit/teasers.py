@@ -27,6 +27,10 @@ _TEASER_CLASS = frozenset(
 )
 
 
+_NOT_ITEMS = frozenset({"p", "br", "span", "a", "img", "tr", "td", "option"})
+"""Tags that are never teaser items: a run of paragraphs with links is prose."""
+
+
 @dataclass(frozen=True, slots=True)
 class TeaserItem:
     """One teaser: the headline link of another page."""
@@ -40,6 +44,8 @@ class TeaserGroup:
     """A teaser block: its container, heading, items and the blocks it covers."""
 
     container: lxml_html.HtmlElement
+    members: tuple[lxml_html.HtmlElement, ...]
+    """The item elements (the container may hold other children too)."""
     heading: lxml_html.HtmlElement | None
     section: str
     items: tuple[TeaserItem, ...]
@@ -125,7 +131,7 @@ def find_teasers(
         group = _group(container, segmentation, weights, base_url)
         if group is not None:
             groups.append(group)
-            taken.update(group.container.iter())
+            taken.update(e for member in group.members for e in member.iter())
     return tuple(groups)
 
 
@@ -139,6 +145,8 @@ def _group(
     shapes = Counter(_signature(child) for child in children)
     shape, count = shapes.most_common(1)[0] if shapes else (("", ""), 0)
     if count < weights.teaser_min_items:
+        return None
+    if shape[0] in _NOT_ITEMS:
         return None
     items = [child for child in children if _signature(child) == shape]
     headlines: list[TeaserItem] = []
@@ -156,12 +164,12 @@ def _group(
     marks = _evidence(container, items, heading)
     if len({item.url for item in headlines}) < len(headlines) * 0.8 or not marks:
         return None
-    if marks == ["item images"] and len(items) < 3:
+    if len(items) < 3 and not {"heading", "class"} & set(marks):
         return None
-    covered = list(container.iter())
+    covered = [element for item in items for element in item.iter()]
     if heading is not None and heading.getparent() is not container:
         covered.extend(heading.iter())
     blocks = {block for e in covered if (block := segmentation.block_of(e)) is not None}
     section = _text(heading) if heading is not None else ""
-    return TeaserGroup(container, heading, section, tuple(headlines), frozenset(blocks),
+    return TeaserGroup(container, tuple(items), heading, section, tuple(headlines), frozenset(blocks),
                        ", ".join(marks))

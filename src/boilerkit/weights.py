@@ -157,7 +157,7 @@ TEASER_HEADING = re.compile(
       | leer\smás | más\sleídas | también\ste\spuede | relacionad
       | leggi\sanche | potrebbe\sinteressarti | czytaj\steż | zobacz\steż | polecane
       | 相关 | 推荐 | 热门 | 更多 | 延伸阅读 | اقرأ\sأيضا | اقرأ\sايضا | مواضيع\sذات\sصلة
-    )""",
+    )(\b|$)""",
     re.I | re.X,
 )
 """Section headings of teaser blocks ("Top Stories", "Related", "Lesen Sie auch")."""
