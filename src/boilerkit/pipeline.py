@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from . import budget, guard
 from .decode import decode_html
 from .document import Document
-from .metadata import extract_metadata
+from .metadata import extract_metadata, finalize_metadata
 from .options import Options
 from .parse import parse_html
 from .clean import clean_tree
@@ -64,11 +64,20 @@ def _run(
     deadline.check("metadata")
     clean_tree(page.root)
     deadline.check("clean")
-    selection = select_content(page.root)
+    selection = select_content(
+        page.root,
+        weights=options.weights,
+        base_url=page.base_url,
+        include_comments=options.include_comments,
+        scale=options.scale,
+        title=metadata.title,
+    )
     deadline.check("select")
+    main_text = render_text(selection.content)
+    metadata = finalize_metadata(metadata, main_text, teaser_links=len(selection.related))
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},
-        text=render_text(selection.content),
+        text=main_text,
         related=selection.related,
         encoding=encoding,
         content=selection.content,
