@@ -101,7 +101,7 @@ def one_size_case(case: str, tool: str) -> dict[str, Any]:
         import boilerkit
 
         try:
-            chars = len(boilerkit.extract(data).text)
+            chars = len(boilerkit.extract(data, time_budget=None).text)
             outcome = f"{chars:,} chars"
         except boilerkit.BoilerkitError as error:
             outcome = f"{type(error).__name__}: {error}"
@@ -120,10 +120,10 @@ def one_size_case(case: str, tool: str) -> dict[str, Any]:
     }
 
 
-def run_sizes(timeout: float) -> list[dict[str, Any]]:
+def run_sizes(timeout: float, tools: list[str]) -> list[dict[str, Any]]:
     rows = []
     for case in SIZE_CASES:
-        for tool in ("boilerkit", "trafilatura"):
+        for tool in tools:
             command = [sys.executable, __file__, "--size-case", case, "--tool", tool]
             try:
                 done = subprocess.run(command, capture_output=True, text=True, timeout=timeout)
@@ -353,8 +353,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             "",
             f"RSS (MB) by extraction: {samples}.",
         ]
-    if "notes" in results:
-        lines += ["", "## Notes", "", *results["notes"]]
+    notes = REPO / "benchmarks" / "robustness_notes.md"
+    if notes.exists():
+        lines += ["", notes.read_text().strip()]
     path.write_text("\n".join(lines) + "\n")
 
 
@@ -368,22 +369,30 @@ def main() -> int:
     parser.add_argument("--hang", type=float, default=60.0)
     parser.add_argument("--extractions", type=int, default=10_000)
     parser.add_argument("--size-timeout", type=float, default=600.0)
+    parser.add_argument("--size-tools", default="boilerkit,trafilatura")
+    parser.add_argument(
+        "--report-only", action="store_true", help="rewrite the report from the stored results"
+    )
     parser.add_argument("--size-case", help=argparse.SUPPRESS)
     parser.add_argument("--tool", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.size_case:
         print(json.dumps(one_size_case(args.size_case, args.tool)))
         return 0
-    parts = args.only or ["sizes", "corrupt", "threads", "memory"]
+    parts = [] if args.report_only else args.only or ["sizes", "corrupt", "threads", "memory"]
     RESULTS.mkdir(parents=True, exist_ok=True)
     store = RESULTS / "robustness.json"
     results: dict[str, Any] = json.loads(store.read_text()) if store.exists() else {}
-    results["when"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    if parts:
+        results["when"] = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
     pages = load_pages() if {"corrupt", "threads", "memory"} & set(parts) else []
     if not pages and set(parts) - {"sizes"}:
         print(f"corpora not found under {DATASETS}: only the sizes part can run")
     if "sizes" in parts:
-        results["sizes"] = run_sizes(args.size_timeout)
+        fresh = run_sizes(args.size_timeout, args.size_tools.split(","))
+        kept = [row for row in results.get("sizes", []) if row["tool"] not in args.size_tools]
+        order = list(SIZE_CASES)
+        results["sizes"] = sorted(kept + fresh, key=lambda r: (order.index(r["case"]), r["tool"]))
     if "corrupt" in parts and pages:
         counts = run_corrupt(pages, args.workers, args.seed, args.hang)
         results["corrupt"] = [[how, result, n] for (how, result), n in counts.items()]
