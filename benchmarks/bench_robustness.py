@@ -221,8 +221,9 @@ def outcome_digest(data: bytes) -> str:
         doc = boilerkit.extract(data, time_budget=None)
         blob = json.dumps(doc.to_dict(), sort_keys=True, ensure_ascii=False)
     except boilerkit.BoilerkitError as error:
-        blob = f"{type(error).__name__}: {error}"
-    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+        blob = f"ERROR {type(error).__name__}: {error}"
+    digest = hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+    return blob[:120] if blob.startswith("ERROR") else digest
 
 
 def run_threads(pages: list[tuple[str, bytes]], workers: int) -> dict[str, Any]:
@@ -244,6 +245,7 @@ def run_threads(pages: list[tuple[str, bytes]], workers: int) -> dict[str, Any]:
         "thread_mismatches": sum(a != b for a, b in zip(sequential, threaded, strict=True)),
         "rerun_mismatches": sum(a != b for a, b in zip(sequential, again, strict=True)),
         "process_mismatches": sum(a != b for a, b in zip(sequential, processes, strict=True)),
+        "errors": [result for result in sequential if result.startswith("ERROR")],
         "digest": hashlib.sha256("".join(sequential).encode()).hexdigest()[:16],
     }
 
@@ -335,6 +337,9 @@ def write_report(results: dict[str, Any], path: Path) -> None:
             f" **{t['thread_mismatches']}**, second sequential run **{t['rerun_mismatches']}**,"
             f" process pool (fresh interpreters, other hash seeds)"
             f" **{t['process_mismatches']}**. Digest of all results: `{t['digest']}`.",
+            "",
+            f"Pages refused with an error: {len(t.get('errors', []))}"
+            + "".join(f"; {error}" for error in t.get("errors", [])),
         ]
     if "memory" in results:
         m = results["memory"]
