@@ -142,11 +142,20 @@ def score(pages: list[Page], outputs: dict[str, dict[str, Any]]) -> dict[tuple[s
     return scores
 
 
-def run_boilerkit(pages: list[Page]) -> tuple[dict[str, dict[str, Any]], float, float]:
-    """boilerkit's fields per page, its total extraction time and its metadata stage time."""
+def run_boilerkit(pages: list[Page], fast: bool = False
+                  ) -> tuple[dict[str, dict[str, Any]], float, float]:
+    """boilerkit's fields per page, its total extraction time and its metadata stage time.
+
+    ``fast`` runs the metadata stage alone (no content selection), for quick iterations.
+    """
     outputs: dict[str, dict[str, Any]] = {}
     total = meta = 0.0
     for page in pages:
+        if fast:
+            tree = parse_html(repair_text(page.html), page.url).root
+            found = extract_metadata(tree, page.url)
+            outputs[f"{page.corpus}/{page.id}"] = {name: getattr(found, name) for name in FIELDS}
+            continue
         start = time.perf_counter()
         try:
             doc = boilerkit.extract(page.raw, url=page.url)
@@ -231,6 +240,7 @@ def main(argv: Iterable[str] | None = None) -> int:
                         help="reuse (or write) the peers' raw output here")
     parser.add_argument("--misses", default=None, help="print boilerkit misses for this field")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite the report")
+    parser.add_argument("--fast", action="store_true", help="metadata stage only, no timing")
     args = parser.parse_args(list(argv) if argv is not None else None)
     warnings.filterwarnings("ignore")
     pages = load_pages(args.limit)
@@ -239,7 +249,7 @@ def main(argv: Iterable[str] | None = None) -> int:
         return 0
     results: dict[str, dict[tuple[str, str], Score]] = {}
     peers = {} if args.no_peers else run_peers(pages, args.peers_python, args.peers_cache)
-    outputs, total, meta = run_boilerkit(pages)
+    outputs, total, meta = run_boilerkit(pages, fast=args.fast)
     results["boilerkit"] = score(pages, outputs)
     if not args.no_trafilatura:
         traf, traf_time = run_trafilatura(pages)
@@ -256,7 +266,7 @@ def main(argv: Iterable[str] | None = None) -> int:
             if name == args.misses:
                 for page_id, gold, got in entry.misses:
                     print(f"{corpus}/{page_id}\n  gold: {gold[:150]!r}\n  got:  {got[:150]!r}")
-    if not args.no_write and args.limit is None:
+    if not args.no_write and args.limit is None and not args.fast:
         write_report(rows)
     return 0
 

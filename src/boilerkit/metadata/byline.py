@@ -12,23 +12,29 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from .dates import MONTHS
 from .text import clean_value, fingerprint
 
 # "By", "Von", "Par"... before the names (several languages), and "Written by" forms.
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|published|text|photos?|story|words|interview)\s+)?"
-    r"(?:by|von|par|door|por|av|af|przez|from|autor(?:in)?|author|texte?|auteur)\b"
-    r"\s*[:\-–]?\s*",
+    r"^\s*(?:(?:written|posted|reported|published|text|photos?|story|words|interview|ein"
+    r"|erstellt|verfasst|geschrieben|artikel|beitrag|bericht)\s+)*"
+    r"(?:by|von|par|door|por|av|af|przez|from|autor(?:in)?|author|texte?|auteur|interview"
+    r"|redaktion|fotos?)\b\s*[:\-\u2013]?\s*|^\s*by(?=[A-Z])",
     re.IGNORECASE,
 )
+_WEEKDAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag"
+             r"|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi"
+             r"|vendredi|samedi|dimanche")
+_MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True))
 # Where the names end: a date, a time, "Updated", a separator bar.
 _TAIL = re.compile(
-    r"\s*(?:\||•|·|\u2022|\bupdated\b|\bpublished\b|\bon\s+(?:mon|tue|wed|thu|fri|sat|sun)"
-    r"|\baktualisiert\b|\bveröffentlicht\b|\bam\s+\d|\d{1,4}[./-]\d{1,2}[./-]\d{1,4}"
-    r"|\d{1,2}:\d{2}|\b(?:19|20)\d{2}\b).*$",
+    r"\s*(?:\||•|·|\u2022|\bupdated\b|\bpublished\b|\bedited\s+by\b|\baktualisiert\b"
+    r"|\bveröffentlicht\b|\bam\s+(?=\d|" + _WEEKDAYS + r")|\b(?:" + _WEEKDAYS + r")\b|\d"
+    r"|\s[-\u2013]\s+(?:" + _MONTH_NAMES + r")\b|\b(?:" + _MONTH_NAMES + r")\.?\s+\d).*$",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:;|,|&|\+|/|\band\b|\bund\b|\bet\b|\bund\b|\boraz\b|\bi\b|\by\b|\be\b)\s*",
+_SPLIT = re.compile(r"\s*(?:;|,|&|\+|/)\s*|\s+(?:and|und|et|oraz|i|y|e|en|og|och)\s+",
                     re.IGNORECASE)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -39,13 +45,14 @@ writers contributor contributors columnist journalist redakteur redakteurin korr
 korrespondentin autor autorin author authors admin administrator webmaster newsroom
 desk team published updated posted photo photos photographer illustration video
 senior chief managing associate deputy contributing special guest freelance
-rédaction rédacteur rédactrice journaliste envoyé envoyée
+rédaction rédacteur rédactrice journaliste envoyé envoyée auteurs autoren redaktion
+phd md msc mba sign login log follow subscribe share more last view profile posts fail
 """.split())
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
 
 
-def _is_name(segment: str, sitenames: set[str]) -> bool:
+def _is_name(segment: str, sitenames: frozenset[str]) -> bool:
     words = segment.split()
     if not words or len(words) > MAX_NAME_WORDS or len(segment) > MAX_NAME_CHARS:
         return False
@@ -57,12 +64,27 @@ def _is_name(segment: str, sitenames: set[str]) -> bool:
     return fingerprint(segment) not in sitenames
 
 
-def author_names(raw: str, sitenames: set[str] = frozenset()) -> list[str]:  # type: ignore[assignment]
-    """The person names in one raw author value (possibly none)."""
+# Lower-case words allowed inside a person's name ("Ursula von der Leyen").
+PARTICLES = frozenset("von van der den de di da du del della la le ter ten zu bin al dos das".split())
+
+
+def looks_like_person(name: str) -> bool:
+    """Capitalized words (or name particles): what a byline in running text looks like."""
+    words = name.split()
+    return 1 <= len(words) <= 4 and all(w[0].isupper() or w in PARTICLES for w in words)
+
+
+def author_names(raw: str, sitenames: frozenset[str] = frozenset(), *,
+                 strict: bool = False) -> list[str]:
+    """The person names in one raw author value (possibly none).
+
+    ``strict`` (for text found in the page rather than declared as the author) also
+    requires capitalized words, so that "By the way..." yields nothing.
+    """
     text = clean_value(raw)
     if not text or text.lower().startswith(("http://", "https://", "www.")):
         return []
-    text = _EMAIL.sub(" ", text)
+    text = _EMAIL.sub(" ", text).lstrip("©").strip()
     text = _PREFIX.sub("", text, count=1)
     text = _TAIL.sub("", text)
     if re.search(r"\w", _HANDLE.sub("", text)):
@@ -71,26 +93,39 @@ def author_names(raw: str, sitenames: set[str] = frozenset()) -> list[str]:  # t
     for segment in _SPLIT.split(text):
         segment = _PREFIX.sub("", segment.strip(" .:-–()[]\"'")).strip(" .:-–()[]\"'")
         segment = segment.lstrip("@")
-        if _is_name(segment, sitenames):
+        if _is_name(segment, sitenames) and (not strict or looks_like_person(segment)):
             names.append(segment)
     return names
 
 
+_MARK = "translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
 _BYLINE = etree.XPath(
-    "//body//*[@rel='author' or contains(@itemprop, 'author')"
-    " or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
-    " or contains(translate(@class, 'BYLINEAUTHOR', 'bylineauthor'), 'author')"
-    " or contains(translate(@id, 'BYLINEAUTHOR', 'bylineauthor'), 'byline')"
-    " or contains(translate(@id, 'BYLINEAUTHOR', 'bylineauthor'), 'author')]"
+    "//body//*[@rel='author' or contains(@itemprop, 'author') or "
+    + " or ".join(
+        f"contains({_MARK.format(attr=attr)}, '{word}')"
+        for attr in ("class", "id", "data-testid")
+        for word in ("byline", "author", "auteur", "autor", "verfasser")
+    )
+    + "]"
 )
 # Class words that mark an author *box* or a comment's author, not the article byline.
 _NOT_BYLINE = re.compile(r"bio|avatar|image|img|photo|comment|related|about|box|desc|social",
                          re.IGNORECASE)
+# A short text that opens with one of these words is a byline ("By Jane Doe", "Von ...").
+_BYLINE_TEXT = re.compile(
+    r"^\s*(?:(?:ein\s+)?(?:artikel|beitrag|bericht)\s+von|written\s+by|posted\s+by|by|von|par|"
+    r"door|por|av|przez|autor(?:in)?:|author:|text:|texte:)\b\s*:?\s*(?=[^\W\d_])",
+    re.IGNORECASE,
+)
+_SHORT_TEXTS = etree.XPath("//body//text()[string-length(normalize-space(.)) < 80]")
 MAX_BYLINE_CHARS = 120
+# At most this many text nodes are read looking for a "By ..." line.
+MAX_TEXT_NODES = 4000
 
 
-def page_bylines(root: lxml_html.HtmlElement) -> list[str]:
-    """Candidate author lines from the visible page, in document order (a few at most)."""
+def page_bylines(root: lxml_html.HtmlElement) -> tuple[list[str], bool]:
+    """Candidate author lines from the visible page (a few at most), and whether they were
+    found only by their wording ("By ...") rather than marked up as the author."""
     found: list[str] = []
     for element in _BYLINE(root):
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
@@ -102,6 +137,25 @@ def page_bylines(root: lxml_html.HtmlElement) -> list[str]:
         if text and len(text) <= MAX_BYLINE_CHARS:
             found.append(text)
         if len(found) >= 3:
+            break
+    return (found, False) if found else (_text_bylines(root), True)
+
+
+def _text_bylines(root: lxml_html.HtmlElement) -> list[str]:
+    """Lines such as "By Jane Doe | 3 May": a short text that opens with "By"/"Von"/..."""
+    found: list[str] = []
+    for node in _SHORT_TEXTS(root)[:MAX_TEXT_NODES]:
+        if not _BYLINE_TEXT.match(node):
+            continue
+        parent = node.getparent()
+        if parent is None or parent.tag in ("script", "style", "a", "title", "option"):
+            continue
+        if node.is_tail:
+            parent = parent.getparent() if parent.getparent() is not None else parent
+        text = clean_value(parent.text_content())
+        if text and len(text) <= MAX_BYLINE_CHARS and _BYLINE_TEXT.match(text):
+            found.append(text)
+        if len(found) >= 2:
             break
     return found
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 
 from lxml import html as lxml_html
 
@@ -40,6 +41,7 @@ _DMY = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
 _D_MONTH_Y = re.compile(r"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?"
                         r"\s+(?:de\s+)?(\d{4})(?!\d)")
 _MONTH_D_Y = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+_RFC2822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _URL_DATE = re.compile(
     r"/((?:19|20)\d{2})[/_-]?(0[1-9]|1[0-2])[/_-]?(0[1-9]|[12]\d|3[01])(?:[/_.-]|$)"
@@ -80,6 +82,13 @@ def parse_date(text: str | None) -> str | None:
     if match:
         day = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
         return _with_time(day, match, 4) if day else None
+    if _RFC2822.match(text):
+        try:
+            moment = parsedate_to_datetime(text)
+        except (TypeError, ValueError):
+            moment = None
+        if moment is not None and make_date(moment.year, moment.month, moment.day):
+            return moment.isoformat()
     match = _COMPACT.match(text)
     if match:
         day = make_date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
@@ -112,6 +121,45 @@ def _parse_written(text: str) -> str | None:
     return None
 
 
+# A UTC stamp and a local one are the same moment written twice when they differ by no
+# more than SAME_MOMENT (zone-aware), or by a time-zone offset (whole quarter hours up to
+# MAX_OFFSET, give or take SAME_MOMENT) when the local one has no zone.
+SAME_MOMENT = timedelta(minutes=2)
+MAX_OFFSET = timedelta(hours=14)
+
+
+def _is_utc(stamp: str) -> bool:
+    return stamp.endswith(("+00:00", "Z"))
+
+
+def prefer_local(stamps: list[str]) -> str | None:
+    """The first stamp, unless it is UTC and another stamp gives that moment in local time.
+
+    Publishers date a page in their own time zone; "2022-05-04T00:44Z" from a site in
+    UTC-3 is the 3rd there. A local stamp (explicit non-UTC zone, or none) within
+    ``SAME_MOMENT`` of the UTC one names the day the page's readers saw.
+    """
+    if not stamps:
+        return None
+    first = stamps[0]
+    if not _is_utc(first) or "T" not in first:
+        return first
+    moment = datetime.fromisoformat(first)
+    for other in stamps[1:]:
+        if _is_utc(other) or "T" not in other or other[:10] == first[:10]:
+            continue
+        local = datetime.fromisoformat(other)
+        if local.tzinfo is not None:
+            if abs(local - moment) <= SAME_MOMENT:
+                return other
+            continue
+        gap = abs(local - moment.replace(tzinfo=None))
+        off_quarter = gap % timedelta(minutes=15)
+        if gap <= MAX_OFFSET and min(off_quarter, timedelta(minutes=15) - off_quarter) <= SAME_MOMENT:
+            return other
+    return first
+
+
 def url_date(url: str | None) -> str | None:
     """A full year/month/day written in the URL path (``/2019/06/19/``, ``/2019-06-19-``)."""
     if not url:
@@ -142,7 +190,7 @@ def htmldate_guess(root: lxml_html.HtmlElement, url: str | None) -> str | None:
     """
     from htmldate import find_date
 
-    found = find_date(root, url=url, original_date=True, extensive_search=False)
+    found = find_date(root, url=url, original_date=True, extensive_search=True)
     if not found or found > _today().isoformat():
         return None
     if found.endswith("-01-01") and found[:4] in copyright_years(root):

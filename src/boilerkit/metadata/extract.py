@@ -11,17 +11,17 @@ import dataclasses
 
 from lxml import html as lxml_html
 
-from .byline import author_names, page_bylines
+from .byline import author_names, looks_like_person, page_bylines
 from .candidates import Candidates
-from .dates import htmldate_guess, parse_date, url_date
+from .dates import htmldate_guess, parse_date, prefer_local, url_date
 from .jsonld import ARTICLE_TYPES, read_jsonld
 from .language import detect_language, normalize_language
 from .meta_tags import read_links, read_meta_tags, read_time_elements
 from .microdata import read_microdata
 from .model import Metadata
 from .page_type import LISTING_TYPES, decide, markup_votes
-from .text import absolute_url, clean_value, fingerprint, split_list
-from .title import choose_title, headlines
+from .text import absolute_url, clean_value, fingerprint, host_name, split_list
+from .title import choose_title, headlines, title_affix
 
 # A sitename longer than this is a slogan or a sentence, not a name.
 MAX_SITENAME_CHARS = 80
@@ -46,18 +46,19 @@ def _collect(root: lxml_html.HtmlElement, url: str | None) -> tuple[Candidates, 
 
 def _authors(found: Candidates, root: lxml_html.HtmlElement, sitename: str | None) -> list[str]:
     """Names from the most trusted source that names anyone; the page byline last."""
-    sites = {fingerprint(sitename)} if sitename else set()
+    sites = frozenset({fingerprint(sitename)} if sitename else ())
     by_source: dict[str, list[str]] = {}
     for source, value in found.ranked("author"):
         by_source.setdefault(source, []).extend(author_names(value, sites))
     for names in by_source.values():
         if names:
             return _dedupe(names)
-    for line in page_bylines(root):
-        names = author_names(line, sites)
-        if names:
-            return _dedupe(names)
-    return []
+    lines, by_wording = page_bylines(root)
+    named = [names for names in (author_names(line, sites, strict=by_wording) for line in lines)
+             if names]
+    # A line of proper names beats one that merely sits in an "author" box.
+    named.sort(key=lambda names: not all(looks_like_person(name) for name in names))
+    return _dedupe(named[0]) if named else []
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -72,7 +73,7 @@ def _dedupe(names: list[str]) -> list[str]:
 
 def _dates(found: Candidates, root: lxml_html.HtmlElement, url: str | None,
            search: bool) -> tuple[str | None, str | None]:
-    published = next(filter(None, map(parse_date, found.values("date"))), None)
+    published = prefer_local([d for d in map(parse_date, found.values("date")) if d])
     modified = next(filter(None, map(parse_date, found.values("date_modified"))), None)
     if published is None and search:
         published = htmldate_guess(root, url)
@@ -81,11 +82,12 @@ def _dates(found: Candidates, root: lxml_html.HtmlElement, url: str | None,
     return published, modified
 
 
-def _sitename(found: Candidates, affix: str | None) -> str | None:
+def _sitename(found: Candidates, affix: str | None, url: str | None) -> str | None:
+    """Declared names first; else the affix cut off the title; else the host's name."""
     for value in found.values("sitename"):
         if len(value) <= MAX_SITENAME_CHARS and not value.startswith(("http", "@")):
             return value
-    return affix
+    return affix or host_name(url)
 
 
 def _structured_type(types: set[str], og_type: str | None) -> str | None:
@@ -101,8 +103,9 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None, *,
     """The page's metadata from its markup; ``date_search`` allows the htmldate fallback."""
     found, types = _collect(root, url)
     sitenames = found.values("sitename")
-    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root))
-    sitename = _sitename(found, affix)
+    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root), root)
+    sitename = _sitename(found, affix or title_affix(found.ranked("title"), sitenames, url, root),
+                         url)
     authors = _authors(found, root, sitename)
     published, modified = _dates(found, root, url, date_search)
     page_url = next(filter(None, (absolute_url(u, url) for u in found.values("url"))), None)

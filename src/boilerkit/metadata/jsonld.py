@@ -21,9 +21,13 @@ ARTICLE_TYPES = frozenset({
     "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "technicalarticle",
     "techarticle", "scholarlyarticle", "report", "liveblogposting", "socialmediaposting",
-    "discussionforumposting", "medicalscholarlyarticle", "satiricalarticle", "advertisercontentarticle",
-    "review", "recipe", "howto", "videoobject", "podcastepisode", "creativework",
+    "discussionforumposting", "medicalscholarlyarticle", "satiricalarticle",
+    "advertisercontentarticle",
 })
+# Works that stand for the page only when it has no article object: a page of related
+# videos embeds many ``VideoObject`` entries beside its one ``NewsArticle``.
+OTHER_WORK_TYPES = frozenset({"review", "recipe", "howto", "videoobject", "podcastepisode",
+                              "creativework", "event", "product", "course", "book"})
 PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage",
                         "collectionpage", "searchresultspage", "medicalwebpage"})
 SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
@@ -135,17 +139,22 @@ def read_jsonld(root: lxml_html.HtmlElement, found: Candidates) -> set[str]:
     index = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
     seen: set[str] = set()
     article: dict[str, Any] | None = None
+    work: dict[str, Any] | None = None
     page: dict[str, Any] | None = None
     sites: list[tuple[bool, str]] = []
     for obj in objects:
         types = _types(obj)
         seen |= types
-        if article is None and types & ARTICLE_TYPES and (obj.get("headline") or obj.get("name")):
+        titled = bool(obj.get("headline") or obj.get("name"))
+        if article is None and types & ARTICLE_TYPES and titled:
             article = obj
+        elif work is None and types & OTHER_WORK_TYPES and titled:
+            work = obj
         elif page is None and types & PAGE_TYPES:
             page = obj
         elif types & SITE_TYPES and isinstance(obj.get("name"), str):
             sites.append(("website" not in types, obj["name"]))
+    article = article or work
     if article is not None:
         _add_object(article, "jsonld", index, found)
     if page is not None:

@@ -22,13 +22,13 @@ page's visible text after it, guesses last.
 from __future__ import annotations
 
 PRIORITIES: dict[str, tuple[str, ...]] = {
-    "title": ("jsonld", "og", "dc", "twitter", "meta", "microdata", "jsonld_page", "title_tag"),
-    "author": ("jsonld", "meta", "dc", "og", "microdata", "byline", "jsonld_page"),
-    "date": ("jsonld", "og", "microdata", "dc", "meta", "jsonld_page", "time", "url",
+    "title": ("jsonld", "dc", "og", "twitter", "meta", "microdata", "jsonld_page", "title_tag"),
+    "author": ("jsonld", "meta", "dc", "og", "microdata", "jsonld_page"),
+    "date": ("og", "jsonld", "microdata", "dc", "meta", "jsonld_page", "time", "url",
              "htmldate"),
     "date_modified": ("jsonld", "og", "microdata", "dc", "meta", "jsonld_page"),
-    "sitename": ("og", "jsonld_site", "meta", "dc", "twitter_site", "title_affix"),
-    "description": ("jsonld", "og", "dc", "meta", "twitter", "microdata", "jsonld_page"),
+    "sitename": ("og", "jsonld_site", "meta", "dc", "title_affix", "host"),
+    "description": ("og", "dc", "meta", "jsonld", "twitter", "microdata", "jsonld_page"),
     "language": ("html_lang", "meta", "og", "dc", "jsonld", "jsonld_page"),
     "url": ("canonical", "og", "jsonld", "jsonld_page", "page_url"),
     "image": ("og", "twitter", "jsonld", "microdata", "meta", "jsonld_page"),

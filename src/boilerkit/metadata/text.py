@@ -66,3 +66,16 @@ def split_list(values: list[str]) -> tuple[str, ...]:
                 seen.add(fingerprint(item))
                 out.append(item)
     return tuple(out)
+
+
+# Host labels that name no site: "www.", public suffixes and common second levels.
+_HOST_NOISE = frozenset("www www2 m amp blog blogs news en de fr com org net co ac gov edu".split())
+
+
+def host_name(url: str | None) -> str | None:
+    """The distinctive label of the URL's host ("gregoryszorc" for gregoryszorc.com)."""
+    host = urlsplit(url).hostname if url else None
+    if not host or host.replace(".", "").isdigit():
+        return None
+    labels = [label for label in host.split(".")[:-1] if label not in _HOST_NOISE]
+    return labels[-1] if labels else None

@@ -21,16 +21,48 @@ SEPARATORS = re.compile(r"\s+(?:[|\-–—»·•:/]|::|\\|–|-{2})\s+")
 # An affix longer than this many words is not a site name but part of the headline.
 MAX_AFFIX_WORDS = 5
 _H1 = etree.XPath("//body//h1")
+# Class/id words of a ``<h1>`` (or its close ancestors) that hold the site's logo or name.
+_SITE_MARKS = re.compile(r"logo|brand|site|masthead|banner|footer|navbar|topbar|header__",
+                         re.IGNORECASE)
+# How many ancestors of a ``<h1>`` are checked for ``_SITE_MARKS``.
+SITE_MARK_DEPTH = 3
+
+
+def _is_site_heading(element: lxml_html.HtmlElement) -> bool:
+    chain = [element, *list(element.iterancestors())[:SITE_MARK_DEPTH]]
+    return any(_SITE_MARKS.search(f"{e.get('class') or ''} {e.get('id') or ''}") for e in chain)
 
 
 def headlines(root: lxml_html.HtmlElement) -> list[str]:
-    """The texts of the page's ``<h1>`` elements (at most a few)."""
+    """The texts of the page's headline ``<h1>`` elements (not logos; a few at most)."""
     out: list[str] = []
     for element in _H1(root)[:5]:
+        if _is_site_heading(element):
+            continue
         text = clean_value(element.text_content())
         if text and len(text) < 300:
             out.append(text)
     return out
+
+
+_SITE_EVIDENCE = etree.XPath(
+    "//a[@href='/' or @rel='home'] | //footer"
+    " | //*[contains(@class, 'logo') or contains(@id, 'logo') or contains(@class, 'brand')"
+    " or contains(@class, 'copyright') or contains(@id, 'copyright')]"
+)
+# How much of the page's site-identifying text is read (home links, logos, footers).
+MAX_EVIDENCE_ELEMENTS = 30
+MAX_EVIDENCE_CHARS = 3000
+
+
+def site_evidence(root: lxml_html.HtmlElement) -> str:
+    """Fingerprinted text where a page names its own site: home links, logos, footers."""
+    pieces: list[str] = []
+    for element in _SITE_EVIDENCE(root)[:MAX_EVIDENCE_ELEMENTS]:
+        pieces.append(element.text_content()[:MAX_EVIDENCE_CHARS])
+        pieces.extend(img.get("alt") or "" for img in element.iter("img"))
+        pieces.append(element.get("title") or "")
+    return f" {fingerprint(' '.join(pieces))} "
 
 
 def _host_words(url: str | None) -> set[str]:
@@ -39,18 +71,18 @@ def _host_words(url: str | None) -> set[str]:
     return {fingerprint(p) for p in parts if len(p) > 2}
 
 
-def _is_site(part: str, sites: set[str], hosts: set[str]) -> bool:
+def _is_site(part: str, sites: set[str], hosts: set[str], evidence: str = "") -> bool:
     mark = fingerprint(part)
     if not mark:
         return True
-    if mark in sites or mark.replace(" ", "") in hosts:
+    if mark in sites or mark.replace(" ", "") in hosts or f" {mark} " in evidence:
         return True
     return any(mark.replace(" ", "") in host or host in mark.replace(" ", "")
                for host in hosts if len(host) > 3) and len(mark.split()) <= 3
 
 
 def split_title(title: str, sitenames: list[str], url: str | None,
-                h1s: list[str]) -> tuple[str, str | None]:
+                h1s: list[str], evidence: str = "") -> tuple[str, str | None]:
     """``(headline, affix)``: the title without its site-name affix, and that affix."""
     parts = SEPARATORS.split(title)
     if len(parts) < 2:
@@ -66,9 +98,9 @@ def split_title(title: str, sitenames: list[str], url: str | None,
             return head.strip(), tail.strip()
         if fingerprint(tail) in marks:
             return tail.strip(), head.strip()
-    if _is_site(parts[-1], sites, hosts) and len(parts[-1].split()) <= MAX_AFFIX_WORDS:
+    if _is_site(parts[-1], sites, hosts, evidence) and len(parts[-1].split()) <= MAX_AFFIX_WORDS:
         return title[: title.rfind(separators[-1])].strip(), parts[-1]
-    if _is_site(parts[0], sites, hosts) and len(parts[0].split()) <= MAX_AFFIX_WORDS:
+    if _is_site(parts[0], sites, hosts, evidence) and len(parts[0].split()) <= MAX_AFFIX_WORDS:
         return title[len(parts[0]) + len(separators[0]):].strip(), parts[0]
     return title, None
 
@@ -78,7 +110,8 @@ def _offset(title: str, parts: list[str], separators: list[str], cut: int) -> in
 
 
 def choose_title(candidates: list[tuple[str, str]], sitenames: list[str], url: str | None,
-                 h1s: list[str]) -> tuple[str | None, str | None]:
+                 h1s: list[str], root: lxml_html.HtmlElement | None = None
+                 ) -> tuple[str | None, str | None]:
     """The best headline and the site-name affix stripped from it (if any).
 
     A ``<h1>`` equal to a candidate, or to a candidate without its affix, is the most
@@ -86,8 +119,11 @@ def choose_title(candidates: list[tuple[str, str]], sitenames: list[str], url: s
     """
     marks = {fingerprint(h): h for h in h1s}
     fallback: tuple[str | None, str | None] = (None, None)
+    evidence: str | None = None
     for _source, raw in candidates:
-        headline, affix = split_title(raw, sitenames, url, h1s)
+        if evidence is None and root is not None and SEPARATORS.search(raw):
+            evidence = site_evidence(root)
+        headline, affix = split_title(raw, sitenames, url, h1s, evidence or "")
         if fingerprint(headline) in marks or fingerprint(raw) in marks:
             return headline, affix
         if fallback[0] is None:
@@ -95,3 +131,17 @@ def choose_title(candidates: list[tuple[str, str]], sitenames: list[str], url: s
     if fallback[0] is None and h1s:
         return h1s[0], None
     return fallback
+
+
+def title_affix(candidates: list[tuple[str, str]], sitenames: list[str], url: str | None,
+                root: lxml_html.HtmlElement) -> str | None:
+    """The site-name affix of any title candidate (e.g. ``<title>`` when ``og:title`` is bare)."""
+    evidence: str | None = None
+    for _source, raw in candidates:
+        if not SEPARATORS.search(raw):
+            continue
+        evidence = evidence if evidence is not None else site_evidence(root)
+        _headline, affix = split_title(raw, sitenames, url, [], evidence)
+        if affix:
+            return affix
+    return None
