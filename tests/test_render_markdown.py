@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import gzip
+import html
+import random
 from pathlib import Path
 
 import pytest
@@ -235,3 +237,43 @@ def test_corpus_sample_markdown_shows_the_words_of_the_text(page: Path | None) -
     content = boilerkit.extract(gzip.decompress(page.read_bytes())).content
     for options in OPTION_SETS:
         assert mismatch(content, options) is None
+
+
+# Random markup that mixes Markdown's special characters with nested inline elements,
+# breaks, lists, quotes, code and tables: the kind of input that found escaping bugs.
+_TOKENS = [
+    "a", "b_c", "_x", "x_", "*", "**", "5*3", "#", "1.", "2)", "-", "+", ">", "<div>",
+    "&amp;", "&copy;", "[", "]", "(", ")", "!", "`", "``", "~", "~~", "|", "\\", "=",
+    "---", "___", "***", "word", "éü", "日本", "x.", ":", "http://x.y", "  ", "\n",
+]  # fmt: skip
+_INLINE = ["b", "i", "em", "strong", "a", "code", "span", "del", "sub", "kbd"]
+
+
+def _random_inline(rng: random.Random, depth: int = 0) -> str:
+    if depth > 2 or rng.random() < 0.4:
+        words = "".join(rng.choice(_TOKENS) + rng.choice(["", " "]) for _ in range(3))
+        return html.escape(words, quote=False)
+    tag = rng.choice(_INLINE)
+    attributes = ' href="/u"' if tag == "a" else ""
+    inner = _random_inline(rng, depth + 1) + (_random_inline(rng, depth + 1) * rng.randint(0, 1))
+    return f"<{tag}{attributes}>{inner}</{tag}>" + rng.choice(["", " ", "<br>"])
+
+
+def _random_block(rng: random.Random) -> str:
+    inner = "".join(_random_inline(rng) for _ in range(rng.randint(1, 3)))
+    kind = rng.choice(["p", "div", "li", "h2", "blockquote", "pre", "td"])
+    if kind == "li":
+        return f"<ul><li>{inner}<ol><li>{_random_inline(rng)}</li></ol></li></ul>"
+    if kind == "td":
+        return f"<table><tr><td>{inner}</td><td>{_random_inline(rng)}</td></tr></table>"
+    return f"<{kind}>{inner}</{kind}>"
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_random_markup_keeps_its_words(seed: int) -> None:
+    rng = random.Random(seed)
+    for _ in range(40):
+        markup = "".join(_random_block(rng) for _ in range(rng.randint(1, 3)))
+        content = tree(markup)
+        for options in OPTION_SETS:
+            assert mismatch(content, options) is None, markup

@@ -29,6 +29,8 @@ _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # thematic break (a line of - or =), ordered-list marker ("1." or "1)" then space).
 _LINE_START = re.compile(r"^(?:[#>]|[-+](?=\s|$)|[-=]+\s*$|\d{1,9}(?=[.)](?:\s|$)))")
 _MARKERS = {"em": "*", "strong": "**", "del": "~~"}
+_HARD_BREAK = "\\\n"
+"""A backslash at the end of a line: a hard line break (trailing spaces are too fragile)."""
 _URL_SAFE = "!#$%&'*+,/:;=?@[]~-._"
 """Characters kept as they are in link destinations; the rest (spaces, parentheses, angle
 brackets, backslashes, non-ASCII) is percent-encoded, so no destination needs <...>."""
@@ -79,13 +81,19 @@ class _Inline:
         self.table = table
         self.parts: list[str] = []
         self.line_start = True
+        self.before = ""
+        """The character before this writer's output (a span's opening marker)."""
+        self.last_code: tuple[int, str] | None = None
+        """Where the last code span is in ``parts``, and its code."""
 
-    def write(self, content: list[Inline]) -> str:
+    def write(self, content: list[Inline], after: str = "") -> str:
+        """Write ``content``; ``after`` is the character that will follow it ("" for none)."""
         for index, node in enumerate(content):
             if isinstance(node, str):
                 self.text(node)
             elif isinstance(node, Span):
-                self.span(node, _first_char(content[index + 1 :]))
+                following = _first_char(content[index + 1 :])
+                self.span(node, after if following is None else following)
             elif isinstance(node, Code):
                 self.code(node.text)
             elif isinstance(node, Image):
@@ -101,7 +109,7 @@ class _Inline:
         for part in reversed(self.parts):
             if part:
                 return part[-1]
-        return ""
+        return self.before
 
     def emit(self, markup: str) -> None:
         self.parts.append(markup)
@@ -117,6 +125,10 @@ class _Inline:
             self.parts.append(escape(text, table=self.table))
 
     def code(self, code: str) -> None:
+        if self.last_code is not None and self.last_code[0] == len(self.parts) - 1:
+            code = self.last_code[1] + code  # `a``b` would fuse the fences: one span, `ab`
+            self.parts.pop()
+        self.last_code = (len(self.parts), code)
         if self.table:
             code = code.replace("|", "\\|")
         longest = max((len(run) for run in re.findall("`+", code)), default=0)
@@ -132,7 +144,7 @@ class _Inline:
             return  # no empty lines inside a paragraph: a break right after a break is dropped
         while self.parts and self.parts[-1].endswith(" "):
             self.parts[-1] = self.parts[-1].rstrip(" ")
-        self.parts.append("\\\n")
+        self.parts.append(_HARD_BREAK)
         self.line_start = True
 
     def span(self, span: Span, next_char: str) -> None:
@@ -144,9 +156,18 @@ class _Inline:
         while children and children[-1] is BREAK:
             trailing += 1
             children = children[:-1]
+        marker = "[" if span.kind == "link" else _MARKERS[span.kind]
         inner_writer = _Inline(single_line=self.single_line, table=self.table)
         inner_writer.line_start = False  # the span's opening marker comes first
-        inner = inner_writer.write(children)
+        inner_writer.before = marker[-1]
+        inner = inner_writer.write(children, "]" if span.kind == "link" else marker[0])
+        leading = 0
+        while inner.startswith(_HARD_BREAK):  # from a nested span: keep it outside ours
+            inner, leading = inner[len(_HARD_BREAK) :], leading + 1
+        while inner.rstrip(" ").endswith(_HARD_BREAK):
+            inner, trailing = inner.rstrip(" ")[: -len(_HARD_BREAK)], trailing + 1
+        for _ in range(leading):
+            self.line_break()
         core = inner.strip()
         lead = inner[: len(inner) - len(inner.lstrip())]
         trail = inner[len(inner.rstrip()) :]
@@ -163,7 +184,7 @@ class _Inline:
             self.emit(f"{marker}{core}{marker}")
             self.parts.append(trail)
         else:
-            self.write(children)  # "x*(y)*z" would show its stars: no emphasis there
+            self.write(children, after)  # "x*(y)*z" would show its stars: no emphasis here
         for _ in range(trailing):
             self.line_break()
 
@@ -177,13 +198,16 @@ def _can_flank(before: str, core: str, after: str) -> bool:
     flanking rules): punctuation just inside a marker needs space or punctuation outside."""
     if before in ("*", "~"):
         return False  # right after another span's closing marker: "*a***b**" is ambiguous
+    if core[0] in "*_~" or (core[-1] in "*_~" and core[-2:-1] != "\\"):
+        return False  # a bare star or tilde inside would run into the marker: "***"
     if _punctuation(core[0]) and before and not (before.isspace() or _punctuation(before)):
         return False
     return not (_punctuation(core[-1]) and after and not (after.isspace() or _punctuation(after)))
 
 
-def _first_char(content: list[Inline]) -> str:
-    """The first character the rest of a paragraph shows ("" at its end or a break)."""
+def _first_char(content: list[Inline]) -> str | None:
+    """The first character the rest of a paragraph shows ("" for a break, None if nothing
+    follows in ``content``). For a span, its text's: it may be written without markers."""
     for node in content:
         if isinstance(node, str):
             if node:
@@ -193,14 +217,19 @@ def _first_char(content: list[Inline]) -> str:
         elif isinstance(node, Image):
             return "!"
         elif isinstance(node, Span):
-            return "[" if node.kind == "link" else "*"
+            first = _first_char(node.children)
+            if first is not None:
+                return first
         else:
             return ""
-    return ""
+    return None
 
 
 def _inline(content: list[Inline], **kwargs: bool) -> str:
-    return _Inline(**kwargs).write(content).strip()
+    text = _Inline(**kwargs).write(content).rstrip(" ")
+    while text.endswith(_HARD_BREAK):  # a break ending a paragraph breaks nothing
+        text = text[: -len(_HARD_BREAK)].rstrip(" ")
+    return text.strip()
 
 
 def render_markdown(
