@@ -204,18 +204,27 @@ class _Builder:
         roles = _PLAIN_ROLES if self.plain else TAG_ROLES
         text = self.raw.append if self.plain else self.text
         events = etree.iterwalk(root, events=_EVENTS)
+        flush, start, end = self.flush, self.start, self.end
+        raw, rich = self.raw, not self.plain  # a plain walk has nothing to flush if raw is empty
         for event, element in events:
             if event == "start":
                 role = roles.get(element.tag, -1)
-                if role >= 0 and self.start(element, role):
+                if role == _BLOCK:
+                    if rich or raw:
+                        flush()
+                elif role >= 0 and start(element, role):
                     events.skip_subtree()
-                elif element.text:
+                    continue
+                if element.text:
                     text(element.text)
                 continue
             if event == "end":
                 role = roles.get(element.tag, -1)
-                if role >= 0:
-                    self.end(element, role)
+                if role == _BLOCK:
+                    if rich or raw:
+                        flush()
+                elif role >= 0:
+                    end(element, role)
             # "end", "comment" or "pi" (whose own text is not page text): the tail follows
             if element.tail and element is not root:
                 text(element.tail)
