@@ -54,8 +54,8 @@ class RepairWeights:
     prior_cjk: float = 1.0
     """Chain prior: a legacy CJK encoding read as windows-1252 (plenty of byte pairs happen
     to be valid GBK or Big5, so these need the most evidence)."""
-    max_run: int = 400
-    """Longer runs of non-ASCII words are repaired word by word only (bounds the work)."""
+    max_word: int = 2000
+    """Longer "words" (a blob of JSON, a base64 string) are left alone: bounds the work."""
 
 
 WEIGHTS = RepairWeights()
@@ -190,7 +190,11 @@ def _fix_run(text: str, run: re.Match[str]) -> list[Change]:
     """
     if cost(run.group()) < WEIGHTS.min_suspect:
         return []
-    words = list(_WORD.finditer(text, run.start(), run.end()))
+    words = [
+        w
+        for w in _WORD.finditer(text, run.start(), run.end())
+        if len(w.group()) <= WEIGHTS.max_word
+    ]
     costs = [cost(w.group()) for w in words]
     options = [{} if w.group().isascii() else _word_options(w.group()) for w in words]
     base = sum(costs)
@@ -313,6 +317,11 @@ def repair_text(text: str) -> str:
     return explain_repair(text).text
 
 
+# Plain strings (no back-references to elements): the cheap first look at a page.
+_PLAIN_TEXTS = etree.XPath("//text()", smart_strings=False)
+_SKIPPED_TEXTS = etree.XPath(
+    "//script/text()|//style/text()|//template/text()|//code/text()", smart_strings=False
+)
 _SKIP_TAGS = frozenset({"script", "style", "template", "code"})
 
 
@@ -320,24 +329,28 @@ def repair_tree(root: etree._Element) -> int:
     """Repair the text and tails of every element in place; return how many changed.
 
     Attribute values (``href``, ``src`` and the rest) are never read, and the contents of
-    ``script``/``style``/code blocks are left as written. Text nodes are visited as strings
-    (no element objects are made for them), so a node that is pure ASCII or shows none of
-    the marks costs one check.
+    ``script``/``style``/code blocks are left as written. The text nodes are first read
+    as plain strings (no element objects are made) and repaired as strings; the tree is
+    walked only when some text actually changed, so a clean page costs one scan of its
+    non-ASCII text.
     """
+    fixes = {}
+    skipped = set(_SKIPPED_TEXTS(root))
+    for text in _PLAIN_TEXTS(root):
+        if text.isascii() or text in fixes or text in skipped:
+            continue
+        if _SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text):
+            fixed = repair_text(text)
+            if fixed != text:
+                fixes[text] = fixed
+    if not fixes:
+        return 0
     changed = 0
-    for node in root.xpath("//text()"):
-        if node.isascii():
-            continue
-        parent = node.getparent()
-        if parent is None or (not node.is_tail and parent.tag in _SKIP_TAGS):
-            continue
-        if not (_SUSPICIOUS.search(node) or _CENTRAL_MARKS.search(node)):
-            continue
-        fixed = repair_text(str(node))
-        if fixed != node:
-            if node.is_tail:
-                parent.tail = fixed
-            else:
-                parent.text = fixed
+    for el in root.iter():
+        if el.text in fixes and isinstance(el.tag, str) and el.tag not in _SKIP_TAGS:
+            el.text = fixes[el.text]
+            changed += 1
+        if el.tail in fixes:
+            el.tail = fixes[el.tail]
             changed += 1
     return changed
