@@ -7,9 +7,9 @@ charset first of all) goes to the decoder, the ``WARC-Target-URI`` becomes the p
 the ``WARC-Date`` its fetch date. Other records (requests, metadata, images, redirects,
 errors) are skipped silently: a WARC is mostly not pages.
 
-warcio was chosen over FastWARC because it is pure Python (nothing to build) and, measured
-on the benchmark's WARC of 990 pages, reading the records is far from the bottleneck: see
-``docs/benchmarks-batch.md``.
+warcio rather than FastWARC: it is pure Python (nothing to build), and reading the records
+is a percent or two of a batch's time either way (measured by ``benchmarks/bench_batch.py``
+on a WARC of the 990 corpus pages, both libraries; see ``docs/benchmarks-batch.md``).
 """
 
 from __future__ import annotations
