@@ -262,7 +262,7 @@ _ALPHABET_TEXT = (
     "àâæçéèêëîïôœùûüÿ",  # French
     "äöüßéà",  # German (with common French loans)
     "áéíñóúüº",  # Spanish
-    "áâãàçéêíóôõúü",  # Portuguese
+    "áâãàçéêíóôõú",  # Portuguese (ü left the spelling in 1990)
     "àèéìíîòóùú",  # Italian
     "àçèéíïòóúüŀ",  # Catalan
     "éèëïöóáüêç",  # Dutch

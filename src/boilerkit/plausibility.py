@@ -36,7 +36,8 @@ class Costs:
     loose_tone: float = 1.0
     """A vowel followed by a letter that is a windows-1258 tone mark byte (``êò``)."""
     glued_digit: float = 1.5
-    """A vulgar fraction right before a letter (``¾lu»ou``: ISO-8859-2 ž as windows-1252)."""
+    """A fraction or a symbol like £ ¥ ¦ ¬ ¯ right before a letter (``¾lu»ou``, ``£odzi``:
+    ISO-8859-2 and windows-1250 letters as windows-1252 shows them; ``£12`` is fine)."""
     box_drawing: float = 2.0
     """Box drawing and block elements: cp437's reading of UTF-8 lead bytes."""
     utf8_pair: float = 2.0
@@ -389,7 +390,7 @@ def cost(text: str, home: str | None = None) -> float:
             total += _pair_cost(prev, info, prev_ascii, is_ascii)
             if char in "ÌìÞÒò" and prev_char in _VOWELS_1258:
                 total += COSTS.loose_tone
-            if prev_char in "¼½¾" and info.kind == _LETTER:
+            if prev_char in "¼½¾£¥¦¬¯" and info.kind == _LETTER:
                 total += COSTS.glued_digit
             if _utf8_shape(prev2, prev_char, char):
                 soft = char in "\u00a0\u00ad" or prev_char in "\u00a0\u00ad"

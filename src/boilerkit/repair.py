@@ -95,10 +95,12 @@ _LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
 # letters that windows-1252 has as symbols, a grave vowel starting a word (Croatian
 # ``èetvrtak``), two grave vowels or ``ø`` with one in a word (Czech ``stupòù``, ``Pøíliš``).
 _CENTRAL_MARKS = re.compile(
-    "[¹¿¾¼\x9c\x9d\x9f±¶£¥Œ¯¦¬èìòùÈÌÒÙøØí](?:"
-    "(?<=\\w[¹¿¾¼\x9c\x9d\x9f±¶])(?=\\w)|(?<=[£¥Œ¯¦¬])(?<!\\w.)(?=\\w)"
-    "|(?<=[èìòùÈÌÒÙ])(?<!\\w.)(?=\\w)|(?<=[øèìòùØ])\\w*[èìòùø]|(?<=ø)\\w*í|(?<=í)\\w*ø)"
+    "[¹³¿¾¼\x9c\x9d\x9f±¶œŸ£¥Œ¯¦¬èìòùÈÌÒÙøØíõû](?:"
+    "(?<=\\w[¹³¿¾¼\x9c\x9d\x9f±¶œŸ])(?=\\w)|(?<=[£¥Œ¯¦¬])(?<!\\w.)(?=\\w)"
+    "|(?<=[èìòùÈÌÒÙ])(?<!\\w.)(?=\\w)|(?<=[øèìòùØ])\\w*[èìòùø]|(?<=ø)\\w*í|(?<=í)\\w*ø"
+    "|(?<=\\w[õû])(?=\\w))"
 )
+_CENTRAL_STRONG = frozenset("¹³¿œŸ£¥Œ¯±¶¼¾\x8c\x8f\x9c\x9f")
 # Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters.
 _TURKISH_MARKS = re.compile("[ðýþÐÝÞ]")
 
@@ -242,6 +244,13 @@ def _apply(text: str, changes: list[Change]) -> str:
     return "".join(parts)
 
 
+def _strong_only(before: str, cand: Candidate) -> bool:
+    """Every changed character is one that windows-1250 text read as windows-1252 is full
+    of and real text rarely has (``œrodowiska``, ``a¿``): enough to follow a chain that
+    the same text already showed."""
+    return all(a == b or a in _CENTRAL_STRONG for a, b in zip(before, cand.text, strict=False))
+
+
 def _edge_only(before: str, after: str) -> bool:
     """The only changes are marks standing at a word's edge (``¹see``, ``vérité\u00a0»``)."""
     last = len(before) - 1
@@ -283,7 +292,7 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
             if cand is None or cand.text == m.group():
                 continue
             delta = cost(m.group()) - cost(cand.text)
-            if extend and delta <= 0 and codec != "cp1254":
+            if extend and delta <= 0 and codec != "cp1254" and not _strong_only(m.group(), cand):
                 continue
             if delta < 0:
                 break
@@ -294,8 +303,8 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
             if changes and (codec == "cp1254" or _CENTRAL_MARKS.search(text)):
                 spread_after = alphabet_spread(_apply(text, done + changes))
                 gain += WEIGHTS.spread_weight * (spread - spread_after)
-                if gain >= best_gain or (extend and gain > 0):
-                    best, best_gain = changes, gain
+            if changes and (gain >= best_gain or (extend and gain > 0)):
+                best, best_gain = changes, gain
     return best
 
 
