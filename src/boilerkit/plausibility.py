@@ -393,7 +393,10 @@ def cost(text: str, home: str | None = None) -> float:
             if prev_char in "¼½¾£¥¦¬¯" and info.kind == _LETTER:
                 total += COSTS.glued_digit
             if _utf8_shape(prev2, prev_char, char):
-                soft = char in "\u00a0\u00ad" or prev_char in "\u00a0\u00ad"
+                # the soft character must be the first continuation: ``é\u00a0—`` is
+                # French typography, ``â‰\u00a0`` (≠) is not
+                third = prev_char in _ANY_CONT and "\xe0" <= prev2 <= "\xef"
+                soft = prev_char in "\u00a0\u00ad" or (char in "\u00a0\u00ad" and not third)
                 total += COSTS.utf8_soft_pair if soft else COSTS.utf8_pair
             if (
                 prev_char in _HEBREW_FINALS
