@@ -23,12 +23,14 @@ from .teasers import TeaserGroup
 from .weights import (
     COMMENT_WORDS,
     FRAMEWORK_WORDS,
+    NEGATIVE_PATTERN,
     NEGATIVE_ROLES,
     NEGATIVE_TAGS,
     NEGATIVE_WORDS,
     POSITIVE_ROLES,
     POSITIVE_TAGS,
     POSITIVE_WORDS,
+    STRONG_POSITIVE,
     WORD_SPLIT,
     Weights,
 )
@@ -85,16 +87,23 @@ def element_hint(element: lxml_html.HtmlElement) -> Hint | None:
     words = set(WORD_SPLIT.split(text)) if text.strip() else set()
     if words & COMMENT_WORDS:
         return Hint("comments", f"class/id={'/'.join(sorted(words & COMMENT_WORDS))}")
+    strong = STRONG_POSITIVE.search(text)
+    if strong:
+        return Hint("article", f"class/id~{strong.group()}")
     if tag in POSITIVE_TAGS or role in POSITIVE_ROLES:
         return Hint("article", f"tag={tag}" if tag in POSITIVE_TAGS else f"role={role}")
     if role in NEGATIVE_ROLES:
         return Hint("boilerplate", f"role={role}")
     if tag in NEGATIVE_TAGS:
         return Hint("boilerplate", f"tag={tag}")
-    negative = words & NEGATIVE_WORDS if not words & FRAMEWORK_WORDS else set()
+    if not words & FRAMEWORK_WORDS:
+        negative = words & NEGATIVE_WORDS
+        if negative:
+            return Hint("boilerplate", f"class/id={'/'.join(sorted(negative))}")
+        fragment = NEGATIVE_PATTERN.search(text)
+        if fragment:
+            return Hint("boilerplate", f"class/id~{fragment.group()}")
     positive = words & POSITIVE_WORDS
-    if negative and not positive:
-        return Hint("boilerplate", f"class/id={'/'.join(sorted(negative))}")
     if positive:
         return Hint("article", f"class/id={'/'.join(sorted(positive))}")
     return None

@@ -88,6 +88,66 @@ def _choose_container(
     return best
 
 
+def _descend(segmentation: Segmentation, scores: Scores, weights: Weights) -> int:
+    """The deepest element holding most of the page's prose: from the root, step into the
+    child that holds at least ``descent_share`` of the current element's prose, and stop
+    where the prose splits (a split article stops at the parent of its parts)."""
+    mass = [0.0] * len(segmentation.elements)
+    for block, value in scores.value.items():
+        if value > 0:
+            mass[block.node] = value
+    parent = segmentation.parent
+    children: list[list[int]] = [[] for _ in mass]
+    for index in range(len(mass) - 1, 0, -1):
+        mass[parent[index]] += mass[index]
+        children[parent[index]].append(index)
+    node = 0
+    while children[node]:
+        best = max(children[node], key=mass.__getitem__)
+        if mass[best] < weights.descent_share * mass[node] or mass[best] <= 0:
+            break
+        node = best
+    return node
+
+
+def _children(segmentation: Segmentation, index: int) -> list[int]:
+    """Indexes of an element's children (each subtree is a range, so hop range to range)."""
+    found: list[int] = []
+    child = index + 1
+    while child < segmentation.end[index]:
+        found.append(child)
+        child = segmentation.end[child]
+    return found
+
+
+def _widen(
+    container: int, segmentation: Segmentation, scores: Scores, weights: Weights
+) -> tuple[int, frozenset[int]]:
+    """Take in the container's prose siblings: a lead before the body, a split-off part.
+
+    The strongest container is often the article *body*, with the standfirst or intro in a
+    sibling just before it, or an article split by a widget into sibling parts. Returns the
+    new container (the parent, when a sibling joins) and the children left out of it.
+    """
+    parent = segmentation.parent[container]
+    if parent < 0:
+        return container, frozenset()
+    siblings = _children(segmentation, parent)
+    joined = {container}
+    for sibling in siblings:
+        if sibling == container or scores.region[sibling] is not None:
+            continue
+        value, chars = scores.total[sibling], segmentation.chars[sibling]
+        if value <= 0 or segmentation.link_chars[sibling] > weights.sibling_max_link_density * chars:
+            continue
+        lead = sibling < container and value >= weights.lead_min_value
+        if lead or value >= weights.sibling_share * scores.total[container]:
+            joined.add(sibling)
+    if len(joined) == 1:
+        return container, frozenset()
+    return parent, frozenset(siblings) - joined
+
+
 def _region_rule(
     index: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> Reason | None:
@@ -178,8 +238,12 @@ def select_content(
     teasers = find_teasers(segmentation, weights, base_url)
     scores = score(segmentation, teasers, weights, scale)
     teasers = scores.teasers
-    container = _choose_container(segmentation, scores, teasers, weights)
-    inside = range(container, segmentation.end[container])
+    container = (_descend(segmentation, scores, weights) if weights.descent_share
+                 else _choose_container(segmentation, scores, teasers, weights))
+    container, left_out = _widen(container, segmentation, scores, weights)
+    inside = set(range(container, segmentation.end[container]))
+    for child in left_out:
+        inside.difference_update(range(child, segmentation.end[child]))
     first_h1 = next((b.text for b in segmentation.blocks if b.element.tag == "h1"), "")
     judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1)
     container_path = element_path(segmentation.elements[container], 2)
@@ -198,7 +262,8 @@ def select_content(
         verdicts.append(BlockVerdict(block.element, block.text, drop is None,
                                      scores.value[block], reasons))
     verdicts = _trim_tail(verdicts, kept, weights)
-    return _finish(segmentation, scores, teasers, container, kept, tuple(verdicts), weights)
+    skip = {segmentation.elements[child] for child in left_out}
+    return _finish(segmentation, scores, teasers, container, kept, tuple(verdicts), weights, skip)
 
 
 def _trim_tail(
@@ -233,6 +298,7 @@ def _finish(
     kept: set[lxml_html.HtmlElement],
     verdicts: tuple[BlockVerdict, ...],
     weights: Weights,
+    skip: set[lxml_html.HtmlElement],
 ) -> Selection:
     """Copy the article out, rate our confidence, list the teaser links."""
     kept_blocks = [b for b in segmentation.blocks if b.element in kept]
@@ -249,7 +315,7 @@ def _finish(
     if kept_chars < weights.min_article_chars and teaser_chars > kept_chars:
         return Selection(None, verdicts, related, None, 0.0,
                          (*notes, "no article: the page is a listing of other pages"))
-    content = build_content(element, segmentation, kept)
+    content = build_content(element, segmentation, kept, skip)
     return Selection(content, verdicts, related, None, round(confidence, 3), notes)
 
 
@@ -257,15 +323,21 @@ def build_content(
     container: lxml_html.HtmlElement,
     segmentation: Segmentation,
     kept: set[lxml_html.HtmlElement],
+    skip: set[lxml_html.HtmlElement] | None = None,
 ) -> lxml_html.HtmlElement:
-    """Copy ``container`` keeping only the text of kept blocks (and the inline markup in it)."""
+    """Copy ``container`` keeping only the text of kept blocks (and the inline markup in it),
+    leaving out the subtrees in ``skip``."""
     copies: list[lxml_html.HtmlElement] = []
     owners: list[bool] = []  # whether the text owner of each open element is kept
     result: lxml_html.HtmlElement | None = None
-    for event, element in etree.iterwalk(container, events=("start", "end")):
+    walker = etree.iterwalk(container, events=("start", "end"))
+    for event, element in walker:
         if event == "start":
             tag = element.tag if isinstance(element.tag, str) else "span"
-            if tag in BLOCK_TAGS or not owners:
+            if skip and element in skip:
+                walker.skip_subtree()
+                keep_text = False
+            elif tag in BLOCK_TAGS or not owners:
                 keep_text = element in kept or segmentation.block_of(element) is None
             else:
                 keep_text = owners[-1]

@@ -32,6 +32,14 @@ class Weights:
     """How much negative block value counts against a container. At 1.0 the container is
     the maximum-sum subtree, which splits articles at every inline widget; lower values
     keep the container wide and leave the furniture inside it to the block verdicts."""
+    lead_min_value: float = 60.0
+    """A prose sibling before the chosen body worth this much is its lead and joins it."""
+    sibling_share: float = 0.3
+    """A later sibling joins when worth this share of the body (an article split in two)."""
+    sibling_max_link_density: float = 0.3
+    """... and only when it is prose, not a list of links."""
+    descent_share: float = 0.0
+    """Container by descent: step into a child holding at least this share of the prose."""
     furniture_max_share: float = 0.5
     """A furniture hint is waived when more than this share of the element's prose sits
     in an element that says "article" (``<div class="has-sidebar"><article>``)."""
@@ -93,13 +101,13 @@ NEGATIVE_WORDS = frozenset(
     """
     nav navbar navigation menu menubar breadcrumb breadcrumbs crumbs skip skiplink footer
     sidebar aside related widget widgets relatedposts recommended recommendations
-    teaser teasers promo promos promoted sponsor sponsored advert advertisement ads adsense
+    promo promos promoted sponsor sponsored advert advertisement ads adsense
     advertising banner share sharing social socials sharebar shares follow subscribe
     subscription newsletter signup cookie cookies consent gdpr popup modal overlay
     comment comments commentlist disqus respond reply replies discussion
     masthead toolbar pagination pager tagcloud taglist outbrain taboola trending
     mostread more-stories morestories login offscreen sr-only
-    author authors bio byline copyright caption credit credits noprint meta donate
+    author authors bio byline copyright caption credit credits noprint meta donate legend
     donation paywall buybox feedback poll survey toc
     """.split()
 )
@@ -111,13 +119,26 @@ present, a class says nothing about boilerplate."""
 
 POSITIVE_WORDS = frozenset(
     """
-    article articlebody article-body articlecontent article-content story storybody
-    story-body storycontent post postbody post-body postcontent post-content entry
-    entrycontent entry-content content main-content maincontent body-text bodytext text
-    blog blogpost news-article page-content rich-text richtext prose markdown-body
+    article articlebody articlecontent story storybody storycontent post postbody
+    postcontent entry entrycontent content maincontent bodytext text blog blogpost
+    richtext prose
     """.split()
 )
-"""Words in a class/id that mark the article body."""
+"""Words in a class/id that suggest the article body; any furniture word outweighs them
+("author-bio-content" is a bio)."""
+
+STRONG_POSITIVE = re.compile(
+    r"(article|story|post|entry|news)[-_]*(body|content|text|inner)|main[-_]?content"
+    r"|body[-_]?text|rich[-_]?text|markdown-body|itemprop-articlebody"
+)
+"""Class/id names that mark the article body whatever else stands beside them."""
+
+NEGATIVE_PATTERN = re.compile(
+    r"newsletter|sidebar|related|cookie|advert|promo|social|share(?!d)|subscri|breadcrumb"
+    r"|navbar|navigation|paywall|byline|author|copyright|disclaimer|signup|recommend"
+    r"|popular|trending|outbrain|taboola|legend|footer"
+)
+"""Furniture fragments found inside compound names ("NewsletterModule", "c-sharebar")."""
 
 COMMENT_WORDS = frozenset(
     "comment comments commentlist comment-list disqus respond replies discussion".split()
