@@ -277,3 +277,12 @@ def test_random_markup_keeps_its_words(seed: int) -> None:
         content = tree(markup)
         for options in OPTION_SETS:
             assert mismatch(content, options) is None, markup
+
+
+def test_brackets_that_cannot_make_links_stay_bare() -> None:
+    assert md("<h2>History[edit]</h2><p>A claim.[1] See [a][b] and [c](d).</p>") == (
+        "## History[edit]\n\nA claim.[1] See [a\\][b] and [c\\](d)."
+    )
+    assert md('<p>[x] <a href="/y">y</a></p>', RICH, "https://e.org/") == (
+        "\\[x] [y](https://e.org/y)"
+    )

@@ -3,10 +3,11 @@
 Headings, nested lists, quotes, fenced code (with the language from class names), pipe
 tables, and, when asked, emphasis, links and images. The promise this module keeps: the
 Markdown, rendered by any CommonMark/GFM renderer, shows exactly the words of the text
-output. Page text that would read as Markdown syntax is escaped for that: backslashes,
-backticks and brackets always; ``*``, ``_`` and ``~`` where they could open or close
-emphasis; ``<`` before a tag name and ``&`` before an entity name; and at the start of a
-line, anything that would make a heading, a quote or a list item.
+output. Page text that would read as Markdown syntax is escaped for that: backslashes and
+backticks always; brackets in link text, elsewhere only where they could make a link (so
+``[1]`` stays bare); ``*``, ``_`` and ``~`` where they could open or close emphasis; ``<``
+before a tag name and ``&`` before an entity name; and at the start of a line, anything
+that would make a heading, a quote or a list item.
 """
 
 from __future__ import annotations
@@ -21,7 +22,13 @@ from ..options import Options
 from .blocks import BREAK, Block, Code, Frame, Image, Inline, Span, shared_frames
 from .walk import walk
 
-_ALWAYS = str.maketrans({"\\": "\\\\", "`": "\\`", "[": "\\[", "]": "\\]"})
+_ALWAYS = str.maketrans({"\\": "\\\\", "`": "\\`"})
+_BRACKETS = str.maketrans({"[": "\\[", "]": "\\]"})
+# Outside link text a bracket matters only where it could start a link reference definition
+# (a "[" that may begin a line) or close a link: a "]" before "(", "[" or ":" (or before
+# whatever follows the text). "[1]" and "[edit]" stay as they are.
+_LINK_BRACKET = re.compile(r"^\[|\](?=[(\[:]|$)")
+"""Brackets that may matter: a leading "[" and a "]" before "(", "[", ":" or the end."""
 _FLANKING = re.compile(r"[*_~]")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -49,9 +56,23 @@ def _flanking(match: re.Match[str]) -> str:
     return "\\" + char
 
 
-def escape(text: str, *, table: bool = False) -> str:
-    """Page text made literal for Markdown (see the module docstring); ``|`` too in tables."""
+def escape(text: str, *, table: bool = False, link: bool = True, following: str = "(") -> str:
+    """Page text made literal for Markdown (see the module docstring); ``|`` too in tables.
+
+    ``link`` (inside link text or image alt text) escapes every bracket; elsewhere only the
+    brackets that could make a link, given the character ``following`` the text.
+    """
     text = text.translate(_ALWAYS)
+    if link:
+        text = text.translate(_BRACKETS)
+    elif "[" in text or "]" in text:
+        closes = following[:1] in ("(", "[", ":")
+        text = _LINK_BRACKET.sub(
+            lambda m: (
+                "\\" + m.group() if m.group() == "[" or m.end() < len(text) or closes else m.group()
+            ),
+            text,
+        )
     if "*" in text or "_" in text or "~" in text:
         text = _FLANKING.sub(_flanking, text)
     if "<" in text:
@@ -81,6 +102,8 @@ class _Inline:
         self.table = table
         self.parts: list[str] = []
         self.line_start = True
+        self.in_link = False
+        """Inside link text, where every bracket is escaped."""
         self.before = ""
         """The character before this writer's output (a span's opening marker)."""
         self.last_code: tuple[int, str] | None = None
@@ -90,7 +113,7 @@ class _Inline:
         """Write ``content``; ``after`` is the character that will follow it ("" for none)."""
         for index, node in enumerate(content):
             if isinstance(node, str):
-                self.text(node)
+                self.text(node, _next_markup(content[index + 1 :], after))
             elif isinstance(node, Span):
                 following = _first_char(content[index + 1 :])
                 self.span(node, after if following is None else following)
@@ -115,14 +138,16 @@ class _Inline:
         self.parts.append(markup)
         self.line_start = False
 
-    def text(self, text: str) -> None:
+    def text(self, text: str, following: str = "") -> None:
+        """Page text, escaped; ``following`` is what the Markdown will show right after it."""
+        escaped = escape(text, table=self.table, link=self.in_link, following=following)
         if self.line_start:
-            text = text.lstrip()
-            if not text:
+            escaped = escaped.lstrip()
+            if not escaped:
                 return
-            self.emit(_escape_line_start(escape(text, table=self.table)))
+            self.emit(_escape_line_start(escaped))
         else:
-            self.parts.append(escape(text, table=self.table))
+            self.parts.append(escaped)
 
     def code(self, code: str) -> None:
         if self.last_code is not None and self.last_code[0] == len(self.parts) - 1:
@@ -160,6 +185,7 @@ class _Inline:
         inner_writer = _Inline(single_line=self.single_line, table=self.table)
         inner_writer.line_start = False  # the span's opening marker comes first
         inner_writer.before = marker[-1]
+        inner_writer.in_link = self.in_link or span.kind == "link"
         inner = inner_writer.write(children, "]" if span.kind == "link" else marker[0])
         leading = 0
         while inner.startswith(_HARD_BREAK):  # from a nested span: keep it outside ours
@@ -203,6 +229,20 @@ def _can_flank(before: str, core: str, after: str) -> bool:
     if _punctuation(core[0]) and before and not (before.isspace() or _punctuation(before)):
         return False
     return not (_punctuation(core[-1]) and after and not (after.isspace() or _punctuation(after)))
+
+
+def _next_markup(content: list[Inline], after: str) -> str:
+    """The character the Markdown shows after a text node: a link's "[", a code span's
+    backtick, the next text's first character... (for escaping the text's last bracket)."""
+    for node in content:
+        if isinstance(node, str):
+            if node:
+                return node[0]
+        elif isinstance(node, Span):
+            return "[" if node.kind == "link" else _MARKERS[node.kind][0]
+        else:
+            return "`" if isinstance(node, Code) else "!" if isinstance(node, Image) else "\n"
+    return after
 
 
 def _first_char(content: list[Inline]) -> str | None:
