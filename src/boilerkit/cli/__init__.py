@@ -54,7 +54,13 @@ def _parser() -> argparse.ArgumentParser:
         ".warc.gz), http(s) URL, or - for stdin (the default)",
     )
     out = parser.add_argument_group("output")
-    out.add_argument("-f", "--format", choices=("text", "markdown", "json", "html"), default="text")
+    out.add_argument(
+        "-f",
+        "--format",
+        choices=("text", "markdown", "json", "html"),
+        default="text",
+        help="output format (default: text)",
+    )
     out.add_argument("--jsonl", action="store_true", help="JSON, one document per line")
     out.add_argument("--with-markdown", action="store_true", help="add Markdown to JSON output")
     out.add_argument("-o", "--output-dir", metavar="DIR", help="write one file per input here")
@@ -70,7 +76,13 @@ def _parser() -> argparse.ArgumentParser:
     favor.add_argument("--precision", action="store_true", help="less noise, maybe less text")
     favor.add_argument("--recall", action="store_true", help="more text, maybe more noise")
     opts.add_argument("--no-fallback", action="store_true", help="never ask trafilatura")
-    opts.add_argument("--max-bytes", type=int, default=_DEFAULT_OPTIONS.max_bytes, metavar="N")
+    opts.add_argument(
+        "--max-bytes",
+        type=int,
+        default=_DEFAULT_OPTIONS.max_bytes,
+        metavar="N",
+        help="larger pages fail (default: %(default)s)",
+    )
     opts.add_argument(
         "--time-budget",
         type=float,
@@ -78,7 +90,9 @@ def _parser() -> argparse.ArgumentParser:
         metavar="S",
         help="seconds one page may take (default: %(default)s)",
     )
-    opts.add_argument("--timeout", type=float, default=30.0, metavar="S", help="for URLs")
+    opts.add_argument(
+        "--timeout", type=float, default=30.0, metavar="S", help="for URLs (default: %(default)s)"
+    )
     run = parser.add_argument_group("batch")
     run.add_argument("-j", "--jobs", type=int, metavar="N", help="processes (default: all cores)")
     run.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
