@@ -152,11 +152,21 @@ def _sniff_wide(data: bytes) -> str | None:
     return None
 
 
+def _is_utf8(word: bytes) -> bool:
+    try:
+        word.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _sample(data: bytes, budget: int) -> bytes:
     """Whole words holding high bytes, up to a budget: all the evidence, little of the work."""
     words: list[bytes] = []
     size = 0
     for match in _HIGH_WORD.finditer(data):
+        if _is_utf8(match.group()):
+            continue  # a UTF-8 snippet inside a legacy page says nothing of the page
         words.append(match.group())
         size += len(match.group()) + 1
         if size > budget:
@@ -242,13 +252,13 @@ def _decode(data: bytes, content_type: str | None) -> Decoded:
     except UnicodeDecodeError:
         pass
     else:
-        agrees = not preferred or preferred[0] == "utf-8"
-        return Decoded(
-            text,
-            "utf-8",
-            "declared, bytes agree" if agrees else "valid UTF-8 overrides declared " + preferred[0],
-            0.99,
-        )
+        if not preferred:
+            reason = "valid UTF-8"
+        elif preferred[0] == "utf-8":
+            reason = "declared, bytes agree"
+        else:
+            reason = "valid UTF-8 overrides declared " + preferred[0]
+        return Decoded(text, "utf-8", reason, 0.99)
     valid, invalid = _mostly_utf8(data)
     if valid and valid >= invalid * WEIGHTS.stray_ratio:
         text = data.decode("utf-8", "boilerkit-cp1252")
