@@ -135,6 +135,21 @@ def find_teasers(
     return tuple(groups)
 
 
+def _teaser_headline(
+    item: lxml_html.HtmlElement, segmentation: Segmentation, weights: Weights
+) -> tuple[str, str] | None:
+    """The headline link of an item shaped like a teaser (short, led by that link)."""
+    extent = segmentation.extent(item)
+    if extent is None or extent.chars == 0 or extent.chars > weights.teaser_max_item_chars:
+        return None
+    headline = _headline(item, weights)
+    if headline is None or len(headline[0]) < weights.teaser_min_headline_share * extent.chars:
+        return None
+    if _text(item).find(headline[0][:20]) > weights.teaser_headline_offset:
+        return None
+    return headline
+
+
 def _group(
     container: lxml_html.HtmlElement,
     segmentation: Segmentation,
@@ -148,18 +163,16 @@ def _group(
         return None
     if shape[0] in _NOT_ITEMS:
         return None
-    items = [child for child in children if _signature(child) == shape]
+    candidates = [child for child in children if _signature(child) == shape]
+    items: list[lxml_html.HtmlElement] = []
     headlines: list[TeaserItem] = []
-    for item in items:
-        extent = segmentation.extent(item)
-        if extent is None or extent.chars == 0 or extent.chars > weights.teaser_max_item_chars:
-            return None
-        headline = _headline(item, weights)
-        if headline is None or len(headline[0]) < weights.teaser_min_headline_share * extent.chars:
-            return None
-        if _text(item).find(headline[0][:20]) > weights.teaser_headline_offset:
-            return None
-        headlines.append(TeaserItem(headline[0], urljoin(base_url or "", headline[1])))
+    for item in candidates:
+        headline = _teaser_headline(item, segmentation, weights)
+        if headline is not None:
+            items.append(item)
+            headlines.append(TeaserItem(headline[0], urljoin(base_url or "", headline[1])))
+    if len(items) < max(weights.teaser_min_items, weights.teaser_item_share * len(candidates)):
+        return None
     heading = _heading_before(container)
     marks = _evidence(container, items, heading)
     if len({item.url for item in headlines}) < len(headlines) * 0.8 or not marks:

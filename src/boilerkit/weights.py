@@ -75,7 +75,9 @@ class Weights:
     teaser_headline_offset: int = 40
     """A teaser item's headline starts within this many chars of the item's text (after a
     kicker or category label); a link further in is part of a sentence, not a headline."""
-    teaser_min_headline_share: float = 0.15
+    teaser_item_share: float = 0.75
+    """At least this share of a container's same-shaped children must be teasers."""
+    teaser_min_headline_share: float = 0.12
     """The headline is at least this share of the item's text."""
 
     # --- confidence and fallback ----------------------------------------------------------
