@@ -14,7 +14,7 @@ def test_all_is_complete() -> None:
     modules = {"api", "clean", "cli", "decode", "document", "errors", "explain", "metadata",
                "options", "parse", "pipeline", "render", "repair", "select", "score",
                "segment", "weights", "teasers", "budget", "guard",
-               "encoding_tables", "plausibility", "repair_chains"}
+               "encoding_tables", "plausibility", "repair_chains", "text_tables"}
     assert set(boilerkit.__all__) | {"annotations"} >= public - modules
     for name in boilerkit.__all__:
         assert hasattr(boilerkit, name)

@@ -9,7 +9,6 @@ for browsers, so the same page must decode the same way here.
 from __future__ import annotations
 
 import codecs
-import unicodedata
 from functools import lru_cache
 
 # WHATWG label -> Python codec. Python codecs are picked as the closest superset that
@@ -256,51 +255,6 @@ def codec_for_label(label: str | None) -> str | None:
     return _PYTHON_FALLBACK.get(name, name)
 
 
-# Lower-case letters outside ASCII that each written language uses. A word whose
-# accented letters fit none of these alphabets is a sign of a wrong code page.
-_ALPHABET_TEXT = (
-    "àâæçéèêëîïôœùûüÿ",  # French
-    "äöüßéà",  # German (with common French loans)
-    "áéíñóúüº",  # Spanish
-    "áâãàçéêíóôõú",  # Portuguese (ü left the spelling in 1990)
-    "àèéìíîòóùú",  # Italian
-    "àçèéíïòóúüŀ",  # Catalan
-    "éèëïöóáüêç",  # Dutch
-    "æøåéóàü",  # Danish, Norwegian
-    "åäöéü",  # Swedish, Finnish
-    "áðéíóúýþæö",  # Icelandic
-    "áðíóúýæø",  # Faroese
-    "ąćęłńóśźżé",  # Polish
-    "áčďéěíňóřšťúůýž",  # Czech
-    "áäčďéíĺľňóôŕšťúýž",  # Slovak
-    "áéíóöőúüű",  # Hungarian
-    "ăâîșşțţé",  # Romanian
-    "çğıöşüâîû",  # Turkish
-    "čćđšž",  # Croatian, Bosnian, Serbian Latin, Slovenian
-    "āčēģīķļņšūž",  # Latvian
-    "ąčęėįšųūž",  # Lithuanian
-    "äöõüšž",  # Estonian
-    "çë",  # Albanian
-    "ĉĝĥĵŝŭ",  # Esperanto
-    "ċġħżàèìòù",  # Maltese
-    "âêîôûŵŷáéíóúẁẃẅýäëïöüÿ",  # Welsh
-    "àèìòùáéíóú",  # Irish, Scottish Gaelic
-)
-
-
-def _vietnamese() -> frozenset[str]:
-    bases = "aăâeêioôơuưy"
-    marks = ("", "\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
-    letters = {unicodedata.normalize("NFC", b + m) for b in bases for m in marks}
-    return frozenset(c for c in letters | {"đ"} if len(c) == 1 and not c.isascii())
-
-
-ALPHABETS: tuple[frozenset[str], ...] = (
-    *(frozenset(a) for a in _ALPHABET_TEXT),
-    _vietnamese(),
-)
-
-
 @lru_cache(maxsize=16)
 def byte_table(codec: str) -> dict[int, str]:
     """Translation table that turns text into one char per byte of ``codec`` (as Latin-1).
@@ -337,104 +291,3 @@ def encode_mixed(text: str) -> bytes:
     return b"".join(
         bytes([ord(c)]) if ord(c) < 0x100 else c.encode("utf-8", "surrogatepass") for c in text
     )
-
-
-def _decode_range(codec: str, leads: range, trails: range) -> set[str]:
-    chars: set[str] = set()
-    for lead in leads:
-        for trail in trails:
-            try:
-                chars.update(bytes([lead, trail]).decode(codec))
-            except UnicodeDecodeError:
-                continue
-    return chars
-
-
-HOMES = ("zh-hans", "zh-hant", "ja", "ko")
-
-
-@lru_cache(maxsize=1)
-def cjk_tiers() -> dict[str | None, tuple[frozenset[str], frozenset[str]]]:
-    """(common, known) CJK characters per writing system, read off the national standards.
-
-    The level-1 blocks of GB 2312, Big5 and JIS X 0208 are each country's most frequent
-    characters, and KS X 1001 lists the 2,350 Hangul syllables in everyday use; level 2 is
-    rarer. Mojibake decoded the wrong way lands mostly outside these sets. The ``None`` key
-    is the union, for text whose writing system is unknown.
-    """
-    kana = _decode_range("euc_jp", range(0xA4, 0xA6), range(0xA1, 0xFF))
-    hangul = _decode_range("euc_kr", range(0xB0, 0xC9), range(0xA1, 0xFF))
-    tiers = {
-        "zh-hans": (
-            _decode_range("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
-            _decode_range("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF)),
-        ),
-        "zh-hant": (
-            _decode_range("big5", range(0xA4, 0xC7), range(0x40, 0xFF)),
-            _decode_range("big5", range(0xA1, 0xFA), range(0x40, 0xFF)),
-        ),
-        "ja": (
-            _decode_range("shift_jis", range(0x88, 0x99), range(0x40, 0xFD)) | kana,
-            _decode_range("shift_jis", range(0x81, 0xEB), range(0x40, 0xFD)),
-        ),
-        "ko": (hangul, hangul | _decode_range("euc_kr", range(0xA1, 0xFE), range(0xA1, 0xFF))),
-    }
-    common = set().union(*(c for c, _ in tiers.values()))
-    known = set().union(*(k for _, k in tiers.values()))
-    result: dict[str | None, tuple[frozenset[str], frozenset[str]]] = {
-        home: (frozenset(c), frozenset(k)) for home, (c, k) in tiers.items()
-    }
-    result[None] = (frozenset(common), frozenset(known))
-    return result
-
-
-# The most frequent characters of each writing system, most frequent first (published
-# character-frequency lists: simplified Chinese from news/web corpora, Japanese kanji
-# from newspapers, Korean syllables from the Sejong corpus). Real text draws most of its
-# characters from these; a wrong CJK reading of the same bytes draws few.
-_TOP_CHARS = {
-    "zh": (
-        "的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对生能而子那得于"
-        "着下自之年过发后作里用道行所然家种事成方多经么去法学如都同现当没动面起看定天分还"
-        "进好小部其些主样理心她本前开但因只从想实日军者意无力它与长把机十民第公此已工使情"
-        "明性知全三又关点正业外将两高间由问很最重并物手应战向头文体政美相见被利什二等产或"
-        "新己制身果加西斯月话合回特代内信表化老给世位次度门任常先海通教儿原东声提立及比员"
-        "解水名真论处走义各入几口认条平系气题活尔更别打女变四神总何电数安少报才结反受目太"
-        "量再感建务做接必场件计管期市直德资命山金指克许统区保至队形社便空决治展马科司五基"
-        "眼书非则听白却界达光放强即像难且权思王象完设式色路记南品住告类求据程北边死张该交"
-        "规万取拉格望觉术领共确传师观清今切院让识候带导争运笑飞风步改收根干造言联持组每济"
-        "车亲极林服快办议往元英士证近失转夫令准布始怎呢存未远叫台单影具罗字爱击流备兵连调"
-        "深商算质团集百需价花党华城石级整府离况亚请技际约示复病息究线似官火断精满支视消越"
-        "器容照须九增研写称企八功吗包片史委乎查轻易早曾除农找装广显吧阿李标谈吃图念六引历"
-        "首医局突专费号尽另周较注语仅考落青随选列武红响虽推势参希古众构房半节土投某案黑维"
-        "革划敌致陈律足态护七兴派孩验责营星够章音跟志底站严巴例防族供效续施留讲型料终答紧"
-        "黄绝奇察母京段依批群项故按河米围江织害斗双境客纪采举杀攻父苏密低朝友诉止细愿千值"
-        "經國們這來為時個說後會對點過學動發當還種現無開經與長實"
-    ),
-    "ja": (
-        "日一国人年大十二本中長出三同時政事自行社見月分議後前民生連五発間対上部東者党地合"
-        "市業内相方四定今回新場金員九入選立開手米力学問高代明実円関決子動京全目表戦経通外"
-        "最言氏現理調体化田当八六約主題下首意法不来作性的要用制治度務強気小七成期公持野協"
-        "取都和統以機平総加山思家話世受区領多県続進正安設保改数記院女初北午指権心界支第産"
-        "結百派点教報済書府活原先共得解名交資予川向際査勝面委告軍文反元重近千考判認画海参"
-    ),
-    "ko": (
-        "이다는의에하고을를가지한기서로사대으도나어리자수해것인일시정들그전보게아주안상부라"
-        "적성말경만원요국장있없되동과제와면년우무내여소미공화방유문세위중생모비신선회까마실"
-        "터거저물관연재개직업작통발체진간분계러학당감했습니니까었았였던데서를요은른할될된행"
-        "결과대한민의회사람들때문에까지부터처럼위해서통해관해새로운경우문제정부발표목일"
-    ),
-}
-
-
-@lru_cache(maxsize=1)
-def top_chars() -> dict[str | None, frozenset[str]]:
-    """Most frequent characters per writing system (``None``: all of them)."""
-    tops: dict[str | None, frozenset[str]] = {
-        "zh-hans": frozenset(_TOP_CHARS["zh"]),
-        "zh-hant": frozenset(_TOP_CHARS["zh"]),
-        "ja": frozenset(_TOP_CHARS["ja"]),
-        "ko": frozenset(_TOP_CHARS["ko"]),
-    }
-    tops[None] = frozenset().union(*tops.values())
-    return tops

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
 """How unlike real text a string looks: the cost model that repair and decode rank by.
 
 Real text, in any language, keeps to one script inside a word, rarely puts a symbol
@@ -14,7 +14,25 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .encoding_tables import ALPHABETS, cjk_tiers, top_chars
+from .text_tables import (
+    ALPHABETS,
+    ANY_CONT,
+    COMMON_MARKS,
+    COMMON_PUNCT,
+    HEBREW_FINALS,
+    JOINERS,
+    LETTER_RANKS,
+    ODD_LETTER_OK,
+    ODD_LETTER_RANGES,
+    ODD_PUNCT,
+    RARE_GREEK,
+    RARE_SCRIPTS,
+    TONOS,
+    VOWELS_1258,
+    cjk_tiers,
+    top_chars,
+    utf8_shape,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,67 +111,6 @@ _SPACE, _DIGIT, _PUNCT, _LETTER, _MARK, _SYMBOL, _OTHER = range(7)
 # Scripts, for letters only.
 _LATIN, _GREEK, _CYRILLIC, _HEBREW, _ARABIC, _THAI, _CJK, _HANGUL, _INDIC, _ELSE = range(10)
 
-# Letters of the scripts single-byte code pages carry, most frequent first (from published
-# letter-frequency tables). A wrong Cyrillic/Greek/Hebrew/Arabic code page turns frequent
-# letters into rare ones, so the rank of each letter tells two same-script readings apart.
-_LETTER_RANKS = (
-    "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",  # Russian
-    "іїєґ",  # Ukrainian additions: і ranks with the frequent letters
-    "αοιετνσςηυρπκμλωδγχθφβξζψ",  # Greek (accents stripped before lookup)
-    "יוהלאמרבתשנםעדכקןפחגסזצטךףץ",  # Hebrew
-    "اليمونرتبةعهدسفککقأحجشصیإخطزثضىذغظءئآؤگپچژ",  # Arabic, Persian
-    "านอรกมเงยดวบทคสหลตปพแไจใขโชศผถณฉซญฐธภษฆฝฟฤฮฬะำฯๆ",  # Thai (spacing letters)
-)
-_RARE_GREEK = frozenset("ΐΰϊϋΪΫ")
-# Combining marks that decomposed Latin text really uses (Vietnamese tones among them).
-_COMMON_MARKS = frozenset(
-    "\u0300\u0301\u0302\u0303\u0304\u0306\u0307\u0308\u0309"
-    "\u030a\u030b\u030c\u031b\u0323\u0326\u0327\u0328"
-)
-# Non-ASCII punctuation that real words hold inside (it’s, l·l, e-mail, soft hyphen).
-_JOINERS = frozenset("’‘·–—…\u00ad\u2010\u2011\u200b\u200c\u200d")
-# Vowels as windows-1258 writes them, seen through windows-1252; a tone mark byte after
-# one (``Viêòt``) is Vietnamese with its combining tones read as letters.
-_VOWELS_1258 = frozenset("aeiouyâêôãõýAEIOUYÂÊÔÃÕÝ")
-_HEBREW_FINALS = frozenset("ךםןףץةى")  # and Arabic taa marbuta, alif maqsura
-
-
-def _shape(codec: str, skip: str = "") -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
-    """(2-byte leads, 3-byte leads, continuations) of UTF-8 as ``codec`` shows them."""
-
-    def chars(low: int, high: int) -> frozenset[str]:
-        found = bytes(range(low, high)).decode(codec, "ignore")
-        if codec == "cp1252":
-            found += bytes(range(0x80, 0xA0)).decode("latin-1") if low == 0x80 else ""
-        return frozenset(found) - frozenset(skip)
-
-    return chars(0xC2, 0xE0), chars(0xE0, 0xF0), chars(0x80, 0xC0)
-
-
-# UTF-8 read through the usual code pages leaves a lead byte's character right before a
-# continuation byte's: ``Ã©`` (windows-1252), ``√©`` (mac_roman), ``Рџ`` (windows-1251).
-# Letters that Ukrainian, Belarusian and Serbian write are left out of the last one.
-# Quotes are left out of the mac_roman leads: ``l’é`` is French, not UTF-8.
-_SHAPES = (
-    _shape("cp1252"),
-    _shape("mac_roman", "‘’“”«»…„\u00a0"),
-    _shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"),
-)
-
-
-_ANY_CONT = frozenset().union(*(conts for _, _, conts in _SHAPES))
-
-
-def _utf8_shape(prev2: str, prev: str, char: str) -> bool:
-    if char not in _ANY_CONT:
-        return False
-    for lead2, lead3, conts in _SHAPES:
-        if char in conts and (prev in lead2 or (prev in conts and prev2 in lead3)):
-            return True
-    return False
-
-
-_TONOS = frozenset("άέήίόύώΐΰΆΈΉΊΌΎΏ")
 # Thai spelling roles: a mark or a following vowel sits on a consonant; a leading vowel
 # comes before one. Thai from a wrong code page breaks these at once.
 _CONSONANT, _LEADING, _THAI_MARK, _FOLLOWING = 1, 2, 3, 4
@@ -178,30 +135,13 @@ def _rank_cost(char: str) -> float:
     base = unicodedata.normalize("NFD", char.lower())[:1]
     if base == "і":
         return 0.0
-    if char in _RARE_GREEK:
+    if char in RARE_GREEK:
         return _RANK_COST[-1][1]
-    for letters in _LETTER_RANKS:
+    for letters in LETTER_RANKS:
         rank = letters.find(base)
         if rank >= 0:
             return next(cost for limit, cost in _RANK_COST if rank < limit)
     return _RANK_COST[-1][1]
-
-
-_COMMON_PUNCT = frozenset("\u00a0‘’“”„–—…•«»‹›¡¿·′″\u200b\u200c\u200d\u2009\u202f")
-_ODD_PUNCT = frozenset("†‡‰‚")
-# Scripts that a wrong reading lands in far more often than real web text uses them
-# (Syriac, Thaana, NKo, Samaritan, Mongolian, Glagolitic, Tifinagh, Vai and others).
-_RARE_SCRIPTS = (
-    (0x0700, 0x0750),
-    (0x0780, 0x08A0),
-    (0x1700, 0x1AB0),
-    (0x2C00, 0x2C60),
-    (0x2D30, 0x2D80),
-    (0xA4D0, 0xA640),
-    (0xA800, 0xA960),
-)
-_ODD_LETTER_RANGES = ((0x0180, 0x01CD), (0x01DD, 0x0217), (0x021C, 0x0250), (0x0250, 0x02B0))
-_ODD_LETTER_OK = frozenset("ơƠưƯșȘțȚǎǐǒǔ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,32 +223,32 @@ def char_info(char: str) -> CharInfo:
         return CharInfo(_DIGIT, _ELSE, False, False, False, 0.0)
     if (
         (cp < 0x80 and not char.isalpha())
-        or char in _COMMON_PUNCT
-        or (cat[0] == "P" and cp >= 0x2000 and char not in _ODD_PUNCT)
+        or char in COMMON_PUNCT
+        or (cat[0] == "P" and cp >= 0x2000 and char not in ODD_PUNCT)
     ):
         return CharInfo(_PUNCT, _ELSE, False, False, False, 0.0)
     if 0xFE10 <= cp < 0xFE70:  # vertical and small form variants: GBK/Big5 misreadings
         return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
     role = _thai_role(cp, cat) if 0xE00 <= cp < 0xE80 else 0
-    if any(lo <= cp < hi for lo, hi in _RARE_SCRIPTS):
+    if any(lo <= cp < hi for lo, hi in RARE_SCRIPTS):
         kind = _MARK if cat[0] == "M" else _LETTER if cat[0] == "L" else _SYMBOL
         return CharInfo(kind, _ELSE, False, False, False, COSTS.odd_letter)
     if cat[0] == "M":
         script = _script(cp)
-        if 0x300 <= cp < 0x370 and char not in _COMMON_MARKS:
+        if 0x300 <= cp < 0x370 and char not in COMMON_MARKS:
             return CharInfo(_MARK, script, False, False, False, COSTS.odd_letter)
         cost = COSTS.pointing if script in (_HEBREW, _ARABIC) else 0.0
         return CharInfo(_MARK, script, False, False, False, cost, role)
     if cat[0] == "L" and char not in "ªº":
         script = _script(cp)
         cost = 0.0
-        if any(lo <= cp < hi for lo, hi in _ODD_LETTER_RANGES) and char not in _ODD_LETTER_OK:
+        if any(lo <= cp < hi for lo, hi in ODD_LETTER_RANGES) and char not in ODD_LETTER_OK:
             cost = COSTS.odd_letter
         elif script in (_GREEK, _CYRILLIC, _HEBREW, _ARABIC, _THAI):
             cost = _rank_cost(char)
         accented = script == _LATIN and cp >= 0x80 and char != "µ"
         return CharInfo(_LETTER, script, char.isupper(), char.islower(), accented, cost, role)
-    if 0x2B0 <= cp < 0x370 and char not in _COMMON_MARKS:
+    if 0x2B0 <= cp < 0x370 and char not in COMMON_MARKS:
         return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
     cost = COSTS.math if 0x2200 <= cp < 0x2300 else 0.0
     if 0x2500 <= cp < 0x25A0 or 0x2320 <= cp < 0x2322:
@@ -388,18 +328,18 @@ def cost(text: str, home: str | None = None) -> float:
             total += _cjk_cost(char, info.script, home)
         if prev is not None:
             total += _pair_cost(prev, info, prev_ascii, is_ascii)
-            if char in "ÌìÞÒò" and prev_char in _VOWELS_1258:
+            if char in "ÌìÞÒò" and prev_char in VOWELS_1258:
                 total += COSTS.loose_tone
             if prev_char in "¼½¾£¥¦¬¯" and info.kind == _LETTER:
                 total += COSTS.glued_digit
-            if _utf8_shape(prev2, prev_char, char):
+            if utf8_shape(prev2, prev_char, char):
                 # the soft character must be the first continuation: ``é\u00a0—`` is
                 # French typography, ``â‰\u00a0`` (≠) is not
-                third = prev_char in _ANY_CONT and "\xe0" <= prev2 <= "\xef"
+                third = prev_char in ANY_CONT and "\xe0" <= prev2 <= "\xef"
                 soft = prev_char in "\u00a0\u00ad" or (char in "\u00a0\u00ad" and not third)
                 total += COSTS.utf8_soft_pair if soft else COSTS.utf8_pair
             if (
-                prev_char in _HEBREW_FINALS
+                prev_char in HEBREW_FINALS
                 and info.kind == _LETTER
                 and info.script in (_HEBREW, _ARABIC)
             ):
@@ -409,7 +349,7 @@ def cost(text: str, home: str | None = None) -> float:
                 and prev2_kind == _LETTER
                 and (
                     prev.kind == _SYMBOL
-                    or (prev.kind == _PUNCT and prev_char >= "\x80" and prev_char not in _JOINERS)
+                    or (prev.kind == _PUNCT and prev_char >= "\x80" and prev_char not in JOINERS)
                 )
             ):
                 total += COSTS.symbol_between
@@ -430,7 +370,7 @@ def cost(text: str, home: str | None = None) -> float:
                 run_excess += run > 2 and char != prev2  # "nöööö" is emphasis
             else:
                 run = 0
-            tonos += char in _TONOS
+            tonos += char in TONOS
             if info.script in (_GREEK, _CYRILLIC) and info.upper:
                 caps += 1
             elif info.kind == _LETTER:
