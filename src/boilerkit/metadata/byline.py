@@ -131,7 +131,10 @@ def page_bylines(root: lxml_html.HtmlElement) -> tuple[list[str], bool]:
         marks = f"{element.get('class') or ''} {element.get('id') or ''}"
         if _NOT_BYLINE.search(marks) or element.tag in ("img", "meta", "link", "body", "html"):
             continue
-        if any(a.tag in ("footer",) or _is_comment(a) for a in element.iterancestors()):
+        ancestors = list(element.iterancestors())
+        tags = {a.tag for a in ancestors}
+        # The page footer's names are the site's; an article's own footer holds its byline.
+        if ("footer" in tags and "article" not in tags) or any(map(_is_comment, ancestors)):
             continue
         text = clean_value(element.text_content())
         if text and len(text) <= MAX_BYLINE_CHARS:
@@ -160,6 +163,13 @@ def _text_bylines(root: lxml_html.HtmlElement) -> list[str]:
     return found
 
 
+_COMMENT_BLOCK = re.compile(r"^(?:comments?|commentlist|comment-(?:list|body|content|\d+))$")
+
+
 def _is_comment(element: lxml_html.HtmlElement) -> bool:
-    marks = f"{element.get('class') or ''} {element.get('id') or ''}".lower()
-    return "comment" in marks
+    """A reader comment (whose author is not the article's); ``<body>`` classes such as
+    ``comments-open`` say nothing."""
+    if element.tag in ("body", "html"):
+        return False
+    tokens = f"{element.get('class') or ''} {element.get('id') or ''}".lower().split()
+    return any(_COMMENT_BLOCK.match(token) for token in tokens)

@@ -106,7 +106,9 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None, *,
     title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root), root)
     sitename = _sitename(found, affix or title_affix(found.ranked("title"), sitenames, url, root),
                          url)
-    authors = _authors(found, root, sitename)
+    # Only a declared site name disqualifies an author of the same name: a name guessed from
+    # the title or host is, on a personal blog, the author's own.
+    authors = _authors(found, root, sitename if sitename in sitenames else None)
     published, modified = _dates(found, root, url, date_search)
     page_url = next(filter(None, (absolute_url(u, url) for u in found.values("url"))), None)
     language = next(filter(None, map(normalize_language, found.values("language"))), None)

@@ -46,7 +46,7 @@ def headlines(root: lxml_html.HtmlElement) -> list[str]:
 
 
 _SITE_EVIDENCE = etree.XPath(
-    "//a[@href='/' or @rel='home'] | //footer"
+    "//a[@href='/' or @rel='home'] | //footer | (//body//img[@alt])[1]"
     " | //*[contains(@class, 'logo') or contains(@id, 'logo') or contains(@class, 'brand')"
     " or contains(@class, 'copyright') or contains(@id, 'copyright')]"
 )
