@@ -10,6 +10,8 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from boilerkit import explain_repair, repair_text
@@ -134,3 +136,12 @@ def test_repair_tree_on_clean_tree_changes_nothing() -> None:
 def test_ascii_is_returned_as_is() -> None:
     text = "plain ASCII text"
     assert repair_text(text) is text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(max_codepoint=0x2FFF), max_size=60))
+def test_never_raises_and_leaves_ascii_alone(text: str) -> None:
+    fixed = repair_text(text)
+    assert isinstance(fixed, str)
+    if text.isascii():
+        assert fixed == text
