@@ -121,6 +121,24 @@ def print_errors(results: Sequence[Result], count: int) -> None:
                   f"{len(page.html)} bytes")  # fmt: skip
 
 
+def print_versus(mine: Result, peer: Result, count: int) -> None:
+    """Print the pages where ``mine`` trails ``peer`` most in page F1, and what went wrong.
+
+    The pages a peer already gets right are where a fix is most likely to generalize.
+    """
+    gaps = sorted(range(len(mine.outputs)), key=lambda i: mine.page_f1(i) - peer.page_f1(i))
+    print(f"\n## {mine.system} vs {peer.system} on {mine.corpus.name}: {count} largest gaps")
+    lost = sum(mine.page_f1(i) < peer.page_f1(i) for i in gaps)
+    won = sum(mine.page_f1(i) > peer.page_f1(i) for i in gaps)
+    print(f"({mine.system} better on {won} pages, worse on {lost})")
+    for index in gaps[:count]:
+        if mine.page_f1(index) >= peer.page_f1(index):
+            break
+        lines = _page_report(mine, index)
+        lines[0] += f"  ({peer.system} {peer.page_f1(index):.3f})"
+        print("\n".join(lines))
+
+
 def dump(results: Sequence[Result], directory: Path) -> None:
     """Write each output under ``DIR/corpus/system/``, plus a per-system TSV worst-first.
 

@@ -163,6 +163,38 @@ def readability_outputs(
     return outputs, str(data["version"])
 
 
+def _peer_cache(system: str, corpus: Corpus) -> Path:
+    """Where a peer's outputs on a corpus are kept: peers do not change while tuning."""
+    name = f"{system}-{report.system_version(system)}-{corpus.name}-{corpus.digest[:16]}.json"
+    folder = Path(tempfile.gettempdir()) / "boilerkit-bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / name
+
+
+def peer_outputs(system: str, corpus: Corpus, jobs: int) -> list[Output]:
+    """A peer's outputs for ``--versus``: from the cache of an earlier run, else computed."""
+    cache = _peer_cache(system, corpus)
+    if cache.exists():
+        return [Output(text, ms) for text, ms in json.loads(cache.read_text(encoding="utf-8"))]
+    print(f"{system} on {corpus.name} (for --versus) ...", file=sys.stderr)
+    outputs = extract_all(system, corpus, jobs)
+    cache.write_text(json.dumps([[o.text, o.ms] for o in outputs]), encoding="utf-8")
+    return outputs
+
+
+def print_versus(args: argparse.Namespace, corpora: list[Corpus], results: list[Result]) -> None:
+    """For each corpus, the pages where the first system trails the ``--versus`` peer most."""
+    for corpus in corpora:
+        mine = next(r for r in results if r.corpus is corpus)
+        ran = [r for r in results if r.corpus is corpus and r.system == args.versus]
+        peer = (
+            ran[0]
+            if ran
+            else score(args.versus, corpus, peer_outputs(args.versus, corpus, args.jobs))
+        )
+        report.print_versus(mine, peer, args.errors or 15)
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument(
@@ -184,6 +216,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         metavar="N",
         default=0,
         help="list the N pages with the worst F1 of the first system, and why",
+    )
+    parser.add_argument(
+        "--versus",
+        choices=[name for name in SYSTEMS if name != "boilerkit"],
+        help="list the pages where the first system trails this peer most (peer outputs cached)",
     )
     parser.add_argument(
         "--dump",
@@ -217,7 +254,12 @@ def run_all(args: argparse.Namespace, corpora: list[Corpus]) -> tuple[list[Resul
         versions[system] = report.system_version(system)
         for corpus in corpora:
             print(f"{system} on {corpus.name} ...", file=sys.stderr)
-            results.append(score(system, corpus, extract_all(system, corpus, args.jobs)))
+            outputs = extract_all(system, corpus, args.jobs)
+            if system != "boilerkit" and args.jobs == 1:
+                _peer_cache(system, corpus).write_text(
+                    json.dumps([[o.text, o.ms] for o in outputs]), encoding="utf-8"
+                )
+            results.append(score(system, corpus, outputs))
     return results, versions
 
 
@@ -236,11 +278,12 @@ def main(argv: list[str] | None = None) -> int:
     print(table)
     if args.errors:
         report.print_errors([r for r in results if r.system == results[0].system], args.errors)
+    if args.versus:
+        print_versus(args, corpora, results)
     if args.dump:
         report.dump(results, args.dump)
-    full = not (args.only or args.corpus or args.limit or args.jobs > 1) and len(corpora) == len(
-        CORPUS_NAMES
-    )
+    partial = args.only or args.corpus or args.limit or args.jobs > 1
+    full = not partial and len(corpora) == len(CORPUS_NAMES)
     if full or args.write:
         path = report.write_docs(table, versions, corpora)
         print(f"wrote {path}", file=sys.stderr)
