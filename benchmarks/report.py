@@ -171,6 +171,13 @@ def _cpu() -> str:
     return model.group(1).strip() if model else platform.processor() or "unknown CPU"
 
 
+def _load() -> str:
+    try:
+        return " / ".join(f"{value:.1f}" for value in os.getloadavg())
+    except OSError:
+        return "unknown"
+
+
 def environment(versions: dict[str, str], corpora: Sequence[Corpus]) -> str:
     """The run's date, machine, versions and corpus digests, as Markdown lines."""
     now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -182,6 +189,8 @@ def environment(versions: dict[str, str], corpora: Sequence[Corpus]) -> str:
         f"- Date: {now}",
         f"- Machine: {_cpu()}, {os.cpu_count()} cores, {platform.system()} {platform.release()}, "
         f"Python {platform.python_version()}, lxml {lxml_version}",
+        f"- Load average when the table was written: {_load()} (the machine is shared; "
+        "absolute times wander with it, the ratios to trafilatura less so)",
         "- Versions: " + ", ".join(f"{name} {v}" for name, v in versions.items()),
         "- Corpora: " + ", ".join(f"{c.name} ({sizes[c.name]} pages, digest {c.digest[:12]})"
                                   for c in corpora),

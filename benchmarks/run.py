@@ -100,16 +100,29 @@ def extract_all(system: str, corpus: Corpus, jobs: int = 1) -> list[Output]:
     With ``jobs > 1`` the pages are spread over that many worker processes: quicker for
     tuning, but the times then include contention and are not comparable.
     """
-    labels = [f"{corpus.name}/{page.id}" for page in corpus.pages]
-    pages = [page.html for page in corpus.pages]
     if jobs > 1:
+        labels = [f"{corpus.name}/{page.id}" for page in corpus.pages]
+        pages = [page.html for page in corpus.pages]
         context = multiprocessing.get_context("spawn")  # forking a threaded process is unsafe
         with ProcessPoolExecutor(jobs, mp_context=context) as pool:
             return list(pool.map(_timed_call, [system] * len(pages), labels, pages, chunksize=8))
-    # Warm-up: imports and caches are not timed; a crash here is reported by the timed call.
-    with contextlib.suppress(Exception):
-        SYSTEMS[system](pages[0])
-    return [_timed_call(system, label, html) for label, html in zip(labels, pages, strict=True)]
+    return extract_interleaved([system], corpus)[system]
+
+
+def extract_interleaved(systems: list[str], corpus: Corpus) -> dict[str, list[Output]]:
+    """Run several systems over a corpus, page by page, each system in turn on each page.
+
+    Interleaving exposes every system to the same machine load, so the time ratios hold
+    even when the load drifts during the run (the machine is shared).
+    """
+    for system in systems:  # warm-up, untimed; a crash here is reported by the timed call
+        with contextlib.suppress(Exception):
+            SYSTEMS[system](corpus.pages[0].html)
+    outputs: dict[str, list[Output]] = {system: [] for system in systems}
+    for page in corpus.pages:
+        for system in systems:
+            outputs[system].append(_timed_call(system, f"{corpus.name}/{page.id}", page.html))
+    return outputs
 
 
 def score(system: str, corpus: Corpus, outputs: list[Output]) -> Result:
@@ -242,24 +255,26 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def run_all(args: argparse.Namespace, corpora: list[Corpus]) -> tuple[list[Result], dict[str, str]]:
     """Every requested system on every loaded corpus; also the versions that ran."""
     systems = args.only or list(ALL_SYSTEMS)
+    in_process = [system for system in systems if system in SYSTEMS]
+    versions = {system: report.system_version(system) for system in in_process}
     results: list[Result] = []
-    versions: dict[str, str] = {}
-    for system in systems:
-        if system == READABILITY:
-            found = readability_outputs(corpora, args.readability_python, args.limit)
-            if found is not None:
-                per_corpus, versions[system] = found
-                results += [score(system, c, per_corpus[c.name]) for c in corpora]
-            continue
-        versions[system] = report.system_version(system)
-        for corpus in corpora:
-            print(f"{system} on {corpus.name} ...", file=sys.stderr)
-            outputs = extract_all(system, corpus, args.jobs)
+    for corpus in corpora:
+        print(f"{', '.join(in_process)} on {corpus.name} ...", file=sys.stderr)
+        if args.jobs > 1:
+            outputs = {system: extract_all(system, corpus, args.jobs) for system in in_process}
+        else:
+            outputs = extract_interleaved(in_process, corpus)
+        for system in in_process:
             if system != "boilerkit" and args.jobs == 1:
                 _peer_cache(system, corpus).write_text(
-                    json.dumps([[o.text, o.ms] for o in outputs]), encoding="utf-8"
+                    json.dumps([[o.text, o.ms] for o in outputs[system]]), encoding="utf-8"
                 )
-            results.append(score(system, corpus, outputs))
+            results.append(score(system, corpus, outputs[system]))
+    if READABILITY in systems:
+        found = readability_outputs(corpora, args.readability_python, args.limit)
+        if found is not None:
+            per_corpus, versions[READABILITY] = found
+            results += [score(READABILITY, c, per_corpus[c.name]) for c in corpora]
     return results, versions
 
 
