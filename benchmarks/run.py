@@ -3,11 +3,14 @@
     python benchmarks/run.py                       # everything; rewrites docs/benchmarks.md
     python benchmarks/run.py --only boilerkit      # quick: boilerkit alone, both corpora
     python benchmarks/run.py --only boilerkit --errors 15   # the worst pages and why
+    python benchmarks/run.py --only boilerkit --versus trafilatura   # where it trails the peer
+    python benchmarks/run.py --only boilerkit --jobs 2 # quality only, pages over 2 processes
     python benchmarks/run.py --corpus readability-test-pages --limit 20 --dump /tmp/out
 
 Only a full run (all systems, both corpora, no limit) rewrites ``docs/benchmarks.md``,
 unless ``--write`` asks for it. Times cover the extraction call alone: corpora are loaded
-and decompressed first, and each system gets one untimed warm-up call.
+and decompressed first, each system gets one untimed warm-up call, and the systems take
+turns page by page so that they all see the same machine load.
 """
 
 from __future__ import annotations
