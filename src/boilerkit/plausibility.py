@@ -53,6 +53,9 @@ class Costs:
     """Math operators (mac_roman shows UTF-8 bytes as √, ≈, ∆; real math uses them too)."""
     loose_tone: float = 1.0
     """A vowel followed by a letter that is a windows-1258 tone mark byte (``êò``)."""
+    native_digit: float = 1.0
+    """A decimal digit outside ASCII (Arabic-Indic, Devanagari...): web text mostly uses
+    ASCII digits, and a wrong reading lands on these (``ЩЁ`` as UTF-8 is ``٨``)."""
     glued_digit: float = 1.5
     """A fraction or a symbol like £ ¥ ¦ ¬ ¯ right before a letter (``¾lu»ou``, ``£odzi``:
     ISO-8859-2 and windows-1250 letters as windows-1252 shows them; ``£12`` is fine)."""
@@ -138,7 +141,9 @@ def _rank_cost(char: str) -> float:
     if char in RARE_GREEK:
         return _RANK_COST[-1][1]
     for letters in LETTER_RANKS:
-        rank = letters.find(base)
+        rank = letters.find(char.lower())
+        if rank < 0 and "\u0370" <= char < "\u0400":
+            rank = letters.find(base)  # Greek accents do not change a letter's frequency
         if rank >= 0:
             return next(cost for limit, cost in _RANK_COST if rank < limit)
     return _RANK_COST[-1][1]
@@ -220,7 +225,7 @@ def char_info(char: str) -> CharInfo:
     if cp == 0xFFFD:
         return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.replacement)
     if (cat[0] == "N" and cp < 0x80) or cat == "Nd":
-        return CharInfo(_DIGIT, _ELSE, False, False, False, 0.0)
+        return CharInfo(_DIGIT, _ELSE, False, False, False, COSTS.native_digit * (cp >= 0x80))
     if (
         (cp < 0x80 and not char.isalpha())
         or char in COMMON_PUNCT

@@ -6,12 +6,14 @@ The stage works in three steps, each cheaper to skip than the next:
 1. one precompiled regex over the text looks for the marks every supported chain leaves
    (two Latin-1 letters or symbols in a row, a C1 control, a Latin-1 character touching a
    CJK one, UTF-8 seen through windows-1251 / mac_roman / cp437); clean text stops here;
-2. each word around a hit is given every candidate chain (``repair_chains``) and the
-   plausibility model (``plausibility.cost``) picks the cheapest reading, which replaces the
-   word only when it is clearly cheaper than the word as it stands;
+2. the run of non-ASCII words around a hit is read through every candidate chain
+   (``repair_chains``); the plausibility model (``plausibility.cost``) scores one reading
+   per chain and a word-by-word reading, and the cheapest replaces the words it changes
+   only when it is clearly cheaper than the run as it stands;
 3. for Latin single-byte code pages, whose misreadings look like real words one by one
    (Turkish ``deðil`` could be Icelandic), the whole text decides: a chain is applied to
-   all the words it changes when that makes the text's accented letters fit one alphabet.
+   the words it improves or leaves as good when, over the text, it removes symbols from
+   inside words or makes the accented letters fit one alphabet.
 """
 
 from __future__ import annotations
@@ -32,11 +34,11 @@ class RepairWeights:
     """Thresholds of the accept decision, measured on tests/encoding_cases."""
 
     min_gain: float = 1.5
-    """A word is replaced only when the repair lowers its cost by at least this much..."""
+    """A run is repaired only when the reading lowers its cost by at least this much..."""
     max_ratio: float = 0.5
     """...and leaves at most this fraction of the original cost."""
     min_suspect: float = 1.0
-    """Words cheaper than this are plausible as they stand and get no candidates."""
+    """Runs cheaper than this are plausible as they stand and get no candidates."""
     min_text_gain: float = 1.5
     """Text-level pass: cost the chain must remove, counting each accented letter that
     comes to fit the text's alphabet as 1."""
@@ -101,8 +103,16 @@ _CENTRAL_MARKS = re.compile(
     "|(?<=\\w[õû])(?=\\w))"
 )
 _CENTRAL_STRONG = frozenset("¹³¿œŸ£¥Œ¯±¶¼¾\x8c\x8f\x9c\x9f")
-# Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters.
-_TURKISH_MARKS = re.compile("[ðýþÐÝÞ]")
+# Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters; ý alone is Czech
+# too, so it counts only in a word with a Turkish letter.
+_TURKISH_MARKS = re.compile(r"[ðþÐÞ]|[çöüÇÖÜ]\w*[ýÝ]|[ýÝ]\w*[çöüÇÖÜ]")
+# Letters a text damaged as a whole by the chain cannot hold: if the text has them, the
+# chain is not what happened to it (clean Turkish next to Icelandic ``að``).
+_TARGET_LETTERS = {
+    "cp1254": frozenset("ğışİŞĞ"),
+    "cp1250": frozenset("řěůčňťďłąśźżęćńőűăţŁĄŚŹŻČŘĚĎŇŤŮŐŰľĺŕ"),
+    "iso8859_2": frozenset("řěůčňťďłąśźżęćńőűăţŁĄŚŹŻČŘĚĎŇŤŮŐŰľĺŕ"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -285,6 +295,8 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
     for codec in _LATIN_SINGLE:
         chain = (f"{codec}/cp1252",)
         extend = chain in used  # the text already showed this chain: follow it
+        if not extend and not _TARGET_LETTERS[codec].isdisjoint(text):
+            continue
         changes = []
         gain = 0.0
         for m in words:
@@ -302,6 +314,8 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
         else:
             if changes and (codec == "cp1254" or _CENTRAL_MARKS.search(text)):
                 spread_after = alphabet_spread(_apply(text, done + changes))
+                if spread_after and not extend:
+                    continue  # the chain must leave one language, not a new mixture
                 gain += WEIGHTS.spread_weight * (spread - spread_after)
             if changes and (gain >= best_gain or (extend and gain > 0)):
                 best, best_gain = changes, gain

@@ -60,8 +60,8 @@ def _chars_for(reader: str, low: int, high: int) -> str:
     return "".join(sorted(re.escape(c) for c in chars))
 
 
-@lru_cache(maxsize=8)
-def utf8_pattern(reader: str) -> re.Pattern[str]:
+@lru_cache(maxsize=16)
+def utf8_pattern(reader: str, single: bool = False) -> re.Pattern[str]:
     """Runs of characters that are UTF-8 multi-byte sequences as ``reader`` shows them.
 
     Where the reader has undefined bytes, U+FFFD may stand for a continuation byte, and a
@@ -76,8 +76,10 @@ def utf8_pattern(reader: str) -> re.Pattern[str]:
         cont += "\ufffd"
         seq = f"[{lead2}][{cont}]|[{lead3}][{cont}]{{2}}|[{lead4}][{cont}]{{3}}"
         short = f"[{lead2}](?![{cont}])|[{lead3}][{cont}](?![{cont}])"
+        if single:
+            return re.compile(f"{seq}|{short}")
         return re.compile(f"(?:{seq})+(?:{short})?|(?:{short})(?=(?:{seq}))")
-    return re.compile(f"(?:{seq})+")
+    return re.compile(seq if single else f"(?:{seq})+")
 
 
 def _repairs_of(data: bytes, reader: str, budget: int) -> Iterator[str]:
@@ -110,23 +112,37 @@ def _repairs_of(data: bytes, reader: str, budget: int) -> Iterator[str]:
         yield from _repairs_of(data[:at] + bytes([byte]) + data[at:], reader, budget - 1)
 
 
-def _decode_utf8_run(run: str, reader: str) -> str | None:
-    """UTF-8 reading of ``run`` written back as ``reader``; the most plausible if several."""
+def _utf8_options(run: str, reader: str) -> list[str]:
+    """UTF-8 readings of ``run`` written back as ``reader`` (several if bytes were lost)."""
     data = encode_as(run.replace("\ufffd", "\x00"), reader)
     if data is None:
-        return None
-    found = list(islice(_repairs_of(data, reader, _MAX_GUESSES), 8))
-    if len(found) <= 1:
-        return found[0] if found else None
-    return min(found, key=cost)
+        return []
+    return list(islice(_repairs_of(data, reader, _MAX_GUESSES), 8))
 
 
 def undo_utf8_once(word: str, reader: str) -> str:
-    """``word`` with every UTF-8 sequence seen through ``reader`` decoded; others kept."""
+    """``word`` with every UTF-8 sequence seen through ``reader`` decoded; others kept.
+
+    Where a lost byte leaves several readings, the one that fits the word best wins
+    (``žluťou?ký`` takes č, which Czech has, over ĝ).
+    """
+
+    def pick(options: list[str], match: re.Match[str], text: str) -> str:
+        if not options:
+            return match.group()
+        if len(options) == 1:
+            return options[0]
+        before, after = text[max(0, match.start() - 20) : match.start()], text[match.end() :]
+        return min(options, key=lambda o: cost(before + o + after[:20]))
 
     def fix(match: re.Match[str]) -> str:
-        fixed = _decode_utf8_run(match.group(), reader)
-        return match.group() if fixed is None else fixed
+        options = _utf8_options(match.group(), reader)
+        if not options and reader in _UNDEFINED and "\ufffd" in match.group():
+            run = match.group()  # too many lost bytes for one guess: one character at a time
+            return utf8_pattern(reader, single=True).sub(
+                lambda m: pick(_utf8_options(m.group(), reader), m, run), run
+            )
+        return pick(options, match, word)
 
     return utf8_pattern(reader).sub(fix, word)
 

@@ -161,7 +161,7 @@ def top_chars() -> dict[str | None, frozenset[str]]:
 # letter-frequency tables). A wrong Cyrillic/Greek/Hebrew/Arabic code page turns frequent
 # letters into rare ones, so the rank of each letter tells two same-script readings apart.
 LETTER_RANKS = (
-    "оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъё",  # Russian
+    "оеаинтсрвлкмдпуяыьгзбёчйхжшюцщэфъ",  # Russian (ё ranked as written when not replaced by е)
     "іїєґ",  # Ukrainian additions: і ranks with the frequent letters
     "αοιετνσςηυρπκμλωδγχθφβξζψ",  # Greek (accents stripped before lookup)
     "יוהלאמרבתשנםעדכקןפחגסזצטךףץ",  # Hebrew
@@ -200,7 +200,7 @@ def shape(codec: str, skip: str = "") -> tuple[frozenset[str], frozenset[str], f
 # Quotes are left out of the mac_roman leads: ``l’é`` is French, not UTF-8.
 SHAPES = (
     shape("cp1252"),
-    shape("mac_roman", "‘’“”«»…„\u00a0"),
+    shape("mac_roman", "‘’“”«»…„–—\u00a0"),
     shape("cp1251", "іїєґёўјѕІЇЄҐЁЎЈЅ"),
 )
 
@@ -209,8 +209,11 @@ ANY_CONT = frozenset().union(*(conts for _, _, conts in SHAPES))
 
 
 def utf8_shape(prev2: str, prev: str, char: str) -> bool:
+    """``prev2 prev char`` end like a UTF-8 sequence seen through one of the code pages."""
     if char not in ANY_CONT:
         return False
+    if prev in "–—" and char in SHAPES[1][2] and not char.islower():
+        return True  # mac_roman Cyrillic (``–ü—Ä``); a dash before a lower-case word is text
     for lead2, lead3, conts in SHAPES:
         if char in conts and (prev in lead2 or (prev in conts and prev2 in lead3)):
             return True
