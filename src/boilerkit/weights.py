@@ -173,9 +173,11 @@ TEASER_HEADING = re.compile(
       | also\s(read|on|in) | more\s(from|on|in|about) | see\salso | related
       | recommended | trending | popular | what\sto\sread\snext | don'?t\smiss
       | weitere | weiterführende | mehr\s(zum|zu|aus|von) | lesen\ssie\sauch
-      | auch\sinteressant | das\skönnte\ssie | meistgelesen | top-?themen | empfehlungen
+      | auch\sinteressant | das\skönnte\ssie | meistgelesen | top[-\s]?themen | empfehlungen | empfohlen\w*
       | ähnliche | schon\sgelesen | passend\sdazu | neueste | aktuelle\sartikel
-      | read\sthe\slatest | latest | more | lo\súltimo | últimas
+      | read\sthe\slatest | latest | more | lo\súltimo | últimas | explore\sfurther
+      | vorschau | nächste[rn]?\sartikel | next\s(article|story|post) | previous\s(article|post)
+      | zobacz\stakże | zobacz\srównież | czytaj\srównież | leia\stambém | veja\stambém
       | à\slire\saussi | lire\saussi | sur\sle\smême\ssujet | les\splus\slus | voir\saussi
       | leer\smás | más\sleídas | también\ste\spuede | relacionad
       | leggi\sanche | potrebbe\sinteressarti | czytaj\steż | zobacz\steż | polecane
@@ -195,7 +197,9 @@ BOILERPLATE_LINE = re.compile(
       | loading.* | comments?(\s\(\d+\))? | \d+\scomments? | copy\slink | copied
       | facebook | twitter | whatsapp | linkedin | reddit | pinterest | telegram
       | (war|ist)\sder\sartikel\s.* | möchten\ssie\s.*teilen.* | was\sthis\s(article|page)\shelpful
-      | (foto|photo|bild|image|credit|quelle|source)s?\s?:.* | ©.*
+      | (foto|photo|bild|image|credit|quelle|source)s?\s?:.* | ©.* | (kontakt|contact)\s?:?
+      | weiterlesen\s?:? | \d+\s?(min|minut|minute|minuten|minutes)\.?\s(read|lesezeit|czytania|de\slectura)
+      | (lesezeit|reading\stime)\s?:?\s?\d+.*
     )\W*$""",
     re.I | re.X,
 )
@@ -203,7 +207,7 @@ BOILERPLATE_LINE = re.compile(
 
 DATE_LINE = re.compile(
     r"""^\W*(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}|\w{3,10}\s\d{1,2},?\s\d{4}
-       |\d{4}-\d{2}-\d{2})?[\s,|–-]*(\d{1,2}[:.]\d{2}(\s?(uhr|h|am|pm))?)?\W*$""",
+       |\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4})?[\s,|–-]*(\d{1,2}[:.]\d{2}(\s?(uhr|h|am|pm))?)?\W*$""",
     re.I | re.X,
 )
 """A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr")."""
