@@ -29,6 +29,7 @@ import chardet
 
 from .encoding_tables import codec_for_label
 from .plausibility import alphabet_spread, cost
+from .text_tables import CODEC_HOME
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),
@@ -66,15 +67,6 @@ _CANDIDATES = (
 _PRESCAN_BYTES = 4096
 _SAMPLE_BYTES = 1000
 _SHORT_SAMPLE_BYTES = 160
-# Writing system a CJK codec implies, for the plausibility model.
-_HOME = {
-    "gb18030": "zh-hans",
-    "big5hkscs": "zh-hant",
-    "cp932": "ja",
-    "euc_jp": "ja",
-    "iso2022_jp": "ja",
-    "cp949": "ko",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -185,7 +177,7 @@ def _score(sample: bytes, codec: str) -> float | None:
     except (UnicodeDecodeError, LookupError):
         return None
     text = _finish(text, codec)
-    return cost(text, _HOME.get(codec)) + alphabet_spread(text)
+    return cost(text, CODEC_HOME.get(codec)) + alphabet_spread(text)
 
 
 def _pick_legacy(data: bytes, preferred: list[str]) -> tuple[str, str, float]:

@@ -19,12 +19,12 @@ from itertools import islice
 
 from .encoding_tables import byte_table, encode_as, encode_mixed
 from .plausibility import cost
+from .text_tables import CODEC_HOME
 
 # Code pages that UTF-8 gets misread as (latin-1 is the cp1252 table's C1 fallback).
 UTF8_READERS = ("cp1252", "cp1251", "mac_roman", "cp437")
 # Legacy multi-byte encodings, undone from their windows-1252 / mixed readings.
 CJK_TARGETS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
-HOME = {"gb18030": "zh-hans", "big5hkscs": "zh-hant", "cp932": "ja", "euc_jp": "ja", "cp949": "ko"}
 # Legacy single-byte encodings, undone from their windows-1252 reading.
 SINGLE_TARGETS = (
     "cp1251",
@@ -181,7 +181,7 @@ def legacy_candidates(word: str) -> Iterator[Candidate]:
         for codec in CJK_TARGETS:
             text = _decode(as_1252, codec)
             if text is not None:
-                yield Candidate(text, (f"{codec}/cp1252",), HOME[codec])
+                yield Candidate(text, (f"{codec}/cp1252",), CODEC_HOME[codec])
         for codec in SINGLE_TARGETS:
             text = _decode(as_1252, codec)
             if text is not None:
@@ -191,7 +191,7 @@ def legacy_candidates(word: str) -> Iterator[Candidate]:
         for codec in ("utf-8", *CJK_TARGETS):
             text = _decode(mixed, codec)
             if text is not None:
-                yield Candidate(text, (f"{codec}/mixed",), HOME.get(codec))
+                yield Candidate(text, (f"{codec}/mixed",), CODEC_HOME.get(codec))
 
 
 def all_candidates(word: str) -> Iterator[Candidate]:

@@ -68,6 +68,16 @@ def _decode_range(codec: str, leads: range, trails: range) -> set[str]:
 
 
 HOMES = ("zh-hans", "zh-hant", "ja", "ko")
+# Writing system each CJK codec implies (the plausibility model judges its characters by
+# that country's standard).
+CODEC_HOME = {
+    "gb18030": "zh-hans",
+    "big5hkscs": "zh-hant",
+    "cp932": "ja",
+    "euc_jp": "ja",
+    "iso2022_jp": "ja",
+    "cp949": "ko",
+}
 
 
 @lru_cache(maxsize=1)
