@@ -96,7 +96,7 @@ def one_size_case(case: str, tool: str) -> dict[str, Any]:
     """Run one pathological case in this (fresh) process; called through a subprocess."""
     data = SIZE_CASES[case]()
     baseline = rss_mb()
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     if tool == "boilerkit":
         import boilerkit
 
@@ -114,6 +114,7 @@ def one_size_case(case: str, tool: str) -> dict[str, Any]:
         "case": case,
         "tool": tool,
         "seconds": time.perf_counter() - started,
+        "cpu_seconds": time.process_time() - cpu_started,
         "peak_rss_mb": peak_rss_mb(),
         "input_rss_mb": baseline,
         "outcome": outcome,
@@ -282,13 +283,16 @@ def run_memory(pages: list[tuple[str, bytes]], total: int, warmup: int) -> dict[
 
 def _sizes_table(rows: list[dict[str, Any]]) -> list[str]:
     out = [
-        "| input | tool | time (s) | peak RSS (MB) | result |",
-        "| --- | --- | ---: | ---: | --- |",
+        "| input | tool | wall time (s) | CPU time (s) | peak RSS (MB) | result |",
+        "| --- | --- | ---: | ---: | ---: | --- |",
     ]
     for row in rows:
         seconds = f"{row['seconds']:.1f}" if "seconds" in row else "-"
         peak = f"{row['peak_rss_mb']:.0f}" if "peak_rss_mb" in row else "-"
-        out.append(f"| {row['case']} | {row['tool']} | {seconds} | {peak} | {row['outcome']} |")
+        cpu = f"{row['cpu_seconds']:.1f}" if "cpu_seconds" in row else "-"
+        out.append(
+            f"| {row['case']} | {row['tool']} | {seconds} | {cpu} | {peak} | {row['outcome']} |"
+        )
     return out
 
 
