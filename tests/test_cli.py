@@ -244,3 +244,17 @@ def test_progress_bar_only_on_a_terminal(
     shown = terminal.getvalue()
     assert "4/4" in shown and "page" in shown
     assert "d.html.gz: corrupt gzip file" in shown
+
+
+def test_jsonl_into_a_directory_and_empty_directories(run: Runner, tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "a.html").write_bytes(page("Alpha"))
+    (pages / "b.html").write_bytes(page("Beta"))
+    (tmp_path / "empty").mkdir()
+    out = tmp_path / "out"
+    result = run(str(pages), str(tmp_path / "empty"), "--jsonl", "-o", str(out))
+    assert result.status == 1 and "empty: no page or WARC files" in result.err
+    assert [p.name for p in out.iterdir()] == ["documents.jsonl"]
+    lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [json.loads(line)["title"] for line in lines] == ["Alpha", "Beta"]

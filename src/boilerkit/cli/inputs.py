@@ -47,9 +47,13 @@ def iter_inputs(
         elif is_url(argument):
             yield Task(argument, url_stem(argument), fetch_url=argument)
         elif os.path.isdir(argument):
+            found = False
             for path in walk_directory(argument):
+                found = True
                 stem = strip_suffixes(os.path.relpath(path, argument))
                 yield from _file(path, stem, url, max_bytes)
+            if not found:
+                yield Failure(argument, "no page or WARC files in this directory")
         elif os.path.exists(argument):
             yield from _file(argument, strip_suffixes(os.path.basename(argument)), url, max_bytes)
         else:
