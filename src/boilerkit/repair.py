@@ -102,6 +102,7 @@ _CENTRAL_MARKS = re.compile(
     "|(?<=[èìòùÈÌÒÙ])(?<!\\w.)(?=\\w)|(?<=[øèìòùØ])\\w*[èìòùø]|(?<=ø)\\w*í|(?<=í)\\w*ø"
     "|(?<=\\w[õû])(?=\\w))"
 )
+_LONE_A = re.compile(r"(?<![^ \t\n\r\f\v])Ã(?: (?= ))?(?![^ \t\n\r\f\v])")
 _CENTRAL_STRONG = frozenset("¹³¿œŸ£¥Œ¯±¶¼¾\x8c\x8f\x9c\x9f")
 # Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters; ý alone is Czech
 # too, so it counts only in a word with a Turkish letter.
@@ -322,6 +323,19 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
     return best
 
 
+def _lone_a_grave(text: str, done: list[Change]) -> list[Change]:
+    """``Ã`` standing alone in text that had UTF-8 read as windows-1252: ``à`` whose
+    second byte (U+00A0) was turned into a plain space along the way (that space is
+    taken back when another follows). Alone, ``Ã`` is no word in any language, so only
+    the chain the text already showed explains it."""
+    taken = {c.start for c in done}
+    return [
+        Change(m.start(), m.end(), m.group(), "à", ("utf-8/cp1252",))
+        for m in _LONE_A.finditer(text)
+        if m.start() not in taken
+    ]
+
+
 def explain_repair(text: str) -> RepairResult:
     """Repair ``text`` and say which spans changed and by which chain."""
     if text.isascii() or not (_SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text)):
@@ -329,6 +343,8 @@ def explain_repair(text: str) -> RepairResult:
     changes = _run_changes(text)
     if _TURKISH_MARKS.search(text) or _CENTRAL_MARKS.search(text):
         changes += _text_level(text, changes)
+    if any(c.chain[0] == "utf-8/cp1252" for c in changes):
+        changes += _lone_a_grave(text, changes)
     changes.sort(key=lambda c: c.start)
     return RepairResult(_apply(text, changes), tuple(changes))
 
