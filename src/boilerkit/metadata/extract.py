@@ -73,10 +73,22 @@ def _dedupe(names: list[str]) -> list[str]:
 
 def _dates(found: Candidates, root: lxml_html.HtmlElement, url: str | None,
            search: bool) -> tuple[str | None, str | None]:
-    published = prefer_local([d for d in map(parse_date, found.values("date")) if d])
+    """Published and modified dates.
+
+    The structured sources decide when they agree on the day. htmldate (costly) is asked
+    only when they give nothing, or disagree: then its pick settles the dispute if it is
+    one of theirs (measured on the corpora: it breaks ties better than source order).
+    """
+    stamps = [d for d in map(parse_date, found.values("date")) if d]
+    published = prefer_local(stamps)
+    days = {stamp[:10] for stamp in stamps}
+    if search and len(days) != 1:
+        guess = htmldate_guess(root, url)
+        if not stamps:
+            published = guess
+        elif guess in days and published and guess != published[:10]:
+            published = prefer_local([stamp for stamp in stamps if stamp.startswith(guess)])
     modified = next(filter(None, map(parse_date, found.values("date_modified"))), None)
-    if published is None and search:
-        published = htmldate_guess(root, url)
     if published and modified and modified[:10] < published[:10]:
         modified = None
     return published, modified

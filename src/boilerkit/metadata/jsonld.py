@@ -33,6 +33,8 @@ PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapa
 SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 
 _SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
+# HTML-comment and CDATA wrappers some CMSs put around the JSON.
+_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 
 
@@ -58,7 +60,7 @@ def parse_scripts(root: lxml_html.HtmlElement) -> list[dict[str, Any]]:
     """Every JSON object in the page's ld+json scripts (broken JSON is skipped)."""
     objects: list[dict[str, Any]] = []
     for script in _SCRIPTS(root):
-        text = (script.text or "").strip().removeprefix("<!--").removesuffix("-->").strip()
+        text = _WRAPPER.sub("", script.text or "").strip()
         if not text:
             continue
         try:

@@ -65,16 +65,19 @@ _KEY_ATTRIBUTES = ("property", "name", "http-equiv")
 
 
 def read_meta_tags(root: lxml_html.HtmlElement, found: Candidates) -> None:
-    """Add every known ``<meta>`` declaration of the page to ``found``."""
-    for element in root.iter("meta"):
-        content = element.get("content")
-        if content is None or element.get("itemprop") is not None:
-            continue
-        for attribute in _KEY_ATTRIBUTES:
+    """Add every known ``<meta>`` declaration of the page to ``found``.
+
+    ``property=`` declarations (the RDFa form that OpenGraph and Dublin Core specify) are
+    read before ``name=`` ones, so they win when a page gives both.
+    """
+    metas = [m for m in root.iter("meta")
+             if m.get("content") is not None and m.get("itemprop") is None]
+    for attribute in _KEY_ATTRIBUTES:
+        for element in metas:
             for key in (element.get(attribute) or "").lower().split():
                 target = META_KEYS.get(key)
                 if target is not None:
-                    found.add(target[0], target[1], content)
+                    found.add(target[0], target[1], element.get("content"))
 
 
 def read_links(root: lxml_html.HtmlElement, found: Candidates) -> None:

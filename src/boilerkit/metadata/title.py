@@ -87,7 +87,8 @@ def split_title(title: str, sitenames: list[str], url: str | None,
     parts = SEPARATORS.split(title)
     if len(parts) < 2:
         return title, None
-    sites = {fingerprint(name) for name in sitenames}
+    # "Site - Slogan" as og:site_name still names the site by its first part.
+    sites = {fingerprint(part) for name in sitenames for part in [name, SEPARATORS.split(name)[0]]}
     hosts = _host_words(url)
     separators = SEPARATORS.findall(title)
     marks = {fingerprint(h) for h in h1s}
@@ -100,7 +101,8 @@ def split_title(title: str, sitenames: list[str], url: str | None,
             return tail.strip(), head.strip()
     if _is_site(parts[-1], sites, hosts, evidence) and len(parts[-1].split()) <= MAX_AFFIX_WORDS:
         return title[: title.rfind(separators[-1])].strip(), parts[-1]
-    if _is_site(parts[0], sites, hosts, evidence) and len(parts[0].split()) <= MAX_AFFIX_WORDS:
+    # A prefix needs a declared name or the host: page text names products as often as sites.
+    if _is_site(parts[0], sites, hosts) and len(parts[0].split()) <= MAX_AFFIX_WORDS:
         return title[len(parts[0]) + len(separators[0]):].strip(), parts[0]
     return title, None
 
