@@ -102,7 +102,7 @@ _CENTRAL_MARKS = re.compile(
     "|(?<=[èìòùÈÌÒÙ])(?<!\\w.)(?=\\w)|(?<=[øèìòùØ])\\w*[èìòùø]|(?<=ø)\\w*í|(?<=í)\\w*ø"
     "|(?<=\\w[õû])(?=\\w))"
 )
-_LONE_A = re.compile(r"(?<![^ \t\n\r\f\v])Ã(?: (?= ))?(?![^ \t\n\r\f\v])")
+_LONE_A = re.compile(r"(?:(?<![^ \t\n\r\f\v])|(?<=[a-zà-ÿ]))Ã(?: (?= ))?(?![^ \t\n\r\f\v])")
 _CENTRAL_STRONG = frozenset("¹³¿œŸ£¥Œ¯±¶¼¾\x8c\x8f\x9c\x9f")
 # Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters; ý alone is Czech
 # too, so it counts only in a word with a Turkish letter.
@@ -324,15 +324,15 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
 
 
 def _lone_a_grave(text: str, done: list[Change]) -> list[Change]:
-    """``Ã`` standing alone in text that had UTF-8 read as windows-1252: ``à`` whose
-    second byte (U+00A0) was turned into a plain space along the way (that space is
-    taken back when another follows). Alone, ``Ã`` is no word in any language, so only
-    the chain the text already showed explains it."""
-    taken = {c.start for c in done}
+    """``Ã`` alone or ending a lower-case word (``voilÃ``) in text that had UTF-8 read as
+    windows-1252: ``à`` whose second byte (U+00A0) became a plain space on the way (that
+    space is taken back when another follows). There ``Ã`` is no word in any language,
+    so only the chain the text already showed explains it."""
+    spans = [(c.start, c.end) for c in done]
     return [
         Change(m.start(), m.end(), m.group(), "à", ("utf-8/cp1252",))
         for m in _LONE_A.finditer(text)
-        if m.start() not in taken
+        if not any(s < m.end() and m.start() < e for s, e in spans)
     ]
 
 
