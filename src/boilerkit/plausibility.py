@@ -341,7 +341,9 @@ def cost(text: str, home: str | None = None) -> float:
                 # the soft character must be the first continuation: ``é\u00a0—`` is
                 # French typography, ``â‰\u00a0`` (≠) is not
                 third = prev_char in ANY_CONT and "\xe0" <= prev2 <= "\xef"
-                soft = prev_char in "\u00a0\u00ad" or (char in "\u00a0\u00ad" and not third)
+                soft = prev_char in "\u00a0\u00ad" or (
+                    char in "\u00a0\u00ad" and not third and prev_char != "Â"
+                )  # ``Â\u00a0`` is the UTF-8 no-break space itself, never typography
                 total += COSTS.utf8_soft_pair if soft else COSTS.utf8_pair
             if (
                 prev_char in HEBREW_FINALS

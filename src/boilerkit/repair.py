@@ -103,6 +103,9 @@ _CENTRAL_MARKS = re.compile(
     "|(?<=\\w[õû])(?=\\w))"
 )
 _LONE_A = re.compile(r"(?:(?<![^ \t\n\r\f\v])|(?<=[a-zà-ÿ]))Ã(?: (?= ))?(?![^ \t\n\r\f\v])")
+# ``Â`` then a space, not inside a word: the UTF-8 no-break space (C2 A0) whose second
+# byte became a space (``Price:Â 5``).
+_LONE_A_CIRC = re.compile(r"(?<![A-Za-zÀ-ÿ])Â (?=\S)")
 _CENTRAL_STRONG = frozenset("¹³¿œŸ£¥Œ¯±¶¼¾\x8c\x8f\x9c\x9f")
 # Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters; ý alone is Czech
 # too, so it counts only in a word with a Turkish letter.
@@ -326,12 +329,15 @@ def _text_level(text: str, done: list[Change]) -> list[Change]:
 def _lone_a_grave(text: str, done: list[Change]) -> list[Change]:
     """``Ã`` alone or ending a lower-case word (``voilÃ``) in text that had UTF-8 read as
     windows-1252: ``à`` whose second byte (U+00A0) became a plain space on the way (that
-    space is taken back when another follows). There ``Ã`` is no word in any language,
-    so only the chain the text already showed explains it."""
+    space is taken back when another follows); likewise ``Â`` + space for U+00A0 itself.
+    There ``Ã`` and ``Â`` are no word in any language, so only the chain the text already
+    showed explains them."""
     spans = [(c.start, c.end) for c in done]
+    found = [(m, "à") for m in _LONE_A.finditer(text)]
+    found += [(m, "\u00a0") for m in _LONE_A_CIRC.finditer(text)]
     return [
-        Change(m.start(), m.end(), m.group(), "à", ("utf-8/cp1252",))
-        for m in _LONE_A.finditer(text)
+        Change(m.start(), m.end(), m.group(), fixed, ("utf-8/cp1252",))
+        for m, fixed in found
         if not any(s < m.end() and m.start() < e for s, e in spans)
     ]
 
