@@ -44,6 +44,7 @@ def explain(
     **overrides: Any,
 ) -> Explanation:
     """Like ``extract``, and say why each block was kept or dropped (``str()`` it to read)."""
-    result = run(html, url=url, content_type=content_type, options=_options(options, overrides))
+    result = run(html, url=url, content_type=content_type, options=_options(options, overrides),
+                 explain=True)
     return Explanation(document=result.document, verdicts=result.selection.verdicts,
                        confidence=result.selection.confidence, notes=result.selection.notes)

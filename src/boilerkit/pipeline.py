@@ -31,11 +31,13 @@ def run(
     url: str | None,
     content_type: str | None,
     options: Options,
+    explain: bool = False,
 ) -> Extraction:
     """Run every stage on one page within ``options.time_budget`` (see ``budget``)."""
     deadline = budget.Deadline(options.time_budget)
     with budget.active(deadline):
-        return _run(html, url=url, content_type=content_type, options=options, deadline=deadline)
+        return _run(html, url=url, content_type=content_type, options=options, deadline=deadline,
+                    explain=explain)
 
 
 def _run(
@@ -45,6 +47,7 @@ def _run(
     content_type: str | None,
     options: Options,
     deadline: budget.Deadline,
+    explain: bool,
 ) -> Extraction:
     """Run every stage on one page."""
     guard.check_size(html, options.max_bytes)
@@ -71,6 +74,7 @@ def _run(
         include_comments=options.include_comments,
         scale=options.scale,
         title=metadata.title,
+        explain=explain,
     )
     deadline.check("select")
     main_text = render_text(selection.content)

@@ -14,7 +14,10 @@ Three signals, each recorded as a ``Reason`` so ``explain`` can show it:
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
+
+from lxml import etree
 
 from lxml import html as lxml_html
 
@@ -58,7 +61,6 @@ class Scores:
     """Block values with their reasons, the hint covering each element, container sums."""
 
     value: dict[Block, float]
-    reasons: dict[Block, tuple[Reason, ...]]
     hints: list[Hint | None]
     """The hint of each element's own markup, by element index."""
     furniture: list[Hint | None]
@@ -69,6 +71,19 @@ class Scores:
     """The summed block value below each element, by element index."""
     teasers: tuple[TeaserGroup, ...]
     """The teaser groups that survived the plausibility check."""
+    in_teaser: frozenset[Block]
+    weights: Weights
+    scale: float
+
+    def reasons(self, block: Block) -> tuple[Reason, ...]:
+        """Why a block is worth what it is (built on demand: only explain asks)."""
+        penalty = self.weights.boilerplate_factor * block.chars - self.weights.block_cost
+        if block in self.in_teaser:
+            return (Reason("teaser", penalty, "item of a teaser block"),)
+        hint = self.region[block.node]
+        if hint is not None:
+            return (Reason(hint.kind, penalty, hint.detail),)
+        return block_reasons(block, self.weights, self.scale)
 
 
 _HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
@@ -77,13 +92,20 @@ _HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
 def element_hint(element: lxml_html.HtmlElement) -> Hint | None:
     """The hint an element's own tag, role, class and id give, or ``None``."""
     tag = element.tag
-    if not isinstance(tag, str) or tag in ("html", "body"):
+    if not isinstance(tag, str):
         return None
-    marks = element.get("class"), element.get("id"), element.get("role")
-    if marks == (None, None, None) and tag not in _HINT_TAGS:
+    return _hint_of(tag, element.get("class"), element.get("id"), element.get("role"))
+
+
+@functools.lru_cache(maxsize=8192)
+def _hint_of(tag: str, css_class: str | None, css_id: str | None, role: str | None) -> Hint | None:
+    """The hint of a tag/class/id/role combination (pure, so memoized across pages)."""
+    if tag in ("html", "body") or not isinstance(tag, str):
         return None
-    role = (marks[2] or "").strip().lower()
-    text = f"{marks[0] or ''} {marks[1] or ''}".lower()
+    if (css_class, css_id, role) == (None, None, None) and tag not in _HINT_TAGS:
+        return None
+    role = (role or "").strip().lower()
+    text = f"{css_class or ''} {css_id or ''}".lower()
     words = set(WORD_SPLIT.split(text)) if text.strip() else set()
     if words & COMMENT_WORDS:
         return Hint("comments", f"class/id={'/'.join(sorted(words & COMMENT_WORDS))}")
@@ -179,10 +201,19 @@ def _regions(segmentation: Segmentation, hints: list[Hint | None]) -> list[Hint 
     return region
 
 
-def block_value(block: Block, weights: Weights, scale: float) -> tuple[Reason, ...]:
-    """A block's worth as prose, as the reasons that add up to it."""
-    own = block.chars - block.link_chars
-    reasons = [Reason("text", float(own), f"{block.chars} chars")]
+def block_value(block: Block, weights: Weights, scale: float) -> float:
+    """A block's worth as prose (``block_reasons`` itemises it)."""
+    return (
+        block.chars
+        - (1 + weights.link_penalty * scale) * block.link_chars
+        - weights.block_cost * scale
+        + weights.sentence_bonus * min(block.sentences, weights.sentence_bonus_cap)
+    )
+
+
+def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason, ...]:
+    """The terms of ``block_value``, for the explain view."""
+    reasons = [Reason("text", float(block.chars - block.link_chars), f"{block.chars} chars")]
     if block.link_chars:
         reasons.append(Reason("link_text", -weights.link_penalty * scale * block.link_chars,
                               f"density {block.link_density:.2f}"))
@@ -193,6 +224,26 @@ def block_value(block: Block, weights: Weights, scale: float) -> tuple[Reason, .
     return tuple(reasons)
 
 
+_MARKED = etree.XPath(
+    "//*[@class or @id or @role or self::article or self::main or self::nav or self::aside"
+    " or self::footer or self::form]"
+)
+
+
+def _hints(segmentation: Segmentation) -> list[Hint | None]:
+    """Each element's own hint; only elements with marks are looked at."""
+    hints: list[Hint | None] = [None] * len(segmentation.elements)
+    if not segmentation.elements:
+        return hints
+    index_of = segmentation.index_of
+    for element in _MARKED(segmentation.elements[0]):
+        index = index_of.get(element)
+        if index is not None:
+            hints[index] = _hint_of(element.tag, element.get("class"), element.get("id"),
+                                    element.get("role"))
+    return hints
+
+
 def score(
     segmentation: Segmentation,
     teasers: tuple[TeaserGroup, ...],
@@ -200,34 +251,28 @@ def score(
     scale: float = 1.0,
 ) -> Scores:
     """Value every block and sum the values up the tree."""
-    hints = [element_hint(element) for element in segmentation.elements]
-    own = {block: block_value(block, weights, scale) for block in segmentation.blocks}
-    raw = {block: sum(r.delta for r in why) for block, why in own.items()}
+    hints = _hints(segmentation)
+    raw = {block: block_value(block, weights, scale) for block in segmentation.blocks}
     prose = _prose_mass(segmentation, raw)
     furniture = furniture_hints(segmentation, hints, prose, weights)
     teasers = _plausible_teasers(segmentation, teasers, prose, weights)
     region = _regions(segmentation, [h if h is None or h.kind == "article" else f
                                      for h, f in zip(hints, furniture)])
-    in_teaser = {block for group in teasers for block in group.blocks}
+    in_teaser = frozenset(block for group in teasers for block in group.blocks)
     value: dict[Block, float] = {}
-    reasons: dict[Block, tuple[Reason, ...]] = {}
     total = [0.0] * len(segmentation.elements)  # container value: positives minus some negatives
+    negative_weight = weights.negative_weight
     for block in segmentation.blocks:
-        hint = region[block.node]
-        penalty = weights.boilerplate_factor * block.chars - weights.block_cost
-        if block in in_teaser:
-            why: tuple[Reason, ...] = (Reason("teaser", penalty, "item of a teaser block"),)
-        elif hint is not None:
-            why = (Reason(hint.kind, penalty, hint.detail),)
+        if block in in_teaser or region[block.node] is not None:
+            worth = weights.boilerplate_factor * block.chars - weights.block_cost
         else:
-            why = own[block]
-        value[block] = sum(r.delta for r in why)
-        total[block.node] = value[block] if value[block] > 0 else weights.negative_weight * value[block]
-        reasons[block] = why
+            worth = raw[block]
+        value[block] = worth
+        total[block.node] = worth if worth > 0 else negative_weight * worth
     parent = segmentation.parent
     for index in range(len(total) - 1, 0, -1):
         total[parent[index]] += total[index]
-    return Scores(value, reasons, hints, furniture, region, total, teasers)
+    return Scores(value, hints, furniture, region, total, teasers, in_teaser, weights, scale)
 
 
 def _plausible_teasers(

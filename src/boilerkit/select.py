@@ -9,7 +9,6 @@ later stage touches the page tree.
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -228,10 +227,12 @@ def select_content(
     include_comments: bool = False,
     scale: float = 1.0,
     title: str | None = None,
+    explain: bool = False,
 ) -> Selection:
-    """Find the article in a cleaned tree and copy it out with a verdict per block.
+    """Find the article in a cleaned tree and copy it out.
 
     ``title`` is the page's title: a heading repeating it is the headline, not the text.
+    With ``explain``, the selection carries a verdict per block (built only on request).
     """
     weights = weights or Weights()
     segmentation = segment(root)
@@ -247,38 +248,30 @@ def select_content(
     first_h1 = next((b.text for b in segmentation.blocks if b.element.tag == "h1"), "")
     judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1)
     container_path = element_path(segmentation.elements[container], 2)
-    verdicts: list[BlockVerdict] = []
-    kept: set[lxml_html.HtmlElement] = set()
+    drops: list[Reason | None] = []
     for block in segmentation.blocks:
-        reasons = scores.reasons[block]
         if block.node in inside:
-            drop = judge.drop_reason(block)
+            drops.append(judge.drop_reason(block))
         else:
-            drop = Reason("outside", -1.0, f"not in {container_path}")
-        if drop is None:
-            kept.add(block.element)
-        else:
-            reasons = (*reasons, drop)
-        verdicts.append(BlockVerdict(block.element, block.text, drop is None,
-                                     scores.value[block], reasons))
-    verdicts = _trim_tail(verdicts, kept, weights)
+            drops.append(Reason("outside", -1.0, f"not in {container_path}"))
+    _trim_tail(segmentation.blocks, drops, weights)
+    kept = {block.element for block, drop in zip(segmentation.blocks, drops) if drop is None}
+    verdicts = tuple(
+        BlockVerdict(block.element, block.text, drop is None, scores.value[block],
+                     (*scores.reasons(block), drop) if drop else scores.reasons(block))
+        for block, drop in zip(segmentation.blocks, drops)
+    ) if explain else ()
     skip = {segmentation.elements[child] for child in left_out}
-    return _finish(segmentation, scores, teasers, container, kept, tuple(verdicts), weights, skip)
+    return _finish(segmentation, scores, teasers, container, kept, verdicts, weights, skip)
 
 
-def _trim_tail(
-    verdicts: list[BlockVerdict], kept: set[lxml_html.HtmlElement], weights: Weights
-) -> list[BlockVerdict]:
+def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:
     """Drop the short kept blocks after the article's last paragraph (share prompts, credits)."""
-    last = max((i for i, v in enumerate(verdicts) if v.kept and len(v.text) >= weights.tail_min_chars),
-               default=len(verdicts))
-    for i in range(last + 1, len(verdicts)):
-        verdict = verdicts[i]
-        if verdict.kept and verdict.element.tag not in ("li", "pre", "td", "th"):
-            kept.discard(verdict.element)
-            verdicts[i] = dataclasses.replace(verdict, kept=False, reasons=(
-                *verdict.reasons, Reason("tail", -1.0, "short block after the last paragraph")))
-    return verdicts
+    last = max((i for i, (block, drop) in enumerate(zip(blocks, drops))
+                if drop is None and block.chars >= weights.tail_min_chars), default=len(blocks))
+    for i in range(last + 1, len(blocks)):
+        if drops[i] is None and blocks[i].element.tag not in ("li", "pre", "td", "th"):
+            drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
 
 
 _WORD = re.compile(r"\w+")
@@ -369,17 +362,21 @@ def _copy_element(
     """A shallow copy of ``source`` under ``parent``; odd tag-soup names become a span."""
     attrib = dict(source.attrib)
     try:
-        element = lxml_html.Element(tag)
-    except ValueError:
-        element = lxml_html.Element("span")
+        if parent is None:
+            return lxml_html.Element(tag, attrib)
+        return etree.SubElement(parent, tag, attrib)
+    except ValueError:  # a tag or attribute name the parser let through but lxml refuses
+        pass
+    element = lxml_html.Element(tag if _NAME.fullmatch(tag) else "span")
     for key, value in attrib.items():
-        try:
+        if _NAME.fullmatch(key):
             element.set(key, _xml_safe(value))
-        except ValueError:
-            continue
     if parent is not None:
         parent.append(element)
     return element
+
+
+_NAME = re.compile(r"[A-Za-z_][\w.-]*")
 
 
 def _prune_empty(root: lxml_html.HtmlElement) -> None:

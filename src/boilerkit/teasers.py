@@ -122,11 +122,16 @@ def find_teasers(
     """Every teaser block on the page, outermost first, none nested in another."""
     groups: list[TeaserGroup] = []
     taken: set[lxml_html.HtmlElement] = set()
-    links = segmentation.links
+    links, end = segmentation.links, segmentation.end
     for index, container in enumerate(segmentation.elements):
-        if links[index] < weights.teaser_min_items or len(container) < weights.teaser_min_items:
+        if links[index] < weights.teaser_min_items or container in taken:
             continue
-        if container in taken or not isinstance(container.tag, str):
+        linked_children = 0
+        child = index + 1
+        while child < end[index]:  # hop child to child: each subtree is an index range
+            linked_children += links[child] > 0
+            child = end[child]
+        if linked_children < weights.teaser_min_items:
             continue
         group = _group(container, segmentation, weights, base_url)
         if group is not None:
