@@ -106,10 +106,9 @@ def _urls(value: Any) -> Iterator[Any]:
 def _add_object(obj: dict[str, Any], source: str, index: dict[str, dict[str, Any]],
                 found: Candidates) -> None:
     """The fields of one article (or page) object."""
-    for key in ("headline", "name", "alternativeHeadline"):
+    for key in ("headline", "name"):
         if isinstance(obj.get(key), str):
             found.add("title", source, obj[key])
-            break
     for key in ("author", "creator"):
         for name in _names(obj.get(key), index):
             found.add("author", source, name)

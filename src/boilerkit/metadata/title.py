@@ -99,6 +99,9 @@ def split_title(title: str, sitenames: list[str], url: str | None,
             return head.strip(), tail.strip()
         if fingerprint(tail) in marks:
             return tail.strip(), head.strip()
+    for part in parts:
+        if fingerprint(part) in marks:
+            return part.strip(), None
     if _is_site(parts[-1], sites, hosts, evidence) and len(parts[-1].split()) <= MAX_AFFIX_WORDS:
         return title[: title.rfind(separators[-1])].strip(), parts[-1]
     # A prefix needs a declared name or the host: page text names products as often as sites.
@@ -120,19 +123,25 @@ def choose_title(candidates: list[tuple[str, str]], sitenames: list[str], url: s
     reliable: it is what the reader sees as the headline.
     """
     marks = {fingerprint(h): h for h in h1s}
-    fallback: tuple[str | None, str | None] = (None, None)
     evidence: str | None = None
-    for _source, raw in candidates:
+    split: list[tuple[str, str, str | None]] = []
+    for source, raw in candidates:
         if evidence is None and root is not None and SEPARATORS.search(raw):
             evidence = site_evidence(root)
         headline, affix = split_title(raw, sitenames, url, h1s, evidence or "")
         if fingerprint(headline) in marks or fingerprint(raw) in marks:
             return headline, affix
-        if fallback[0] is None:
-            fallback = (headline, affix)
-    if fallback[0] is None and h1s:
-        return h1s[0], None
-    return fallback
+        split.append((source, headline, affix))
+    # No headline element decides. When the most trusted source offers two titles (JSON-LD
+    # ``headline`` and ``name``), take the one another source confirms.
+    top = split[0][0] if split else None
+    for source, headline, affix in split:
+        mark = fingerprint(headline)
+        if source == top and any(o != top and fingerprint(h) == mark for o, h, _ in split):
+            return headline, affix
+    if split:
+        return split[0][1], split[0][2]
+    return (h1s[0], None) if h1s else (None, None)
 
 
 def title_affix(candidates: list[tuple[str, str]], sitenames: list[str], url: str | None,
