@@ -33,7 +33,7 @@ from typing import Any
 
 import boilerkit
 from boilerkit.decode import decode_html
-from boilerkit.metadata import extract_metadata
+from boilerkit.metadata import extract_metadata, finalize_metadata
 from boilerkit.parse import parse_html
 from boilerkit.repair import repair_text
 
@@ -46,11 +46,21 @@ FIELDS = ("title", "author", "date", "sitename", "description", "language")
 READABILITY_URL = "http://fakehost/test/page.html"
 # Gold field names per corpus, mapped to the unified names above.
 GOLD_FIELDS = {
-    "trafilatura-eval": {"title": "title", "author": "author", "date": "date",
-                         "sitename": "sitename", "description": "description"},
-    "readability-test-pages": {"title": "title", "byline": "author", "siteName": "sitename",
-                               "publishedTime": "date", "excerpt": "description",
-                               "lang": "language"},
+    "trafilatura-eval": {
+        "title": "title",
+        "author": "author",
+        "date": "date",
+        "sitename": "sitename",
+        "description": "description",
+    },
+    "readability-test-pages": {
+        "title": "title",
+        "byline": "author",
+        "siteName": "sitename",
+        "publishedTime": "date",
+        "excerpt": "description",
+        "lang": "language",
+    },
 }
 SYSTEMS = ("boilerkit", "trafilatura", "goose3", "newspaper4k")
 
@@ -84,15 +94,19 @@ def load_pages(limit: int | None) -> list[Page]:
         truth = json.loads((traf / "truth.json").read_text("utf-8"))
         for page_id, entry in sorted(truth.items())[:limit]:
             raw = gzip.decompress((traf / "pages" / f"{page_id}.html.gz").read_bytes())
-            gold = {unified: entry.get(name) or "" for name, unified
-                    in GOLD_FIELDS["trafilatura-eval"].items()}
+            gold = {
+                unified: entry.get(name) or ""
+                for name, unified in GOLD_FIELDS["trafilatura-eval"].items()
+            }
             pages.append(Page("trafilatura-eval", page_id, entry.get("url"), raw, gold))
     rtp = DATASETS / "readability-test-pages"
     if rtp.exists():
         for case in sorted(p for p in rtp.iterdir() if (p / "source.html.gz").exists())[:limit]:
             meta = json.loads((case / "expected-metadata.json").read_text("utf-8"))
-            gold = {unified: meta.get(name) or "" for name, unified
-                    in GOLD_FIELDS["readability-test-pages"].items()}
+            gold = {
+                unified: meta.get(name) or ""
+                for name, unified in GOLD_FIELDS["readability-test-pages"].items()
+            }
             raw = gzip.decompress((case / "source.html.gz").read_bytes())
             pages.append(Page("readability-test-pages", case.name, READABILITY_URL, raw, gold))
     for page in pages:
@@ -112,8 +126,11 @@ def normalize(name: str, value: Any) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKC", str(value)).casefold().strip()
     if name == "date":
         match = _DATE.search(text)
-        return (f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}",) \
-            if match else ()
+        return (
+            (f"{match.group(1)}-{int(match.group(2)):02d}-{int(match.group(3)):02d}",)
+            if match
+            else ()
+        )
     if name == "language":
         primary = re.split(r"[-_]", text, maxsplit=1)[0].strip()
         return (primary,) if primary else ()
@@ -142,8 +159,9 @@ def score(pages: list[Page], outputs: dict[str, dict[str, Any]]) -> dict[tuple[s
     return scores
 
 
-def run_boilerkit(pages: list[Page], fast: bool = False
-                  ) -> tuple[dict[str, dict[str, Any]], float, float]:
+def run_boilerkit(
+    pages: list[Page], fast: bool = False
+) -> tuple[dict[str, dict[str, Any]], float, float]:
     """boilerkit's fields per page, its total extraction time and its metadata stage time.
 
     ``fast`` runs the metadata stage alone (no content selection), for quick iterations.
@@ -159,14 +177,15 @@ def run_boilerkit(pages: list[Page], fast: bool = False
         start = time.perf_counter()
         try:
             doc = boilerkit.extract(page.raw, url=page.url)
-        except Exception as error:  # noqa: BLE001 - benchmark edge: a crash scores the page empty
+        except Exception as error:  # benchmark edge: a crash scores the page empty
             print(f"boilerkit failed on {page.corpus}/{page.id}: {error!r}", file=sys.stderr)
             outputs[f"{page.corpus}/{page.id}"] = {}
             continue
         total += time.perf_counter() - start
         tree = parse_html(repair_text(decode_html(page.raw).text), page.url).root
+        # The metadata stage as the pipeline runs it: before cleaning, then finalized.
         start = time.perf_counter()
-        extract_metadata(tree, page.url)
+        finalize_metadata(extract_metadata(tree, page.url), doc.text, teaser_links=len(doc.related))
         meta += time.perf_counter() - start
         outputs[f"{page.corpus}/{page.id}"] = {name: getattr(doc, name) for name in FIELDS}
     return outputs, total, meta
@@ -194,10 +213,13 @@ def run_peers(pages: list[Page], python: str, cache: Path | None) -> dict[str, d
         if not Path(python).exists():
             print(f"note: {python} missing; goose3 and newspaper4k skipped", file=sys.stderr)
             return {}
-        payload = "".join(json.dumps({"id": f"{p.corpus}/{p.id}", "url": p.url,
-                                      "html": p.html}) + "\n" for p in pages)
-        done = subprocess.run([python, str(PEERS_SCRIPT)], input=payload, text=True,
-                              capture_output=True, check=True)
+        payload = "".join(
+            json.dumps({"id": f"{p.corpus}/{p.id}", "url": p.url, "html": p.html}) + "\n"
+            for p in pages
+        )
+        done = subprocess.run(
+            [python, str(PEERS_SCRIPT)], input=payload, text=True, capture_output=True, check=True
+        )
         lines = done.stdout.splitlines()
         if cache is not None:
             cache.write_text(done.stdout, "utf-8")
@@ -211,8 +233,10 @@ def run_peers(pages: list[Page], python: str, cache: Path | None) -> dict[str, d
 def table(results: dict[str, dict[tuple[str, str], Score]], pages: list[Page]) -> list[str]:
     """Markdown rows: one per (corpus, gold field), one column per system."""
     systems = [s for s in SYSTEMS if s in results]
-    rows = ["| corpus | field | pages | " + " | ".join(systems) + " |",
-            "|---|---|---:|" + "---:|" * len(systems)]
+    rows = [
+        "| corpus | field | pages | " + " | ".join(systems) + " |",
+        "|---|---|---:|" + "---:|" * len(systems),
+    ]
     gaps: list[float] = []
     for corpus, names in GOLD_FIELDS.items():
         for gold_name, unified in names.items():
@@ -236,8 +260,9 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--no-peers", action="store_true", help="skip goose3/newspaper4k")
     parser.add_argument("--no-trafilatura", action="store_true")
     parser.add_argument("--peers-python", default="/tmp/peers-venv/bin/python")
-    parser.add_argument("--peers-cache", type=Path, default=None,
-                        help="reuse (or write) the peers' raw output here")
+    parser.add_argument(
+        "--peers-cache", type=Path, default=None, help="reuse (or write) the peers' raw output here"
+    )
     parser.add_argument("--misses", default=None, help="print boilerkit misses for this field")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite the report")
     parser.add_argument("--fast", action="store_true", help="metadata stage only, no timing")
@@ -252,14 +277,17 @@ def main(argv: Iterable[str] | None = None) -> int:
     outputs, total, meta = run_boilerkit(pages, fast=args.fast)
     results["boilerkit"] = score(pages, outputs)
     if not args.no_trafilatura:
-        traf, traf_time = run_trafilatura(pages)
+        traf, _seconds = run_trafilatura(pages)
         results["trafilatura"] = score(pages, traf)
     for system, out in peers.items():
         results[system] = score(pages, out)
     rows = table(results, pages)
     share = meta / total if total else 0.0
-    rows += ["", f"boilerkit time per page: total {1000 * total / len(pages):.1f} ms, "
-             f"metadata stage {1000 * meta / len(pages):.1f} ms ({share:.1%} of extraction)"]
+    rows += [
+        "",
+        f"boilerkit time per page: total {1000 * total / len(pages):.1f} ms, "
+        f"metadata stage {1000 * meta / len(pages):.1f} ms ({share:.1%} of extraction)",
+    ]
     print("\n".join(rows))
     if args.misses:
         for (corpus, name), entry in results["boilerkit"].items():
@@ -278,7 +306,7 @@ def write_report(rows: list[str]) -> None:
         "",
         "Generated by `python benchmarks/bench_metadata.py` (all systems in the same run).",
         "Normalized match: NFKC, case-folded, `\\w+` tokens equal; dates as YYYY-MM-DD;",
-        "languages by primary subtag; a leading \"by\" dropped from authors; counted over",
+        'languages by primary subtag; a leading "by" dropped from authors; counted over',
         "pages whose gold value is non-empty.",
         "",
     ]

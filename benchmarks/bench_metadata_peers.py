@@ -67,7 +67,7 @@ def main() -> None:
                     fields = _goose(goose, page["html"], page["url"])
                 else:
                     fields = _newspaper(page["html"], page["url"])
-            except Exception as error:  # noqa: BLE001 - a peer crashing on a page scores it empty
+            except Exception as error:  # a peer crashing on a page scores it empty
                 fields = {"error": repr(error)}
             fields.update(system=system, id=page["id"], seconds=time.perf_counter() - start)
             print(json.dumps(fields, default=str), flush=True)

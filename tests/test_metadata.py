@@ -24,16 +24,25 @@ def ld(data: object) -> str:
 
 
 def test_jsonld_news_article_fields() -> None:
-    found = meta(ld({
-        "@context": "https://schema.org", "@type": "NewsArticle",
-        "headline": "Ferry fleet goes electric", "datePublished": "2024-05-14T09:30:00+01:00",
-        "dateModified": "2024-05-15", "description": "Council backs the plan.",
-        "author": {"@type": "Person", "name": "Priya Raman"},
-        "publisher": {"@type": "Organization", "name": "The Halden Courier"},
-        "image": {"@type": "ImageObject", "url": "/img/ferry.jpg"},
-        "articleSection": "Transport", "keywords": ["ferries", "climate"],
-        "inLanguage": "en-GB",
-    }), url="https://news.example/2024/ferries")
+    found = meta(
+        ld(
+            {
+                "@context": "https://schema.org",
+                "@type": "NewsArticle",
+                "headline": "Ferry fleet goes electric",
+                "datePublished": "2024-05-14T09:30:00+01:00",
+                "dateModified": "2024-05-15",
+                "description": "Council backs the plan.",
+                "author": {"@type": "Person", "name": "Priya Raman"},
+                "publisher": {"@type": "Organization", "name": "The Halden Courier"},
+                "image": {"@type": "ImageObject", "url": "/img/ferry.jpg"},
+                "articleSection": "Transport",
+                "keywords": ["ferries", "climate"],
+                "inLanguage": "en-GB",
+            }
+        ),
+        url="https://news.example/2024/ferries",
+    )
     assert found.title == "Ferry fleet goes electric"
     assert found.authors == ("Priya Raman",)
     assert found.date == "2024-05-14T09:30:00+01:00"
@@ -48,23 +57,41 @@ def test_jsonld_news_article_fields() -> None:
 
 
 def test_jsonld_graph_resolves_author_by_id() -> None:
-    found = meta(ld({"@context": "https://schema.org", "@graph": [
-        {"@type": "WebSite", "@id": "#site", "name": "Field Journal"},
-        {"@type": "BlogPosting", "headline": "Puffins lay earlier",
-         "author": {"@id": "#eilidh"}, "datePublished": "2024-06-20"},
-        {"@type": "Person", "@id": "#eilidh", "name": "Eilidh MacRae"},
-    ]}))
+    found = meta(
+        ld(
+            {
+                "@context": "https://schema.org",
+                "@graph": [
+                    {"@type": "WebSite", "@id": "#site", "name": "Field Journal"},
+                    {
+                        "@type": "BlogPosting",
+                        "headline": "Puffins lay earlier",
+                        "author": {"@id": "#eilidh"},
+                        "datePublished": "2024-06-20",
+                    },
+                    {"@type": "Person", "@id": "#eilidh", "name": "Eilidh MacRae"},
+                ],
+            }
+        )
+    )
     assert found.authors == ("Eilidh MacRae",)
     assert found.sitename == "Field Journal"
     assert found.date == "2024-06-20"
 
 
 def test_jsonld_top_level_list_and_author_list() -> None:
-    found = meta(ld([
-        {"@type": "BreadcrumbList", "itemListElement": []},
-        {"@type": ["Article", "NewsArticle"], "headline": "Two writers",
-         "author": [{"@type": "Person", "name": "Ann Lee"}, "Bo Chen"]},
-    ]))
+    found = meta(
+        ld(
+            [
+                {"@type": "BreadcrumbList", "itemListElement": []},
+                {
+                    "@type": ["Article", "NewsArticle"],
+                    "headline": "Two writers",
+                    "author": [{"@type": "Person", "name": "Ann Lee"}, "Bo Chen"],
+                },
+            ]
+        )
+    )
     assert found.title == "Two writers"
     assert found.authors == ("Ann Lee", "Bo Chen")
     assert found.author == "Ann Lee; Bo Chen"
@@ -79,16 +106,20 @@ def test_jsonld_article_beats_embedded_videos() -> None:
 
 
 def test_jsonld_in_cdata_and_with_trailing_comma() -> None:
-    script = ('<script type="application/ld+json"><![CDATA[ {"@type": "Article",'
-              ' "headline": "Wrapped", "datePublished": "2023-01-02",} ]]></script>')
+    script = (
+        '<script type="application/ld+json"><![CDATA[ {"@type": "Article",'
+        ' "headline": "Wrapped", "datePublished": "2023-01-02",} ]]></script>'
+    )
     found = meta(script)
     assert found.title == "Wrapped"
     assert found.date == "2023-01-02"
 
 
 def test_broken_jsonld_is_skipped() -> None:
-    found = meta('<script type="application/ld+json">{"@type": "Article", headline: }</script>'
-                 "<title>Fallback title</title>")
+    found = meta(
+        '<script type="application/ld+json">{"@type": "Article", headline: }</script>'
+        "<title>Fallback title</title>"
+    )
     assert found.title == "Fallback title"
 
 
@@ -120,32 +151,40 @@ def test_opengraph_and_article_tags() -> None:
 
 
 def test_twitter_card_fills_in() -> None:
-    found = meta('<meta name="twitter:title" content="Card title">'
-                 '<meta name="twitter:description" content="Card text">'
-                 '<meta name="twitter:image" content="https://cdn.example/c.png">')
+    found = meta(
+        '<meta name="twitter:title" content="Card title">'
+        '<meta name="twitter:description" content="Card text">'
+        '<meta name="twitter:image" content="https://cdn.example/c.png">'
+    )
     assert (found.title, found.description) == ("Card title", "Card text")
     assert found.image == "https://cdn.example/c.png"
 
 
 def test_dublin_core_and_space_separated_keys() -> None:
-    found = meta('<meta name="DC.creator" content="Jan de Vries">'
-                 '<meta name="DC.date.issued" content="2021-03-04">'
-                 '<meta property="og:title twitter:title" content="Shared title">'
-                 '<meta property="x:title dc:title" content="Preferred title">')
+    found = meta(
+        '<meta name="DC.creator" content="Jan de Vries">'
+        '<meta name="DC.date.issued" content="2021-03-04">'
+        '<meta property="og:title twitter:title" content="Shared title">'
+        '<meta property="x:title dc:title" content="Preferred title">'
+    )
     assert found.authors == ("Jan de Vries",)
     assert found.date == "2021-03-04"
     assert found.title == "Preferred title"
 
 
 def test_property_beats_name_for_the_same_key() -> None:
-    found = meta('<meta name="dc:title" content="Name form">'
-                 '<meta property="dc:title" content="Property form">')
+    found = meta(
+        '<meta name="dc:title" content="Name form">'
+        '<meta property="dc:title" content="Property form">'
+    )
     assert found.title == "Property form"
 
 
 def test_meta_values_are_unescaped_and_repaired() -> None:
-    found = meta('<meta name="description" content="L&amp;#039;un des &amp;eacute;crivains">'
-                 '<title>  Spaced\n   title  </title>')
+    found = meta(
+        '<meta name="description" content="L&amp;#039;un des &amp;eacute;crivains">'
+        "<title>  Spaced\n   title  </title>"
+    )
     assert found.description == "L'un des écrivains"
     assert found.title == "Spaced title"
 
@@ -170,8 +209,10 @@ def test_microdata_article() -> None:
 
 
 def test_microdata_ignores_descriptions_of_other_things() -> None:
-    body = ('<div itemscope itemtype="https://schema.org/Person">'
-            '<p itemprop="description">A person bio</p></div>')
+    body = (
+        '<div itemscope itemtype="https://schema.org/Person">'
+        '<p itemprop="description">A person bio</p></div>'
+    )
     assert meta("", body).description is None
 
 
@@ -179,8 +220,10 @@ def test_microdata_ignores_descriptions_of_other_things() -> None:
 
 
 def test_byline_in_page_when_nothing_is_declared() -> None:
-    body = ('<article><h1>Report</h1><p class="byline">By Jane Doe and John Roe, '
-            "Staff Writers | May 3, 2024</p><p>Text.</p></article>")
+    body = (
+        '<article><h1>Report</h1><p class="byline">By Jane Doe and John Roe, '
+        "Staff Writers | May 3, 2024</p><p>Text.</p></article>"
+    )
     assert meta("", body).authors == ("Jane Doe", "John Roe")
 
 
@@ -195,14 +238,18 @@ def test_byline_wording_needs_a_name() -> None:
 
 
 def test_comment_authors_are_not_article_authors() -> None:
-    body = ('<article><p>Text.</p></article><ol class="commentlist"><li>'
-            '<div class="comment-author">Troll McTroll</div></li></ol>')
+    body = (
+        '<article><p>Text.</p></article><ol class="commentlist"><li>'
+        '<div class="comment-author">Troll McTroll</div></li></ol>'
+    )
     assert meta("", body).authors == ()
 
 
 def test_author_placeholders_and_site_names_are_dropped() -> None:
-    found = meta('<meta property="og:site_name" content="Daily Planet">'
-                 '<meta name="author" content="Daily Planet">')
+    found = meta(
+        '<meta property="og:site_name" content="Daily Planet">'
+        '<meta name="author" content="Daily Planet">'
+    )
     assert found.authors == ()
     assert meta('<meta name="author" content="Staff">').authors == ()
 
@@ -221,28 +268,35 @@ def test_date_from_url_path() -> None:
 
 
 def test_future_dates_are_refused() -> None:
-    found = meta('<meta property="article:published_time" content="2999-01-01">'
-                 '<meta name="date" content="2020-02-02">')
+    found = meta(
+        '<meta property="article:published_time" content="2999-01-01">'
+        '<meta name="date" content="2020-02-02">'
+    )
     assert found.date == "2020-02-02"
 
 
 def test_copyright_year_is_not_a_date() -> None:
-    page = ("<html><head><title>t</title></head><body><p>Some text without dates.</p>"
-            "<footer>© 2021 Example Ltd</footer></body></html>")
+    page = (
+        "<html><head><title>t</title></head><body><p>Some text without dates.</p>"
+        "<footer>© 2021 Example Ltd</footer></body></html>"
+    )
     found = extract_metadata(parse_html(page).root, None)
     assert found.date is None or not found.date.startswith("2021-01-01")
 
 
 def test_local_time_beats_utc_rendering_of_same_moment() -> None:
-    found = meta(ld({"@type": "NewsArticle", "headline": "h",
-                     "datePublished": "2022-05-04T00:44:52Z"})
-                 + '<meta name="date" content="2022-05-03T21:44:52-03:00">')
+    found = meta(
+        ld({"@type": "NewsArticle", "headline": "h", "datePublished": "2022-05-04T00:44:52Z"})
+        + '<meta name="date" content="2022-05-03T21:44:52-03:00">'
+    )
     assert found.date == "2022-05-03T21:44:52-03:00"
 
 
 def test_modified_before_published_is_dropped() -> None:
-    found = meta('<meta property="article:published_time" content="2020-05-05">'
-                 '<meta property="article:modified_time" content="2020-01-01">')
+    found = meta(
+        '<meta property="article:published_time" content="2020-05-05">'
+        '<meta property="article:modified_time" content="2020-01-01">'
+    )
     assert (found.date, found.date_modified) == ("2020-05-05", None)
 
 
@@ -250,33 +304,41 @@ def test_modified_before_published_is_dropped() -> None:
 
 
 def test_title_suffix_with_declared_site_name() -> None:
-    found = meta('<title>Council backs ferry plan | The Halden Courier</title>'
-                 '<meta property="og:site_name" content="The Halden Courier">')
+    found = meta(
+        "<title>Council backs ferry plan | The Halden Courier</title>"
+        '<meta property="og:site_name" content="The Halden Courier">'
+    )
     assert found.title == "Council backs ferry plan"
 
 
 def test_title_prefix_matching_the_host() -> None:
-    found = meta("<title>Wikinews - Storm hits coast</title>",
-                 url="https://www.wikinews.example/storm")
+    found = meta(
+        "<title>Wikinews - Storm hits coast</title>", url="https://www.wikinews.example/storm"
+    )
     assert found.title == "Storm hits coast"
 
 
 def test_title_suffix_named_in_the_footer() -> None:
-    found = meta("<title>The Old Mill at Hatherley - Hatherley History Society</title>",
-                 "<p>Text</p><footer>Hatherley History Society, est. 1974</footer>")
+    found = meta(
+        "<title>The Old Mill at Hatherley - Hatherley History Society</title>",
+        "<p>Text</p><footer>Hatherley History Society, est. 1974</footer>",
+    )
     assert found.title == "The Old Mill at Hatherley"
     assert found.sitename == "Hatherley History Society"
 
 
 def test_title_headline_chosen_by_h1() -> None:
-    found = meta("<title>Section - Real headline here - Site</title>",
-                 "<h1>Real headline here</h1>")
+    found = meta(
+        "<title>Section - Real headline here - Site</title>", "<h1>Real headline here</h1>"
+    )
     assert found.title == "Real headline here"
 
 
 def test_logo_h1_is_not_the_headline() -> None:
-    found = meta("<title>Story title :: Brand</title>",
-                 '<h1 class="site-logo">Brand</h1><h2>Story title</h2>')
+    found = meta(
+        "<title>Story title :: Brand</title>",
+        '<h1 class="site-logo">Brand</h1><h2>Story title</h2>',
+    )
     assert found.title == "Story title"
 
 
@@ -300,8 +362,11 @@ def test_license_link() -> None:
 
 
 def test_extract_metadata_does_not_mutate_the_tree() -> None:
-    page = ("<html><head><title>A | B</title>" + ld({"@type": "Article", "headline": "A"})
-            + "</head><body><h1>A</h1><p class='byline'>By X Y</p></body></html>")
+    page = (
+        "<html><head><title>A | B</title>"
+        + ld({"@type": "Article", "headline": "A"})
+        + "</head><body><h1>A</h1><p class='byline'>By X Y</p></body></html>"
+    )
     root = parse_html(page).root
     before = etree.tostring(root)
     extract_metadata(root, "https://b.example/2020/01/02/a")

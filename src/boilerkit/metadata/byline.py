@@ -23,9 +23,11 @@ _PREFIX = re.compile(
     r"|redaktion|fotos?)\b\s*[:\-\u2013]?\s*|^\s*by(?=[A-Z])",
     re.IGNORECASE,
 )
-_WEEKDAYS = (r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag"
-             r"|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi"
-             r"|vendredi|samedi|dimanche")
+_WEEKDAYS = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag"
+    r"|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi"
+    r"|vendredi|samedi|dimanche"
+)
 _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True))
 # Where the names end: a date, a time, "Updated", a separator bar.
 _TAIL = re.compile(
@@ -34,20 +36,88 @@ _TAIL = re.compile(
     r"|\s[-\u2013]\s+(?:" + _MONTH_NAMES + r")\b|\b(?:" + _MONTH_NAMES + r")\.?\s+\d).*$",
     re.IGNORECASE,
 )
-_SPLIT = re.compile(r"\s*(?:;|,|&|\+|/)\s*|\s+(?:and|und|et|oraz|i|y|e|en|og|och)\s+",
-                    re.IGNORECASE)
+_SPLIT = re.compile(
+    r"\s*(?:;|,|&|\+|/)\s*|\s+(?:and|und|et|oraz|i|y|e|en|og|och)\s+", re.IGNORECASE
+)
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 # Words that make a segment a job title or a placeholder, not a person's name.
-NOT_A_NAME = frozenset("""
-staff editor editors editorial reporter reporters correspondent correspondents writer
-writers contributor contributors columnist journalist redakteur redakteurin korrespondent
-korrespondentin autor autorin author authors admin administrator webmaster newsroom
-desk team published updated posted photo photos photographer illustration video
-senior chief managing associate deputy contributing special guest freelance
-rédaction rédacteur rédactrice journaliste envoyé envoyée auteurs autoren redaktion
-phd md msc mba sign login log follow subscribe share more last view profile posts fail
-""".split())
+NOT_A_NAME = frozenset(
+    (
+        "staff",
+        "editor",
+        "editors",
+        "editorial",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "writer",
+        "writers",
+        "contributor",
+        "contributors",
+        "columnist",
+        "journalist",
+        "redakteur",
+        "redakteurin",
+        "korrespondent",
+        "korrespondentin",
+        "autor",
+        "autorin",
+        "author",
+        "authors",
+        "admin",
+        "administrator",
+        "webmaster",
+        "newsroom",
+        "desk",
+        "team",
+        "published",
+        "updated",
+        "posted",
+        "photo",
+        "photos",
+        "photographer",
+        "illustration",
+        "video",
+        "senior",
+        "chief",
+        "managing",
+        "associate",
+        "deputy",
+        "contributing",
+        "special",
+        "guest",
+        "freelance",
+        "rédaction",
+        "rédacteur",
+        "rédactrice",
+        "journaliste",
+        "envoyé",
+        "envoyée",
+        "auteurs",
+        "autoren",
+        "redaktion",
+        "phd",
+        "md",
+        "msc",
+        "mba",
+        "sign",
+        "login",
+        "log",
+        "follow",
+        "subscribe",
+        "share",
+        "more",
+        "last",
+        "view",
+        "profile",
+        "posts",
+        "fail",
+    )
+)
+# Punctuation trimmed off both ends of a name.
+_TRIM = " .:-\u2013()[]\"'"
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
 
@@ -65,7 +135,29 @@ def _is_name(segment: str, sitenames: frozenset[str]) -> bool:
 
 
 # Lower-case words allowed inside a person's name ("Ursula von der Leyen").
-PARTICLES = frozenset("von van der den de di da du del della la le ter ten zu bin al dos das".split())
+PARTICLES = frozenset(
+    (
+        "von",
+        "van",
+        "der",
+        "den",
+        "de",
+        "di",
+        "da",
+        "du",
+        "del",
+        "della",
+        "la",
+        "le",
+        "ter",
+        "ten",
+        "zu",
+        "bin",
+        "al",
+        "dos",
+        "das",
+    )
+)
 
 
 def looks_like_person(name: str) -> bool:
@@ -74,8 +166,9 @@ def looks_like_person(name: str) -> bool:
     return 1 <= len(words) <= 4 and all(w[0].isupper() or w in PARTICLES for w in words)
 
 
-def author_names(raw: str, sitenames: frozenset[str] = frozenset(), *,
-                 strict: bool = False) -> list[str]:
+def author_names(
+    raw: str, sitenames: frozenset[str] = frozenset(), *, strict: bool = False
+) -> list[str]:
     """The person names in one raw author value (possibly none).
 
     ``strict`` (for text found in the page rather than declared as the author) also
@@ -91,7 +184,7 @@ def author_names(raw: str, sitenames: frozenset[str] = frozenset(), *,
         text = _HANDLE.sub("", text)
     names: list[str] = []
     for segment in _SPLIT.split(text):
-        segment = _PREFIX.sub("", segment.strip(" .:-–()[]\"'")).strip(" .:-–()[]\"'")
+        segment = _PREFIX.sub("", segment.strip(_TRIM)).strip(_TRIM)
         segment = segment.lstrip("@")
         if _is_name(segment, sitenames) and (not strict or looks_like_person(segment)):
             names.append(segment)
@@ -109,8 +202,9 @@ _BYLINE = etree.XPath(
     + "]"
 )
 # Class words that mark an author *box* or a comment's author, not the article byline.
-_NOT_BYLINE = re.compile(r"bio|avatar|image|img|photo|comment|related|about|box|desc|social",
-                         re.IGNORECASE)
+_NOT_BYLINE = re.compile(
+    r"bio|avatar|image|img|photo|comment|related|about|box|desc|social", re.IGNORECASE
+)
 # A short text that opens with one of these words is a byline ("By Jane Doe", "Von ...").
 _BYLINE_TEXT = re.compile(
     r"^\s*(?:(?:ein\s+)?(?:artikel|beitrag|bericht)\s+von|written\s+by|posted\s+by|by|von|par|"

@@ -16,20 +16,23 @@ EARLIEST = date(1995, 1, 1)
 """The web had few dated pages before this; earlier "dates" are mostly birth years etc."""
 
 MONTHS: dict[str, int] = {}
-for _number, _names in enumerate((
-    "january jan januar janvier enero gennaio januari janeiro stycznia styczeń",
-    "february feb februar février fevrier febrero febbraio februari fevereiro lutego luty",
-    "march mar märz maerz mär mars marzo maart março marca marzec",
-    "april apr avril abril aprile kwietnia kwiecień",
-    "may mai mayo maggio mei maio maja maj",
-    "june jun juni juin junio giugno junho czerwca czerwiec",
-    "july jul juli juillet julio luglio julho lipca lipiec",
-    "august aug août aout agosto augustus sierpnia sierpień",
-    "september sep sept septembre septiembre setiembre settembre setembro września wrzesień",
-    "october oct oktober okt octobre octubre ottobre outubro października październik",
-    "november nov novembre noviembre novembro listopada listopad",
-    "december dec dezember dez décembre decembre diciembre dicembre dezembro grudnia grudzień",
-), start=1):
+for _number, _names in enumerate(
+    (
+        "january jan januar janvier enero gennaio januari janeiro stycznia styczeń",
+        "february feb februar février fevrier febrero febbraio februari fevereiro lutego luty",
+        "march mar märz maerz mär mars marzo maart março marca marzec",
+        "april apr avril abril aprile kwietnia kwiecień",
+        "may mai mayo maggio mei maio maja maj",
+        "june jun juni juin junio giugno junho czerwca czerwiec",
+        "july jul juli juillet julio luglio julho lipca lipiec",
+        "august aug août aout agosto augustus sierpnia sierpień",
+        "september sep sept septembre septiembre setiembre settembre setembro września wrzesień",
+        "october oct oktober okt octobre octubre ottobre outubro października październik",
+        "november nov novembre noviembre novembro listopada listopad",
+        "december dec dezember dez décembre decembre diciembre dicembre dezembro grudnia grudzień",
+    ),
+    start=1,
+):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
 
 _ISO = re.compile(
@@ -38,8 +41,10 @@ _ISO = re.compile(
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
-_D_MONTH_Y = re.compile(r"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?"
-                        r"\s+(?:de\s+)?(\d{4})(?!\d)")
+_D_MONTH_Y = re.compile(
+    r"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?"
+    r"\s+(?:de\s+)?(\d{4})(?!\d)"
+)
 _MONTH_D_Y = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
 _RFC2822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
@@ -62,8 +67,9 @@ def make_date(year: int, month: int, day: int) -> date | None:
 
 
 def _with_time(day: date, match: re.Match[str], first_group: int) -> str:
-    hour, minute, second, zone = match.group(first_group, first_group + 1, first_group + 2,
-                                             first_group + 3)
+    hour, minute, second, zone = match.group(
+        first_group, first_group + 1, first_group + 2, first_group + 3
+    )
     if hour is None or minute is None or int(hour) > 23 or int(minute) > 59:
         return day.isoformat()
     stamp = f"{day.isoformat()}T{int(hour):02d}:{minute}:{second or '00'}"
@@ -111,9 +117,9 @@ def _parse_written(text: str) -> str | None:
         day = month and make_date(int(match.group(3)), month, int(match.group(2)))
         if day:
             return day.isoformat()
-    match = _DMY.search(text)
-    if match:
-        first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    numeric = _DMY.search(text)
+    if numeric:
+        first, second, year = int(numeric.group(1)), int(numeric.group(2)), int(numeric.group(3))
         # Day first (most of the world) unless that cannot be: then US month/day/year.
         day = make_date(year, second, first) or make_date(year, first, second)
         if day:
@@ -126,6 +132,7 @@ def _parse_written(text: str) -> str | None:
 # MAX_OFFSET, give or take SAME_MOMENT) when the local one has no zone.
 SAME_MOMENT = timedelta(minutes=2)
 MAX_OFFSET = timedelta(hours=14)
+_QUARTER = timedelta(minutes=15)
 
 
 def _is_utc(stamp: str) -> bool:
@@ -154,8 +161,8 @@ def prefer_local(stamps: list[str]) -> str | None:
                 return other
             continue
         gap = abs(local - moment.replace(tzinfo=None))
-        off_quarter = gap % timedelta(minutes=15)
-        if gap <= MAX_OFFSET and min(off_quarter, timedelta(minutes=15) - off_quarter) <= SAME_MOMENT:
+        off_quarter = gap % _QUARTER
+        if gap <= MAX_OFFSET and min(off_quarter, _QUARTER - off_quarter) <= SAME_MOMENT:
             return other
     return first
 
@@ -171,8 +178,9 @@ def url_date(url: str | None) -> str | None:
     return day.isoformat() if day else None
 
 
-_COPYRIGHT = re.compile(r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-–]\s*)?((?:19|20)\d{2})",
-                        re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    r"(?:©|&copy;|\(c\)|copyright)\s*(?:\d{4}\s*[-\u2013]\s*)?((?:19|20)\d{2})", re.IGNORECASE
+)
 
 
 def copyright_years(root: lxml_html.HtmlElement) -> set[str]:

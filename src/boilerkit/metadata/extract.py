@@ -54,8 +54,9 @@ def _authors(found: Candidates, root: lxml_html.HtmlElement, sitename: str | Non
         if names:
             return _dedupe(names)
     lines, by_wording = page_bylines(root)
-    named = [names for names in (author_names(line, sites, strict=by_wording) for line in lines)
-             if names]
+    named = [
+        names for names in (author_names(line, sites, strict=by_wording) for line in lines) if names
+    ]
     # A line of proper names beats one that merely sits in an "author" box.
     named.sort(key=lambda names: not all(looks_like_person(name) for name in names))
     return _dedupe(named[0]) if named else []
@@ -71,8 +72,9 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
-def _dates(found: Candidates, root: lxml_html.HtmlElement, url: str | None,
-           search: bool) -> tuple[str | None, str | None]:
+def _dates(
+    found: Candidates, root: lxml_html.HtmlElement, url: str | None, search: bool
+) -> tuple[str | None, str | None]:
     """Published and modified dates.
 
     The structured sources decide when they agree on the day. htmldate (costly) is asked
@@ -110,14 +112,16 @@ def _structured_type(types: set[str], og_type: str | None) -> str | None:
     return None
 
 
-def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None, *,
-                     date_search: bool = True) -> Metadata:
+def extract_metadata(
+    root: lxml_html.HtmlElement, url: str | None = None, *, date_search: bool = True
+) -> Metadata:
     """The page's metadata from its markup; ``date_search`` allows the htmldate fallback."""
     found, types = _collect(root, url)
     sitenames = found.values("sitename")
     title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root), root)
-    sitename = _sitename(found, affix or title_affix(found.ranked("title"), sitenames, url, root),
-                         url)
+    sitename = _sitename(
+        found, affix or title_affix(found.ranked("title"), sitenames, url, root), url
+    )
     # Only a declared site name disqualifies an author of the same name: a name guessed from
     # the title or host is, on a personal blog, the author's own.
     authors = _authors(found, root, sitename if sitename in sitenames else None)
@@ -128,12 +132,21 @@ def extract_metadata(root: lxml_html.HtmlElement, url: str | None = None, *,
     # Until ``finalize_metadata`` weighs the content, the page type is what the markup declares.
     declared = _structured_type(types, _og_type(root))
     return Metadata(
-        title=title, author="; ".join(authors) or None, authors=tuple(authors),
-        date=published, date_modified=modified, sitename=sitename,
-        description=found.first("description"), language=language, url=page_url,
-        image=image, categories=split_list(found.values("categories")[:10]),
-        tags=split_list(found.values("tags")[:20]), license=found.first("license"),
-        page_type=declared or "other", page_type_confidence=1.0 if declared else 0.0,
+        title=title,
+        author="; ".join(authors) or None,
+        authors=tuple(authors),
+        date=published,
+        date_modified=modified,
+        sitename=sitename,
+        description=found.first("description"),
+        language=language,
+        url=page_url,
+        image=image,
+        categories=split_list(found.values("categories")[:10]),
+        tags=split_list(found.values("tags")[:20]),
+        license=found.first("license"),
+        page_type=declared or "other",
+        page_type_confidence=1.0 if declared else 0.0,
     )
 
 
@@ -156,11 +169,17 @@ def finalize_metadata(metadata: Metadata, text: str, *, teaser_links: int = 0) -
     language = metadata.language or detect_language(text)
     description = metadata.description or lead_paragraph(text, metadata.title)
     declared = metadata.page_type if metadata.page_type_confidence >= 1.0 else None
-    article, listing = markup_votes(declared, bool(metadata.date), bool(metadata.authors),
-                                    metadata.url)
+    article, listing = markup_votes(
+        declared, bool(metadata.date), bool(metadata.authors), metadata.url
+    )
     page_type, confidence = decide(article, listing, len(text), teaser_links)
-    return dataclasses.replace(metadata, language=language, description=description,
-                               page_type=page_type, page_type_confidence=confidence)
+    return dataclasses.replace(
+        metadata,
+        language=language,
+        description=description,
+        page_type=page_type,
+        page_type_confidence=confidence,
+    )
 
 
 # The lead paragraph must have this many characters to stand in for a description.

@@ -17,19 +17,57 @@ from lxml import html as lxml_html
 
 from .candidates import Candidates
 
-ARTICLE_TYPES = frozenset({
-    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
-    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "technicalarticle",
-    "techarticle", "scholarlyarticle", "report", "liveblogposting", "socialmediaposting",
-    "discussionforumposting", "medicalscholarlyarticle", "satiricalarticle",
-    "advertisercontentarticle",
-})
+ARTICLE_TYPES = frozenset(
+    {
+        "article",
+        "newsarticle",
+        "blogposting",
+        "reportagenewsarticle",
+        "analysisnewsarticle",
+        "opinionnewsarticle",
+        "reviewnewsarticle",
+        "backgroundnewsarticle",
+        "technicalarticle",
+        "techarticle",
+        "scholarlyarticle",
+        "report",
+        "liveblogposting",
+        "socialmediaposting",
+        "discussionforumposting",
+        "medicalscholarlyarticle",
+        "satiricalarticle",
+        "advertisercontentarticle",
+    }
+)
 # Works that stand for the page only when it has no article object: a page of related
 # videos embeds many ``VideoObject`` entries beside its one ``NewsArticle``.
-OTHER_WORK_TYPES = frozenset({"review", "recipe", "howto", "videoobject", "podcastepisode",
-                              "creativework", "event", "product", "course", "book"})
-PAGE_TYPES = frozenset({"webpage", "itempage", "aboutpage", "profilepage", "qapage", "faqpage",
-                        "collectionpage", "searchresultspage", "medicalwebpage"})
+OTHER_WORK_TYPES = frozenset(
+    {
+        "review",
+        "recipe",
+        "howto",
+        "videoobject",
+        "podcastepisode",
+        "creativework",
+        "event",
+        "product",
+        "course",
+        "book",
+    }
+)
+PAGE_TYPES = frozenset(
+    {
+        "webpage",
+        "itempage",
+        "aboutpage",
+        "profilepage",
+        "qapage",
+        "faqpage",
+        "collectionpage",
+        "searchresultspage",
+        "medicalwebpage",
+    }
+)
 SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 
 _SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
@@ -103,8 +141,9 @@ def _urls(value: Any) -> Iterator[Any]:
         yield value
 
 
-def _add_object(obj: dict[str, Any], source: str, index: dict[str, dict[str, Any]],
-                found: Candidates) -> None:
+def _add_object(
+    obj: dict[str, Any], source: str, index: dict[str, dict[str, Any]], found: Candidates
+) -> None:
     """The fields of one article (or page) object."""
     for key in ("headline", "name"):
         if isinstance(obj.get(key), str):
@@ -126,7 +165,8 @@ def _add_object(obj: dict[str, Any], source: str, index: dict[str, dict[str, Any
         found.add("tags", source, item)
     language = obj.get("inLanguage")
     found.add("language", source, language.get("name") if isinstance(language, dict) else language)
-    found.add("license", source, obj.get("license") if isinstance(obj.get("license"), str) else None)
+    license_ = obj.get("license")
+    found.add("license", source, license_ if isinstance(license_, str) else None)
     main = obj.get("mainEntityOfPage")
     for url in (obj.get("url"), main.get("@id") if isinstance(main, dict) else main):
         found.add("url", source, url if isinstance(url, str) else None)

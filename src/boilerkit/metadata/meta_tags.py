@@ -17,34 +17,86 @@ META_KEYS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("dc.title", "dc:title", "dcterms.title", "dcterm:title"), ("title", "dc")),
     **dict.fromkeys(("parsely-title", "sailthru.title", "title", "headline"), ("title", "meta")),
     **dict.fromkeys(("article:author", "og:article:author", "book:author"), ("author", "og")),
-    **dict.fromkeys(("dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator"),
-                    ("author", "dc")),
-    **dict.fromkeys(("author", "parsely-author", "sailthru.author", "byl", "citation_author",
-                     "article.author", "authors"), ("author", "meta")),
-    **dict.fromkeys(("article:published_time", "og:published_time", "article:published",
-                     "og:article:published_time", "og:pubdate", "article:published_date"),
-                    ("date", "og")),
-    **dict.fromkeys(("dc.date", "dc:date", "dc.date.issued", "dc.date.created", "dcterms.date",
-                     "dcterms.issued", "dcterms.created"), ("date", "dc")),
-    **dict.fromkeys(("date", "pubdate", "publishdate", "publish-date", "publish_date",
-                     "published_time", "parsely-pub-date", "sailthru.date", "datepublished",
-                     "citation_publication_date", "citation_date", "article.published",
-                     "pub_date", "originalpublicationdate", "date.available",
-                     "cxenseparse:recs:publishtime", "release_date", "created",
-                     "article.created", "dateposted"), ("date", "meta")),
-    **dict.fromkeys(("article:modified_time", "og:updated_time", "article:modified"),
-                    ("date_modified", "og")),
+    **dict.fromkeys(
+        ("dc.creator", "dc:creator", "dcterms.creator", "dcterm:creator"), ("author", "dc")
+    ),
+    **dict.fromkeys(
+        (
+            "author",
+            "parsely-author",
+            "sailthru.author",
+            "byl",
+            "citation_author",
+            "article.author",
+            "authors",
+        ),
+        ("author", "meta"),
+    ),
+    **dict.fromkeys(
+        (
+            "article:published_time",
+            "og:published_time",
+            "article:published",
+            "og:article:published_time",
+            "og:pubdate",
+            "article:published_date",
+        ),
+        ("date", "og"),
+    ),
+    **dict.fromkeys(
+        (
+            "dc.date",
+            "dc:date",
+            "dc.date.issued",
+            "dc.date.created",
+            "dcterms.date",
+            "dcterms.issued",
+            "dcterms.created",
+        ),
+        ("date", "dc"),
+    ),
+    **dict.fromkeys(
+        (
+            "date",
+            "pubdate",
+            "publishdate",
+            "publish-date",
+            "publish_date",
+            "published_time",
+            "parsely-pub-date",
+            "sailthru.date",
+            "datepublished",
+            "citation_publication_date",
+            "citation_date",
+            "article.published",
+            "pub_date",
+            "originalpublicationdate",
+            "date.available",
+            "cxenseparse:recs:publishtime",
+            "release_date",
+            "created",
+            "article.created",
+            "dateposted",
+        ),
+        ("date", "meta"),
+    ),
+    **dict.fromkeys(
+        ("article:modified_time", "og:updated_time", "article:modified"), ("date_modified", "og")
+    ),
     **dict.fromkeys(("dc.date.modified", "dcterms.modified"), ("date_modified", "dc")),
-    **dict.fromkeys(("last-modified", "lastmod", "datemodified", "modified", "revised",
-                     "article.updated"), ("date_modified", "meta")),
+    **dict.fromkeys(
+        ("last-modified", "lastmod", "datemodified", "modified", "revised", "article.updated"),
+        ("date_modified", "meta"),
+    ),
     **dict.fromkeys(("og:site_name",), ("sitename", "og")),
-    **dict.fromkeys(("application-name", "publisher", "sailthru.publisher"),
-                    ("sitename", "meta")),
+    **dict.fromkeys(("application-name", "publisher", "sailthru.publisher"), ("sitename", "meta")),
     **dict.fromkeys(("dc.publisher", "dcterms.publisher"), ("sitename", "dc")),
     **dict.fromkeys(("og:description",), ("description", "og")),
     **dict.fromkeys(("twitter:description",), ("description", "twitter")),
-    **dict.fromkeys(("dc.description", "dc:description", "dcterms.description",
-                     "dcterm:description"), ("description", "dc")),
+    **dict.fromkeys(
+        ("dc.description", "dc:description", "dcterms.description", "dcterm:description"),
+        ("description", "dc"),
+    ),
     **dict.fromkeys(("description", "sailthru.description"), ("description", "meta")),
     **dict.fromkeys(("og:image", "og:image:url", "og:image:secure_url"), ("image", "og")),
     **dict.fromkeys(("twitter:image", "twitter:image:src"), ("image", "twitter")),
@@ -55,8 +107,9 @@ META_KEYS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("article:section",), ("categories", "og")),
     **dict.fromkeys(("parsely-section", "category", "section"), ("categories", "meta")),
     **dict.fromkeys(("article:tag",), ("tags", "og")),
-    **dict.fromkeys(("keywords", "news_keywords", "parsely-tags", "sailthru.tags"),
-                    ("tags", "meta")),
+    **dict.fromkeys(
+        ("keywords", "news_keywords", "parsely-tags", "sailthru.tags"), ("tags", "meta")
+    ),
     **dict.fromkeys(("dc.rights", "dcterms.license", "dcterms.rights"), ("license", "dc")),
     **dict.fromkeys(("og:url",), ("url", "og")),
 }
@@ -70,8 +123,9 @@ def read_meta_tags(root: lxml_html.HtmlElement, found: Candidates) -> None:
     ``property=`` declarations (the RDFa form that OpenGraph and Dublin Core specify) are
     read before ``name=`` ones, so they win when a page gives both.
     """
-    metas = [m for m in root.iter("meta")
-             if m.get("content") is not None and m.get("itemprop") is None]
+    metas = [
+        m for m in root.iter("meta") if m.get("content") is not None and m.get("itemprop") is None
+    ]
     for attribute in _KEY_ATTRIBUTES:
         for element in metas:
             for key in (element.get(attribute) or "").lower().split():

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -34,6 +36,11 @@ MAX_ITEMPROPS = 400
 
 def item_value(element: lxml_html.HtmlElement) -> str | None:
     """The value microdata assigns to an element (its attribute or its text)."""
+    value: str | None = _raw_item_value(element)
+    return value
+
+
+def _raw_item_value(element: lxml_html.HtmlElement) -> Any:
     tag = element.tag
     if tag == "meta":
         return element.get("content")

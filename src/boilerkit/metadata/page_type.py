@@ -10,8 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-LISTING_TYPES = frozenset({"collectionpage", "itemlist", "searchresultspage", "website",
-                           "blog", "newsmediaorganization"})
+LISTING_TYPES = frozenset(
+    {"collectionpage", "itemlist", "searchresultspage", "website", "blog", "newsmediaorganization"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,8 +45,13 @@ class PageTypeWeights:
 WEIGHTS = PageTypeWeights()
 
 
-def markup_votes(structured: str | None, has_date: bool, has_author: bool, url: str | None,
-                 weights: PageTypeWeights = WEIGHTS) -> tuple[float, float]:
+def markup_votes(
+    structured: str | None,
+    has_date: bool,
+    has_author: bool,
+    url: str | None,
+    weights: PageTypeWeights = WEIGHTS,
+) -> tuple[float, float]:
     """``(article, listing)`` votes from what the markup says."""
     article = listing = 0.0
     if structured == "article":
@@ -55,14 +61,23 @@ def markup_votes(structured: str | None, has_date: bool, has_author: bool, url: 
     article += weights.dated * has_date + weights.authored * has_author
     if url:
         segments = [s for s in urlsplit(url).path.split("/") if s]
-        if not segments or (len(segments) == 1 and len(segments[0]) <= 20 and "." not in
-                            segments[0] and "-" not in segments[0]):
+        if not segments or (
+            len(segments) == 1
+            and len(segments[0]) <= 20
+            and "." not in segments[0]
+            and "-" not in segments[0]
+        ):
             listing += weights.root_url
     return article, listing
 
 
-def decide(article: float, listing: float, text_chars: int | None, teaser_links: int,
-           weights: PageTypeWeights = WEIGHTS) -> tuple[str, float]:
+def decide(
+    article: float,
+    listing: float,
+    text_chars: int | None,
+    teaser_links: int,
+    weights: PageTypeWeights = WEIGHTS,
+) -> tuple[str, float]:
     """The page type and its confidence (0..1) from the votes and the content."""
     other = 0.0
     if text_chars is not None:

@@ -24,8 +24,7 @@ from __future__ import annotations
 PRIORITIES: dict[str, tuple[str, ...]] = {
     "title": ("jsonld", "dc", "og", "twitter", "meta", "microdata", "jsonld_page", "title_tag"),
     "author": ("jsonld", "meta", "dc", "og", "microdata", "jsonld_page"),
-    "date": ("og", "jsonld", "microdata", "dc", "meta", "jsonld_page", "time", "url",
-             "htmldate"),
+    "date": ("og", "jsonld", "microdata", "dc", "meta", "jsonld_page", "time", "url", "htmldate"),
     "date_modified": ("jsonld", "og", "microdata", "dc", "meta", "jsonld_page"),
     "sitename": ("og", "jsonld_site", "meta", "dc", "title_affix", "host"),
     "description": ("og", "dc", "meta", "jsonld", "twitter", "microdata", "jsonld_page"),

@@ -69,7 +69,27 @@ def split_list(values: list[str]) -> tuple[str, ...]:
 
 
 # Host labels that name no site: "www.", public suffixes and common second levels.
-_HOST_NOISE = frozenset("www www2 m amp blog blogs news en de fr com org net co ac gov edu".split())
+_HOST_NOISE = frozenset(
+    (
+        "www",
+        "www2",
+        "m",
+        "amp",
+        "blog",
+        "blogs",
+        "news",
+        "en",
+        "de",
+        "fr",
+        "com",
+        "org",
+        "net",
+        "co",
+        "ac",
+        "gov",
+        "edu",
+    )
+)
 
 
 def host_name(url: str | None) -> str | None:

@@ -1,7 +1,7 @@
 """Titles: the headline without the site name glued to it.
 
 ``<title>`` and often ``og:title`` read "Headline | Site", "Site - Headline" or
-"Headline – Section – Site". The affix is dropped when it matches a known site name (or
+"Headline \u2013 Section \u2013 Site". The affix is dropped when it matches a known site name (or
 the host name); with no such evidence, a page ``<h1>`` that equals one part decides; else
 the longest part wins when the others are short (as site names are).
 """
@@ -17,13 +17,14 @@ from lxml import html as lxml_html
 from .text import clean_value, fingerprint
 
 # Separators between a headline and a site name, in the order they are tried.
-SEPARATORS = re.compile(r"\s+(?:[|\-–—»·•:/]|::|\\|–|-{2})\s+")
+SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7\u2022:/]|::|\\|-{2})\s+")
 # An affix longer than this many words is not a site name but part of the headline.
 MAX_AFFIX_WORDS = 5
 _H1 = etree.XPath("//body//h1")
 # Class/id words of a ``<h1>`` (or its close ancestors) that hold the site's logo or name.
-_SITE_MARKS = re.compile(r"logo|brand|site|masthead|banner|footer|navbar|topbar|header__",
-                         re.IGNORECASE)
+_SITE_MARKS = re.compile(
+    r"logo|brand|site|masthead|banner|footer|navbar|topbar|header__", re.IGNORECASE
+)
 # How many ancestors of a ``<h1>`` are checked for ``_SITE_MARKS``.
 SITE_MARK_DEPTH = 3
 
@@ -77,12 +78,19 @@ def _is_site(part: str, sites: set[str], hosts: set[str], evidence: str = "") ->
         return True
     if mark in sites or mark.replace(" ", "") in hosts or f" {mark} " in evidence:
         return True
-    return any(mark.replace(" ", "") in host or host in mark.replace(" ", "")
-               for host in hosts if len(host) > 3) and len(mark.split()) <= 3
+    return (
+        any(
+            mark.replace(" ", "") in host or host in mark.replace(" ", "")
+            for host in hosts
+            if len(host) > 3
+        )
+        and len(mark.split()) <= 3
+    )
 
 
-def split_title(title: str, sitenames: list[str], url: str | None,
-                h1s: list[str], evidence: str = "") -> tuple[str, str | None]:
+def split_title(
+    title: str, sitenames: list[str], url: str | None, h1s: list[str], evidence: str = ""
+) -> tuple[str, str | None]:
     """``(headline, affix)``: the title without its site-name affix, and that affix."""
     parts = SEPARATORS.split(title)
     if len(parts) < 2:
@@ -94,7 +102,7 @@ def split_title(title: str, sitenames: list[str], url: str | None,
     marks = {fingerprint(h) for h in h1s}
     for cut in range(1, len(parts)):
         head = title[: _offset(title, parts, separators, cut)]
-        tail = title[_offset(title, parts, separators, cut) + len(separators[cut - 1]):]
+        tail = title[_offset(title, parts, separators, cut) + len(separators[cut - 1]) :]
         if fingerprint(head) in marks:
             return head.strip(), tail.strip()
         if fingerprint(tail) in marks:
@@ -106,7 +114,7 @@ def split_title(title: str, sitenames: list[str], url: str | None,
         return title[: title.rfind(separators[-1])].strip(), parts[-1]
     # A prefix needs a declared name or the host: page text names products as often as sites.
     if _is_site(parts[0], sites, hosts) and len(parts[0].split()) <= MAX_AFFIX_WORDS:
-        return title[len(parts[0]) + len(separators[0]):].strip(), parts[0]
+        return title[len(parts[0]) + len(separators[0]) :].strip(), parts[0]
     return title, None
 
 
@@ -114,9 +122,13 @@ def _offset(title: str, parts: list[str], separators: list[str], cut: int) -> in
     return sum(len(p) for p in parts[:cut]) + sum(len(s) for s in separators[: cut - 1])
 
 
-def choose_title(candidates: list[tuple[str, str]], sitenames: list[str], url: str | None,
-                 h1s: list[str], root: lxml_html.HtmlElement | None = None
-                 ) -> tuple[str | None, str | None]:
+def choose_title(
+    candidates: list[tuple[str, str]],
+    sitenames: list[str],
+    url: str | None,
+    h1s: list[str],
+    root: lxml_html.HtmlElement | None = None,
+) -> tuple[str | None, str | None]:
     """The best headline and the site-name affix stripped from it (if any).
 
     A ``<h1>`` equal to a candidate, or to a candidate without its affix, is the most
@@ -144,8 +156,12 @@ def choose_title(candidates: list[tuple[str, str]], sitenames: list[str], url: s
     return (h1s[0], None) if h1s else (None, None)
 
 
-def title_affix(candidates: list[tuple[str, str]], sitenames: list[str], url: str | None,
-                root: lxml_html.HtmlElement) -> str | None:
+def title_affix(
+    candidates: list[tuple[str, str]],
+    sitenames: list[str],
+    url: str | None,
+    root: lxml_html.HtmlElement,
+) -> str | None:
     """The site-name affix of any title candidate (e.g. ``<title>`` when ``og:title`` is bare)."""
     evidence: str | None = None
     for _source, raw in candidates:
