@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from . import budget, guard
 from .decode import decode_html
+from .fallback import ask_second_opinion
 from .document import Document
 from .metadata import extract_metadata, finalize_metadata
 from .options import Options
@@ -77,6 +78,11 @@ def _run(
         explain=explain,
     )
     deadline.check("select")
+    if options.fallback and selection.content is not None and (
+        selection.confidence < options.weights.low_confidence
+    ):
+        selection = ask_second_opinion(page.root, selection)
+        deadline.check("second opinion")
     main_text = render_text(selection.content)
     metadata = finalize_metadata(metadata, main_text, teaser_links=len(selection.related))
     document = Document(
