@@ -15,7 +15,7 @@ from .parse import parse_html
 from .clean import clean_tree
 from .render.text import render_text
 from .repair import repair_tree
-from .select import Selection, select_content
+from .select import Selection, select_content, with_comments
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,11 +83,15 @@ def _run(
     ):
         selection = ask_second_opinion(page.root, selection)
         deadline.check("second opinion")
+    comments = render_text(selection.comments)
+    if selection.comments is not None and selection.content is not None:
+        selection = with_comments(selection)
     main_text = render_text(selection.content)
     metadata = finalize_metadata(metadata, main_text, teaser_links=len(selection.related))
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},
         text=main_text,
+        comments=comments,
         related=selection.related,
         encoding=encoding,
         content=selection.content,

@@ -24,6 +24,7 @@ from lxml import html as lxml_html
 from .segment import Block, Segmentation
 from .teasers import TeaserGroup
 from .weights import (
+    COMMENT_FURNITURE,
     COMMENT_WORDS,
     FRAMEWORK_WORDS,
     NEGATIVE_PATTERN,
@@ -108,6 +109,9 @@ def _hint_of(tag: str, css_class: str | None, css_id: str | None, role: str | No
     text = f"{css_class or ''} {css_id or ''}".lower()
     words = set(WORD_SPLIT.split(text)) if text.strip() else set()
     if words & COMMENT_WORDS:
+        furniture = COMMENT_FURNITURE.search(text)  # "comment-meta": not the comment's prose
+        if furniture:
+            return Hint("boilerplate", f"class/id~{furniture.group()}")
         return Hint("comments", f"class/id={'/'.join(sorted(words & COMMENT_WORDS))}")
     strong = STRONG_POSITIVE.search(text)
     if strong:

@@ -108,7 +108,7 @@ NEGATIVE_WORDS = frozenset(
     promo promos promoted sponsor sponsored advert advertisement ads adsense
     advertising banner share sharing social socials sharebar shares follow subscribe
     subscription newsletter signup cookie cookies consent gdpr popup modal overlay
-    comment comments commentlist disqus respond reply replies discussion
+    respond commentform
     masthead toolbar pagination pager tagcloud taglist outbrain taboola trending
     mostread more-stories morestories login offscreen sr-only
     author authors bio byline copyright caption credit credits noprint meta donate legend
@@ -145,9 +145,15 @@ NEGATIVE_PATTERN = re.compile(
 """Furniture fragments found inside compound names ("NewsletterModule", "c-sharebar")."""
 
 COMMENT_WORDS = frozenset(
-    "comment comments commentlist comment-list disqus respond replies discussion".split()
+    "comment comments commentlist comment-list disqus replies discussion".split()
 )
 """Words that mark the comment section (kept apart, returned with ``include_comments``)."""
+
+COMMENT_FURNITURE = re.compile(
+    r"comments?[-_]?(meta|metadata|author|form|respond|reply|title|date|time|avatar|notes"
+    r"|navigation|awaiting-moderation)(?=\s|$)"
+)
+"""Parts of a comment section that are not comments (names, dates, the reply form)."""
 
 NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "form"})
 """Tags that frame a page rather than hold its article (a ``footer`` inside an article is
