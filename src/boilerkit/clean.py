@@ -23,6 +23,12 @@ NOSCRIPT_MAX_CHARS = 1000
 (the parser nests everything after it inside): its content is kept. Shorter ones hold
 "please enable JavaScript" notices and tracking pixels, and go."""
 
+# Permalink anchors that decorate headings ("¶", "#", "§"): markup, not text.
+_PERMALINKS = etree.XPath(
+    "//a[normalize-space()='¶' or normalize-space()='#' or normalize-space()='§'"
+    " or normalize-space()='🔗']"
+)
+
 # Candidates for hidden elements; the style test is confirmed with _HIDDEN_STYLE.
 _MAYBE_HIDDEN = etree.XPath(
     "//*[@hidden or @aria-hidden='true' or @type='hidden'"
@@ -38,6 +44,8 @@ def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         if len(noscript.text_content()) > NOSCRIPT_MAX_CHARS:
             noscript.tag = "div"
     etree.strip_elements(root, "noscript", with_tail=False)
+    for anchor in _PERMALINKS(root):
+        anchor.drop_tree()
     for element in _MAYBE_HIDDEN(root):
         if element.getparent() is None or element.tag in ("html", "body"):
             continue

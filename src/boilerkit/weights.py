@@ -112,7 +112,7 @@ NEGATIVE_WORDS = frozenset(
     masthead toolbar pagination pager tagcloud taglist outbrain taboola trending
     mostread more-stories morestories login offscreen sr-only
     author authors bio byline copyright caption credit credits noprint meta donate legend
-    donation paywall buybox feedback poll survey toc
+    donation paywall buybox feedback poll survey toc editsection mw-editsection navbox
     """.split()
 )
 """Words in a class/id that mark boilerplate."""
@@ -199,7 +199,8 @@ TEASER_HEADING = re.compile(
 BOILERPLATE_LINE = re.compile(
     r"""^\W*(
         share(\s(this|on|via)\b.*)? | tweet | e-?mail | print | advertisement | anzeige
-      | werbung | publicité | publicidad | sponsored | skip\sto\s.* | jump\sto\s.*
+      | werbung | publicité | publicidad | pubblicità | publicidade | reklama | реклама
+      | إعلان | 广告 | 廣告 | 広告 | 광고 | sponsored | skip\sto\s.* | jump\sto\s.*
       | read\smore | continue\sreading | click\shere.* | back\sto\stop | top
       | (sign\sup|subscribe)\b.* | follow\sus.* | related(\sarticles|\sstories)?
       | loading.* | comments?(\s\(\d+\))? | \d+\scomments? | copy\slink | copied
