@@ -371,7 +371,10 @@ def _finish(
     related = tuple(RelatedLink(item.title, item.url, group.section)
                     for group in teasers for item in group.items)
     teaser_chars = sum(b.chars for group in teasers for b in group.blocks)
-    if kept_chars < weights.min_article_chars and teaser_chars > kept_chars:
+    if kept_chars < weights.min_article_chars and teaser_chars > kept_chars or (
+        kept_chars < weights.listing_max_chars
+        and teaser_chars > weights.listing_teaser_ratio * kept_chars
+    ):
         return Selection(None, verdicts, related, None, 0.0,
                          (*notes, "no article: the page is a listing of other pages"))
     content = build_content(element, segmentation, kept, skip)

@@ -88,6 +88,10 @@ class Weights:
     tail_min_chars: int = 60
     """After the article's last paragraph, kept blocks shorter than this are trailing
     furniture (share prompts, credits, "Kontakt") and are dropped."""
+    listing_max_chars: int = 300
+    """A page whose "article" is shorter than this ..."""
+    listing_teaser_ratio: float = 3.0
+    """... with this many times more text in teaser blocks is a listing: no article."""
     min_article_chars: int = 150
     """An article shorter than this makes the page a listing/other page, not an article."""
 
