@@ -449,19 +449,34 @@ _NAME = re.compile(r"[A-Za-z_][\w.-]*")
 
 
 def _prune_empty(root: lxml_html.HtmlElement) -> None:
-    """Remove elements left without text (their tails move to the previous node)."""
+    """Remove elements left without text; their tails join the previous node's text.
+
+    Children go before parents (so emptiness propagates up), one pass over each parent's
+    children with the moved tails joined once: linear even for 100,000 empty siblings.
+    """
     for element in reversed(list(root.iter())):
-        if element is root or len(element) or (element.text and element.text.strip()):
+        if not len(element):
             continue
-        if element.tag in _KEEP_EMPTY:
-            continue
-        parent = element.getparent()
-        if parent is None:
-            continue
-        if element.tail:
-            previous = element.getprevious()
-            if previous is not None:
-                previous.tail = (previous.tail or "") + element.tail
-            else:
-                parent.text = (parent.text or "") + element.tail
-        parent.remove(element)
+        lead: list[str] = [element.text or ""]  # text before the first surviving child
+        pieces = lead
+        survivor: lxml_html.HtmlElement | None = None
+        for child in list(element):
+            if _is_empty(child):
+                if child.tail:
+                    pieces.append(child.tail)
+                element.remove(child)
+                continue
+            if survivor is not None:
+                survivor.tail = "".join(pieces) or None
+            survivor, pieces = child, [child.tail or ""]
+        if survivor is not None:
+            survivor.tail = "".join(pieces) or None
+        element.text = "".join(lead) or None
+
+
+def _is_empty(element: lxml_html.HtmlElement) -> bool:
+    return (
+        not len(element)
+        and element.tag not in _KEEP_EMPTY
+        and not (element.text and element.text.strip())
+    )
