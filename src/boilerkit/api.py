@@ -32,7 +32,9 @@ def extract(
     A page without main content gives a ``Document`` with empty ``text``.
     Never touches the network or the file system.
     """
-    return run(html, url=url, content_type=content_type, options=_options(options, overrides)).document
+    return run(
+        html, url=url, content_type=content_type, options=_options(options, overrides)
+    ).document
 
 
 def explain(
@@ -44,7 +46,12 @@ def explain(
     **overrides: Any,
 ) -> Explanation:
     """Like ``extract``, and say why each block was kept or dropped (``str()`` it to read)."""
-    result = run(html, url=url, content_type=content_type, options=_options(options, overrides),
-                 explain=True)
-    return Explanation(document=result.document, verdicts=result.selection.verdicts,
-                       confidence=result.selection.confidence, notes=result.selection.notes)
+    result = run(
+        html, url=url, content_type=content_type, options=_options(options, overrides), explain=True
+    )
+    return Explanation(
+        document=result.document,
+        verdicts=result.selection.verdicts,
+        confidence=result.selection.confidence,
+        notes=result.selection.notes,
+    )

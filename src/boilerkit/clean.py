@@ -11,9 +11,33 @@ from lxml import etree
 from lxml import html as lxml_html
 
 INVISIBLE_TAGS = (
-    "script", "style", "template", "head", "svg", "math", "iframe", "object", "embed",
-    "canvas", "audio", "video", "source", "track", "map", "input", "button", "select",
-    "textarea", "option", "datalist", "dialog", "link", "meta", "frameset", "rt", "rp",
+    "script",
+    "style",
+    "template",
+    "head",
+    "svg",
+    "math",
+    "iframe",
+    "object",
+    "embed",
+    "canvas",
+    "audio",
+    "video",
+    "source",
+    "track",
+    "map",
+    "input",
+    "button",
+    "select",
+    "textarea",
+    "option",
+    "datalist",
+    "dialog",
+    "link",
+    "meta",
+    "frameset",
+    "rt",
+    "rp",
 )
 """Elements whose content is never visible text of the page (``rt``/``rp``: ruby
 readings, shown above the text they gloss rather than in it)."""
@@ -50,9 +74,14 @@ def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
         if element.getparent() is None or element.tag in ("html", "body"):
             continue
         style = element.get("style")
-        if style is not None and not _HIDDEN_STYLE.search(style) and not (
-            element.get("hidden") is not None or element.get("aria-hidden") == "true"
-            or element.get("type") == "hidden"
+        if (
+            style is not None
+            and not _HIDDEN_STYLE.search(style)
+            and not (
+                element.get("hidden") is not None
+                or element.get("aria-hidden") == "true"
+                or element.get("type") == "hidden"
+            )
         ):
             continue
         element.drop_tree()

@@ -22,7 +22,9 @@ class Explanation:
         out = [f"# confidence {self.confidence:.2f}"]
         out.extend(f"# {note}" for note in self.notes)
         for verdict in self.verdicts:
-            preview = verdict.text if len(verdict.text) <= width else verdict.text[: width - 3] + "..."
+            preview = (
+                verdict.text if len(verdict.text) <= width else verdict.text[: width - 3] + "..."
+            )
             reasons = ", ".join(
                 f"{r.rule} {r.delta:+.1f}" + (f" ({r.detail})" if r.detail else "")
                 for r in verdict.reasons

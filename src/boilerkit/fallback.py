@@ -18,9 +18,20 @@ from .select import Selection
 
 # trafilatura's output tags -> HTML tags.
 _TAGS = {
-    "head": "h2", "list": "ul", "item": "li", "quote": "blockquote", "code": "pre",
-    "hi": "b", "ref": "a", "row": "tr", "cell": "td", "lb": "br", "graphic": "img",
-    "body": "div", "doc": "div", "main": "div",
+    "head": "h2",
+    "list": "ul",
+    "item": "li",
+    "quote": "blockquote",
+    "code": "pre",
+    "hi": "b",
+    "ref": "a",
+    "row": "tr",
+    "cell": "td",
+    "lb": "br",
+    "graphic": "img",
+    "body": "div",
+    "doc": "div",
+    "main": "div",
 }
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EMPHASIS = {"#i": "i", "#u": "u", "#b": "b", "#t": "code", "#sup": "sup", "#sub": "sub"}
@@ -32,7 +43,8 @@ def ask_second_opinion(root: lxml_html.HtmlElement, selection: Selection) -> Sel
     if content is None:
         return dataclasses.replace(selection, notes=(*selection.notes, "second opinion: none"))
     return dataclasses.replace(
-        selection, content=content,
+        selection,
+        content=content,
         notes=(*selection.notes, "low confidence: content is trafilatura's second opinion"),
     )
 

@@ -37,7 +37,7 @@ class Options:
     """Larger inputs raise ``InputTooLargeError`` instead of being parsed."""
     time_budget: float | None = 30.0
     """Seconds one document may take; ``None`` for no limit."""
-    weights: Weights = Weights()
+    weights: Weights = Weights()  # noqa: RUF009 (frozen, so one shared default is safe)
     """The scoring table; tune with ``dataclasses.replace(Weights(), ...)``."""
 
     @property

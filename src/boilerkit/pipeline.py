@@ -6,13 +6,13 @@ import dataclasses
 from dataclasses import dataclass
 
 from . import budget, guard
+from .clean import clean_tree
 from .decode import decode_html
-from .fallback import ask_second_opinion
 from .document import Document
+from .fallback import ask_second_opinion
 from .metadata import extract_metadata, finalize_metadata
 from .options import Options
 from .parse import parse_html
-from .clean import clean_tree
 from .render.text import render_text
 from .repair import repair_tree
 from .select import Selection, select_content, with_comments
@@ -37,8 +37,14 @@ def run(
     """Run every stage on one page within ``options.time_budget`` (see ``budget``)."""
     deadline = budget.Deadline(options.time_budget)
     with budget.active(deadline):
-        return _run(html, url=url, content_type=content_type, options=options, deadline=deadline,
-                    explain=explain)
+        return _run(
+            html,
+            url=url,
+            content_type=content_type,
+            options=options,
+            deadline=deadline,
+            explain=explain,
+        )
 
 
 def _run(
@@ -78,8 +84,10 @@ def _run(
         explain=explain,
     )
     deadline.check("select")
-    if options.fallback and selection.content is not None and (
-        selection.confidence < options.weights.low_confidence
+    if (
+        options.fallback
+        and selection.content is not None
+        and (selection.confidence < options.weights.low_confidence)
     ):
         selection = ask_second_opinion(page.root, selection)
         deadline.check("second opinion")

@@ -18,7 +18,6 @@ import functools
 from dataclasses import dataclass
 
 from lxml import etree
-
 from lxml import html as lxml_html
 
 from .segment import Block, Segmentation
@@ -156,11 +155,16 @@ def furniture_hints(
     page = prose[0] if prose else 0.0
     result: list[Hint | None] = []
     for index, hint in enumerate(hints):
-        if hint is None or hint.kind == "article":
-            result.append(None)
-        elif hint.kind == "boilerplate" and (
-            article_mass[index] > weights.furniture_max_share * prose[index]
-            or prose[index] > weights.furniture_page_share * page
+        if (
+            hint is None
+            or hint.kind == "article"
+            or (
+                hint.kind == "boilerplate"
+                and (
+                    article_mass[index] > weights.furniture_max_share * prose[index]
+                    or prose[index] > weights.furniture_page_share * page
+                )
+            )
         ):
             result.append(None)
         else:
@@ -219,8 +223,13 @@ def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason,
     """The terms of ``block_value``, for the explain view."""
     reasons = [Reason("text", float(block.chars - block.link_chars), f"{block.chars} chars")]
     if block.link_chars:
-        reasons.append(Reason("link_text", -weights.link_penalty * scale * block.link_chars,
-                              f"density {block.link_density:.2f}"))
+        reasons.append(
+            Reason(
+                "link_text",
+                -weights.link_penalty * scale * block.link_chars,
+                f"density {block.link_density:.2f}",
+            )
+        )
     reasons.append(Reason("block_cost", -weights.block_cost * scale))
     sentences = min(block.sentences, weights.sentence_bonus_cap)
     if sentences:
@@ -243,8 +252,9 @@ def _hints(segmentation: Segmentation) -> list[Hint | None]:
     for element in _MARKED(segmentation.elements[0]):
         index = index_of.get(element)
         if index is not None:
-            hints[index] = _hint_of(element.tag, element.get("class"), element.get("id"),
-                                    element.get("role"))
+            hints[index] = _hint_of(
+                element.tag, element.get("class"), element.get("id"), element.get("role")
+            )
     return hints
 
 
@@ -260,8 +270,10 @@ def score(
     prose = _prose_mass(segmentation, raw)
     furniture = furniture_hints(segmentation, hints, prose, weights)
     teasers = _plausible_teasers(segmentation, teasers, prose, weights)
-    region = _regions(segmentation, [h if h is None or h.kind == "article" else f
-                                     for h, f in zip(hints, furniture)])
+    counted = [
+        h if h is None or h.kind == "article" else f for h, f in zip(hints, furniture, strict=True)
+    ]
+    region = _regions(segmentation, counted)
     in_teaser = frozenset(block for group in teasers for block in group.blocks)
     value: dict[Block, float] = {}
     total = [0.0] * len(segmentation.elements)  # container value: positives minus some negatives
@@ -290,7 +302,8 @@ def _plausible_teasers(
     """
     limit = weights.teaser_max_prose_share * (prose[0] if prose else 0.0)
     return tuple(
-        group for group in teasers
+        group
+        for group in teasers
         if "heading" in group.evidence
         or sum(prose[segmentation.index_of[member]] for member in group.members) <= limit
     )

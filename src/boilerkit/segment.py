@@ -160,8 +160,7 @@ def segment(root: lxml_html.HtmlElement) -> Segmentation:
                     own_links[owners[-1]] += len(element.tail.strip())
     found.sort()
     blocks = tuple(
-        Block(position, index, elements[index], text, linked,
-              len(SENTENCE_END.findall(text + " ")))
+        Block(position, index, elements[index], text, linked, len(SENTENCE_END.findall(text + " ")))
         for position, (index, text, linked) in enumerate(found)
     )
     return Segmentation(

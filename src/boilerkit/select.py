@@ -73,8 +73,13 @@ def _choose_container(
 ) -> int:
     """The element whose subtree is worth the most (article-hinted elements get a bonus)."""
     index_of = segmentation.index_of
-    excluded = {index_of[e] for group in teasers for member in group.members
-                for e in member.iter() if e in index_of}
+    excluded = {
+        index_of[e]
+        for group in teasers
+        for member in group.members
+        for e in member.iter()
+        if e in index_of
+    }
     best, best_value = 0, float("-inf")
     for index, total in enumerate(scores.total):
         if scores.region[index] is not None or index in excluded:
@@ -139,7 +144,10 @@ def _widen(
         if sibling == container or scores.region[sibling] is not None:
             continue
         value, chars = scores.total[sibling], segmentation.chars[sibling]
-        if value <= 0 or segmentation.link_chars[sibling] > weights.sibling_max_link_density * chars:
+        if (
+            value <= 0
+            or segmentation.link_chars[sibling] > weights.sibling_max_link_density * chars
+        ):
             continue
         lead = sibling < container and value >= weights.lead_min_value
         if lead or value >= weights.sibling_share * scores.total[container]:
@@ -163,15 +171,24 @@ def _region_rule(
         and link_chars > weights.region_max_link_density * chars > 0
         and element.tag not in ("p", "td", "th")
     ):
-        return Reason("link_region", -1.0, f"{element_path(element, 1)} density {link_chars / chars:.2f}")
+        return Reason(
+            "link_region", -1.0, f"{element_path(element, 1)} density {link_chars / chars:.2f}"
+        )
     return None
 
 
 class _Judge:
     """Verdicts for the blocks inside the chosen container; caches region rules by element."""
 
-    def __init__(self, container: int, segmentation: Segmentation, scores: Scores,
-                 teasers: tuple[TeaserGroup, ...], weights: Weights, title: str) -> None:
+    def __init__(
+        self,
+        container: int,
+        segmentation: Segmentation,
+        scores: Scores,
+        teasers: tuple[TeaserGroup, ...],
+        weights: Weights,
+        title: str,
+    ) -> None:
         self.title = title
         self.container = container
         self.segmentation = segmentation
@@ -212,7 +229,11 @@ class _Judge:
             return Reason("teaser_heading", -1.0)
         if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
-        if block.chars < 40 and any(c.isdigit() for c in block.text) and DATE_LINE.match(block.text):
+        if (
+            block.chars < 40
+            and any(c.isdigit() for c in block.text)
+            and DATE_LINE.match(block.text)
+        ):
             return Reason("date_line", -1.0)
         if block.element.tag == "figcaption":
             return Reason("caption", -1.0)
@@ -241,8 +262,11 @@ def select_content(
     teasers = find_teasers(segmentation, weights, base_url)
     scores = score(segmentation, teasers, weights, scale)
     teasers = scores.teasers
-    container = (_descend(segmentation, scores, weights) if weights.descent_share
-                 else _choose_container(segmentation, scores, teasers, weights))
+    container = (
+        _descend(segmentation, scores, weights)
+        if weights.descent_share
+        else _choose_container(segmentation, scores, teasers, weights)
+    )
     container, left_out = _widen(container, segmentation, scores, weights)
     inside = set(range(container, segmentation.end[container]))
     for child in left_out:
@@ -257,16 +281,28 @@ def select_content(
         else:
             drops.append(Reason("outside", -1.0, f"not in {container_path}"))
     _trim_tail(segmentation.blocks, drops, weights)
-    kept = {block.element for block, drop in zip(segmentation.blocks, drops) if drop is None}
-    verdicts = tuple(
-        BlockVerdict(block.element, block.text, drop is None, scores.value[block],
-                     (*scores.reasons(block), drop) if drop else scores.reasons(block))
-        for block, drop in zip(segmentation.blocks, drops)
-    ) if explain else ()
+    pairs = list(zip(segmentation.blocks, drops, strict=True))
+    kept = {block.element for block, drop in pairs if drop is None}
+    verdicts = (
+        tuple(
+            BlockVerdict(
+                block.element,
+                block.text,
+                drop is None,
+                scores.value[block],
+                (*scores.reasons(block), drop) if drop else scores.reasons(block),
+            )
+            for block, drop in zip(segmentation.blocks, drops, strict=True)
+        )
+        if explain
+        else ()
+    )
     skip = {segmentation.elements[child] for child in left_out}
     selection = _finish(segmentation, scores, teasers, container, kept, verdicts, weights, skip)
     if include_comments:
-        selection = dataclasses.replace(selection, comments=_comments(segmentation, scores, weights))
+        selection = dataclasses.replace(
+            selection, comments=_comments(segmentation, scores, weights)
+        )
     return selection
 
 
@@ -333,8 +369,14 @@ def _comment_text(
 
 def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:
     """Drop the short kept blocks after the article's last paragraph (share prompts, credits)."""
-    last = max((i for i, (block, drop) in enumerate(zip(blocks, drops))
-                if drop is None and block.chars >= weights.tail_min_chars), default=len(blocks))
+    last = max(
+        (
+            i
+            for i, (block, drop) in enumerate(zip(blocks, drops, strict=True))
+            if drop is None and block.chars >= weights.tail_min_chars
+        ),
+        default=len(blocks),
+    )
     for i in range(last + 1, len(blocks)):
         if drops[i] is None and blocks[i].element.tag not in ("li", "pre", "td", "th"):
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
@@ -366,17 +408,28 @@ def _finish(
     kept_value = sum(max(0.0, scores.value[b]) for b in kept_blocks)
     confidence = (kept_value / positive if positive else 0.0) * min(1.0, 0.5 + kept_chars / 1600)
     element = segmentation.elements[container]
-    notes = (f"container {element_path(element)} value {scores.total[container]:.0f}",
-             f"{len(teasers)} teaser blocks")
-    related = tuple(RelatedLink(item.title, item.url, group.section)
-                    for group in teasers for item in group.items)
+    notes = (
+        f"container {element_path(element)} value {scores.total[container]:.0f}",
+        f"{len(teasers)} teaser blocks",
+    )
+    related = tuple(
+        RelatedLink(item.title, item.url, group.section)
+        for group in teasers
+        for item in group.items
+    )
     teaser_chars = sum(b.chars for group in teasers for b in group.blocks)
-    if kept_chars < weights.min_article_chars and teaser_chars > kept_chars or (
+    if (kept_chars < weights.min_article_chars and teaser_chars > kept_chars) or (
         kept_chars < weights.listing_max_chars
         and teaser_chars > weights.listing_teaser_ratio * kept_chars
     ):
-        return Selection(None, verdicts, related, None, 0.0,
-                         (*notes, "no article: the page is a listing of other pages"))
+        return Selection(
+            None,
+            verdicts,
+            related,
+            None,
+            0.0,
+            (*notes, "no article: the page is a listing of other pages"),
+        )
     content = build_content(element, segmentation, kept, skip)
     return Selection(content, verdicts, related, None, round(confidence, 3), notes)
 

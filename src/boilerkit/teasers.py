@@ -67,7 +67,9 @@ def _headline(item: lxml_html.HtmlElement, weights: Weights) -> tuple[str, str] 
     best: tuple[str, str] | None = None
     for link in item.iter("a"):
         text = _text(link)
-        if len(text) >= weights.teaser_headline_min_chars and (best is None or len(text) > len(best[0])):
+        if len(text) >= weights.teaser_headline_min_chars and (
+            best is None or len(text) > len(best[0])
+        ):
             best = (text, link.get("href") or "")
     return best
 
@@ -84,10 +86,14 @@ def _heading_before(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement |
         previous = node.getprevious()
         while previous is not None and not isinstance(previous.tag, str):
             previous = previous.getprevious()
-        if previous is not None and (previous.tag in HEADING_TAGS or (
-            len(_text(previous)) < 60 and previous.find(".//a") is None
-            and any(h.tag in HEADING_TAGS for h in previous.iter())
-        )):
+        if previous is not None and (
+            previous.tag in HEADING_TAGS
+            or (
+                len(_text(previous)) < 60
+                and previous.find(".//a") is None
+                and any(h.tag in HEADING_TAGS for h in previous.iter())
+            )
+        ):
             return previous
         if previous is not None:
             break
@@ -106,8 +112,12 @@ def _evidence(
         marks.append("heading")
     words = set()
     for element in (container, items[0]):
-        words |= set(WORD_SPLIT.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower()))
-    if words & (_TEASER_CLASS | (NEGATIVE_WORDS & {"related", "recommended", "trending", "popular"})):
+        words |= set(
+            WORD_SPLIT.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+        )
+    if words & (
+        _TEASER_CLASS | (NEGATIVE_WORDS & {"related", "recommended", "trending", "popular"})
+    ):
         marks.append("class")
     if sum(1 for item in items if any(h.tag in HEADING_TAGS for h in item.iter())) * 2 > len(items):
         marks.append("item headings")
@@ -189,5 +199,12 @@ def _group(
         covered.extend(heading.iter())
     blocks = {block for e in covered if (block := segmentation.block_of(e)) is not None}
     section = _text(heading) if heading is not None else ""
-    return TeaserGroup(container, tuple(items), heading, section, tuple(headlines), frozenset(blocks),
-                       ", ".join(marks))
+    return TeaserGroup(
+        container,
+        tuple(items),
+        heading,
+        section,
+        tuple(headlines),
+        frozenset(blocks),
+        ", ".join(marks),
+    )

@@ -1,3 +1,4 @@
+# ruff: noqa: RUF001  (the pattern tables hold words of many scripts on purpose)
 """Every tunable number and pattern of the scoring and selection stages, in one place.
 
 Override with ``dataclasses.replace(Weights(), link_penalty=2.0)`` and pass the result as
@@ -164,8 +165,19 @@ NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "form"})
 exempt: it holds the byline). ``header`` is not one: article headers hold the lead."""
 
 NEGATIVE_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar",
-     "dialog", "alertdialog", "toolbar", "tablist"}
+    {
+        "navigation",
+        "banner",
+        "contentinfo",
+        "complementary",
+        "search",
+        "menu",
+        "menubar",
+        "dialog",
+        "alertdialog",
+        "toolbar",
+        "tablist",
+    }
 )
 """ARIA roles of page furniture."""
 
@@ -185,7 +197,8 @@ TEASER_HEADING = re.compile(
       | also\s(read|on|in) | more\s(from|on|in|about) | see\salso | related
       | recommended | trending | popular | what\sto\sread\snext | don'?t\smiss
       | weitere | weiterführende | mehr\s(zum|zu|aus|von) | lesen\ssie\sauch
-      | auch\sinteressant | das\skönnte\ssie | meistgelesen | top[-\s]?themen | empfehlungen | empfohlen\w*
+      | auch\sinteressant | das\skönnte\ssie | meistgelesen | top[-\s]?themen
+      | empfehlungen | empfohlen\w*
       | ähnliche | schon\sgelesen | passend\sdazu | neueste | aktuelle\sartikel
       | read\sthe\slatest | latest | more | lo\súltimo | últimas | explore\sfurther
       | vorschau | nächste[rn]?\sartikel | next\s(article|story|post) | previous\s(article|post)
@@ -211,7 +224,8 @@ BOILERPLATE_LINE = re.compile(
       | facebook | twitter | whatsapp | linkedin | reddit | pinterest | telegram
       | (war|ist)\sder\sartikel\s.* | möchten\ssie\s.*teilen.* | was\sthis\s(article|page)\shelpful
       | (foto|photo|bild|image|credit|quelle|source)s?\s?:.* | ©.* | (kontakt|contact)\s?:?
-      | weiterlesen\s?:? | \d+\s?(min|minut|minute|minuten|minutes)\.?\s(read|lesezeit|czytania|de\slectura)
+      | weiterlesen\s?:?
+      | \d+\s?(min|minut|minute|minuten|minutes)\.?\s(read|lesezeit|czytania|de\slectura)
       | (lesezeit|reading\stime)\s?:?\s?\d+.*
     )\W*$""",
     re.I | re.X,
