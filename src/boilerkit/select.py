@@ -94,28 +94,6 @@ def _choose_container(
     return best
 
 
-def _descend(segmentation: Segmentation, scores: Scores, weights: Weights) -> int:
-    """The deepest element holding most of the page's prose: from the root, step into the
-    child that holds at least ``descent_share`` of the current element's prose, and stop
-    where the prose splits (a split article stops at the parent of its parts)."""
-    mass = [0.0] * len(segmentation.elements)
-    for block, value in scores.value.items():
-        if value > 0:
-            mass[block.node] = value
-    parent = segmentation.parent
-    children: list[list[int]] = [[] for _ in mass]
-    for index in range(len(mass) - 1, 0, -1):
-        mass[parent[index]] += mass[index]
-        children[parent[index]].append(index)
-    node = 0
-    while children[node]:
-        best = max(children[node], key=mass.__getitem__)
-        if mass[best] < weights.descent_share * mass[node] or mass[best] <= 0:
-            break
-        node = best
-    return node
-
-
 def _children(segmentation: Segmentation, index: int) -> list[int]:
     """Indexes of an element's children (each subtree is a range, so hop range to range)."""
     found: list[int] = []
@@ -262,11 +240,7 @@ def select_content(
     teasers = find_teasers(segmentation, weights, base_url)
     scores = score(segmentation, teasers, weights, scale)
     teasers = scores.teasers
-    container = (
-        _descend(segmentation, scores, weights)
-        if weights.descent_share
-        else _choose_container(segmentation, scores, teasers, weights)
-    )
+    container = _choose_container(segmentation, scores, teasers, weights)
     container, left_out = _widen(container, segmentation, scores, weights)
     inside = set(range(container, segmentation.end[container]))
     for child in left_out:

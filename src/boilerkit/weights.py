@@ -39,8 +39,6 @@ class Weights:
     """A later sibling joins when worth this share of the body (an article split in two)."""
     sibling_max_link_density: float = 0.3
     """... and only when it is prose, not a list of links."""
-    descent_share: float = 0.0
-    """Container by descent: step into a child holding at least this share of the prose."""
     furniture_max_share: float = 0.5
     """A furniture hint is waived when more than this share of the element's prose sits
     in an element that says "article" (``<div class="has-sidebar"><article>``)."""
