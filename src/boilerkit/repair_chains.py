@@ -99,6 +99,9 @@ def _repairs_of(data: bytes, reader: str, budget: int) -> Iterator[str]:
         yield data.decode("utf-8")
         return
     except UnicodeDecodeError as error:
+        if b"\xed" in data and (joined := _cesu8(data)) is not None:
+            yield joined
+            return
         if (
             not budget
             or reader not in _UNDEFINED
@@ -110,6 +113,17 @@ def _repairs_of(data: bytes, reader: str, budget: int) -> Iterator[str]:
         at = error.end
     for byte in _UNDEFINED[reader]:
         yield from _repairs_of(data[:at] + bytes([byte]) + data[at:], reader, budget - 1)
+
+
+def _cesu8(data: bytes) -> str | None:
+    """CESU-8 / Java's modified UTF-8: astral characters (emoji) written as two UTF-8
+    encoded surrogates. Read the halves and join each pair; ``None`` if one is left alone."""
+    try:
+        halves = data.decode("utf-8", "surrogatepass")
+        text = halves.encode("utf-16-le", "surrogatepass").decode("utf-16-le")
+    except UnicodeError:
+        return None
+    return text
 
 
 def _utf8_options(run: str, reader: str) -> list[str]:
