@@ -143,7 +143,7 @@ STRONG_POSITIVE = re.compile(
 NEGATIVE_PATTERN = re.compile(
     r"newsletter|sidebar|related|cookie|advert|promo|social|share(?!d)|subscri|breadcrumb"
     r"|navbar|navigation|paywall|byline|author|copyright|disclaimer|signup|recommend"
-    r"|popular|trending|outbrain|taboola|legend|footer"
+    r"|popular|trending|outbrain|taboola|legend|footer|captcha"
 )
 """Furniture fragments found inside compound names ("NewsletterModule", "c-sharebar")."""
 
