@@ -203,7 +203,10 @@ def test_random_dom_trees(doc: str, as_str: bool, encoding: str, declare: bool) 
         doc = f'<meta charset="{encoding}">' + doc
     html: bytes | str = doc if as_str else doc.encode(encoding, "replace")
     result = check(html, fallback=False)
-    if result is not None:
+    raw = html if isinstance(html, str) else html.decode("latin-1")
+    # "<?" and "<!" open bogus comments that end at the first ">" (an encoding's "?"
+    # replacement can make one): after it a browser shows the script's text as text too.
+    if result is not None and "<?" not in raw and "<!" not in raw:
         assert HIDDEN_MARK not in result.text
 
 

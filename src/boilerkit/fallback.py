@@ -55,14 +55,23 @@ def second_opinion(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
 
     try:
         result = trafilatura.bare_extraction(
-            root, include_comments=False, with_metadata=False, favor_precision=False
+            root,
+            include_comments=False,
+            with_metadata=False,
+            include_links=True,
+            include_formatting=True,
+            include_images=True,
+            include_tables=True,
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
         return None
     body = getattr(result, "body", None)
     if body is None or not "".join(body.itertext()).strip():
         return None
-    return _to_html(body)
+    try:
+        return _to_html(body)
+    except (ValueError, etree.ParserError):  # tag soup lxml will not re-serialize
+        return None
 
 
 def _to_html(body: etree._Element) -> lxml_html.HtmlElement:
@@ -86,8 +95,8 @@ def _to_html(body: etree._Element) -> lxml_html.HtmlElement:
             element.tag = "th"
         elif tag == "graphic":
             element.tag = "img"
-        else:
-            element.tag = _TAGS.get(tag, tag)
+        elif tag in _TAGS:
+            element.tag = _TAGS[tag]
         for attribute in ("rend", "target", "role"):
             element.attrib.pop(attribute, None)
     return lxml_html.fragment_fromstring(etree.tostring(body, encoding="unicode"))
