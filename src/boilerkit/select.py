@@ -12,6 +12,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -386,7 +387,7 @@ def _finish(
         f"container {element_path(element)} value {scores.total[container]:.0f}",
         f"{len(teasers)} teaser blocks",
     )
-    related = tuple(
+    related = _unique(
         RelatedLink(item.title, item.url, group.section)
         for group in teasers
         for item in group.items
@@ -406,6 +407,17 @@ def _finish(
         )
     content = build_content(element, segmentation, kept, skip)
     return Selection(content, verdicts, related, None, round(confidence, 3), notes)
+
+
+def _unique(links: Iterable[RelatedLink]) -> tuple[RelatedLink, ...]:
+    """Each linked page once, where it first appears (home pages repeat top stories)."""
+    seen: set[str] = set()
+    unique: list[RelatedLink] = []
+    for link in links:
+        if link.url not in seen:
+            seen.add(link.url)
+            unique.append(link)
+    return tuple(unique)
 
 
 def build_content(

@@ -63,10 +63,14 @@ def _signature(element: lxml_html.HtmlElement) -> tuple[str, str]:
 
 
 def _headline(item: lxml_html.HtmlElement, weights: Weights) -> tuple[str, str] | None:
-    """The item's headline link (text, href), if the item is led by one."""
+    """The item's headline link (text, href), if the item is led by one.
+
+    When the link wraps a whole card, its heading is the headline, not all of its text.
+    """
     best: tuple[str, str] | None = None
     for link in item.iter("a"):
-        text = _text(link)
+        heading = next((h for h in link.iter() if h.tag in HEADING_TAGS), None)
+        text = _text(heading if heading is not None else link)
         if len(text) >= weights.teaser_headline_min_chars and (
             best is None or len(text) > len(best[0])
         ):

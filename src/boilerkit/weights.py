@@ -204,8 +204,9 @@ TEASER_HEADING = re.compile(
       | à\slire\saussi | lire\saussi | sur\sle\smême\ssujet | les\splus\slus | voir\saussi
       | leer\smás | más\sleídas | también\ste\spuede | relacionad
       | leggi\sanche | potrebbe\sinteressarti | czytaj\steż | zobacz\steż | polecane
-      | 相关 | 推荐 | 热门 | 更多 | 延伸阅读 | اقرأ\sأيضا | اقرأ\sايضا | مواضيع\sذات\sصلة
-    )(\b|$)""",
+      | 相关 | 推荐 | 热门 | 更多 | 延伸阅读 | 相關 | 推薦 | 熱門 | 関連 | 人気
+      | اقرأ\sأيضا | اقرأ\sايضا | مواضيع\sذات\sصلة | الأكثر\s(قراءة|مشاهدة) | ذات\sصلة
+    )(\b|$|(?<=[^\x00-\x7f]))""",
     re.I | re.X,
 )
 """Section headings of teaser blocks ("Top Stories", "Related", "Lesen Sie auch")."""
