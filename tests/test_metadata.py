@@ -371,3 +371,12 @@ def test_extract_metadata_does_not_mutate_the_tree() -> None:
     before = etree.tostring(root)
     extract_metadata(root, "https://b.example/2020/01/02/a")
     assert etree.tostring(root) == before
+
+
+def test_malformed_urls_are_ignored() -> None:
+    found = meta(
+        '<link rel="canonical" href="http://[ccpa-preferences]/x"><title>Story - Site</title>',
+        url="http://[bad/",
+    )
+    assert found.url is None
+    assert found.title == "Story - Site"

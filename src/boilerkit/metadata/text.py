@@ -46,10 +46,14 @@ def absolute_url(value: str | None, base: str | None) -> str | None:
     if not value:
         return None
     value = value.strip()
-    resolved = urljoin(base, value) if base else value
-    if resolved.startswith("//"):
-        resolved = "https:" + resolved
-    parts = urlsplit(resolved)
+    try:
+        resolved = urljoin(base, value) if base else value
+        if resolved.startswith("//"):
+            resolved = "https:" + resolved
+        parts = urlsplit(resolved)
+        _ = parts.hostname  # raises on a malformed "[host]"
+    except ValueError:
+        return None
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return None
     return resolved
@@ -94,8 +98,16 @@ _HOST_NOISE = frozenset(
 
 def host_name(url: str | None) -> str | None:
     """The distinctive label of the URL's host ("gregoryszorc" for gregoryszorc.com)."""
-    host = urlsplit(url).hostname if url else None
+    host = safe_host(url)
     if not host or host.replace(".", "").isdigit():
         return None
     labels = [label for label in host.split(".")[:-1] if label not in _HOST_NOISE]
     return labels[-1] if labels else None
+
+
+def safe_host(url: str | None) -> str | None:
+    """The URL's host name, or ``None`` (also for malformed URLs such as ``http://[x]``)."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None

@@ -9,12 +9,11 @@ the longest part wins when the others are short (as site names are).
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from .text import clean_value, fingerprint
+from .text import clean_value, fingerprint, safe_host
 
 # Separators between a headline and a site name, in the order they are tried.
 SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7\u2022:/]|::|\\|-{2})\s+")
@@ -67,7 +66,7 @@ def site_evidence(root: lxml_html.HtmlElement) -> str:
 
 
 def _host_words(url: str | None) -> set[str]:
-    host = urlsplit(url).hostname or "" if url else ""
+    host = safe_host(url) or ""
     parts = [p for p in host.split(".") if p not in ("www", "com", "org", "net", "co", "uk", "de")]
     return {fingerprint(p) for p in parts if len(p) > 2}
 
