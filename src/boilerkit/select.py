@@ -15,12 +15,13 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lxml import etree
 from lxml import html as lxml_html
 
+from .comments import comment_sections
+from .content import build_content
 from .document import RelatedLink
 from .score import Reason, Scores, score
-from .segment import BLOCK_TAGS, Block, Segmentation, segment
+from .segment import Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
 from .weights import BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, Weights
 
@@ -53,9 +54,7 @@ class Selection:
     notes: tuple[str, ...] = ()
 
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dd", "dt"})
-_KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
 
 
 def element_path(element: lxml_html.HtmlElement, depth: int = 3) -> str:
@@ -276,7 +275,7 @@ def select_content(
     selection = _finish(segmentation, scores, teasers, container, kept, verdicts, weights, skip)
     if include_comments:
         selection = dataclasses.replace(
-            selection, comments=_comments(segmentation, scores, weights)
+            selection, comments=comment_sections(segmentation, scores, weights)
         )
     return selection
 
@@ -288,58 +287,6 @@ def with_comments(selection: Selection) -> Selection:
     content = copy.deepcopy(selection.content)
     content.append(copy.deepcopy(selection.comments))
     return dataclasses.replace(selection, content=content)
-
-
-def _comments(
-    segmentation: Segmentation, scores: Scores, weights: Weights
-) -> lxml_html.HtmlElement | None:
-    """The page's comment sections as one tree: their prose, without names, dates, "Reply".
-
-    A comment section is an outermost element whose class/id says "comments". Inside it,
-    furniture hints (``comment-meta``, ``comment-author``), link-dense blocks, headings and
-    stock lines are left out.
-    """
-    sections: list[int] = []
-    index = 0
-    while index < len(segmentation.elements):
-        hint = scores.hints[index]
-        if hint is not None and hint.kind == "comments":
-            sections.append(index)
-            index = segmentation.end[index]
-        else:
-            index += 1
-    if not sections:
-        return None
-    kept: set[lxml_html.HtmlElement] = set()
-    for section in sections:
-        for node in range(section, segmentation.end[section]):
-            block = segmentation.block_at.get(node)
-            if block is not None and _comment_text(block, section, segmentation, scores, weights):
-                kept.add(block.element)
-    if not kept:
-        return None
-    combined = lxml_html.Element("section", {"class": "comments"})
-    for section in sections:
-        combined.append(build_content(segmentation.elements[section], segmentation, kept))
-    _prune_empty(combined)
-    return combined if len(combined) else None
-
-
-def _comment_text(
-    block: Block, section: int, segmentation: Segmentation, scores: Scores, weights: Weights
-) -> bool:
-    """Whether a block inside a comment section is comment prose."""
-    if block.is_heading or block.link_density > weights.max_link_density:
-        return False
-    if block.chars < 60 and (BOILERPLATE_LINE.match(block.text) or DATE_LINE.match(block.text)):
-        return False
-    node = block.node
-    while node > section:
-        hint = scores.hints[node]
-        if hint is not None and hint.kind == "boilerplate":
-            return False
-        node = segmentation.parent[node]
-    return True
 
 
 def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:
@@ -427,104 +374,3 @@ def _unique(links: Iterable[RelatedLink]) -> tuple[RelatedLink, ...]:
             seen.add(link.url)
             unique.append(link)
     return tuple(unique)
-
-
-def build_content(
-    container: lxml_html.HtmlElement,
-    segmentation: Segmentation,
-    kept: set[lxml_html.HtmlElement],
-    skip: set[lxml_html.HtmlElement] | None = None,
-) -> lxml_html.HtmlElement:
-    """Copy ``container`` keeping only the text of kept blocks (and the inline markup in it),
-    leaving out the subtrees in ``skip``."""
-    copies: list[lxml_html.HtmlElement] = []
-    owners: list[bool] = []  # whether the text owner of each open element is kept
-    result: lxml_html.HtmlElement | None = None
-    walker = etree.iterwalk(container, events=("start", "end"))
-    for event, element in walker:
-        if event == "start":
-            tag = element.tag if isinstance(element.tag, str) else "span"
-            if skip and element in skip:
-                walker.skip_subtree()
-                keep_text = False
-            elif tag in BLOCK_TAGS or not owners:
-                keep_text = element in kept or segmentation.block_of(element) is None
-            else:
-                keep_text = owners[-1]
-            copy = _copy_element(tag, element, copies[-1] if copies else None)
-            if keep_text and element.text:
-                copy.text = _xml_safe(element.text)
-            copies.append(copy)
-            owners.append(keep_text)
-            continue
-        copy = copies.pop()
-        owners.pop()
-        if owners and owners[-1] and element.tail:
-            copy.tail = _xml_safe(element.tail)
-        if not copies:
-            result = copy
-    assert result is not None
-    _prune_empty(result)
-    return result
-
-
-def _xml_safe(text: str) -> str:
-    """Text lxml accepts through its API (the parser lets C0 controls through)."""
-    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
-
-
-def _copy_element(
-    tag: str, source: lxml_html.HtmlElement, parent: lxml_html.HtmlElement | None
-) -> lxml_html.HtmlElement:
-    """A shallow copy of ``source`` under ``parent``; odd tag-soup names become a span."""
-    attrib = dict(source.attrib)
-    try:
-        if parent is None:
-            return lxml_html.Element(tag, attrib)
-        return etree.SubElement(parent, tag, attrib)
-    except ValueError:  # a tag or attribute name the parser let through but lxml refuses
-        pass
-    element = lxml_html.Element(tag if _NAME.fullmatch(tag) else "span")
-    for key, value in attrib.items():
-        if _NAME.fullmatch(key):
-            element.set(key, _xml_safe(value))
-    if parent is not None:
-        parent.append(element)
-    return element
-
-
-_NAME = re.compile(r"[A-Za-z_][\w.-]*")
-
-
-def _prune_empty(root: lxml_html.HtmlElement) -> None:
-    """Remove elements left without text; their tails join the previous node's text.
-
-    Children go before parents (so emptiness propagates up), one pass over each parent's
-    children with the moved tails joined once: linear even for 100,000 empty siblings.
-    """
-    for element in reversed(list(root.iter())):
-        if not len(element):
-            continue
-        lead: list[str] = [element.text or ""]  # text before the first surviving child
-        pieces = lead
-        survivor: lxml_html.HtmlElement | None = None
-        for child in list(element):
-            if _is_empty(child):
-                if child.tail:
-                    pieces.append(child.tail)
-                element.remove(child)
-                continue
-            if survivor is not None:
-                survivor.tail = "".join(pieces) or None
-            survivor, pieces = child, [child.tail or ""]
-        if survivor is not None:
-            survivor.tail = "".join(pieces) or None
-        element.text = "".join(lead) or None
-
-
-def _is_empty(element: lxml_html.HtmlElement) -> bool:
-    return (
-        not len(element)
-        and element.tag not in _KEEP_EMPTY
-        and not (element.text and element.text.strip())
-    )
