@@ -10,6 +10,7 @@ import re
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
+from lxml import etree
 from lxml import html as lxml_html
 
 EARLIEST = date(1995, 1, 1)
@@ -189,6 +190,10 @@ def copyright_years(root: lxml_html.HtmlElement) -> set[str]:
     return {match.group(1) for match in _COPYRIGHT.finditer(text)}
 
 
+HTMLDATE_MAX_BYTES = 2_000_000
+"""Pages larger than this get no htmldate search: a 20 MB attribute took it 40 s."""
+
+
 def htmldate_guess(root: lxml_html.HtmlElement, url: str | None) -> str | None:
     """htmldate's original-date search, for pages with no structured date at all.
 
@@ -198,6 +203,8 @@ def htmldate_guess(root: lxml_html.HtmlElement, url: str | None) -> str | None:
     """
     from htmldate import find_date
 
+    if len(etree.tostring(root)) > HTMLDATE_MAX_BYTES:
+        return None  # its regex scans are superlinear on huge pages and attributes
     found = find_date(root, url=url, original_date=True, extensive_search=True)
     if not found or found > _today().isoformat():
         return None
