@@ -406,11 +406,6 @@ def test_deeply_nested_json_ld() -> None:
     extract_ok(html)
 
 
-@pytest.mark.xfail(
-    raises=ValueError,
-    strict=True,
-    reason="metadata/text.py absolute_url: urljoin raises 'Invalid IPv6 URL' (owner: metadata)",
-)
 def test_hostile_urls() -> None:
     html = "<html><head><base href='http://[::1'></head><body><a href='http://[bad'>x</a></body>"
     extract_ok(html, url="http://[::1/page")
