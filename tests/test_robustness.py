@@ -411,3 +411,19 @@ def test_hostile_urls() -> None:
     extract_ok(html, url="http://[::1/page")
     extract_ok(ARTICLE, url="javascript:alert(1)")
     extract_ok(ARTICLE, url="\x00\ud800")
+
+
+@pytest.mark.xfail(
+    raises=ValueError,
+    strict=True,
+    reason="teasers.py _group: urljoin raises 'Invalid IPv6 URL' on a teaser href (select)",
+)
+def test_hostile_urls_in_teaser_links() -> None:
+    items = "".join(
+        f"<li><a href='http://[bad/{i}'>Story number {i} headline</a></li>" for i in range(4)
+    )
+    html = (
+        "<html><body><article><p>Main article text, long enough to be the body of this page."
+        f"</p></article><aside><h3>Related</h3><ul>{items}</ul></aside></body></html>"
+    )
+    extract_ok(html, url="https://example.org/x")
