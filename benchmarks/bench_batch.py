@@ -44,6 +44,8 @@ class Run:
     seconds: float
     outputs: int
     status: int
+    failures: tuple[str, ...] = ()
+    """The inputs the tool reported as failed (boilerkit: one stderr line each)."""
 
 
 def _command(name: str) -> list[str]:
@@ -64,7 +66,9 @@ def _timed(tool: str, argv: list[str], out: Path) -> Run:
     outputs = sum(1 for path in out.rglob("*") if path.is_file())
     if done.returncode not in (0, 1):
         print(done.stderr.decode(errors="replace")[-2000:], file=sys.stderr)
-    return Run(tool, seconds, outputs, done.returncode)
+    lines = done.stderr.decode(errors="replace").splitlines()
+    failures = tuple(line for line in lines if line.startswith("boilerkit: "))
+    return Run(tool, seconds, outputs, done.returncode, failures)
 
 
 def _pages_dir(limit: int | None, work: Path) -> tuple[Path, int]:
@@ -144,6 +148,14 @@ def _git_commit() -> str:
     return done.stdout.strip() or "?"
 
 
+def _failures(runs: list[Run]) -> list[str]:
+    lines = []
+    for run in runs:
+        for failure in run.failures[:5]:
+            lines += ["", f"Failed in the {run.tool} run: `{failure}`"]
+    return lines
+
+
 def _arguments() -> str:
     return "".join(" " + argument for argument in sys.argv[1:])
 
@@ -185,6 +197,7 @@ def _report(
         "All runs (seconds): "
         + "; ".join(f"{r.tool} {r.seconds:.1f} (exit {r.status})" for r in runs)
         + ".",
+        *_failures(runs),
     ]
     if warc is not None:
         run, warcio_seconds, fastwarc_seconds = warc
@@ -199,6 +212,7 @@ def _report(
             f"The same pages as one gzipped WARC file (warcio-written response records):"
             f" `boilerkit pages.warc.gz -o OUT --jobs {jobs}` took {run.seconds:.1f} s"
             f" ({pages / run.seconds:.1f} pages/s, {run.outputs} files).",
+            *_failures([run]),
             "",
             f"Reading the records alone took {warcio_seconds:.2f} s with warcio"
             f" ({pages / warcio_seconds:.0f} records/s){fastwarc}, in the main process."
