@@ -413,11 +413,6 @@ def test_hostile_urls() -> None:
     extract_ok(ARTICLE, url="\x00\ud800")
 
 
-@pytest.mark.xfail(
-    raises=ValueError,
-    strict=True,
-    reason="teasers.py _group: urljoin raises 'Invalid IPv6 URL' on a teaser href (select)",
-)
 def test_hostile_urls_in_teaser_links() -> None:
     items = "".join(
         f"<li><a href='http://[bad/{i}'>Story number {i} headline</a></li>" for i in range(4)

@@ -19,14 +19,10 @@ INVISIBLE_TAGS = (
     "math",
     "iframe",
     "object",
-    "embed",
     "canvas",
     "audio",
     "video",
-    "source",
-    "track",
     "map",
-    "input",
     "button",
     "select",
     "textarea",
@@ -41,6 +37,10 @@ INVISIBLE_TAGS = (
 )
 """Elements whose content is never visible text of the page (``rt``/``rp``: ruby
 readings, shown above the text they gloss rather than in it)."""
+
+VOID_TAGS = ("embed", "source", "track", "input", "param", "keygen")
+"""Void elements: they hold nothing, but libxml2 nests whatever follows an unclosed one
+inside it, so only the tag goes and the page after it stays."""
 
 NOSCRIPT_MAX_CHARS = 1000
 """A ``<noscript>`` holding more text than this is an unclosed one that swallowed the page
@@ -64,6 +64,7 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     """Remove invisible and hidden elements in place, keeping their tails; return ``root``."""
     etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
+    etree.strip_tags(root, *VOID_TAGS)
     for noscript in root.iter("noscript"):
         if len(noscript.text_content()) > NOSCRIPT_MAX_CHARS:
             noscript.tag = "div"

@@ -273,6 +273,11 @@ def select_content(
     )
     skip = {segmentation.elements[child] for child in left_out}
     selection = _finish(segmentation, scores, teasers, container, kept, verdicts, weights, skip)
+    if base_url and selection.content is not None:
+        # links resolve against <base href> or the page URL, not against the reader's
+        selection.content.make_links_absolute(
+            base_url, resolve_base_href=False, handle_failures="ignore"
+        )
     if include_comments:
         selection = dataclasses.replace(
             selection, comments=comment_sections(segmentation, scores, weights)

@@ -78,6 +78,14 @@ def _headline(item: lxml_html.HtmlElement, weights: Weights) -> tuple[str, str] 
     return best
 
 
+def _absolute(base_url: str | None, href: str) -> str:
+    """``href`` resolved against the page; as written when either is not a valid URL."""
+    try:
+        return urljoin(base_url or "", href)
+    except ValueError:  # e.g. "http://[not-an-ipv6]"
+        return href
+
+
 def _heading_before(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     """The section heading of a container: its first child, or a heading just before it."""
     first = container[0] if len(container) else None
@@ -189,7 +197,7 @@ def _group(
         headline = _teaser_headline(item, segmentation, weights)
         if headline is not None:
             items.append(item)
-            headlines.append(TeaserItem(headline[0], urljoin(base_url or "", headline[1])))
+            headlines.append(TeaserItem(headline[0], _absolute(base_url, headline[1])))
     if len(items) < max(weights.teaser_min_items, weights.teaser_item_share * len(candidates)):
         return None
     heading = _heading_before(container)
