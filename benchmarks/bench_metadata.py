@@ -263,6 +263,12 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument(
         "--peers-cache", type=Path, default=None, help="reuse (or write) the peers' raw output here"
     )
+    parser.add_argument(
+        "--trafilatura-cache",
+        type=Path,
+        default=None,
+        help="reuse (or write) trafilatura's output here",
+    )
     parser.add_argument("--misses", default=None, help="print boilerkit misses for this field")
     parser.add_argument("--no-write", action="store_true", help="do not rewrite the report")
     parser.add_argument("--fast", action="store_true", help="metadata stage only, no timing")
@@ -277,7 +283,13 @@ def main(argv: Iterable[str] | None = None) -> int:
     outputs, total, meta = run_boilerkit(pages, fast=args.fast)
     results["boilerkit"] = score(pages, outputs)
     if not args.no_trafilatura:
-        traf, _seconds = run_trafilatura(pages)
+        cache = args.trafilatura_cache
+        if cache is not None and cache.exists():
+            traf = json.loads(cache.read_text("utf-8"))
+        else:
+            traf, _seconds = run_trafilatura(pages)
+            if cache is not None:
+                cache.write_text(json.dumps(traf, default=str), "utf-8")
         results["trafilatura"] = score(pages, traf)
     for system, out in peers.items():
         results[system] = score(pages, out)
