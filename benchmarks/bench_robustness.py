@@ -322,7 +322,7 @@ def write_report(results: dict[str, Any], path: Path) -> None:
     if "sizes" in results:
         lines += [
             "",
-            "## Pathological inputs (fresh process each, default options)",
+            "## Pathological inputs (fresh process each; boilerkit with time_budget=None)",
             "",
             *_sizes_table(results["sizes"]),
         ]
