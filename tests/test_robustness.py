@@ -386,11 +386,6 @@ def test_odd_legal_markup(html: str) -> None:
     assert "<!--" not in doc.text and "[endif]" not in doc.text
 
 
-@pytest.mark.xfail(
-    raises=RecursionError,
-    strict=True,
-    reason="metadata/jsonld.py parse_scripts: json.loads recurses on deep JSON-LD (metadata)",
-)
 def test_deeply_nested_json_ld() -> None:
     html = (
         '<html><head><script type="application/ld+json">'

@@ -16,6 +16,9 @@ from lxml import html as lxml_html
 
 from .select import Selection
 
+SECOND_OPINION_MAX_CHARS = 2_000_000
+"""Pages larger than this get no second opinion: trafilatura took 16 s on 200,000 siblings."""
+
 # trafilatura's output tags -> HTML tags.
 _TAGS = {
     "head": "h2",

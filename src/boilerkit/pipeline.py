@@ -9,7 +9,7 @@ from . import budget, guard
 from .clean import clean_tree
 from .decode import decode_html
 from .document import Document
-from .fallback import ask_second_opinion
+from .fallback import SECOND_OPINION_MAX_CHARS, ask_second_opinion
 from .metadata import extract_metadata, finalize_metadata
 from .options import Options
 from .parse import parse_html
@@ -87,7 +87,8 @@ def _run(
     if (
         options.fallback
         and selection.content is not None
-        and (selection.confidence < options.weights.low_confidence)
+        and selection.confidence < options.weights.low_confidence
+        and len(text) <= SECOND_OPINION_MAX_CHARS
     ):
         selection = ask_second_opinion(page.root, selection)
         deadline.check("second opinion")

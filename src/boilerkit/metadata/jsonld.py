@@ -106,9 +106,14 @@ def parse_scripts(root: lxml_html.HtmlElement) -> list[dict[str, Any]]:
         except ValueError:
             try:
                 data = json.loads(_TRAILING_COMMA.sub(r"\1", text), strict=False)
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
-        objects.extend(_walk(data))
+        except RecursionError:  # JSON nested deeper than Python's stack: not metadata
+            continue
+        try:
+            objects.extend(_walk(data))
+        except RecursionError:
+            continue
     return objects
 
 
