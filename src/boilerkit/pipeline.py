@@ -1,4 +1,4 @@
-"""The pipeline: decode -> parse -> repair -> metadata -> clean -> select -> (second opinion) -> render."""
+"""The pipeline: decode, parse, repair, metadata, clean, select, second opinion, render."""
 
 from __future__ import annotations
 
