@@ -20,7 +20,10 @@ def test_all_is_complete() -> None:
 
 
 def test_extract_returns_article_text() -> None:
-    html = b"<html><head><title>A title</title></head><body><article><p>Hello, world.</p></article></body></html>"
+    html = (
+        b"<html><head><title>A title</title></head>"
+        b"<body><article><p>Hello, world.</p></article></body></html>"
+    )
     doc = boilerkit.extract(html)
     assert doc.text == "Hello, world."
     assert doc.title == "A title"

@@ -1,7 +1,7 @@
 """boilerkit: strip the boilerplate off web pages.
 
     >>> import boilerkit
-    >>> doc = boilerkit.extract(b"<html><body><article><p>Hello, world.</p></article></body></html>")
+    >>> doc = boilerkit.extract(b"<article><p>Hello, world.</p></article>")
     >>> doc.text
     'Hello, world.'
 """
