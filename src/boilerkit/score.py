@@ -18,7 +18,6 @@ import functools
 from dataclasses import dataclass
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .segment import Block, Segmentation
 from .teasers import TeaserGroup
@@ -87,14 +86,6 @@ class Scores:
 
 
 _HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
-
-
-def element_hint(element: lxml_html.HtmlElement) -> Hint | None:
-    """The hint an element's own tag, role, class and id give, or ``None``."""
-    tag = element.tag
-    if not isinstance(tag, str):
-        return None
-    return _hint_of(tag, element.get("class"), element.get("id"), element.get("role"))
 
 
 @functools.lru_cache(maxsize=8192)
