@@ -38,15 +38,16 @@ _VOID = frozenset((
     b"param", b"source", b"track", b"wbr", b"keygen", b"basefont", b"frame", b"isindex",
 ))  # fmt: skip
 _TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
-_SURROGATE = re.compile("[\ud800-\udfff]")
 # Characters XML (and so lxml's API) forbids, and character references that produce them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# Every byte but the C0 controls XML forbids: deleting these leaves only forbidden ones.
+_XML_BYTES = bytes(b for b in range(256) if b >= 0x20 or b in (0x09, 0x0A, 0x0D))
 _NOT_XML_REF = re.compile(
-    r"&#(?:0*(?:[1-8]|1[1-24-9]|2\d|3[01]|6553[45])(?!\d)"
-    r"|[xX]0*(?:[1-8bBcCeEfF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?"
+    rb"&#(?:0*(?:[1-8]|1[1-24-9]|2\d|3[01]|6553[45])(?!\d)"
+    rb"|[xX]0*(?:[1-8bBcCeEfF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?"
 )
 # Elements with an attribute name lxml reads as a broken "{namespace}name" and refuses.
-_CLARK_LIKE = etree.XPath("//*[@*[starts-with(name(), '{')]]")
+_CLARK_LIKE = etree.XPath("//@*[starts-with(name(), '{')]")
 _READABLE_ATTRIBUTES = etree.XPath("@*[not(starts-with(name(), '{'))]")
 # Elements at level MAX_DEPTH that still have child elements.
 _AT_CAP = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH) + "[*]")
@@ -81,14 +82,20 @@ def to_utf8(text: str) -> bytes:
     literal (form feed, HTML whitespace, becomes a space) or as character references.
     Lone surrogates reach us from ``str`` built by careless decoding (JSON ``\\ud800``
     escapes, ``surrogateescape``): they become U+FFFD, and a split pair is rejoined.
+
+    Every check runs on the encoded bytes first (C speed); the regexes run only on the
+    rare page that needs them.
     """
-    if not text.isascii() and _SURROGATE.search(text):  # isascii is O(1) in CPython
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
-    if _NOT_XML.search(text):
-        text = _NOT_XML.sub("", text.replace("\x0c", " "))
-    if "&#" in text:
-        text = _NOT_XML_REF.sub("\ufffd", text)  # not "": "&&#1;#1;" would re-form a reference
-    return text.encode("utf-8")
+        data = text.encode("utf-8")
+    if data.translate(None, _XML_BYTES) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+        data = _NOT_XML.sub("", text.replace("\x0c", " ")).encode("utf-8")
+    if b"&#" in data:
+        data = _NOT_XML_REF.sub("\ufffd".encode(), data)  # not "": "&&#1;#1;" would re-form one
+    return data
 
 
 def flatten_markup(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
@@ -155,7 +162,7 @@ def drop_unreadable_attributes(root: lxml_html.HtmlElement) -> lxml_html.HtmlEle
     name too), so it is replaced by a copy with its readable attributes and its children.
     Returns the root, itself replaced when it was such an element.
     """
-    for element in _CLARK_LIKE(root):
+    for element in dict.fromkeys(attribute.getparent() for attribute in _CLARK_LIKE(root)):
         parent = element.getparent()
         copy = _bare_copy(element)
         for value in _READABLE_ATTRIBUTES(element):

@@ -379,10 +379,14 @@ def repair_tree(root: etree._Element) -> int:
     walked only when some text actually changed, so a clean page costs one scan of its
     non-ASCII text.
     """
+    foreign = [text for text in _PLAIN_TEXTS(root) if not text.isascii()]
+    joined = "\n".join(foreign)  # one regex scan of the page, not one call per text node
+    if not (_SUSPICIOUS.search(joined) or _CENTRAL_MARKS.search(joined)):
+        return 0
     fixes = {}
     skipped = set(_SKIPPED_TEXTS(root))
-    for text in _PLAIN_TEXTS(root):
-        if text.isascii() or text in fixes or text in skipped:
+    for text in foreign:
+        if text in fixes or text in skipped:
             continue
         if _SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text):
             fixed = repair_text(text)
