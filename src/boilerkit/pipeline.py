@@ -10,7 +10,7 @@ from .clean import clean_tree
 from .decode import decode_html
 from .document import Document
 from .fallback import SECOND_OPINION_MAX_CHARS, ask_second_opinion
-from .metadata import extract_metadata, finalize_metadata
+from .metadata import Metadata, extract_metadata, finalize_metadata
 from .options import Options
 from .parse import parse_html
 from .render.text import render_text
@@ -86,9 +86,8 @@ def _run(
     deadline.check("select")
     if (
         options.fallback
-        and selection.content is not None
-        and selection.confidence < options.weights.low_confidence
         and len(text) <= SECOND_OPINION_MAX_CHARS
+        and _unsure(selection, metadata, options)
     ):
         selection = ask_second_opinion(page.root, selection)
         deadline.check("second opinion")
@@ -106,3 +105,15 @@ def _run(
         content=selection.content,
     )
     return Extraction(document=document, selection=selection)
+
+
+def _unsure(selection: Selection, metadata: Metadata, options: Options) -> bool:
+    """Whether our selection is doubtful enough to ask trafilatura's second opinion.
+
+    Either we chose content with low confidence, or we found no article on a page whose
+    publisher declares one (og:type or JSON-LD): there, "a listing" is our mistake more
+    often than theirs.
+    """
+    if selection.content is not None:
+        return selection.confidence < options.weights.low_confidence
+    return metadata.page_type == "article" and metadata.page_type_confidence >= 1.0

@@ -1,0 +1,89 @@
+"""When the pipeline asks trafilatura's second opinion, and what it does with the answer."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+import boilerkit
+from boilerkit import fallback
+
+TEASER_CARDS = "".join(
+    f'<div class="card"><h3><a href="/story-{i}">Story {i} about the council budget vote</a>'
+    f"</h3><p>A blurb about story {i}: what happened at the meeting and why it matters.</p>"
+    "</div>"
+    for i in range(8)
+)
+
+
+def listing_page(og_type: str) -> str:
+    return (
+        f'<html><head><title>News</title><meta property="og:type" content="{og_type}">'
+        f"</head><body><main><h2>Top Stories</h2>{TEASER_CARDS}</main></body></html>"
+    )
+
+
+ARTICLE = (
+    "<html><head><title>Budget passes</title></head><body><nav><a href='/'>Home</a></nav>"
+    "<article><h1>Budget passes</h1>"
+    + "".join(
+        f"<p>Paragraph {i} of the report on the vote, in full sentences, as articles are"
+        " written, with enough words to read as prose rather than navigation.</p>"
+        for i in range(6)
+    )
+    + "</article></body></html>"
+)
+
+
+@pytest.fixture
+def canned_opinion(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Make trafilatura's answer a known paragraph, and record each time it is asked."""
+    asked: list[str] = []
+
+    def answer(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+        asked.append(root.findtext(".//h2") or "")
+        return lxml_html.fragment_fromstring("<div><p>The second opinion's text.</p></div>")
+
+    monkeypatch.setattr(fallback, "second_opinion", answer)
+    return asked
+
+
+def test_declared_article_without_one_asks_the_second_opinion(canned_opinion: list[str]) -> None:
+    document = boilerkit.extract(listing_page("article"))
+    assert canned_opinion == ["Top Stories"]
+    assert document.text == "The second opinion's text."
+
+
+def test_undeclared_listing_stays_empty(canned_opinion: list[str]) -> None:
+    document = boilerkit.extract(listing_page("website"))
+    assert canned_opinion == []
+    assert document.text == ""
+    assert document.page_type == "listing"
+    assert len(document.related) == 8
+
+
+def test_confident_article_is_not_second_guessed(canned_opinion: list[str]) -> None:
+    document = boilerkit.extract(ARTICLE)
+    assert canned_opinion == []
+    assert document.text.startswith("Paragraph 0 of the report")
+
+
+def test_fallback_off_never_asks(canned_opinion: list[str]) -> None:
+    document = boilerkit.extract(listing_page("article"), fallback=False)
+    assert canned_opinion == []
+    assert document.text == ""
+
+
+def test_explain_says_whose_content_it_is(canned_opinion: list[str]) -> None:
+    lines = boilerkit.explain(listing_page("article")).lines()
+    assert any("second opinion" in line for line in lines)
+
+
+def test_second_opinion_maps_trafilatura_tags_to_html() -> None:
+    root = lxml_html.document_fromstring(ARTICLE)
+    content = fallback.second_opinion(root)
+    assert content is not None
+    tags = {element.tag for element in content.iter()}
+    assert "p" in tags
+    assert not tags & {"head", "hi", "list", "item", "ref"}
+    assert "Paragraph 5 of the report" in content.text_content()
