@@ -87,3 +87,13 @@ def test_second_opinion_maps_trafilatura_tags_to_html() -> None:
     assert "p" in tags
     assert not tags & {"head", "hi", "list", "item", "ref"}
     assert "Paragraph 5 of the report" in content.text_content()
+
+
+def test_no_second_opinion_on_pages_too_large_for_it(
+    canned_opinion: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(fallback, "SECOND_OPINION_MAX_ELEMENTS", 50)
+    explanation = boilerkit.explain(listing_page("article"))
+    assert canned_opinion == []
+    assert explanation.document.text == ""
+    assert any("page too large" in line for line in explanation.lines())
