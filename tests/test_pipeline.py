@@ -92,7 +92,7 @@ def test_second_opinion_maps_trafilatura_tags_to_html() -> None:
 def test_no_second_opinion_on_pages_too_large_for_it(
     canned_opinion: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(fallback, "SECOND_OPINION_MAX_ELEMENTS", 50)
+    monkeypatch.setattr(fallback, "SECOND_OPINION_MAX_ELEMENTS", 10)
     explanation = boilerkit.explain(listing_page("article"))
     assert canned_opinion == []
     assert explanation.document.text == ""
