@@ -10,17 +10,15 @@ teaser heading: it stays.
 
 from __future__ import annotations
 
-import re
-from collections import Counter
+import bisect
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
-from .segment import HEADING_TAGS, Block, Segmentation
+from .segment import HEADING_TAGS, Block, Segmentation, text_of
 from .weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
 
-_SPACE = re.compile(r"\s+")
 _TEASER_CLASS = frozenset(
     "teaser teasers card cards tile tiles promo related recommended story-list stories "
     "headlines more-stories morestories trending popular mostread most-read".split()
@@ -54,28 +52,12 @@ class TeaserGroup:
 
 
 def _text(element: lxml_html.HtmlElement) -> str:
-    return _SPACE.sub(" ", element.text_content()).strip()
+    return " ".join(text_of(element).split())
 
 
-def _signature(element: lxml_html.HtmlElement) -> tuple[str, str]:
+def _signature(tag: str, element: lxml_html.HtmlElement) -> tuple[str, str]:
     classes = (element.get("class") or "").split()
-    return (str(element.tag), classes[0] if classes else "")
-
-
-def _headline(item: lxml_html.HtmlElement, weights: Weights) -> tuple[str, str] | None:
-    """The item's headline link (text, href), if the item is led by one.
-
-    When the link wraps a whole card, its heading is the headline, not all of its text.
-    """
-    best: tuple[str, str] | None = None
-    for link in item.iter("a"):
-        heading = next((h for h in link.iter() if h.tag in HEADING_TAGS), None)
-        text = _text(heading if heading is not None else link)
-        if len(text) >= weights.teaser_headline_min_chars and (
-            best is None or len(text) > len(best[0])
-        ):
-            best = (text, link.get("href") or "")
-    return best
+    return (tag, classes[0] if classes else "")
 
 
 def _absolute(base_url: str | None, href: str) -> str:
@@ -143,80 +125,135 @@ def find_teasers(
 ) -> tuple[TeaserGroup, ...]:
     """Every teaser block on the page, outermost first, none nested in another."""
     groups: list[TeaserGroup] = []
-    taken: set[lxml_html.HtmlElement] = set()
+    taken = bytearray(len(segmentation.elements))  # elements inside a group's items
     links, end = segmentation.links, segmentation.end
-    for index, container in enumerate(segmentation.elements):
-        if links[index] < weights.teaser_min_items or container in taken:
+    anchors = [index for index, tag in enumerate(segmentation.tags) if tag == "a"]
+    for index in range(len(segmentation.elements)):
+        if links[index] < weights.teaser_min_items or taken[index]:
             continue
+        children: list[int] = []
         linked_children = 0
         child = index + 1
         while child < end[index]:  # hop child to child: each subtree is an index range
+            children.append(child)
             linked_children += links[child] > 0
             child = end[child]
         if linked_children < weights.teaser_min_items:
             continue
-        group = _group(container, segmentation, weights, base_url)
+        group = _group(index, children, segmentation, weights, base_url, anchors)
         if group is not None:
             groups.append(group)
-            taken.update(e for member in group.members for e in member.iter())
+            for member in group.members:
+                start = segmentation.index_of[member]
+                taken[start : end[start]] = b"\x01" * (end[start] - start)
     return tuple(groups)
 
 
+def _headline(
+    item: int, segmentation: Segmentation, weights: Weights, anchors: list[int]
+) -> tuple[str, str] | None:
+    """The item's headline link (text, href), if the item is led by one.
+
+    When the link wraps a whole card, its heading is the headline, not all of its text.
+    """
+    best: tuple[str, str] | None = None
+    tags, end = segmentation.tags, segmentation.end
+    stop = end[item]
+    for position in range(bisect.bisect_left(anchors, item), len(anchors)):
+        link = anchors[position]
+        if link >= stop:
+            break
+        heading = next((h for h in range(link, end[link]) if tags[h] in HEADING_TAGS), link)
+        text = _text(segmentation.elements[heading])
+        if len(text) >= weights.teaser_headline_min_chars and (
+            best is None or len(text) > len(best[0])
+        ):
+            best = (text, segmentation.elements[link].get("href") or "")
+    return best
+
+
 def _teaser_headline(
-    item: lxml_html.HtmlElement, segmentation: Segmentation, weights: Weights
+    item: int, segmentation: Segmentation, weights: Weights, anchors: list[int]
 ) -> tuple[str, str] | None:
     """The headline link of an item shaped like a teaser (short, led by that link)."""
-    extent = segmentation.extent(item)
-    if extent is None or extent.chars == 0 or extent.chars > weights.teaser_max_item_chars:
+    chars = segmentation.chars[item]
+    if chars == 0 or chars > weights.teaser_max_item_chars:
         return None
-    headline = _headline(item, weights)
-    if headline is None or len(headline[0]) < weights.teaser_min_headline_share * extent.chars:
+    headline = _headline(item, segmentation, weights, anchors)
+    if headline is None or len(headline[0]) < weights.teaser_min_headline_share * chars:
         return None
-    if _text(item).find(headline[0][:20]) > weights.teaser_headline_offset:
+    if _text(segmentation.elements[item]).find(headline[0][:20]) > weights.teaser_headline_offset:
         return None
     return headline
 
 
+def _may_lead(item: int, segmentation: Segmentation, weights: Weights, anchors: list[int]) -> bool:
+    """Whether an item can be a teaser at all: short, with text, holding a link (cheap)."""
+    chars = segmentation.chars[item]
+    position = bisect.bisect_left(anchors, item)
+    return (
+        0 < chars <= weights.teaser_max_item_chars
+        and position < len(anchors)
+        and anchors[position] < segmentation.end[item]
+    )
+
+
 def _group(
-    container: lxml_html.HtmlElement,
+    container: int,
+    children: list[int],
     segmentation: Segmentation,
     weights: Weights,
     base_url: str | None,
+    anchors: list[int],
 ) -> TeaserGroup | None:
-    children = [child for child in container if isinstance(child.tag, str)]
-    shapes = Counter(_signature(child) for child in children)
-    shape, count = shapes.most_common(1)[0] if shapes else (("", ""), 0)
-    if count < weights.teaser_min_items:
+    """The teaser group of ``container`` (its ``children`` given by index), if it is one."""
+    tags, end, elements = segmentation.tags, segmentation.end, segmentation.elements
+    children = [child for child in children if tags[child]]  # no comments
+    signatures = [_signature(tags[child], elements[child]) for child in children]
+    shapes: dict[tuple[str, str], int] = {}
+    for signature in signatures:
+        shapes[signature] = shapes.get(signature, 0) + 1
+    shape = max(shapes, key=shapes.__getitem__, default=("", ""))  # the first of the most
+    if shapes.get(shape, 0) < weights.teaser_min_items or shape[0] in _NOT_ITEMS:
         return None
-    if shape[0] in _NOT_ITEMS:
-        return None
-    candidates = [child for child in children if _signature(child) == shape]
-    items: list[lxml_html.HtmlElement] = []
-    headlines: list[TeaserItem] = []
+    candidates = [child for child, sign in zip(children, signatures, strict=True) if sign == shape]
+    needed = max(weights.teaser_min_items, weights.teaser_item_share * len(candidates))
+    if sum(_may_lead(item, segmentation, weights, anchors) for item in candidates) < needed:
+        return None  # too few items could be teasers: spare the headline search
+    items: list[int] = []
+    headlines: list[tuple[str, str]] = []
+    missing = 0
     for item in candidates:
-        headline = _teaser_headline(item, segmentation, weights)
+        headline = _teaser_headline(item, segmentation, weights, anchors)
         if headline is not None:
             items.append(item)
-            headlines.append(TeaserItem(headline[0], _absolute(base_url, headline[1])))
-    if len(items) < max(weights.teaser_min_items, weights.teaser_item_share * len(candidates)):
+            headlines.append(headline)
+        else:
+            missing += 1
+            if len(candidates) - missing < needed:
+                return None  # the rest cannot make up the numbers
+    element = elements[container]
+    members = [elements[item] for item in items]
+    heading = _heading_before(element)
+    marks = _evidence(element, members, heading)
+    if not marks or (len(items) < 3 and not {"heading", "class"} & set(marks)):
         return None
-    heading = _heading_before(container)
-    marks = _evidence(container, items, heading)
-    if len({item.url for item in headlines}) < len(headlines) * 0.8 or not marks:
+    teasers = [TeaserItem(title, _absolute(base_url, href)) for title, href in headlines]
+    if len({teaser.url for teaser in teasers}) < len(teasers) * 0.8:
         return None
-    if len(items) < 3 and not {"heading", "class"} & set(marks):
-        return None
-    covered = [element for item in items for element in item.iter()]
-    if heading is not None and heading.getparent() is not container:
-        covered.extend(heading.iter())
-    blocks = {block for e in covered if (block := segmentation.block_of(e)) is not None}
+    covered = [node for item in items for node in range(item, end[item])]
+    if heading is not None and heading.getparent() is not element:
+        start = segmentation.index_of[heading]
+        covered.extend(range(start, end[start]))
+    block_at = segmentation.block_at
+    blocks = {block_at[node] for node in covered if node in block_at}
     section = _text(heading) if heading is not None else ""
     return TeaserGroup(
-        container,
-        tuple(items),
+        element,
+        tuple(members),
         heading,
         section,
-        tuple(headlines),
+        tuple(teasers),
         frozenset(blocks),
         ", ".join(marks),
     )
