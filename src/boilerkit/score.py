@@ -14,10 +14,10 @@ Three signals, each recorded as a ``Reason`` so ``explain`` can show it:
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 from dataclasses import dataclass
-
-from lxml import etree
 
 from .segment import Block, Segmentation
 from .teasers import TeaserGroup
@@ -59,7 +59,8 @@ class Hint:
 class Scores:
     """Block values with their reasons, the hint covering each element, container sums."""
 
-    value: dict[Block, float]
+    value: list[float]
+    """Each block's value, by block index."""
     hints: list[Hint | None]
     """The hint of each element's own markup, by element index."""
     furniture: list[Hint | None]
@@ -96,33 +97,51 @@ def _hint_of(tag: str, css_class: str | None, css_id: str | None, role: str | No
     if (css_class, css_id, role) == (None, None, None) and tag not in _HINT_TAGS:
         return None
     role = (role or "").strip().lower()
-    text = f"{css_class or ''} {css_id or ''}".lower()
-    words = set(WORD_SPLIT.split(text)) if text.strip() else set()
-    if words & COMMENT_WORDS:
-        furniture = COMMENT_FURNITURE.search(text)  # "comment-meta": not the comment's prose
-        if furniture:
-            return Hint("boilerplate", f"class/id~{furniture.group()}")
-        return Hint("comments", f"class/id={'/'.join(sorted(words & COMMENT_WORDS))}")
-    strong = STRONG_POSITIVE.search(text)
+    comments, strong, negative, positive = _name_hints(f"{css_class or ''} {css_id or ''}")
+    if comments:
+        return comments
     if strong:
-        return Hint("article", f"class/id~{strong.group()}")
+        return strong
     if tag in POSITIVE_TAGS or role in POSITIVE_ROLES:
         return Hint("article", f"tag={tag}" if tag in POSITIVE_TAGS else f"role={role}")
     if role in NEGATIVE_ROLES:
         return Hint("boilerplate", f"role={role}")
     if tag in NEGATIVE_TAGS:
         return Hint("boilerplate", f"tag={tag}")
+    return negative or positive
+
+
+_NameHints = tuple[Hint | None, Hint | None, Hint | None, Hint | None]
+
+
+@functools.lru_cache(maxsize=8192)
+def _name_hints(names: str) -> _NameHints:
+    """What a class/id string says, by precedence: comments, strong article body,
+    furniture, weak article words. Memoized apart from the tag: pages repeat their
+    class names on many tags."""
+    text = names.lower()
+    words = set(WORD_SPLIT.split(text)) if text.strip() else set()
+    if words & COMMENT_WORDS:
+        furniture = COMMENT_FURNITURE.search(text)  # "comment-meta": not the comment's prose
+        if furniture:
+            return Hint("boilerplate", f"class/id~{furniture.group()}"), None, None, None
+        comments = Hint("comments", f"class/id={'/'.join(sorted(words & COMMENT_WORDS))}")
+        return comments, None, None, None
+    strong = STRONG_POSITIVE.search(text)
+    if strong:
+        return None, Hint("article", f"class/id~{strong.group()}"), None, None
+    negative: Hint | None = None
     if not words & FRAMEWORK_WORDS:
-        negative = words & NEGATIVE_WORDS
-        if negative:
-            return Hint("boilerplate", f"class/id={'/'.join(sorted(negative))}")
-        fragment = NEGATIVE_PATTERN.search(text)
-        if fragment:
-            return Hint("boilerplate", f"class/id~{fragment.group()}")
-    positive = words & POSITIVE_WORDS
-    if positive:
-        return Hint("article", f"class/id={'/'.join(sorted(positive))}")
-    return None
+        negatives = words & NEGATIVE_WORDS
+        if negatives:
+            negative = Hint("boilerplate", f"class/id={'/'.join(sorted(negatives))}")
+        else:
+            fragment = NEGATIVE_PATTERN.search(text)
+            if fragment:
+                negative = Hint("boilerplate", f"class/id~{fragment.group()}")
+    positives = words & POSITIVE_WORDS
+    positive = Hint("article", f"class/id={'/'.join(sorted(positives))}") if positives else None
+    return None, None, negative, positive
 
 
 def furniture_hints(
@@ -135,38 +154,29 @@ def furniture_hints(
     an element that says "article", or when it holds nearly all the prose of the page.
     Comment hints are never waived: a comment section may well outweigh its article.
     """
-    article_mass = [0.0] * len(hints)
-    for index in range(len(hints) - 1, -1, -1):
-        hint = hints[index]
-        if hint is not None and hint.kind == "article":
-            article_mass[index] = max(article_mass[index], prose[index])
-        up = segmentation.parent[index]
-        if up >= 0 and article_mass[index] > article_mass[up]:
-            article_mass[up] = article_mass[index]
+    end = segmentation.end
+    articles = [i for i, hint in enumerate(hints) if hint is not None and hint.kind == "article"]
     page = prose[0] if prose else 0.0
-    result: list[Hint | None] = []
+    result: list[Hint | None] = [None] * len(hints)
     for index, hint in enumerate(hints):
-        if (
-            hint is None
-            or hint.kind == "article"
-            or (
-                hint.kind == "boilerplate"
-                and (
-                    article_mass[index] > weights.furniture_max_share * prose[index]
-                    or prose[index] > weights.furniture_page_share * page
-                )
-            )
-        ):
-            result.append(None)
-        else:
-            result.append(hint)
+        if hint is None or hint.kind == "article":
+            continue
+        if hint.kind == "boilerplate":
+            if prose[index] > weights.furniture_page_share * page:
+                continue
+            first = bisect.bisect_left(articles, index)
+            inside = itertools.takewhile(end[index].__gt__, articles[first:])
+            article_mass = max((prose[i] for i in inside), default=0.0)
+            if article_mass > weights.furniture_max_share * prose[index]:
+                continue
+        result[index] = hint
     return result
 
 
-def _prose_mass(segmentation: Segmentation, raw: dict[Block, float]) -> list[float]:
+def _prose_mass(segmentation: Segmentation, raw: list[float]) -> list[float]:
     """Summed positive block value below each element, hints aside."""
     mass = [0.0] * len(segmentation.elements)
-    for block, value in raw.items():
+    for block, value in zip(segmentation.blocks, raw, strict=True):
         if value > 0:
             mass[block.node] = value
     parent = segmentation.parent
@@ -175,28 +185,34 @@ def _prose_mass(segmentation: Segmentation, raw: dict[Block, float]) -> list[flo
     return mass
 
 
-def _regions(segmentation: Segmentation, hints: list[Hint | None]) -> list[Hint | None]:
+def _regions(
+    segmentation: Segmentation, hints: list[Hint | None], furniture: list[Hint | None]
+) -> list[Hint | None]:
     """The outermost furniture/comment hint covering each element.
 
     A ``header`` or ``footer`` inside an article frames the article itself (headline,
-    byline) and is not page furniture.
+    byline) and is not page furniture. Hints are sparse, so this visits hinted elements
+    only and fills each region's index range at once.
     """
-    region: list[Hint | None] = []
-    in_article: list[bool] = []
-    for index, parent in enumerate(segmentation.parent):
-        inherited = region[parent] if parent >= 0 else None
-        article = in_article[parent] if parent >= 0 else False
-        hint = hints[index]
-        if hint is not None and hint.kind == "article":
-            article = True
-        elif (
-            hint is not None
-            and inherited is None
-            and not (article and hint.detail in ("tag=header", "tag=footer"))
-        ):
-            inherited = hint
-        region.append(inherited)
-        in_article.append(article)
+    end = segmentation.end
+    region: list[Hint | None] = [None] * len(hints)
+    articles: list[int] = []  # ends of the open article-hinted elements
+    covered = 0  # end of the last region
+    for index, hint in enumerate(hints):
+        if hint is None:
+            continue
+        while articles and articles[-1] <= index:
+            articles.pop()
+        if hint.kind == "article":
+            articles.append(end[index])
+            continue
+        hint = furniture[index]
+        if hint is None or index < covered:
+            continue
+        if articles and hint.detail in ("tag=header", "tag=footer"):
+            continue
+        covered = end[index]
+        region[index:covered] = [hint] * (covered - index)
     return region
 
 
@@ -228,25 +244,18 @@ def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason,
     return tuple(reasons)
 
 
-_MARKED = etree.XPath(
-    "//*[@class or @id or @role or self::article or self::main or self::nav or self::aside"
-    " or self::footer or self::form]"
-)
-
-
 def _hints(segmentation: Segmentation) -> list[Hint | None]:
-    """Each element's own hint; only elements with marks are looked at."""
-    hints: list[Hint | None] = [None] * len(segmentation.elements)
-    if not segmentation.elements:
-        return hints
-    index_of = segmentation.index_of
-    for element in _MARKED(segmentation.elements[0]):
-        index = index_of.get(element)
-        if index is not None:
-            hints[index] = _hint_of(
-                element.tag, element.get("class"), element.get("id"), element.get("role")
-            )
-    return hints
+    """Each element's own hint, from its tag, class, id and role."""
+    elements = segmentation.elements
+    classes = [element.get("class") for element in elements]
+    ids = [element.get("id") for element in elements]
+    roles = [element.get("role") for element in elements]
+    return [
+        None
+        if css_class is None and css_id is None and role is None and tag not in _HINT_TAGS
+        else _hint_of(tag, css_class, css_id, role)
+        for tag, css_class, css_id, role in zip(segmentation.tags, classes, ids, roles, strict=True)
+    ]
 
 
 def score(
@@ -257,24 +266,22 @@ def score(
 ) -> Scores:
     """Value every block and sum the values up the tree."""
     hints = _hints(segmentation)
-    raw = {block: block_value(block, weights, scale) for block in segmentation.blocks}
+    blocks = segmentation.blocks
+    raw = [block_value(block, weights, scale) for block in blocks]
     prose = _prose_mass(segmentation, raw)
     furniture = furniture_hints(segmentation, hints, prose, weights)
     teasers = _plausible_teasers(segmentation, teasers, prose, weights)
-    counted = [
-        h if h is None or h.kind == "article" else f for h, f in zip(hints, furniture, strict=True)
-    ]
-    region = _regions(segmentation, counted)
+    region = _regions(segmentation, hints, furniture)
     in_teaser = frozenset(block for group in teasers for block in group.blocks)
-    value: dict[Block, float] = {}
+    value = list(raw)
     total = [0.0] * len(segmentation.elements)  # container value: positives minus some negatives
     negative_weight = weights.negative_weight
-    for block in segmentation.blocks:
+    for block in blocks:
         if block in in_teaser or region[block.node] is not None:
             worth = weights.boilerplate_factor * block.chars - weights.block_cost
+            value[block.index] = worth
         else:
-            worth = raw[block]
-        value[block] = worth
+            worth = value[block.index]
         total[block.node] = worth if worth > 0 else negative_weight * worth
     parent = segmentation.parent
     for index in range(len(total) - 1, 0, -1):

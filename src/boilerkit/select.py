@@ -263,7 +263,7 @@ def select_content(
                 block.element,
                 block.text,
                 drop is None,
-                scores.value[block],
+                scores.value[block.index],
                 (*scores.reasons(block), drop) if drop else scores.reasons(block),
             )
             for block, drop in zip(segmentation.blocks, drops, strict=True)
@@ -340,8 +340,8 @@ def _finish(
     """Copy the article out, rate our confidence, list the teaser links."""
     kept_blocks = [b for b in segmentation.blocks if b.element in kept]
     kept_chars = sum(b.chars for b in kept_blocks)
-    positive = sum(v for v in scores.value.values() if v > 0)
-    kept_value = sum(max(0.0, scores.value[b]) for b in kept_blocks)
+    positive = sum(v for v in scores.value if v > 0)
+    kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
     confidence = (kept_value / positive if positive else 0.0) * min(1.0, 0.5 + kept_chars / 1600)
     element = segmentation.elements[container]
     notes = (
