@@ -30,17 +30,17 @@ def comment_sections(
             index += 1
     if not sections:
         return None
-    kept: set[lxml_html.HtmlElement] = set()
+    kept: set[int] = set()
     for section in sections:
         for node in range(section, segmentation.end[section]):
             block = segmentation.block_at.get(node)
             if block is not None and _comment_text(block, section, segmentation, scores, weights):
-                kept.add(block.element)
+                kept.add(node)
     if not kept:
         return None
     combined = lxml_html.Element("section", {"class": "comments"})
     for section in sections:
-        combined.append(build_content(segmentation.elements[section], segmentation, kept))
+        combined.append(build_content(section, segmentation, kept))
     prune_empty(combined)
     return combined if len(combined) else None
 

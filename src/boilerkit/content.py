@@ -2,7 +2,9 @@
 
 The selection never edits the page tree; it copies the container's kept text, with the
 inline markup in it (links, emphasis, code, tables), into a new tree that the renderers
-walk. One ``iterwalk`` pass and one pruning pass, both linear in the container's size.
+walk. It works on the segmentation's index arrays, not the tree: one pass decides each
+copy's text, one (children before parents) which copies would be left empty, and only the
+others are created. Every pass is linear in the container's size.
 """
 
 from __future__ import annotations
@@ -19,42 +21,104 @@ _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
 
 
 def build_content(
-    container: lxml_html.HtmlElement,
+    container: int,
     segmentation: Segmentation,
-    kept: set[lxml_html.HtmlElement],
-    skip: set[lxml_html.HtmlElement] | None = None,
+    kept: set[int],
+    skip: frozenset[int] = frozenset(),
 ) -> lxml_html.HtmlElement:
-    """Copy ``container`` keeping only the text of kept blocks (and the inline markup in it),
-    leaving out the subtrees in ``skip``."""
-    copies: list[lxml_html.HtmlElement] = []
-    owners: list[bool] = []  # whether the text owner of each open element is kept
-    result: lxml_html.HtmlElement | None = None
-    walker = etree.iterwalk(container, events=("start", "end"))
-    for event, element in walker:
-        if event == "start":
-            tag = element.tag if isinstance(element.tag, str) else "span"
-            if skip and element in skip:
-                walker.skip_subtree()
-                keep_text = False
-            elif tag in BLOCK_TAGS or not owners:
-                keep_text = element in kept or segmentation.block_of(element) is None
-            else:
-                keep_text = owners[-1]
-            copy = _copy_element(tag, element, copies[-1] if copies else None)
-            if keep_text and element.text:
-                copy.text = _xml_safe(element.text)
-            copies.append(copy)
-            owners.append(keep_text)
+    """Copy element ``container`` keeping only the text of the kept blocks (and the inline
+    markup in it), leaving out the subtrees in ``skip`` and the elements left without text.
+
+    Elements are given by their index in ``segmentation``. The result is what copying
+    everything and then calling ``prune_empty`` gives, but the elements to drop are known
+    from the index arrays first, so they are never created.
+    """
+    members, text, tail = _copied_text(container, segmentation, kept, skip)
+    alive = _surviving(container, members, segmentation, text, tail)
+    elements, tags, parent = segmentation.elements, segmentation.tags, segmentation.parent
+    copies: list[lxml_html.HtmlElement | None] = [None] * len(text)
+    last: list[int] = [-1] * len(text)  # the last copied child of each copy, by offset
+    root = _copy_element(tags[container] or "span", elements[container], None)
+    copies[0] = root
+    for index in members[1:]:
+        offset, up = index - container, parent[index] - container
+        above = copies[up]
+        if above is None:  # inside an element left out
             continue
-        copy = copies.pop()
-        owners.pop()
-        if owners and owners[-1] and element.tail:
-            copy.tail = _xml_safe(element.tail)
-        if not copies:
-            result = copy
-    assert result is not None
-    prune_empty(result)
-    return result
+        if alive[offset]:
+            copies[offset] = _copy_element(tags[index] or "span", elements[index], above)
+            last[up] = offset
+            continue
+        piece = tail[offset]  # an element left out: its tail joins the text before it
+        if piece:
+            before = last[up]
+            if before < 0:
+                text[up] = (text[up] or "") + piece
+            else:
+                tail[before] = (tail[before] or "") + piece
+    for copy, own, after in zip(copies, text, tail, strict=True):
+        if copy is not None:
+            if own:
+                copy.text = own
+            if after:
+                copy.tail = after
+    return root
+
+
+def _copied_text(
+    container: int, segmentation: Segmentation, kept: set[int], skip: frozenset[int]
+) -> tuple[list[int], list[str | None], list[str | None]]:
+    """The elements to copy, and the text and tail each copy gets, by offset from
+    ``container``: a block's text is copied when the block is kept (or holds no text),
+    inline elements follow the block they are in, skipped subtrees are left empty."""
+    elements, tags, parent = segmentation.elements, segmentation.tags, segmentation.parent
+    end, block_at = segmentation.end, segmentation.block_at
+    size = end[container] - container
+    keep_text = [False] * size
+    text: list[str | None] = [None] * size
+    tail: list[str | None] = [None] * size
+    members: list[int] = []
+    index = container
+    while index < size + container:
+        offset = index - container
+        members.append(index)
+        element = elements[index]
+        if index != container and keep_text[parent[index] - container] and element.tail:
+            tail[offset] = _xml_safe(element.tail)
+        if index in skip:
+            index = end[index]
+            continue
+        if index == container or tags[index] in BLOCK_TAGS:
+            keep = index in kept or index not in block_at
+        else:
+            keep = keep_text[parent[index] - container]
+        keep_text[offset] = keep
+        if keep and element.text:
+            text[offset] = _xml_safe(element.text)
+        index += 1
+    return members, text, tail
+
+
+def _surviving(
+    container: int,
+    members: list[int],
+    segmentation: Segmentation,
+    text: list[str | None],
+    tail: list[str | None],
+) -> list[bool]:
+    """Which copies keep some text (``prune_empty``'s verdict, children before parents)."""
+    tags, parent = segmentation.tags, segmentation.parent
+    alive = [False] * len(text)
+    has_text = [False] * len(text)  # a surviving child, or a child's tail with text
+    for index in reversed(members):
+        offset = index - container
+        own = text[offset]
+        alive[offset] = has_text[offset] or tags[index] in _KEEP_EMPTY or bool(own and own.strip())
+        if index != container and not has_text[parent[index] - container]:
+            after = tail[offset]
+            if alive[offset] or (after and after.strip()):
+                has_text[parent[index] - container] = True
+    return alive
 
 
 def _xml_safe(text: str) -> str:

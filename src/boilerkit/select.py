@@ -256,7 +256,7 @@ def select_content(
             drops.append(Reason("outside", -1.0, f"not in {container_path}"))
     _trim_tail(segmentation.blocks, drops, weights)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
-    kept = {block.element for block, drop in pairs if drop is None}
+    kept = {block.node for block, drop in pairs if drop is None}
     verdicts = (
         tuple(
             BlockVerdict(
@@ -271,8 +271,7 @@ def select_content(
         if explain
         else ()
     )
-    skip = {segmentation.elements[child] for child in left_out}
-    selection = _finish(segmentation, scores, teasers, container, kept, verdicts, weights, skip)
+    selection = _finish(segmentation, scores, teasers, container, kept, verdicts, weights, left_out)
     if base_url and selection.content is not None:
         # links resolve against <base href> or the page URL, not against the reader's
         selection.content.make_links_absolute(
@@ -332,13 +331,13 @@ def _finish(
     scores: Scores,
     teasers: tuple[TeaserGroup, ...],
     container: int,
-    kept: set[lxml_html.HtmlElement],
+    kept: set[int],
     verdicts: tuple[BlockVerdict, ...],
     weights: Weights,
-    skip: set[lxml_html.HtmlElement],
+    skip: frozenset[int],
 ) -> Selection:
     """Copy the article out, rate our confidence, list the teaser links."""
-    kept_blocks = [b for b in segmentation.blocks if b.element in kept]
+    kept_blocks = [b for b in segmentation.blocks if b.node in kept]
     kept_chars = sum(b.chars for b in kept_blocks)
     positive = sum(v for v in scores.value if v > 0)
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
@@ -366,7 +365,7 @@ def _finish(
             0.0,
             (*notes, "no article: the page is a listing of other pages"),
         )
-    content = build_content(element, segmentation, kept, skip)
+    content = build_content(container, segmentation, kept, skip)
     return Selection(content, verdicts, related, None, round(confidence, 3), notes)
 
 
