@@ -60,7 +60,7 @@ def _signature(tag: str, element: lxml_html.HtmlElement) -> tuple[str, str]:
     return (tag, classes[0] if classes else "")
 
 
-def _absolute(base_url: str | None, href: str) -> str:
+def absolute_url(base_url: str | None, href: str) -> str:
     """``href`` resolved against the page; as written when either is not a valid URL."""
     try:
         return urljoin(base_url or "", href)
@@ -238,7 +238,7 @@ def _group(
     marks = _evidence(element, members, heading)
     if not marks or (len(items) < 3 and not {"heading", "class"} & set(marks)):
         return None
-    teasers = [TeaserItem(title, _absolute(base_url, href)) for title, href in headlines]
+    teasers = [TeaserItem(title, absolute_url(base_url, href)) for title, href in headlines]
     if len({teaser.url for teaser in teasers}) < len(teasers) * 0.8:
         return None
     covered = [node for item in items for node in range(item, end[item])]
