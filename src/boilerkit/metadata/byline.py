@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from .dates import MONTHS
+from .scan import BYLINE_TEXT, PageScan
 from .text import clean_value, fingerprint
 
 # "By", "Von", "Par"... before the names (several languages), and "Written by" forms.
@@ -41,6 +41,8 @@ _SPLIT = re.compile(
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
+_LETTER = re.compile(r"[^\W\d_]")
+_WORD = re.compile(r"\w")
 # Words that make a segment a job title or a placeholder, not a person's name.
 NOT_A_NAME = frozenset(
     (
@@ -126,7 +128,7 @@ def _is_name(segment: str, sitenames: frozenset[str]) -> bool:
     words = segment.split()
     if not words or len(words) > MAX_NAME_WORDS or len(segment) > MAX_NAME_CHARS:
         return False
-    if not re.search(r"[^\W\d_]", segment) or segment.startswith(("http", "www.", "/")):
+    if not _LETTER.search(segment) or segment.startswith(("http", "www.", "/")):
         return False
     folded = {w.casefold().strip(".,:()") for w in words}
     if folded & NOT_A_NAME:
@@ -180,7 +182,7 @@ def author_names(
     text = _EMAIL.sub(" ", text).lstrip("©").strip()
     text = _PREFIX.sub("", text, count=1)
     text = _TAIL.sub("", text)
-    if re.search(r"\w", _HANDLE.sub("", text)):
+    if _WORD.search(_HANDLE.sub("", text)):
         text = _HANDLE.sub("", text)
     names: list[str] = []
     for segment in _SPLIT.split(text):
@@ -191,39 +193,20 @@ def author_names(
     return names
 
 
-_MARK = "translate(@{attr}, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
-_BYLINE = etree.XPath(
-    "//body//*[@rel='author' or contains(@itemprop, 'author') or "
-    + " or ".join(
-        f"contains({_MARK.format(attr=attr)}, '{word}')"
-        for attr in ("class", "id", "data-testid")
-        for word in ("byline", "author", "auteur", "autor", "verfasser")
-    )
-    + "]"
-)
 # Class words that mark an author *box* or a comment's author, not the article byline.
 _NOT_BYLINE = re.compile(
     r"bio|avatar|image|img|photo|comment|related|about|box|desc|social", re.IGNORECASE
 )
-# A short text that opens with one of these words is a byline ("By Jane Doe", "Von ...").
-_BYLINE_TEXT = re.compile(
-    r"^\s*(?:(?:ein\s+)?(?:artikel|beitrag|bericht)\s+von|written\s+by|posted\s+by|by|von|par|"
-    r"door|por|av|przez|autor(?:in)?:|author:|text:|texte:)\b\s*:?\s*(?=[^\W\d_])",
-    re.IGNORECASE,
-)
-_SHORT_TEXTS = etree.XPath("//body//text()[string-length(normalize-space(.)) < 80]")
 MAX_BYLINE_CHARS = 120
-# At most this many text nodes are read looking for a "By ..." line.
-MAX_TEXT_NODES = 4000
 
 
-def page_bylines(root: lxml_html.HtmlElement) -> tuple[list[str], bool]:
+def page_bylines(scan: PageScan) -> tuple[list[str], bool]:
     """Candidate author lines from the visible page (a few at most), and whether they were
     found only by their wording ("By ...") rather than marked up as the author."""
     found: list[str] = []
-    for element in _BYLINE(root):
-        marks = f"{element.get('class') or ''} {element.get('id') or ''}"
-        if _NOT_BYLINE.search(marks) or element.tag in ("img", "meta", "link", "body", "html"):
+    for element in scan.bylines():
+        classes = f"{element.get('class') or ''} {element.get('id') or ''}"
+        if _NOT_BYLINE.search(classes) or element.tag in ("img", "meta", "link", "body", "html"):
             continue
         ancestors = list(element.iterancestors())
         tags = {a.tag for a in ancestors}
@@ -235,22 +218,20 @@ def page_bylines(root: lxml_html.HtmlElement) -> tuple[list[str], bool]:
             found.append(text)
         if len(found) >= 3:
             break
-    return (found, False) if found else (_text_bylines(root), True)
+    return (found, False) if found else (_text_bylines(scan), True)
 
 
-def _text_bylines(root: lxml_html.HtmlElement) -> list[str]:
+def _text_bylines(scan: PageScan) -> list[str]:
     """Lines such as "By Jane Doe | 3 May": a short text that opens with "By"/"Von"/..."""
     found: list[str] = []
-    for node in _SHORT_TEXTS(root)[:MAX_TEXT_NODES]:
-        if not _BYLINE_TEXT.match(node):
-            continue
-        parent = node.getparent()
-        if parent is None or parent.tag in ("script", "style", "a", "title", "option"):
+    for node in scan.byline_texts():
+        parent = node.owner
+        if parent.tag in ("script", "style", "a", "title", "option"):
             continue
         if node.is_tail:
             parent = parent.getparent() if parent.getparent() is not None else parent
         text = clean_value(parent.text_content())
-        if text and len(text) <= MAX_BYLINE_CHARS and _BYLINE_TEXT.match(text):
+        if text and len(text) <= MAX_BYLINE_CHARS and BYLINE_TEXT.match(text):
             found.append(text)
         if len(found) >= 2:
             break

@@ -8,18 +8,20 @@ text is known (detected language, a description from the lead paragraph, page ty
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 
 from lxml import html as lxml_html
 
 from .byline import author_names, looks_like_person, page_bylines
 from .candidates import Candidates
-from .dates import htmldate_guess, parse_date, prefer_local, url_date
+from .dates import page_date, parse_date, prefer_local, url_date
 from .jsonld import ARTICLE_TYPES, read_jsonld
 from .language import detect_language, normalize_language
 from .meta_tags import read_links, read_meta_tags, read_time_elements
 from .microdata import read_microdata
 from .model import Metadata
 from .page_type import LISTING_TYPES, decide, markup_votes
+from .scan import PageScan
 from .text import absolute_url, clean_value, fingerprint, host_name, split_list
 from .title import choose_title, headlines, title_affix
 
@@ -44,7 +46,7 @@ def _collect(root: lxml_html.HtmlElement, url: str | None) -> tuple[Candidates, 
     return found, types
 
 
-def _authors(found: Candidates, root: lxml_html.HtmlElement, sitename: str | None) -> list[str]:
+def _authors(found: Candidates, scan: PageScan, sitename: str | None) -> list[str]:
     """Names from the most trusted source that names anyone; the page byline last."""
     sites = frozenset({fingerprint(sitename)} if sitename else ())
     by_source: dict[str, list[str]] = {}
@@ -53,7 +55,7 @@ def _authors(found: Candidates, root: lxml_html.HtmlElement, sitename: str | Non
     for names in by_source.values():
         if names:
             return _dedupe(names)
-    lines, by_wording = page_bylines(root)
+    lines, by_wording = page_bylines(scan)
     named = [
         names for names in (author_names(line, sites, strict=by_wording) for line in lines) if names
     ]
@@ -73,27 +75,43 @@ def _dedupe(names: list[str]) -> list[str]:
 
 
 def _dates(
-    found: Candidates, root: lxml_html.HtmlElement, url: str | None, search: bool
+    found: Candidates, scan: PageScan, url: str | None, search: bool
 ) -> tuple[str | None, str | None]:
     """Published and modified dates.
 
-    The structured sources decide when they agree on the day. htmldate (costly) is asked
-    only when they give nothing, or disagree: then its pick settles the dispute if it is
-    one of theirs (measured on the corpora: it breaks ties better than source order).
+    The structured sources decide when they agree on the day. When they give nothing or
+    disagree, the page is read (``page_date``): its date settles the dispute if it is one
+    of their days (measured on the corpora: this breaks ties better than source order).
+    htmldate is asked only when the markup gives no date and the page shows none near its
+    top.
     """
     stamps = [d for d in map(parse_date, found.values("date")) if d]
     published = prefer_local(stamps)
     days = {stamp[:10] for stamp in stamps}
     if search and len(days) != 1:
-        guess = htmldate_guess(root, url)
+        shown = page_date(scan, url, ask_htmldate=not stamps)
         if not stamps:
-            published = guess
-        elif guess in days and published and guess != published[:10]:
-            published = prefer_local([stamp for stamp in stamps if stamp.startswith(guess)])
+            published = shown
+        elif published:
+            # The page's own date settles it if it is one of their days; if the page shows
+            # no date, the day most of the structured values name.
+            day = published[:10]
+            if shown and shown[:10] in days:
+                day = shown[:10]
+            elif not shown:
+                day = _most_named(stamps, day)
+            if day != published[:10]:
+                published = prefer_local([stamp for stamp in stamps if stamp.startswith(day)])
     modified = next(filter(None, map(parse_date, found.values("date_modified"))), None)
     if published and modified and modified[:10] < published[:10]:
         modified = None
     return published, modified
+
+
+def _most_named(stamps: list[str], default: str) -> str:
+    """The day most ``stamps`` name; ``default`` on a tie with it."""
+    counts = Counter(stamp[:10] for stamp in stamps)
+    return max(counts, key=lambda day: (counts[day], day == default))
 
 
 def _sitename(found: Candidates, affix: str | None, url: str | None) -> str | None:
@@ -115,17 +133,19 @@ def _structured_type(types: set[str], og_type: str | None) -> str | None:
 def extract_metadata(
     root: lxml_html.HtmlElement, url: str | None = None, *, date_search: bool = True
 ) -> Metadata:
-    """The page's metadata from its markup; ``date_search`` allows the htmldate fallback."""
+    """The page's metadata from its markup; ``date_search`` allows reading the page (and
+    asking htmldate) for a date the markup does not settle."""
     found, types = _collect(root, url)
+    scan = PageScan(root)  # read once, and only if a search below needs it
     sitenames = found.values("sitename")
-    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root), root)
+    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root), scan)
     sitename = _sitename(
-        found, affix or title_affix(found.ranked("title"), sitenames, url, root), url
+        found, affix or title_affix(found.ranked("title"), sitenames, url, scan), url
     )
     # Only a declared site name disqualifies an author of the same name: a name guessed from
     # the title or host is, on a personal blog, the author's own.
-    authors = _authors(found, root, sitename if sitename in sitenames else None)
-    published, modified = _dates(found, root, url, date_search)
+    authors = _authors(found, scan, sitename if sitename in sitenames else None)
+    published, modified = _dates(found, scan, url, date_search)
     page_url = next(filter(None, (absolute_url(u, url) for u in found.values("url"))), None)
     language = next(filter(None, map(normalize_language, found.values("language"))), None)
     image = next(filter(None, (absolute_url(u, url) for u in found.values("image"))), None)

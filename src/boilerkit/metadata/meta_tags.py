@@ -6,6 +6,7 @@ One pass over the ``<meta>`` elements; each ``name``/``property``/``http-equiv``
 
 from __future__ import annotations
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from .candidates import Candidates
@@ -115,6 +116,8 @@ META_KEYS: dict[str, tuple[str, str]] = {
 }
 
 _KEY_ATTRIBUTES = ("property", "name", "http-equiv")
+# Only links with a ``rel`` matter; selecting them in C spares a proxy per ``<a>``.
+_LINKS = etree.XPath("//link[@rel] | //a[@rel]")
 
 
 def read_meta_tags(root: lxml_html.HtmlElement, found: Candidates) -> None:
@@ -136,7 +139,7 @@ def read_meta_tags(root: lxml_html.HtmlElement, found: Candidates) -> None:
 
 def read_links(root: lxml_html.HtmlElement, found: Candidates) -> None:
     """``<link rel=canonical>``, ``rel=license`` and ``<html lang>``."""
-    for element in root.iter("link", "a"):
+    for element in _LINKS(root):
         rels = (element.get("rel") or "").lower().split()
         href = element.get("href")
         if not href:

@@ -9,10 +9,12 @@ the longest part wins when the others are short (as site names are).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from .scan import PageScan
 from .text import clean_value, fingerprint, safe_host
 
 # Separators between a headline and a site name, in the order they are tried.
@@ -45,24 +47,36 @@ def headlines(root: lxml_html.HtmlElement) -> list[str]:
     return out
 
 
-_SITE_EVIDENCE = etree.XPath(
-    "//a[@href='/' or @rel='home'] | //footer | (//body//img[@alt])[1]"
-    " | //*[contains(@class, 'logo') or contains(@id, 'logo') or contains(@class, 'brand')"
-    " or contains(@class, 'copyright') or contains(@id, 'copyright')]"
-)
 # How much of the page's site-identifying text is read (home links, logos, footers).
 MAX_EVIDENCE_ELEMENTS = 30
 MAX_EVIDENCE_CHARS = 3000
 
 
-def site_evidence(root: lxml_html.HtmlElement) -> str:
-    """Fingerprinted text where a page names its own site: home links, logos, footers."""
+def site_evidence(elements: Sequence[lxml_html.HtmlElement]) -> str:
+    """Fingerprinted text where a page names its own site: home links, logos, footers
+    (``PageScan.site``)."""
     pieces: list[str] = []
-    for element in _SITE_EVIDENCE(root)[:MAX_EVIDENCE_ELEMENTS]:
+    for element in elements[:MAX_EVIDENCE_ELEMENTS]:
         pieces.append(element.text_content()[:MAX_EVIDENCE_CHARS])
         pieces.extend(img.get("alt") or "" for img in element.iter("img"))
         pieces.append(element.get("title") or "")
     return f" {fingerprint(' '.join(pieces))} "
+
+
+class Evidence:
+    """``site_evidence`` of one page, read only if a title's affix needs it."""
+
+    def __init__(self, scan: PageScan | None) -> None:
+        self._scan = scan
+        self._text: str | None = None
+
+    def names(self, part: str) -> bool:
+        """Whether the page names its site ``part`` in a home link, logo, footer..."""
+        if self._scan is None:
+            return False
+        if self._text is None:
+            self._text = site_evidence(self._scan.site())
+        return f" {fingerprint(part)} " in self._text
 
 
 def _host_words(url: str | None) -> set[str]:
@@ -71,11 +85,11 @@ def _host_words(url: str | None) -> set[str]:
     return {fingerprint(p) for p in parts if len(p) > 2}
 
 
-def _is_site(part: str, sites: set[str], hosts: set[str], evidence: str = "") -> bool:
+def _is_site(part: str, sites: set[str], hosts: set[str]) -> bool:
     mark = fingerprint(part)
     if not mark:
         return True
-    if mark in sites or mark.replace(" ", "") in hosts or f" {mark} " in evidence:
+    if mark in sites or mark.replace(" ", "") in hosts:
         return True
     return (
         any(
@@ -88,7 +102,11 @@ def _is_site(part: str, sites: set[str], hosts: set[str], evidence: str = "") ->
 
 
 def split_title(
-    title: str, sitenames: list[str], url: str | None, h1s: list[str], evidence: str = ""
+    title: str,
+    sitenames: list[str],
+    url: str | None,
+    h1s: list[str],
+    evidence: Evidence | None = None,
 ) -> tuple[str, str | None]:
     """``(headline, affix)``: the title without its site-name affix, and that affix."""
     parts = SEPARATORS.split(title)
@@ -109,7 +127,9 @@ def split_title(
     for part in parts:
         if fingerprint(part) in marks:
             return part.strip(), None
-    if _is_site(parts[-1], sites, hosts, evidence) and len(parts[-1].split()) <= MAX_AFFIX_WORDS:
+    if len(parts[-1].split()) <= MAX_AFFIX_WORDS and (
+        _is_site(parts[-1], sites, hosts) or (evidence is not None and evidence.names(parts[-1]))
+    ):
         return title[: title.rfind(separators[-1])].strip(), parts[-1]
     # A prefix needs a declared name or the host: page text names products as often as sites.
     if _is_site(parts[0], sites, hosts) and len(parts[0].split()) <= MAX_AFFIX_WORDS:
@@ -126,7 +146,7 @@ def choose_title(
     sitenames: list[str],
     url: str | None,
     h1s: list[str],
-    root: lxml_html.HtmlElement | None = None,
+    scan: PageScan | None = None,
 ) -> tuple[str | None, str | None]:
     """The best headline and the site-name affix stripped from it (if any).
 
@@ -134,12 +154,10 @@ def choose_title(
     reliable: it is what the reader sees as the headline.
     """
     marks = {fingerprint(h): h for h in h1s}
-    evidence: str | None = None
+    evidence = Evidence(scan)
     split: list[tuple[str, str, str | None]] = []
     for source, raw in candidates:
-        if evidence is None and root is not None and SEPARATORS.search(raw):
-            evidence = site_evidence(root)
-        headline, affix = split_title(raw, sitenames, url, h1s, evidence or "")
+        headline, affix = split_title(raw, sitenames, url, h1s, evidence)
         if fingerprint(headline) in marks or fingerprint(raw) in marks:
             return headline, affix
         split.append((source, headline, affix))
@@ -159,14 +177,13 @@ def title_affix(
     candidates: list[tuple[str, str]],
     sitenames: list[str],
     url: str | None,
-    root: lxml_html.HtmlElement,
+    scan: PageScan | None,
 ) -> str | None:
     """The site-name affix of any title candidate (e.g. ``<title>`` when ``og:title`` is bare)."""
-    evidence: str | None = None
+    evidence = Evidence(scan)
     for _source, raw in candidates:
         if not SEPARATORS.search(raw):
             continue
-        evidence = evidence if evidence is not None else site_evidence(root)
         _headline, affix = split_title(raw, sitenames, url, [], evidence)
         if affix:
             return affix
