@@ -13,8 +13,10 @@ import re
 
 from lxml import etree
 from lxml import html as lxml_html
+from lxml.html import defs
 
 from .segment import BLOCK_TAGS, Segmentation
+from .teasers import absolute_url
 
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
@@ -25,9 +27,11 @@ def build_content(
     segmentation: Segmentation,
     kept: set[int],
     skip: frozenset[int] = frozenset(),
+    base_url: str | None = None,
 ) -> lxml_html.HtmlElement:
     """Copy element ``container`` keeping only the text of the kept blocks (and the inline
     markup in it), leaving out the subtrees in ``skip`` and the elements left without text.
+    With ``base_url``, links are made absolute (against it, not the reader's location).
 
     Elements are given by their index in ``segmentation``. The result is what copying
     everything and then calling ``prune_empty`` gives, but the elements to drop are known
@@ -62,6 +66,8 @@ def build_content(
                 copy.text = own
             if after:
                 copy.tail = after
+    if base_url:
+        _make_links_absolute(root, [copy for copy in copies if copy is not None], base_url)
     return root
 
 
@@ -119,6 +125,45 @@ def _surviving(
             if alive[offset] or (after and after.strip()):
                 has_text[parent[index] - container] = True
     return alive
+
+
+_LINK_ATTRIBUTES = defs.link_attrs
+
+
+def _make_links_absolute(
+    root: lxml_html.HtmlElement, copies: list[lxml_html.HtmlElement], base_url: str
+) -> None:
+    """``root.make_links_absolute(base_url, resolve_base_href=False,
+    handle_failures="ignore")`` on a tree whose elements are ``copies``, faster: lxml's
+    ``iterlinks`` tests some sixteen attribute names on every element in Python, this reads
+    each element's names once. The rare trees with links in other places (object, base,
+    style, refresh and param tags; CSS ``url()`` in style attributes) go to lxml itself."""
+    targets: list[lxml_html.HtmlElement] = []
+    for element in copies:
+        names = element.keys()
+        if _links_elsewhere(element, names):
+            root.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
+            return
+        if names and not _LINK_ATTRIBUTES.isdisjoint(names):
+            targets.append(element)
+    for element in targets:
+        for name in _LINK_ATTRIBUTES.intersection(element.keys()):
+            link = element.get(name)
+            resolved = absolute_url(base_url, link.strip())
+            if resolved != link:
+                element.set(name, resolved)
+
+
+def _links_elsewhere(element: lxml_html.HtmlElement, names: list[str]) -> bool:
+    """Whether lxml would find links in this element beyond its plain link attributes."""
+    tag = element.tag
+    return (
+        tag in ("object", "base", "style")
+        or tag[0] == "{"
+        or (tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh")
+        or (tag == "param" and (element.get("valuetype") or "").lower() == "ref")
+        or ("style" in names and "url(" in (element.get("style") or "").lower())
+    )
 
 
 def _xml_safe(text: str) -> str:

@@ -15,16 +15,14 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from lxml import etree
 from lxml import html as lxml_html
-from lxml.html import defs
 
 from .comments import comment_sections
 from .content import build_content
 from .document import RelatedLink
 from .score import Reason, Scores, score
 from .segment import Block, Segmentation, segment
-from .teasers import TeaserGroup, absolute_url, find_teasers
+from .teasers import TeaserGroup, find_teasers
 from .weights import BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, Weights
 
 
@@ -273,41 +271,14 @@ def select_content(
         if explain
         else ()
     )
-    selection = _finish(segmentation, scores, teasers, container, kept, verdicts, weights, left_out)
-    if base_url and selection.content is not None:
-        # links resolve against <base href> or the page URL, not against the reader's
-        _make_links_absolute(selection.content, base_url)
+    selection = _finish(
+        segmentation, scores, teasers, container, kept, verdicts, weights, left_out, base_url
+    )
     if include_comments:
         selection = dataclasses.replace(
             selection, comments=comment_sections(segmentation, scores, weights)
         )
     return selection
-
-
-_LINK_ATTRIBUTES = defs.link_attrs
-_LINKS_IN_TEXT = frozenset({"object", "meta", "param", "style", "base"})
-"""Tags whose links lxml finds in special places (codebase, refresh, CSS, <base>)."""
-
-
-def _make_links_absolute(content: lxml_html.HtmlElement, base_url: str) -> None:
-    """``content.make_links_absolute(base_url, resolve_base_href=False,
-    handle_failures="ignore")``, faster: lxml tests some twenty attribute names on every
-    element in Python, this reads each element's names once. The rare elements with links
-    elsewhere (tags above, ``style`` attributes) are left to lxml itself."""
-    targets: list[lxml_html.HtmlElement] = []
-    for element in content.iter(etree.Element):
-        names = element.keys()
-        if element.tag in _LINKS_IN_TEXT or element.tag[0] == "{" or "style" in names:
-            content.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
-            return
-        if names and not _LINK_ATTRIBUTES.isdisjoint(names):
-            targets.append(element)
-    for element in targets:
-        for name in _LINK_ATTRIBUTES.intersection(element.keys()):
-            link = element.get(name)
-            resolved = absolute_url(base_url, link.strip())
-            if resolved != link:
-                element.set(name, resolved)
 
 
 def with_comments(selection: Selection) -> Selection:
@@ -361,6 +332,7 @@ def _finish(
     verdicts: tuple[BlockVerdict, ...],
     weights: Weights,
     skip: frozenset[int],
+    base_url: str | None,
 ) -> Selection:
     """Copy the article out, rate our confidence, list the teaser links."""
     kept_blocks = [b for b in segmentation.blocks if b.node in kept]
@@ -391,7 +363,7 @@ def _finish(
             0.0,
             (*notes, "no article: the page is a listing of other pages"),
         )
-    content = build_content(container, segmentation, kept, skip)
+    content = build_content(container, segmentation, kept, skip, base_url)
     return Selection(content, verdicts, related, None, round(confidence, 3), notes)
 
 
