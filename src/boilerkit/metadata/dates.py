@@ -313,6 +313,6 @@ def page_date(scan: PageScan, url: str | None, *, ask_htmldate: bool) -> str | N
         or _marked_date(scan)
         or _written_date(text[:TEXT_WINDOW])
     )
-    if not found and ask_htmldate:
-        found = htmldate_guess(scan.root, url)
-    return found or (_written_date(text[TEXT_WINDOW:]) if ask_htmldate else None)
+    if found or not ask_htmldate:
+        return found
+    return htmldate_guess(scan.root, url) or _written_date(text[TEXT_WINDOW:])

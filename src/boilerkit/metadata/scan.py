@@ -38,7 +38,9 @@ BYLINE_TEXT = re.compile(
 # ``BYLINE_TEXT`` at the start of any text in the texts joined by ``_SEPARATOR`` (which
 # ``\s`` does not match): one regex scan instead of one match per text.
 _SEPARATOR = "\x00"
-_BYLINE_TEXT_START = re.compile(_SEPARATOR + BYLINE_TEXT.pattern[1:], re.IGNORECASE)
+# Matched against the lower-cased texts: case-insensitive matching would forgo the fast
+# scan for the separator and try the whole pattern at every character.
+_BYLINE_TEXT_START = re.compile(_SEPARATOR + BYLINE_TEXT.pattern[1:])
 # Texts this long or longer (whitespace collapsed) are running text, not a byline.
 MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
@@ -59,17 +61,19 @@ class TextNode:
     is_tail: bool
 
 
-def _contains(attributes: tuple[str, ...], spellings: set[str]) -> list[str]:
-    # The spellings are regex matches of plain words: safe inside an XPath literal.
-    return [f"contains(@{name}, '{word}')" for name in attributes for word in sorted(spellings)]
+def _having(attributes: tuple[str, ...], spellings: set[str], scope: str = "//body/") -> str:
+    """XPath: the elements one of whose ``attributes`` contains one of ``spellings``.
+
+    Tested on the attribute nodes (``//@class[...]/..``), which is five times faster in
+    libxml2 than testing ``@class`` on every element. The spellings are regex-free plain
+    words found in the page's own values: safe inside an XPath literal.
+    """
+    test = " or ".join(f"contains(., '{word}')" for word in sorted(spellings))
+    return " | ".join(f"{scope}/@{name}[{test}]/.." for name in attributes)
 
 
-def _select(
-    root: lxml_html.HtmlElement, path: str, terms: list[str]
-) -> list[lxml_html.HtmlElement]:
-    if not terms:
-        return []
-    found: list[lxml_html.HtmlElement] = etree.XPath(f"{path}[{' or '.join(terms)}]")(root)
+def _elements(path: str, root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElement]:
+    found: list[lxml_html.HtmlElement] = etree.XPath(path)(root)
     return found
 
 
@@ -107,16 +111,20 @@ class PageScan:
         """``rel=author``, an ``itemprop`` with "author", or a ``BYLINE_WORDS``
         class/id/data-testid, in page order."""
         if self._bylines is None:
-            terms = ["@rel='author'", "contains(@itemprop, 'author')"]
-            terms += _contains(("class", "id", "data-testid"), self._spellings(BYLINE_WORDS))
-            self._bylines = _select(self.root, "//body//*", terms)
+            spellings = self._spellings(BYLINE_WORDS)
+            paths = ["//body//@rel[. = 'author']/..", "//body//@itemprop[contains(., 'author')]/.."]
+            if spellings:
+                paths.append(_having(("class", "id", "data-testid"), spellings))
+            self._bylines = _elements(" | ".join(paths), self.root)
         return self._bylines
 
     def dates(self) -> list[lxml_html.HtmlElement]:
         """Elements with a ``DATE_WORDS`` class or id, in page order."""
         if self._dates is None:
-            terms = _contains(("class", "id"), self._spellings(DATE_WORDS))
-            self._dates = _select(self.root, "//body//*", terms)
+            spellings = self._spellings(DATE_WORDS)
+            self._dates = (
+                _elements(_having(("class", "id"), spellings), self.root) if spellings else []
+            )
         return self._dates
 
     def site(self) -> list[lxml_html.HtmlElement]:
@@ -124,18 +132,19 @@ class PageScan:
         elements, in page order."""
         if self._site is None:
             values = self._attribute_values()
-            terms = _contains(("class", "id"), {word for word in SITE_WORDS if word in values})
             path = "//a[@href='/' or @rel='home'] | //footer | (//body//img[@alt])[1]"
-            self._site = etree.XPath(f"{path} | //*[{' or '.join(terms)}]" if terms else path)(
-                self.root
-            )
+            for names, words in (("class", SITE_WORDS), ("id", ("logo", "copyright"))):
+                spellings = {word for word in words if word in values}
+                if spellings:
+                    path += " | " + _having((names,), spellings, scope="/")
+            self._site = _elements(path, self.root)
         return self._site
 
     def byline_texts(self) -> Iterator[TextNode]:
         """Short texts of ``<body>`` that open like a byline (``BYLINE_TEXT``), in page
         order: found among the plain texts by one regex scan, then located."""
         texts = _BODY_TEXTS(self.root)
-        joined = _SEPARATOR + _SEPARATOR.join(texts)
+        joined = (_SEPARATOR + _SEPARATOR.join(texts)).lower()
         candidates = []
         for match in _BYLINE_TEXT_START.finditer(joined):
             index = joined.count(_SEPARATOR, 0, match.start() + 1) - 1
