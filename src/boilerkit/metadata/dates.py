@@ -255,7 +255,9 @@ _RDFA_DATE = re.compile(r"datepublished|datecreated|dc:date|dcterms:(?:created|i
 MAX_DATELINE_CHARS = 200
 # Attributes of a date-marked element that can hold its date when its text does not.
 _DATE_ATTRIBUTES = ("datetime", "content", "title")
-# A dateline sits right under the headline: this many characters after the first <h1>.
+# A dateline sits right above or under the headline: this many characters before and after
+# the first <h1>'s text are read.
+BEFORE_HEADLINE_CHARS = 150
 AFTER_HEADLINE_CHARS = 300
 # How much of the page's text, from the top of <body>, is searched for a written date
 # before htmldate is asked. The date of an article sits above or beside its headline;
@@ -279,7 +281,8 @@ def _after_headline(body: lxml_html.HtmlElement, text: str) -> str | None:
     start = text.find(title) if title else -1
     if start < 0:
         return None
-    return _written_date(text[start : start + len(title) + AFTER_HEADLINE_CHARS])
+    end = start + len(title) + AFTER_HEADLINE_CHARS
+    return _written_date(text[max(0, start - BEFORE_HEADLINE_CHARS) : end])
 
 
 def _marked_date(scan: PageScan) -> str | None:
@@ -299,7 +302,7 @@ def page_date(scan: PageScan, url: str | None, *, ask_htmldate: bool) -> str | N
     """The date the page shows, for when its markup gives none or disagrees with itself.
 
     In this order (measured on the corpora): RDFa date properties in the body; a date
-    right under the headline; the first date-marked element (``scan.DATE_WORDS``) with a
+    right above or under the headline; the first date-marked element (``scan.DATE_WORDS``) with a
     date in its text or its ``datetime``/``content``/``title``; the first date written in
     the top of the text; htmldate (``ask_htmldate``); the first date in the rest.
     """
