@@ -184,7 +184,7 @@ def _block_texts(
         stop = end[index]
         if nested[stop] - nested[index] == 1:  # a leaf block: libxml2 joins its text
             element = elements[index]
-            text = " ".join(text_of(element).split())
+            text = " ".join((text_of(element) if len(element) else element.text or "").split())
             if links.inside[index]:
                 linked = sum(len(piece.strip()) for piece in element.itertext())
             elif links.below[index]:

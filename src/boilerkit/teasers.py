@@ -11,6 +11,7 @@ teaser heading: it stays.
 from __future__ import annotations
 
 import bisect
+import itertools
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -126,19 +127,25 @@ def find_teasers(
     """Every teaser block on the page, outermost first, none nested in another."""
     groups: list[TeaserGroup] = []
     taken = bytearray(len(segmentation.elements))  # elements inside a group's items
-    links, end = segmentation.links, segmentation.end
+    links, end, chars = segmentation.links, segmentation.end, segmentation.chars
     anchors = [index for index, tag in enumerate(segmentation.tags) if tag == "a"]
+    before = [0, *itertools.accumulate(tag == "a" for tag in segmentation.tags)]
     for index in range(len(segmentation.elements)):
         if links[index] < weights.teaser_min_items or taken[index]:
             continue
         children: list[int] = []
         linked_children = 0
+        leading_children = 0  # children that may be teasers: short, with a link in them
         child = index + 1
         while child < end[index]:  # hop child to child: each subtree is an index range
             children.append(child)
             linked_children += links[child] > 0
-            child = end[child]
-        if linked_children < weights.teaser_min_items:
+            stop = end[child]
+            leading_children += (
+                0 < chars[child] <= weights.teaser_max_item_chars and before[stop] > before[child]
+            )
+            child = stop
+        if min(linked_children, leading_children) < weights.teaser_min_items:
             continue
         group = _group(index, children, segmentation, weights, base_url, anchors)
         if group is not None:
