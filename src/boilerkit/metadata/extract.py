@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
+from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
@@ -17,7 +18,7 @@ from .candidates import Candidates
 from .dates import page_date, parse_date, prefer_local, url_date
 from .jsonld import ARTICLE_TYPES, read_jsonld
 from .language import detect_language, normalize_language
-from .meta_tags import read_links, read_meta_tags, read_time_elements
+from .meta_tags import PageTags, page_tags, read_links, read_meta_tags, read_time_elements
 from .microdata import read_microdata
 from .model import Metadata
 from .page_type import LISTING_TYPES, decide, markup_votes
@@ -29,16 +30,20 @@ from .title import choose_title, headlines, title_affix
 MAX_SITENAME_CHARS = 80
 
 
-def _collect(root: lxml_html.HtmlElement, url: str | None) -> tuple[Candidates, set[str]]:
+def _collect(
+    root: lxml_html.HtmlElement, tags: PageTags, url: str | None
+) -> tuple[Candidates, set[str]]:
     found = Candidates()
-    types = read_jsonld(root, found)
-    read_meta_tags(root, found)
-    read_links(root, found)
+    types = read_jsonld(tags.scripts, found)
+    read_meta_tags(tags.metas, found)
+    read_links(root, tags.links, found)
     read_microdata(root, found)
-    read_time_elements(root, found)
-    title = root.find("head/title")
-    if title is None:
-        title = root.find(".//title")
+    read_time_elements(tags.times, found)
+    # The <title> in <head>, else any.
+    head = root.find("head")
+    title = head.find("title") if head is not None else None
+    if title is None and tags.titles:
+        title = tags.titles[0]
     if title is not None:
         found.add("title", "title_tag", title.text_content())
     found.add("date", "url", url_date(url))
@@ -135,10 +140,11 @@ def extract_metadata(
 ) -> Metadata:
     """The page's metadata from its markup; ``date_search`` allows reading the page (and
     asking htmldate) for a date the markup does not settle."""
-    found, types = _collect(root, url)
+    tags = page_tags(root)
+    found, types = _collect(root, tags, url)
     scan = PageScan(root)  # read once, and only if a search below needs it
     sitenames = found.values("sitename")
-    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(root), scan)
+    title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(tags.h1s), scan)
     sitename = _sitename(
         found, affix or title_affix(found.ranked("title"), sitenames, url, scan), url
     )
@@ -150,7 +156,7 @@ def extract_metadata(
     language = next(filter(None, map(normalize_language, found.values("language"))), None)
     image = next(filter(None, (absolute_url(u, url) for u in found.values("image"))), None)
     # Until ``finalize_metadata`` weighs the content, the page type is what the markup declares.
-    declared = _structured_type(types, _og_type(root))
+    declared = _structured_type(types, _og_type(tags.metas))
     return Metadata(
         title=title,
         author="; ".join(authors) or None,
@@ -170,8 +176,8 @@ def extract_metadata(
     )
 
 
-def _og_type(root: lxml_html.HtmlElement) -> str | None:
-    for element in root.iter("meta"):
+def _og_type(metas: Sequence[lxml_html.HtmlElement]) -> str | None:
+    for element in metas:
         if (element.get("property") or element.get("name") or "").lower() == "og:type":
             return clean_value(element.get("content"))
     return None

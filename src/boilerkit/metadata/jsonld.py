@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from .candidates import Candidates
@@ -70,7 +69,6 @@ PAGE_TYPES = frozenset(
 )
 SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 
-_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 # HTML-comment and CDATA wrappers some CMSs put around the JSON.
 _WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -94,10 +92,12 @@ def _walk(value: Any) -> Iterator[dict[str, Any]]:
                 yield from _walk(item)
 
 
-def parse_scripts(root: lxml_html.HtmlElement) -> list[dict[str, Any]]:
-    """Every JSON object in the page's ld+json scripts (broken JSON is skipped)."""
+def parse_scripts(scripts: Sequence[lxml_html.HtmlElement]) -> list[dict[str, Any]]:
+    """Every JSON object in the ld+json ones of ``scripts`` (broken JSON is skipped)."""
     objects: list[dict[str, Any]] = []
-    for script in _SCRIPTS(root):
+    for script in scripts:
+        if "ld+json" not in (script.get("type") or "").lower():
+            continue
         text = _WRAPPER.sub("", script.text or "").strip()
         if not text:
             continue
@@ -179,9 +179,10 @@ def _add_object(
         found.add("sitename", "jsonld_site", name)
 
 
-def read_jsonld(root: lxml_html.HtmlElement, found: Candidates) -> set[str]:
-    """Add the JSON-LD fields to ``found``; return every ``@type`` seen (for page_type)."""
-    objects = parse_scripts(root)
+def read_jsonld(scripts: Sequence[lxml_html.HtmlElement], found: Candidates) -> set[str]:
+    """Add the JSON-LD fields of the page's ``scripts`` to ``found``; return every ``@type``
+    seen (for page_type)."""
+    objects = parse_scripts(scripts)
     index = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
     seen: set[str] = set()
     article: dict[str, Any] | None = None

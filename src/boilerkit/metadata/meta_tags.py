@@ -6,6 +6,9 @@ One pass over the ``<meta>`` elements; each ``name``/``property``/``http-equiv``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -116,19 +119,53 @@ META_KEYS: dict[str, tuple[str, str]] = {
 }
 
 _KEY_ATTRIBUTES = ("property", "name", "http-equiv")
-# Only links with a ``rel`` matter; selecting them in C spares a proxy per ``<a>``.
-_LINKS = etree.XPath("//link[@rel] | //a[@rel]")
+# Anchors with a ``rel`` (``rel=license``); selected in C, which spares a proxy per ``<a>``.
+_ANCHORS = etree.XPath("//a[@rel]")
+# The elements the metadata sources read, collected in one walk of the tree.
+_TAGS = ("meta", "link", "time", "script", "title", "h1")
 
 
-def read_meta_tags(root: lxml_html.HtmlElement, found: Candidates) -> None:
+@dataclass(frozen=True, slots=True)
+class PageTags:
+    """The page's elements of the ``_TAGS`` kinds, each in page order.
+
+    One ``iter`` over the tree with a tag filter (in C) costs about what one XPath over it
+    does; the six separate searches it replaces cost six times that.
+    """
+
+    metas: tuple[lxml_html.HtmlElement, ...]
+    links: tuple[lxml_html.HtmlElement, ...]
+    times: tuple[lxml_html.HtmlElement, ...]
+    scripts: tuple[lxml_html.HtmlElement, ...]
+    titles: tuple[lxml_html.HtmlElement, ...]
+    h1s: tuple[lxml_html.HtmlElement, ...]
+    """Only those inside ``<body>``."""
+
+
+def page_tags(root: lxml_html.HtmlElement) -> PageTags:
+    """Collect the page's ``<meta>``, ``<link>``, ``<time>``, ``<script>``, ``<title>``
+    and ``<h1>`` elements in one walk."""
+    found: dict[str, list[lxml_html.HtmlElement]] = {tag: [] for tag in _TAGS}
+    for element in root.iter(*_TAGS):
+        found[element.tag].append(element)
+    h1s = [h1 for h1 in found["h1"] if next(h1.iterancestors("body"), None) is not None]
+    return PageTags(
+        tuple(found["meta"]),
+        tuple(found["link"]),
+        tuple(found["time"]),
+        tuple(found["script"]),
+        tuple(found["title"]),
+        tuple(h1s),
+    )
+
+
+def read_meta_tags(elements: Sequence[lxml_html.HtmlElement], found: Candidates) -> None:
     """Add every known ``<meta>`` declaration of the page to ``found``.
 
     ``property=`` declarations (the RDFa form that OpenGraph and Dublin Core specify) are
     read before ``name=`` ones, so they win when a page gives both.
     """
-    metas = [
-        m for m in root.iter("meta") if m.get("content") is not None and m.get("itemprop") is None
-    ]
+    metas = [m for m in elements if m.get("content") is not None and m.get("itemprop") is None]
     for attribute in _KEY_ATTRIBUTES:
         for element in metas:
             for key in (element.get(attribute) or "").lower().split():
@@ -137,9 +174,12 @@ def read_meta_tags(root: lxml_html.HtmlElement, found: Candidates) -> None:
                     found.add(target[0], target[1], element.get("content"))
 
 
-def read_links(root: lxml_html.HtmlElement, found: Candidates) -> None:
-    """``<link rel=canonical>``, ``rel=license`` and ``<html lang>``."""
-    for element in _LINKS(root):
+def read_links(
+    root: lxml_html.HtmlElement, links: Sequence[lxml_html.HtmlElement], found: Candidates
+) -> None:
+    """``<link rel=canonical>``, ``rel=license`` (links first, then anchors) and
+    ``<html lang>``."""
+    for element in [*links, *_ANCHORS(root)]:
         rels = (element.get("rel") or "").lower().split()
         href = element.get("href")
         if not href:
@@ -153,9 +193,9 @@ def read_links(root: lxml_html.HtmlElement, found: Candidates) -> None:
         found.add("language", "html_lang", lang)
 
 
-def read_time_elements(root: lxml_html.HtmlElement, found: Candidates) -> None:
+def read_time_elements(elements: Sequence[lxml_html.HtmlElement], found: Candidates) -> None:
     """``<time datetime>`` elements: ``pubdate`` or an "updated" class says which date."""
-    for element in root.iter("time"):
+    for element in elements:
         value = element.get("datetime")
         if not value or element.get("itemprop"):
             continue

@@ -25,7 +25,8 @@ ITEMPROPS: dict[str, str] = {
     "inlanguage": "language",
 }
 
-_ITEMPROP = etree.XPath("//*[@itemprop]")
+# Through the attribute nodes: twice as fast in libxml2 as testing every element.
+_ITEMPROP = etree.XPath("//@itemprop/..")
 _NAME = etree.XPath(".//*[@itemprop='name' or @itemprop='legalName']")
 # Scopes whose ``description``/``image``/``headline`` describe something else than the page.
 _FOREIGN_SCOPES = ("person", "organization", "comment", "review", "offer", "product", "rating")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from .scan import PageScan
@@ -21,7 +20,6 @@ from .text import clean_value, fingerprint, safe_host
 SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7\u2022:/]|::|\\|-{2})\s+")
 # An affix longer than this many words is not a site name but part of the headline.
 MAX_AFFIX_WORDS = 5
-_H1 = etree.XPath("//body//h1")
 # Class/id words of a ``<h1>`` (or its close ancestors) that hold the site's logo or name.
 _SITE_MARKS = re.compile(
     r"logo|brand|site|masthead|banner|footer|navbar|topbar|header__", re.IGNORECASE
@@ -35,10 +33,10 @@ def _is_site_heading(element: lxml_html.HtmlElement) -> bool:
     return any(_SITE_MARKS.search(f"{e.get('class') or ''} {e.get('id') or ''}") for e in chain)
 
 
-def headlines(root: lxml_html.HtmlElement) -> list[str]:
+def headlines(h1s: Sequence[lxml_html.HtmlElement]) -> list[str]:
     """The texts of the page's headline ``<h1>`` elements (not logos; a few at most)."""
     out: list[str] = []
-    for element in _H1(root)[:5]:
+    for element in h1s[:5]:
         if _is_site_heading(element):
             continue
         text = clean_value(element.text_content())
