@@ -72,22 +72,20 @@ def _choose_container(
     segmentation: Segmentation, scores: Scores, teasers: tuple[TeaserGroup, ...], weights: Weights
 ) -> int:
     """The element whose subtree is worth the most (article-hinted elements get a bonus)."""
-    index_of = segmentation.index_of
-    excluded = {
-        index_of[e]
-        for group in teasers
-        for member in group.members
-        for e in member.iter()
-        if e in index_of
-    }
+    excluded = bytearray(len(segmentation.elements))  # inside a teaser item
+    for group in teasers:
+        for member in group.members:
+            start = segmentation.index_of[member]
+            excluded[start : segmentation.end[start]] = b"\x01" * (segmentation.end[start] - start)
     best, best_value = 0, float("-inf")
-    for index, total in enumerate(scores.total):
-        if scores.region[index] is not None or index in excluded:
+    for index, (total, region, hint, tag) in enumerate(
+        zip(scores.total, scores.region, scores.hints, segmentation.tags, strict=True)
+    ):
+        if region is not None or excluded[index]:
             continue
-        hint = scores.hints[index]
         if hint is not None and hint.kind == "article" and total > 0:
             total *= 1 + weights.positive_hint_bonus
-        if segmentation.elements[index].tag in _LIST_TAGS:
+        if tag in _LIST_TAGS:
             total *= weights.list_container_factor
         if total > best_value:
             best, best_value = index, total
@@ -213,9 +211,10 @@ class _Judge:
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
-        if block.element.tag == "figcaption":
+        tag = self.segmentation.tags[block.node]
+        if tag == "figcaption":
             return Reason("caption", -1.0)
-        if block.element.tag == "h1" and _same_words(block.text, self.title):
+        if tag == "h1" and _same_words(block.text, self.title):
             return Reason("headline", -1.0, "repeats the title")
         return None
 
@@ -242,18 +241,19 @@ def select_content(
     teasers = scores.teasers
     container = _choose_container(segmentation, scores, teasers, weights)
     container, left_out = _widen(container, segmentation, scores, weights)
-    inside = set(range(container, segmentation.end[container]))
-    for child in left_out:
-        inside.difference_update(range(child, segmentation.end[child]))
-    first_h1 = next((b.text for b in segmentation.blocks if b.element.tag == "h1"), "")
+    tags, end = segmentation.tags, segmentation.end
+    first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
     judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1)
-    container_path = element_path(segmentation.elements[container], 2)
+    outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
     drops: list[Reason | None] = []
     for block in segmentation.blocks:
-        if block.node in inside:
+        node = block.node
+        if container <= node < end[container] and not any(
+            child <= node < end[child] for child in left_out
+        ):
             drops.append(judge.drop_reason(block))
         else:
-            drops.append(Reason("outside", -1.0, f"not in {container_path}"))
+            drops.append(outside)
     _trim_tail(segmentation.blocks, drops, weights)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
@@ -292,13 +292,15 @@ def with_comments(selection: Selection) -> Selection:
 
 def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:
     """Drop the short kept blocks after the article's last paragraph (share prompts, credits)."""
-    last = max(
+    minimum = weights.tail_min_chars
+    last = next(
         (
             i
-            for i, (block, drop) in enumerate(zip(blocks, drops, strict=True))
-            if drop is None and _weighted_length(block.text) >= weights.tail_min_chars
+            for i in range(len(blocks) - 1, -1, -1)
+            if drops[i] is None
+            and (blocks[i].chars >= minimum or _weighted_length(blocks[i].text) >= minimum)
         ),
-        default=len(blocks),
+        len(blocks),
     )
     for i in range(last + 1, len(blocks)):
         if drops[i] is None and blocks[i].element.tag not in ("li", "pre", "td", "th"):
