@@ -36,8 +36,8 @@ def _collect(
     found = Candidates()
     types = read_jsonld(tags.scripts, found)
     read_meta_tags(tags.metas, found)
-    read_links(root, tags.links, found)
-    read_microdata(root, found)
+    read_links(root, tags, found)
+    read_microdata(tags.itemprops, found)
     read_time_elements(tags.times, found)
     # The <title> in <head>, else any.
     head = root.find("head")
@@ -142,7 +142,12 @@ def extract_metadata(
     asking htmldate) for a date the markup does not settle."""
     tags = page_tags(root)
     found, types = _collect(root, tags, url)
-    scan = PageScan(root)  # read once, and only if a search below needs it
+    # Each search of the page's body runs once, and only if a field below needs it.
+    scan = PageScan(
+        root,
+        rel_author=any("author" in (e.get("rel") or "") for e in (*tags.links, *tags.anchors)),
+        itemprop_author=any("author" in (e.get("itemprop") or "") for e in tags.itemprops),
+    )
     sitenames = found.values("sitename")
     title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(tags.h1s), scan)
     sitename = _sitename(

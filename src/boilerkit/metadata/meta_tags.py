@@ -121,6 +121,8 @@ META_KEYS: dict[str, tuple[str, str]] = {
 _KEY_ATTRIBUTES = ("property", "name", "http-equiv")
 # Anchors with a ``rel`` (``rel=license``); selected in C, which spares a proxy per ``<a>``.
 _ANCHORS = etree.XPath("//a[@rel]")
+# Through the attribute nodes: twice as fast in libxml2 as testing every element.
+_ITEMPROPS = etree.XPath("//@itemprop/..")
 # The elements the metadata sources read, collected in one walk of the tree.
 _TAGS = ("meta", "link", "time", "script", "title", "h1")
 
@@ -140,6 +142,10 @@ class PageTags:
     titles: tuple[lxml_html.HtmlElement, ...]
     h1s: tuple[lxml_html.HtmlElement, ...]
     """Only those inside ``<body>``."""
+    anchors: tuple[lxml_html.HtmlElement, ...]
+    """``<a>`` elements with a ``rel``."""
+    itemprops: tuple[lxml_html.HtmlElement, ...]
+    """Elements with an ``itemprop``."""
 
 
 def page_tags(root: lxml_html.HtmlElement) -> PageTags:
@@ -156,6 +162,8 @@ def page_tags(root: lxml_html.HtmlElement) -> PageTags:
         tuple(found["script"]),
         tuple(found["title"]),
         tuple(h1s),
+        tuple(_ANCHORS(root)),
+        tuple(_ITEMPROPS(root)),
     )
 
 
@@ -174,12 +182,10 @@ def read_meta_tags(elements: Sequence[lxml_html.HtmlElement], found: Candidates)
                     found.add(target[0], target[1], element.get("content"))
 
 
-def read_links(
-    root: lxml_html.HtmlElement, links: Sequence[lxml_html.HtmlElement], found: Candidates
-) -> None:
+def read_links(root: lxml_html.HtmlElement, tags: PageTags, found: Candidates) -> None:
     """``<link rel=canonical>``, ``rel=license`` (links first, then anchors) and
     ``<html lang>``."""
-    for element in [*links, *_ANCHORS(root)]:
+    for element in [*tags.links, *tags.anchors]:
         rels = (element.get("rel") or "").lower().split()
         href = element.get("href")
         if not href:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from lxml import etree
@@ -25,8 +26,6 @@ ITEMPROPS: dict[str, str] = {
     "inlanguage": "language",
 }
 
-# Through the attribute nodes: twice as fast in libxml2 as testing every element.
-_ITEMPROP = etree.XPath("//@itemprop/..")
 _NAME = etree.XPath(".//*[@itemprop='name' or @itemprop='legalName']")
 # Scopes whose ``description``/``image``/``headline`` describe something else than the page.
 _FOREIGN_SCOPES = ("person", "organization", "comment", "review", "offer", "product", "rating")
@@ -64,9 +63,10 @@ def _in_foreign_scope(element: lxml_html.HtmlElement) -> bool:
     return False
 
 
-def read_microdata(root: lxml_html.HtmlElement, found: Candidates) -> None:
-    """Add the page's article-level microdata properties to ``found``."""
-    for element in _ITEMPROP(root)[:MAX_ITEMPROPS]:
+def read_microdata(elements: Sequence[lxml_html.HtmlElement], found: Candidates) -> None:
+    """Add the article-level microdata properties of ``elements`` (the page's elements
+    with an ``itemprop``, ``meta_tags.PageTags.itemprops``) to ``found``."""
+    for element in elements[:MAX_ITEMPROPS]:
         for prop in (element.get("itemprop") or "").lower().split():
             field = ITEMPROPS.get(prop)
             if field is None:

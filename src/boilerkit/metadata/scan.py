@@ -46,9 +46,10 @@ MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
 MAX_BYLINE_TEXTS = 10
 
-_ATTRIBUTE_VALUES = etree.XPath(
-    "//body//@class | //body//@id | //body//@data-testid", smart_strings=False
-)
+_ATTRIBUTE_VALUES = {
+    name: etree.XPath(f"//body//@{name}", smart_strings=False)
+    for name in ("class", "id", "data-testid")
+}
 _BODY_TEXTS = etree.XPath("//body//text()", smart_strings=False)
 
 
@@ -80,21 +81,32 @@ def _elements(path: str, root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElem
 class PageScan:
     """The marked elements of one page, each kind searched the first time it is asked for."""
 
-    def __init__(self, root: lxml_html.HtmlElement) -> None:
+    def __init__(
+        self,
+        root: lxml_html.HtmlElement,
+        *,
+        rel_author: bool = True,
+        itemprop_author: bool = True,
+    ) -> None:
+        """``rel_author``/``itemprop_author``: whether the page may have ``rel=author`` or
+        ``itemprop=author`` elements at all (known from the source readers' own searches;
+        each saves a search of the tree when false)."""
         self.root = root
-        self._values: str | None = None
+        self._rel_author = rel_author
+        self._itemprop_author = itemprop_author
+        self._values: dict[str, str] = {}
         self._bylines: list[lxml_html.HtmlElement] | None = None
         self._dates: list[lxml_html.HtmlElement] | None = None
         self._site: list[lxml_html.HtmlElement] | None = None
 
-    def _attribute_values(self) -> str:
-        if self._values is None:
-            self._values = "\n".join(_ATTRIBUTE_VALUES(self.root))
-        return self._values
+    def _attribute_values(self, name: str) -> str:
+        if name not in self._values:
+            self._values[name] = "\n".join(_ATTRIBUTE_VALUES[name](self.root))
+        return self._values[name]
 
-    def _spellings(self, words: tuple[str, ...]) -> set[str]:
-        """How the page writes ``words`` (any case) in its class/id/data-testid values."""
-        values = self._attribute_values()
+    def _spellings(self, name: str, words: tuple[str, ...]) -> set[str]:
+        """How the page writes ``words`` (any case) in its values of attribute ``name``."""
+        values = self._attribute_values(name)
         lower = values.lower()
         if len(lower) != len(values):  # a character that changes length when lower-cased
             pattern = re.compile("|".join(words), re.IGNORECASE)
@@ -107,36 +119,44 @@ class PageScan:
                 start = lower.find(word, start + len(word))
         return found
 
+    def _marked(self, names: tuple[str, ...], words: tuple[str, ...]) -> list[str]:
+        """XPaths of the elements whose attribute ``names`` contain ``words`` (any case)."""
+        paths = []
+        for name in names:
+            spellings = self._spellings(name, words)
+            if spellings:
+                paths.append(_having((name,), spellings))
+        return paths
+
     def bylines(self) -> list[lxml_html.HtmlElement]:
         """``rel=author``, an ``itemprop`` with "author", or a ``BYLINE_WORDS``
         class/id/data-testid, in page order."""
         if self._bylines is None:
-            spellings = self._spellings(BYLINE_WORDS)
-            paths = ["//body//@rel[. = 'author']/..", "//body//@itemprop[contains(., 'author')]/.."]
-            if spellings:
-                paths.append(_having(("class", "id", "data-testid"), spellings))
-            self._bylines = _elements(" | ".join(paths), self.root)
+            paths = self._marked(("class", "id", "data-testid"), BYLINE_WORDS)
+            if self._rel_author:
+                paths.append("//body//@rel[. = 'author']/..")
+            if self._itemprop_author:
+                paths.append("//body//@itemprop[contains(., 'author')]/..")
+            self._bylines = _elements(" | ".join(paths), self.root) if paths else []
         return self._bylines
 
     def dates(self) -> list[lxml_html.HtmlElement]:
         """Elements with a ``DATE_WORDS`` class or id, in page order."""
         if self._dates is None:
-            spellings = self._spellings(DATE_WORDS)
-            self._dates = (
-                _elements(_having(("class", "id"), spellings), self.root) if spellings else []
-            )
+            paths = self._marked(("class", "id"), DATE_WORDS)
+            self._dates = _elements(" | ".join(paths), self.root) if paths else []
         return self._dates
 
     def site(self) -> list[lxml_html.HtmlElement]:
         """Home links, ``<footer>``s, the first ``img[alt]`` and logo/brand/copyright
         elements, in page order."""
         if self._site is None:
-            values = self._attribute_values()
             path = "//a[@href='/' or @rel='home'] | //footer | (//body//img[@alt])[1]"
-            for names, words in (("class", SITE_WORDS), ("id", ("logo", "copyright"))):
+            for name, words in (("class", SITE_WORDS), ("id", ("logo", "copyright"))):
+                values = self._attribute_values(name)
                 spellings = {word for word in words if word in values}
                 if spellings:
-                    path += " | " + _having((names,), spellings, scope="/")
+                    path += " | " + _having((name,), spellings, scope="/")
             self._site = _elements(path, self.root)
         return self._site
 
