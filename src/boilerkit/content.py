@@ -99,7 +99,7 @@ def _copied_text(
         else:
             keep = keep_text[parent[index] - container]
         keep_text[offset] = keep
-        if keep and element.text:
+        if keep and tags[index] and element.text:  # a comment's content is not text
             text[offset] = _xml_safe(element.text)
         index += 1
     return members, text, tail
@@ -119,7 +119,9 @@ def _surviving(
     for index in reversed(members):
         offset = index - container
         own = text[offset]
-        alive[offset] = has_text[offset] or tags[index] in _KEEP_EMPTY or bool(own and own.strip())
+        alive[offset] = bool(tags[index]) and (  # comments are not copied, their tails are
+            has_text[offset] or tags[index] in _KEEP_EMPTY or bool(own and own.strip())
+        )
         if index != container and not has_text[parent[index] - container]:
             after = tail[offset]
             if alive[offset] or (after and after.strip()):

@@ -177,8 +177,7 @@ def _block_texts(
     is_owner = [False] * len(elements)
     for index in owners:
         is_owner[index] = True
-    # blocks and comments/PIs below each element: a leaf block has none but itself
-    nested = [0, *itertools.accumulate(0 if tag and tag not in BLOCK_TAGS else 1 for tag in tags)]
+    nested = [0, *itertools.accumulate(tag in BLOCK_TAGS for tag in tags)]  # blocks before i
     found: list[tuple[int, str, int]] = []
     for index in owners:
         stop = end[index]
@@ -192,7 +191,7 @@ def _block_texts(
             else:
                 linked = 0
         else:
-            text, linked = _own_text(index, elements, end, parent, is_owner, links.inside)
+            text, linked = _own_text(index, elements, tags, end, parent, is_owner, links.inside)
         if text:
             found.append((index, text, min(linked, len(text))))
     return found
@@ -201,6 +200,7 @@ def _block_texts(
 def _own_text(
     owner: int,
     elements: list[lxml_html.HtmlElement],
+    tags: list[str],
     end: list[int],
     parent: list[int],
     is_owner: list[bool],
@@ -209,7 +209,8 @@ def _own_text(
     """The text a block holds directly, and how much of it is link text.
 
     Nested blocks are skipped whole (only their tails are ours); the inline elements between
-    them are opened and closed in document order, so every tail follows its subtree.
+    them are opened and closed in document order, so every tail follows its subtree. As in
+    lxml's text serializer, a comment's content is not text but its tail is.
     """
     pieces: list[str] = []
     linked = 0
@@ -238,7 +239,7 @@ def _own_text(
                     linked += len(tail.strip())
             index = end[index]
             continue
-        text = elements[index].text
+        text = elements[index].text if tags[index] else None
         if text:
             pieces.append(text)
             if in_link[index]:
