@@ -79,22 +79,19 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
-def _dates(
-    found: Candidates, scan: PageScan, url: str | None, search: bool
-) -> tuple[str | None, str | None]:
+def _dates(found: Candidates, scan: PageScan, search: bool) -> tuple[str | None, str | None]:
     """Published and modified dates.
 
     The structured sources decide when they agree on the day. When they give nothing or
     disagree, the page is read (``page_date``): its date settles the dispute if it is one
     of their days (measured on the corpora: this breaks ties better than source order).
-    htmldate is asked only when the markup gives no date and the page shows none near its
-    top.
+    Only when the markup gives no date at all is the whole page read.
     """
     stamps = [d for d in map(parse_date, found.values("date")) if d]
     published = prefer_local(stamps)
     days = {stamp[:10] for stamp in stamps}
     if search and len(days) != 1:
-        shown = page_date(scan, url, ask_htmldate=not stamps)
+        shown = page_date(scan, whole_page=not stamps)
         if not stamps:
             published = shown
         elif published:
@@ -138,8 +135,8 @@ def _structured_type(types: set[str], og_type: str | None) -> str | None:
 def extract_metadata(
     root: lxml_html.HtmlElement, url: str | None = None, *, date_search: bool = True
 ) -> Metadata:
-    """The page's metadata from its markup; ``date_search`` allows reading the page (and
-    asking htmldate) for a date the markup does not settle."""
+    """The page's metadata from its markup; ``date_search`` allows reading the page for a
+    date the markup does not settle."""
     tags = page_tags(root)
     found, types = _collect(root, tags, url)
     # Each search of the page's body runs once, and only if a field below needs it.
@@ -156,7 +153,7 @@ def extract_metadata(
     # Only a declared site name disqualifies an author of the same name: a name guessed from
     # the title or host is, on a personal blog, the author's own.
     authors = _authors(found, scan, sitename if sitename in sitenames else None)
-    published, modified = _dates(found, scan, url, date_search)
+    published, modified = _dates(found, scan, date_search)
     page_url = next(filter(None, (absolute_url(u, url) for u in found.values("url"))), None)
     language = next(filter(None, map(normalize_language, found.values("language"))), None)
     image = next(filter(None, (absolute_url(u, url) for u in found.values("image"))), None)

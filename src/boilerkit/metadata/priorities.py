@@ -12,7 +12,8 @@ Source names (what ``sources.collect`` records):
 - ``title_tag``: ``<title>``; ``h1``: the page's headline element; ``byline``: an author
   line in the page; ``time``: a ``<time datetime>`` element; ``url``: a date in the URL
   path; ``canonical``: ``<link rel=canonical>``; ``html_lang``: ``<html lang>``;
-  ``htmldate``: htmldate's search, asked only when nothing structured gave a date.
+  ``page``: the date the page shows (``dates.page_date``), read only when the structured
+  sources give no date or disagree.
 
 The order was set by measuring normalized-match accuracy on the development corpora
 (``benchmarks/bench_metadata.py``): publisher-maintained structured data first, the
@@ -24,7 +25,7 @@ from __future__ import annotations
 PRIORITIES: dict[str, tuple[str, ...]] = {
     "title": ("jsonld", "dc", "og", "twitter", "meta", "microdata", "jsonld_page", "title_tag"),
     "author": ("jsonld", "meta", "dc", "og", "microdata", "jsonld_page"),
-    "date": ("og", "jsonld", "microdata", "dc", "meta", "jsonld_page", "time", "url", "htmldate"),
+    "date": ("og", "jsonld", "microdata", "dc", "meta", "jsonld_page", "time", "url", "page"),
     "date_modified": ("jsonld", "og", "microdata", "dc", "meta", "jsonld_page"),
     "sitename": ("og", "jsonld_site", "meta", "dc", "title_affix", "host"),
     "description": ("og", "dc", "meta", "jsonld", "twitter", "microdata", "jsonld_page"),
