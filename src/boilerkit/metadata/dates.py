@@ -238,7 +238,6 @@ TEXT_WINDOW = 5000
 MAX_DATELINE_TEXT_CHARS = 40
 # Texts read per page by that search (a catalogue page has tens of thousands).
 MAX_TEXTS = 20_000
-_TEXTS = etree.XPath("//body//text()[not(parent::script or parent::style)]", smart_strings=False)
 
 
 def _rdfa_date(root: lxml_html.HtmlElement) -> str | None:
@@ -273,15 +272,24 @@ def _marked_date(scan: PageScan) -> str | None:
     return None
 
 
-def _dateline_text(root: lxml_html.HtmlElement) -> str | None:
+def _dateline_text(scan: PageScan) -> str | None:
     """The first short text anywhere in the body that is a date ("Stand: 08.05.2019")."""
-    for text in _TEXTS(root)[:MAX_TEXTS]:
+    for index, text in enumerate(scan.texts()[:MAX_TEXTS]):
         if len(text) <= 3 * MAX_DATELINE_TEXT_CHARS and _YEAR.search(text):
             text = " ".join(text.split())
             found = _written_date(text) if len(text) <= MAX_DATELINE_TEXT_CHARS else None
-            if found:
+            if found and not _in_script(scan, index):
                 return found
     return None
+
+
+def _in_script(scan: PageScan, index: int) -> bool:
+    located = scan.locate([index])
+    if not located:
+        return True
+    node = located[0]
+    parent = node.owner.getparent() if node.is_tail else node.owner
+    return parent is not None and parent.tag in ("script", "style")
 
 
 def page_date(scan: PageScan, *, whole_page: bool) -> str | None:
@@ -306,4 +314,4 @@ def page_date(scan: PageScan, *, whole_page: bool) -> str | None:
     )
     if found or not whole_page:
         return found
-    return _dateline_text(scan.root) or _written_date(text[TEXT_WINDOW:])
+    return _dateline_text(scan) or _written_date(text[TEXT_WINDOW:])
