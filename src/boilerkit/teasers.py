@@ -130,8 +130,9 @@ def find_teasers(
     links, end, chars = segmentation.links, segmentation.end, segmentation.chars
     anchors = [index for index, tag in enumerate(segmentation.tags) if tag == "a"]
     before = [0, *itertools.accumulate(tag == "a" for tag in segmentation.tags)]
-    for index in range(len(segmentation.elements)):
-        if links[index] < weights.teaser_min_items or taken[index]:
+    linked = [index for index, count in enumerate(links) if count >= weights.teaser_min_items]
+    for index in linked:
+        if taken[index]:
             continue
         children: list[int] = []
         linked_children = 0
