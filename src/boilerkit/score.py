@@ -158,7 +158,8 @@ def furniture_hints(
     articles = [i for i, hint in enumerate(hints) if hint is not None and hint.kind == "article"]
     page = prose[0] if prose else 0.0
     result: list[Hint | None] = [None] * len(hints)
-    for index, hint in enumerate(hints):
+    for index in itertools.compress(range(len(hints)), hints):  # the hinted elements
+        hint = hints[index]
         if hint is None or hint.kind == "article":
             continue
         if hint.kind == "boilerplate":
@@ -198,7 +199,8 @@ def _regions(
     region: list[Hint | None] = [None] * len(hints)
     articles: list[int] = []  # ends of the open article-hinted elements
     covered = 0  # end of the last region
-    for index, hint in enumerate(hints):
+    for index in itertools.compress(range(len(hints)), hints):  # the hinted elements
+        hint = hints[index]
         if hint is None:
             continue
         while articles and articles[-1] <= index:
