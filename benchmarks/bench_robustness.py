@@ -190,7 +190,7 @@ def corrupt_case(job: tuple[str, bytes, str, int, float]) -> tuple[str, str]:
     except boilerkit.BoilerkitError as error:
         result = f"documented error ({type(error).__name__})"
     except Hang:
-        result = "HANG"
+        result = f"HANG ({name})"
     except BaseException as error:  # counting every failure is the point
         result = f"UNEXPECTED {type(error).__name__}: {str(error)[:80]} ({name})"
     return how, result
