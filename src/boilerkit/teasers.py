@@ -127,28 +127,34 @@ def find_teasers(
     """Every teaser block on the page, outermost first, none nested in another."""
     groups: list[TeaserGroup] = []
     taken = bytearray(len(segmentation.elements))  # elements inside a group's items
-    links, end, chars = segmentation.links, segmentation.end, segmentation.chars
-    anchors = [index for index, tag in enumerate(segmentation.tags) if tag == "a"]
-    before = [0, *itertools.accumulate(tag == "a" for tag in segmentation.tags)]
+    links, end, chars, tags = (
+        segmentation.links,
+        segmentation.end,
+        segmentation.chars,
+        segmentation.tags,
+    )
+    anchors = [index for index, tag in enumerate(tags) if tag == "a"]
+    before = [0, *itertools.accumulate(tag == "a" for tag in tags)]  # anchors before each index
     linked = [index for index, count in enumerate(links) if count >= weights.teaser_min_items]
     for index in linked:
         if taken[index]:
             continue
         children: list[int] = []
+        leaders: list[int] = []  # children that may be teasers: short, with a link in them
         linked_children = 0
-        leading_children = 0  # children that may be teasers: short, with a link in them
         child = index + 1
         while child < end[index]:  # hop child to child: each subtree is an index range
             children.append(child)
             linked_children += links[child] > 0
             stop = end[child]
-            leading_children += (
-                0 < chars[child] <= weights.teaser_max_item_chars and before[stop] > before[child]
-            )
+            if 0 < chars[child] <= weights.teaser_max_item_chars and before[stop] > before[child]:
+                leaders.append(child)
             child = stop
-        if min(linked_children, leading_children) < weights.teaser_min_items:
+        if linked_children < weights.teaser_min_items or not _enough_alike(leaders, tags, weights):
             continue
-        group = _group(index, children, segmentation, weights, base_url, anchors)
+        group = _group(
+            index, children, frozenset(leaders), segmentation, weights, base_url, anchors
+        )
         if group is not None:
             groups.append(group)
             for member in group.members:
@@ -195,26 +201,28 @@ def _teaser_headline(
     return headline
 
 
-def _may_lead(item: int, segmentation: Segmentation, weights: Weights, anchors: list[int]) -> bool:
-    """Whether an item can be a teaser at all: short, with text, holding a link (cheap)."""
-    chars = segmentation.chars[item]
-    position = bisect.bisect_left(anchors, item)
-    return (
-        0 < chars <= weights.teaser_max_item_chars
-        and position < len(anchors)
-        and anchors[position] < segmentation.end[item]
-    )
+def _enough_alike(leaders: list[int], tags: list[str], weights: Weights) -> bool:
+    """Whether enough would-be teasers share a tag that can be an item (a cheap necessary
+    condition for a group: its items are leaders of one shape)."""
+    counts: dict[str, int] = {}
+    for leader in leaders:
+        tag = tags[leader]
+        if tag not in _NOT_ITEMS:
+            counts[tag] = counts.get(tag, 0) + 1
+    return max(counts.values(), default=0) >= weights.teaser_min_items
 
 
 def _group(
     container: int,
     children: list[int],
+    leaders: frozenset[int],
     segmentation: Segmentation,
     weights: Weights,
     base_url: str | None,
     anchors: list[int],
 ) -> TeaserGroup | None:
-    """The teaser group of ``container`` (its ``children`` given by index), if it is one."""
+    """The teaser group of ``container``, if it is one (``children`` by index, ``leaders``
+    the children short enough and holding a link, which items must be)."""
     tags, end, elements = segmentation.tags, segmentation.end, segmentation.elements
     children = [child for child in children if tags[child]]  # no comments
     signatures = [_signature(tags[child], elements[child]) for child in children]
@@ -226,7 +234,7 @@ def _group(
         return None
     candidates = [child for child, sign in zip(children, signatures, strict=True) if sign == shape]
     needed = max(weights.teaser_min_items, weights.teaser_item_share * len(candidates))
-    if sum(_may_lead(item, segmentation, weights, anchors) for item in candidates) < needed:
+    if sum(item in leaders for item in candidates) < needed:
         return None  # too few items could be teasers: spare the headline search
     items: list[int] = []
     headlines: list[tuple[str, str]] = []
