@@ -261,6 +261,18 @@ def run_peers(pages: list[Page], python: str, cache: Path | None) -> dict[str, d
     return peers
 
 
+def _cells(scores: list[Score]) -> list[str]:
+    """Accuracies to two decimals; where another system ties boilerkit (the first) at that
+    precision, the hit counts too, so the table still says who is ahead."""
+    shown = [f"{entry.accuracy:.2f}" for entry in scores]
+    if shown.count(shown[0]) > 1:
+        shown = [
+            f"{text} ({entry.hits})" if text == shown[0] else text
+            for text, entry in zip(shown, scores, strict=True)
+        ]
+    return shown
+
+
 def table(results: dict[str, dict[tuple[str, str], Score]], pages: list[Page]) -> list[str]:
     """Markdown rows: one per (corpus, gold field), one column per system."""
     systems = [s for s in SYSTEMS if s in results]
@@ -275,7 +287,7 @@ def table(results: dict[str, dict[tuple[str, str], Score]], pages: list[Page]) -
             base = results["boilerkit"].get(key)
             if base is None:
                 continue
-            cells = [f"{results[s].get(key, Score()).accuracy:.2f}" for s in systems]
+            cells = _cells([results[s].get(key, Score()) for s in systems])
             rows.append(f"| {corpus} | {gold_name} | {base.total} | " + " | ".join(cells) + " |")
             if "trafilatura" in results:
                 gaps.append(base.accuracy - results["trafilatura"].get(key, Score()).accuracy)
