@@ -133,6 +133,14 @@ def test_repair_tree_on_clean_tree_changes_nothing() -> None:
     assert root.text == "Größe: 42 € — naïve café"
 
 
+def test_long_ascii_words_beside_mojibake() -> None:
+    # Minified script shown as text: one 300,000-character "word". Finding the non-ASCII
+    # runs used to rescan it from every position (hours); now it is one pass.
+    script = "var a=1;" * 37_500
+    text = f"{script} Ã©tÃ© {script}"
+    assert repair_text(text) == f"{script} été {script}"
+
+
 def test_ascii_is_returned_as_is() -> None:
     text = "plain ASCII text"
     assert repair_text(text) is text

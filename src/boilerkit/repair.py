@@ -87,9 +87,11 @@ _SUSPICIOUS = re.compile(
 # windows-1252 shows it (``Ã\xa0`` is ``à``), so it must stay inside the word.
 _WORD = re.compile(r"[^ \t\n\r\f\v]+")
 _SPACES = re.compile(r"([ \t\n\r\f\v]+)")
-# Words holding a non-ASCII character, and the whitespace between them.
+# Words holding a non-ASCII character, and the whitespace between them. A run starts only
+# at the start of a word: without the lookbehind, each position inside a long ASCII word
+# (minified script shown as text) rescans the word, quadratic in its length.
 _RUN = re.compile(
-    r"[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*"
+    r"(?<![^ \t\n\r\f\v])[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*"
     r"(?:[ \t\n\r\f\v]+[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*)*"
 )
 _LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
