@@ -1,9 +1,9 @@
 """boilerkit: strip the boilerplate off web pages.
 
-    >>> import boilerkit
-    >>> doc = boilerkit.extract(b"<article><p>Hello, world.</p></article>")
-    >>> doc.text
-    'Hello, world.'
+>>> import boilerkit
+>>> doc = boilerkit.extract(b"<article><p>Hello, world.</p></article>")
+>>> doc.text
+'Hello, world.'
 """
 
 from __future__ import annotations
