@@ -20,6 +20,9 @@ from .text import clean_value, fingerprint, safe_host
 SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7\u2022:/]|::|\\|-{2})\s+")
 # An affix longer than this many words is not a site name but part of the headline.
 MAX_AFFIX_WORDS = 5
+MAX_TITLE_PARTS = 12
+"""A title cut by more separators than this is not "Headline | Site" (it is tag soup or a
+keyword list), and trying every cut of it would be quadratic in its length."""
 # Class/id words of a ``<h1>`` (or its close ancestors) that hold the site's logo or name.
 _SITE_MARKS = re.compile(
     r"logo|brand|site|masthead|banner|footer|navbar|topbar|header__", re.IGNORECASE
@@ -108,7 +111,7 @@ def split_title(
 ) -> tuple[str, str | None]:
     """``(headline, affix)``: the title without its site-name affix, and that affix."""
     parts = SEPARATORS.split(title)
-    if len(parts) < 2:
+    if not 2 <= len(parts) <= MAX_TITLE_PARTS:
         return title, None
     # "Site - Slogan" as og:site_name still names the site by its first part.
     sites = {fingerprint(part) for name in sitenames for part in [name, SEPARATORS.split(name)[0]]}
