@@ -85,6 +85,16 @@ def test_says_utf8_but_is_windows_1252() -> None:
     assert decoded.encoding == "cp1252"
 
 
+def test_legacy_page_with_a_long_unbroken_run() -> None:
+    # An inline image as base64, 400,000 characters without a space: sampling the page's
+    # high-byte words used to rescan it from every position (minutes).
+    image = '<img src="data:image/png;base64,' + "QUJD" * 100_000 + '">'
+    text = _page("Le café est fermé à midi, près de l’église." + image, '<meta charset="utf-8">')
+    decoded = decode_html(text.encode("cp1252"))
+    assert decoded.text == text
+    assert decoded.encoding == "cp1252"
+
+
 def test_says_utf8_but_is_gbk() -> None:
     text = _page("政府宣布了新的经济措施，以促进国内消费。", '<meta charset="utf-8">')
     assert decode_html(text.encode("gbk")).text == text

@@ -41,7 +41,9 @@ _BOMS = (
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
-_HIGH_WORD = re.compile(rb"[^\s<>]*[\x80-\xff][^\s<>]*")
+# A word holding a high byte. Matched from word starts only: otherwise every position
+# inside a long ASCII run (base64, minified script) rescans it, quadratic in its length.
+_HIGH_WORD = re.compile(rb"(?<![^\s<>])[^\s<>]*[\x80-\xff][^\s<>]*")
 # Legacy encodings tried when the declaration is missing or contradicted, most common
 # first (a tie goes to the earlier one).
 _CANDIDATES = (
