@@ -135,16 +135,16 @@ _LINK_ATTRIBUTES = defs.link_attrs
 def _make_links_absolute(
     root: lxml_html.HtmlElement, copies: list[lxml_html.HtmlElement], base_url: str
 ) -> None:
-    """``root.make_links_absolute(base_url, resolve_base_href=False,
-    handle_failures="ignore")`` on a tree whose elements are ``copies``, faster: lxml's
-    ``iterlinks`` tests some sixteen attribute names on every element in Python, this reads
+    """``root.make_links_absolute(base_url, handle_failures="ignore")`` on a tree whose
+    elements are ``copies``, faster: lxml's ``iterlinks`` tests some sixteen attribute
+    names on every element in Python, this reads
     each element's names once. The rare trees with links in other places (object, base,
     style, refresh and param tags; CSS ``url()`` in style attributes) go to lxml itself."""
     targets: list[lxml_html.HtmlElement] = []
     for element in copies:
         names = element.keys()
         if _links_elsewhere(element, names):
-            root.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
+            _rewrite_all_links(root, base_url)
             return
         if names and not _LINK_ATTRIBUTES.isdisjoint(names):
             targets.append(element)
@@ -154,6 +154,23 @@ def _make_links_absolute(
             resolved = absolute_url(base_url, link.strip())
             if resolved != link:
                 element.set(name, resolved)
+
+
+def _rewrite_all_links(root: lxml_html.HtmlElement, base_url: str) -> None:
+    """What ``make_links_absolute`` does, lxml finding every link, minus its one crash.
+
+    lxml resolves ``<base href>`` first (links against it, then the element dropped); a
+    ``<base>`` that is the root of the copy cannot be dropped and lxml asserts. Here it
+    stays, and everything else happens as in lxml.
+    """
+    bases = root.xpath("descendant-or-self::base[@href]")
+    href = bases[-1].get("href") if bases else None
+    for base in bases:
+        if base.getparent() is not None:
+            base.drop_tree()
+    if href:
+        root.rewrite_links(lambda link: absolute_url(href, link.strip()), resolve_base_href=False)
+    root.rewrite_links(lambda link: absolute_url(base_url, link.strip()), resolve_base_href=False)
 
 
 def _links_elsewhere(element: lxml_html.HtmlElement, names: list[str]) -> bool:
