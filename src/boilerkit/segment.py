@@ -55,16 +55,6 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
-class Extent:
-    """What an element holds in all its descendants: the region-level measurements."""
-
-    chars: int
-    link_chars: int
-    links: int
-    blocks: int
-
-
-@dataclass(frozen=True, slots=True)
 class Segmentation:
     """The page's blocks in document order, and every element with its extent.
 
@@ -85,18 +75,6 @@ class Segmentation:
     chars: list[int]
     link_chars: list[int]
     links: list[int]
-
-    def extent(self, element: lxml_html.HtmlElement) -> Extent | None:
-        index = self.index_of.get(element)
-        if index is None:
-            return None
-        block = self.block_at.get(index)
-        blocks = 1 if block is not None else 0
-        return Extent(self.chars[index], self.link_chars[index], self.links[index], blocks)
-
-    def block_of(self, element: lxml_html.HtmlElement) -> Block | None:
-        index = self.index_of.get(element)
-        return self.block_at.get(index) if index is not None else None
 
 
 def segment(root: lxml_html.HtmlElement) -> Segmentation:
