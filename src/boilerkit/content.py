@@ -168,9 +168,8 @@ def _rewrite_all_links(root: lxml_html.HtmlElement, base_url: str) -> None:
     for base in bases:
         if base.getparent() is not None:
             base.drop_tree()
-    if href:
-        root.rewrite_links(lambda link: absolute_url(href, link.strip()), resolve_base_href=False)
-    root.rewrite_links(lambda link: absolute_url(base_url, link.strip()), resolve_base_href=False)
+    base = absolute_url(base_url, href.strip()) if href else base_url
+    root.rewrite_links(lambda link: absolute_url(base, link.strip()), resolve_base_href=False)
 
 
 def _links_elsewhere(element: lxml_html.HtmlElement, names: list[str]) -> bool:
