@@ -53,6 +53,9 @@ class Hint:
 
     kind: str  # "boilerplate", "comments" or "article"
     detail: str  # e.g. "class=related", "tag=nav"
+    weak: bool = False
+    """An article hint from a common word ("content", "text") rather than a name for the
+    article itself: it may pick a container, but does not vouch for a furniture box."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,7 +143,9 @@ def _name_hints(names: str) -> _NameHints:
             if fragment:
                 negative = Hint("boilerplate", f"class/id~{fragment.group()}")
     positives = words & POSITIVE_WORDS
-    positive = Hint("article", f"class/id={'/'.join(sorted(positives))}") if positives else None
+    positive = (
+        Hint("article", f"class/id={'/'.join(sorted(positives))}", weak=True) if positives else None
+    )
     return None, None, negative, positive
 
 
@@ -155,8 +160,11 @@ def furniture_hints(
     Comment hints are never waived: a comment section may well outweigh its article.
     """
     end = segmentation.end
-    articles = [i for i, hint in enumerate(hints) if hint is not None and hint.kind == "article"]
+    article_hints = [(i, h) for i, h in enumerate(hints) if h is not None and h.kind == "article"]
+    articles = [i for i, _ in article_hints]
+    strong = [i for i, hint in article_hints if not hint.weak]
     page = prose[0] if prose else 0.0
+    small = weights.furniture_weak_page_share * page
     result: list[Hint | None] = [None] * len(hints)
     for index in itertools.compress(range(len(hints)), hints):  # the hinted elements
         hint = hints[index]
@@ -165,8 +173,9 @@ def furniture_hints(
         if hint.kind == "boilerplate":
             if prose[index] > weights.furniture_page_share * page:
                 continue
-            first = bisect.bisect_left(articles, index)
-            inside = itertools.takewhile(end[index].__gt__, articles[first:])
+            vouching = strong if prose[index] < small else articles
+            first = bisect.bisect_left(vouching, index)
+            inside = itertools.takewhile(end[index].__gt__, vouching[first:])
             article_mass = max((prose[i] for i in inside), default=0.0)
             if article_mass > weights.furniture_max_share * prose[index]:
                 continue

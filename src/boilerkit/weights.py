@@ -44,6 +44,9 @@ class Weights:
     in an element that says "article" (``<div class="has-sidebar"><article>``)."""
     furniture_page_share: float = 0.8
     """... or when the element holds more than this share of the page's prose."""
+    furniture_weak_page_share: float = 0.1
+    """A furniture box smaller than this share of the page's prose is not waived by a weak
+    article word inside it ("content", "text"): a newsletter box has a ``div.text`` too."""
     list_container_factor: float = 0.7
     """Lists make poor article containers (sidebars are lists): their value is scaled."""
     teaser_max_prose_share: float = 0.5

@@ -1,0 +1,50 @@
+"""Score and select stages: which boxes inside and around an article are dropped, and why.
+
+Each test is a tiny page built around one signal, with prose long enough to be an article
+and one piece of furniture that the signal must drop (or a look-alike it must keep).
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from boilerkit.clean import clean_tree
+from boilerkit.render.text import render_text
+from boilerkit.select import select_content
+
+PROSE = (
+    "The council voted on Tuesday to extend the tram line to the northern districts. "
+    "Construction is expected to begin next spring and to last about three years. "
+    "Residents along the route will be consulted on the position of the new stops. "
+)
+
+
+def _paragraphs(count: int) -> str:
+    return "".join(f"<p>{PROSE} Paragraph {n}.</p>" for n in range(count))
+
+
+def _text(body: str) -> str:
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    selection = select_content(root)
+    assert selection.content is not None
+    return render_text(selection.content)
+
+
+def test_weak_article_word_does_not_vouch_for_a_small_furniture_box() -> None:
+    text = _text(
+        f"<article><div class='article-body'>{_paragraphs(6)}"
+        "<aside class='newsletter-box'><div class='text'><p>Daily news about the politics "
+        "and business of the region, delivered to your inbox every morning.</p></div></aside>"
+        "</div></article>"
+    )
+    assert "Paragraph 5" in text
+    assert "delivered to your inbox" not in text
+
+
+def test_weak_article_word_still_waives_a_misnamed_wrapper() -> None:
+    text = _text(
+        "<div class='sidebar-content'><div class='post'>"
+        f"{_paragraphs(6)}</div></div><div class='about'>{_paragraphs(2)}</div>"
+    )
+    assert "Paragraph 0" in text and "Paragraph 5" in text
