@@ -13,7 +13,7 @@ from boilerkit.parse import parse_html
 def meta(head: str, body: str = "", url: str | None = None, lang: str = "") -> Metadata:
     """``extract_metadata`` on a page built from ``head`` and ``body`` markup."""
     page = f"<html{lang}><head>{head}</head><body>{body}</body></html>"
-    return extract_metadata(parse_html(page, url).root, url, date_search=False)
+    return extract_metadata(parse_html(page, url).root, url)
 
 
 def ld(data: object) -> str:
@@ -225,6 +225,22 @@ def test_byline_in_page_when_nothing_is_declared() -> None:
         "Staff Writers | May 3, 2024</p><p>Text.</p></article>"
     )
     assert meta("", body).authors == ("Jane Doe", "John Roe")
+
+
+def test_body_search_can_be_left_out() -> None:
+    """Pages too large for block selection have only their markup read (``coarse``)."""
+    body = (
+        '<article><h1>Report</h1><p class="byline">By Jane Doe | May 3, 2024</p>'
+        "<p>Text.</p></article>"
+    )
+    page = f'<html><head><meta name="author" content="Ann Lee"></head><body>{body}</body></html>'
+    assert extract_metadata(parse_html(page).root, search_body=False).authors == ("Ann Lee",)
+    bare = parse_html(f"<html><body>{body}</body></html>").root
+    found = extract_metadata(bare, search_body=False)
+    assert (found.authors, found.date) == ((), None)
+    assert extract_metadata(parse_html(f"<html><body>{body}</body></html>").root).date == (
+        "2024-05-03"
+    )
 
 
 def test_byline_found_by_wording() -> None:

@@ -214,7 +214,8 @@ def _written_date(text: str) -> str | None:
 
 
 # RDFa on visible elements (``<span property="schema:dateCreated" content=...>``).
-_RDFA = etree.XPath("//body//*[@property][@content]")
+# (The attribute axis: one quick pass over the attributes, not a test of every element.)
+_RDFA = etree.XPath("//body//@property/parent::*[@content]")
 _RDFA_DATE = re.compile(r"datepublished|datecreated|dc:date|dcterms:(?:created|issued)")
 # Longer texts in a date-marked element are a teaser or an article, not a dateline.
 MAX_DATELINE_CHARS = 200

@@ -51,7 +51,7 @@ def _collect(
     return found, types
 
 
-def _authors(found: Candidates, scan: PageScan, sitename: str | None) -> list[str]:
+def _authors(found: Candidates, scan: PageScan | None, sitename: str | None) -> list[str]:
     """Names from the most trusted source that names anyone; the page byline last."""
     sites = frozenset({fingerprint(sitename)} if sitename else ())
     by_source: dict[str, list[str]] = {}
@@ -60,6 +60,8 @@ def _authors(found: Candidates, scan: PageScan, sitename: str | None) -> list[st
     for names in by_source.values():
         if names:
             return _dedupe(names)
+    if scan is None:
+        return []
     lines, by_wording = page_bylines(scan)
     named = [
         names for names in (author_names(line, sites, strict=by_wording) for line in lines) if names
@@ -79,7 +81,7 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
-def _dates(found: Candidates, scan: PageScan, search: bool) -> tuple[str | None, str | None]:
+def _dates(found: Candidates, scan: PageScan | None) -> tuple[str | None, str | None]:
     """Published and modified dates.
 
     The structured sources decide when they agree on the day. When they give nothing or
@@ -90,7 +92,7 @@ def _dates(found: Candidates, scan: PageScan, search: bool) -> tuple[str | None,
     stamps = [d for d in map(parse_date, found.values("date")) if d]
     published = prefer_local(stamps)
     days = {stamp[:10] for stamp in stamps}
-    if search and len(days) != 1:
+    if scan is not None and len(days) != 1:
         shown = page_date(scan, whole_page=not stamps)
         if not stamps:
             published = shown
@@ -133,17 +135,25 @@ def _structured_type(types: set[str], og_type: str | None) -> str | None:
 
 
 def extract_metadata(
-    root: lxml_html.HtmlElement, url: str | None = None, *, date_search: bool = True
+    root: lxml_html.HtmlElement, url: str | None = None, *, search_body: bool = True
 ) -> Metadata:
-    """The page's metadata from its markup; ``date_search`` allows reading the page for a
-    date the markup does not settle."""
+    """The page's metadata from its markup; ``search_body`` allows reading the page's body
+    for what the markup does not settle (a byline, a date, the site's name in its logo).
+
+    The pipeline does not search the body of pages too large for block selection
+    (``coarse``): each search is a pass over every text of the page.
+    """
     tags = page_tags(root)
     found, types = _collect(root, tags, url)
     # Each search of the page's body runs once, and only if a field below needs it.
-    scan = PageScan(
-        root,
-        rel_author=any("author" in (e.get("rel") or "") for e in (*tags.links, *tags.anchors)),
-        itemprop_author=any("author" in (e.get("itemprop") or "") for e in tags.itemprops),
+    scan = (
+        PageScan(
+            root,
+            rel_author=any("author" in (e.get("rel") or "") for e in (*tags.links, *tags.anchors)),
+            itemprop_author=any("author" in (e.get("itemprop") or "") for e in tags.itemprops),
+        )
+        if search_body
+        else None
     )
     sitenames = found.values("sitename")
     title, affix = choose_title(found.ranked("title"), sitenames, url, headlines(tags.h1s), scan)
@@ -153,7 +163,7 @@ def extract_metadata(
     # Only a declared site name disqualifies an author of the same name: a name guessed from
     # the title or host is, on a personal blog, the author's own.
     authors = _authors(found, scan, sitename if sitename in sitenames else None)
-    published, modified = _dates(found, scan, date_search)
+    published, modified = _dates(found, scan)
     page_url = next(filter(None, (absolute_url(u, url) for u in found.values("url"))), None)
     language = next(filter(None, map(normalize_language, found.values("language"))), None)
     image = next(filter(None, (absolute_url(u, url) for u in found.values("image"))), None)
@@ -212,12 +222,14 @@ def finalize_metadata(metadata: Metadata, text: str, *, teaser_links: int = 0) -
 
 # The lead paragraph must have this many characters to stand in for a description.
 MIN_LEAD_CHARS = 40
+# ... and be among the first lines of the text (the rest of a huge page is not read).
+MAX_LEAD_LINE = 100
 
 
 def lead_paragraph(text: str, title: str | None) -> str | None:
     """The first real paragraph of ``text`` (not the headline, not a one-liner)."""
     skip = fingerprint(title) if title else None
-    for paragraph in text.split("\n"):
+    for paragraph in text.split("\n", MAX_LEAD_LINE)[:MAX_LEAD_LINE]:
         paragraph = paragraph.strip()
         if len(paragraph) >= MIN_LEAD_CHARS and fingerprint(paragraph) != skip:
             return clean_value(paragraph)

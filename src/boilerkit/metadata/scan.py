@@ -40,6 +40,9 @@ _BYLINE_INITIALS = frozenset("abdeptvwABDEPTVW")
 MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
 MAX_BYLINE_TEXTS = 10
+# Texts read per page by the byline search: a byline sits near the top of its article, and
+# a catalogue or data page has a million texts.
+MAX_BYLINE_SEARCH_TEXTS = 20_000
 
 _ATTRIBUTE_VALUES = {
     name: etree.XPath(f"//body//@{name}", smart_strings=False)
@@ -176,7 +179,7 @@ class PageScan:
         """Short texts of ``<body>`` that open like a byline (``BYLINE_TEXT``), in page
         order: found among the plain texts, then located."""
         candidates = []
-        for index, text in enumerate(self.texts()):
+        for index, text in enumerate(self.texts()[:MAX_BYLINE_SEARCH_TEXTS]):
             first = text[:1]
             if first.isspace():
                 first = text.lstrip()[:1]
