@@ -52,8 +52,10 @@ PERMALINK_SYMBOLS = frozenset(("¶", "#", "§", "🔗"))
 
 # Anchors holding a text node that could be a permalink symbol, confirmed in Python. (One
 # test per text node is cheaper than normalize-space() over every anchor.)
+# (``/descendant::a`` rather than ``//a``: libxml2 then tests only the anchors, which is
+# twice as fast on the corpora and five times on a page of a million elements.)
 _MAYBE_PERMALINKS = etree.XPath(
-    "//a[.//text()[normalize-space() and contains('¶#§🔗', normalize-space())]]"
+    "/descendant::a[.//text()[normalize-space() and contains('¶#§🔗', normalize-space())]]"
 )
 # Attributes that may hide their element, confirmed in Python. The attribute axis is
 # several times faster than testing every element's attributes in a predicate.
