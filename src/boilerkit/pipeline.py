@@ -1,4 +1,5 @@
-"""The pipeline: decode, parse, repair, metadata, clean, select, second opinion, render."""
+"""The pipeline: decode, parse, repair, metadata, clean, select (coarse for huge pages),
+second opinion, render."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 
 from . import budget, guard
 from .clean import clean_tree
+from .coarse import coarse_selection, coarse_text, is_large
 from .decode import decode_html
 from .document import Document
 from .fallback import SECOND_OPINION_MAX_CHARS, ask_second_opinion
@@ -68,24 +70,29 @@ def _run(
     deadline.check("decode")
     page = parse_html(text, url)
     deadline.check("parse")
+    large = is_large(page.root, len(text))  # the element count of a page past the limit
     repair_tree(page.root)
     deadline.check("repair")
-    metadata = extract_metadata(page.root, url)
+    metadata = extract_metadata(page.root, url, search_body=not large)
     deadline.check("metadata")
     clean_tree(page.root)
     deadline.check("clean")
-    selection = select_content(
-        page.root,
-        weights=options.weights,
-        base_url=page.base_url,
-        include_comments=options.include_comments,
-        scale=options.scale,
-        title=metadata.title,
-        explain=explain,
-    )
+    if large:
+        selection = coarse_selection(page.root, large)
+    else:
+        selection = select_content(
+            page.root,
+            weights=options.weights,
+            base_url=page.base_url,
+            include_comments=options.include_comments,
+            scale=options.scale,
+            title=metadata.title,
+            explain=explain,
+        )
     deadline.check("select")
     if (
         options.fallback
+        and not large
         and len(text) <= SECOND_OPINION_MAX_CHARS
         and _unsure(selection, metadata, options)
     ):
@@ -94,7 +101,7 @@ def _run(
     comments = render_text(selection.comments)
     if selection.comments is not None and selection.content is not None:
         selection = with_comments(selection)
-    main_text = render_text(selection.content)
+    main_text = coarse_text(selection.content) if large else render_text(selection.content)
     metadata = finalize_metadata(metadata, main_text, teaser_links=len(selection.related))
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},

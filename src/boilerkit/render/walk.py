@@ -70,6 +70,14 @@ TAG_ROLES: Final[dict[str, int]] = {
     ),
 }
 _SPAN_KINDS: Final = {_EM: "em", _STRONG: "strong", _DEL: "del"}
+SKIPPED_TAGS: Final = frozenset(tag for tag, role in TAG_ROLES.items() if role == _SKIP)
+"""Tags whose subtree is never rendered."""
+BLOCK_LEVEL_TAGS: Final = frozenset(
+    tag for tag, role in TAG_ROLES.items() if _BLOCK <= role <= _RULE and role != _PRE
+)
+"""Tags that start and end a block (a line of text), code blocks apart."""
+CODE_BLOCK_TAGS: Final = frozenset(tag for tag, role in TAG_ROLES.items() if role == _PRE)
+"""Tags of code blocks, whose line breaks are kept."""
 _PLAIN_ROLES: Final = {
     tag: role for tag, role in TAG_ROLES.items() if role not in (_LINK, _IMAGE, *_SPAN_KINDS)
 }
