@@ -48,3 +48,24 @@ def test_weak_article_word_still_waives_a_misnamed_wrapper() -> None:
         f"{_paragraphs(6)}</div></div><div class='about'>{_paragraphs(2)}</div>"
     )
     assert "Paragraph 0" in text and "Paragraph 5" in text
+
+
+def test_heading_whose_section_was_dropped_goes_with_it() -> None:
+    links = "".join(f"<li><a href='/p{n}'>Partner site number {n}</a></li>" for n in range(5))
+    text = _text(
+        f"<article><h2>Background</h2>{_paragraphs(3)}"
+        f"<h2>Our partners</h2><ul>{links}</ul>"
+        f"<h2>What comes next</h2>{_paragraphs(2)}</article>"
+    )
+    assert "Background" in text and "What comes next" in text
+    assert "Our partners" not in text and "Partner site" not in text
+
+
+def test_heading_over_its_parents_own_text_stays() -> None:
+    # The text after the heading belongs to the enclosing div's block, which comes first.
+    links = "".join(f"<li><a href='/p{n}'>Partner site number {n}</a></li>" for n in range(5))
+    text = _text(
+        f"<article>{_paragraphs(4)}<div>Intro line of the post.<h2>So what is next?</h2>"
+        f"<br>{PROSE}<br>{PROSE}<ul>{links}</ul></div><h2>Later</h2>{_paragraphs(2)}</article>"
+    )
+    assert "So what is next?" in text

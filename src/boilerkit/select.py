@@ -254,6 +254,7 @@ def select_content(
             drops.append(judge.drop_reason(block))
         else:
             drops.append(outside)
+    _drop_orphan_headings(segmentation, drops, weights)
     _trim_tail(segmentation.blocks, drops, weights)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
@@ -288,6 +289,49 @@ def with_comments(selection: Selection) -> Selection:
     content = copy.deepcopy(selection.content)
     content.append(copy.deepcopy(selection.comments))
     return dataclasses.replace(selection, content=content)
+
+
+_HEADING_RANK = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+def _drop_orphan_headings(
+    segmentation: Segmentation, drops: list[Reason | None], weights: Weights
+) -> None:
+    """Drop the kept headings whose whole section was dropped ("Related", "Newsletter").
+
+    A heading's section runs to the next heading of the same or a higher rank. When none
+    of it is kept and some of it was dropped, the heading introduced furniture. Long
+    "headings" are prose set in a heading tag (a lead) and stand on their own. A block
+    with nested blocks has text on both sides of them, so its place in the section is
+    unknown: a heading inside a kept one is left alone, and a dropped one is no evidence.
+    """
+    tags, blocks, end = segmentation.tags, segmentation.blocks, segmentation.end
+    longest = weights.orphan_heading_max_chars
+    open_headings: list[tuple[int, int, bool]] = []  # (block, rank, section has drops)
+    enclosing: list[int] = []  # subtree ends of the kept blocks holding nested blocks
+    orphans: list[int] = []
+    for i, block in enumerate(blocks):
+        node = block.node
+        while enclosing and enclosing[-1] <= node:
+            enclosing.pop()
+        nested = i + 1 < len(blocks) and blocks[i + 1].node < end[node]
+        rank = _HEADING_RANK.get(tags[node], 0)
+        if rank:
+            while open_headings and open_headings[-1][1] >= rank:
+                index, _, dropped = open_headings.pop()
+                if dropped:
+                    orphans.append(index)
+            if drops[i] is None and block.chars <= longest and not enclosing:
+                open_headings.append((i, rank, False))
+        elif drops[i] is None:
+            open_headings.clear()  # kept text: every open section has content
+        elif open_headings and not nested:
+            open_headings = [(index, r, True) for index, r, _ in open_headings]
+        if nested and drops[i] is None:
+            enclosing.append(end[node])
+    orphans.extend(index for index, _, dropped in open_headings if dropped)
+    for index in orphans:
+        drops[index] = Reason("orphan_heading", -1.0, "nothing of its section is kept")
 
 
 def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:

@@ -87,6 +87,9 @@ class Weights:
     """Below this confidence trafilatura's second opinion replaces our content (when
     ``Options.fallback``). 0.7 sends about 6% of trafilatura-eval pages to it and lifts
     F1 there by 0.005, on readability-test-pages by 0.015; 0.85 gains nothing more."""
+    orphan_heading_max_chars: int = 80
+    """A heading up to this long whose whole section was dropped goes with it ("Related",
+    "Newsletter"); longer ones are leads set in a heading tag and stay."""
     tail_min_chars: int = 60
     """After the article's last paragraph, kept blocks shorter than this are trailing
     furniture (share prompts, credits, "Kontakt") and are dropped."""
