@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import boilerkit
-from boilerkit import parse
+from boilerkit import coarse, parse
 from boilerkit.render import render_document
 
 EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
@@ -208,6 +208,28 @@ def test_random_dom_trees(doc: str, as_str: bool, encoding: str, declare: bool) 
     # replacement can make one): after it a browser shows the script's text as text too.
     if result is not None and "<?" not in raw and "<!" not in raw:
         assert HIDDEN_MARK not in result.text
+
+
+@PROFILE
+@given(documents(), st.lists(st.sampled_from(XSS), max_size=3))
+def test_random_dom_trees_through_the_coarse_selection(doc: str, xss: list[str]) -> None:
+    """Every page through the path of pages past ``LARGE_PAGE_ELEMENTS`` (threshold lowered):
+    the same contract, no line marker of the XSLT left in the text, safe HTML."""
+    html = doc + "".join(xss)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(coarse, "LARGE_PAGE_ELEMENTS", 0)
+        patch.setattr(coarse, "_MIN_CHARS_PER_ELEMENT", 0)
+        result = check(html)
+        if result is None:
+            return
+        assert not COARSE_MARKS.intersection(result.text)
+        assert "\n\n" not in result.text and result.text == result.text.strip()
+        out = render_document(result, "html", base_url="https://example.org/")
+    for element in lxml_html.fragment_fromstring(out, create_parent="div").iter():
+        assert not isinstance(element.tag, str) or element.tag not in DANGEROUS_TAGS, out
+
+
+COARSE_MARKS = {"\ufdd0", "\ufdd1", "\ufdd2"}
 
 
 @PROFILE
