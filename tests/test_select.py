@@ -69,3 +69,23 @@ def test_heading_over_its_parents_own_text_stays() -> None:
         f"<br>{PROSE}<br>{PROSE}<ul>{links}</ul></div><h2>Later</h2>{_paragraphs(2)}</article>"
     )
     assert "So what is next?" in text
+
+
+def test_closing_calls_to_action_are_dropped() -> None:
+    text = _text(
+        f"<article>{_paragraphs(4)}"
+        "<p>Enjoyed this story? Sign up for our weekly newsletter and never miss one.</p>"
+        "<div class='box'><p>Follow us on Telegram and Instagram for live updates.</p>"
+        "<a href='/join'>Join now</a></div></article>"
+    )
+    assert "Paragraph 3" in text
+    assert "newsletter" not in text and "Telegram" not in text and "Join now" not in text
+
+
+def test_call_to_action_words_inside_the_article_stay() -> None:
+    closing = "The mayor said she would follow up with residents, and the vote is final."
+    text = _text(
+        f"<article><p>Readers can sign up for the consultation online. {PROSE}</p>"
+        f"{_paragraphs(3)}<p>{closing} {PROSE}</p></article>"
+    )
+    assert "sign up for the consultation" in text and closing in text

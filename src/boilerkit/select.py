@@ -23,7 +23,7 @@ from .document import RelatedLink
 from .score import Reason, Scores, score
 from .segment import Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
-from .weights import BOILERPLATE_LINE, DATE_LINE, TEASER_HEADING, Weights
+from .weights import BOILERPLATE_LINE, CALL_TO_ACTION, DATE_LINE, TEASER_HEADING, Weights
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,6 +254,7 @@ def select_content(
             drops.append(judge.drop_reason(block))
         else:
             drops.append(outside)
+    _trim_calls_to_action(segmentation.blocks, drops, weights)
     _drop_orphan_headings(segmentation, drops, weights)
     _trim_tail(segmentation.blocks, drops, weights)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
@@ -349,6 +350,30 @@ def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: W
     for i in range(last + 1, len(blocks)):
         if drops[i] is None and blocks[i].element.tag not in ("li", "pre", "td", "th"):
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
+
+
+def _trim_calls_to_action(
+    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights
+) -> None:
+    """Drop the closing boxes at the article's end ("Subscribe to our newsletter", "Follow
+    us", "© 2021 ..."): from the last kept block back to the last paragraph that does not
+    speak to the reader, the boxes that do and the short lines after the first of them."""
+    run: list[int] = []  # kept blocks after the article's last plain paragraph, last first
+    first_call = -1
+    for i in range(len(blocks) - 1, -1, -1):
+        if drops[i] is not None:
+            continue
+        block = blocks[i]
+        if block.chars <= weights.cta_max_chars and CALL_TO_ACTION.search(block.text):
+            first_call = i
+        elif block.chars >= weights.tail_min_chars:
+            break
+        run.append(i)
+    if first_call < 0 or len(run) == sum(1 for drop in drops if drop is None):
+        return
+    for i in run:
+        if i >= first_call:
+            drops[i] = Reason("call_to_action", -1.0, "closing box after the article")
 
 
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")

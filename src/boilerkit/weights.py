@@ -90,6 +90,9 @@ class Weights:
     orphan_heading_max_chars: int = 80
     """A heading up to this long whose whole section was dropped goes with it ("Related",
     "Newsletter"); longer ones are leads set in a heading tag and stay."""
+    cta_max_chars: int = 400
+    """Closing boxes ("Subscribe to our newsletter") up to this long are dropped from the
+    article's end when they use the words of ``CALL_TO_ACTION``."""
     tail_min_chars: int = 60
     """After the article's last paragraph, kept blocks shorter than this are trailing
     furniture (share prompts, credits, "Kontakt") and are dropped."""
@@ -236,6 +239,30 @@ BOILERPLATE_LINE = re.compile(
     re.I | re.X,
 )
 """Lines that are furniture even inside the article ("Share", "Advertisement")."""
+
+# Calls to action that close an article: subscribe, follow, support, comment, contact,
+# rights and disclosure notes. Searched in the kept blocks at the article's end only.
+CALL_TO_ACTION = re.compile(
+    r"""(
+        newsletter | subscribe | subscription | abonnier | abonnez | abonne-toi | suscr[ií]b
+      | subskrypc | prenumerat | sign\sup | jetzt\sanmelden | melde\sdich\san | inscr[ií]bete
+      | follow\s(us|me) | folg(e|t|en\ssie)\s(uns|mir) | s[ií]guenos | suivez-nous | obserwuj\snas
+      | [úu]nete | join\sus | download\s(the|our)\sapp
+      | donate | donation | support\s(us|our\swork) | unterst[üu]tze\suns | unterst[üu]tzen\ssie
+      | ap[óo]yanos | soutenez | wesprzyj
+      | copyright | ©\s?\d | rights\sreserved | rechte\svorbehalten | derechos\sreservados
+      | droits\sr[ée]serv
+      | contact\sus | kontaktieren\ssie | in\skontakt\streten | cont[áa]ctanos | contactez-nous
+      | e-?mail\s?: | telefon\s?: | tel\.\s?: | phone\s?:
+      | to\scomment | zum\skommentieren | para\scomentar | keine\skommentare | no\scomments
+      | letter\sto\sthe\seditor | leserbrief | affiliate | receive\s(a\s)?compensation
+      | commission | provision\s(erhalten|bekommen) | \bwerbung\b | \banzeige\b | sponsored
+      | opinions?\sexpressed | meinung\sdes\sautors | disclaimer
+    )""",
+    re.I | re.X,
+)
+"""Words of the boxes that close an article: newsletters, apps, social accounts, donations,
+rights, contact lines, comment prompts, disclosures."""
 
 DATE_LINE = re.compile(
     r"""^\W*(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}|\w{3,10}\s\d{1,2},?\s\d{4}
