@@ -50,23 +50,25 @@ _LINE: Final = "\ufdd1"
 line breaks are where the stylesheet says, marked by noncharacters that text practically
 never holds (one that does costs at most a line break or a ``- ``)."""
 _ITEM: Final = "\ufdd0"
-"""Starts a list item with text: its first line gets ``- ``."""
+"""Starts a list item: its first line gets ``- ``."""
 _CODE: Final = "\ufdd2"
 """Starts a code block, whose own newlines are line breaks."""
 
+_ITEM_END: Final = "\ufdd3"
+"""Ends a list item: an item with nothing but whitespace between its marks is empty."""
+
 # The text renderer's rules, as templates: blocks and breaks end lines, table cells are
-# joined by a space, code keeps its line breaks, and skipped tags give nothing.
+# joined by a space, and code keeps its line breaks. (The tags the renderer skips are
+# gone from the content by then.)
 _STYLESHEET: Final = f"""<xsl:stylesheet version="1.0"
     xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
   <xsl:output method="text" encoding="UTF-8"/>
-  <xsl:template match="{_names(SKIPPED_TAGS)}"/>
   <xsl:template match="{_names(BLOCK_LEVEL_TAGS - {"li", "td", "th"})}|br">
     <xsl:text>{_LINE}</xsl:text><xsl:apply-templates/><xsl:text>{_LINE}</xsl:text>
   </xsl:template>
   <xsl:template match="li">
-    <xsl:text>{_LINE}</xsl:text>
-    <xsl:if test="normalize-space(.)"><xsl:text>{_ITEM}</xsl:text></xsl:if>
-    <xsl:apply-templates/><xsl:text>{_LINE}</xsl:text>
+    <xsl:text>{_LINE}{_ITEM}</xsl:text>
+    <xsl:apply-templates/><xsl:text>{_ITEM_END}{_LINE}</xsl:text>
   </xsl:template>
   <xsl:template match="td|th"><xsl:text> </xsl:text><xsl:apply-templates/></xsl:template>
   <xsl:template match="{_names(CODE_BLOCK_TAGS)}">
@@ -99,7 +101,8 @@ def coarse_selection(root: lxml_html.HtmlElement, elements: int) -> Selection:
 
 
 def coarse_content(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """``<body>`` with its furniture removed (in place), or ``None`` if it holds no text."""
+    """``<body>`` with its furniture and the tags no renderer shows removed (in place), or
+    ``None`` if it holds no text."""
     body = root.find("body")
     if body is None:
         body = root
@@ -112,10 +115,15 @@ def coarse_content(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     for element in furniture:
         if element is not body:
             element.drop_tree()
+    etree.strip_elements(body, *SKIPPED_TAGS, with_tail=False)  # as the renderers skip them
     return body if etree.tostring(body, method="text", encoding=str).strip() else None
 
 
-_ITEM_START: Final = re.compile(f"(?:{_ITEM}[ \n]*)+")
+_ITEM_START: Final = re.compile(f"(?:{_ITEM}[ \n]*)+(?=\\S)")
+_EMPTY_ITEM: Final = re.compile(f"{_ITEM}[\\s{_LINE}]*{_ITEM_END}")
+_EMPTY_ITEM_PASSES: Final = 8
+"""Empty items nested in empty items are dropped this deep; deeper ones (tag soup) give
+their ``- `` to the next line."""
 
 
 def coarse_text(content: lxml_html.HtmlElement | None) -> str:
@@ -127,11 +135,17 @@ def coarse_text(content: lxml_html.HtmlElement | None) -> str:
     if content is None:
         return ""
     text = str(_TO_TEXT(content))
+    if _ITEM in text:
+        for _ in range(_EMPTY_ITEM_PASSES):
+            text, dropped = _EMPTY_ITEM.subn("", text)
+            if not dropped:
+                break
+        text = text.replace(_ITEM_END, "")
     if _CODE in text:
         return _with_code(text)
     text = " ".join(text.split()).replace(f" {_LINE}", _LINE).replace(f"{_LINE} ", _LINE)
     text = "\n".join(filter(None, text.split(_LINE)))
-    return _ITEM_START.sub("- ", text) if _ITEM in text else text
+    return _ITEM_START.sub("- ", text).replace(_ITEM, "") if _ITEM in text else text
 
 
 def _with_code(text: str) -> str:
