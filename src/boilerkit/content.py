@@ -192,8 +192,9 @@ def _xml_safe(text: str) -> str:
 def _copy_element(
     tag: str, source: lxml_html.HtmlElement, parent: lxml_html.HtmlElement | None
 ) -> lxml_html.HtmlElement:
-    """A shallow copy of ``source`` under ``parent``; odd tag-soup names become a span."""
-    attrib = dict(source.attrib)
+    """A shallow copy of ``source`` under ``parent``; odd tag-soup names become a span, and
+    attribute names lxml refuses (``{x``, see ``parse``) are left out."""
+    attrib = dict(source.attrib.items())  # not dict(source.attrib): it looks names up again
     try:
         if parent is None:
             return lxml_html.Element(tag, attrib)

@@ -14,13 +14,18 @@ nested deeper have their tags stripped and their text merged into their ancestor
 cap. libxml2 aborts the whole parse past 2048 levels, dropping everything after, so when
 that happens the markup is flattened to ``MAX_DEPTH`` first and parsed again.
 
+Attribute names: tag soup like ``<p a="1"{x=2>`` gives an attribute named ``{x``, which
+lxml reads by name (``get``) but, taking it for a broken ``{namespace}name``, refuses in
+a mapping or a new element. Such attributes stay in the tree: finding them costs a test
+of every attribute of the page (a third of libxml2's parse time), and the only stage
+that copies attributes (``content``) leaves names lxml refuses behind.
+
 A fresh parser per call: lxml parsers carry an error log, and sharing one between threads
 would mix their logs.
 """
 
 from __future__ import annotations
 
-import contextlib
 import re
 from dataclasses import dataclass
 from urllib.parse import urljoin
@@ -46,9 +51,6 @@ _NOT_XML_REF = re.compile(
     rb"&#(?:0*(?:[1-8]|1[1-24-9]|2\d|3[01]|6553[45])(?!\d)"
     rb"|[xX]0*(?:[1-8bBcCeEfF]|1[\da-fA-F]|[fF]{3}[eEfF])(?![\da-fA-F]));?"
 )
-# Elements with an attribute name lxml reads as a broken "{namespace}name" and refuses.
-_CLARK_LIKE = etree.XPath("//@*[starts-with(name(), '{')]")
-_READABLE_ATTRIBUTES = etree.XPath("@*[not(starts-with(name(), '{'))]")
 # Elements at level MAX_DEPTH that still have child elements.
 _AT_CAP = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH) + "[*]")
 _EMPTY_PAGE = "<html><body></body></html>"
@@ -145,38 +147,6 @@ def cap_depth(root: lxml_html.HtmlElement) -> None:
         etree.strip_tags(element, "*")
 
 
-def _bare_copy(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """A new element of the same tag, or a ``span`` when lxml refuses the tag-soup name."""
-    try:
-        return element.makeelement(element.tag)
-    except ValueError:
-        return element.makeelement("span")
-
-
-def drop_unreadable_attributes(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """Rebuild elements that carry an attribute named ``{...``, without that attribute.
-
-    Tag soup like ``<p a="1"{x=2>`` gives an attribute named ``{x``; lxml parses names
-    that start with ``{`` as ``{namespace}name`` and raises on reading any attribute of
-    the element. Such an element cannot be cleaned of it in place (deleting needs the
-    name too), so it is replaced by a copy with its readable attributes and its children.
-    Returns the root, itself replaced when it was such an element.
-    """
-    for element in dict.fromkeys(attribute.getparent() for attribute in _CLARK_LIKE(root)):
-        parent = element.getparent()
-        copy = _bare_copy(element)
-        for value in _READABLE_ATTRIBUTES(element):
-            with contextlib.suppress(ValueError):  # a name lxml's API refuses to set
-                copy.set(str(value.attrname), str(value))
-        copy.text, copy.tail = element.text, element.tail
-        copy.extend(list(element))
-        if parent is not None:
-            parent.replace(element, copy)
-        elif element is root:
-            root = copy
-    return root
-
-
 def _join(url: str | None, href: str) -> str | None:
     """``href`` resolved against ``url``; a malformed URL (bad IPv6 host) keeps ``url``."""
     if not url:
@@ -194,7 +164,6 @@ def parse_html(text: str, url: str | None = None) -> ParsedPage:
     if root is None:
         root = lxml_html.document_fromstring(_EMPTY_PAGE, parser=_new_parser())
     cap_depth(root)
-    root = drop_unreadable_attributes(root)
     base = root.find(".//base[@href]")
     base_url = url
     if base is not None:
