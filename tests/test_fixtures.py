@@ -132,8 +132,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("test_text_similarity", "legacy-table-layout"): "table layouts: nav and footer cells "
     "share the article's table, and no container separates them",
     ("test_boilerplate_is_dropped", "legacy-table-layout"): "same: side-column text kept",
-    ("test_boilerplate_is_dropped", "teaser-intro-lead"): "byline/read-time line under the "
-    "lead is kept",
     ("test_text_similarity", "wiki-infobox-tables"): "infobox and reference list are kept "
     "(readability-test-pages wants them, the golden does not)",
     ("test_every_golden_line_is_kept", "wiki-infobox-tables"): "one body paragraph lost to "

@@ -89,3 +89,13 @@ def test_call_to_action_words_inside_the_article_stay() -> None:
         f"{_paragraphs(3)}<p>{closing} {PROSE}</p></article>"
     )
     assert "sign up for the consultation" in text and closing in text
+
+
+def test_kicker_above_the_headline_is_dropped() -> None:
+    text = _text(
+        "<article><header><div class='topic'>Trams and buses</div>"
+        "<h1>The tram goes north</h1><p class='standfirst'>A short standfirst. It stays.</p>"
+        f"</header>{_paragraphs(4)}</article>"
+    )
+    assert "Trams and buses" not in text
+    assert "A short standfirst. It stays." in text and "Paragraph 3" in text

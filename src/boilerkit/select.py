@@ -153,6 +153,9 @@ def _region_rule(
     return None
 
 
+_HEADLINE = Reason("headline", -1.0, "repeats the title")
+
+
 class _Judge:
     """Verdicts for the blocks inside the chosen container; caches region rules by element."""
 
@@ -215,7 +218,7 @@ class _Judge:
         if tag == "figcaption":
             return Reason("caption", -1.0)
         if tag == "h1" and _same_words(block.text, self.title):
-            return Reason("headline", -1.0, "repeats the title")
+            return _HEADLINE
         return None
 
 
@@ -257,6 +260,7 @@ def select_content(
     _trim_calls_to_action(segmentation.blocks, drops, weights)
     _drop_orphan_headings(segmentation, drops, weights)
     _trim_tail(segmentation.blocks, drops, weights)
+    _trim_head(segmentation, drops, weights)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
     verdicts = (
@@ -350,6 +354,28 @@ def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: W
     for i in range(last + 1, len(blocks)):
         if drops[i] is None and blocks[i].element.tag not in ("li", "pre", "td", "th"):
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
+
+
+_HEAD_KEEP = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "dt", "dd"})
+
+
+def _trim_head(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
+    """Drop the short lines above the article's headline: kickers, section labels, "Home >
+    News" trails ("Verkehr in Bonn" over "Neue Radbrücke ..."). Only lines without a
+    sentence end go; a standfirst above the headline stays."""
+    blocks, tags = segmentation.blocks, segmentation.tags
+    headline = next(
+        (
+            i
+            for i, block in enumerate(blocks)
+            if tags[block.node] == "h1" and (drops[i] is None or drops[i] == _HEADLINE)
+        ),
+        -1,
+    )
+    for i in range(headline):
+        block = blocks[i]
+        if drops[i] is None and not block.sentences and block.chars < weights.tail_min_chars:
+            drops[i] = Reason("kicker", -1.0, "short line above the headline")
 
 
 def _trim_calls_to_action(

@@ -258,6 +258,9 @@ CALL_TO_ACTION = re.compile(
       | letter\sto\sthe\seditor | leserbrief | affiliate | receive\s(a\s)?compensation
       | commission | provision\s(erhalten|bekommen) | \bwerbung\b | \banzeige\b | sponsored
       | opinions?\sexpressed | meinung\sdes\sautors | disclaimer
+      | einlogg | eingeloggt | unterst[üu]tze\b | download\s(the|our)\s(\w+\s)?apps?
+      | if\syou\senjoyed | did\syou\senjoy | gef[äa]llt\sdir | hat\sdir\s.{0,30}gefallen
+      | war\s(der|dieser)\s(artikel|beitrag)\s(n[üu]tzlich|hilfreich)
     )""",
     re.I | re.X,
 )
