@@ -93,7 +93,8 @@ def to_utf8(text: str) -> bytes:
     except UnicodeEncodeError:  # lone surrogates
         text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
         data = text.encode("utf-8")
-    if data.translate(None, _XML_BYTES) or b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data:
+    # (U+FFFE/U+FFFF are looked for in the str: instant unless it holds 16-bit characters.)
+    if data.translate(None, _XML_BYTES) or "\ufffe" in text or "\uffff" in text:
         data = _NOT_XML.sub("", text.replace("\x0c", " ")).encode("utf-8")
     if b"&#" in data:
         data = _NOT_XML_REF.sub("\ufffd".encode(), data)  # not "": "&&#1;#1;" would re-form one
