@@ -6,6 +6,7 @@ and one piece of furniture that the signal must drop (or a look-alike it must ke
 
 from __future__ import annotations
 
+import pytest
 from lxml import html as lxml_html
 
 from boilerkit.clean import clean_tree
@@ -99,3 +100,15 @@ def test_kicker_above_the_headline_is_dropped() -> None:
     )
     assert "Trams and buses" not in text
     assert "A short standfirst. It stays." in text and "Paragraph 3" in text
+
+
+@pytest.mark.parametrize(
+    "name", ["ad-disclosure", "cta-box", "postmetadata", "home-teasers", "nextstory", "news-letter"]
+)
+def test_furniture_class_names(name: str) -> None:
+    text = _text(
+        f"<article class='post'>{_paragraphs(3)}<div class='{name}'><p>We may earn a small "
+        "fee from links on this page, which keeps the lights on here.</p></div>"
+        f"{_paragraphs(2)}</article>"
+    )
+    assert "keeps the lights on" not in text and "Paragraph 1" in text

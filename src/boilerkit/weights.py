@@ -125,6 +125,7 @@ NEGATIVE_WORDS = frozenset(
     mostread more-stories morestories login offscreen sr-only
     author authors bio byline copyright caption credit credits noprint meta donate legend
     donation paywall buybox feedback poll survey toc editsection mw-editsection navbox
+    disclosure cta postmetadata teasers nextstory citation
     """.split()
 )
 """Words in a class/id that mark boilerplate."""
@@ -150,7 +151,7 @@ STRONG_POSITIVE = re.compile(
 """Class/id names that mark the article body whatever else stands beside them."""
 
 NEGATIVE_PATTERN = re.compile(
-    r"newsletter|sidebar|related|cookie|advert|promo|social|share(?!d)|subscri|breadcrumb"
+    r"news[-_]?letter|sidebar|related|cookie|advert|promo|social|share(?!d)|subscri|breadcrumb"
     r"|navbar|navigation|paywall|byline|author|copyright|disclaimer|signup|recommend"
     r"|popular|trending|outbrain|taboola|legend|footer|captcha"
 )
