@@ -112,3 +112,16 @@ def test_furniture_class_names(name: str) -> None:
         f"{_paragraphs(2)}</article>"
     )
     assert "keeps the lights on" not in text and "Paragraph 1" in text
+
+
+def test_layout_table_cell_holding_the_article_is_the_container() -> None:
+    nav = "".join(f"<a href='/s{n}'>Section {n}</a><br>" for n in range(6))
+    text = _text(
+        "<table><tr><td colspan='2'>Preserving the history of the valley since 1971.</td></tr>"
+        f"<tr><td>{nav}<p>Next meeting: Tuesday, 7.30pm. All welcome.</p></td>"
+        f"<td><font>{PROSE * 6}</font></td></tr>"
+        "<tr><td colspan='2'>Site maintained by the webmaster. Comments are welcome.</td></tr>"
+        "</table>"
+    )
+    assert "northern districts" in text
+    assert "Next meeting" not in text and "webmaster" not in text and "since 1971" not in text

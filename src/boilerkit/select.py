@@ -102,6 +102,30 @@ def _children(segmentation: Segmentation, index: int) -> list[int]:
     return found
 
 
+_LAYOUT_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
+
+
+def _into_layout_cell(
+    container: int, segmentation: Segmentation, scores: Scores, weights: Weights
+) -> int:
+    """Step down into the layout-table cell that holds the article.
+
+    A page laid out in a table (nav column, article cell, footer row) gives its best value
+    to the table, since every cell adds its prose. When one cell, down through rows and
+    cells, holds nearly all of the container's value, the other cells are furniture.
+    """
+    tags, total = segmentation.tags, scores.total
+    floor = weights.layout_cell_share * total[container]
+    node, cell = container, container
+    while True:
+        best = max(_children(segmentation, node), key=total.__getitem__, default=-1)
+        if best < 0 or total[best] < floor:
+            return cell
+        node = best
+        if tags[node] in ("td", "th"):
+            cell = node
+
+
 def _widen(
     container: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> tuple[int, frozenset[int]]:
@@ -243,6 +267,7 @@ def select_content(
     scores = score(segmentation, teasers, weights, scale)
     teasers = scores.teasers
     container = _choose_container(segmentation, scores, teasers, weights)
+    container = _into_layout_cell(container, segmentation, scores, weights)
     container, left_out = _widen(container, segmentation, scores, weights)
     tags, end = segmentation.tags, segmentation.end
     first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")

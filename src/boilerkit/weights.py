@@ -47,6 +47,9 @@ class Weights:
     furniture_weak_page_share: float = 0.1
     """A furniture box smaller than this share of the page's prose is not waived by a weak
     article word inside it ("content", "text"): a newsletter box has a ``div.text`` too."""
+    layout_cell_share: float = 0.8
+    """A layout-table row or cell holding this share of the container's value becomes the
+    container: the other cells of the layout are navigation columns and footers."""
     list_container_factor: float = 0.7
     """Lists make poor article containers (sidebars are lists): their value is scaled."""
     teaser_max_prose_share: float = 0.5
