@@ -125,3 +125,17 @@ def test_layout_table_cell_holding_the_article_is_the_container() -> None:
     )
     assert "northern districts" in text
     assert "Next meeting" not in text and "webmaster" not in text and "since 1971" not in text
+
+
+def test_short_cjk_headlines_make_a_teaser_block() -> None:
+    items = "".join(
+        f"<li><span>{n}</span><a href='/news/{n}.html'>{title}</a></li>"
+        for n, title in enumerate(["西湖景区春季赏花指南发布", "杭州地铁三号线北延段开通运营"])
+    )
+    root = lxml_html.document_fromstring(
+        f"<html><body><article>{_paragraphs(4)}</article>"
+        f"<div class='box'><h3>热门推荐</h3><ul>{items}</ul></div></body></html>"
+    )
+    clean_tree(root)
+    related = select_content(root).related
+    assert [link.section for link in related] == ["热门推荐", "热门推荐"]

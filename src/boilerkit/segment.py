@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from dataclasses import dataclass
 
 from lxml import etree
@@ -27,6 +28,14 @@ BLOCK_TAGS = frozenset(
 """Tags that start a block of their own."""
 
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+_WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def weighted_length(text: str) -> int:
+    """Length with CJK characters counted twice: a Chinese sentence says in 30 characters
+    what an English one says in 60."""
+    return len(text) + len(_WIDE.findall(text))
 
 
 @dataclass(frozen=True, slots=True, eq=False)

@@ -21,7 +21,7 @@ from .comments import comment_sections
 from .content import build_content
 from .document import RelatedLink
 from .score import Reason, Scores, score
-from .segment import Block, Segmentation, segment
+from .segment import Block, Segmentation, segment, weighted_length
 from .teasers import TeaserGroup, find_teasers
 from .weights import BOILERPLATE_LINE, CALL_TO_ACTION, DATE_LINE, TEASER_HEADING, Weights
 
@@ -372,7 +372,7 @@ def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: W
             i
             for i in range(len(blocks) - 1, -1, -1)
             if drops[i] is None
-            and (blocks[i].chars >= minimum or _weighted_length(blocks[i].text) >= minimum)
+            and (blocks[i].chars >= minimum or weighted_length(blocks[i].text) >= minimum)
         ),
         len(blocks),
     )
@@ -425,15 +425,6 @@ def _trim_calls_to_action(
     for i in run:
         if i >= first_call:
             drops[i] = Reason("call_to_action", -1.0, "closing box after the article")
-
-
-_WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-
-
-def _weighted_length(text: str) -> int:
-    """Length with CJK characters counted twice: a Chinese sentence says in 30 characters
-    what an English one says in 60."""
-    return len(text) + len(_WIDE.findall(text))
 
 
 _WORD = re.compile(r"\w+")

@@ -17,7 +17,7 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
-from .segment import HEADING_TAGS, Block, Segmentation, text_of
+from .segment import HEADING_TAGS, Block, Segmentation, text_of, weighted_length
 from .weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
 
 _TEASER_CLASS = frozenset(
@@ -179,7 +179,7 @@ def _headline(
             break
         heading = next((h for h in range(link, end[link]) if tags[h] in HEADING_TAGS), link)
         text = _text(segmentation.elements[heading])
-        if len(text) >= weights.teaser_headline_min_chars and (
+        if weighted_length(text) >= weights.teaser_headline_min_chars and (
             best is None or len(text) > len(best[0])
         ):
             best = (text, segmentation.elements[link].get("href") or "")
