@@ -139,3 +139,21 @@ def test_short_cjk_headlines_make_a_teaser_block() -> None:
     clean_tree(root)
     related = select_content(root).related
     assert [link.section for link in related] == ["热门推荐", "热门推荐"]
+
+
+def test_two_stories_under_linked_headings_are_a_teaser_block() -> None:
+    rows = "".join(
+        f"<div class='row'><h3><a href='/business/{n}'>{title}</a></h3>"
+        f"<div class='summary'>A one-line summary of the story, number {n}.</div></div>"
+        for n, title in enumerate(
+            ["Co-op plans grain elevator expansion", "Downtown bakery opens a second shop"]
+        )
+    )
+    root = lxml_html.document_fromstring(
+        f"<html><body><article>{_paragraphs(4)}</article>"
+        f"<div class='section'><h2>Business</h2><div class='view'>{rows}</div></div>"
+        "</body></html>"
+    )
+    clean_tree(root)
+    related = select_content(root).related
+    assert [link.url for link in related] == ["/business/0", "/business/1"]

@@ -114,8 +114,11 @@ def _evidence(
         _TEASER_CLASS | (NEGATIVE_WORDS & {"related", "recommended", "trending", "popular"})
     ):
         marks.append("class")
-    if sum(1 for item in items if any(h.tag in HEADING_TAGS for h in item.iter())) * 2 > len(items):
+    headings = [next((h for h in item.iter() if h.tag in HEADING_TAGS), None) for item in items]
+    if sum(1 for h in headings if h is not None) * 2 > len(items):
         marks.append("item headings")
+        if all(h is not None and h.find(".//a[@href]") is not None for h in headings):
+            marks.append("linked headings")  # <h3><a>Headline</a></h3>: a story teaser
     if sum(1 for item in items if item.find(".//img") is not None) * 2 > len(items):
         marks.append("item images")
     return marks
@@ -252,7 +255,7 @@ def _group(
     members = [elements[item] for item in items]
     heading = _heading_before(element)
     marks = _evidence(element, members, heading)
-    if not marks or (len(items) < 3 and not {"heading", "class"} & set(marks)):
+    if not marks or (len(items) < 3 and not {"heading", "class", "linked headings"} & set(marks)):
         return None
     teasers = [TeaserItem(title, absolute_url(base_url, href)) for title, href in headlines]
     if len({teaser.url for teaser in teasers}) < len(teasers) * 0.8:
