@@ -157,3 +157,16 @@ def test_two_stories_under_linked_headings_are_a_teaser_block() -> None:
     clean_tree(root)
     related = select_content(root).related
     assert [link.url for link in related] == ["/business/0", "/business/1"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Marco Odermatt, ski star from Switzerland. © AFP / MARCO BERTORELLO",
+        "The mill pond in winter. Photo: Getty Images",
+        "Presse- und Informationsamt der Bundesregierung | picture alliance",
+    ],
+)
+def test_photo_credit_lines_are_dropped(line: str) -> None:
+    text = _text(f"<article>{_paragraphs(2)}<div><p>{line}</p></div>{_paragraphs(2)}</article>")
+    assert line not in text and "Paragraph 1" in text

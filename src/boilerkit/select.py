@@ -23,7 +23,14 @@ from .document import RelatedLink
 from .score import Reason, Scores, score
 from .segment import Block, Segmentation, segment, weighted_length
 from .teasers import TeaserGroup, find_teasers
-from .weights import BOILERPLATE_LINE, CALL_TO_ACTION, DATE_LINE, TEASER_HEADING, Weights
+from .weights import (
+    BOILERPLATE_LINE,
+    CALL_TO_ACTION,
+    CREDIT_LINE,
+    DATE_LINE,
+    TEASER_HEADING,
+    Weights,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -232,6 +239,8 @@ class _Judge:
             return Reason("teaser_heading", -1.0)
         if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
+        if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text):
+            return Reason("credit", -1.0)
         if (
             block.chars < 40
             and any(c.isdigit() for c in block.text)

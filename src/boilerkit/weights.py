@@ -96,6 +96,8 @@ class Weights:
     cta_max_chars: int = 400
     """Closing boxes ("Subscribe to our newsletter") up to this long are dropped from the
     article's end when they use the words of ``CALL_TO_ACTION``."""
+    credit_max_chars: int = 120
+    """Lines up to this long that name a photo credit (``CREDIT_LINE``) are captions."""
     tail_min_chars: int = 60
     """After the article's last paragraph, kept blocks shorter than this are trailing
     furniture (share prompts, credits, "Kontakt") and are dropped."""
@@ -270,6 +272,16 @@ CALL_TO_ACTION = re.compile(
 )
 """Words of the boxes that close an article: newsletters, apps, social accounts, donations,
 rights, contact lines, comment prompts, disclosures."""
+
+CREDIT_LINE = re.compile(
+    r"""(
+        ©\s?\D | \((c|foto|photo|bild)\)\s?: | (foto|photo|bild|image|picture)s?\s?: | credits?\s?:
+      | getty\s?images | istock(photo)?\b | shutterstock | picture[-\s]alliance | \bimago\b
+      | wenn\.com | \bap\sphoto\b | \bafp\s/ | /\s?afp\b | \bdpa\s?/ | /\s?dpa\b
+    )""",
+    re.I | re.X,
+)
+"""Photo credits and their agencies: a short line naming one is a caption's credit."""
 
 DATE_LINE = re.compile(
     r"""^\W*(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}|\w{3,10}\s\d{1,2},?\s\d{4}
