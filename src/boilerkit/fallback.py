@@ -61,7 +61,13 @@ def ask_second_opinion(root: lxml_html.HtmlElement, selection: Selection) -> Sel
 
 
 def second_opinion(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """trafilatura's main content of the (cleaned) page as an HTML tree, or ``None``."""
+    """trafilatura's main content of the (cleaned) page as an HTML tree, or ``None``.
+
+    trafilatura runs in its fast mode, without the readability and jusText extractions it
+    otherwise compares its own with. Measured on the pages that ask (62 of trafilatura-eval,
+    8 of readability-test-pages): 40% and 50% less time for the second opinion, F1 -0.0002
+    and unchanged.
+    """
     import trafilatura  # deferred: it takes a while to import and is rarely needed
 
     try:
@@ -73,6 +79,7 @@ def second_opinion(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
             include_formatting=True,
             include_images=True,
             include_tables=True,
+            fast=True,  # without its own readability/jusText fallbacks: see the docstring
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
         return None
