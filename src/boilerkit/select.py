@@ -239,7 +239,7 @@ class _Judge:
             return Reason("teaser_heading", -1.0)
         if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
-        if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text):
+        if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text.lower()):
             return Reason("credit", -1.0)
         if (
             block.chars < 40
@@ -343,34 +343,53 @@ def _drop_orphan_headings(
     "headings" are prose set in a heading tag (a lead) and stand on their own. A block
     with nested blocks has text on both sides of them, so its place in the section is
     unknown: a heading inside a kept one is left alone, and a dropped one is no evidence.
+    One backward pass finds, for every position, the next kept text, the next dropped
+    text and the next heading of each rank, so a page of many headings stays linear.
     """
     tags, blocks, end = segmentation.tags, segmentation.blocks, segmentation.end
-    longest = weights.orphan_heading_max_chars
-    open_headings: list[tuple[int, int, bool]] = []  # (block, rank, section has drops)
-    enclosing: list[int] = []  # subtree ends of the kept blocks holding nested blocks
-    orphans: list[int] = []
+    longest, count = weights.orphan_heading_max_chars, len(blocks)
+    ranks = [_HEADING_RANK.get(tags[block.node], 0) for block in blocks]
+    if not any(ranks):
+        return
+    inside = _inside_kept_blocks(segmentation, drops, ranks)
+    next_kept = next_dropped = count
+    next_heading = [count] * 7  # by rank: the next heading of that rank or higher
+    for i in range(count - 1, -1, -1):
+        rank, block = ranks[i], blocks[i]
+        if rank:
+            section_end = next_heading[rank]
+            if (
+                drops[i] is None
+                and block.chars <= longest
+                and next_dropped < section_end <= next_kept
+                and i not in inside
+            ):
+                drops[i] = Reason("orphan_heading", -1.0, "nothing of its section is kept")
+            for higher in range(rank, 7):
+                next_heading[higher] = i
+        elif drops[i] is None:
+            next_kept = i
+        elif i + 1 == count or blocks[i + 1].node >= end[block.node]:
+            next_dropped = i  # a dropped block without nested blocks
+
+
+def _inside_kept_blocks(
+    segmentation: Segmentation, drops: list[Reason | None], ranks: list[int]
+) -> set[int]:
+    """The headings (by block position) that sit inside a kept block, whose own text may
+    follow them: one forward pass with a stack of the open kept blocks' subtree ends."""
+    blocks, end = segmentation.blocks, segmentation.end
+    open_ends: list[int] = []
+    inside: set[int] = set()
     for i, block in enumerate(blocks):
         node = block.node
-        while enclosing and enclosing[-1] <= node:
-            enclosing.pop()
-        nested = i + 1 < len(blocks) and blocks[i + 1].node < end[node]
-        rank = _HEADING_RANK.get(tags[node], 0)
-        if rank:
-            while open_headings and open_headings[-1][1] >= rank:
-                index, _, dropped = open_headings.pop()
-                if dropped:
-                    orphans.append(index)
-            if drops[i] is None and block.chars <= longest and not enclosing:
-                open_headings.append((i, rank, False))
-        elif drops[i] is None:
-            open_headings.clear()  # kept text: every open section has content
-        elif open_headings and not nested:
-            open_headings = [(index, r, True) for index, r, _ in open_headings]
-        if nested and drops[i] is None:
-            enclosing.append(end[node])
-    orphans.extend(index for index, _, dropped in open_headings if dropped)
-    for index in orphans:
-        drops[index] = Reason("orphan_heading", -1.0, "nothing of its section is kept")
+        while open_ends and open_ends[-1] <= node:
+            open_ends.pop()
+        if ranks[i] and open_ends:
+            inside.add(i)
+        if drops[i] is None and end[node] > node + 1:
+            open_ends.append(end[node])
+    return inside
 
 
 def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:
@@ -424,7 +443,7 @@ def _trim_calls_to_action(
         if drops[i] is not None:
             continue
         block = blocks[i]
-        if block.chars <= weights.cta_max_chars and CALL_TO_ACTION.search(block.text):
+        if block.chars <= weights.cta_max_chars and CALL_TO_ACTION.search(block.text.lower()):
             first_call = i
         elif block.chars >= weights.tail_min_chars:
             break
