@@ -266,6 +266,12 @@ CALL_TO_ACTION = re.compile(
       | opinions?\sexpressed | meinung\sdes\sautors | disclaimer | einlogg | eingeloggt
       | if\syou\senjoyed | did\syou\senjoy | gef[äa]llt\sdir | hat\sdir\s.{0,30}gefallen
       | war\s(?:der|dieser)\s(?:artikel|beitrag)\s(?:n[üu]tzlich|hilfreich)
+      | hazte\smiembro | become\sa\smember | werde\smitglied | cancel\sany\s?time
+      | cancela\scuando | jederzeit\sk[üu]ndbar | stay\s(?:up[-\s]to[-\s]date|informed|in\stouch)
+      | bleiben\ssie\s(?:informiert|auf\sdem\slaufenden) | kontaktformular
+      | pressekontakt | press\scontact | pressesprecher | ansprechpartner
+      | last\smodified | zuletzt\s(?:ge[äa]ndert|aktualisiert) | aktualisiert\sam
+      | not\sresponsible\sfor | sofern\snicht\sanders
     )""",
     re.X,
 )
