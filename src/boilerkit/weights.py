@@ -211,7 +211,8 @@ TEASER_HEADING = re.compile(
       | recommended | trending | popular | what\sto\sread\snext | don'?t\smiss
       | weitere | weiterführende | mehr\s(zum|zu|aus|von) | lesen\ssie\sauch
       | auch\sinteressant | das\skönnte\ssie | meistgelesen | top[-\s]?themen
-      | empfehlungen | empfohlen\w*
+      | empfehlungen | empfohlen\w* | zum\sweiterlesen | verwandte | das\skönnte\sdich
+      | diese\sbeiträge | (notas|noticias|artículos|articulos)\srelacionad
       | ähnliche | schon\sgelesen | passend\sdazu | neueste | aktuelle\sartikel
       | read\sthe\slatest | latest | more | lo\súltimo | últimas | explore\sfurther
       | vorschau | nächste[rn]?\sartikel | next\s(article|story|post) | previous\s(article|post)
