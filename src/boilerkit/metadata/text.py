@@ -15,7 +15,6 @@ from urllib.parse import urljoin, urlsplit
 from ..repair import repair_text
 
 _TAG = re.compile(r"<[^<>]{1,200}>")
-_SPACE = re.compile(r"\s+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -30,9 +29,9 @@ def clean_value(value: object) -> str | None:
         text = html.unescape(text)
     if "<" in text:
         text = _TAG.sub(" ", text)
-    text = repair_text(text).translate(_INVISIBLE)
-    text = _SPACE.sub(" ", text).strip()
-    return text or None
+    if not text.isascii():  # mojibake and invisible characters are all non-ASCII
+        text = repair_text(text).translate(_INVISIBLE)
+    return " ".join(text.split()) or None  # split() and regex \s: the same whitespace
 
 
 def fingerprint(text: str) -> str:
