@@ -170,3 +170,14 @@ def test_two_stories_under_linked_headings_are_a_teaser_block() -> None:
 def test_photo_credit_lines_are_dropped(line: str) -> None:
     text = _text(f"<article>{_paragraphs(2)}<div><p>{line}</p></div>{_paragraphs(2)}</article>")
     assert line not in text and "Paragraph 1" in text
+
+
+@pytest.mark.parametrize(
+    "line", ["Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021", "7. Oktober 2020"]
+)
+def test_labelled_date_lines_are_dropped(line: str) -> None:
+    text = _text(
+        f"<article><p>{line}</p>{_paragraphs(2)}<p>Price: 12.50 euros.</p>{_paragraphs(2)}"
+        "</article>"
+    )
+    assert line not in text and "Price: 12.50 euros." in text

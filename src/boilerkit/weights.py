@@ -293,11 +293,12 @@ CREDIT_LINE = re.compile(
 Searched in lower-cased text."""
 
 DATE_LINE = re.compile(
-    r"""^\W*(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}|\w{3,10}\s\d{1,2},?\s\d{4}
-       |\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4})?[\s,|–-]*(\d{1,2}[:.]\d{2}(\s?(uhr|h|am|pm))?)?\W*$""",
+    r"""^\W*(\w+\s?:\s?)?(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}
+       |\w{3,10}\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12}\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4})?[\s,|–-]*(\d{1,2}[:.]\d{2}(\s?(uhr|h|am|pm))?)?\W*$""",
     re.I | re.X,
 )
-"""A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr")."""
+"""A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr"), perhaps after
+a label ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021")."""
 
 SENTENCE_END = re.compile(r"[.!?。！？؟](?:\s|$|[\"'”’»])")
 """A sentence end: the mark of prose."""
