@@ -137,8 +137,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     "the link-region rule (dense wiki links)",
     ("test_boilerplate_is_dropped", "wiki-infobox-tables"): "infobox, [1] markers and "
     "references kept",
-    ("test_related_links", "split-sibling-sections"): "single-link 'Read more:' boxes are "
-    "dropped but not listed as related",
 }
 
 

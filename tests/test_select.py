@@ -181,3 +181,18 @@ def test_labelled_date_lines_are_dropped(line: str) -> None:
         "</article>"
     )
     assert line not in text and "Price: 12.50 euros." in text
+
+
+def test_read_more_line_is_a_one_item_teaser() -> None:
+    root = lxml_html.document_fromstring(
+        f"<html><body><article>{_paragraphs(2)}<p><strong>Read more:</strong> "
+        "<a href='/science/otters-return'>Otters return to the burns after a century</a></p>"
+        f"{_paragraphs(2)}</article></body></html>"
+    )
+    clean_tree(root)
+    selection = select_content(root)
+    assert [(link.url, link.section) for link in selection.related] == [
+        ("/science/otters-return", "")
+    ]
+    assert selection.content is not None
+    assert "Otters return" not in render_text(selection.content)

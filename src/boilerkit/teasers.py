@@ -163,7 +163,48 @@ def find_teasers(
             for member in group.members:
                 start = segmentation.index_of[member]
                 taken[start : end[start]] = b"\x01" * (end[start] - start)
-    return tuple(groups)
+    groups.extend(_read_more_lines(segmentation, weights, base_url, taken))
+    return tuple(sorted(groups, key=lambda group: segmentation.index_of[group.container]))
+
+
+def _read_more_lines(
+    segmentation: Segmentation, weights: Weights, base_url: str | None, taken: bytearray
+) -> list[TeaserGroup]:
+    """One-link teasers set in the text: "Read more: <a>headline</a>", "Lesen Sie auch: ...".
+
+    The element holds a teaser label and one headline link and little else; the outermost
+    such element is the teaser, with no section (the label is not a section heading).
+    """
+    chars, end, tags = segmentation.chars, segmentation.end, segmentation.tags
+    elements, block_at = segmentation.elements, segmentation.block_at
+    share, longest = weights.read_more_link_share, weights.teaser_max_item_chars
+    candidates = [
+        index
+        for index, (count, linked, total) in enumerate(
+            zip(segmentation.links, segmentation.link_chars, chars, strict=True)
+        )
+        if count == 1 and 0 < total <= longest and linked >= share * total
+    ]
+    found: list[TeaserGroup] = []
+    covered = 0  # end of the last line found: lines do not nest
+    for index in candidates:
+        if index < covered or taken[index] or tags[index] == "a":
+            continue
+        element = elements[index]
+        link = next(element.iter("a"), None)
+        if link is None:
+            continue
+        text, title = _text(element), _text(link)
+        label = text[: max(0, len(text) - len(title))]
+        if weighted_length(title) < weights.teaser_headline_min_chars or not (
+            label and TEASER_HEADING.match(label)
+        ):
+            continue
+        item = TeaserItem(title, absolute_url(base_url, link.get("href") or ""))
+        blocks = frozenset(block_at[node] for node in range(index, end[index]) if node in block_at)
+        found.append(TeaserGroup(element, (element,), None, "", (item,), blocks, "read-more line"))
+        covered = end[index]
+    return found
 
 
 def _headline(

@@ -82,6 +82,9 @@ class Weights:
     kicker or category label); a link further in is part of a sentence, not a headline."""
     teaser_item_share: float = 0.75
     """At least this share of a container's same-shaped children must be teasers."""
+    read_more_link_share: float = 0.6
+    """A "Read more: <headline>" line is a one-item teaser when its link holds this share
+    of its text (the rest is the label)."""
     teaser_min_headline_share: float = 0.12
     """The headline is at least this share of the item's text."""
 
