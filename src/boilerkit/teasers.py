@@ -163,32 +163,39 @@ def find_teasers(
             for member in group.members:
                 start = segmentation.index_of[member]
                 taken[start : end[start]] = b"\x01" * (end[start] - start)
-    groups.extend(_read_more_lines(segmentation, weights, base_url, taken))
+    groups.extend(_read_more_lines(segmentation, weights, base_url, taken, anchors))
     return tuple(sorted(groups, key=lambda group: segmentation.index_of[group.container]))
 
 
 def _read_more_lines(
-    segmentation: Segmentation, weights: Weights, base_url: str | None, taken: bytearray
+    segmentation: Segmentation,
+    weights: Weights,
+    base_url: str | None,
+    taken: bytearray,
+    anchors: list[int],
 ) -> list[TeaserGroup]:
     """One-link teasers set in the text: "Read more: <a>headline</a>", "Lesen Sie auch: ...".
 
     The element holds a teaser label and one headline link and little else; the outermost
     such element is the teaser, with no section (the label is not a section heading).
     """
-    chars, end, tags = segmentation.chars, segmentation.end, segmentation.tags
-    elements, block_at = segmentation.elements, segmentation.block_at
+    links, link_chars, chars = segmentation.links, segmentation.link_chars, segmentation.chars
+    end, parent, elements = segmentation.end, segmentation.parent, segmentation.elements
     share, longest = weights.read_more_link_share, weights.teaser_max_item_chars
-    candidates = [
-        index
-        for index, (count, linked, total) in enumerate(
-            zip(segmentation.links, segmentation.link_chars, chars, strict=True)
-        )
-        if count == 1 and 0 < total <= longest and linked >= share * total
-    ]
+    candidates: set[int] = set()
+    for anchor in anchors:  # climb from each link to its outermost line holding a label
+        node, line = parent[anchor], -1
+        while node >= 0 and links[node] == 1 and chars[node] <= longest:
+            if chars[node] - link_chars[node] >= weights.read_more_label_min_chars:
+                line = node
+            node = parent[node]
+        if line >= 0 and link_chars[line] >= share * chars[line]:
+            candidates.add(line)
+    block_at = segmentation.block_at
     found: list[TeaserGroup] = []
     covered = 0  # end of the last line found: lines do not nest
-    for index in candidates:
-        if index < covered or taken[index] or tags[index] == "a":
+    for index in sorted(candidates):
+        if index < covered or taken[index]:
             continue
         element = elements[index]
         link = next(element.iter("a"), None)

@@ -85,6 +85,8 @@ class Weights:
     read_more_link_share: float = 0.6
     """A "Read more: <headline>" line is a one-item teaser when its link holds this share
     of its text (the rest is the label)."""
+    read_more_label_min_chars: int = 4
+    """... and its label, the text beside the link, is at least this long ("Mehr", "More")."""
     teaser_min_headline_share: float = 0.12
     """The headline is at least this share of the item's text."""
 
