@@ -381,7 +381,10 @@ def repair_tree(root: etree._Element) -> int:
     walked only when some text actually changed, so a clean page costs one scan of its
     non-ASCII text.
     """
-    foreign = [text for text in _PLAIN_TEXTS(root) if not text.isascii()]
+    texts = _PLAIN_TEXTS(root)
+    if "".join(texts).isascii():  # at C speed: a page of a million texts has no loop here
+        return 0
+    foreign = [text for text in texts if not text.isascii()]
     joined = "\n".join(foreign)  # one regex scan of the page, not one call per text node
     if not (_SUSPICIOUS.search(joined) or _CENTRAL_MARKS.search(joined)):
         return 0
