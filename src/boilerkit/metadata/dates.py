@@ -237,8 +237,6 @@ TEXT_WINDOW = 5000
 # trafilatura-eval without htmldate: 20, 30 and 40 characters gave 633 right dates of 727,
 # 25 gave 635, 80 gave 632; 40 is taken from the plateau, not the peak.
 MAX_DATELINE_TEXT_CHARS = 40
-# Texts read per page by that search (a catalogue page has tens of thousands).
-MAX_TEXTS = 20_000
 
 
 def _rdfa_date(root: lxml_html.HtmlElement) -> str | None:
@@ -275,7 +273,7 @@ def _marked_date(scan: PageScan) -> str | None:
 
 def _dateline_text(scan: PageScan) -> str | None:
     """The first short text anywhere in the body that is a date ("Stand: 08.05.2019")."""
-    for index, text in enumerate(scan.texts()[:MAX_TEXTS]):
+    for index, text in enumerate(scan.texts()):
         if len(text) <= 3 * MAX_DATELINE_TEXT_CHARS and _YEAR.search(text):
             text = " ".join(text.split())
             found = _written_date(text) if len(text) <= MAX_DATELINE_TEXT_CHARS else None

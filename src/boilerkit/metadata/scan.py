@@ -40,9 +40,9 @@ _BYLINE_INITIALS = frozenset("abdeptvwABDEPTVW")
 MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
 MAX_BYLINE_TEXTS = 10
-# Texts read per page by the byline search: a byline sits near the top of its article, and
-# a catalogue or data page has a million texts.
-MAX_BYLINE_SEARCH_TEXTS = 20_000
+# Texts of the body the searches read (``PageScan.texts``): a byline or dateline sits near
+# the top of its article, and a catalogue or data page has tens of thousands to millions.
+MAX_SEARCH_TEXTS = 20_000
 
 _ATTRIBUTE_VALUES = {
     name: etree.XPath(f"//body//@{name}", smart_strings=False)
@@ -162,9 +162,10 @@ class PageScan:
         return self._site
 
     def texts(self) -> list[str]:
-        """The body's text nodes as plain strings, in page order (fetched once)."""
+        """The body's first ``MAX_SEARCH_TEXTS`` text nodes as plain strings, in page order
+        (fetched once)."""
         if self._texts is None:
-            self._texts = _BODY_TEXTS(self.root)
+            self._texts = _BODY_TEXTS(self.root)[:MAX_SEARCH_TEXTS]
         return self._texts
 
     def locate(self, indexes: list[int]) -> list[TextNode]:
@@ -179,7 +180,7 @@ class PageScan:
         """Short texts of ``<body>`` that open like a byline (``BYLINE_TEXT``), in page
         order: found among the plain texts, then located."""
         candidates = []
-        for index, text in enumerate(self.texts()[:MAX_BYLINE_SEARCH_TEXTS]):
+        for index, text in enumerate(self.texts()):
             first = text[:1]
             if first.isspace():
                 first = text.lstrip()[:1]
