@@ -101,15 +101,16 @@ def _decode(source: bytes) -> str:
     return source.decode(label)
 
 
-def visible_text(source: bytes, *, footnotes: bool = True) -> str:
+def visible_text(source: bytes) -> str:
     """All text a reader could see, whitespace collapsed: the ground the goldens stand on.
 
-    ``footnotes=False`` leaves out footnote markers (``sup``), as the goldens leave them
-    out of sentences.
+    Table cells are set apart by a space, as a browser sets them apart by a gap.
     """
     root = lxml_html.document_fromstring(_decode(source))
     invisible = ["script", "style", "head", "noscript", "template"]
-    etree.strip_elements(root, *invisible, *([] if footnotes else ["sup"]), with_tail=False)
+    etree.strip_elements(root, *invisible, with_tail=False)
+    for cell in root.iter("td", "th"):
+        cell.tail = " " + (cell.tail or "")
     return _SPACE.sub(" ", "".join(root.itertext())).strip()
 
 
@@ -131,12 +132,6 @@ SLUGS = _slugs()
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("test_boilerplate_is_dropped", "legacy-table-layout"): "the breadcrumb and copyright "
     "lines share the article's <br>-separated block",
-    ("test_text_similarity", "wiki-infobox-tables"): "infobox and reference list are kept "
-    "(readability-test-pages wants them, the golden does not)",
-    ("test_every_golden_line_is_kept", "wiki-infobox-tables"): "one body paragraph lost to "
-    "the link-region rule (dense wiki links)",
-    ("test_boilerplate_is_dropped", "wiki-infobox-tables"): "infobox, [1] markers and "
-    "references kept",
 }
 
 
@@ -176,7 +171,7 @@ def test_golden_is_normalized(case: Case) -> None:
 
 
 def test_golden_lines_occur_in_source(case: Case) -> None:
-    page = visible_text(case.source, footnotes=False)
+    page = visible_text(case.source)
     lines = normalize(case.expected).splitlines()
     comments = case.path / "expected-comments.txt"
     if comments.is_file():

@@ -183,6 +183,45 @@ def test_labelled_date_lines_are_dropped(line: str) -> None:
     assert line not in text and "Price: 12.50 euros." in text
 
 
+def test_dates_in_a_table_are_data_not_date_lines() -> None:
+    table = (
+        "<table><tr><th>Opened</th><td>14 August 1881</td></tr>"
+        "<tr><th>Closed</th><td>5 March 1966</td></tr></table>"
+    )
+    text = _text(
+        f"<article><p>7. Oktober 2020</p>{_paragraphs(2)}{table}{_paragraphs(2)}</article>"
+    )
+    assert "14 August 1881" in text and "5 March 1966" in text
+    assert "7. Oktober 2020" not in text
+
+
+@pytest.mark.parametrize(
+    "chrome",
+    [
+        '<span class="mw-editsection">[<a href="/w/index.php?action=edit">edit</a>]</span>',
+        '<a class="post-edit-link" href="/wp-admin/post.php?post=9">Edit</a>',
+    ],
+)
+def test_edit_links_beside_headings_go(chrome: str) -> None:
+    text = _text(f"<article><h2>History{chrome}</h2>{_paragraphs(3)}</article>")
+    assert "History" in text.splitlines() and "dit" not in text
+
+
+def test_footnotes_keep_their_markers_and_notes_but_not_their_backlinks() -> None:
+    text = _text(
+        f"<article>{_paragraphs(2)}<p>{PROSE}The line opened in 1881.<sup class='reference'>"
+        "<a href='#cite-1'>[1]</a></sup></p><h2>References</h2><ol class='references'>"
+        "<li id='cite-1'><span class='mw-cite-backlink'><a href='#ref-1'>^</a></span> "
+        "Hollins, Peter (1998). Stone Across the Valleys.</li></ol>"
+        "<div class='footnotes'><ol><li>A second note. <a href='#fnref1' "
+        "class='footnote-backref'>↩</a></li></ol></div></article>"
+    )
+    assert "The line opened in 1881.[1]" in text and "References" in text.splitlines()
+    assert "Hollins, Peter (1998). Stone Across the Valleys." in text
+    assert "A second note." in text
+    assert "^" not in text and "↩" not in text
+
+
 def test_read_more_line_is_a_one_item_teaser() -> None:
     root = lxml_html.document_fromstring(
         f"<html><body><article>{_paragraphs(2)}<p><strong>Read more:</strong> "

@@ -50,6 +50,16 @@ NOSCRIPT_MAX_CHARS = 1000
 PERMALINK_SYMBOLS = frozenset(("¶", "#", "§", "🔗"))
 """Link texts of the permalink anchors that decorate headings: markup, not text."""
 
+EDITING_CHROME_CLASS = re.compile(
+    r"(?<![a-z])(?:edit[-_]?(?:section|link)|(?:cite[-_]?)?backlink|footnote[-_]?backref"
+    r"|reversefootnote)",
+    re.I,
+)
+"""Class names of the links a page sets for its editors and its footnote machinery: the
+"[edit]" beside headings (MediaWiki's ``mw-editsection``, WordPress's ``post-edit-link``)
+and the "^ a b" / "↩" jumps from a footnote back to where it is cited. The footnote
+markers in the text and the notes themselves stay: they are the article's."""
+
 # Anchors holding a text node that could be a permalink symbol, confirmed in Python. (One
 # test per text node is cheaper than normalize-space() over every anchor.)
 # (``/descendant::a`` rather than ``//a``: libxml2 then tests only the anchors, which is
@@ -60,11 +70,15 @@ _MAYBE_PERMALINKS = etree.XPath(
 # Attributes that may hide their element, confirmed in Python. The attribute axis is
 # several times faster than testing every element's attributes in a predicate.
 _MAYBE_HIDING = etree.XPath("//@hidden|//@aria-hidden|//@type|//@style")
+_MAYBE_EDITING_CHROME = etree.XPath(
+    "//*[contains(@class, 'dit') or contains(@class, 'ack')]"  # "edit", "Edit", "backlink"...
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """Remove invisible and hidden elements in place, keeping their tails; return ``root``."""
+    """Remove invisible and hidden elements and editing chrome in place, keeping their
+    tails; return ``root``."""
     etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
     etree.strip_tags(root, *VOID_TAGS)
     for noscript in root.iter("noscript"):
@@ -74,6 +88,10 @@ def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     for anchor in _MAYBE_PERMALINKS(root):
         if anchor.text_content().strip() in PERMALINK_SYMBOLS:
             anchor.drop_tree()
+    for element in _MAYBE_EDITING_CHROME(root):
+        parent = element.getparent()
+        if parent is not None and EDITING_CHROME_CLASS.search(element.get("class", "")):
+            element.drop_tree()
     for element in dict.fromkeys(value.getparent() for value in _MAYBE_HIDING(root)):
         if (
             element.getparent() is not None

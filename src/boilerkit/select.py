@@ -187,6 +187,9 @@ def _region_rule(
 _HEADLINE = Reason("headline", -1.0, "repeats the title")
 
 
+_TABLE_CELLS = frozenset({"td", "th"})
+
+
 class _Judge:
     """Verdicts for the blocks inside the chosen container; caches region rules by element."""
 
@@ -241,13 +244,14 @@ class _Judge:
             return Reason("boilerplate_line", -1.0)
         if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text.lower()):
             return Reason("credit", -1.0)
+        tag = self.segmentation.tags[block.node]
         if (
             block.chars < 40
+            and tag not in _TABLE_CELLS  # a date in a table is data ("Opened | 1881")
             and any(c.isdigit() for c in block.text)
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
-        tag = self.segmentation.tags[block.node]
         if tag == "figcaption":
             return Reason("caption", -1.0)
         if tag == "h1" and _same_words(block.text, self.title):
@@ -404,9 +408,14 @@ def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: W
         ),
         len(blocks),
     )
-    for i in range(last + 1, len(blocks)):
-        if drops[i] is None and blocks[i].element.tag not in ("li", "pre", "td", "th"):
+    followed = False  # walking back: whether the next block is a kept item with sentences
+    for i in range(len(blocks) - 1, last, -1):  # (a heading over one, "References", stays)
+        block = blocks[i]
+        tag = block.element.tag
+        heading_over_item = followed and tag in _HEADING_RANK
+        if drops[i] is None and tag not in ("li", "pre", "td", "th") and not heading_over_item:
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
+        followed = drops[i] is None and block.sentences > 0
 
 
 _HEAD_KEEP = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "dt", "dd"})
