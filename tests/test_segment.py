@@ -146,3 +146,19 @@ def test_subtrees_are_index_ranges() -> None:
         assert segmentation.elements[index : segmentation.end[index]] == below
         parent = segmentation.parent[index]
         assert (segmentation.elements[parent] if parent >= 0 else None) is element.getparent()
+
+
+@pytest.mark.parametrize(
+    ("text", "sentences"),
+    [
+        ("Prices rose 3.5 per cent in March. Wages did not.", 2),
+        ("这是一个句子。这是另一个句子\uff01还有第三个\uff1f", 3),
+        ("東京は晴れ。大阪は雨。", 2),
+        ("यह पहला वाक्य है। यह दूसरा वाक्य है।", 2),
+        ("یہ پہلا جملہ ہے\u06d4 یہ دوسرا جملہ ہے\u06d4", 2),
+        ("هذه جملة أولى. هل هذه جملة ثانية؟", 2),
+    ],
+)
+def test_sentence_ends_in_many_scripts(text: str, sentences: int) -> None:
+    root = lxml_html.document_fromstring(f"<html><body><p>{text}</p></body></html>")
+    assert [block.sentences for block in segment(root).blocks] == [sentences]

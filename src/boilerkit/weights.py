@@ -305,5 +305,8 @@ DATE_LINE = re.compile(
 """A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr"), perhaps after
 a label ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021")."""
 
-SENTENCE_END = re.compile(r"[.!?。！？؟](?:\s|$|[\"'”’»])")
-"""A sentence end: the mark of prose."""
+SENTENCE_END = re.compile(r"[.!?؟।۔።](?:\s|$|[\"'”’»])|[。！？](?![。！？])")
+"""A sentence end: the mark of prose. Latin, Arabic, Urdu (۔), Devanagari (।) and
+Ethiopic (።) full stops end a sentence before a space or a closing quote, as "3.5" and
+"e.g." show they otherwise may not; CJK full stops end one wherever they stand, since
+CJK text runs on without spaces."""
