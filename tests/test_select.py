@@ -160,6 +160,33 @@ def test_two_stories_under_linked_headings_are_a_teaser_block() -> None:
 
 
 @pytest.mark.parametrize(
+    "heading", ["More than a game", "Popular science in the 1950s", "Latest findings"]
+)
+def test_subheadings_that_start_like_teaser_headings_stay(heading: str) -> None:
+    text = _text(f"<article>{_paragraphs(2)}<h2>{heading}</h2>{_paragraphs(2)}</article>")
+    assert heading in text.splitlines()
+
+
+@pytest.mark.parametrize(
+    "heading", ["Читайте также", "Lees ook", "İlgili Haberler", "Baca juga", "관련기사"]
+)
+def test_teaser_headings_in_more_languages(heading: str) -> None:
+    items = "".join(
+        f"<li><a href='/news/{n}'>Another story on the regional news site, number {n}</a></li>"
+        for n in range(4)
+    )
+    root = lxml_html.document_fromstring(
+        f"<html><body><article>{_paragraphs(4)}<h2>{heading}</h2><ul>{items}</ul></article>"
+        "</body></html>"
+    )
+    clean_tree(root)
+    selection = select_content(root)
+    assert {link.section for link in selection.related} == {heading}
+    assert selection.content is not None
+    assert heading not in render_text(selection.content)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Marco Odermatt, ski star from Switzerland. © AFP / MARCO BERTORELLO",

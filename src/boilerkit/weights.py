@@ -212,14 +212,15 @@ TEASER_HEADING = re.compile(
           (stories|news|articles|posts|reads?|videos|picks|content|headlines|coverage)
       | local\sspotlight | most\s(read|viewed|popular|shared|commented)
       | (you\smay|you\smight)\s(also\s)?(like|enjoy) | read\s(also|more|next)
-      | also\s(read|on|in) | more\s(from|on|in|about) | see\salso | related
-      | recommended | trending | popular | what\sto\sread\snext | don'?t\smiss
+      | also\s(read|on|in) | more\s(from|on|in|about) | see\salso
+      | (related|recommended|trending|popular|latest|more)(?=\W*$|\s(now|today|for\syou
+          |this\sweek|on|in|from|at|with)\b) | what\sto\sread\snext | don'?t\smiss
       | weitere | weiterführende | mehr\s(zum|zu|aus|von) | lesen\ssie\sauch
       | auch\sinteressant | das\skönnte\ssie | meistgelesen | top[-\s]?themen
       | empfehlungen | empfohlen\w* | zum\sweiterlesen | verwandte | das\skönnte\sdich
       | diese\sbeiträge | (notas|noticias|artículos|articulos)\srelacionad
       | ähnliche | schon\sgelesen | passend\sdazu | neueste | aktuelle\sartikel
-      | read\sthe\slatest | latest | more | lo\súltimo | últimas | explore\sfurther
+      | read\sthe\slatest | lo\súltimo | últimas | explore\sfurther
       | vorschau | nächste[rn]?\sartikel | next\s(article|story|post) | previous\s(article|post)
       | zobacz\stakże | zobacz\srównież | czytaj\srównież | leia\stambém | veja\stambém
       | à\slire\saussi | lire\saussi | sur\sle\smême\ssujet | les\splus\slus | voir\saussi
@@ -227,6 +228,12 @@ TEASER_HEADING = re.compile(
       | leggi\sanche | potrebbe\sinteressarti | czytaj\steż | zobacz\steż | polecane
       | 相关 | 推荐 | 热门 | 更多 | 延伸阅读 | 相關 | 推薦 | 熱門 | 関連 | 人気
       | اقرأ\sأيضا | اقرأ\sايضا | مواضيع\sذات\sصلة | الأكثر\s(قراءة|مشاهدة) | ذات\sصلة
+      | читайте\sтакже | смотрите\sтакже | по\sтеме | похожие\s(новости|статьи|материалы)
+      | самое\s(читаемое|популярное) | другие\s(новости|статьи|материалы) | популярное
+      | lees\sook | meer\s(nieuws|over|artikelen|lezen) | gerelateerd\w* | meest\sgelezen
+      | ook\sinteressant | ilgili\shaberler | benzer\shaberler | en\sçok\s(okunan|izlenen)
+      | bunlar\sda\silginizi | baca\sjuga | berita\sterkait | terpopuler | tin\sliên\squan
+      | đọc\sthêm | xem\sthêm | 관련\s?기사 | 많이\s?본 | 추천\s?기사 | おすすめ | 注目
     )(\b|$|(?<=[^\x00-\x7f]))""",
     re.I | re.X,
 )
@@ -237,6 +244,7 @@ BOILERPLATE_LINE = re.compile(
     r"""^\W*(
         share(\s(this|on|via)\b.*)? | tweet | e-?mail | print | advertisement | anzeige
       | werbung | publicité | publicidad | pubblicità | publicidade | reklama | реклама
+      | advertentie | reklam | поделиться | delen | paylaş | bagikan | chia\ssẻ | 공유
       | إعلان | 广告 | 廣告 | 広告 | 광고 | sponsored | skip\sto\s.* | jump\sto\s.*
       | read\smore | continue\sreading | click\shere.* | back\sto\stop | top
       | (sign\sup|subscribe)\b.* | follow\sus.* | related(\sarticles|\sstories)?
@@ -278,6 +286,8 @@ CALL_TO_ACTION = re.compile(
       | pressekontakt | press\scontact | pressesprecher | ansprechpartner
       | last\smodified | zuletzt\s(?:ge[äa]ndert|aktualisiert) | aktualisiert\sam
       | not\sresponsible\sfor | sofern\snicht\sanders
+      | подпис(?:ывайтесь|аться|ка) | все\sправа\sзащищены | abonneer | volg\sons
+      | alle\srechten\svoorbehouden | takip\sedin | abone\sol | tüm\shakları\ssaklıdır
     )""",
     re.X,
 )
