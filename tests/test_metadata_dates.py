@@ -23,6 +23,10 @@ from boilerkit.metadata.dates import parse_date, prefer_local, url_date
         ("21.01.2022 11:46", "2022-01-21"),
         ("12/25/2019", "2019-12-25"),
         ("1576108800", "2019-12-12"),
+        ("24 декабря 2020 года", "2020-12-24"),
+        ("3 травня 2020 р.", "2020-05-03"),
+        ("5 Ekim 2022", "2022-10-05"),
+        ("12 maart 2021", "2021-03-12"),
     ],
 )
 def test_parse_date(raw: str, expected: str) -> None:

@@ -24,18 +24,25 @@ EARLIEST = date(1995, 1, 1)
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     (
-        "january jan januar janvier enero gennaio januari janeiro stycznia styczeń",
-        "february feb februar février fevrier febrero febbraio februari fevereiro lutego luty",
-        "march mar märz maerz mär mars marzo maart março marca marzec",
-        "april apr avril abril aprile kwietnia kwiecień",
-        "may mai mayo maggio mei maio maja maj",
-        "june jun juni juin junio giugno junho czerwca czerwiec",
-        "july jul juli juillet julio luglio julho lipca lipiec",
-        "august aug août aout agosto augustus sierpnia sierpień",
-        "september sep sept septembre septiembre setiembre settembre setembro września wrzesień",
-        "october oct oktober okt octobre octubre ottobre outubro października październik",
-        "november nov novembre noviembre novembro listopada listopad",
-        "december dec dezember dez décembre decembre diciembre dicembre dezembro grudnia grudzień",
+        "january jan januar janvier enero gennaio januari janeiro stycznia styczeń января "
+        "январь січня ocak",
+        "february feb februar février fevrier febrero febbraio februari fevereiro lutego "
+        "luty февраля февраль лютого şubat subat",
+        "march mar märz maerz mär mars marzo maart março marca marzec марта март березня mart",
+        "april apr avril abril aprile kwietnia kwiecień апреля апрель квітня nisan",
+        "may mai mayo maggio mei maio maja maj мая май травня mayıs mayis",  # noqa: RUF001 (Turkish dotless i)
+        "june jun juni juin junio giugno junho czerwca czerwiec июня июнь червня haziran",
+        "july jul juli juillet julio luglio julho lipca lipiec июля июль липня temmuz",
+        "august aug août aout agosto augustus sierpnia sierpień августа август серпня "
+        "ağustos agustos",
+        "september sep sept septembre septiembre setiembre settembre setembro września "
+        "wrzesień сентября сентябрь вересня eylül eylul",
+        "october oct oktober okt octobre octubre ottobre outubro października październik "
+        "октября октябрь жовтня ekim",
+        "november nov novembre noviembre novembro listopada listopad ноября ноябрь "
+        "листопада kasım kasim",  # noqa: RUF001 (Turkish dotless i)
+        "december dec dezember dez décembre decembre diciembre dicembre dezembro grudnia "
+        "grudzień декабря декабрь грудня aralık aralik",  # noqa: RUF001 (Turkish dotless i)
     ),
     start=1,
 ):
