@@ -16,7 +16,6 @@ INVISIBLE_TAGS = (
     "template",
     "head",
     "svg",
-    "math",
     "iframe",
     "object",
     "canvas",
@@ -60,6 +59,12 @@ EDITING_CHROME_CLASS = re.compile(
 and the "^ a b" / "↩" jumps from a footnote back to where it is cited. The footnote
 markers in the text and the notes themselves stay: they are the article's."""
 
+MATH_IMAGE_CLASS = re.compile(r"(?<![a-z])(?:la)?tex(?![a-z])|math|equation|formula", re.I)
+"""Class names of images that show a formula (MediaWiki's ``mwe-math-fallback-image``,
+WordPress's ``latex``): their ``alt`` holds its TeX source."""
+
+_TEX_WRAPPER = re.compile(r"^\s*\{\\(?:displaystyle|textstyle)\s*(.*)\}\s*$", re.S)
+
 # Anchors holding a text node that could be a permalink symbol, confirmed in Python. (One
 # test per text node is cheaper than normalize-space() over every anchor.)
 # (``/descendant::a`` rather than ``//a``: libxml2 then tests only the anchors, which is
@@ -73,12 +78,19 @@ _MAYBE_HIDING = etree.XPath("//@hidden|//@aria-hidden|//@type|//@style")
 _MAYBE_EDITING_CHROME = etree.XPath(
     "//*[contains(@class, 'dit') or contains(@class, 'ack')]"  # "edit", "Edit", "backlink"...
 )
+_MAYBE_FORMULA_IMAGES = etree.XPath(
+    "//img[@alt][contains(@class, 'tex') or contains(@class, 'ath')"
+    " or contains(@class, 'quation') or contains(@class, 'ormula')]"
+)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
 def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
     """Remove invisible and hidden elements and editing chrome in place, keeping their
-    tails; return ``root``."""
+    tails; return ``root``. Formulas become their text (``linear_math``)."""
+    for image in _MAYBE_FORMULA_IMAGES(root):  # before hidden ones go: they are aria-hidden
+        if MATH_IMAGE_CLASS.search(image.get("class", "")):
+            linear_math(image)
     etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
     etree.strip_tags(root, *VOID_TAGS)
     for noscript in root.iter("noscript"):
@@ -99,7 +111,42 @@ def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
             and _is_hidden(element)
         ):
             element.drop_tree()
+    for formula in list(root.iter("math")):  # after: only what is visible of it is read
+        linear_math(formula)
     return root
+
+
+def linear_math(formula: lxml_html.HtmlElement) -> None:
+    """Turn a MathML ``<math>`` or a formula image into a ``span.math`` (a ``div`` for
+    display math) holding the formula as one line of text, in place.
+
+    The line is the formula's TeX where the page gives it (MathML's TeX ``annotation``,
+    its ``alttext``, the image's ``alt``; MediaWiki's ``{\\displaystyle ...}`` wrapper
+    taken off), else MathML's symbols set apart by spaces ("x = a + b"). Readers see
+    the formula; dropping it left sentences with holes ("for all indices  and").
+    """
+    if formula.tag == "img":
+        tex = formula.get("alt", "")
+    else:
+        tex = next(
+            (
+                note.text_content()
+                for note in formula.iter("annotation")
+                if "tex" in note.get("encoding", "").lower()
+            ),
+            "",
+        ) or formula.get("alttext", "")
+    if tex.strip():
+        unwrapped = _TEX_WRAPPER.match(tex)
+        line = " ".join((unwrapped.group(1) if unwrapped else tex).split())
+    else:
+        etree.strip_elements(formula, "annotation", "annotation-xml", with_tail=False)
+        line = " ".join(" ".join(formula.itertext()).split())
+    block = formula.get("display") == "block"
+    formula.clear(keep_tail=True)
+    formula.tag = "div" if block else "span"
+    formula.set("class", "math")
+    formula.text = line
 
 
 def _is_hidden(element: lxml_html.HtmlElement) -> bool:

@@ -1,0 +1,55 @@
+"""Clean stage: what a reader never sees goes, and formulas become text a reader can read."""
+
+from __future__ import annotations
+
+import pytest
+from lxml import html as lxml_html
+
+from boilerkit.clean import clean_tree
+
+
+def _cleaned_text(body: str) -> str:
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    return " ".join(root.text_content().split())
+
+
+def test_mediawiki_formula_becomes_its_tex_once() -> None:
+    # MediaWiki ships each formula twice: hidden MathML for screen readers and a visible
+    # image whose alt holds the TeX. The reader sees one formula; so does the text.
+    tex = r"{\displaystyle a_{ij}={\overline {a_{ji}}}}"
+    body = (
+        f'<p>for all indices <span class="mwe-math-element"><span style="display: none;">'
+        f'<math alttext="{tex}"><semantics><mrow><mi>a</mi></mrow>'
+        f'<annotation encoding="application/x-tex">{tex}</annotation></semantics></math>'
+        f'</span><img class="mwe-math-fallback-image-inline" aria-hidden="true" alt="{tex}"'
+        ' src="f.svg"></span> holds.</p>'
+    )
+    assert _cleaned_text(body) == r"for all indices a_{ij}={\overline {a_{ji}}} holds."
+
+
+def test_mathml_without_tex_reads_as_spaced_symbols() -> None:
+    body = "<p>When <math><mi>a</mi><mo>≠</mo><mn>0</mn></math>, there are two.</p>"
+    assert _cleaned_text(body) == "When a ≠ 0, there are two."
+
+
+def test_display_math_is_a_block_of_its_own() -> None:
+    root = lxml_html.document_fromstring(
+        '<html><body><p>So</p><math display="block"><mi>x</mi><mo>=</mo><mn>2</mn></math>'
+        "</body></html>"
+    )
+    clean_tree(root)
+    formula = root.find(".//div")
+    assert formula is not None and formula.get("class") == "math" and formula.text == "x = 2"
+
+
+@pytest.mark.parametrize(
+    ("image", "kept"),
+    [
+        ('<img class="latex" alt="e^{i\\pi}+1=0" src="l.png">', "e^{i\\pi}+1=0"),
+        ('<img class="wp-image-12" alt="A heron at dawn" src="h.jpg">', ""),
+        ('<img class="flatexpress-logo" alt="Flatex" src="f.png">', ""),
+    ],
+)
+def test_only_formula_images_give_their_alt_as_text(image: str, kept: str) -> None:
+    assert _cleaned_text(f"<p>See {image} here.</p>") == " ".join(f"See {kept} here.".split())
