@@ -159,6 +159,21 @@ def test_two_stories_under_linked_headings_are_a_teaser_block() -> None:
     assert [link.url for link in related] == ["/business/0", "/business/1"]
 
 
+def test_section_id_made_from_its_heading_is_no_furniture_hint() -> None:
+    section = (
+        "<div class='section' id='sharing-with-a-single-developer'>"
+        f"<h2>Sharing with a single developer</h2>{_paragraphs(2)}</div>"
+    )
+    share_box = (
+        "<div id='share-this'><h3>Share this</h3><p>Send this story to a friend who lives "
+        "along the route and wants to know more about it.</p></div>"
+    )
+    text = _text(f"<article>{_paragraphs(2)}{section}{share_box}</article>")
+    assert "Sharing with a single developer" in text.splitlines()
+    assert text.count("Paragraph 1") == 2
+    assert "Send this story" not in text
+
+
 @pytest.mark.parametrize(
     "heading", ["More than a game", "Popular science in the 1950s", "Latest findings"]
 )

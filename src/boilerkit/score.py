@@ -17,7 +17,10 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import re
 from dataclasses import dataclass
+
+from lxml import html as lxml_html
 
 from .segment import Block, Segmentation
 from .teasers import TeaserGroup
@@ -255,18 +258,42 @@ def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason,
     return tuple(reasons)
 
 
-def _hints(segmentation: Segmentation) -> list[Hint | None]:
+def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
     """Each element's own hint, from its tag, class, id and role."""
     elements = segmentation.elements
     classes = [element.get("class") for element in elements]
     ids = [element.get("id") for element in elements]
     roles = [element.get("role") for element in elements]
-    return [
+    hints = [
         None
         if css_class is None and css_id is None and role is None and tag not in _HINT_TAGS
         else _hint_of(tag, css_class, css_id, role)
         for tag, css_class, css_id, role in zip(segmentation.tags, classes, ids, roles, strict=True)
     ]
+    for index in itertools.compress(range(len(hints)), hints):  # the hinted elements
+        hint, css_id = hints[index], ids[index]
+        if (
+            hint.kind != "article"
+            and css_id
+            and _names_its_heading(elements[index], css_id, weights.slug_id_min_words)
+        ):
+            hints[index] = _hint_of(segmentation.tags[index], classes[index], None, roles[index])
+    return hints
+
+
+_SLUG_WORDS = re.compile(r"[^\W_]+")
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _names_its_heading(element: lxml_html.HtmlElement, css_id: str, min_words: int) -> bool:
+    """Whether an id is its section's heading made a slug: documentation tools and CMSs
+    name sections after their headings ("sharing-with-a-single-developer", "related-work"),
+    and a heading is no furniture hint."""
+    heading = next((child for child in element[:2] if child.tag in _HEADINGS), None)
+    if heading is None:
+        return False
+    words = _SLUG_WORDS.findall(heading.text_content().lower())
+    return len(words) >= min_words and _SLUG_WORDS.findall(css_id.lower()) == words
 
 
 def score(
@@ -276,7 +303,7 @@ def score(
     scale: float = 1.0,
 ) -> Scores:
     """Value every block and sum the values up the tree."""
-    hints = _hints(segmentation)
+    hints = _hints(segmentation, weights)
     blocks = segmentation.blocks
     raw = [block_value(block, weights, scale) for block in blocks]
     prose = _prose_mass(segmentation, raw)

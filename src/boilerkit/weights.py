@@ -98,6 +98,10 @@ class Weights:
     orphan_heading_max_chars: int = 80
     """A heading up to this long whose whole section was dropped goes with it ("Related",
     "Newsletter"); longer ones are leads set in a heading tag and stay."""
+    slug_id_min_words: int = 3
+    """An id of this many words that spells its section's heading ("sharing-with-a-single-
+    developer") is the heading made a slug, not a furniture hint. Shorter ids
+    ("share-this" over "Share this") are chosen names and keep their hint."""
     cta_max_chars: int = 400
     """Closing boxes ("Subscribe to our newsletter") up to this long are dropped from the
     article's end when they use the words of ``CALL_TO_ACTION``."""
