@@ -46,3 +46,24 @@ def test_document_pickles_with_content() -> None:
     clone = pickle.loads(pickle.dumps(doc))
     assert clone == doc
     assert clone.content is not None
+
+
+def test_text_is_composed_unicode_without_soft_hyphens() -> None:
+    # "য়" as two code points (U+09AF U+09BC) in the title, as one (U+09DF) in the text;
+    # "é" decomposed; soft hyphens that only mark where a word may break.
+    html = (
+        "<html><head><title>কুষ্টিয়া e\u0301t\u00e9</title></head><body><article>"
+        "<p>কুষ্টি\u09dfা-১ (দৌলতপুর). Cafe\u0301 im Mit&shy;tel&shy;al\u00adter.</p>"
+        "</article></body></html>"
+    )
+    doc = boilerkit.extract(html.encode())
+    assert doc.title == "কুষ্টি\u09af\u09bcা \u00e9t\u00e9"
+    assert doc.text == "কুষ্টি\u09af\u09bcা-১ (দৌলতপুর). Caf\u00e9 im Mittelalter."
+    markdown = boilerkit.render_document(doc, "markdown")
+    assert "Caf\u00e9 im Mittelalter." in markdown
+
+
+def test_combining_solidus_after_markup_leaves_the_page_as_it_is() -> None:
+    # NFC would compose ">" and U+0338 into "≯" and break the tag before it.
+    doc = boilerkit.extract("<html><body><article><p>a<b>b</b>\u0338 c.</p></article></body>")
+    assert doc.text == "ab\u0338 c."

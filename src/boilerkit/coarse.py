@@ -134,7 +134,7 @@ def coarse_text(content: lxml_html.HtmlElement | None) -> str:
     """
     if content is None:
         return ""
-    text = str(_TO_TEXT(content))
+    text = str(_TO_TEXT(content)).replace("\u00ad", "")  # soft hyphens, as content.py
     if _ITEM in text:
         for _ in range(_EMPTY_ITEM_PASSES):
             text, dropped = _EMPTY_ITEM.subn("", text)

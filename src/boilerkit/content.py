@@ -18,7 +18,7 @@ from lxml.html import defs
 from .segment import BLOCK_TAGS, Segmentation
 from .teasers import absolute_url
 
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u00ad]")
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
 
 
@@ -185,8 +185,9 @@ def _links_elsewhere(element: lxml_html.HtmlElement, names: list[str]) -> bool:
 
 
 def _xml_safe(text: str) -> str:
-    """Text lxml accepts through its API (the parser lets C0 controls through)."""
-    return _CONTROL.sub("", text) if _CONTROL.search(text) else text
+    """Text lxml accepts through its API (the parser lets C0 controls through), without
+    soft hyphens, which only say where a word may break ("Mit\u00adtel\u00adal\u00adter")."""
+    return _UNWANTED.sub("", text) if _UNWANTED.search(text) else text
 
 
 def _copy_element(

@@ -93,7 +93,8 @@ def second_opinion(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
 
 
 def _to_html(body: etree._Element) -> lxml_html.HtmlElement:
-    """Rename trafilatura's tags to HTML in place and re-root the tree as HTML elements."""
+    """Rename trafilatura's tags to HTML in place and re-root the tree as HTML elements
+    (soft hyphens left out, as our own copy leaves them out)."""
     for element in body.iter():
         tag = element.tag
         if not isinstance(tag, str):
@@ -117,4 +118,5 @@ def _to_html(body: etree._Element) -> lxml_html.HtmlElement:
             element.tag = _TAGS[tag]
         for attribute in ("rend", "target", "role"):
             element.attrib.pop(attribute, None)
-    return lxml_html.fragment_fromstring(etree.tostring(body, encoding="unicode"))
+    markup = etree.tostring(body, encoding="unicode").replace("\u00ad", "")  # as content.py
+    return lxml_html.fragment_fromstring(markup)

@@ -16,7 +16,7 @@ from .metadata import Metadata, extract_metadata, finalize_metadata
 from .options import Options
 from .parse import parse_html
 from .render.text import render_text
-from .repair import repair_tree
+from .repair import compose, repair_tree
 from .select import Selection, select_content, with_comments
 
 
@@ -67,6 +67,7 @@ def _run(
     else:
         text, encoding = html, "unicode"
     guard.check_text(text)
+    text = compose(text)
     deadline.check("decode")
     page = parse_html(text, url)
     deadline.check("parse")

@@ -19,6 +19,7 @@ The stage works in three steps, each cheaper to skip than the next:
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from lxml import etree
@@ -26,7 +27,7 @@ from lxml import etree
 from .plausibility import alphabet_spread, cost
 from .repair_chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
 
-__all__ = ["Change", "RepairResult", "explain_repair", "repair_text", "repair_tree"]
+__all__ = ["Change", "RepairResult", "compose", "explain_repair", "repair_text", "repair_tree"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -355,6 +356,19 @@ def explain_repair(text: str) -> RepairResult:
         changes += _lone_a_grave(text, changes)
     changes.sort(key=lambda c: c.start)
     return RepairResult(_apply(text, changes), tuple(changes))
+
+
+def compose(html: str) -> str:
+    """The page in Unicode's composed form (NFC), the form text is compared, searched and
+    deduplicated in: "য়" typed as two code points and as one are the same letter.
+
+    It runs on the page's markup before parsing, which NFC leaves alone except where a
+    combining long solidus (U+0338) follows ``<``, ``=`` or ``>`` (composing "≮", "≠",
+    "≯"); a page holding one keeps its code points rather than risk its markup.
+    """
+    if html.isascii() or "\u0338" in html or unicodedata.is_normalized("NFC", html):
+        return html
+    return unicodedata.normalize("NFC", html)
 
 
 def repair_text(text: str) -> str:
