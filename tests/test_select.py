@@ -159,6 +159,30 @@ def test_two_stories_under_linked_headings_are_a_teaser_block() -> None:
     assert [link.url for link in related] == ["/business/0", "/business/1"]
 
 
+@pytest.mark.parametrize("name", ["sect sect_commentlinks", "commentsection", "commentaires"])
+def test_comment_section_under_a_compound_name_is_not_the_article(name: str) -> None:
+    comments = "".join(
+        f"<div class='entry'><p>Reader {n} writes: I have lived by the tram route for "
+        "twenty years and the noise at night has never been worse than this spring. "
+        "Somebody at the council should come and listen for themselves.</p></div>"
+        for n in range(12)
+    )
+    root = lxml_html.document_fromstring(
+        f"<html><body><div class='story'>{_paragraphs(3)}</div>"
+        f"<div class='{name}'>{comments}</div></body></html>"
+    )
+    clean_tree(root)
+    selection = select_content(root, include_comments=False)
+    assert selection.content is not None
+    text = render_text(selection.content)
+    assert "Paragraph 2" in text and "Reader" not in text
+
+
+def test_commentary_is_an_article_not_comments() -> None:
+    text = _text(f"<div class='commentary-body'>{_paragraphs(3)}</div><nav>Home</nav>")
+    assert "Paragraph 2" in text
+
+
 def test_section_id_made_from_its_heading_is_no_furniture_hint() -> None:
     section = (
         "<div class='section' id='sharing-with-a-single-developer'>"

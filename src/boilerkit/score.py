@@ -25,6 +25,7 @@ from lxml import html as lxml_html
 from .segment import Block, Segmentation
 from .teasers import TeaserGroup
 from .weights import (
+    COMMENT_COMPOUND,
     COMMENT_FURNITURE,
     COMMENT_WORDS,
     FRAMEWORK_WORDS,
@@ -127,11 +128,12 @@ def _name_hints(names: str) -> _NameHints:
     class names on many tags."""
     text = names.lower()
     words = set(WORD_SPLIT.split(text)) if text.strip() else set()
-    if words & COMMENT_WORDS:
+    comment_words = words & COMMENT_WORDS or {w for w in words if COMMENT_COMPOUND.match(w)}
+    if comment_words:
         furniture = COMMENT_FURNITURE.search(text)  # "comment-meta": not the comment's prose
         if furniture:
             return Hint("boilerplate", f"class/id~{furniture.group()}"), None, None, None
-        comments = Hint("comments", f"class/id={'/'.join(sorted(words & COMMENT_WORDS))}")
+        comments = Hint("comments", f"class/id={'/'.join(sorted(comment_words))}")
         return comments, None, None, None
     strong = STRONG_POSITIVE.search(text)
     if strong:

@@ -176,6 +176,10 @@ COMMENT_WORDS = frozenset(
 )
 """Words that mark the comment section (kept apart, returned with ``include_comments``)."""
 
+COMMENT_COMPOUND = re.compile(r"comment(?!ary)\w+")
+"""Compound names of comment sections ("commentlinks", "commentsection", "commentaires");
+"commentary" is an opinion piece, not its readers' comments."""
+
 COMMENT_FURNITURE = re.compile(
     r"comments?[-_]?(meta|metadata|author|form|respond|reply|title|date|time|avatar|notes"
     r"|navigation|awaiting-moderation)(?=\s|$)"
