@@ -178,6 +178,24 @@ def test_comment_section_under_a_compound_name_is_not_the_article(name: str) -> 
     assert "Paragraph 2" in text and "Reader" not in text
 
 
+def test_php_error_messages_are_never_the_article() -> None:
+    warning = (
+        "<b>Warning</b>: Use of undefined constant comments - assumed 'comments' (this will "
+        "throw an Error in a future version of PHP) in <b>/htdocs/wp-content/plugins/"
+        "get-recent-comments/get-recent-comments.php</b> on line <b>928</b><br>"
+    )
+    root = lxml_html.document_fromstring(
+        f"<html><body>{warning * 2}<div class='post'><p>{PROSE}</p></div>"
+        f"<ul><li><h2>Latest comments</h2><ul><li>{warning * 8}</li></ul></li></ul>"
+        "</body></html>"
+    )
+    clean_tree(root)
+    selection = select_content(root)
+    assert selection.content is not None
+    text = render_text(selection.content)
+    assert "The council voted" in text and "Warning" not in text
+
+
 def test_commentary_is_an_article_not_comments() -> None:
     text = _text(f"<div class='commentary-body'>{_paragraphs(3)}</div><nav>Home</nav>")
     assert "Paragraph 2" in text

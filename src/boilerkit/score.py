@@ -36,6 +36,7 @@ from .weights import (
     POSITIVE_ROLES,
     POSITIVE_TAGS,
     POSITIVE_WORDS,
+    SERVER_ERROR,
     STRONG_POSITIVE,
     WORD_SPLIT,
     Weights,
@@ -232,8 +233,17 @@ def _regions(
     return region
 
 
+def is_server_error(text: str) -> bool:
+    """Whether PHP error messages make up most of a block's text."""
+    if " on line " not in text:  # the cheap test first: nearly every block stops here
+        return False
+    return 2 * sum(len(m.group()) for m in SERVER_ERROR.finditer(text)) > len(text)
+
+
 def block_value(block: Block, weights: Weights, scale: float) -> float:
     """A block's worth as prose (``block_reasons`` itemises it)."""
+    if is_server_error(block.text):
+        return -float(block.chars)
     return (
         block.chars
         - (1 + weights.link_penalty * scale) * block.link_chars
@@ -244,6 +254,8 @@ def block_value(block: Block, weights: Weights, scale: float) -> float:
 
 def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason, ...]:
     """The terms of ``block_value``, for the explain view."""
+    if is_server_error(block.text):
+        return (Reason("server_error", -float(block.chars), "PHP error messages"),)
     reasons = [Reason("text", float(block.chars - block.link_chars), f"{block.chars} chars")]
     if block.link_chars:
         reasons.append(

@@ -20,7 +20,7 @@ from lxml import html as lxml_html
 from .comments import comment_sections
 from .content import build_content
 from .document import RelatedLink
-from .score import Reason, Scores, score
+from .score import Reason, Scores, is_server_error, score
 from .segment import Block, Segmentation, segment, weighted_length
 from .teasers import TeaserGroup, find_teasers
 from .weights import (
@@ -236,6 +236,8 @@ class _Judge:
         region = self.region(block.node)
         if region is not None:
             return region
+        if is_server_error(block.text):
+            return Reason("server_error", -1.0, "PHP error messages")
         if block.link_density > self.weights.max_link_density:
             return Reason("link_density", -1.0, f"{block.link_density:.2f}")
         if block.chars < 60 and not block.sentences and TEASER_HEADING.match(block.text):

@@ -323,6 +323,14 @@ DATE_LINE = re.compile(
 """A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr"), perhaps after
 a label ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021")."""
 
+SERVER_ERROR = re.compile(
+    r"(?<![a-z])(?:warning|notice|deprecated|fatal\serror|parse\serror|strict\sstandards)\s?:"
+    r".{0,500}?\son\sline\s\d+",
+    re.I | re.S,
+)
+"""A PHP error message printed into the page ("Warning: Use of undefined constant ... in
+/htdocs/wp-content/plugins/x.php on line 928"): the server's, never the article's."""
+
 SENTENCE_END = re.compile(r"[.!?؟।۔።](?:\s|$|[\"'”’»])|[。！？](?![。！？])")
 """A sentence end: the mark of prose. Latin, Arabic, Urdu (۔), Devanagari (।) and
 Ethiopic (።) full stops end a sentence before a space or a closing quote, as "3.5" and
