@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html as html_lib
+import json
+
 import pytest
 from lxml import html as lxml_html
 
@@ -97,3 +100,48 @@ def test_no_second_opinion_on_pages_too_large_for_it(
     assert canned_opinion == []
     assert explanation.document.text == ""
     assert any("page too large" in line for line in explanation.lines())
+
+
+BODY_SENTENCE = (
+    "The ferry service to the outer islands resumes on Monday after a month of repairs. "
+    "Timetables stay as they were before the harbour wall was damaged in the storm. "
+)
+
+
+def _ld_page(body_markup: str, *bodies: str) -> str:
+    scripts = "".join(
+        '<script type="application/ld+json">'
+        + json.dumps({"@type": "NewsArticle", "headline": "Ferries", "articleBody": body})
+        + "</script>"
+        for body in bodies
+    )
+    return f"<html><head><title>Ferries</title>{scripts}</head><body>{body_markup}</body></html>"
+
+
+def test_javascript_page_takes_its_json_ld_article_body() -> None:
+    body = "\n".join([BODY_SENTENCE * 2, BODY_SENTENCE, BODY_SENTENCE * 3])
+    page = _ld_page("<div id='app'><p class='caption'>The harbour at dawn.</p></div>", body)
+    explanation = boilerkit.explain(page, fallback=False)
+    assert explanation.document.text.split("\n") == [
+        " ".join((BODY_SENTENCE * 2).split()),
+        " ".join(BODY_SENTENCE.split()),
+        " ".join((BODY_SENTENCE * 3).split()),
+    ]
+    assert any("articleBody" in note for note in explanation.notes)
+
+
+def test_escaped_html_article_body_keeps_its_paragraphs() -> None:
+    escaped = html_lib.escape(f"<p>{BODY_SENTENCE * 3}</p><p>Caf&eacute; {BODY_SENTENCE}</p>")
+    doc = boilerkit.extract(_ld_page("<div id='app'></div>", escaped), fallback=False)
+    assert doc.text.split("\n")[1].startswith("Café The ferry service")
+
+
+def test_article_in_the_markup_wins_over_its_json_ld_body() -> None:
+    markup = f"<article><p>Seen in the markup only. {BODY_SENTENCE * 3}</p></article>"
+    doc = boilerkit.extract(_ld_page(markup, BODY_SENTENCE * 4), fallback=False)
+    assert "Seen in the markup only." in doc.text
+
+
+def test_two_article_bodies_say_nothing() -> None:
+    page = _ld_page("<div id='app'><p>At dawn.</p></div>", BODY_SENTENCE * 4, "Other " * 200)
+    assert "ferry service" not in boilerkit.extract(page, fallback=False).text

@@ -90,7 +90,7 @@ def _copied_text(
         members.append(index)
         element = elements[index]
         if index != container and keep_text[parent[index] - container] and element.tail:
-            tail[offset] = _xml_safe(element.tail)
+            tail[offset] = xml_safe(element.tail)
         if index in skip:
             index = end[index]
             continue
@@ -100,7 +100,7 @@ def _copied_text(
             keep = keep_text[parent[index] - container]
         keep_text[offset] = keep
         if keep and tags[index] and element.text:  # a comment's content is not text
-            text[offset] = _xml_safe(element.text)
+            text[offset] = xml_safe(element.text)
         index += 1
     return members, text, tail
 
@@ -184,7 +184,7 @@ def _links_elsewhere(element: lxml_html.HtmlElement, names: list[str]) -> bool:
     )
 
 
-def _xml_safe(text: str) -> str:
+def xml_safe(text: str) -> str:
     """Text lxml accepts through its API (the parser lets C0 controls through), without
     soft hyphens, which only say where a word may break ("Mit\u00adtel\u00adal\u00adter")."""
     return _UNWANTED.sub("", text) if _UNWANTED.search(text) else text
@@ -205,7 +205,7 @@ def _copy_element(
     element = lxml_html.Element(tag if _NAME.fullmatch(tag) else "span")
     for key, value in attrib.items():
         if _NAME.fullmatch(key):
-            element.set(key, _xml_safe(value))
+            element.set(key, xml_safe(value))
     if parent is not None:
         parent.append(element)
     return element

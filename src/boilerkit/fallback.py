@@ -1,4 +1,5 @@
-"""Second opinion: trafilatura's extraction, for pages where our own selection is unsure.
+"""Second opinions: the page's JSON-LD article body, for pages that render their article
+with JavaScript; trafilatura's extraction, for pages where our own selection is unsure.
 
 Measured on trafilatura-eval, our selection is right more often than trafilatura overall,
 but on the few pages where our confidence is low (scattered prose, no dominant container)
@@ -10,11 +11,15 @@ renderer works on it unchanged.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from .clean import clean_tree
+from .content import xml_safe
 from .select import Selection
+from .weights import Weights
 
 SECOND_OPINION_MAX_CHARS = 2_000_000
 """Pages larger than this get no second opinion: trafilatura took 16 s on 200,000 siblings."""
@@ -120,3 +125,48 @@ def _to_html(body: etree._Element) -> lxml_html.HtmlElement:
             element.attrib.pop(attribute, None)
     markup = etree.tostring(body, encoding="unicode").replace("\u00ad", "")  # as content.py
     return lxml_html.fragment_fromstring(markup)
+
+
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n|\r?\n")
+_MARKUP = re.compile(r"</?(?:p|br|div|h[1-6]|ul|ol|li|blockquote|a|b|i|em|strong)\b", re.I)
+
+
+def prefer_article_body(selection: Selection, body: str, weights: Weights) -> Selection:
+    """The selection with the page's JSON-LD ``articleBody`` as its content, when ours
+    holds much less text than it (``article_body_share``); else the selection as it is."""
+    ours = selection.content.text_content() if selection.content is not None else ""
+    ours_chars, body_chars = len(" ".join(ours.split())), len(" ".join(body.split()))
+    if body_chars < weights.article_body_min_chars or (
+        ours_chars >= weights.article_body_share * body_chars
+    ):
+        return selection
+    content = _body_tree(body)
+    if content is None:
+        return selection
+    return dataclasses.replace(
+        selection,
+        content=content,
+        confidence=1.0,
+        notes=(
+            *selection.notes,
+            f"content is the page's JSON-LD articleBody ({body_chars} chars; "
+            f"the markup's article held {ours_chars})",
+        ),
+    )
+
+
+def _body_tree(body: str) -> lxml_html.HtmlElement | None:
+    """``articleBody`` as a tree: its own HTML when it carries some, else one paragraph per
+    line of text."""
+    if _MARKUP.search(body):
+        try:
+            content = lxml_html.fragment_fromstring(body, create_parent="div")
+        except (ValueError, etree.ParserError):
+            return None
+        return clean_tree(content)
+    content = lxml_html.Element("div")
+    for line in _PARAGRAPH_BREAK.split(body):
+        if line.strip():
+            paragraph = etree.SubElement(content, "p")
+            paragraph.text = xml_safe(" ".join(line.split()))
+    return content if len(content) else None

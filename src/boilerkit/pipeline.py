@@ -11,8 +11,9 @@ from .clean import clean_tree
 from .coarse import coarse_selection, coarse_text, is_large
 from .decode import decode_html
 from .document import Document
-from .fallback import SECOND_OPINION_MAX_CHARS, ask_second_opinion
+from .fallback import SECOND_OPINION_MAX_CHARS, ask_second_opinion, prefer_article_body
 from .metadata import Metadata, extract_metadata, finalize_metadata
+from .metadata.jsonld import article_body
 from .options import Options
 from .parse import parse_html
 from .render.text import render_text
@@ -75,6 +76,7 @@ def _run(
     repair_tree(page.root)
     deadline.check("repair")
     metadata = extract_metadata(page.root, url, search_body=not large)
+    body = article_body(page.root) if not large and "articleBody" in text else None
     deadline.check("metadata")
     clean_tree(page.root)
     deadline.check("clean")
@@ -99,6 +101,8 @@ def _run(
     ):
         selection = ask_second_opinion(page.root, selection)
         deadline.check("second opinion")
+    if body is not None:
+        selection = prefer_article_body(selection, body, options.weights)
     comments = render_text(selection.comments)
     if selection.comments is not None and selection.content is not None:
         selection = with_comments(selection)

@@ -95,6 +95,11 @@ class Weights:
     """Below this confidence trafilatura's second opinion replaces our content (when
     ``Options.fallback``). 0.7 sends about 6% of trafilatura-eval pages to it and lifts
     F1 there by 0.005, on readability-test-pages by 0.015; 0.85 gains nothing more."""
+    article_body_min_chars: int = 500
+    """A JSON-LD ``articleBody`` at least this long ..."""
+    article_body_share: float = 0.25
+    """... replaces our content when our content holds less than this share of its length
+    (the page renders its article with JavaScript; the markup holds a teaser)."""
     orphan_heading_max_chars: int = 80
     """A heading up to this long whose whole section was dropped goes with it ("Related",
     "Newsletter"); longer ones are leads set in a heading tag and stay."""

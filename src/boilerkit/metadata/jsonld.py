@@ -7,6 +7,7 @@ references resolved against every object on the page.
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator, Sequence
@@ -209,3 +210,23 @@ def read_jsonld(scripts: Sequence[lxml_html.HtmlElement], found: Candidates) -> 
     for _, name in sorted(sites, key=lambda site: site[0]):
         found.add("sitename", "jsonld_site", name)
     return seen
+
+
+_LD_SCRIPTS = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+
+
+def article_body(root: lxml_html.HtmlElement) -> str | None:
+    """The ``articleBody`` the page's JSON-LD gives for its article, or ``None``.
+
+    Pages that render their article with JavaScript often ship it here in full, while
+    their markup holds a caption and a teaser. Only one distinct body counts: a page
+    describing several articles says nothing about which one it shows. Entity-escaped
+    bodies are unescaped. (``isAccessibleForFree: false`` is not a reason to skip one:
+    metered sites mark every article so, and the text is in the page as delivered.)
+    """
+    bodies = {
+        html.unescape(body).strip()
+        for obj in parse_scripts(root.xpath(_LD_SCRIPTS))
+        if isinstance(body := obj.get("articleBody"), str) and body.strip()
+    }
+    return bodies.pop() if len(bodies) == 1 else None
