@@ -196,3 +196,22 @@ def test_read_more_line_is_a_one_item_teaser() -> None:
     ]
     assert selection.content is not None
     assert "Otters return" not in render_text(selection.content)
+
+
+def _old_page(body: str, title: str | None = None) -> str:
+    """The text of a structureless page: ``body`` straight in ``<body>``."""
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    selection = select_content(root, title=title)
+    assert selection.content is not None
+    return render_text(selection.content)
+
+
+_OLD_PROSE = "<br><br>".join(f"{PROSE} Paragraph {n}." for n in range(4))
+
+
+def test_short_stanzas_after_the_last_paragraph_stay() -> None:
+    text = _old_page(
+        f"{_OLD_PROSE}<br><br>Repeat chorus<br><br>The river runs,<br>the mill wheel turns"
+    )
+    assert "Repeat chorus" in text and "the mill wheel turns" in text

@@ -10,6 +10,8 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from .paragraphs import wrap_loose_runs
+
 INVISIBLE_TAGS = (
     "script",
     "style",
@@ -63,8 +65,13 @@ _MAYBE_HIDING = etree.XPath("//@hidden|//@aria-hidden|//@type|//@style")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """Remove invisible and hidden elements in place, keeping their tails; return ``root``."""
+def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_html.HtmlElement:
+    """Remove invisible and hidden elements in place, keeping their tails; return ``root``.
+
+    With ``paragraphs``, loose runs of text also get paragraphs of their own
+    (``paragraphs.wrap_loose_runs``): block selection needs them, the coarse selection of
+    very large pages does not, and there they would cost about a microsecond per element.
+    """
     etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
     etree.strip_tags(root, *VOID_TAGS)
     for noscript in root.iter("noscript"):
@@ -81,6 +88,8 @@ def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
             and _is_hidden(element)
         ):
             element.drop_tree()
+    if paragraphs:
+        wrap_loose_runs(root)
     return root
 
 

@@ -75,7 +75,7 @@ def _run(
     deadline.check("repair")
     metadata = extract_metadata(page.root, url, search_body=not large)
     deadline.check("metadata")
-    clean_tree(page.root)
+    clean_tree(page.root, paragraphs=not large)
     deadline.check("clean")
     if large:
         selection = coarse_selection(page.root, large)

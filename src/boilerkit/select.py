@@ -21,7 +21,7 @@ from .comments import comment_sections
 from .content import build_content
 from .document import RelatedLink
 from .score import Reason, Scores, score
-from .segment import Block, Segmentation, segment, weighted_length
+from .segment import BLOCK_TAGS, Block, Segmentation, segment, weighted_length
 from .teasers import TeaserGroup, find_teasers
 from .weights import (
     BOILERPLATE_LINE,
@@ -187,6 +187,17 @@ def _region_rule(
 _HEADLINE = Reason("headline", -1.0, "repeats the title")
 
 
+def _holds(block: Block, segmentation: Segmentation, tag: str) -> bool:
+    """Whether a ``tag`` element stands in the block's own content, not in a nested block."""
+    tags, end = segmentation.tags, segmentation.end
+    index, stop = block.node + 1, end[block.node]
+    while index < stop:
+        if tags[index] == tag:
+            return True
+        index = end[index] if tags[index] in BLOCK_TAGS else index + 1
+    return False
+
+
 class _Judge:
     """Verdicts for the blocks inside the chosen container; caches region rules by element."""
 
@@ -293,7 +304,7 @@ def select_content(
             drops.append(outside)
     _trim_calls_to_action(segmentation.blocks, drops, weights)
     _drop_orphan_headings(segmentation, drops, weights)
-    _trim_tail(segmentation.blocks, drops, weights)
+    _trim_tail(segmentation, drops, weights)
     _trim_head(segmentation, drops, weights)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
@@ -392,15 +403,22 @@ def _inside_kept_blocks(
     return inside
 
 
-def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:
-    """Drop the short kept blocks after the article's last paragraph (share prompts, credits)."""
-    minimum = weights.tail_min_chars
+def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
+    """Drop the short kept blocks after the article's last paragraph (share prompts, credits).
+
+    A short block set in several lines (a stanza, an address) counts as a paragraph here:
+    furniture is one line, and the lines between two stanzas ("Repeat chorus") stay."""
+    blocks, minimum = segmentation.blocks, weights.tail_min_chars
     last = next(
         (
             i
             for i in range(len(blocks) - 1, -1, -1)
             if drops[i] is None
-            and (blocks[i].chars >= minimum or weighted_length(blocks[i].text) >= minimum)
+            and (
+                blocks[i].chars >= minimum
+                or weighted_length(blocks[i].text) >= minimum
+                or _holds(blocks[i], segmentation, "br")
+            )
         ),
         len(blocks),
     )
