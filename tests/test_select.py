@@ -215,3 +215,24 @@ def test_short_stanzas_after_the_last_paragraph_stay() -> None:
         f"{_OLD_PROSE}<br><br>Repeat chorus<br><br>The river runs,<br>the mill wheel turns"
     )
     assert "Repeat chorus" in text and "the mill wheel turns" in text
+
+
+def test_breadcrumb_line_is_dropped() -> None:
+    text = _old_page(
+        "<a href='/'>Home</a> &gt; <a href='/articles'>Articles</a> &gt; The Old Mill"
+        f"<br><br>{_OLD_PROSE}"
+    )
+    assert "Articles" not in text and "Paragraph 3" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tuesday 8 April | 7.30pm | Village Hall",  # no links: a line of facts
+        "See <a href='/r'>the report</a> | it says the northern route was cheaper to build"
+        " than the one along the river, by a third",  # long items: prose
+    ],
+)
+def test_nav_line_look_alikes_stay(line: str) -> None:
+    text = _old_page(f"{_OLD_PROSE}<br><br>{line}<br><br>{_OLD_PROSE}")
+    assert lxml_html.fromstring(f"<p>{line}</p>").text_content() in text

@@ -28,6 +28,7 @@ from .weights import (
     CALL_TO_ACTION,
     CREDIT_LINE,
     DATE_LINE,
+    NAV_SEPARATOR,
     TEASER_HEADING,
     Weights,
 )
@@ -187,6 +188,20 @@ def _region_rule(
 _HEADLINE = Reason("headline", -1.0, "repeats the title")
 
 
+def _is_nav_line(block: Block, weights: Weights) -> bool:
+    """Whether a block is a menu or breadcrumb written as a line of text: short items, most
+    of them links, between separators ("Home > Articles > The Old Mill")."""
+    if (
+        block.chars > weights.nav_line_max_chars
+        or block.link_density < weights.nav_line_min_link_density
+    ):
+        return False
+    items = [item for item in NAV_SEPARATOR.split(block.text) if item.strip(" []")]
+    return len(items) >= weights.nav_line_min_segments and all(
+        len(item.strip()) <= weights.nav_item_max_chars for item in items
+    )
+
+
 def _holds(block: Block, segmentation: Segmentation, tag: str) -> bool:
     """Whether a ``tag`` element stands in the block's own content, not in a nested block."""
     tags, end = segmentation.tags, segmentation.end
@@ -246,6 +261,8 @@ class _Judge:
             return region
         if block.link_density > self.weights.max_link_density:
             return Reason("link_density", -1.0, f"{block.link_density:.2f}")
+        if _is_nav_line(block, self.weights):
+            return Reason("nav_line", -1.0, "menu items between separators")
         if block.chars < 60 and not block.sentences and TEASER_HEADING.match(block.text):
             return Reason("teaser_heading", -1.0)
         if block.chars < 60 and BOILERPLATE_LINE.match(block.text):

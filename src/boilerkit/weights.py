@@ -103,6 +103,17 @@ class Weights:
     article's end when they use the words of ``CALL_TO_ACTION``."""
     credit_max_chars: int = 120
     """Lines up to this long that name a photo credit (``CREDIT_LINE``) are captions."""
+    nav_line_max_chars: int = 200
+    """A line up to this long ..."""
+    nav_line_min_segments: int = 3
+    """... cut by menu separators (``NAV_SEPARATOR``: "|", ">", "»") into at least this many
+    short items ("Home > Articles > The Old Mill", "[ Home | Essays | Links ]") ..."""
+    nav_item_max_chars: int = 40
+    """... none longer than this ..."""
+    nav_line_min_link_density: float = 0.3
+    """... with at least this share of link text is a navigation line or breadcrumb (the
+    current page is often named without a link, so the density stays under
+    ``max_link_density``)."""
     tail_min_chars: int = 60
     """After the article's last paragraph, kept blocks shorter than this are trailing
     furniture (share prompts, credits, "Kontakt") and are dropped."""
@@ -304,6 +315,10 @@ DATE_LINE = re.compile(
 )
 """A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr"), perhaps after
 a label ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021")."""
+
+NAV_SEPARATOR = re.compile(r"\s[|>/~·•-]\s|[|¦»›•·]|\]\s*\[|\s::\s")
+"""The marks between the items of a menu or breadcrumb line written as text: "|", "»",
+"·", a spaced ">" or "/", "] [" between bracketed items."""
 
 SENTENCE_END = re.compile(r"[.!?。！？؟](?:\s|$|[\"'”’»])")
 """A sentence end: the mark of prose."""
