@@ -236,3 +236,23 @@ def test_breadcrumb_line_is_dropped() -> None:
 def test_nav_line_look_alikes_stay(line: str) -> None:
     text = _old_page(f"{_OLD_PROSE}<br><br>{line}<br><br>{_OLD_PROSE}")
     assert lxml_html.fromstring(f"<p>{line}</p>").text_content() in text
+
+
+def test_old_page_footer_lines_are_dropped() -> None:
+    text = _old_page(
+        f"{_OLD_PROSE}<hr><a href='/'>Back to Home</a><br>"
+        "This page has been visited <img src='/cgi-bin/count'> times since 1997.<br>"
+        "Last updated 12 April 1999 by the <a href='mailto:w@example.org'>Webmaster</a>."
+    )
+    assert "Paragraph 3" in text
+    assert "visited" not in text and "Last updated" not in text
+
+
+def test_furniture_line_above_the_article_is_dropped() -> None:
+    text = _old_page(f"<i>Last updated 12 April 1999.</i><br><br>{_OLD_PROSE}")
+    assert "Last updated" not in text and "Paragraph 0" in text
+
+
+def test_furniture_words_without_a_paragraph_after_them_stay() -> None:
+    text = _old_page("<p>Contact us at the club house.</p><p>Last updated 12 April 1999.</p>")
+    assert "Contact us" in text

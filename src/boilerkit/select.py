@@ -450,7 +450,9 @@ _HEAD_KEEP = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "
 def _trim_head(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
     """Drop the short lines above the article's headline: kickers, section labels, "Home >
     News" trails ("Verkehr in Bonn" over "Neue Radbrücke ..."). Only lines without a
-    sentence end go; a standfirst above the headline stays."""
+    sentence end go; a standfirst above the headline stays. Old pages' furniture lines
+    above the article ("Last updated ...", visitor counters) go too
+    (``_trim_head_furniture``)."""
     blocks, tags = segmentation.blocks, segmentation.tags
     headline = next(
         (
@@ -464,6 +466,27 @@ def _trim_head(segmentation: Segmentation, drops: list[Reason | None], weights: 
         block = blocks[i]
         if drops[i] is None and not block.sentences and block.chars < weights.tail_min_chars:
             drops[i] = Reason("kicker", -1.0, "short line above the headline")
+    _trim_head_furniture(blocks, drops, weights)
+
+
+def _trim_head_furniture(
+    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights
+) -> None:
+    """Drop the short lines before the article's first paragraph that use the words of
+    ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321"); only
+    when a paragraph follows, so a page of contact lines keeps them."""
+    furniture: list[int] = []
+    for i, block in enumerate(blocks):
+        if drops[i] is not None:
+            continue
+        if block.chars <= weights.head_furniture_max_chars and CALL_TO_ACTION.search(
+            block.text.lower()
+        ):
+            furniture.append(i)
+        elif block.chars >= weights.tail_min_chars:
+            for line in furniture:
+                drops[line] = Reason("head_furniture", -1.0, "page furniture above the article")
+            return
 
 
 def _trim_calls_to_action(
@@ -471,14 +494,17 @@ def _trim_calls_to_action(
 ) -> None:
     """Drop the closing boxes at the article's end ("Subscribe to our newsletter", "Follow
     us", "© 2021 ..."): from the last kept block back to the last paragraph that does not
-    speak to the reader, the boxes that do and the short lines after the first of them."""
+    speak to the reader, the boxes that do and the short lines after the first of them.
+    An ``<address>`` there is one too: the page's contact details, by definition."""
     run: list[int] = []  # kept blocks after the article's last plain paragraph, last first
     first_call = -1
     for i in range(len(blocks) - 1, -1, -1):
         if drops[i] is not None:
             continue
         block = blocks[i]
-        if block.chars <= weights.cta_max_chars and CALL_TO_ACTION.search(block.text.lower()):
+        if block.chars <= weights.cta_max_chars and (
+            CALL_TO_ACTION.search(block.text.lower()) or block.element.tag == "address"
+        ):
             first_call = i
         elif block.chars >= weights.tail_min_chars:
             break

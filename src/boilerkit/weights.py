@@ -117,6 +117,10 @@ class Weights:
     tail_min_chars: int = 60
     """After the article's last paragraph, kept blocks shorter than this are trailing
     furniture (share prompts, credits, "Kontakt") and are dropped."""
+    head_furniture_max_chars: int = 100
+    """Before the article's first paragraph, kept lines up to this long that use the words
+    of ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321")
+    are page furniture too."""
     listing_max_chars: int = 300
     """A page whose "article" is shorter than this ..."""
     listing_teaser_ratio: float = 3.0
@@ -287,15 +291,21 @@ CALL_TO_ACTION = re.compile(
       | cancela\scuando | jederzeit\sk[üu]ndbar | stay\s(?:up[-\s]to[-\s]date|informed|in\stouch)
       | bleiben\ssie\s(?:informiert|auf\sdem\slaufenden) | kontaktformular
       | pressekontakt | press\scontact | pressesprecher | ansprechpartner
-      | last\smodified | zuletzt\s(?:ge[äa]ndert|aktualisiert) | aktualisiert\sam
+      | last\s(?:modified|updated|changed|revised) | zuletzt\s(?:ge[äa]ndert|aktualisiert)
+      | aktualisiert\sam | derni[èe]re\smise\s[àa]\sjour | [úu]ltima\sactualizaci[óo]n
       | not\sresponsible\sfor | sofern\snicht\sanders
+      | webmaster | best\sviewed | (?:page|site)\s(?:designed|maintained|created)\sby
+      | you\sare\s(?:the\s)?visitor | visitors?\s(?:number|no\b|since|count)
+      | (?:been\s)?(?:visited|accessed)\s.{0,20}\btimes | hits?\ssince | (?:hit|page)\scounter
+      | back\sto\s(?:the\s)?(?:top|home|index|main|previous|contents)
     )""",
     re.X,
 )
 """Words of the boxes that close an article: newsletters, apps, social accounts, donations,
-rights, contact lines, comment prompts, disclosures. Searched in lower-cased text, and
-anchored at word starts: a case-insensitive search of many alternatives at every
-character costs ten times more."""
+rights, contact lines, comment prompts, disclosures, and the footer lines of old pages
+(last updated, hit counters, "back to home", the webmaster). Searched
+in lower-cased text, and anchored at word starts: a case-insensitive search of many
+alternatives at every character costs ten times more."""
 
 CREDIT_LINE = re.compile(
     r"""©\s?\D | \((?:c|foto|photo|bild)\)\s?: | /\s?(?:afp|dpa)\b | \b(?:
