@@ -129,8 +129,6 @@ SLUGS = _slugs()
 # Known failures: each fails today for the reason given, and is a strict xfail so that
 # fixing it shows up (the test then XPASSes and fails until the entry is removed).
 KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("test_boilerplate_is_dropped", "legacy-table-layout"): "the breadcrumb and copyright "
-    "lines share the article's <br>-separated block",
     ("test_text_similarity", "wiki-infobox-tables"): "infobox and reference list are kept "
     "(readability-test-pages wants them, the golden does not)",
     ("test_every_golden_line_is_kept", "wiki-infobox-tables"): "one body paragraph lost to "

@@ -256,3 +256,22 @@ def test_furniture_line_above_the_article_is_dropped() -> None:
 def test_furniture_words_without_a_paragraph_after_them_stay() -> None:
     text = _old_page("<p>Contact us at the club house.</p><p>Last updated 12 April 1999.</p>")
     assert "Contact us" in text
+
+
+def test_caption_under_an_image_is_dropped_and_an_icon_line_stays() -> None:
+    text = _old_page(
+        f"<center><img src='mill.jpg' width='400'><br><i>The mill in about 1910</i></center>"
+        f"{_OLD_PROSE}<p><img src='icon.gif'> Pumpkin, 400 grams</p>{_OLD_PROSE}"
+    )
+    assert "The mill in about 1910" not in text
+    assert "Pumpkin, 400 grams" in text
+
+
+def test_headline_set_in_a_font_repeats_the_title() -> None:
+    text = _old_page(
+        "<font size='1'>Local history</font><br><br>"
+        "<font size='5'><b>The Old Mill at Hatherley</b></font><br><br>"
+        f"{_OLD_PROSE}",
+        title="The Old Mill at Hatherley",
+    )
+    assert "Old Mill" not in text and "Local history" not in text and "Paragraph 0" in text

@@ -186,6 +186,8 @@ def _region_rule(
 
 
 _HEADLINE = Reason("headline", -1.0, "repeats the title")
+_NOT_CAPTIONS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+"""Blocks that stand beside an image without captioning it: cells, items, headings."""
 
 
 def _is_nav_line(block: Block, weights: Weights) -> bool:
@@ -278,6 +280,14 @@ class _Judge:
         tag = self.segmentation.tags[block.node]
         if tag == "figcaption":
             return Reason("caption", -1.0)
+        if (
+            block.chars <= self.weights.image_caption_max_chars
+            and not block.sentences
+            and tag not in _NOT_CAPTIONS
+            and _holds(block, self.segmentation, "img")
+            and _holds(block, self.segmentation, "br")
+        ):
+            return Reason("caption", -1.0, "short line under an image")
         if tag == "h1" and _same_words(block.text, self.title):
             return _HEADLINE
         return None
@@ -322,7 +332,7 @@ def select_content(
     _trim_calls_to_action(segmentation.blocks, drops, weights)
     _drop_orphan_headings(segmentation, drops, weights)
     _trim_tail(segmentation, drops, weights)
-    _trim_head(segmentation, drops, weights)
+    _trim_head(segmentation, drops, weights, judge.title)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
     verdicts = (
@@ -447,12 +457,15 @@ def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: 
 _HEAD_KEEP = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "dt", "dd"})
 
 
-def _trim_head(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
+def _trim_head(
+    segmentation: Segmentation, drops: list[Reason | None], weights: Weights, title: str
+) -> None:
     """Drop the short lines above the article's headline: kickers, section labels, "Home >
     News" trails ("Verkehr in Bonn" over "Neue Radbrücke ..."). Only lines without a
-    sentence end go; a standfirst above the headline stays. Old pages' furniture lines
-    above the article ("Last updated ...", visitor counters) go too
-    (``_trim_head_furniture``)."""
+    sentence end go; a standfirst above the headline stays. A page without an ``h1`` sets
+    its headline in a ``<font>`` or ``<b>``: a line above the first paragraph that repeats
+    the title is the headline then. Old pages' furniture lines above the article ("Last
+    updated ...", visitor counters) go too (``_trim_head_furniture``)."""
     blocks, tags = segmentation.blocks, segmentation.tags
     headline = next(
         (
@@ -462,11 +475,31 @@ def _trim_head(segmentation: Segmentation, drops: list[Reason | None], weights: 
         ),
         -1,
     )
+    if headline < 0:
+        headline = _title_line(blocks, drops, weights, title)
     for i in range(headline):
         block = blocks[i]
         if drops[i] is None and not block.sentences and block.chars < weights.tail_min_chars:
             drops[i] = Reason("kicker", -1.0, "short line above the headline")
     _trim_head_furniture(blocks, drops, weights)
+
+
+def _title_line(
+    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights, title: str
+) -> int:
+    """The kept line before the first paragraph that repeats the title (now dropped as
+    the headline), or -1. It must say at least half of the title: "Home" is no headline."""
+    title_words = _WORD.findall(title.lower())
+    for i, block in enumerate(blocks):
+        if drops[i] is not None:
+            continue
+        if block.sentences or block.chars >= weights.tail_min_chars:
+            return -1
+        words = _WORD.findall(block.text.lower())
+        if 2 * len(words) >= len(title_words) and _same_words(block.text, title):
+            drops[i] = _HEADLINE
+            return i
+    return -1
 
 
 def _trim_head_furniture(

@@ -103,6 +103,10 @@ class Weights:
     article's end when they use the words of ``CALL_TO_ACTION``."""
     credit_max_chars: int = 120
     """Lines up to this long that name a photo credit (``CREDIT_LINE``) are captions."""
+    image_caption_max_chars: int = 120
+    """A line up to this long without a sentence end, set under an image in one block (an
+    old page's ``<center><img><br><i>The mill in 1910</i></center>``), is its caption.
+    Icons inline with their text (an ingredient list) have no line break, and stay."""
     nav_line_max_chars: int = 200
     """A line up to this long ..."""
     nav_line_min_segments: int = 3
