@@ -275,3 +275,18 @@ def test_headline_set_in_a_font_repeats_the_title() -> None:
         title="The Old Mill at Hatherley",
     )
     assert "Old Mill" not in text and "Local history" not in text and "Paragraph 0" in text
+
+
+def test_table_of_contents_heading_goes_with_its_links() -> None:
+    toc = "".join(f"<li><a href='#s{n}'>Section number {n}</a></li>" for n in range(4))
+    text = _text(
+        f"<h1>The tram</h1><h2>Contents</h2><ol>{toc}</ol>"
+        f"<h3>Background</h3>{_paragraphs(3)}<h3>Contents of the report</h3>{_paragraphs(2)}"
+    )
+    assert "Section number" not in text and "\nContents\n" not in f"\n{text}\n"
+    assert "Background" in text and "Contents of the report" in text
+
+
+def test_contents_heading_over_prose_stays() -> None:
+    text = _text(f"<h2>Contents</h2>{_paragraphs(3)}")
+    assert text.startswith("Contents\n")

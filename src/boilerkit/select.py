@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -30,6 +31,7 @@ from .weights import (
     DATE_LINE,
     NAV_SEPARATOR,
     TEASER_HEADING,
+    TOC_HEADING,
     Weights,
 )
 
@@ -331,6 +333,7 @@ def select_content(
             drops.append(outside)
     _trim_calls_to_action(segmentation.blocks, drops, weights)
     _drop_orphan_headings(segmentation, drops, weights)
+    _drop_toc_headings(segmentation.blocks, drops)
     _trim_tail(segmentation, drops, weights)
     _trim_head(segmentation, drops, weights, judge.title)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
@@ -409,6 +412,20 @@ def _drop_orphan_headings(
             next_kept = i
         elif i + 1 == count or blocks[i + 1].node >= end[block.node]:
             next_dropped = i  # a dropped block without nested blocks
+
+
+def _drop_toc_headings(blocks: tuple[Block, ...], drops: list[Reason | None]) -> None:
+    """Drop a kept "Contents" heading (``TOC_HEADING``) when what stands under it, up to
+    the next heading of any rank, was dropped: the page's table of contents, whose links
+    lead to the sections below. (The orphan rule misses it: its section, up to the next
+    heading of its rank, holds the whole article.)"""
+    for i, block in enumerate(blocks):
+        if drops[i] is not None or not block.is_heading or not TOC_HEADING.match(block.text):
+            continue
+        under = itertools.takewhile(lambda j: not blocks[j].is_heading, range(i + 1, len(blocks)))
+        verdicts = [drops[j] is None for j in under]
+        if verdicts and not any(verdicts):
+            drops[i] = Reason("toc_heading", -1.0, "table of contents")
 
 
 def _inside_kept_blocks(

@@ -251,6 +251,17 @@ TEASER_HEADING = re.compile(
 )
 """Section headings of teaser blocks ("Top Stories", "Related", "Lesen Sie auch")."""
 
+TOC_HEADING = re.compile(
+    r"""^\W*(
+        (table\sof\s)?contents | inhalt | inhaltsverzeichnis | sommaire
+      | table\sdes\smati[èe]res | [íi]ndice | contenidos? | sommario | spis\stre[śs]ci
+      | inhoud(sopgave)? | 目录 | 目錄 | 目次 | المحتويات
+    )\W*$""",
+    re.I | re.X,
+)
+"""Headings of a page's own table of contents ("Contents", "Inhaltsverzeichnis"): a list
+of links to the sections below, which is navigation."""
+
 # Short lines that are page furniture wherever they stand.
 BOILERPLATE_LINE = re.compile(
     r"""^\W*(
