@@ -290,3 +290,8 @@ def test_table_of_contents_heading_goes_with_its_links() -> None:
 def test_contents_heading_over_prose_stays() -> None:
     text = _text(f"<h2>Contents</h2>{_paragraphs(3)}")
     assert text.startswith("Contents\n")
+
+
+def test_heading_with_furniture_words_above_the_article_stays() -> None:
+    text = _text(f"<h2>Netflix raises its subscription prices again</h2>{_paragraphs(3)}")
+    assert text.startswith("Netflix raises its subscription prices again")

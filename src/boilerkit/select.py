@@ -524,13 +524,16 @@ def _trim_head_furniture(
 ) -> None:
     """Drop the short lines before the article's first paragraph that use the words of
     ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321"); only
-    when a paragraph follows, so a page of contact lines keeps them."""
+    when a paragraph follows, so a page of contact lines keeps them. Headings are left
+    alone: a headline or subtitle may well be about a subscription or a commission."""
     furniture: list[int] = []
     for i, block in enumerate(blocks):
         if drops[i] is not None:
             continue
-        if block.chars <= weights.head_furniture_max_chars and CALL_TO_ACTION.search(
-            block.text.lower()
+        if (
+            block.chars <= weights.head_furniture_max_chars
+            and not block.is_heading
+            and CALL_TO_ACTION.search(block.text.lower())
         ):
             furniture.append(i)
         elif block.chars >= weights.tail_min_chars:
