@@ -72,3 +72,19 @@ def test_runs_that_stay_as_they_are(body: str) -> None:
     root = _cleaned(body)
     before = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
     assert len(list(root.iter("p"))) == len(list(before.iter("p")))
+
+
+def test_a_font_whose_runs_became_paragraphs_is_a_block_to_its_parent() -> None:
+    root = _cleaned(
+        "<table><tr><td><font>Home &gt; Articles</font><br><br>"
+        "<font>First paragraph.<br><br>Second paragraph.</font><br><br>"
+        "<font><i>Text &copy; the Society</i></font></td></tr></table>"
+    )
+    assert _paragraphs(root) == [
+        "Home > Articles",
+        "First paragraph.",
+        "Second paragraph.",
+        "Text © the Society",
+    ]
+    assert not any(p.find(".//p") is not None for p in root.iter("p"))  # none nested
+    assert root.find(".//td/br") is None  # the chains between runs are gone
