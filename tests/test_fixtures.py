@@ -129,10 +129,7 @@ SLUGS = _slugs()
 
 # Known failures: each fails today for the reason given, and is a strict xfail so that
 # fixing it shows up (the test then XPASSes and fails until the entry is removed).
-KNOWN_FAILURES: dict[tuple[str, str], str] = {
-    ("test_boilerplate_is_dropped", "legacy-table-layout"): "the breadcrumb and copyright "
-    "lines share the article's <br>-separated block",
-}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {}
 
 
 @pytest.fixture(autouse=True)

@@ -319,3 +319,102 @@ def test_read_more_line_is_a_one_item_teaser() -> None:
     ]
     assert selection.content is not None
     assert "Otters return" not in render_text(selection.content)
+
+
+def _old_page(body: str, title: str | None = None) -> str:
+    """The text of a structureless page: ``body`` straight in ``<body>``."""
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    selection = select_content(root, title=title)
+    assert selection.content is not None
+    return render_text(selection.content)
+
+
+_OLD_PROSE = "<br><br>".join(f"{PROSE} Paragraph {n}." for n in range(4))
+
+
+def test_short_stanzas_after_the_last_paragraph_stay() -> None:
+    text = _old_page(
+        f"{_OLD_PROSE}<br><br>Repeat chorus<br><br>The river runs,<br>the mill wheel turns"
+    )
+    assert "Repeat chorus" in text and "the mill wheel turns" in text
+
+
+def test_breadcrumb_line_is_dropped() -> None:
+    text = _old_page(
+        "<a href='/'>Home</a> &gt; <a href='/articles'>Articles</a> &gt; The Old Mill"
+        f"<br><br>{_OLD_PROSE}"
+    )
+    assert "Articles" not in text and "Paragraph 3" in text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tuesday 8 April | 7.30pm | Village Hall",  # no links: a line of facts
+        "See <a href='/r'>the report</a> | it says the northern route was cheaper to build"
+        " than the one along the river, by a third",  # long items: prose
+    ],
+)
+def test_nav_line_look_alikes_stay(line: str) -> None:
+    text = _old_page(f"{_OLD_PROSE}<br><br>{line}<br><br>{_OLD_PROSE}")
+    assert lxml_html.fromstring(f"<p>{line}</p>").text_content() in text
+
+
+def test_old_page_footer_lines_are_dropped() -> None:
+    text = _old_page(
+        f"{_OLD_PROSE}<hr><a href='/'>Back to Home</a><br>"
+        "This page has been visited <img src='/cgi-bin/count'> times since 1997.<br>"
+        "Last updated 12 April 1999 by the <a href='mailto:w@example.org'>Webmaster</a>."
+    )
+    assert "Paragraph 3" in text
+    assert "visited" not in text and "Last updated" not in text
+
+
+def test_furniture_line_above_the_article_is_dropped() -> None:
+    text = _old_page(f"<i>Last updated 12 April 1999.</i><br><br>{_OLD_PROSE}")
+    assert "Last updated" not in text and "Paragraph 0" in text
+
+
+def test_furniture_words_without_a_paragraph_after_them_stay() -> None:
+    text = _old_page("<p>Contact us at the club house.</p><p>Last updated 12 April 1999.</p>")
+    assert "Contact us" in text
+
+
+def test_caption_under_an_image_is_dropped_and_an_icon_line_stays() -> None:
+    text = _old_page(
+        f"<center><img src='mill.jpg' width='400'><br><i>The mill in about 1910</i></center>"
+        f"{_OLD_PROSE}<p><img src='icon.gif'> Pumpkin, 400 grams</p>{_OLD_PROSE}"
+    )
+    assert "The mill in about 1910" not in text
+    assert "Pumpkin, 400 grams" in text
+
+
+def test_headline_set_in_a_font_repeats_the_title() -> None:
+    text = _old_page(
+        "<font size='1'>Local history</font><br><br>"
+        "<font size='5'><b>The Old Mill at Hatherley</b></font><br><br>"
+        f"{_OLD_PROSE}",
+        title="The Old Mill at Hatherley",
+    )
+    assert "Old Mill" not in text and "Local history" not in text and "Paragraph 0" in text
+
+
+def test_table_of_contents_heading_goes_with_its_links() -> None:
+    toc = "".join(f"<li><a href='#s{n}'>Section number {n}</a></li>" for n in range(4))
+    text = _text(
+        f"<h1>The tram</h1><h2>Contents</h2><ol>{toc}</ol>"
+        f"<h3>Background</h3>{_paragraphs(3)}<h3>Contents of the report</h3>{_paragraphs(2)}"
+    )
+    assert "Section number" not in text and "\nContents\n" not in f"\n{text}\n"
+    assert "Background" in text and "Contents of the report" in text
+
+
+def test_contents_heading_over_prose_stays() -> None:
+    text = _text(f"<h2>Contents</h2>{_paragraphs(3)}")
+    assert text.startswith("Contents\n")
+
+
+def test_heading_with_furniture_words_above_the_article_stays() -> None:
+    text = _text(f"<h2>Netflix raises its subscription prices again</h2>{_paragraphs(3)}")
+    assert text.startswith("Netflix raises its subscription prices again")

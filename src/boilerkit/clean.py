@@ -10,6 +10,8 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from .paragraphs import wrap_loose_runs
+
 INVISIBLE_TAGS = (
     "script",
     "style",
@@ -85,9 +87,14 @@ _MAYBE_FORMULA_IMAGES = etree.XPath(
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
-def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_html.HtmlElement:
     """Remove invisible and hidden elements and editing chrome in place, keeping their
-    tails; return ``root``. Formulas become their text (``linear_math``)."""
+    tails; return ``root``. Formulas become their text (``linear_math``).
+
+    With ``paragraphs``, loose runs of text also get paragraphs of their own
+    (``paragraphs.wrap_loose_runs``): block selection needs them, the coarse selection of
+    very large pages does not, and there they would cost about a microsecond per element.
+    """
     for image in _MAYBE_FORMULA_IMAGES(root):  # before hidden ones go: they are aria-hidden
         if MATH_IMAGE_CLASS.search(image.get("class", "")):
             linear_math(image)
@@ -113,6 +120,8 @@ def clean_tree(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
             element.drop_tree()
     for formula in list(root.iter("math")):  # after: only what is visible of it is read
         linear_math(formula)
+    if paragraphs:
+        wrap_loose_runs(root)
     return root
 
 

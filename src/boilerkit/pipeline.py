@@ -78,7 +78,7 @@ def _run(
     metadata = extract_metadata(page.root, url, search_body=not large)
     body = article_body(page.root) if not large and "articleBody" in text else None
     deadline.check("metadata")
-    clean_tree(page.root)
+    clean_tree(page.root, paragraphs=not large)
     deadline.check("clean")
     if large:
         selection = coarse_selection(page.root, large)

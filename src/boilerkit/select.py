@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,14 +22,16 @@ from .comments import comment_sections
 from .content import build_content
 from .document import RelatedLink
 from .score import Reason, Scores, is_server_error, score
-from .segment import Block, Segmentation, segment, weighted_length
+from .segment import BLOCK_TAGS, Block, Segmentation, segment, weighted_length
 from .teasers import TeaserGroup, find_teasers
 from .weights import (
     BOILERPLATE_LINE,
     CALL_TO_ACTION,
     CREDIT_LINE,
     DATE_LINE,
+    NAV_SEPARATOR,
     TEASER_HEADING,
+    TOC_HEADING,
     Weights,
 )
 
@@ -185,6 +188,33 @@ def _region_rule(
 
 
 _HEADLINE = Reason("headline", -1.0, "repeats the title")
+_NOT_CAPTIONS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+"""Blocks that stand beside an image without captioning it: cells, items, headings."""
+
+
+def _is_nav_line(block: Block, weights: Weights) -> bool:
+    """Whether a block is a menu or breadcrumb written as a line of text: short items, most
+    of them links, between separators ("Home > Articles > The Old Mill")."""
+    if (
+        block.chars > weights.nav_line_max_chars
+        or block.link_density < weights.nav_line_min_link_density
+    ):
+        return False
+    items = [item for item in NAV_SEPARATOR.split(block.text) if item.strip(" []")]
+    return len(items) >= weights.nav_line_min_segments and all(
+        len(item.strip()) <= weights.nav_item_max_chars for item in items
+    )
+
+
+def _holds(block: Block, segmentation: Segmentation, tag: str) -> bool:
+    """Whether a ``tag`` element stands in the block's own content, not in a nested block."""
+    tags, end = segmentation.tags, segmentation.end
+    index, stop = block.node + 1, end[block.node]
+    while index < stop:
+        if tags[index] == tag:
+            return True
+        index = end[index] if tags[index] in BLOCK_TAGS else index + 1
+    return False
 
 
 _TABLE_CELLS = frozenset({"td", "th"})
@@ -240,6 +270,8 @@ class _Judge:
             return Reason("server_error", -1.0, "PHP error messages")
         if block.link_density > self.weights.max_link_density:
             return Reason("link_density", -1.0, f"{block.link_density:.2f}")
+        if _is_nav_line(block, self.weights):
+            return Reason("nav_line", -1.0, "menu items between separators")
         if block.chars < 60 and not block.sentences and TEASER_HEADING.match(block.text):
             return Reason("teaser_heading", -1.0)
         if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
@@ -256,6 +288,14 @@ class _Judge:
             return Reason("date_line", -1.0)
         if tag == "figcaption":
             return Reason("caption", -1.0)
+        if (
+            block.chars <= self.weights.image_caption_max_chars
+            and not block.sentences
+            and tag not in _NOT_CAPTIONS
+            and _holds(block, self.segmentation, "img")
+            and _holds(block, self.segmentation, "br")
+        ):
+            return Reason("caption", -1.0, "short line under an image")
         if tag == "h1" and _same_words(block.text, self.title):
             return _HEADLINE
         return None
@@ -299,8 +339,9 @@ def select_content(
             drops.append(outside)
     _trim_calls_to_action(segmentation.blocks, drops, weights)
     _drop_orphan_headings(segmentation, drops, weights)
-    _trim_tail(segmentation.blocks, drops, weights)
-    _trim_head(segmentation, drops, weights)
+    _drop_toc_headings(segmentation.blocks, drops)
+    _trim_tail(segmentation, drops, weights)
+    _trim_head(segmentation, drops, weights, judge.title)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
     verdicts = (
@@ -379,6 +420,20 @@ def _drop_orphan_headings(
             next_dropped = i  # a dropped block without nested blocks
 
 
+def _drop_toc_headings(blocks: tuple[Block, ...], drops: list[Reason | None]) -> None:
+    """Drop a kept "Contents" heading (``TOC_HEADING``) when what stands under it, up to
+    the next heading of any rank, was dropped: the page's table of contents, whose links
+    lead to the sections below. (The orphan rule misses it: its section, up to the next
+    heading of its rank, holds the whole article.)"""
+    for i, block in enumerate(blocks):
+        if drops[i] is not None or not block.is_heading or not TOC_HEADING.match(block.text):
+            continue
+        under = itertools.takewhile(lambda j: not blocks[j].is_heading, range(i + 1, len(blocks)))
+        verdicts = [drops[j] is None for j in under]
+        if verdicts and not any(verdicts):
+            drops[i] = Reason("toc_heading", -1.0, "table of contents")
+
+
 def _inside_kept_blocks(
     segmentation: Segmentation, drops: list[Reason | None], ranks: list[int]
 ) -> set[int]:
@@ -398,15 +453,22 @@ def _inside_kept_blocks(
     return inside
 
 
-def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:
-    """Drop the short kept blocks after the article's last paragraph (share prompts, credits)."""
-    minimum = weights.tail_min_chars
+def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
+    """Drop the short kept blocks after the article's last paragraph (share prompts, credits).
+
+    A short block set in several lines (a stanza, an address) counts as a paragraph here:
+    furniture is one line, and the lines between two stanzas ("Repeat chorus") stay."""
+    blocks, minimum = segmentation.blocks, weights.tail_min_chars
     last = next(
         (
             i
             for i in range(len(blocks) - 1, -1, -1)
             if drops[i] is None
-            and (blocks[i].chars >= minimum or weighted_length(blocks[i].text) >= minimum)
+            and (
+                blocks[i].chars >= minimum
+                or weighted_length(blocks[i].text) >= minimum
+                or _holds(blocks[i], segmentation, "br")
+            )
         ),
         len(blocks),
     )
@@ -423,10 +485,15 @@ def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: W
 _HEAD_KEEP = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "dt", "dd"})
 
 
-def _trim_head(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
+def _trim_head(
+    segmentation: Segmentation, drops: list[Reason | None], weights: Weights, title: str
+) -> None:
     """Drop the short lines above the article's headline: kickers, section labels, "Home >
     News" trails ("Verkehr in Bonn" over "Neue Radbrücke ..."). Only lines without a
-    sentence end go; a standfirst above the headline stays."""
+    sentence end go; a standfirst above the headline stays. A page without an ``h1`` sets
+    its headline in a ``<font>`` or ``<b>``: a line above the first paragraph that repeats
+    the title is the headline then. Old pages' furniture lines above the article ("Last
+    updated ...", visitor counters) go too (``_trim_head_furniture``)."""
     blocks, tags = segmentation.blocks, segmentation.tags
     headline = next(
         (
@@ -436,10 +503,54 @@ def _trim_head(segmentation: Segmentation, drops: list[Reason | None], weights: 
         ),
         -1,
     )
+    if headline < 0:
+        headline = _title_line(blocks, drops, weights, title)
     for i in range(headline):
         block = blocks[i]
         if drops[i] is None and not block.sentences and block.chars < weights.tail_min_chars:
             drops[i] = Reason("kicker", -1.0, "short line above the headline")
+    _trim_head_furniture(blocks, drops, weights)
+
+
+def _title_line(
+    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights, title: str
+) -> int:
+    """The kept line before the first paragraph that repeats the title (now dropped as
+    the headline), or -1. It must say at least half of the title: "Home" is no headline."""
+    title_words = _WORD.findall(title.lower())
+    for i, block in enumerate(blocks):
+        if drops[i] is not None:
+            continue
+        if block.sentences or block.chars >= weights.tail_min_chars:
+            return -1
+        words = _WORD.findall(block.text.lower())
+        if 2 * len(words) >= len(title_words) and _same_words(block.text, title):
+            drops[i] = _HEADLINE
+            return i
+    return -1
+
+
+def _trim_head_furniture(
+    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights
+) -> None:
+    """Drop the short lines before the article's first paragraph that use the words of
+    ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321"); only
+    when a paragraph follows, so a page of contact lines keeps them. Headings are left
+    alone: a headline or subtitle may well be about a subscription or a commission."""
+    furniture: list[int] = []
+    for i, block in enumerate(blocks):
+        if drops[i] is not None:
+            continue
+        if (
+            block.chars <= weights.head_furniture_max_chars
+            and not block.is_heading
+            and CALL_TO_ACTION.search(block.text.lower())
+        ):
+            furniture.append(i)
+        elif block.chars >= weights.tail_min_chars:
+            for line in furniture:
+                drops[line] = Reason("head_furniture", -1.0, "page furniture above the article")
+            return
 
 
 def _trim_calls_to_action(
@@ -447,14 +558,17 @@ def _trim_calls_to_action(
 ) -> None:
     """Drop the closing boxes at the article's end ("Subscribe to our newsletter", "Follow
     us", "© 2021 ..."): from the last kept block back to the last paragraph that does not
-    speak to the reader, the boxes that do and the short lines after the first of them."""
+    speak to the reader, the boxes that do and the short lines after the first of them.
+    An ``<address>`` there is one too: the page's contact details, by definition."""
     run: list[int] = []  # kept blocks after the article's last plain paragraph, last first
     first_call = -1
     for i in range(len(blocks) - 1, -1, -1):
         if drops[i] is not None:
             continue
         block = blocks[i]
-        if block.chars <= weights.cta_max_chars and CALL_TO_ACTION.search(block.text.lower()):
+        if block.chars <= weights.cta_max_chars and (
+            CALL_TO_ACTION.search(block.text.lower()) or block.element.tag == "address"
+        ):
             first_call = i
         elif block.chars >= weights.tail_min_chars:
             break

@@ -112,9 +112,28 @@ class Weights:
     article's end when they use the words of ``CALL_TO_ACTION``."""
     credit_max_chars: int = 120
     """Lines up to this long that name a photo credit (``CREDIT_LINE``) are captions."""
+    image_caption_max_chars: int = 120
+    """A line up to this long without a sentence end, set under an image in one block (an
+    old page's ``<center><img><br><i>The mill in 1910</i></center>``), is its caption.
+    Icons inline with their text (an ingredient list) have no line break, and stay."""
+    nav_line_max_chars: int = 200
+    """A line up to this long ..."""
+    nav_line_min_segments: int = 3
+    """... cut by menu separators (``NAV_SEPARATOR``: "|", ">", "»") into at least this many
+    short items ("Home > Articles > The Old Mill", "[ Home | Essays | Links ]") ..."""
+    nav_item_max_chars: int = 40
+    """... none longer than this ..."""
+    nav_line_min_link_density: float = 0.3
+    """... with at least this share of link text is a navigation line or breadcrumb (the
+    current page is often named without a link, so the density stays under
+    ``max_link_density``)."""
     tail_min_chars: int = 60
     """After the article's last paragraph, kept blocks shorter than this are trailing
     furniture (share prompts, credits, "Kontakt") and are dropped."""
+    head_furniture_max_chars: int = 100
+    """Before the article's first paragraph, kept lines up to this long that use the words
+    of ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321")
+    are page furniture too."""
     listing_max_chars: int = 300
     """A page whose "article" is shorter than this ..."""
     listing_teaser_ratio: float = 3.0
@@ -252,6 +271,17 @@ TEASER_HEADING = re.compile(
 )
 """Section headings of teaser blocks ("Top Stories", "Related", "Lesen Sie auch")."""
 
+TOC_HEADING = re.compile(
+    r"""^\W*(
+        (table\sof\s)?contents | inhalt | inhaltsverzeichnis | sommaire
+      | table\sdes\smati[èe]res | [íi]ndice | contenidos? | sommario | spis\stre[śs]ci
+      | inhoud(sopgave)? | 目录 | 目錄 | 目次 | المحتويات
+    )\W*$""",
+    re.I | re.X,
+)
+"""Headings of a page's own table of contents ("Contents", "Inhaltsverzeichnis"): a list
+of links to the sections below, which is navigation."""
+
 # Short lines that are page furniture wherever they stand.
 BOILERPLATE_LINE = re.compile(
     r"""^\W*(
@@ -297,17 +327,23 @@ CALL_TO_ACTION = re.compile(
       | cancela\scuando | jederzeit\sk[üu]ndbar | stay\s(?:up[-\s]to[-\s]date|informed|in\stouch)
       | bleiben\ssie\s(?:informiert|auf\sdem\slaufenden) | kontaktformular
       | pressekontakt | press\scontact | pressesprecher | ansprechpartner
-      | last\smodified | zuletzt\s(?:ge[äa]ndert|aktualisiert) | aktualisiert\sam
+      | last\s(?:modified|updated|changed|revised) | zuletzt\s(?:ge[äa]ndert|aktualisiert)
+      | aktualisiert\sam | derni[èe]re\smise\s[àa]\sjour | [úu]ltima\sactualizaci[óo]n
       | not\sresponsible\sfor | sofern\snicht\sanders
       | подпис(?:ывайтесь|аться|ка) | все\sправа\sзащищены | abonneer | volg\sons
       | alle\srechten\svoorbehouden | takip\sedin | abone\sol | tüm\shakları\ssaklıdır
+      | webmaster | best\sviewed | (?:page|site)\s(?:designed|maintained|created)\sby
+      | you\sare\s(?:the\s)?visitor | visitors?\s(?:number|no\b|since|count)
+      | (?:been\s)?(?:visited|accessed)\s.{0,20}\btimes | hits?\ssince | (?:hit|page)\scounter
+      | back\sto\s(?:the\s)?(?:top|home|index|main|previous|contents)
     )""",
     re.X,
 )
 """Words of the boxes that close an article: newsletters, apps, social accounts, donations,
-rights, contact lines, comment prompts, disclosures. Searched in lower-cased text, and
-anchored at word starts: a case-insensitive search of many alternatives at every
-character costs ten times more."""
+rights, contact lines, comment prompts, disclosures, and the footer lines of old pages
+(last updated, hit counters, "back to home", the webmaster). Searched
+in lower-cased text, and anchored at word starts: a case-insensitive search of many
+alternatives at every character costs ten times more."""
 
 CREDIT_LINE = re.compile(
     r"""©\s?\D | \((?:c|foto|photo|bild)\)\s?: | /\s?(?:afp|dpa)\b | \b(?:
@@ -341,3 +377,7 @@ SENTENCE_END = re.compile(r"[.!?؟।۔።](?:\s|$|[\"'”’»])|[。！？](?!
 Ethiopic (።) full stops end a sentence before a space or a closing quote, as "3.5" and
 "e.g." show they otherwise may not; CJK full stops end one wherever they stand, since
 CJK text runs on without spaces."""
+
+NAV_SEPARATOR = re.compile(r"\s[|>/~·•-]\s|[|¦»›•·]|\]\s*\[|\s::\s")
+"""The marks between the items of a menu or breadcrumb line written as text: "|", "»",
+"·", a spaced ">" or "/", "] [" between bracketed items."""
