@@ -77,11 +77,11 @@ _MAYBE_PERMALINKS = etree.XPath(
 # Attributes that may hide their element, confirmed in Python. The attribute axis is
 # several times faster than testing every element's attributes in a predicate.
 _MAYBE_HIDING = etree.XPath("//@hidden|//@aria-hidden|//@type|//@style")
-_MAYBE_EDITING_CHROME = etree.XPath(
-    "//*[contains(@class, 'dit') or contains(@class, 'ack')]"  # "edit", "Edit", "backlink"...
+_MAYBE_EDITING_CHROME = etree.XPath(  # "edit", "Edit", "backlink", "backref"...
+    "//@class[contains(., 'dit') or contains(., 'ack')]/.."
 )
 _MAYBE_FORMULA_IMAGES = etree.XPath(
-    "//img[@alt][contains(@class, 'tex') or contains(@class, 'ath')"
+    "/descendant::img[@alt][contains(@class, 'tex') or contains(@class, 'ath')"
     " or contains(@class, 'quation') or contains(@class, 'ormula')]"
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)

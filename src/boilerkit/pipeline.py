@@ -15,6 +15,7 @@ from .fallback import SECOND_OPINION_MAX_CHARS, ask_second_opinion, prefer_artic
 from .metadata import Metadata, extract_metadata, finalize_metadata
 from .metadata.jsonld import article_body
 from .options import Options
+from .paragraphs import is_pre_css
 from .parse import parse_html
 from .render.text import render_text
 from .repair import compose, repair_tree
@@ -78,7 +79,8 @@ def _run(
     metadata = extract_metadata(page.root, url, search_body=not large)
     body = article_body(page.root) if not large and "articleBody" in text else None
     deadline.check("metadata")
-    clean_tree(page.root, paragraphs=not large)
+    pre_css = not large and is_pre_css(text, options.weights.pre_css_class_share)
+    clean_tree(page.root, paragraphs=pre_css)
     deadline.check("clean")
     if large:
         selection = coarse_selection(page.root, large)
