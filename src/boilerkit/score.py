@@ -24,6 +24,7 @@ from .teasers import TeaserGroup
 from .weights import (
     COMMENT_FURNITURE,
     COMMENT_WORDS,
+    FORUM_FURNITURE,
     FRAMEWORK_WORDS,
     NEGATIVE_PATTERN,
     NEGATIVE_ROLES,
@@ -142,6 +143,10 @@ def _name_hints(names: str) -> _NameHints:
             fragment = NEGATIVE_PATTERN.search(text)
             if fragment:
                 negative = Hint("boilerplate", f"class/id~{fragment.group()}")
+    if negative is None:
+        forum = FORUM_FURNITURE.search(text)
+        if forum:
+            negative = Hint("boilerplate", f"class/id~{forum.group()}")
     positives = words & POSITIVE_WORDS
     positive = (
         Hint("article", f"class/id={'/'.join(sorted(positives))}", weak=True) if positives else None

@@ -28,6 +28,8 @@ from .weights import (
     CALL_TO_ACTION,
     CREDIT_LINE,
     DATE_LINE,
+    QUOTE_HEADER,
+    QUOTE_HEADER_MAX_CHARS,
     TEASER_HEADING,
     Weights,
 )
@@ -225,6 +227,17 @@ class _Judge:
             self.cache[element] = found
         return found
 
+    def in_quote(self, index: int) -> bool:
+        """Whether element ``index`` is inside a quote: a ``blockquote`` or a "quote" box
+        (``div.bbcode_quote``, ``div.quoteheader``) below the container."""
+        parent, elements = self.segmentation.parent, self.segmentation.elements
+        while index >= 0 and index != self.container:
+            element = elements[index]
+            if element.tag == "blockquote" or "quote" in (element.get("class") or "").lower():
+                return True
+            index = parent[index]
+        return False
+
     def drop_reason(self, block: Block) -> Reason | None:
         """The reason to drop a block inside the container, or ``None`` to keep it."""
         if block in self.teaser_of:
@@ -239,6 +252,12 @@ class _Judge:
             return Reason("teaser_heading", -1.0)
         if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
+        if (
+            block.chars <= QUOTE_HEADER_MAX_CHARS
+            and QUOTE_HEADER.match(block.text)
+            and self.in_quote(block.node)
+        ):
+            return Reason("quote_header", -1.0, "who is quoted, not the quotation")
         if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text.lower()):
             return Reason("credit", -1.0)
         if (
@@ -293,7 +312,7 @@ def select_content(
             drops.append(outside)
     _trim_calls_to_action(segmentation.blocks, drops, weights)
     _drop_orphan_headings(segmentation, drops, weights)
-    _trim_tail(segmentation.blocks, drops, weights)
+    _trim_tail(segmentation, drops, weights)
     _trim_head(segmentation, drops, weights)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
@@ -392,9 +411,14 @@ def _inside_kept_blocks(
     return inside
 
 
-def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights) -> None:
-    """Drop the short kept blocks after the article's last paragraph (share prompts, credits)."""
-    minimum = weights.tail_min_chars
+def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
+    """Drop the short kept blocks after the article's last paragraph (share prompts, credits).
+
+    A block nested in the last paragraph's element comes after it in block order but
+    stands before the paragraph's own closing text (a quote opening a forum post), so it
+    is not after the paragraph.
+    """
+    blocks, minimum = segmentation.blocks, weights.tail_min_chars
     last = next(
         (
             i
@@ -404,7 +428,10 @@ def _trim_tail(blocks: tuple[Block, ...], drops: list[Reason | None], weights: W
         ),
         len(blocks),
     )
+    inside = segmentation.end[blocks[last].node] if last < len(blocks) else 0
     for i in range(last + 1, len(blocks)):
+        if blocks[i].node < inside:
+            continue
         if drops[i] is None and blocks[i].element.tag not in ("li", "pre", "td", "th"):
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
 

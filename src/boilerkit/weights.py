@@ -136,6 +136,7 @@ NEGATIVE_WORDS = frozenset(
     author authors bio byline copyright caption credit credits noprint meta donate legend
     donation paywall buybox feedback poll survey toc editsection mw-editsection navbox
     disclosure cta postmetadata teasers nextstory citation
+    avatar
     """.split()
 )
 """Words in a class/id that mark boilerplate."""
@@ -166,6 +167,16 @@ NEGATIVE_PATTERN = re.compile(
     r"|popular|trending|outbrain|taboola|legend|footer|captcha"
 )
 """Furniture fragments found inside compound names ("NewsletterModule", "c-sharebar")."""
+
+FORUM_FURNITURE = re.compile(
+    r"post[-_]?profile|user[-_]?(info|details|extras|stats|title|profile|banner)"
+    r"|signature|post[-_]?buttons|who[-_]?is[-_]?online|whos[-_]?online|online[-_]?list"
+)
+"""The furniture of forum software around each post: the poster's box (``dl.postprofile``,
+``div.message-userDetails``, ``ul.user_info``), the signature under the post
+(``div.signature``, ``aside.message-signature``), the post's buttons, and the board's "Who
+is online" box. Unlike the words above, a page-builder word beside them does not cancel
+them: phpBB calls its online box ``stat-block online-list``."""
 
 COMMENT_WORDS = frozenset(
     "comment comments commentlist comment-list disqus replies discussion".split()
@@ -247,6 +258,9 @@ BOILERPLATE_LINE = re.compile(
       | weiterlesen\s?:?
       | \d+\s?(min|minut|minute|minuten|minutes)\.?\s(read|lesezeit|czytania|de\slectura)
       | (lesezeit|reading\stime)\s?:?\s?\d+.*
+      | click\sto\s(expand|collapse|show)\b.* | zum\svergrößern\sanklicken.*
+      | cliquez\spour\s(agrandir|développer).*
+      | last\s(edited|updated|modified)\b.* | zuletzt\sbearbeitet\b.* | dernière\smodification\b.*
     )\W*$""",
     re.I | re.X,
 )
@@ -304,6 +318,25 @@ DATE_LINE = re.compile(
 )
 """A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr"), perhaps after
 a label ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021")."""
+
+QUOTE_HEADER = re.compile(
+    r"""^\W*(
+        (quote|zitat|citation|cita|citazione|cytat|citação|цитата)(\s(from|von|de|di|od)\b.*|\s?:.*)
+      | originally\sposted\sby\b.* | ursprünglich\sgeschrieben\svon\b.*
+      | .{1,80}?\s(wrote|said|writes|says|schrieb|hat\sgeschrieben|hat\sgesagt|a\sécrit|a\sdit
+        |escribió|dijo|ha\sescrito|scrisse|ha\sscritto|napisał|napisała|escreveu|disse
+        |написал|написала|schreef|skrev|kirjoitti)\s?:.*
+    )$""",
+    re.I | re.X,
+)
+"""The attribution line that opens a quote in a forum post or comment ("tom wrote: ↑ Sun Oct
+13", "lou said:", "Quote from: X on ...", "Originally Posted by X", "Zitat von X"). Judged
+only inside a quote (``blockquote``, a "quote" class, ``cite``): elsewhere "The mayor
+said:" introduces the article's own quotation."""
+
+QUOTE_HEADER_MAX_CHARS = 120
+"""A quote's attribution line is at most this long (a name, "wrote:", a date); longer text
+in a quote is the quotation itself."""
 
 SENTENCE_END = re.compile(r"[.!?。！？؟](?:\s|$|[\"'”’»])")
 """A sentence end: the mark of prose."""
