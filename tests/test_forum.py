@@ -112,3 +112,81 @@ def test_quote_toggle_and_edit_notes_are_dropped(line: str) -> None:
         _thread([_post(n, "", f"{PROSE} Post {n}.", f"<div>{line}</div>") for n in range(3)])
     )
     assert "Post 2." in text and line not in text
+
+
+LONG = PROSE * 5
+
+
+def _table_post(number: int, body: str, stats: str) -> str:
+    """A post in the old table layout, with no class or id that says what anything is."""
+    return (
+        f"<table><tr><td><div><a href='/u/{number}'>rider{number}</a></div>"
+        f"<div>Senior Member</div><div>{stats}</div></td>"
+        f"<td><div>{body}</div></td></tr></table>"
+    )
+
+
+STATS = "<div>Join Date: Mar 2006</div><div>Location: Leeds</div><div>Posts: 1,234</div>"
+
+
+def test_every_post_of_a_thread_is_kept_beside_a_long_first_post() -> None:
+    posts = [
+        _table_post(0, LONG, STATS),
+        _table_post(1, "Check the seatpost first. It is nearly always the seatpost.", STATS),
+        _table_post(2, "Thanks, that was it!", STATS),
+    ]
+    text = _text(f"<div>{''.join(posts)}</div>")
+    assert "It is nearly always the seatpost." in text and "Thanks, that was it!" in text
+    assert "Senior Member" not in text and "Join Date" not in text and "rider1" not in text
+
+
+def test_profile_box_of_dt_dd_pairs_is_dropped() -> None:
+    pairs = "".join(
+        f"<dl><dt>{label}</dt><dd>{value}</dd></dl>"
+        for label, value in [("Joined", "Jan 19, 2024"), ("Messages", "14"), ("Location", "Leeds")]
+    )
+    profile = f"<div><h4><a href='/m/1'>levain_lou</a></h4><h5>Well-known member</h5>{pairs}</div>"
+    text = _text(_thread([_post(n, profile, f"{PROSE} Post {n}.") for n in range(3)]))
+    assert "Post 0." in text and "Post 2." in text
+    assert "Well-known member" not in text and "Messages" not in text and "Jan 19" not in text
+
+
+def test_chrome_between_posts_is_left_out_and_a_guest_post_stays() -> None:
+    profile = "<div>Posts: 57</div><div>Joined: Thu Feb 02, 2023</div>"
+    posts = [_post(n, profile, f"{PROSE} Post {n}.") for n in range(3)]
+    guest = _post(3, "<div>Guest</div>", "A guest can post here too, without any stats.")
+    bar = "<div class='bar'><span>Display posts from previous</span> <b>All posts</b></div>"
+    text = _text(_thread([*posts, bar, guest]))
+    assert "Post 2." in text and "A guest can post here too" in text
+    assert "Display posts from previous" not in text and "Posts: 57" not in text
+
+
+def test_labelled_boxes_without_poster_stats_are_not_a_thread() -> None:
+    events = "".join(
+        f"<div class='event'><div>Speaker: Ann Berg {n}</div><div>Location: Town hall</div>"
+        f"<div>Entry: free</div></div><div>Talk number {n} of the spring series. {PROSE}</div>"
+        for n in range(3)
+    )
+    text = _text(f"<article>{events}</article>")
+    assert "Speaker: Ann Berg 1" in text and "Location: Town hall" in text
+
+
+def test_reader_boxes_beside_an_article_do_not_replace_it() -> None:
+    replies = "".join(
+        _post(n, "<div>Posts: 12</div><div>Joined: 2019</div>", f"Short reply {n}. I agree.")
+        for n in range(3)
+    )
+    text = _text(f"<article><h1>Tram line</h1>{LONG}<p>{PROSE}</p></article><div>{replies}</div>")
+    assert "first ride after it has rained" in text and "Posts: 12" not in text
+
+
+def test_thread_posts_are_not_comments() -> None:
+    posts = [
+        _post(n, "<div>Posts: 5</div><div>Joined: 2020</div>", f"{PROSE} Post {n}.")
+        for n in range(3)
+    ]
+    root = lxml_html.document_fromstring(f"<html><body>{_thread(posts)}</body></html>")
+    clean_tree(root)
+    selection = select_content(root, include_comments=True)
+    assert selection.content is not None and selection.comments is None
+    assert "Post 2." in render_text(selection.content)

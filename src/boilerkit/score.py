@@ -274,14 +274,25 @@ def _hints(segmentation: Segmentation) -> list[Hint | None]:
     ]
 
 
+PROFILE_BOX = Hint("boilerplate", "profile box")
+"""The hint of a forum poster's box, found by structure (``threads.find_thread``)."""
+
+
 def score(
     segmentation: Segmentation,
     teasers: tuple[TeaserGroup, ...],
     weights: Weights,
     scale: float = 1.0,
+    profile_boxes: tuple[int, ...] = (),
 ) -> Scores:
-    """Value every block and sum the values up the tree."""
+    """Value every block and sum the values up the tree.
+
+    ``profile_boxes`` are elements known to be forum posters' boxes: furniture whatever
+    their markup says.
+    """
     hints = _hints(segmentation)
+    for box in profile_boxes:
+        hints[box] = PROFILE_BOX
     blocks = segmentation.blocks
     raw = [block_value(block, weights, scale) for block in blocks]
     prose = _prose_mass(segmentation, raw)

@@ -23,6 +23,7 @@ from .document import RelatedLink
 from .score import Reason, Scores, score
 from .segment import Block, Segmentation, segment, weighted_length
 from .teasers import TeaserGroup, find_teasers
+from .threads import Thread, find_thread
 from .weights import (
     BOILERPLATE_LINE,
     CALL_TO_ACTION,
@@ -166,6 +167,43 @@ def _widen(
     return parent, frozenset(siblings) - joined
 
 
+def _thread_container(
+    container: int,
+    thread: Thread | None,
+    segmentation: Segmentation,
+    scores: Scores,
+    weights: Weights,
+) -> tuple[int, frozenset[int]]:
+    """On a forum thread, the element holding all its posts, without the board's chrome.
+
+    The strongest container is often one long post; the others are as much the thread's
+    content, however short. A container holding the thread keeps what it holds, minus the
+    chrome between the posts. A thread inside a comment section or furniture is left
+    alone, and so is a container beside it: an article's readers may have profile boxes.
+    Otherwise the container is widened as for an article (``_widen``).
+    """
+    posts = _thread_range(container, thread, segmentation, scores)
+    if thread is None or not posts:
+        return _widen(container, segmentation, scores, weights)
+    if thread.root <= container < posts.stop:
+        return thread.root, thread.chrome
+    container, left_out = _widen(container, segmentation, scores, weights)
+    return container, left_out | thread.chrome
+
+
+def _thread_range(
+    container: int, thread: Thread | None, segmentation: Segmentation, scores: Scores
+) -> range:
+    """The elements of the thread's posts, when the container is in the thread or holds it
+    (empty otherwise: no thread, or one beside the article or in its comments)."""
+    if thread is None or scores.region[thread.root] is not None:
+        return range(0)
+    root, end = thread.root, segmentation.end
+    if root <= container < end[root] or container < root < end[container]:
+        return range(root, end[root])
+    return range(0)
+
+
 def _region_rule(
     index: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> Reason | None:
@@ -292,11 +330,13 @@ def select_content(
     weights = weights or Weights()
     segmentation = segment(root)
     teasers = find_teasers(segmentation, weights, base_url)
-    scores = score(segmentation, teasers, weights, scale)
+    thread = find_thread(segmentation, weights)
+    scores = score(segmentation, teasers, weights, scale, thread.boxes if thread else ())
     teasers = scores.teasers
     container = _choose_container(segmentation, scores, teasers, weights)
     container = _into_layout_cell(container, segmentation, scores, weights)
-    container, left_out = _widen(container, segmentation, scores, weights)
+    container, left_out = _thread_container(container, thread, segmentation, scores, weights)
+    posts = _thread_range(container, thread, segmentation, scores)
     tags, end = segmentation.tags, segmentation.end
     first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
     judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1)
@@ -310,9 +350,9 @@ def select_content(
             drops.append(judge.drop_reason(block))
         else:
             drops.append(outside)
-    _trim_calls_to_action(segmentation.blocks, drops, weights)
+    _trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     _drop_orphan_headings(segmentation, drops, weights)
-    _trim_tail(segmentation, drops, weights)
+    _trim_tail(segmentation, drops, weights, posts)
     _trim_head(segmentation, drops, weights)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
@@ -333,6 +373,10 @@ def select_content(
     selection = _finish(
         segmentation, scores, teasers, container, kept, verdicts, weights, left_out, base_url
     )
+    if posts:
+        root = element_path(segmentation.elements[posts.start], 2)
+        note = f"forum thread: {len(thread.boxes) if thread else 0} profile boxes in {root}"
+        selection = dataclasses.replace(selection, notes=(*selection.notes, note))
     if include_comments:
         selection = dataclasses.replace(
             selection, comments=comment_sections(segmentation, scores, weights)
@@ -411,12 +455,18 @@ def _inside_kept_blocks(
     return inside
 
 
-def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
+def _trim_tail(
+    segmentation: Segmentation,
+    drops: list[Reason | None],
+    weights: Weights,
+    posts: range = range(0),
+) -> None:
     """Drop the short kept blocks after the article's last paragraph (share prompts, credits).
 
     A block nested in the last paragraph's element comes after it in block order but
     stands before the paragraph's own closing text (a quote opening a forum post), so it
-    is not after the paragraph.
+    is not after the paragraph. The elements in ``posts`` are a forum thread's posts: a
+    short reply after a long one is a post, not a tail.
     """
     blocks, minimum = segmentation.blocks, weights.tail_min_chars
     last = next(
@@ -430,7 +480,7 @@ def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: 
     )
     inside = segmentation.end[blocks[last].node] if last < len(blocks) else 0
     for i in range(last + 1, len(blocks)):
-        if blocks[i].node < inside:
+        if blocks[i].node < inside or blocks[i].node in posts:
             continue
         if drops[i] is None and blocks[i].element.tag not in ("li", "pre", "td", "th"):
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
@@ -459,7 +509,10 @@ def _trim_head(segmentation: Segmentation, drops: list[Reason | None], weights: 
 
 
 def _trim_calls_to_action(
-    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights
+    blocks: tuple[Block, ...],
+    drops: list[Reason | None],
+    weights: Weights,
+    posts: range = range(0),
 ) -> None:
     """Drop the closing boxes at the article's end ("Subscribe to our newsletter", "Follow
     us", "© 2021 ..."): from the last kept block back to the last paragraph that does not
@@ -470,6 +523,8 @@ def _trim_calls_to_action(
         if drops[i] is not None:
             continue
         block = blocks[i]
+        if block.node in posts:  # a forum thread's last post: the thread ends there
+            break
         if block.chars <= weights.cta_max_chars and CALL_TO_ACTION.search(block.text.lower()):
             first_call = i
         elif block.chars >= weights.tail_min_chars:

@@ -90,6 +90,22 @@ class Weights:
     teaser_min_headline_share: float = 0.12
     """The headline is at least this share of the item's text."""
 
+    # --- forum threads (``threads.py``) ----------------------------------------------------
+    stat_line_max_chars: int = 40
+    """A poster's "Label: value" line ("Posts: 1,234", "Joined: Mar 2006") is at most this long."""
+    stat_label_max_chars: int = 24
+    """... and its label at most this long (also a ``dt`` label of a ``dt``/``dd`` pair)."""
+    profile_box_max_chars: int = 300
+    """A profile box (name, rank title, avatar, stat lines) holds at most this many chars."""
+    profile_box_min_lines: int = 2
+    """... and at least this many stat lines, one of them with a ``PROFILE_LABEL``."""
+    box_prose_min_chars: int = 16
+    """A line with a sentence end and at least this long is a post's prose, which a profile
+    box never holds ("Thanks, that was it!"); shorter ones are rank titles ("Sr. Member")."""
+    thread_min_posts: int = 2
+    """A page with at least this many profile boxes is a forum thread: its posts are the
+    content, all of them, short replies beside a long opening post included."""
+
     # --- confidence and fallback ----------------------------------------------------------
     low_confidence: float = 0.7
     """Below this confidence trafilatura's second opinion replaces our content (when
@@ -333,6 +349,26 @@ QUOTE_HEADER = re.compile(
 13", "lou said:", "Quote from: X on ...", "Originally Posted by X", "Zitat von X"). Judged
 only inside a quote (``blockquote``, a "quote" class, ``cite``): elsewhere "The mayor
 said:" introduces the article's own quotation."""
+
+STAT_LINE = re.compile(r"^([^\W\d_][^:：]{0,40}?)\s?[:：]\s?(\S.*)$")
+"""A "Label: value" line; the label is checked against ``stat_label_max_chars``."""
+
+PROFILE_LABEL = re.compile(
+    r"""^(
+        posts | total\sposts | post\scount | messages | joined | join\sdate
+      | registered | member\ssince | reputation | rep\spower | karma | reaction\sscore
+      | likes\sreceived | trophy\spoints | points | thanks | thanked | liked
+      | beiträge | registriert(\sseit)? | mitglied\sseit | dabei\sseit | punkte
+      | inscrit\sle | inscription | date\sd'inscription | mensajes | registrado | fecha\sde\singreso
+      | messaggi | iscritto | iscrizione | posty | postów | dołączył | rejestracja | berichten
+      | lid\ssinds | geregistreerd | сообщения | сообщений | регистрация | зарегистрирован
+      | 帖子 | 注册时间 | 注册 | 積分 | 积分 | 投稿数 | 登録日
+    )$""",
+    re.I | re.X,
+)
+"""Labels of a forum poster's membership and activity counts, in several languages: a box
+of "Label: value" lines with one of these is a profile box. Location, age and the like are
+left out: event and product boxes have them too."""
 
 QUOTE_HEADER_MAX_CHARS = 120
 """A quote's attribution line is at most this long (a name, "wrote:", a date); longer text
