@@ -190,3 +190,34 @@ def test_thread_posts_are_not_comments() -> None:
     selection = select_content(root, include_comments=True)
     assert selection.content is not None and selection.comments is None
     assert "Post 2." in render_text(selection.content)
+
+
+def _vanilla_item(kind: str, number: int, body: str) -> str:
+    return (
+        f"<div class='{kind}'><div class='Item-Header'><div class='AuthorWrap'>"
+        f"<a class='Username' href='/profile/u{number}'>rider{number}</a> "
+        "<span class='MItem RoleTitle'>Member</span></div><div class='Meta'>"
+        f"<span class='MItem DateCreated'><time>March {number}</time></span></div></div>"
+        f"<div class='Item-Body'><div class='Message userContent'>{body}</div></div></div>"
+    )
+
+
+def test_forum_calling_its_posts_comments_is_not_swallowed() -> None:
+    replies = "".join(
+        f"<li class='Item ItemComment'>{_vanilla_item('Comment', n, f'{PROSE} Reply {n}.')}</li>"
+        for n in range(2, 4)
+    )
+    text = _text(
+        "<div id='Content'><div class='MessageList Discussion'>"
+        f"{_vanilla_item('Discussion', 1, LONG)}</div><div class='CommentsWrap'>"
+        f"<h2 class='CommentHeading'>Comments</h2><ul class='MessageList Comments'>{replies}"
+        "</ul></div></div><div id='Panel'><p>Welcome to the forum for home mechanics.</p></div>"
+    )
+    assert "first ride after it has rained" in text and "Reply 3." in text
+    assert "Welcome to the forum" not in text and "rider2" not in text
+
+
+def test_comments_beside_an_article_stay_apart() -> None:
+    comments = "".join(f"<li class='comment'><p>{PROSE} Comment {n}.</p></li>" for n in range(6))
+    text = _text(f"<article><p>{PROSE}</p></article><ol class='comments'>{comments}</ol>")
+    assert "first ride" in text and "Comment 0." not in text

@@ -162,7 +162,9 @@ def furniture_hints(
     ``prose`` is the summed positive block value below each element. A furniture wrapper
     is misnamed (``class="has-sidebar"`` around everything) when most of its prose sits in
     an element that says "article", or when it holds nearly all the prose of the page.
-    Comment hints are never waived: a comment section may well outweigh its article.
+    Comment hints are waived only on a page with no article beside them (less than
+    ``comments_only_max_prose`` of prose outside the sections): a forum that calls its
+    posts comments. Elsewhere a comment section may well outweigh its article.
     """
     end = segmentation.end
     article_hints = [(i, h) for i, h in enumerate(hints) if h is not None and h.kind == "article"]
@@ -185,7 +187,24 @@ def furniture_hints(
             if article_mass > weights.furniture_max_share * prose[index]:
                 continue
         result[index] = hint
+    if _comments_only(segmentation, result, prose, weights):
+        result = [None if h is not None and h.kind == "comments" else h for h in result]
     return result
+
+
+def _comments_only(
+    segmentation: Segmentation, hints: list[Hint | None], prose: list[float], weights: Weights
+) -> bool:
+    """Whether the page's prose is all in its comment sections (the outermost ones)."""
+    end = segmentation.end
+    inside, covered = 0.0, 0
+    for index in itertools.compress(range(len(hints)), hints):
+        hint = hints[index]
+        if hint is not None and hint.kind == "comments" and index >= covered:
+            inside += prose[index]
+            covered = end[index]
+    outside = (prose[0] if prose else 0.0) - inside
+    return inside > outside and outside < weights.comments_only_max_prose
 
 
 def _prose_mass(segmentation: Segmentation, raw: list[float]) -> list[float]:

@@ -106,6 +106,12 @@ class Weights:
     """A page with at least this many profile boxes is a forum thread: its posts are the
     content, all of them, short replies beside a long opening post included."""
 
+    comments_only_max_prose: float = 150.0
+    """A page whose prose outside its comment sections is worth less than this, while the
+    sections hold more, has no article beside its "comments": they are its content, the
+    posts of a forum that calls its replies comments (Vanilla: ``div.Discussion``,
+    ``ul.Comments``)."""
+
     # --- confidence and fallback ----------------------------------------------------------
     low_confidence: float = 0.7
     """Below this confidence trafilatura's second opinion replaces our content (when
