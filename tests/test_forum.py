@@ -221,3 +221,37 @@ def test_comments_beside_an_article_stay_apart() -> None:
     comments = "".join(f"<li class='comment'><p>{PROSE} Comment {n}.</p></li>" for n in range(6))
     text = _text(f"<article><p>{PROSE}</p></article><ol class='comments'>{comments}</ol>")
     assert "first ride" in text and "Comment 0." not in text
+
+
+def _smf_post(number: int, poster: str, body: str) -> str:
+    return (
+        f"<div class='windowbg{number % 2 or ''}'><div class='poster'>{poster}</div>"
+        f"<div class='postarea'><div class='smalltext'>« Reply #{number} on: March 1{number}, "
+        f"2019, 09:12:45 AM »</div><div class='inner'>{body}</div></div></div>"
+    )
+
+
+def test_thread_container_leaves_the_topic_bar_and_guest_box_behind() -> None:
+    stats = "<h4><a href='/u'>marlinspike</a></h4><ul><li>Sr. Member</li><li>Posts: 318</li>"
+    stats += "<li>Karma: +12/-0</li></ul>"
+    guest = "<h4>Harbourmaster Jim</h4><ul><li>Guest</li></ul>"
+    posts = [_smf_post(n, stats, f"{PROSE} Post {n}.") for n in range(3)]
+    posts.append(_smf_post(3, guest, "Peel the whole bottom. It is quicker in the end."))
+    text = _text(
+        "<div id='forumposts'><h3>Topic: Osmosis blisters (Read 2167 times)</h3>"
+        "<p>0 Members and 1 Guest are viewing this topic.</p>"
+        f"<form id='quickModForm'>{''.join(posts)}</form></div>"
+    )
+    assert "Post 0." in text and "Peel the whole bottom. It is quicker in the end." in text
+    assert "Read 2167 times" not in text and "viewing this topic" not in text
+    assert "Harbourmaster Jim" not in text and "Sr. Member" not in text
+    assert "Reply #2 on" not in text
+
+
+def test_article_beside_a_thread_in_one_container_keeps_it() -> None:
+    replies = "".join(
+        _post(n, "<div>Posts: 12</div><div>Joined: 2019</div>", f"{PROSE} Reply {n}.")
+        for n in range(2)
+    )
+    text = _text(f"<div><div class='intro'>{LONG}</div><div>{replies}</div></div>")
+    assert text.startswith("The creak only shows up") and "Reply 1." in text

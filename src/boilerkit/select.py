@@ -177,16 +177,19 @@ def _thread_container(
     """On a forum thread, the element holding all its posts, without the board's chrome.
 
     The strongest container is often one long post; the others are as much the thread's
-    content, however short. A container holding the thread keeps what it holds, minus the
-    chrome between the posts. A thread inside a comment section or furniture is left
+    content, however short. A container holding the thread shrinks to it when it holds
+    little else (``thread_outside_share``), or keeps what it holds minus the chrome
+    between the posts. A thread inside a comment section or furniture is left
     alone, and so is a container beside it: an article's readers may have profile boxes.
     Otherwise the container is widened as for an article (``_widen``).
     """
     posts = _thread_range(container, thread, segmentation, scores)
     if thread is None or not posts:
         return _widen(container, segmentation, scores, weights)
-    if thread.root <= container < posts.stop:
-        return thread.root, thread.chrome
+    root, total = thread.root, scores.total
+    beside = total[container] - total[root]
+    if root <= container < posts.stop or beside <= weights.thread_outside_share * total[root]:
+        return root, thread.chrome
     container, left_out = _widen(container, segmentation, scores, weights)
     return container, left_out | thread.chrome
 
@@ -299,7 +302,7 @@ class _Judge:
         if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text.lower()):
             return Reason("credit", -1.0)
         if (
-            block.chars < 40
+            block.chars <= self.weights.date_line_max_chars
             and any(c.isdigit() for c in block.text)
             and DATE_LINE.match(block.text)
         ):

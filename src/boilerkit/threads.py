@@ -53,7 +53,38 @@ def find_thread(segmentation: Segmentation, weights: Weights) -> Thread | None:
     if len(boxes) < weights.thread_min_posts:
         return None
     root = _common_ancestor(boxes, segmentation)
+    boxes = _same_shape_boxes(root, boxes, segmentation, prose, weights)
     return Thread(boxes, root, _chrome(root, boxes, segmentation))
+
+
+def _same_shape_boxes(
+    root: int,
+    boxes: tuple[int, ...],
+    segmentation: Segmentation,
+    prose: list[int],
+    weights: Weights,
+) -> tuple[int, ...]:
+    """The boxes, and the elements of the thread shaped like them (same tag and class),
+    small and without prose: the box of a guest or a deleted user, who has no stats."""
+    elements, tags, chars, end = (
+        segmentation.elements,
+        segmentation.tags,
+        segmentation.chars,
+        segmentation.end,
+    )
+    shapes = {(tags[box], elements[box].get("class")) for box in boxes}
+    shapes = {shape for shape in shapes if shape[1]}  # a bare <td> says nothing
+    if not shapes:
+        return boxes
+    found = set(boxes)
+    for index in range(root + 1, end[root]):
+        if (
+            (tags[index], elements[index].get("class")) in shapes
+            and not prose[index]
+            and chars[index] <= weights.profile_box_max_chars
+        ):
+            found.add(index)
+    return tuple(sorted(found))
 
 
 def _stat_lines(segmentation: Segmentation, weights: Weights) -> dict[int, str]:

@@ -63,6 +63,9 @@ class Weights:
     # --- block verdicts inside the chosen container ---------------------------------------
     max_link_density: float = 0.5
     """Blocks with more link text than this share are navigation, not prose."""
+    date_line_max_chars: int = 48
+    """A line up to this long that is only a date, perhaps after a label (``DATE_LINE``), is
+    a dateline, not text."""
     min_chars: int = 10
     """Blocks shorter than this are kept only when they read as part of the article."""
     region_max_link_density: float = 0.55
@@ -102,6 +105,10 @@ class Weights:
     box_prose_min_chars: int = 16
     """A line with a sentence end and at least this long is a post's prose, which a profile
     box never holds ("Thanks, that was it!"); shorter ones are rank titles ("Sr. Member")."""
+    thread_outside_share: float = 0.2
+    """A container holding the thread shrinks to the list of posts when what it holds beside
+    them is worth at most this share of the posts ("Topic: ... (Read 2167 times)", "2
+    Members are viewing this topic"); more, and it is an article with readers' replies."""
     thread_min_posts: int = 2
     """A page with at least this many profile boxes is a forum thread: its posts are the
     content, all of them, short replies beside a long opening post included."""
@@ -192,7 +199,7 @@ NEGATIVE_PATTERN = re.compile(
 
 FORUM_FURNITURE = re.compile(
     r"post[-_]?profile|user[-_]?(info|details|extras|stats|title|profile|banner)"
-    r"|signature|post[-_]?buttons|who[-_]?is[-_]?online|whos[-_]?online|online[-_]?list"
+    r"|signature|post[-_]?buttons|who[-_]?is[-_]?(online|viewing)|whos[-_]?online|online[-_]?list"
 )
 """The furniture of forum software around each post: the poster's box (``dl.postprofile``,
 ``div.message-userDetails``, ``ul.user_info``), the signature under the post
@@ -282,7 +289,8 @@ BOILERPLATE_LINE = re.compile(
       | (lesezeit|reading\stime)\s?:?\s?\d+.*
       | click\sto\s(expand|collapse|show)\b.* | zum\svergrößern\sanklicken.*
       | cliquez\spour\s(agrandir|développer).*
-      | last\s(edited|updated|modified)\b.* | zuletzt\sbearbeitet\b.* | dernière\smodification\b.*
+      | last\s(edit|edited|updated|modified)\b.* | zuletzt\sbearbeitet\b.*
+      | dernière\smodification\b.*
     )\W*$""",
     re.I | re.X,
 )
@@ -334,12 +342,13 @@ CREDIT_LINE = re.compile(
 Searched in lower-cased text."""
 
 DATE_LINE = re.compile(
-    r"""^\W*(\w+\s?:\s?)?(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}
-       |\w{3,10}\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12}\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4})?[\s,|–-]*(\d{1,2}[:.]\d{2}(\s?(uhr|h|am|pm))?)?\W*$""",
+    r"""^\W*((\w+|\#\d+)(\s(\w+|\#\d+)){0,2}\s?:\s?)?(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}
+       |\w{3,10}\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12}\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4})?[\s,|–-]*(\d{1,2}[:.]\d{2}([:.]\d{2})?(\s?(uhr|h|am|pm))?)?\W*$""",
     re.I | re.X,
 )
 """A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr"), perhaps after
-a label ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021")."""
+a label of up to three words ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia
+2021", a forum post's "Reply #3 on: March 16, 2019, 08:21:09 AM")."""
 
 QUOTE_HEADER = re.compile(
     r"""^\W*(
