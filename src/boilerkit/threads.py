@@ -179,6 +179,11 @@ def _chrome(root: int, boxes: tuple[int, ...], segmentation: Segmentation) -> fr
         classes = (elements[index].get("class") or "").split()
         return tags[index], _DIGITS.sub("", classes[0]) if classes else ""
 
-    holding = {c for c in children if any(c <= box < end[c] for box in boxes)}
+    parent = segmentation.parent
+    holding: set[int] = set()
+    for box in boxes:
+        while parent[box] != root:
+            box = parent[box]
+        holding.add(box)
     shapes = {shape(c) for c in holding}
     return frozenset(c for c in children if c not in holding and shape(c) not in shapes)
