@@ -255,3 +255,28 @@ def test_article_beside_a_thread_in_one_container_keeps_it() -> None:
     )
     text = _text(f"<div><div class='intro'>{LONG}</div><div>{replies}</div></div>")
     assert text.startswith("The creak only shows up") and "Reply 1." in text
+
+
+@pytest.mark.parametrize(
+    ("posts", "joined"),
+    [
+        ("Beiträge: 1234", "Registriert: Mo 8. Mär 2016"),
+        ("Messages : 87", "Inscrit le : 3 mai 2019"),
+    ],
+)
+def test_profile_box_labels_in_other_languages(posts: str, joined: str) -> None:
+    profile = f"<div>Stammgast</div><div>{posts}</div><div>{joined}</div><div>Wohnort: Köln</div>"
+    text = _text(_thread([_post(n, profile, f"{PROSE} Post {n}.") for n in range(3)]))
+    assert "Post 0." in text and "Post 2." in text
+    assert posts not in text and "Stammgast" not in text and "Köln" not in text
+
+
+def test_post_numbers_go_inside_a_thread_only() -> None:
+    profile = "<div>Posts: 5</div><div>Joined: 2020</div>"
+    posts = [
+        _post(n, profile, f"{PROSE} Post {n}.", f"<div><span>#{n + 1}</span></div>")
+        for n in range(3)
+    ]
+    assert "#2" not in _text(_thread(posts))
+    ranking = f"<article><div>#1</div><p>{PROSE}</p><div>#2</div><p>{PROSE}</p></article>"
+    assert "#1" in _text(ranking)

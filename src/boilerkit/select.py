@@ -29,6 +29,7 @@ from .weights import (
     CALL_TO_ACTION,
     CREDIT_LINE,
     DATE_LINE,
+    POST_NUMBER,
     QUOTE_HEADER,
     QUOTE_HEADER_MAX_CHARS,
     TEASER_HEADING,
@@ -241,8 +242,10 @@ class _Judge:
         teasers: tuple[TeaserGroup, ...],
         weights: Weights,
         title: str,
+        posts: range = range(0),
     ) -> None:
         self.title = title
+        self.posts = posts
         self.container = container
         self.segmentation = segmentation
         self.scores = scores
@@ -299,6 +302,8 @@ class _Judge:
             and self.in_quote(block.node)
         ):
             return Reason("quote_header", -1.0, "who is quoted, not the quotation")
+        if block.node in self.posts and POST_NUMBER.match(block.text):
+            return Reason("post_number", -1.0, "the post's number in the thread")
         if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text.lower()):
             return Reason("credit", -1.0)
         if (
@@ -342,7 +347,7 @@ def select_content(
     posts = _thread_range(container, thread, segmentation, scores)
     tags, end = segmentation.tags, segmentation.end
     first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
-    judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1)
+    judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
     drops: list[Reason | None] = []
     for block in segmentation.blocks:

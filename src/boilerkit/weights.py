@@ -385,6 +385,10 @@ PROFILE_LABEL = re.compile(
 of "Label: value" lines with one of these is a profile box. Location, age and the like are
 left out: event and product boxes have them too."""
 
+POST_NUMBER = re.compile(r"^#\s?\d{1,7}$")
+"""A post's number in its thread ("#1", "#18"): furniture inside a thread's posts only,
+since elsewhere a lone "#1" may be a ranking."""
+
 QUOTE_HEADER_MAX_CHARS = 120
 """A quote's attribution line is at most this long (a name, "wrote:", a date); longer text
 in a quote is the quotation itself."""
