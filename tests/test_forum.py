@@ -280,3 +280,30 @@ def test_post_numbers_go_inside_a_thread_only() -> None:
     assert "#2" not in _text(_thread(posts))
     ranking = f"<article><div>#1</div><p>{PROSE}</p><div>#2</div><p>{PROSE}</p></article>"
     assert "#1" in _text(ranking)
+
+
+def _discourse_post(number: int, body: str) -> str:
+    reply = "itemprop='comment' itemscope itemtype='http://schema.org/Comment' " if number else ""
+    return (
+        f"<div id='post_{number}' {reply}class='topic-body crawler-post'>"
+        f"<div class='crawler-post-meta'><span class='creator' itemprop='author'>"
+        f"<a href='/u/rider{number}'><span itemprop='name'>rider{number}</span></a></span>"
+        f"<time class='post-time'>March {number + 1}, 2024, 9:14am</time></div>"
+        f"<div class='post' itemprop='text'><p>{body}</p></div>"
+        "<div itemprop='interactionStatistic'><span class='post-likes'>3 Likes</span></div></div>"
+    )
+
+
+def test_thread_declared_by_microdata_keeps_its_short_replies() -> None:
+    posts = [
+        _discourse_post(0, LONG),
+        _discourse_post(1, "Check the seatpost first. It is nearly always the seatpost."),
+        _discourse_post(2, "Thanks, that was it!"),
+    ]
+    text = _text(
+        "<div id='main-outlet' role='main'><h1>Creaking bottom bracket</h1>"
+        "<div itemscope itemtype='http://schema.org/DiscussionForumPosting'>"
+        f"{''.join(posts)}</div></div>"
+    )
+    assert "It is nearly always the seatpost." in text and "Thanks, that was it!" in text
+    assert "3 Likes" not in text and "rider1" not in text

@@ -14,6 +14,8 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
 from .segment import Block, Segmentation
 from .weights import PROFILE_LABEL, STAT_LINE, Weights
 
@@ -33,10 +35,11 @@ class Thread:
 
 
 def find_thread(segmentation: Segmentation, weights: Weights) -> Thread | None:
-    """The page's forum thread, when it has ``thread_min_posts`` profile boxes."""
+    """The page's forum thread: where it has ``thread_min_posts`` profile boxes, or else
+    where its markup declares one (``_declared_thread``)."""
     labels = _stat_lines(segmentation, weights)
     if len(labels) < weights.profile_box_min_lines * weights.thread_min_posts:
-        return None
+        return _declared_thread(segmentation)
     prose = _prose_blocks(segmentation, labels, weights)
     found: dict[int, list[str]] = {}
     for node, label in labels.items():
@@ -51,7 +54,7 @@ def find_thread(segmentation: Segmentation, weights: Weights) -> Thread | None:
         )
     )
     if len(boxes) < weights.thread_min_posts:
-        return None
+        return _declared_thread(segmentation)
     root = _common_ancestor(boxes, segmentation)
     boxes = _same_shape_boxes(root, boxes, segmentation, prose, weights)
     return Thread(boxes, root, _chrome(root, boxes, segmentation))
@@ -85,6 +88,25 @@ def _same_shape_boxes(
         ):
             found.add(index)
     return tuple(sorted(found))
+
+
+_FORUM_POSTING = etree.XPath(
+    "//*[@itemtype][contains(translate(@itemtype, 'DFP', 'dfp'), 'discussionforumposting')]"
+)
+
+
+def _declared_thread(segmentation: Segmentation) -> Thread | None:
+    """The outermost element whose schema.org microdata says it is a forum thread
+    (``itemtype=".../DiscussionForumPosting"``, the thread with its replies), holding at
+    least one reply (``itemprop="comment"``). Discourse marks its pages up so, and shows
+    no poster stats to find boxes by."""
+    found = _FORUM_POSTING(segmentation.elements[0])
+    if not found:
+        return None
+    root = segmentation.index_of.get(found[0])
+    if root is None or not found[0].xpath("boolean(.//*[@itemprop='comment'])"):
+        return None
+    return Thread((), root, frozenset())
 
 
 def _stat_lines(segmentation: Segmentation, weights: Weights) -> dict[int, str]:

@@ -94,6 +94,8 @@ class Weights:
     """The headline is at least this share of the item's text."""
 
     # --- forum threads (``threads.py``) ----------------------------------------------------
+    # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
+    # fixtures; on the development corpora they fire on one thread page and move neither F1.
     stat_line_max_chars: int = 40
     """A poster's "Label: value" line ("Posts: 1,234", "Joined: Mar 2006") is at most this long."""
     stat_label_max_chars: int = 24
@@ -291,6 +293,7 @@ BOILERPLATE_LINE = re.compile(
       | cliquez\spour\s(agrandir|développer).*
       | last\s(edit|edited|updated|modified)\b.* | zuletzt\sbearbeitet\b.*
       | dernière\smodification\b.*
+      | \d[\d,.]*\s?[km]?\s(likes?|replies|reactions?|views|upvotes?|votes?|shares?)
     )\W*$""",
     re.I | re.X,
 )
