@@ -11,7 +11,10 @@ from lxml import html as lxml_html
 
 from boilerkit.clean import clean_tree
 from boilerkit.render.text import render_text
+from boilerkit.segment import segment
 from boilerkit.select import select_content
+from boilerkit.threads import find_thread
+from boilerkit.weights import Weights
 
 PROSE = (
     "The creak only shows up on the first ride after it has rained, then fades away. "
@@ -307,3 +310,13 @@ def test_thread_declared_by_microdata_keeps_its_short_replies() -> None:
     )
     assert "It is nearly always the seatpost." in text and "Thanks, that was it!" in text
     assert "3 Likes" not in text and "rider1" not in text
+
+
+def test_microdata_on_the_body_declares_no_list_of_posts() -> None:
+    root = lxml_html.document_fromstring(
+        "<html><body itemscope itemtype='https://schema.org/DiscussionForumPosting'>"
+        f"<nav><a href='/'>Home</a></nav><article><p>{LONG}</p></article>"
+        f"<div itemprop='comment'><p>{PROSE}</p></div></body></html>"
+    )
+    clean_tree(root)
+    assert find_thread(segment(root), Weights()) is None

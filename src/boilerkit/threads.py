@@ -90,9 +90,8 @@ def _same_shape_boxes(
     return tuple(sorted(found))
 
 
-_FORUM_POSTING = etree.XPath(
-    "//*[@itemtype][contains(translate(@itemtype, 'DFP', 'dfp'), 'discussionforumposting')]"
-)
+_ITEMTYPES = etree.XPath("//@itemtype")
+"""Microdata types (the attribute axis: several times faster than testing every element)."""
 
 
 def _declared_thread(segmentation: Segmentation) -> Thread | None:
@@ -100,11 +99,21 @@ def _declared_thread(segmentation: Segmentation) -> Thread | None:
     (``itemtype=".../DiscussionForumPosting"``, the thread with its replies), holding at
     least one reply (``itemprop="comment"``). Discourse marks its pages up so, and shows
     no poster stats to find boxes by."""
-    found = _FORUM_POSTING(segmentation.elements[0])
-    if not found:
-        return None
-    root = segmentation.index_of.get(found[0])
-    if root is None or not found[0].xpath("boolean(.//*[@itemprop='comment'])"):
+    element = next(
+        (
+            value.getparent()
+            for value in _ITEMTYPES(segmentation.elements[0])
+            if "discussionforumposting" in value.lower()
+        ),
+        None,
+    )
+    root = segmentation.index_of.get(element) if element is not None else None
+    if (
+        element is None
+        or root is None
+        or segmentation.tags[root] in ("html", "body")  # says what the page is, not where
+        or not element.xpath("boolean(.//*[@itemprop='comment'])")
+    ):
         return None
     return Thread((), root, frozenset())
 
