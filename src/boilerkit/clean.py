@@ -11,6 +11,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .paragraphs import wrap_loose_runs
+from .weights import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
 
 INVISIBLE_TAGS = (
     "script",
@@ -111,6 +112,8 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
         parent = element.getparent()
         if parent is not None and EDITING_CHROME_CLASS.search(element.get("class", "")):
             element.drop_tree()
+    for cite in [cite for cite in root.iter("cite") if _is_quote_attribution(cite)]:
+        cite.drop_tree()
     for element in dict.fromkeys(value.getparent() for value in _MAYBE_HIDING(root)):
         if (
             element.getparent() is not None
@@ -167,3 +170,28 @@ def _is_hidden(element: lxml_html.HtmlElement) -> bool:
         or element.get("type") == "hidden"
         or (style is not None and _HIDDEN_STYLE.search(style) is not None)
     )
+
+
+def _is_quote_attribution(cite: lxml_html.HtmlElement) -> bool:
+    """Whether a ``<cite>`` is the "tom wrote: ↑ Sun Oct 13" line that opens a quote.
+
+    Forum software (phpBB, MyBB, FluxBB) writes the attribution inline, at the start of the
+    quote's text, so no later stage could drop it without the quotation. It must open the
+    quote: first in a ``blockquote`` or "quote" box, or in the first child of one. A
+    ``cite`` closing a quotation ("— Albert Camus") is not a forum header and stays.
+    """
+    parent = cite.getparent()
+    if parent is None or (parent.text or "").strip() or cite.getprevious() is not None:
+        return False
+    box = parent
+    if not _is_quote_box(box):
+        box = parent.getparent()
+        if box is None or not _is_quote_box(box) or parent.getprevious() is not None:
+            return False
+    text = " ".join(cite.text_content().split())
+    return len(text) <= QUOTE_HEADER_MAX_CHARS and QUOTE_HEADER.match(text) is not None
+
+
+def _is_quote_box(element: lxml_html.HtmlElement) -> bool:
+    """A ``blockquote``, or an element whose class says "quote" (``div.quotebox``)."""
+    return element.tag == "blockquote" or "quote" in (element.get("class") or "").lower()

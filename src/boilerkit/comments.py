@@ -22,7 +22,7 @@ def comment_sections(
     sections: list[int] = []
     index = 0
     while index < len(segmentation.elements):
-        hint = scores.hints[index]
+        hint = scores.furniture[index]  # the comment hints that count (see furniture_hints)
         if hint is not None and hint.kind == "comments":
             sections.append(index)
             index = segmentation.end[index]

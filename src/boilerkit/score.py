@@ -28,6 +28,7 @@ from .weights import (
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
     COMMENT_WORDS,
+    FORUM_FURNITURE,
     FRAMEWORK_WORDS,
     NEGATIVE_PATTERN,
     NEGATIVE_ROLES,
@@ -148,6 +149,10 @@ def _name_hints(names: str) -> _NameHints:
             fragment = NEGATIVE_PATTERN.search(text)
             if fragment:
                 negative = Hint("boilerplate", f"class/id~{fragment.group()}")
+    if negative is None:
+        forum = FORUM_FURNITURE.search(text)
+        if forum:
+            negative = Hint("boilerplate", f"class/id~{forum.group()}")
     positives = words & POSITIVE_WORDS
     positive = (
         Hint("article", f"class/id={'/'.join(sorted(positives))}", weak=True) if positives else None
@@ -163,7 +168,9 @@ def furniture_hints(
     ``prose`` is the summed positive block value below each element. A furniture wrapper
     is misnamed (``class="has-sidebar"`` around everything) when most of its prose sits in
     an element that says "article", or when it holds nearly all the prose of the page.
-    Comment hints are never waived: a comment section may well outweigh its article.
+    Comment hints are waived only on a page with no article beside them (less than
+    ``comments_only_max_prose`` of prose outside the sections): a forum that calls its
+    posts comments. Elsewhere a comment section may well outweigh its article.
     """
     end = segmentation.end
     article_hints = [(i, h) for i, h in enumerate(hints) if h is not None and h.kind == "article"]
@@ -186,7 +193,24 @@ def furniture_hints(
             if article_mass > weights.furniture_max_share * prose[index]:
                 continue
         result[index] = hint
+    if _comments_only(segmentation, result, prose, weights):
+        result = [None if h is not None and h.kind == "comments" else h for h in result]
     return result
+
+
+def _comments_only(
+    segmentation: Segmentation, hints: list[Hint | None], prose: list[float], weights: Weights
+) -> bool:
+    """Whether the page's prose is all in its comment sections (the outermost ones)."""
+    end = segmentation.end
+    inside, covered = 0.0, 0
+    for index in itertools.compress(range(len(hints)), hints):
+        hint = hints[index]
+        if hint is not None and hint.kind == "comments" and index >= covered:
+            inside += prose[index]
+            covered = end[index]
+    outside = (prose[0] if prose else 0.0) - inside
+    return inside > outside and outside < weights.comments_only_max_prose
 
 
 def _prose_mass(segmentation: Segmentation, raw: list[float]) -> list[float]:
@@ -310,14 +334,25 @@ def _names_its_heading(element: lxml_html.HtmlElement, css_id: str, min_words: i
     return len(words) >= min_words and _SLUG_WORDS.findall(css_id.lower()) == words
 
 
+PROFILE_BOX = Hint("boilerplate", "profile box")
+"""The hint of a forum poster's box, found by structure (``threads.find_thread``)."""
+
+
 def score(
     segmentation: Segmentation,
     teasers: tuple[TeaserGroup, ...],
     weights: Weights,
     scale: float = 1.0,
+    profile_boxes: tuple[int, ...] = (),
 ) -> Scores:
-    """Value every block and sum the values up the tree."""
+    """Value every block and sum the values up the tree.
+
+    ``profile_boxes`` are elements known to be forum posters' boxes: furniture whatever
+    their markup says.
+    """
     hints = _hints(segmentation, weights)
+    for box in profile_boxes:
+        hints[box] = PROFILE_BOX
     blocks = segmentation.blocks
     raw = [block_value(block, weights, scale) for block in blocks]
     prose = _prose_mass(segmentation, raw)

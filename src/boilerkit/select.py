@@ -24,12 +24,16 @@ from .document import RelatedLink
 from .score import Reason, Scores, is_server_error, score
 from .segment import BLOCK_TAGS, Block, Segmentation, segment, weighted_length
 from .teasers import TeaserGroup, find_teasers
+from .threads import Thread, find_thread
 from .weights import (
     BOILERPLATE_LINE,
     CALL_TO_ACTION,
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
+    POST_NUMBER,
+    QUOTE_HEADER,
+    QUOTE_HEADER_MAX_CHARS,
     TEASER_HEADING,
     TOC_HEADING,
     Weights,
@@ -167,6 +171,46 @@ def _widen(
     return parent, frozenset(siblings) - joined
 
 
+def _thread_container(
+    container: int,
+    thread: Thread | None,
+    segmentation: Segmentation,
+    scores: Scores,
+    weights: Weights,
+) -> tuple[int, frozenset[int]]:
+    """On a forum thread, the element holding all its posts, without the board's chrome.
+
+    The strongest container is often one long post; the others are as much the thread's
+    content, however short. A container holding the thread shrinks to it when it holds
+    little else (``thread_outside_share``), or keeps what it holds minus the chrome
+    between the posts. A thread inside a comment section or furniture is left
+    alone, and so is a container beside it: an article's readers may have profile boxes.
+    Otherwise the container is widened as for an article (``_widen``).
+    """
+    posts = _thread_range(container, thread, segmentation, scores)
+    if thread is None or not posts:
+        return _widen(container, segmentation, scores, weights)
+    root, total = thread.root, scores.total
+    beside = total[container] - total[root]
+    if root <= container < posts.stop or beside <= weights.thread_outside_share * total[root]:
+        return root, thread.chrome
+    container, left_out = _widen(container, segmentation, scores, weights)
+    return container, left_out | thread.chrome
+
+
+def _thread_range(
+    container: int, thread: Thread | None, segmentation: Segmentation, scores: Scores
+) -> range:
+    """The elements of the thread's posts, when the container is in the thread or holds it
+    (empty otherwise: no thread, or one beside the article or in its comments)."""
+    if thread is None or scores.region[thread.root] is not None:
+        return range(0)
+    root, end = thread.root, segmentation.end
+    if root <= container < end[root] or container < root < end[container]:
+        return range(root, end[root])
+    return range(0)
+
+
 def _region_rule(
     index: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> Reason | None:
@@ -231,8 +275,10 @@ class _Judge:
         teasers: tuple[TeaserGroup, ...],
         weights: Weights,
         title: str,
+        posts: range = range(0),
     ) -> None:
         self.title = title
+        self.posts = posts
         self.container = container
         self.segmentation = segmentation
         self.scores = scores
@@ -258,6 +304,17 @@ class _Judge:
             self.cache[element] = found
         return found
 
+    def in_quote(self, index: int) -> bool:
+        """Whether element ``index`` is inside a quote: a ``blockquote`` or a "quote" box
+        (``div.bbcode_quote``, ``div.quoteheader``) below the container."""
+        parent, elements = self.segmentation.parent, self.segmentation.elements
+        while index >= 0 and index != self.container:
+            element = elements[index]
+            if element.tag == "blockquote" or "quote" in (element.get("class") or "").lower():
+                return True
+            index = parent[index]
+        return False
+
     def drop_reason(self, block: Block) -> Reason | None:
         """The reason to drop a block inside the container, or ``None`` to keep it."""
         if block in self.teaser_of:
@@ -276,11 +333,19 @@ class _Judge:
             return Reason("teaser_heading", -1.0)
         if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
+        if (
+            block.chars <= QUOTE_HEADER_MAX_CHARS
+            and QUOTE_HEADER.match(block.text)
+            and self.in_quote(block.node)
+        ):
+            return Reason("quote_header", -1.0, "who is quoted, not the quotation")
+        if block.node in self.posts and POST_NUMBER.match(block.text):
+            return Reason("post_number", -1.0, "the post's number in the thread")
         if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text.lower()):
             return Reason("credit", -1.0)
         tag = self.segmentation.tags[block.node]
         if (
-            block.chars < 40
+            block.chars <= self.weights.date_line_max_chars
             and tag not in _TABLE_CELLS  # a date in a table is data ("Opened | 1881")
             and any(c.isdigit() for c in block.text)
             and DATE_LINE.match(block.text)
@@ -319,14 +384,16 @@ def select_content(
     weights = weights or Weights()
     segmentation = segment(root)
     teasers = find_teasers(segmentation, weights, base_url)
-    scores = score(segmentation, teasers, weights, scale)
+    thread = find_thread(segmentation, weights)
+    scores = score(segmentation, teasers, weights, scale, thread.boxes if thread else ())
     teasers = scores.teasers
     container = _choose_container(segmentation, scores, teasers, weights)
     container = _into_layout_cell(container, segmentation, scores, weights)
-    container, left_out = _widen(container, segmentation, scores, weights)
+    container, left_out = _thread_container(container, thread, segmentation, scores, weights)
+    posts = _thread_range(container, thread, segmentation, scores)
     tags, end = segmentation.tags, segmentation.end
     first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
-    judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1)
+    judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
     drops: list[Reason | None] = []
     for block in segmentation.blocks:
@@ -337,10 +404,10 @@ def select_content(
             drops.append(judge.drop_reason(block))
         else:
             drops.append(outside)
-    _trim_calls_to_action(segmentation.blocks, drops, weights)
+    _trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     _drop_orphan_headings(segmentation, drops, weights)
     _drop_toc_headings(segmentation.blocks, drops)
-    _trim_tail(segmentation, drops, weights)
+    _trim_tail(segmentation, drops, weights, posts)
     _trim_head(segmentation, drops, weights, judge.title)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
@@ -361,6 +428,10 @@ def select_content(
     selection = _finish(
         segmentation, scores, teasers, container, kept, verdicts, weights, left_out, base_url
     )
+    if posts:
+        root = element_path(segmentation.elements[posts.start], 2)
+        note = f"forum thread: {len(thread.boxes) if thread else 0} profile boxes in {root}"
+        selection = dataclasses.replace(selection, notes=(*selection.notes, note))
     if include_comments:
         selection = dataclasses.replace(
             selection, comments=comment_sections(segmentation, scores, weights)
@@ -453,11 +524,22 @@ def _inside_kept_blocks(
     return inside
 
 
-def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: Weights) -> None:
+def _trim_tail(
+    segmentation: Segmentation,
+    drops: list[Reason | None],
+    weights: Weights,
+    posts: range = range(0),
+) -> None:
     """Drop the short kept blocks after the article's last paragraph (share prompts, credits).
 
     A short block set in several lines (a stanza, an address) counts as a paragraph here:
-    furniture is one line, and the lines between two stanzas ("Repeat chorus") stay."""
+    furniture is one line, and the lines between two stanzas ("Repeat chorus") stay. A
+    block nested in the last paragraph's element comes after it in block order but stands
+    before the paragraph's own closing text (a quote opening a forum post), so it is not
+    after the paragraph. The elements in ``posts`` are a forum thread's posts: a short
+    reply after a long one is a post, not a tail. A heading right above a kept item with a
+    sentence ("References") stays with it.
+    """
     blocks, minimum = segmentation.blocks, weights.tail_min_chars
     last = next(
         (
@@ -472,9 +554,13 @@ def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: 
         ),
         len(blocks),
     )
+    inside = segmentation.end[blocks[last].node] if last < len(blocks) else 0
     followed = False  # walking back: whether the next block is a kept item with sentences
-    for i in range(len(blocks) - 1, last, -1):  # (a heading over one, "References", stays)
+    for i in range(len(blocks) - 1, last, -1):
         block = blocks[i]
+        if block.node < inside or block.node in posts:
+            followed = drops[i] is None and block.sentences > 0
+            continue
         tag = block.element.tag
         heading_over_item = followed and tag in _HEADING_RANK
         if drops[i] is None and tag not in ("li", "pre", "td", "th") and not heading_over_item:
@@ -554,7 +640,10 @@ def _trim_head_furniture(
 
 
 def _trim_calls_to_action(
-    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights
+    blocks: tuple[Block, ...],
+    drops: list[Reason | None],
+    weights: Weights,
+    posts: range = range(0),
 ) -> None:
     """Drop the closing boxes at the article's end ("Subscribe to our newsletter", "Follow
     us", "© 2021 ..."): from the last kept block back to the last paragraph that does not
@@ -566,6 +655,8 @@ def _trim_calls_to_action(
         if drops[i] is not None:
             continue
         block = blocks[i]
+        if block.node in posts:  # a forum thread's last post: the thread ends there
+            break
         if block.chars <= weights.cta_max_chars and (
             CALL_TO_ACTION.search(block.text.lower()) or block.element.tag == "address"
         ):

@@ -63,6 +63,9 @@ class Weights:
     # --- block verdicts inside the chosen container ---------------------------------------
     max_link_density: float = 0.5
     """Blocks with more link text than this share are navigation, not prose."""
+    date_line_max_chars: int = 48
+    """A line up to this long that is only a date, perhaps after a label (``DATE_LINE``), is
+    a dateline, not text."""
     min_chars: int = 10
     """Blocks shorter than this are kept only when they read as part of the article."""
     region_max_link_density: float = 0.55
@@ -89,6 +92,34 @@ class Weights:
     """... and its label, the text beside the link, is at least this long ("Mehr", "More")."""
     teaser_min_headline_share: float = 0.12
     """The headline is at least this share of the item's text."""
+
+    # --- forum threads (``threads.py``) ----------------------------------------------------
+    # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
+    # fixtures; on the development corpora they fire on one thread page and move neither F1.
+    stat_line_max_chars: int = 40
+    """A poster's "Label: value" line ("Posts: 1,234", "Joined: Mar 2006") is at most this long."""
+    stat_label_max_chars: int = 24
+    """... and its label at most this long (also a ``dt`` label of a ``dt``/``dd`` pair)."""
+    profile_box_max_chars: int = 300
+    """A profile box (name, rank title, avatar, stat lines) holds at most this many chars."""
+    profile_box_min_lines: int = 2
+    """... and at least this many stat lines, one of them with a ``PROFILE_LABEL``."""
+    box_prose_min_chars: int = 16
+    """A line with a sentence end and at least this long is a post's prose, which a profile
+    box never holds ("Thanks, that was it!"); shorter ones are rank titles ("Sr. Member")."""
+    thread_outside_share: float = 0.2
+    """A container holding the thread shrinks to the list of posts when what it holds beside
+    them is worth at most this share of the posts ("Topic: ... (Read 2167 times)", "2
+    Members are viewing this topic"); more, and it is an article with readers' replies."""
+    thread_min_posts: int = 2
+    """A page with at least this many profile boxes is a forum thread: its posts are the
+    content, all of them, short replies beside a long opening post included."""
+
+    comments_only_max_prose: float = 150.0
+    """A page whose prose outside its comment sections is worth less than this, while the
+    sections hold more, has no article beside its "comments": they are its content, the
+    posts of a forum that calls its replies comments (Vanilla: ``div.Discussion``,
+    ``ul.Comments``)."""
 
     # --- confidence and fallback ----------------------------------------------------------
     low_confidence: float = 0.7
@@ -169,6 +200,7 @@ NEGATIVE_WORDS = frozenset(
     author authors bio byline copyright caption credit credits noprint meta donate legend
     donation paywall buybox feedback poll survey toc editsection mw-editsection navbox
     disclosure cta postmetadata teasers nextstory citation
+    avatar
     """.split()
 )
 """Words in a class/id that mark boilerplate."""
@@ -199,6 +231,16 @@ NEGATIVE_PATTERN = re.compile(
     r"|popular|trending|outbrain|taboola|legend|footer|captcha"
 )
 """Furniture fragments found inside compound names ("NewsletterModule", "c-sharebar")."""
+
+FORUM_FURNITURE = re.compile(
+    r"post[-_]?profile|user[-_]?(info|details|extras|stats|title|profile|banner)"
+    r"|signature|post[-_]?buttons|who[-_]?is[-_]?(online|viewing)|whos[-_]?online|online[-_]?list"
+)
+"""The furniture of forum software around each post: the poster's box (``dl.postprofile``,
+``div.message-userDetails``, ``ul.user_info``), the signature under the post
+(``div.signature``, ``aside.message-signature``), the post's buttons, and the board's "Who
+is online" box. Unlike the words above, a page-builder word beside them does not cancel
+them: phpBB calls its online box ``stat-block online-list``."""
 
 COMMENT_WORDS = frozenset(
     "comment comments commentlist comment-list disqus replies discussion".split()
@@ -303,6 +345,11 @@ BOILERPLATE_LINE = re.compile(
       | weiterlesen\s?:?
       | \d+\s?(min|minut|minute|minuten|minutes)\.?\s(read|lesezeit|czytania|de\slectura)
       | (lesezeit|reading\stime)\s?:?\s?\d+.*
+      | click\sto\s(expand|collapse|show)\b.* | zum\svergrößern\sanklicken.*
+      | cliquez\spour\s(agrandir|développer).*
+      | last\s(edit|edited|updated|modified)\b.* | zuletzt\sbearbeitet\b.*
+      | dernière\smodification\b.*
+      | \d[\d,.]*\s?[km]?\s(likes?|replies|reactions?|views|upvotes?|votes?|shares?)
     )\W*$""",
     re.I | re.X,
 )
@@ -362,12 +409,56 @@ CREDIT_LINE = re.compile(
 Searched in lower-cased text."""
 
 DATE_LINE = re.compile(
-    r"""^\W*(\w+\s?:\s?)?(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}
-       |\w{3,10}\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12}\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4})?[\s,|–-]*(\d{1,2}[:.]\d{2}(\s?(uhr|h|am|pm))?)?\W*$""",
+    r"""^\W*((\w+|\#\d+)(\s(\w+|\#\d+)){0,2}\s?:\s?)?(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}
+       |\w{3,10}\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12}\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4})?[\s,|–-]*(\d{1,2}[:.]\d{2}([:.]\d{2})?(\s?(uhr|h|am|pm))?)?\W*$""",
     re.I | re.X,
 )
 """A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr"), perhaps after
-a label ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021")."""
+a label of up to three words ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia
+2021", a forum post's "Reply #3 on: March 16, 2019, 08:21:09 AM")."""
+
+QUOTE_HEADER = re.compile(
+    r"""^\W*(
+        (quote|zitat|citation|cita|citazione|cytat|citação|цитата)(\s(from|von|de|di|od)\b.*|\s?:.*)
+      | originally\sposted\sby\b.* | ursprünglich\sgeschrieben\svon\b.*
+      | .{1,80}?\s(wrote|said|writes|says|schrieb|hat\sgeschrieben|hat\sgesagt|a\sécrit|a\sdit
+        |escribió|dijo|ha\sescrito|scrisse|ha\sscritto|napisał|napisała|escreveu|disse
+        |написал|написала|schreef|skrev|kirjoitti)\s?:.*
+    )$""",
+    re.I | re.X,
+)
+"""The attribution line that opens a quote in a forum post or comment ("tom wrote: ↑ Sun Oct
+13", "lou said:", "Quote from: X on ...", "Originally Posted by X", "Zitat von X"). Judged
+only inside a quote (``blockquote``, a "quote" class, ``cite``): elsewhere "The mayor
+said:" introduces the article's own quotation."""
+
+STAT_LINE = re.compile(r"^([^\W\d_][^:：]{0,40}?)\s?[:：]\s?(\S.*)$")
+"""A "Label: value" line; the label is checked against ``stat_label_max_chars``."""
+
+PROFILE_LABEL = re.compile(
+    r"""^(
+        posts | total\sposts | post\scount | messages | joined | join\sdate
+      | registered | member\ssince | reputation | rep\spower | karma | reaction\sscore
+      | likes\sreceived | trophy\spoints | points | thanks | thanked | liked
+      | beiträge | registriert(\sseit)? | mitglied\sseit | dabei\sseit | punkte
+      | inscrit\sle | inscription | date\sd'inscription | mensajes | registrado | fecha\sde\singreso
+      | messaggi | iscritto | iscrizione | posty | postów | dołączył | rejestracja | berichten
+      | lid\ssinds | geregistreerd | сообщения | сообщений | регистрация | зарегистрирован
+      | 帖子 | 注册时间 | 注册 | 積分 | 积分 | 投稿数 | 登録日
+    )$""",
+    re.I | re.X,
+)
+"""Labels of a forum poster's membership and activity counts, in several languages: a box
+of "Label: value" lines with one of these is a profile box. Location, age and the like are
+left out: event and product boxes have them too."""
+
+POST_NUMBER = re.compile(r"^#\s?\d{1,7}$")
+"""A post's number in its thread ("#1", "#18"): furniture inside a thread's posts only,
+since elsewhere a lone "#1" may be a ranking."""
+
+QUOTE_HEADER_MAX_CHARS = 120
+"""A quote's attribution line is at most this long (a name, "wrote:", a date); longer text
+in a quote is the quotation itself."""
 
 SERVER_ERROR = re.compile(
     r"(?<![a-z])(?:warning|notice|deprecated|fatal\serror|parse\serror|strict\sstandards)\s?:"
