@@ -18,7 +18,7 @@ from .options import Options
 from .paragraphs import is_pre_css
 from .parse import parse_html
 from .render.text import render_text
-from .repair import compose, repair_tree
+from .repair import compose, compose_tree, repair_tree
 from .select import Selection, select_content, with_comments
 
 
@@ -69,7 +69,6 @@ def _run(
     else:
         text, encoding = html, "unicode"
     guard.check_text(text)
-    text = compose(text)
     deadline.check("decode")
     page = parse_html(text, url)
     deadline.check("parse")
@@ -109,6 +108,12 @@ def _run(
     if selection.comments is not None and selection.content is not None:
         selection = with_comments(selection)
     main_text = coarse_text(selection.content) if large else render_text(selection.content)
+    if compose(main_text) is not main_text or compose(comments) is not comments:
+        compose_tree(selection.content)  # the rare page not in NFC: every output composed
+        compose_tree(selection.comments)
+        comments = render_text(selection.comments)
+        main_text = coarse_text(selection.content) if large else render_text(selection.content)
+    metadata = _composed(metadata)
     metadata = finalize_metadata(metadata, main_text, teaser_links=len(selection.related))
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},
@@ -119,6 +124,22 @@ def _run(
         content=selection.content,
     )
     return Extraction(document=document, selection=selection)
+
+
+def _composed(metadata: Metadata) -> Metadata:
+    """``metadata`` with its strings in NFC (see ``repair.compose``)."""
+    changes: dict[str, object] = {}
+    for field in dataclasses.fields(metadata):
+        value = getattr(metadata, field.name)
+        if isinstance(value, str):
+            composed = compose(value)
+            if composed is not value:
+                changes[field.name] = composed
+        elif isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+            composed_items = tuple(compose(v) for v in value)
+            if composed_items != value:
+                changes[field.name] = composed_items
+    return dataclasses.replace(metadata, **changes) if changes else metadata
 
 
 def _unsure(selection: Selection, metadata: Metadata, options: Options) -> bool:

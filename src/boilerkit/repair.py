@@ -27,7 +27,15 @@ from lxml import etree
 from .plausibility import alphabet_spread, cost
 from .repair_chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
 
-__all__ = ["Change", "RepairResult", "compose", "explain_repair", "repair_text", "repair_tree"]
+__all__ = [
+    "Change",
+    "RepairResult",
+    "compose",
+    "compose_tree",
+    "explain_repair",
+    "repair_text",
+    "repair_tree",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,17 +366,28 @@ def explain_repair(text: str) -> RepairResult:
     return RepairResult(_apply(text, changes), tuple(changes))
 
 
-def compose(html: str) -> str:
-    """The page in Unicode's composed form (NFC), the form text is compared, searched and
-    deduplicated in: "য়" typed as two code points and as one are the same letter.
+def compose(text: str) -> str:
+    """``text`` in Unicode's composed form (NFC), the form text is compared, searched and
+    deduplicated in: "য়" typed as two code points and as one are the same letter."""
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
-    It runs on the page's markup before parsing, which NFC leaves alone except where a
-    combining long solidus (U+0338) follows ``<``, ``=`` or ``>`` (composing "≮", "≠",
-    "≯"); a page holding one keeps its code points rather than risk its markup.
+
+def compose_tree(root: etree._Element | None) -> None:
+    """Put every text and tail under ``root`` in NFC, in place (see ``compose``).
+
+    The pipeline calls it on the extracted content only when the content's text is not in
+    NFC already (about 5% of pages): checking the whole page's markup cost 0.5 ms a page,
+    checking the article's text costs a hundredth of that.
     """
-    if html.isascii() or "\u0338" in html or unicodedata.is_normalized("NFC", html):
-        return html
-    return unicodedata.normalize("NFC", html)
+    if root is None:
+        return
+    for element in root.iter():
+        if element.text:
+            element.text = compose(element.text)
+        if element.tail is not None and element is not root:
+            element.tail = compose(element.tail)
 
 
 def repair_text(text: str) -> str:
