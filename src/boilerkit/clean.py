@@ -78,12 +78,12 @@ _MAYBE_PERMALINKS = etree.XPath(
 # Attributes that may hide their element, confirmed in Python. The attribute axis is
 # several times faster than testing every element's attributes in a predicate.
 _MAYBE_HIDING = etree.XPath("//@hidden|//@aria-hidden|//@type|//@style")
-_MAYBE_EDITING_CHROME = etree.XPath(  # "edit", "Edit", "backlink", "backref"...
-    "//@class[contains(., 'dit') or contains(., 'ack')]/.."
-)
-_MAYBE_FORMULA_IMAGES = etree.XPath(
-    "/descendant::img[@alt][contains(@class, 'tex') or contains(@class, 'ath')"
-    " or contains(@class, 'quation') or contains(@class, 'ormula')]"
+# Elements whose class may name editing chrome ("edit", "Edit", "backlink", "backref") or
+# a formula image ("latex", "math", "equation"), confirmed in Python: one walk over the
+# class attributes serves both.
+_MAYBE_CHROME_OR_FORMULA = etree.XPath(
+    "//@class[contains(., 'dit') or contains(., 'ack') or contains(., 'tex')"
+    " or contains(., 'ath') or contains(., 'quation') or contains(., 'ormula')]/.."
 )
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
@@ -96,9 +96,13 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
     (``paragraphs.wrap_loose_runs``): block selection needs them, the coarse selection of
     very large pages does not, and there they would cost about a microsecond per element.
     """
-    for image in _MAYBE_FORMULA_IMAGES(root):  # before hidden ones go: they are aria-hidden
-        if MATH_IMAGE_CLASS.search(image.get("class", "")):
-            linear_math(image)
+    chrome: list[lxml_html.HtmlElement] = []
+    for element in _MAYBE_CHROME_OR_FORMULA(root):
+        names = element.get("class", "")
+        if element.tag == "img" and element.get("alt") and MATH_IMAGE_CLASS.search(names):
+            linear_math(element)  # before hidden elements go: formula images are aria-hidden
+        elif EDITING_CHROME_CLASS.search(names):
+            chrome.append(element)
     etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
     etree.strip_tags(root, *VOID_TAGS)
     for noscript in root.iter("noscript"):
@@ -108,9 +112,8 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
     for anchor in _MAYBE_PERMALINKS(root):
         if anchor.text_content().strip() in PERMALINK_SYMBOLS:
             anchor.drop_tree()
-    for element in _MAYBE_EDITING_CHROME(root):
-        parent = element.getparent()
-        if parent is not None and EDITING_CHROME_CLASS.search(element.get("class", "")):
+    for element in chrome:
+        if element.getparent() is not None:
             element.drop_tree()
     for cite in [cite for cite in root.iter("cite") if _is_quote_attribution(cite)]:
         cite.drop_tree()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
+from typing import Any
 
 from . import budget, guard
 from .clean import clean_tree
@@ -128,7 +129,7 @@ def _run(
 
 def _composed(metadata: Metadata) -> Metadata:
     """``metadata`` with its strings in NFC (see ``repair.compose``)."""
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     for field in dataclasses.fields(metadata):
         value = getattr(metadata, field.name)
         if isinstance(value, str):

@@ -130,7 +130,9 @@ def _name_hints(names: str) -> _NameHints:
     class names on many tags."""
     text = names.lower()
     words = set(WORD_SPLIT.split(text)) if text.strip() else set()
-    comment_words = words & COMMENT_WORDS or {w for w in words if COMMENT_COMPOUND.match(w)}
+    comment_words = words & COMMENT_WORDS or (
+        {w for w in words if COMMENT_COMPOUND.match(w)} if "comment" in text else set()
+    )
     if comment_words:
         furniture = COMMENT_FURNITURE.search(text)  # "comment-meta": not the comment's prose
         if furniture:
@@ -311,7 +313,8 @@ def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
     for index in itertools.compress(range(len(hints)), hints):  # the hinted elements
         hint, css_id = hints[index], ids[index]
         if (
-            hint.kind != "article"
+            hint is not None
+            and hint.kind != "article"
             and css_id
             and _names_its_heading(elements[index], css_id, weights.slug_id_min_words)
         ):
