@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
+import boilerkit
 from boilerkit.clean import clean_tree
 
 
@@ -53,3 +54,15 @@ def test_display_math_is_a_block_of_its_own() -> None:
 )
 def test_only_formula_images_give_their_alt_as_text(image: str, kept: str) -> None:
     assert _cleaned_text(f"<p>See {image} here.</p>") == " ".join(f"See {kept} here.".split())
+
+
+def test_extract_finds_formulas_and_edit_links_through_the_markup_check() -> None:
+    prose = "The council voted on Tuesday to extend the tram line to the northern districts. "
+    page = (
+        "<html><body><article><h2>Method<span class='mw-editsection'>[<a href='/e'>edit"
+        f"</a>]</span></h2><p>{prose * 3}For all <img class='latex' alt='a_i' src='f.png'>"
+        " it holds.</p></article></body></html>"
+    )
+    text = boilerkit.extract(page, fallback=False).text
+    assert "Method" in text.splitlines() and "edit" not in text
+    assert "For all a_i it holds." in text

@@ -468,11 +468,12 @@ SERVER_ERROR = re.compile(
 """A PHP error message printed into the page ("Warning: Use of undefined constant ... in
 /htdocs/wp-content/plugins/x.php on line 928"): the server's, never the article's."""
 
-SENTENCE_END = re.compile(r"[.!?؟।۔።](?:\s|$|[\"'”’»])|[。！？](?![。！？])")
+SENTENCE_END = re.compile(r"[.!?؟।۔።。！？](?:(?<=[。！？])(?![。！？])|\s|$|[\"'”’»])")
 """A sentence end: the mark of prose. Latin, Arabic, Urdu (۔), Devanagari (।) and
 Ethiopic (።) full stops end a sentence before a space or a closing quote, as "3.5" and
 "e.g." show they otherwise may not; CJK full stops end one wherever they stand, since
-CJK text runs on without spaces."""
+CJK text runs on without spaces. (One character class first, then the lookarounds: an
+alternation of two classes searched twice as slowly.)"""
 
 NAV_SEPARATOR = re.compile(r"\s[|>/~·•-]\s|[|¦»›•·]|\]\s*\[|\s::\s")
 """The marks between the items of a menu or breadcrumb line written as text: "|", "»",
