@@ -418,3 +418,93 @@ def test_contents_heading_over_prose_stays() -> None:
 def test_heading_with_furniture_words_above_the_article_stays() -> None:
     text = _text(f"<h2>Netflix raises its subscription prices again</h2>{_paragraphs(3)}")
     assert text.startswith("Netflix raises its subscription prices again")
+
+
+# --- pages in other languages and scripts ----------------------------------------------
+
+
+def _related(body: str) -> list[tuple[str, str]]:
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    return [(link.title, link.section) for link in select_content(root).related]
+
+
+def test_teaser_section_titled_by_a_plain_div() -> None:
+    items = "".join(
+        f"<li><a href='/news/{n}/'>{title}</a></li>"
+        for n, title in enumerate(
+            [
+                "Региональный оператор объяснил рост тарифа",
+                "\u0412 городе установят новые контейнеры",
+            ]
+        )
+    )
+    related = _related(
+        f"<article>{_paragraphs(4)}<div class='read-also'>"
+        f"<div class='read-also__title'>Читайте также</div><ul>{items}</ul></div></article>"
+    )
+    assert [section for _, section in related] == ["Читайте также", "Читайте также"]
+
+
+def test_hindi_read_also_line_is_a_teaser() -> None:
+    related = _related(
+        f"<article>{_paragraphs(2)}<div><strong>यह भी पढ़ें:</strong> "
+        "<a href='/a/1.html'>भड़ला सोलर पार्क ने बनाया बिजली उत्पादन का नया रिकॉर्ड</a></div>"
+        f"{_paragraphs(2)}</article>"
+    )
+    assert related == [("भड़ला सोलर पार्क ने बनाया बिजली उत्पादन का नया रिकॉर्ड", "")]
+
+
+def test_rank_numbers_are_not_part_of_teaser_titles() -> None:
+    items = "".join(
+        f"<li><a href='/n/{n}'><em class='number'>{n}</em><span>{title}</span></a></li>"
+        for n, title in enumerate(
+            ["부산 지하철 요금 다음 달부터 인상", "기장군 해안가에 대형 리조트 들어선다"], start=1
+        )
+    )
+    related = _related(f"<article>{_paragraphs(4)}</article><h2>많이 본 뉴스</h2><ul>{items}</ul>")
+    assert [title for title, _ in related] == [
+        "부산 지하철 요금 다음 달부터 인상",
+        "기장군 해안가에 대형 리조트 들어선다",
+    ]
+
+
+def test_heading_over_a_closing_plain_list_stays_but_a_tag_list_heading_goes() -> None:
+    text = _text(
+        f"<article>{_paragraphs(4)}<h3>お店の情報</h3><ul><li>営業時間\uff1a10時〜17時</li>"
+        "<li>定休日\uff1a水曜日</li></ul><h3>Schlagworte</h3><ul><li>Tram</li><li>Bonn</li></ul>"
+        "</article>"
+    )
+    assert "お店の情報" in text and "定休日" in text
+    assert "Schlagworte" not in text
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "<div class='ad-slot'><p>विज्ञापन</p><div id='gpt-ad-2'></div></div>",
+        "<div class='ad-area'><p>スポンサーリンク</p><ins class='adsbygoogle'></ins></div>",
+        "<p>12 марта 2021, 14:05 Просмотров: 2 418</p>",
+        "<p>2024年3月18日</p>",
+        "<p>Новая линия сортировки на заводе. Фото: Сергей Иванов</p>",
+        "<p>해수욕장을 찾은 피서객들. &lt;부산시 제공&gt;</p>",
+    ],
+)
+def test_furniture_lines_of_other_languages_are_dropped(furniture: str) -> None:
+    marker = furniture.split("<p>")[1][:10]
+    text = _text(f"<article>{_paragraphs(2)}{furniture}{_paragraphs(2)}</article>")
+    assert "Paragraph 1" in text and marker not in text
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "<p>저작권자 © 남도일보, 무단전재 및 재배포 금지. 기사 제보와 보도자료는 "
+        "news@namdonews.co.kr 로 보내 주시기 바랍니다</p>",
+        "<p>इस वेबसाइट की सामग्री का बिना अनुमति उपयोग वर्जित है, राजस्थान समाचार, सर्वाधिकार सुरक्षित</p>",
+        "<p>Нашли ошибку? Выделите текст и нажмите Ctrl+Enter. Сообщите нам \u043e ней.</p>",
+    ],
+)
+def test_closing_rights_lines_of_other_languages_are_dropped(closing: str) -> None:
+    text = _text(f"<article>{_paragraphs(4)}{closing}</article>")
+    assert "Paragraph 3" in text and closing[3:12] not in text

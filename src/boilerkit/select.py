@@ -30,6 +30,7 @@ from .weights import (
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
+    TAG_HEADING,
     TEASER_HEADING,
     TOC_HEADING,
     Weights,
@@ -472,14 +473,22 @@ def _trim_tail(segmentation: Segmentation, drops: list[Reason | None], weights: 
         ),
         len(blocks),
     )
-    followed = False  # walking back: whether the next block is a kept item with sentences
+    followed = False  # walking back: whether the next block is a kept item or sentence
     for i in range(len(blocks) - 1, last, -1):  # (a heading over one, "References", stays)
         block = blocks[i]
         tag = block.element.tag
-        heading_over_item = followed and tag in _HEADING_RANK
-        if drops[i] is None and tag not in ("li", "pre", "td", "th") and not heading_over_item:
+        heading_over_item = followed and tag in _HEADING_RANK and not TAG_HEADING.match(block.text)
+        if drops[i] is None and tag not in _TAIL_ITEMS and not heading_over_item:
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
-        followed = drops[i] is None and block.sentences > 0
+        followed = drops[i] is None and (
+            block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
+        )
+
+
+_TAIL_ITEMS = frozenset({"li", "pre", "td", "th"})
+"""Blocks the tail trim keeps: a list or table ends many articles ("Opening hours"). Its
+heading stays with it when the items are plain text; over links ("External links",
+"Keywords") it goes."""
 
 
 _HEAD_KEEP = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "dt", "dd"})
