@@ -12,6 +12,7 @@ from lxml import html as lxml_html
 from boilerkit.clean import clean_tree
 from boilerkit.render.text import render_text
 from boilerkit.select import select_content
+from boilerkit.weights import TEASER_HEADING
 
 PROSE = (
     "The council voted on Tuesday to extend the tram line to the northern districts. "
@@ -508,3 +509,21 @@ def test_furniture_lines_of_other_languages_are_dropped(furniture: str) -> None:
 def test_closing_rights_lines_of_other_languages_are_dropped(closing: str) -> None:
     text = _text(f"<article>{_paragraphs(4)}{closing}</article>")
     assert "Paragraph 3" in text and closing[3:12] not in text
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "Đọc nhiều nhất",
+        "Tin liên quan",
+        "यह भी पढ़ें:",
+        "ये भी पढ़ें",
+        "\u092f\u0939 \u092d\u0940 \u092a\u0922\u093c\u0947\u0902",  # ढ़ as ढ + nukta
+        "संबंधित खबरें",
+        "আরও পড়ুন",
+        "あわせて読みたい",
+        "함께 보면 좋은 기사",
+    ],
+)
+def test_teaser_headings_of_other_languages(heading: str) -> None:
+    assert TEASER_HEADING.match(heading)

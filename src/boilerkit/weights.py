@@ -265,7 +265,8 @@ TEASER_HEADING = re.compile(
       | lees\sook | meer\s(nieuws|over|artikelen|lezen) | gerelateerd\w* | meest\sgelezen
       | ook\sinteressant | ilgili\shaberler | benzer\shaberler | en\sçok\s(okunan|izlenen)
       | bunlar\sda\silginizi | baca\sjuga | berita\sterkait | terpopuler | tin\sliên\squan
-      | đọc\sthêm | xem\sthêm | 관련\s?기사 | 많이\s?본 | 추천\s?기사 | おすすめ | 注目
+      | đọc\sthêm | xem\sthêm | (đọc|xem)\snhiều | tin\s(khác|mới|nổi\sbật|cùng) | cùng\schuyên\smục
+      | 관련\s?기사 | 많이\s?본 | 추천\s?기사 | おすすめ | 注目
       | 함께\s?(보면|읽으면) | 최신\s?기사 | 주요\s?뉴스 | あわせて読みたい | こちらも | 新着記事
       | (यह|ये)\sभी\sप(\u095d|\u0922\u093c)ें | और\sप(\u095d|\u0922\u093c)ें
       | संबंधित\s(\S*बरें|समाचार|लेख) | ता(ज\u093c?|\u095b)ा\s\S*बरें | ट्रेंडिंग
@@ -304,7 +305,8 @@ BOILERPLATE_LINE = re.compile(
         share(\s(this|on|via)\b.*)? | tweet | e-?mail | print | advertisement | anzeige
       | werbung | publicité | publicidad | pubblicità | publicidade | reklama | реклама
       | advertentie | reklam | поделиться | delen | paylaş | bagikan | chia\ssẻ | 공유
-      | إعلان | 广告 | 廣告 | 広告 | 광고 | sponsored | विज्ञापन | বিজ্ঞাপন | スポンサーリンク
+      | إعلان | 广告 | 廣告 | 広告 | 광고 | sponsored | quảng\scáo | विज्ञापन | বিজ্ঞাপন
+      | スポンサーリンク
       | シェアする | この記事をシェア | 공유하기 | शेयर\sकरें | поделитесь
       | skip\sto\s.* | jump\sto\s.*
       | read\smore | continue\sreading | click\shere.* | back\sto\stop | top
