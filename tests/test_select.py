@@ -12,7 +12,7 @@ from lxml import html as lxml_html
 from boilerkit.clean import clean_tree
 from boilerkit.render.text import render_text
 from boilerkit.select import select_content
-from boilerkit.weights import TEASER_HEADING
+from boilerkit.weights import BOILERPLATE_LINE, TEASER_HEADING
 
 PROSE = (
     "The council voted on Tuesday to extend the tram line to the northern districts. "
@@ -523,7 +523,21 @@ def test_closing_rights_lines_of_other_languages_are_dropped(closing: str) -> No
         "আরও পড়ুন",
         "あわせて読みたい",
         "함께 보면 좋은 기사",
+        "EN \u00c7OK OKUNANLAR",  # Turkish capitals, the plural suffix after the phrase
+        "\u0130LG\u0130L\u0130 HABERLER",  # dotted capital I
+        "Berita Lainnya",
+        "\u041d\u043e\u0432\u043e\u0441\u0442\u0438 \u043f\u043e \u0442\u0435\u043c\u0435",
+        "ランキング",
+        "인기 기사",
     ],
 )
 def test_teaser_headings_of_other_languages(heading: str) -> None:
     assert TEASER_HEADING.match(heading)
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Iklan", "Yorumlar", "Комментарии (5)", "コメント", "댓글 0", "Bình luận (12)", "विज्ञापन"],
+)
+def test_furniture_words_of_other_languages(line: str) -> None:
+    assert BOILERPLATE_LINE.match(line)

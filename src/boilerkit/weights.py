@@ -263,7 +263,10 @@ TEASER_HEADING = re.compile(
       | читайте\sтакже | смотрите\sтакже | по\sтеме | похожие\s(новости|статьи|материалы)
       | самое\s(читаемое|популярное) | другие\s(новости|статьи|материалы) | популярное
       | lees\sook | meer\s(nieuws|over|artikelen|lezen) | gerelateerd\w* | meest\sgelezen
-      | ook\sinteressant | ilgili\shaberler | benzer\shaberler | en\sçok\s(okunan|izlenen)
+      | ook\sinteressant | ilgili\shaberler | benzer\shaberler | en\sçok\s(okunan|izlenen)\w*
+      | berita\s(lainnya|terkini|populer) | artikel\s(terkait|lainnya|populer) | rekomendasi
+      | новости\sпо\sтеме | ещ[её]\sпо\sтеме | лента\sновостей | mais\s(lidas|vistas)
+      | 最新記事 | ランキング | 관련\s?뉴스 | 인기\s?(기사|뉴스)
       | bunlar\sda\silginizi | baca\sjuga | berita\sterkait | terpopuler | tin\sliên\squan
       | đọc\sthêm | xem\sthêm | (đọc|xem)\snhiều | tin\s(khác|mới|nổi\sbật|cùng) | cùng\schuyên\smục
       | 관련\s?기사 | 많이\s?본 | 추천\s?기사 | おすすめ | 注目
@@ -309,7 +312,8 @@ BOILERPLATE_LINE = re.compile(
       | スポンサーリンク
       | シェアする | この記事をシェア | 공유하기 | शेयर\sकरें | поделитесь
       | skip\sto\s.* | jump\sto\s.*
-      | read\smore | continue\sreading | click\shere.* | back\sto\stop | top
+      | (yorumlar?|комментари[ийя]|コメント|댓글|bình\sluận|komentar)(\s?\(?\d+\)?)?
+      | iklan | ツイート | read\smore | continue\sreading | click\shere.* | back\sto\stop | top
       | (sign\sup|subscribe)\b.* | follow\sus.* | related(\sarticles|\sstories)?
       | loading.* | comments?(\s\(\d+\))? | \d+\scomments? | copy\slink | copied
       | facebook | twitter | whatsapp | linkedin | reddit | pinterest | telegram
