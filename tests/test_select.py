@@ -541,3 +541,14 @@ def test_teaser_headings_of_other_languages(heading: str) -> None:
 )
 def test_furniture_words_of_other_languages(line: str) -> None:
     assert BOILERPLATE_LINE.match(line)
+
+
+def test_info_line_with_published_and_updated_stamps_is_dropped() -> None:
+    info = (
+        "Ay\u015fe Y\u0131lmaz Yay\u0131nlanma: 12 Mart 2024 Sal\u0131 14:05 "
+        "G\u00fcncelleme: 12 Mart 2024 Sal\u0131 16:40"
+    )
+    text = _text(f"<article><div class='news-info'>{info}</div>{_paragraphs(3)}</article>")
+    assert "Paragraph 2" in text and "Yay\u0131nlanma" not in text
+    one_stamp = "CNNMoney (New York) First published February 1, 2016: 1:28 AM ET"
+    assert one_stamp in _text(f"<article><p>{one_stamp}</p>{_paragraphs(3)}</article>")

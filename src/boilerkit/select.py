@@ -30,6 +30,7 @@ from .weights import (
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
+    PUBLISHED_LINE,
     TAG_HEADING,
     TEASER_HEADING,
     TOC_HEADING,
@@ -287,6 +288,13 @@ class _Judge:
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
+        if (
+            block.chars <= self.weights.info_line_max_chars
+            and not block.sentences
+            and tag not in _TABLE_CELLS
+            and len(PUBLISHED_LINE.findall(block.text)) >= 2
+        ):
+            return Reason("info_line", -1.0, "publication/update stamp")
         if tag == "figcaption":
             return Reason("caption", -1.0)
         if (

@@ -112,6 +112,11 @@ class Weights:
     article's end when they use the words of ``CALL_TO_ACTION``."""
     credit_max_chars: int = 120
     """Lines up to this long that name a photo credit (``CREDIT_LINE``) are captions."""
+    info_line_max_chars: int = 120
+    """A line up to this long without a sentence end that holds two publication or update
+    stamps (``PUBLISHED_LINE``) is the article's info line, not its text. With one stamp
+    the rule cost 0.0001 F1 on trafilatura-eval and 0.0002 on readability-test-pages: the
+    corpora keep some single datelines ("CNNMoney (New York) First published ...")."""
     image_caption_max_chars: int = 120
     """A line up to this long without a sentence end, set under an image in one block (an
     old page's ``<center><img><br><i>The mill in 1910</i></center>``), is its caption.
@@ -263,7 +268,7 @@ TEASER_HEADING = re.compile(
       | читайте\sтакже | смотрите\sтакже | по\sтеме | похожие\s(новости|статьи|материалы)
       | самое\s(читаемое|популярное) | другие\s(новости|статьи|материалы) | популярное
       | lees\sook | meer\s(nieuws|over|artikelen|lezen) | gerelateerd\w* | meest\sgelezen
-      | ook\sinteressant | ilgili\shaberler | benzer\shaberler | en\sçok\s(okunan|izlenen)\w*
+      | ook\sinteressant | ilgili\shaber(ler)? | benzer\shaberler | en\sçok\s(okunan|izlenen)\w*
       | berita\s(lainnya|terkini|populer) | artikel\s(terkait|lainnya|populer) | rekomendasi
       | новости\sпо\sтеме | ещ[её]\sпо\sтеме | лента\sновостей | mais\s(lidas|vistas)
       | 最新記事 | ランキング | 관련\s?뉴스 | 인기\s?(기사|뉴스)
@@ -395,6 +400,17 @@ DATE_LINE = re.compile(
 """A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr", "2024年3月18日"),
 perhaps after a label ("Aktualisiert: 11.04.2020, 10:27", "opublikowano: 7 kwietnia 2021")
 and before a view counter ("12 марта 2021, 14:05 Просмотров: 2 418")."""
+
+PUBLISHED_LINE = re.compile(
+    r"""(?:^|\s)(?:published|updated|veröffentlicht|aktualisiert|yayınlanma|yayın\starihi
+      | güncelleme|опубликовано|обновлено|cập\snhật|diperbarui|diterbitkan|publicado
+      | actualizado|publié|mis\sà\sjour|pubblicato|aggiornato|입력|수정|公開日?|更新日?
+      | 投稿日|प्रकाशित|अपडेटेड)\s?[:\uff1a]?\s?(?:\w+,?\s)?\d""",
+    re.I | re.X,
+)
+"""A publication or update stamp ("Yayınlanma: 12 Mart 2024", "Updated 3 May", "입력
+2024.06.03"). A short line without a sentence end holding two (published and updated,
+after the author's name) is the article's info line."""
 
 SERVER_ERROR = re.compile(
     r"(?<![a-z])(?:warning|notice|deprecated|fatal\serror|parse\serror|strict\sstandards)\s?:"
