@@ -152,16 +152,16 @@ def _parse_written(text: str) -> str | None:
         text = unicodedata.normalize("NFC", text)
     signed = _YMD_SIGNS.search(text)
     if signed:
-        day = make_date(int(signed.group(1)), int(signed.group(2)), int(signed.group(3)))
-        if day:
-            return day.isoformat()
+        with_signs = make_date(int(signed.group(1)), int(signed.group(2)), int(signed.group(3)))
+        if with_signs:
+            return with_signs.isoformat()
     vietnamese = _VI_DMY.search(text)
     if vietnamese:
-        day = make_date(
+        with_words = make_date(
             int(vietnamese.group(3)), int(vietnamese.group(2)), int(vietnamese.group(1))
         )
-        if day:
-            return day.isoformat()
+        if with_words:
+            return with_words.isoformat()
     for match in _D_MONTH_Y.finditer(text):
         month = MONTHS.get(match.group(2))
         day = month and make_date(int(match.group(3)), month, int(match.group(1)))
