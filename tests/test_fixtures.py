@@ -104,10 +104,12 @@ def _decode(source: bytes) -> str:
 def visible_text(source: bytes) -> str:
     """All text a reader could see, whitespace collapsed: the ground the goldens stand on.
 
-    Table cells are set apart by a space, as a browser sets them apart by a gap.
+    Table cells are set apart by a space, as a browser sets them apart by a gap. Ruby
+    annotations (``rt``, and ``rp``, the parentheses shown where ruby is not rendered) are
+    set above the text they gloss, not in its line.
     """
     root = lxml_html.document_fromstring(_decode(source))
-    invisible = ["script", "style", "head", "noscript", "template"]
+    invisible = ["script", "style", "head", "noscript", "template", "rt", "rp"]
     etree.strip_elements(root, *invisible, with_tail=False)
     for cell in root.iter("td", "th"):
         cell.tail = " " + (cell.tail or "")
@@ -129,7 +131,13 @@ SLUGS = _slugs()
 
 # Known failures: each fails today for the reason given, and is a strict xfail so that
 # fixing it shows up (the test then XPASSes and fails until the entry is removed).
-KNOWN_FAILURES: dict[tuple[str, str], str] = {}
+KNOWN_FAILURES: dict[tuple[str, str], str] = {
+    ("test_every_golden_line_is_kept", "korean-news-article"): (
+        "the deck (an h4 under the h3 headline) sits in the article header, a sibling of "
+        "the body container worth less than lead_min_value; joining that header would also "
+        "pull in its reporter/date/comment-count list"
+    ),
+}
 
 
 @pytest.fixture(autouse=True)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from lxml import etree
 
 from boilerkit.metadata import Metadata, extract_metadata
+from boilerkit.metadata.byline import author_names
 from boilerkit.parse import parse_html
 
 
@@ -246,6 +248,34 @@ def test_body_search_can_be_left_out() -> None:
 def test_byline_found_by_wording() -> None:
     body = "<article><h1>Neue Brücke</h1><div>Von Lena Schmitz</div><p>Text.</p></article>"
     assert meta("", body).authors == ("Lena Schmitz",)
+
+
+@pytest.mark.parametrize(
+    ("raw", "names"),
+    [
+        ("Автор: Ирина Волкова", ["Ирина Волкова"]),
+        ("Иван Петров и Мария Сидорова", ["Иван Петров", "Мария Сидорова"]),
+        ("投稿者\uff1a山田花子", ["山田花子"]),  # full-width colon
+        ("山田太郎記者", ["山田太郎"]),
+        ("记者 李晓燕", ["李晓燕"]),
+        ("김민준 기자 minjun@example.co.kr", ["김민준"]),
+        ("लेखक: अनीता सिंह", ["अनीता सिंह"]),
+        ("Oleh: Budi Santoso", ["Budi Santoso"]),
+        ("Oleh Sukhov", ["Oleh Sukhov"]),  # a Ukrainian first name, not the Malay "by"
+        ("文在寅", ["文在寅"]),  # 文 ("text") is a label only before a colon
+    ],
+)
+def test_author_labels_and_titles_of_other_languages(raw: str, names: list[str]) -> None:
+    assert author_names(raw, strict=True) == names
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["Author: Jane Doe", "Автор: Ирина Волкова", "김민준 기자", "लेखक: अनीता सिंह"],
+)
+def test_byline_found_by_labelled_wording(line: str) -> None:
+    body = f"<article><h1>Report</h1><div>{line}</div><p>Text.</p></article>"
+    assert meta("", body).authors == tuple(author_names(line))
 
 
 def test_byline_wording_needs_a_name() -> None:

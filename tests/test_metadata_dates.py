@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from boilerkit.metadata.dates import parse_date, prefer_local, url_date
+from boilerkit.metadata.dates import _written_date, parse_date, prefer_local, url_date
 
 
 @pytest.mark.parametrize(
@@ -27,6 +27,15 @@ from boilerkit.metadata.dates import parse_date, prefer_local, url_date
         ("3 травня 2020", "2020-05-03"),
         ("5 Ekim 2022", "2022-10-05"),
         ("12 maart 2021", "2021-03-12"),
+        ("12 марта 2021, 14:05", "2021-03-12"),
+        ("2024年3月18日 10:30", "2024-03-18"),
+        ("2024년 6월 3일", "2024-06-03"),
+        ("१२ मार्च २०२४, ०२:०५ अपराह्न", "2024-03-12"),  # Devanagari digits
+        ("3 मई 2023", "2023-05-03"),  # a two-letter month: म, ई
+        ("১২ মার্চ ২০২৪", "2024-03-12"),
+        ("ngày 12 tháng 3 năm 2024", "2024-03-12"),
+        ("12 Maret 2024", "2024-03-12"),
+        ("5 Desember 2023", "2023-12-05"),
     ],
 )
 def test_parse_date(raw: str, expected: str) -> None:
@@ -51,3 +60,17 @@ def test_prefer_local_only_for_the_same_moment() -> None:
     other = ["2023-11-08T22:43:30+00:00", "2023-11-09T04:09:24-06:00"]
     assert prefer_local(other) == "2023-11-08T22:43:30+00:00"
     assert prefer_local([]) is None
+
+
+@pytest.mark.parametrize(
+    "nukta",
+    ["\u095e", "\u092b\u093c"],  # फ़ precomposed, and फ + combining nukta
+)
+def test_month_names_match_either_form_of_a_nukta_letter(nukta: str) -> None:
+    assert parse_date(f"12 {nukta}रवरी 2024") == "2024-02-12"
+
+
+def test_written_dates_are_found_in_running_text_in_other_scripts() -> None:
+    assert _written_date("प्रकाशित: १२ मार्च २०२४, ०२:०५ अपराह्न") == "2024-03-12"
+    assert _written_date("投稿日\uff1a2024年3月18日 更新") == "2024-03-18"
+    assert _written_date("입력 2024. 6. 3 | 수정 2024년 6월 3일") == "2024-06-03"

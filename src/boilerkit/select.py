@@ -32,8 +32,10 @@ from .weights import (
     DATE_LINE,
     NAV_SEPARATOR,
     POST_NUMBER,
+    PUBLISHED_LINE,
     QUOTE_HEADER,
     QUOTE_HEADER_MAX_CHARS,
+    TAG_HEADING,
     TEASER_HEADING,
     TOC_HEADING,
     Weights,
@@ -351,6 +353,13 @@ class _Judge:
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
+        if (
+            block.chars <= self.weights.info_line_max_chars
+            and not block.sentences
+            and tag not in _TABLE_CELLS
+            and len(PUBLISHED_LINE.findall(block.text)) >= 2
+        ):
+            return Reason("info_line", -1.0, "publication/update stamp")
         if tag == "figcaption":
             return Reason("caption", -1.0)
         if (
@@ -555,17 +564,26 @@ def _trim_tail(
         len(blocks),
     )
     inside = segmentation.end[blocks[last].node] if last < len(blocks) else 0
-    followed = False  # walking back: whether the next block is a kept item with sentences
-    for i in range(len(blocks) - 1, last, -1):
-        block = blocks[i]
+    followed = False  # walking back: whether the next block is a kept item or sentence
+    for i in range(len(blocks) - 1, last, -1):  # (a heading over one, "References", stays)
+        block, tag = blocks[i], blocks[i].element.tag
         if block.node < inside or block.node in posts:
-            followed = drops[i] is None and block.sentences > 0
+            followed = drops[i] is None and (
+                block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
+            )
             continue
-        tag = block.element.tag
-        heading_over_item = followed and tag in _HEADING_RANK
-        if drops[i] is None and tag not in ("li", "pre", "td", "th") and not heading_over_item:
+        heading_over_item = followed and tag in _HEADING_RANK and not TAG_HEADING.match(block.text)
+        if drops[i] is None and tag not in _TAIL_ITEMS and not heading_over_item:
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
-        followed = drops[i] is None and block.sentences > 0
+        followed = drops[i] is None and (
+            block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
+        )
+
+
+_TAIL_ITEMS = frozenset({"li", "pre", "td", "th"})
+"""Blocks the tail trim keeps: a list or table ends many articles ("Opening hours"). Its
+heading stays with it when the items are plain text; over links ("External links",
+"Keywords") it goes."""
 
 
 _HEAD_KEEP = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "dt", "dd"})

@@ -81,19 +81,22 @@ def _heading_before(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement |
         previous = node.getprevious()
         while previous is not None and not isinstance(previous.tag, str):
             previous = previous.getprevious()
-        if previous is not None and (
-            previous.tag in HEADING_TAGS
-            or (
-                len(_text(previous)) < 60
-                and previous.find(".//a") is None
-                and any(h.tag in HEADING_TAGS for h in previous.iter())
-            )
-        ):
+        if previous is not None and (previous.tag in HEADING_TAGS or _is_label(previous)):
             return previous
         if previous is not None:
             break
         node = node.getparent()
     return None
+
+
+def _is_label(element: lxml_html.HtmlElement) -> bool:
+    """A short line without links that heads a section: one holding a heading tag, or one
+    saying what a teaser heading says (``<div class="title">Читайте также</div>``; many
+    CMSs set section titles in plain ``div``s)."""
+    text = _text(element)
+    if len(text) >= 60 or element.find(".//a") is not None:
+        return False
+    return any(h.tag in HEADING_TAGS for h in element.iter()) or bool(TEASER_HEADING.match(text))
 
 
 def _evidence(
@@ -230,11 +233,23 @@ def _headline(
             break
         heading = next((h for h in range(link, end[link]) if tags[h] in HEADING_TAGS), link)
         text = _text(segmentation.elements[heading])
+        if heading == link:
+            text = _without_rank(segmentation.elements[link], text)
         if weighted_length(text) >= weights.teaser_headline_min_chars and (
             best is None or len(text) > len(best[0])
         ):
             best = (text, segmentation.elements[link].get("href") or "")
     return best
+
+
+def _without_rank(link: lxml_html.HtmlElement, text: str) -> str:
+    """The link's text without the rank number a "most read" list sets in its own element
+    at the link's start (``<a><em class="number">1</em><span>Headline</span></a>``)."""
+    first = link[0] if len(link) and not (link.text or "").strip() else None
+    rank = _text(first) if first is not None and isinstance(first.tag, str) else ""
+    if rank.isdigit() and len(rank) <= 3 and text.startswith(rank):
+        return text[len(rank) :].lstrip()
+    return text
 
 
 def _teaser_headline(

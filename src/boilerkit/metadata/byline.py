@@ -20,7 +20,11 @@ _PREFIX = re.compile(
     r"^\s*(?:(?:written|posted|reported|published|text|photos?|story|words|interview|ein"
     r"|erstellt|verfasst|geschrieben|artikel|beitrag|bericht)\s+)*"
     r"(?:by|von|par|door|por|av|af|przez|from|autor(?:in)?|author|texte?|auteur|interview"
-    r"|redaktion|fotos?)\b\s*[:\-\u2013]?\s*|^\s*by(?=[A-Z])",
+    r"|redaktion|fotos?|автор[ыа]?|текст|фото|oleh(?=\s*:)|penulis|yazar|tác\s+giả|bởi)\b"
+    r"\s*[:\-\u2013]?\s*|^\s*by(?=[A-Z])"
+    # Labels of scripts without case or spaces: 投稿者 "poster", 著者/筆者/執筆 "author",
+    # 记者/記者 "reporter" (before the name in Chinese), लेखक/লেখক "writer", 文/글 "text".
+    r"|^\s*(?:投稿者|著者|筆者|執筆者?|作者|记者|記者|लेखक|লেখক|(?:文|글)(?=\s*[:\uff1a]))\s*[:\uff1a]?\s*",
     re.IGNORECASE,
 )
 _WEEKDAYS = (
@@ -33,11 +37,14 @@ _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, rever
 _TAIL = re.compile(
     r"\s*(?:\||•|·|\u2022|\bupdated\b|\bpublished\b|\bedited\s+by\b|\baktualisiert\b"
     r"|\bveröffentlicht\b|\bam\s+(?=\d|" + _WEEKDAYS + r")|\b(?:" + _WEEKDAYS + r")\b|\d"
-    r"|\s[-\u2013]\s+(?:" + _MONTH_NAMES + r")\b|\b(?:" + _MONTH_NAMES + r")\.?\s+\d).*$",
+    r"|\s[-\u2013]\s+(?:" + _MONTH_NAMES + r")\b|\b(?:" + _MONTH_NAMES + r")\.?\s+\d"
+    # Korean and Japanese write the title after the name: "김민준 기자", "山田太郎記者".
+    r"|\s*(?:기자|특파원|통신원|記者|特派員)(?=\W|$)).*$",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|,|&|\+|/)\s*|\s+(?:and|und|et|oraz|i|y|e|en|og|och)\s+", re.IGNORECASE
+    r"\s*(?:;|,|&|\+|/|、|\uff0c)\s*|\s+(?:and|und|et|oraz|i|y|e|en|og|och|и|dan|ve|và|और)\s+",
+    re.IGNORECASE,
 )
 _EMAIL = re.compile(r"\S+@\S+\.\w+")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
@@ -100,6 +107,13 @@ NOT_A_NAME = frozenset(
         "auteurs",
         "autoren",
         "redaktion",
+        "редакция",
+        "корреспондент",
+        "редактор",
+        "संवाददाता",
+        "編集部",
+        "编辑部",
+        "redaksi",
         "phd",
         "md",
         "msc",
@@ -163,9 +177,12 @@ PARTICLES = frozenset(
 
 
 def looks_like_person(name: str) -> bool:
-    """Capitalized words (or name particles): what a byline in running text looks like."""
+    """Capitalized words (or name particles): what a byline in running text looks like.
+    Scripts without case (Hangul, Han, Devanagari) pass on their letters alone."""
     words = name.split()
-    return 1 <= len(words) <= 4 and all(w[0].isupper() or w in PARTICLES for w in words)
+    return 1 <= len(words) <= 4 and all(
+        w[0].isupper() or w in PARTICLES or (w[0].isalpha() and not w[0].islower()) for w in words
+    )
 
 
 def author_names(

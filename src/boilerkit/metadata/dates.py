@@ -10,6 +10,7 @@ itself (it replaced htmldate, which cost 5-20 ms a page and found fewer right da
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
@@ -47,6 +48,26 @@ for _number, _names in enumerate(
     start=1,
 ):
     MONTHS.update(dict.fromkeys(_names.split(), _number))
+# Indonesian/Malay, Hindi and Bengali names. Keys and looked-up text are NFC: pages write
+# a nukta letter (फ़, য়) precomposed or as a letter and a combining mark.
+for _number, _names in enumerate(
+    (
+        "जनवरी জানুয়ারি জানুয়ারী",
+        "pebruari फ़रवरी फरवरी ফেব্রুয়ারি ফেব্রুয়ারী",
+        "maret मार्च মার্চ",
+        "अप्रैल अप्रेल এপ্রিল",
+        "मई মে",
+        "जून জুন",
+        "जुलाई জুলাই",
+        "agt agu अगस्त আগস্ট",
+        "सितंबर सितम्बर সেপ্টেম্বর",
+        "अक्टूबर अक्तूबर অক্টোবর",
+        "nopember नवंबर नवम्बर নভেম্বর",
+        "desember des दिसंबर दिसम्बर ডিসেম্বর",
+    ),
+    start=1,
+):
+    MONTHS.update(dict.fromkeys(unicodedata.normalize("NFC", _names).split(), _number))
 
 _ISO = re.compile(
     r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})"
@@ -54,11 +75,18 @@ _ISO = re.compile(
 )
 _COMPACT = re.compile(r"^(\d{4})(\d{2})(\d{2})(?:T?(\d{2})(\d{2})(\d{2})?)?(Z|[+-]\d{4})?$")
 _DMY = re.compile(r"(?<!\d)(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?!\d)")
+# A month name: letters, and the vowel signs of the Indic scripts, which are combining
+# marks rather than ``\w`` ("मार्च" is म, ा, र, ्, च); two at least ("मई", "মে").
+_NAME = r"(?:[^\W\d_]|[\u0900-\u0963\u0980-\u09e3]){2,12}"
 _D_MONTH_Y = re.compile(
-    r"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?([^\W\d_]{3,12})\.?,?"
+    r"(?<!\d)(\d{1,2})(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?(" + _NAME + r")\.?,?"
     r"\s+(?:de\s+)?(\d{4})(?!\d)"
 )
-_MONTH_D_Y = re.compile(r"\b([^\W\d_]{3,12})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+_MONTH_D_Y = re.compile(r"\b(" + _NAME + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)")
+# Year, month and day as numbers with their signs: CJK 年月日, Korean 년월일 (spaced or not),
+# Vietnamese "12 tháng 3 năm 2024" (day, "month" 3, "year").
+_YMD_SIGNS = re.compile(r"(?<!\d)(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]")
+_VI_DMY = re.compile(r"(?<!\d)(\d{1,2})\s+tháng\s+(\d{1,2})(?:\s+năm|,)?\s+(\d{4})(?!\d)")
 _RFC2822 = re.compile(r"^[A-Za-z]{3},\s+\d{1,2}\s+[A-Za-z]{3}\s+\d{4}\s+\d{1,2}:\d{2}")
 _EPOCH = re.compile(r"^\d{10}(?:\d{3})?$")
 _URL_DATE = re.compile(
@@ -120,6 +148,20 @@ def parse_date(text: str | None) -> str | None:
 
 
 def _parse_written(text: str) -> str | None:
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    signed = _YMD_SIGNS.search(text)
+    if signed:
+        with_signs = make_date(int(signed.group(1)), int(signed.group(2)), int(signed.group(3)))
+        if with_signs:
+            return with_signs.isoformat()
+    vietnamese = _VI_DMY.search(text)
+    if vietnamese:
+        with_words = make_date(
+            int(vietnamese.group(3)), int(vietnamese.group(2)), int(vietnamese.group(1))
+        )
+        if with_words:
+            return with_words.isoformat()
     for match in _D_MONTH_Y.finditer(text):
         month = MONTHS.get(match.group(2))
         day = month and make_date(int(match.group(3)), month, int(match.group(1)))
@@ -194,12 +236,14 @@ def url_date(url: str | None) -> str | None:
 # A date written in running text, in the forms ``parse_date`` reads (text lower-cased).
 _WRITTEN = re.compile(
     r"(?<!\d)(?:\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[./-]\d{1,2}[./-]\d{4}"
-    r"|\d{1,2}(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?[^\W\d_]{3,12}\.?,?\s+(?:de\s+)?\d{4})(?!\d)"
-    r"|\b[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"
+    r"|\d{1,2}(?:\.|er|st|nd|rd|th)?\s*(?:de\s+)?" + _NAME + r"\.?,?\s+(?:de\s+)?\d{4}"
+    r"|\d{4}\s*[年년]\s*\d{1,2}\s*[月월]\s*\d{1,2}\s*[日일]"
+    r"|\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm|,)?\s+\d{4})(?!\d)"
+    r"|\b" + _NAME + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)"
 )
 # A year of the web's era; anchors the search for written dates (a literal prefix keeps
-# the scan fast even on long pages).
-_YEAR = re.compile(r"(?:20|19)\d\d(?!\d)")
+# the scan fast even on long pages). In ASCII, Devanagari or Bengali digits.
+_YEAR = re.compile(r"(?:20|19|२०|१९|২০|১৯)\d\d(?!\d)")
 # Characters around a year that can hold the rest of its date ("3. Dezember 2019").
 _BEFORE_YEAR, _AFTER_YEAR = 24, 12
 # Years read per text before giving up on it.

@@ -28,14 +28,19 @@ DATE_WORDS = ("date", "publi", "posted", "datum", "fecha", "stamp")
 SITE_WORDS = ("logo", "brand", "copyright")
 # Distinct spellings of the words above that one page may use (beyond: a generated mess).
 MAX_SPELLINGS = 30
-# A short text that opens with one of these words is a byline ("By Jane Doe", "Von ...").
+# A short text that opens with one of these words is a byline ("By Jane Doe", "Von ...",
+# "Автор: ...", "投稿者: ..."); so is a Korean name followed by its title ("김민준 기자").
 BYLINE_TEXT = re.compile(
-    r"^\s*(?:(?:ein\s+)?(?:artikel|beitrag|bericht)\s+von|written\s+by|posted\s+by|by|von|par|"
-    r"door|por|av|przez|autor(?:in)?:|author:|text:|texte:)\b\s*:?\s*(?=[^\W\d_])",
+    r"^\s*(?:(?:(?:ein\s+)?(?:artikel|beitrag|bericht)\s+von|written\s+by|posted\s+by|by|von|par"
+    r"|door|por|av|przez)\b|(?:autor(?:in)?|author|texte?|автор|текст|oleh|yazar)\s?:"
+    r"|(?:投稿者|著者|筆者|執筆者?|लेखक|লেখক)\s*[:\uff1a])\s*:?\s*(?=[^\W\d_])"
+    r"|^\s*[\uac00-\ud7a3]{2,4}\s?(?:기자|특파원)(?:\s|$)",
     re.IGNORECASE,
 )
-# The first letters of ``BYLINE_TEXT``'s words: a text that starts otherwise is not tried.
-_BYLINE_INITIALS = frozenset("abdeptvwABDEPTVW")
+# The first letters of ``BYLINE_TEXT``'s words: a text that starts otherwise is not tried
+# (nor is one that starts with a Hangul syllable, ``_HANGUL``).
+_BYLINE_INITIALS = frozenset("abdeptvwoyABDEPTVWOY\u0430\u0410\u0442\u0422投著筆執लল")
+_HANGUL = ("\uac00", "\ud7a3")
 # Texts this long or longer (whitespace collapsed) are running text, not a byline.
 MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
@@ -184,7 +189,11 @@ class PageScan:
             first = text[:1]
             if first.isspace():
                 first = text.lstrip()[:1]
-            if first in _BYLINE_INITIALS and BYLINE_TEXT.match(text) and _short(text):
+            if (
+                (first in _BYLINE_INITIALS or _HANGUL[0] <= first <= _HANGUL[1])
+                and BYLINE_TEXT.match(text)
+                and _short(text)
+            ):
                 candidates.append(index)
                 if len(candidates) >= MAX_BYLINE_TEXTS:
                     break
