@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -22,12 +20,21 @@ from .comments import comment_sections
 from .content import build_content
 from .document import RelatedLink
 from .score import Reason, Scores, is_server_error, score
-from .segment import BLOCK_TAGS, Block, Segmentation, segment, weighted_length
+from .segment import Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
 from .threads import Thread, find_thread
+from .trim import (
+    HEADLINE,
+    drop_orphan_headings,
+    drop_toc_headings,
+    holds,
+    same_words,
+    trim_calls_to_action,
+    trim_head,
+    trim_tail,
+)
 from .weights import (
     BOILERPLATE_LINE,
-    CALL_TO_ACTION,
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
@@ -35,9 +42,7 @@ from .weights import (
     PUBLISHED_LINE,
     QUOTE_HEADER,
     QUOTE_HEADER_MAX_CHARS,
-    TAG_HEADING,
     TEASER_HEADING,
-    TOC_HEADING,
     Weights,
 )
 
@@ -233,7 +238,6 @@ def _region_rule(
     return None
 
 
-_HEADLINE = Reason("headline", -1.0, "repeats the title")
 _NOT_CAPTIONS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
 """Blocks that stand beside an image without captioning it: cells, items, headings."""
 
@@ -250,17 +254,6 @@ def _is_nav_line(block: Block, weights: Weights) -> bool:
     return len(items) >= weights.nav_line_min_segments and all(
         len(item.strip()) <= weights.nav_item_max_chars for item in items
     )
-
-
-def _holds(block: Block, segmentation: Segmentation, tag: str) -> bool:
-    """Whether a ``tag`` element stands in the block's own content, not in a nested block."""
-    tags, end = segmentation.tags, segmentation.end
-    index, stop = block.node + 1, end[block.node]
-    while index < stop:
-        if tags[index] == tag:
-            return True
-        index = end[index] if tags[index] in BLOCK_TAGS else index + 1
-    return False
 
 
 _TABLE_CELLS = frozenset({"td", "th"})
@@ -366,12 +359,12 @@ class _Judge:
             block.chars <= self.weights.image_caption_max_chars
             and not block.sentences
             and tag not in _NOT_CAPTIONS
-            and _holds(block, self.segmentation, "img")
-            and _holds(block, self.segmentation, "br")
+            and holds(block, self.segmentation, "img")
+            and holds(block, self.segmentation, "br")
         ):
             return Reason("caption", -1.0, "short line under an image")
-        if tag == "h1" and _same_words(block.text, self.title):
-            return _HEADLINE
+        if tag == "h1" and same_words(block.text, self.title):
+            return HEADLINE
         return None
 
 
@@ -413,11 +406,11 @@ def select_content(
             drops.append(judge.drop_reason(block))
         else:
             drops.append(outside)
-    _trim_calls_to_action(segmentation.blocks, drops, weights, posts)
-    _drop_orphan_headings(segmentation, drops, weights)
-    _drop_toc_headings(segmentation.blocks, drops)
-    _trim_tail(segmentation, drops, weights, posts)
-    _trim_head(segmentation, drops, weights, judge.title)
+    trim_calls_to_action(segmentation.blocks, drops, weights, posts)
+    drop_orphan_headings(segmentation, drops, weights)
+    drop_toc_headings(segmentation.blocks, drops)
+    trim_tail(segmentation, drops, weights, posts)
+    trim_head(segmentation, drops, weights, judge.title)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
     verdicts = (
@@ -455,247 +448,6 @@ def with_comments(selection: Selection) -> Selection:
     content = copy.deepcopy(selection.content)
     content.append(copy.deepcopy(selection.comments))
     return dataclasses.replace(selection, content=content)
-
-
-_HEADING_RANK = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-
-
-def _drop_orphan_headings(
-    segmentation: Segmentation, drops: list[Reason | None], weights: Weights
-) -> None:
-    """Drop the kept headings whose whole section was dropped ("Related", "Newsletter").
-
-    A heading's section runs to the next heading of the same or a higher rank. When none
-    of it is kept and some of it was dropped, the heading introduced furniture. Long
-    "headings" are prose set in a heading tag (a lead) and stand on their own. A block
-    with nested blocks has text on both sides of them, so its place in the section is
-    unknown: a heading inside a kept one is left alone, and a dropped one is no evidence.
-    One backward pass finds, for every position, the next kept text, the next dropped
-    text and the next heading of each rank, so a page of many headings stays linear.
-    """
-    tags, blocks, end = segmentation.tags, segmentation.blocks, segmentation.end
-    longest, count = weights.orphan_heading_max_chars, len(blocks)
-    ranks = [_HEADING_RANK.get(tags[block.node], 0) for block in blocks]
-    if not any(ranks):
-        return
-    inside = _inside_kept_blocks(segmentation, drops, ranks)
-    next_kept = next_dropped = count
-    next_heading = [count] * 7  # by rank: the next heading of that rank or higher
-    for i in range(count - 1, -1, -1):
-        rank, block = ranks[i], blocks[i]
-        if rank:
-            section_end = next_heading[rank]
-            if (
-                drops[i] is None
-                and block.chars <= longest
-                and next_dropped < section_end <= next_kept
-                and i not in inside
-            ):
-                drops[i] = Reason("orphan_heading", -1.0, "nothing of its section is kept")
-            for higher in range(rank, 7):
-                next_heading[higher] = i
-        elif drops[i] is None:
-            next_kept = i
-        elif i + 1 == count or blocks[i + 1].node >= end[block.node]:
-            next_dropped = i  # a dropped block without nested blocks
-
-
-def _drop_toc_headings(blocks: tuple[Block, ...], drops: list[Reason | None]) -> None:
-    """Drop a kept "Contents" heading (``TOC_HEADING``) when what stands under it, up to
-    the next heading of any rank, was dropped: the page's table of contents, whose links
-    lead to the sections below. (The orphan rule misses it: its section, up to the next
-    heading of its rank, holds the whole article.)"""
-    for i, block in enumerate(blocks):
-        if drops[i] is not None or not block.is_heading or not TOC_HEADING.match(block.text):
-            continue
-        under = itertools.takewhile(lambda j: not blocks[j].is_heading, range(i + 1, len(blocks)))
-        verdicts = [drops[j] is None for j in under]
-        if verdicts and not any(verdicts):
-            drops[i] = Reason("toc_heading", -1.0, "table of contents")
-
-
-def _inside_kept_blocks(
-    segmentation: Segmentation, drops: list[Reason | None], ranks: list[int]
-) -> set[int]:
-    """The headings (by block position) that sit inside a kept block, whose own text may
-    follow them: one forward pass with a stack of the open kept blocks' subtree ends."""
-    blocks, end = segmentation.blocks, segmentation.end
-    open_ends: list[int] = []
-    inside: set[int] = set()
-    for i, block in enumerate(blocks):
-        node = block.node
-        while open_ends and open_ends[-1] <= node:
-            open_ends.pop()
-        if ranks[i] and open_ends:
-            inside.add(i)
-        if drops[i] is None and end[node] > node + 1:
-            open_ends.append(end[node])
-    return inside
-
-
-def _trim_tail(
-    segmentation: Segmentation,
-    drops: list[Reason | None],
-    weights: Weights,
-    posts: range = range(0),
-) -> None:
-    """Drop the short kept blocks after the article's last paragraph (share prompts, credits).
-
-    A short block set in several lines (a stanza, an address) counts as a paragraph here:
-    furniture is one line, and the lines between two stanzas ("Repeat chorus") stay. A
-    block nested in the last paragraph's element comes after it in block order but stands
-    before the paragraph's own closing text (a quote opening a forum post), so it is not
-    after the paragraph. The elements in ``posts`` are a forum thread's posts: a short
-    reply after a long one is a post, not a tail. A heading right above a kept item with a
-    sentence ("References") stays with it.
-    """
-    blocks, minimum = segmentation.blocks, weights.tail_min_chars
-    last = next(
-        (
-            i
-            for i in range(len(blocks) - 1, -1, -1)
-            if drops[i] is None
-            and (
-                blocks[i].chars >= minimum
-                or weighted_length(blocks[i].text) >= minimum
-                or _holds(blocks[i], segmentation, "br")
-            )
-        ),
-        len(blocks),
-    )
-    inside = segmentation.end[blocks[last].node] if last < len(blocks) else 0
-    followed = False  # walking back: whether the next block is a kept item or sentence
-    for i in range(len(blocks) - 1, last, -1):  # (a heading over one, "References", stays)
-        block, tag = blocks[i], blocks[i].element.tag
-        if block.node < inside or block.node in posts:
-            followed = drops[i] is None and (
-                block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
-            )
-            continue
-        heading_over_item = followed and tag in _HEADING_RANK and not TAG_HEADING.match(block.text)
-        if drops[i] is None and tag not in _TAIL_ITEMS and not heading_over_item:
-            drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
-        followed = drops[i] is None and (
-            block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
-        )
-
-
-_TAIL_ITEMS = frozenset({"li", "pre", "td", "th"})
-"""Blocks the tail trim keeps: a list or table ends many articles ("Opening hours"). Its
-heading stays with it when the items are plain text; over links ("External links",
-"Keywords") it goes."""
-
-
-_HEAD_KEEP = frozenset({"h2", "h3", "h4", "h5", "h6", "li", "td", "th", "pre", "dt", "dd"})
-
-
-def _trim_head(
-    segmentation: Segmentation, drops: list[Reason | None], weights: Weights, title: str
-) -> None:
-    """Drop the short lines above the article's headline: kickers, section labels, "Home >
-    News" trails ("Verkehr in Bonn" over "Neue Radbrücke ..."). Only lines without a
-    sentence end go; a standfirst above the headline stays. A page without an ``h1`` sets
-    its headline in a ``<font>`` or ``<b>``: a line above the first paragraph that repeats
-    the title is the headline then. Old pages' furniture lines above the article ("Last
-    updated ...", visitor counters) go too (``_trim_head_furniture``)."""
-    blocks, tags = segmentation.blocks, segmentation.tags
-    headline = next(
-        (
-            i
-            for i, block in enumerate(blocks)
-            if tags[block.node] == "h1" and (drops[i] is None or drops[i] == _HEADLINE)
-        ),
-        -1,
-    )
-    if headline < 0:
-        headline = _title_line(blocks, drops, weights, title)
-    for i in range(headline):
-        block = blocks[i]
-        if drops[i] is None and not block.sentences and block.chars < weights.tail_min_chars:
-            drops[i] = Reason("kicker", -1.0, "short line above the headline")
-    _trim_head_furniture(blocks, drops, weights)
-
-
-def _title_line(
-    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights, title: str
-) -> int:
-    """The kept line before the first paragraph that repeats the title (now dropped as
-    the headline), or -1. It must say at least half of the title: "Home" is no headline."""
-    title_words = _WORD.findall(title.lower())
-    for i, block in enumerate(blocks):
-        if drops[i] is not None:
-            continue
-        if block.sentences or block.chars >= weights.tail_min_chars:
-            return -1
-        words = _WORD.findall(block.text.lower())
-        if 2 * len(words) >= len(title_words) and _same_words(block.text, title):
-            drops[i] = _HEADLINE
-            return i
-    return -1
-
-
-def _trim_head_furniture(
-    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights
-) -> None:
-    """Drop the short lines before the article's first paragraph that use the words of
-    ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321"); only
-    when a paragraph follows, so a page of contact lines keeps them. Headings are left
-    alone: a headline or subtitle may well be about a subscription or a commission."""
-    furniture: list[int] = []
-    for i, block in enumerate(blocks):
-        if drops[i] is not None:
-            continue
-        if (
-            block.chars <= weights.head_furniture_max_chars
-            and not block.is_heading
-            and CALL_TO_ACTION.search(block.text.lower())
-        ):
-            furniture.append(i)
-        elif block.chars >= weights.tail_min_chars:
-            for line in furniture:
-                drops[line] = Reason("head_furniture", -1.0, "page furniture above the article")
-            return
-
-
-def _trim_calls_to_action(
-    blocks: tuple[Block, ...],
-    drops: list[Reason | None],
-    weights: Weights,
-    posts: range = range(0),
-) -> None:
-    """Drop the closing boxes at the article's end ("Subscribe to our newsletter", "Follow
-    us", "© 2021 ..."): from the last kept block back to the last paragraph that does not
-    speak to the reader, the boxes that do and the short lines after the first of them.
-    An ``<address>`` there is one too: the page's contact details, by definition."""
-    run: list[int] = []  # kept blocks after the article's last plain paragraph, last first
-    first_call = -1
-    for i in range(len(blocks) - 1, -1, -1):
-        if drops[i] is not None:
-            continue
-        block = blocks[i]
-        if block.node in posts:  # a forum thread's last post: the thread ends there
-            break
-        if block.chars <= weights.cta_max_chars and (
-            CALL_TO_ACTION.search(block.text.lower()) or block.element.tag == "address"
-        ):
-            first_call = i
-        elif block.chars >= weights.tail_min_chars:
-            break
-        run.append(i)
-    if first_call < 0 or len(run) == sum(1 for drop in drops if drop is None):
-        return
-    for i in run:
-        if i >= first_call:
-            drops[i] = Reason("call_to_action", -1.0, "closing box after the article")
-
-
-_WORD = re.compile(r"\w+")
-
-
-def _same_words(text: str, title: str) -> bool:
-    """Whether a heading says what the title says (the title may add a site name)."""
-    heading = _WORD.findall(text.lower())
-    return bool(heading) and " ".join(heading) in " ".join(_WORD.findall(title.lower()))
 
 
 def _finish(
