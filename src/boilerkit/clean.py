@@ -186,14 +186,14 @@ def _is_quote_attribution(cite: lxml_html.HtmlElement) -> bool:
     if parent is None or (parent.text or "").strip() or cite.getprevious() is not None:
         return False
     box = parent
-    if not _is_quote_box(box):
+    if not is_quote_box(box):
         box = parent.getparent()
-        if box is None or not _is_quote_box(box) or parent.getprevious() is not None:
+        if box is None or not is_quote_box(box) or parent.getprevious() is not None:
             return False
     text = " ".join(cite.text_content().split())
     return len(text) <= QUOTE_HEADER_MAX_CHARS and QUOTE_HEADER.match(text) is not None
 
 
-def _is_quote_box(element: lxml_html.HtmlElement) -> bool:
+def is_quote_box(element: lxml_html.HtmlElement) -> bool:
     """A ``blockquote``, or an element whose class says "quote" (``div.quotebox``)."""
     return element.tag == "blockquote" or "quote" in (element.get("class") or "").lower()

@@ -21,6 +21,7 @@ from typing import Final
 from lxml import etree
 from lxml import html as lxml_html
 
+from .content import SOFT_HYPHEN
 from .render.walk import BLOCK_LEVEL_TAGS, CODE_BLOCK_TAGS, SKIPPED_TAGS
 from .select import Selection
 from .weights import NEGATIVE_ROLES, NEGATIVE_TAGS
@@ -134,7 +135,7 @@ def coarse_text(content: lxml_html.HtmlElement | None) -> str:
     """
     if content is None:
         return ""
-    text = str(_TO_TEXT(content)).replace("\u00ad", "")  # soft hyphens, as content.py
+    text = str(_TO_TEXT(content)).replace(SOFT_HYPHEN, "")
     if _ITEM in text:
         for _ in range(_EMPTY_ITEM_PASSES):
             text, dropped = _EMPTY_ITEM.subn("", text)

@@ -18,7 +18,9 @@ from lxml.html import defs
 from .segment import BLOCK_TAGS, Segmentation
 from .teasers import absolute_url
 
-_UNWANTED = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\u00ad]")
+SOFT_HYPHEN = "\u00ad"
+"""Only says where a word may break; the extracted text leaves it out everywhere."""
+_UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{SOFT_HYPHEN}]")
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
 
 

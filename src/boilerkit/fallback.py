@@ -17,7 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .clean import clean_tree
-from .content import xml_safe
+from .content import SOFT_HYPHEN, xml_safe
 from .select import Selection
 from .weights import Weights
 
@@ -123,7 +123,7 @@ def _to_html(body: etree._Element) -> lxml_html.HtmlElement:
             element.tag = _TAGS[tag]
         for attribute in ("rend", "target", "role"):
             element.attrib.pop(attribute, None)
-    markup = etree.tostring(body, encoding="unicode").replace("\u00ad", "")  # as content.py
+    markup = etree.tostring(body, encoding="unicode").replace(SOFT_HYPHEN, "")
     return lxml_html.fragment_fromstring(markup)
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from .segment import Block, Segmentation
+from .segment import HEADING_TAGS, Block, Segmentation
 from .teasers import TeaserGroup
 from .weights import (
     COMMENT_COMPOUND,
@@ -323,14 +323,13 @@ def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
 
 
 _SLUG_WORDS = re.compile(r"[^\W_]+")
-_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 
 def _names_its_heading(element: lxml_html.HtmlElement, css_id: str, min_words: int) -> bool:
     """Whether an id is its section's heading made a slug: documentation tools and CMSs
     name sections after their headings ("sharing-with-a-single-developer", "related-work"),
     and a heading is no furniture hint."""
-    heading = next((child for child in element[:2] if child.tag in _HEADINGS), None)
+    heading = next((child for child in element[:2] if child.tag in HEADING_TAGS), None)
     if heading is None:
         return False
     words = _SLUG_WORDS.findall(heading.text_content().lower())

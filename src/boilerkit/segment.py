@@ -85,6 +85,15 @@ class Segmentation:
     link_chars: list[int]
     links: list[int]
 
+    def children(self, index: int) -> list[int]:
+        """Indexes of an element's children (each subtree is a range: hop range to range)."""
+        found: list[int] = []
+        child = index + 1
+        while child < self.end[index]:
+            found.append(child)
+            child = self.end[child]
+        return found
+
 
 def segment(root: lxml_html.HtmlElement) -> Segmentation:
     """Measure ``root`` and every element below it.

@@ -16,11 +16,12 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from .clean import is_quote_box
 from .comments import comment_sections
 from .content import build_content
 from .document import RelatedLink
 from .score import Reason, Scores, is_server_error, score
-from .segment import Block, Segmentation, segment
+from .segment import HEADING_TAGS, Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
 from .threads import Thread, find_thread
 from .trim import (
@@ -113,16 +114,6 @@ def _choose_container(
     return best
 
 
-def _children(segmentation: Segmentation, index: int) -> list[int]:
-    """Indexes of an element's children (each subtree is a range, so hop range to range)."""
-    found: list[int] = []
-    child = index + 1
-    while child < segmentation.end[index]:
-        found.append(child)
-        child = segmentation.end[child]
-    return found
-
-
 _LAYOUT_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
 
 
@@ -139,7 +130,7 @@ def _into_layout_cell(
     floor = weights.layout_cell_share * total[container]
     node, cell = container, container
     while True:
-        best = max(_children(segmentation, node), key=total.__getitem__, default=-1)
+        best = max(segmentation.children(node), key=total.__getitem__, default=-1)
         if best < 0 or total[best] < floor:
             return cell
         node = best
@@ -159,7 +150,7 @@ def _widen(
     parent = segmentation.parent[container]
     if parent < 0:
         return container, frozenset()
-    siblings = _children(segmentation, parent)
+    siblings = segmentation.children(parent)
     joined = {container}
     for sibling in siblings:
         if sibling == container or scores.region[sibling] is not None:
@@ -238,7 +229,7 @@ def _region_rule(
     return None
 
 
-_NOT_CAPTIONS = frozenset({"td", "th", "li", "h1", "h2", "h3", "h4", "h5", "h6"})
+_NOT_CAPTIONS = frozenset({"td", "th", "li"}) | HEADING_TAGS
 """Blocks that stand beside an image without captioning it: cells, items, headings."""
 
 
@@ -304,8 +295,7 @@ class _Judge:
         (``div.bbcode_quote``, ``div.quoteheader``) below the container."""
         parent, elements = self.segmentation.parent, self.segmentation.elements
         while index >= 0 and index != self.container:
-            element = elements[index]
-            if element.tag == "blockquote" or "quote" in (element.get("class") or "").lower():
+            if is_quote_box(elements[index]):
                 return True
             index = parent[index]
         return False

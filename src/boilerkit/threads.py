@@ -197,12 +197,8 @@ def _chrome(root: int, boxes: tuple[int, ...], segmentation: Segmentation) -> fr
     digits aside: ``windowbg``/``windowbg2``), a guest's post without stats. When a box is
     itself a child of ``root``, posts are not wrapped one by one and nothing is left out.
     """
-    end, elements, tags = segmentation.end, segmentation.elements, segmentation.tags
-    children: list[int] = []
-    child = root + 1
-    while child < end[root]:
-        children.append(child)
-        child = end[child]
+    elements, tags = segmentation.elements, segmentation.tags
+    children = segmentation.children(root)
     if any(box in children for box in boxes):
         return frozenset()
 

@@ -17,6 +17,7 @@ from email.utils import parsedate_to_datetime
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..repair import compose
 from .scan import PageScan, body_of
 
 EARLIEST = date(1995, 1, 1)
@@ -148,8 +149,7 @@ def parse_date(text: str | None) -> str | None:
 
 
 def _parse_written(text: str) -> str | None:
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
+    text = compose(text)
     signed = _YMD_SIGNS.search(text)
     if signed:
         with_signs = make_date(int(signed.group(1)), int(signed.group(2)), int(signed.group(3)))
