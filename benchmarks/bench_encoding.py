@@ -26,8 +26,8 @@ import ftfy
 from charset_normalizer import from_bytes
 
 from boilerkit import decode_html, extract, repair_text
-from boilerkit.parse import parse_html
-from boilerkit.repair import repair_tree
+from boilerkit.encoding.repair import repair_tree
+from boilerkit.page.parse import parse_html
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "encoding_cases"))

@@ -33,10 +33,10 @@ from pathlib import Path
 from typing import Any
 
 import boilerkit
-from boilerkit.decode import decode_html
+from boilerkit.encoding.decode import decode_html
+from boilerkit.encoding.repair import repair_tree
 from boilerkit.metadata import extract_metadata, finalize_metadata
-from boilerkit.parse import parse_html
-from boilerkit.repair import repair_tree
+from boilerkit.page.parse import parse_html
 
 ROOT = Path(__file__).resolve().parent.parent
 DATASETS = ROOT.parent / "shared" / "datasets"

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus  # noqa: E402
+from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 
@@ -78,12 +78,18 @@ def diff(before: Path, after: Path, show: int) -> int:
     changed = [k for k in old if k in new and old[k] != new[k]]
     missing = sorted(old.keys() ^ new.keys())
     for key in changed[:show]:
-        fields = [f for f in ("json", "markdown", "explain", "error") if old[key].get(f) != new[key].get(f)]
+        fields = [
+            f
+            for f in ("json", "markdown", "explain", "error")
+            if old[key].get(f) != new[key].get(f)
+        ]
         print(f"CHANGED {key}: {', '.join(fields)}")
     for key in missing[:show]:
         print(f"ONLY IN ONE {key}")
-    print(f"snapshot diff: {len(old)} vs {len(new)} pages, {len(changed)} changed, "
-          f"{len(missing)} in one only")
+    print(
+        f"snapshot diff: {len(old)} vs {len(new)} pages, {len(changed)} changed, "
+        f"{len(missing)} in one only"
+    )
     return 1 if changed or missing else 0
 
 

@@ -6,7 +6,7 @@ import pytest
 from lxml import html as lxml_html
 
 import boilerkit
-from boilerkit.clean import clean_tree
+from boilerkit.page.clean import clean_tree
 
 
 def _cleaned_text(body: str) -> str:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import boilerkit
-from boilerkit import coarse
-from boilerkit.clean import clean_tree
-from boilerkit.parse import parse_html
+from boilerkit.page.clean import clean_tree
+from boilerkit.page.parse import parse_html
 from boilerkit.render.text import render_text
+from boilerkit.selection import coarse
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 

@@ -16,11 +16,11 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from boilerkit.clean import clean_tree
-from boilerkit.content import _make_links_absolute, build_content, prune_empty
-from boilerkit.decode import decode_html
-from boilerkit.parse import parse_html
-from boilerkit.segment import BLOCK_TAGS, Segmentation, segment
+from boilerkit.encoding.decode import decode_html
+from boilerkit.page.clean import clean_tree
+from boilerkit.page.parse import parse_html
+from boilerkit.selection.content import _make_links_absolute, build_content, prune_empty
+from boilerkit.selection.segment import BLOCK_TAGS, Segmentation, segment
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BASE = "https://example.com/dir/page.html"

@@ -67,7 +67,7 @@ def test_http_charset_beats_meta_when_bytes_agree() -> None:
     ],
 )
 def test_whatwg_labels(label: str, codec: str) -> None:
-    from boilerkit.encoding_tables import codec_for_label
+    from boilerkit.encoding.code_pages import codec_for_label
 
     assert codec_for_label(label) == codec
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from boilerkit.clean import clean_tree
+from boilerkit.page.clean import clean_tree
 from boilerkit.render.text import render_text
-from boilerkit.segment import segment
-from boilerkit.select import select_content
-from boilerkit.threads import find_thread
+from boilerkit.selection.choose import select_content
+from boilerkit.selection.segment import segment
+from boilerkit.selection.threads import find_thread
 from boilerkit.weights import Weights
 
 PROSE = (

@@ -9,7 +9,7 @@ from lxml import etree
 
 from boilerkit.metadata import Metadata, extract_metadata
 from boilerkit.metadata.byline import author_names
-from boilerkit.parse import parse_html
+from boilerkit.page.parse import parse_html
 
 
 def meta(head: str, body: str = "", url: str | None = None, lang: str = "") -> Metadata:

@@ -8,7 +8,7 @@ from lxml import html as lxml_html
 from boilerkit.metadata import extract_metadata
 from boilerkit.metadata.dates import page_date
 from boilerkit.metadata.scan import PageScan
-from boilerkit.parse import parse_html
+from boilerkit.page.parse import parse_html
 
 
 def root_of(body: str, head: str = "") -> lxml_html.HtmlElement:

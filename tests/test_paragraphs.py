@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from boilerkit.clean import clean_tree
+from boilerkit.page.clean import clean_tree
 
 
 def _cleaned(body: str) -> lxml_html.HtmlElement:

@@ -9,7 +9,7 @@ import pytest
 from lxml import html as lxml_html
 
 import boilerkit
-from boilerkit import fallback
+from boilerkit.selection import second_opinion as fallback
 
 TEASER_CARDS = "".join(
     f'<div class="card"><h3><a href="/story-{i}">Story {i} about the council budget vote</a>'

@@ -21,8 +21,9 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 import boilerkit
-from boilerkit import coarse, parse
+from boilerkit.page import parse
 from boilerkit.render import render_document
+from boilerkit.selection import coarse
 
 EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
 PROFILE = settings(

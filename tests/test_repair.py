@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from boilerkit import explain_repair, repair_text
-from boilerkit.repair import repair_tree
+from boilerkit.encoding.repair import repair_tree
 
 CASES_DIR = Path(__file__).with_name("encoding_cases")
 sys.path.insert(0, str(CASES_DIR))

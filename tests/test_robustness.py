@@ -23,7 +23,8 @@ import pytest
 from lxml import etree
 
 import boilerkit
-from boilerkit import budget, parse
+from boilerkit import budget
+from boilerkit.page import parse
 
 SLOW = os.environ.get("BOILERKIT_SLOW") == "1"
 ARTICLE = (

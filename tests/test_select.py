@@ -9,9 +9,9 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
-from boilerkit.clean import clean_tree
+from boilerkit.page.clean import clean_tree
 from boilerkit.render.text import render_text
-from boilerkit.select import select_content
+from boilerkit.selection.choose import select_content
 from boilerkit.weights import BOILERPLATE_LINE, TEASER_HEADING
 
 PROSE = (

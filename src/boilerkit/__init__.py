@@ -9,14 +9,14 @@
 from __future__ import annotations
 
 from .api import explain, extract
-from .decode import Decoded, decode_html
 from .document import Document, RelatedLink
+from .encoding.decode import Decoded, decode_html
+from .encoding.repair import RepairResult, explain_repair, repair_text
 from .errors import BoilerkitError, ExtractionError, InputTooLargeError, TimeBudgetExceededError
 from .explain import Explanation
 from .metadata import Metadata
 from .options import Options
 from .render import render_document
-from .repair import RepairResult, explain_repair, repair_text
 
 __version__ = "0.1.0"
 

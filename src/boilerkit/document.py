@@ -36,7 +36,7 @@ class Document(Metadata):
 
     def to_dict(self) -> dict[str, Any]:
         """Every field but ``content``, with JSON-friendly values and stable keys."""
-        from .render.json import document_to_dict
+        from .render.as_json import document_to_dict
 
         return document_to_dict(self)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .document import Document
-from .select import BlockVerdict
+from .selection.choose import BlockVerdict
 
 
 @dataclass(frozen=True)

@@ -7,20 +7,25 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from . import budget, guard
-from .clean import clean_tree
-from .coarse import coarse_selection, coarse_text, is_large
-from .decode import decode_html
+from . import budget
 from .document import Document
-from .fallback import SECOND_OPINION_MAX_CHARS, ask_second_opinion, prefer_article_body
+from .encoding.decode import decode_html
+from .encoding.repair import compose, compose_tree, repair_tree
 from .metadata import Metadata, extract_metadata, finalize_metadata
 from .metadata.jsonld import article_body
 from .options import Options
-from .paragraphs import is_pre_css
-from .parse import parse_html
+from .page import guard
+from .page.clean import clean_tree
+from .page.paragraphs import is_pre_css
+from .page.parse import parse_html
 from .render.text import render_text
-from .repair import compose, compose_tree, repair_tree
-from .select import Selection, select_content, with_comments
+from .selection.choose import Selection, select_content, with_comments
+from .selection.coarse import coarse_selection, coarse_text, is_large
+from .selection.second_opinion import (
+    SECOND_OPINION_MAX_CHARS,
+    ask_second_opinion,
+    prefer_article_body,
+)
 
 
 @dataclass(frozen=True, slots=True)

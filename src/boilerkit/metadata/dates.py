@@ -17,7 +17,7 @@ from email.utils import parsedate_to_datetime
 from lxml import etree
 from lxml import html as lxml_html
 
-from ..repair import compose
+from ..encoding.repair import compose
 from .scan import PageScan, body_of
 
 EARLIEST = date(1995, 1, 1)

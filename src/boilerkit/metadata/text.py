@@ -12,7 +12,7 @@ import re
 import unicodedata
 from urllib.parse import urljoin, urlsplit
 
-from ..repair import repair_text
+from ..encoding.repair import repair_text
 
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from .as_html import render_html
+from .as_json import render_json
 from .formats import render_document
-from .html import render_html
-from .json import render_json
 from .markdown import render_markdown
 from .text import render_text
 

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 from lxml import etree
 
 from ..options import Options
+from .as_html import blocks_to_html, html_options, xml_text
+from .as_json import render_json
 from .blocks import plain_text
-from .html import blocks_to_html, html_options, xml_text
-from .json import render_json
 from .markdown import blocks_to_markdown, escape_paragraph
 from .text import render_text
 from .walk import DEFAULT_OPTIONS, walk

@@ -16,10 +16,10 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-from .clean import clean_tree
+from ..page.clean import clean_tree
+from ..weights import Weights
+from .choose import Selection
 from .content import SOFT_HYPHEN, xml_safe
-from .select import Selection
-from .weights import Weights
 
 SECOND_OPINION_MAX_CHARS = 2_000_000
 """Pages larger than this get no second opinion: trafilatura took 16 s on 200,000 siblings."""

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
-from .weights import SENTENCE_END
+from ..weights import SENTENCE_END
 
 BLOCK_TAGS = frozenset(
     """

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from ..weights import BOILERPLATE_LINE, DATE_LINE, Weights
 from .content import build_content, prune_empty
 from .score import Scores
 from .segment import Block, Segmentation
-from .weights import BOILERPLATE_LINE, DATE_LINE, Weights
 
 
 def comment_sections(

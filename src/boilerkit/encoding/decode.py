@@ -27,9 +27,9 @@ from dataclasses import dataclass
 
 import chardet
 
-from .encoding_tables import codec_for_label
+from .code_pages import codec_for_label
 from .plausibility import alphabet_spread, cost
-from .text_tables import CODEC_HOME
+from .text_stats import CODEC_HOME
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8"),

@@ -22,9 +22,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
-from .segment import HEADING_TAGS, Block, Segmentation
-from .teasers import TeaserGroup
-from .weights import (
+from ..weights import (
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
     COMMENT_WORDS,
@@ -42,6 +40,8 @@ from .weights import (
     WORD_SPLIT,
     Weights,
 )
+from .segment import HEADING_TAGS, Block, Segmentation
+from .teasers import TeaserGroup
 
 
 @dataclass(frozen=True, slots=True)

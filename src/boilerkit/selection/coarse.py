@@ -21,10 +21,10 @@ from typing import Final
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..render.walk import BLOCK_LEVEL_TAGS, CODE_BLOCK_TAGS, SKIPPED_TAGS
+from ..weights import NEGATIVE_ROLES, NEGATIVE_TAGS
+from .choose import Selection
 from .content import SOFT_HYPHEN
-from .render.walk import BLOCK_LEVEL_TAGS, CODE_BLOCK_TAGS, SKIPPED_TAGS
-from .select import Selection
-from .weights import NEGATIVE_ROLES, NEGATIVE_TAGS
 
 LARGE_PAGE_ELEMENTS: Final = 100_000
 """Pages with more elements than this get the coarse selection: ten times the largest

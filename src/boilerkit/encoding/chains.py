@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
 
-from .encoding_tables import byte_table, encode_as, encode_mixed
+from .code_pages import byte_table, encode_as, encode_mixed
 from .plausibility import cost
-from .text_tables import CODEC_HOME
+from .text_stats import CODEC_HOME
 
 # Code pages that UTF-8 gets misread as (latin-1 is the cp1252 table's C1 fallback).
 UTF8_READERS = ("cp1252", "cp1251", "mac_roman", "cp437")

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .text_tables import (
+from .text_stats import (
     ALPHABETS,
     ANY_CONT,
     COMMON_MARKS,

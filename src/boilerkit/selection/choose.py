@@ -16,10 +16,22 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
-from .clean import is_quote_box
+from ..document import RelatedLink
+from ..page.clean import is_quote_box
+from ..weights import (
+    BOILERPLATE_LINE,
+    CREDIT_LINE,
+    DATE_LINE,
+    NAV_SEPARATOR,
+    POST_NUMBER,
+    PUBLISHED_LINE,
+    QUOTE_HEADER,
+    QUOTE_HEADER_MAX_CHARS,
+    TEASER_HEADING,
+    Weights,
+)
 from .comments import comment_sections
 from .content import build_content
-from .document import RelatedLink
 from .score import Reason, Scores, is_server_error, score
 from .segment import HEADING_TAGS, Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
@@ -33,18 +45,6 @@ from .trim import (
     trim_calls_to_action,
     trim_head,
     trim_tail,
-)
-from .weights import (
-    BOILERPLATE_LINE,
-    CREDIT_LINE,
-    DATE_LINE,
-    NAV_SEPARATOR,
-    POST_NUMBER,
-    PUBLISHED_LINE,
-    QUOTE_HEADER,
-    QUOTE_HEADER_MAX_CHARS,
-    TEASER_HEADING,
-    Weights,
 )
 
 

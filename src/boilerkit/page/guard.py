@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import ExtractionError, InputTooLargeError
+from ..errors import ExtractionError, InputTooLargeError
 
 # Leading bytes of binary formats that are never an HTML page, with a name for the error.
 # Each signature is long or distinctive enough that no text page starts with it.

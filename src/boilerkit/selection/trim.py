@@ -12,9 +12,9 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..weights import CALL_TO_ACTION, TAG_HEADING, TOC_HEADING, Weights
 from .score import Reason
 from .segment import BLOCK_TAGS, Block, Segmentation, weighted_length
-from .weights import CALL_TO_ACTION, TAG_HEADING, TOC_HEADING, Weights
 
 HEADLINE = Reason("headline", -1.0, "repeats the title")
 

@@ -24,8 +24,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from .chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
 from .plausibility import alphabet_spread, cost
-from .repair_chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
 
 __all__ = [
     "Change",

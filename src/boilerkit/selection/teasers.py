@@ -17,8 +17,8 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from ..weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
 from .segment import HEADING_TAGS, Block, Segmentation, text_of, weighted_length
-from .weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
 
 _TEASER_CLASS = frozenset(
     "teaser teasers card cards tile tiles promo related recommended story-list stories "

@@ -10,8 +10,8 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..weights import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
 from .paragraphs import wrap_loose_runs
-from .weights import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
 
 INVISIBLE_TAGS = (
     "script",

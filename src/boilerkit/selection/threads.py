@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..weights import PROFILE_LABEL, STAT_LINE, Weights
 from .segment import Block, Segmentation
-from .weights import PROFILE_LABEL, STAT_LINE, Weights
 
 _DIGITS = re.compile(r"\d+")
 
