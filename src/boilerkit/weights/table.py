@@ -1,0 +1,187 @@
+"""The numbers of the tuning table: what each weighs, and what measured it.
+
+Override with ``dataclasses.replace(Weights(), link_penalty=2.0)`` and pass the result as
+``Options(weights=...)``. Each value says what it means; the numbers were tuned on the
+development corpora (``benchmarks/run.py``) and the golden fixtures, never per site.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """Scores that decide which blocks form the article."""
+
+    # --- block value: what one block of text is worth to its container ---------------
+    block_cost: float = 25.0
+    """Chars every block pays: many short blocks (menus, bylines) sum below zero."""
+    link_penalty: float = 1.25
+    """Each char of link text counts this much against its block."""
+    sentence_bonus: float = 20.0
+    """Added per sentence end (``.?!。``) in a block: prose is the article's shape."""
+    sentence_bonus_cap: int = 6
+    """At most this many sentence ends earn the bonus."""
+    boilerplate_factor: float = -1.0
+    """Multiplier on a block's chars inside a region whose class/id/tag/role says boilerplate."""
+
+    # --- container choice ---------------------------------------------------------------
+    negative_weight: float = 0.25
+    """How much negative block value counts against a container. At 1.0 the container is
+    the maximum-sum subtree, which splits articles at every inline widget; lower values
+    keep the container wide and leave the furniture inside it to the block verdicts."""
+    lead_min_value: float = 60.0
+    """A prose sibling before the chosen body worth this much is its lead and joins it."""
+    sibling_share: float = 0.3
+    """A later sibling joins when worth this share of the body (an article split in two)."""
+    sibling_max_link_density: float = 0.3
+    """... and only when it is prose, not a list of links."""
+    furniture_max_share: float = 0.5
+    """A furniture hint is waived when more than this share of the element's prose sits
+    in an element that says "article" (``<div class="has-sidebar"><article>``)."""
+    furniture_page_share: float = 0.8
+    """... or when the element holds more than this share of the page's prose."""
+    furniture_weak_page_share: float = 0.1
+    """A furniture box smaller than this share of the page's prose is not waived by a weak
+    article word inside it ("content", "text"): a newsletter box has a ``div.text`` too."""
+    layout_cell_share: float = 0.8
+    """A layout-table row or cell holding this share of the container's value becomes the
+    container: the other cells of the layout are navigation columns and footers."""
+    list_container_factor: float = 0.7
+    """Lists make poor article containers (sidebars are lists): their value is scaled."""
+    teaser_max_prose_share: float = 0.5
+    """A "teaser block" holding more than this share of the page's prose, under no teaser
+    heading, is the article itself (paragraphs with images and links look like cards)."""
+    positive_hint_bonus: float = 0.25
+    """Fraction added to a container's value when its class/id/tag says "article body"."""
+    heading_bonus: float = 40.0
+    """Added to a container holding the page's top heading (it frames the article)."""
+
+    # --- block verdicts inside the chosen container ---------------------------------------
+    max_link_density: float = 0.5
+    """Blocks with more link text than this share are navigation, not prose."""
+    date_line_max_chars: int = 48
+    """A line up to this long that is only a date, perhaps after a label (``DATE_LINE``), is
+    a dateline, not text."""
+    min_chars: int = 10
+    """Blocks shorter than this are kept only when they read as part of the article."""
+    region_max_link_density: float = 0.55
+    """A sub-region (list, div) with more link text than this share is dropped whole."""
+    region_min_links: int = 3
+    """... when it holds at least this many links."""
+
+    # --- teaser blocks ("Top Stories", "Related") ----------------------------------------
+    teaser_min_items: int = 2
+    """A teaser list has at least this many items, each dominated by a link."""
+    teaser_headline_min_chars: int = 15
+    """A teaser item's link must be at least this long to be a headline."""
+    teaser_max_item_chars: int = 450
+    """Teaser items are short: a headline and a blurb."""
+    teaser_headline_offset: int = 40
+    """A teaser item's headline starts within this many chars of the item's text (after a
+    kicker or category label); a link further in is part of a sentence, not a headline."""
+    teaser_item_share: float = 0.75
+    """At least this share of a container's same-shaped children must be teasers."""
+    read_more_link_share: float = 0.6
+    """A "Read more: <headline>" line is a one-item teaser when its link holds this share
+    of its text (the rest is the label)."""
+    read_more_label_min_chars: int = 4
+    """... and its label, the text beside the link, is at least this long ("Mehr", "More")."""
+    teaser_min_headline_share: float = 0.12
+    """The headline is at least this share of the item's text."""
+
+    # --- forum threads (``threads.py``) ----------------------------------------------------
+    # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
+    # fixtures; on the development corpora they fire on one thread page and move neither F1.
+    stat_line_max_chars: int = 40
+    """A poster's "Label: value" line ("Posts: 1,234", "Joined: Mar 2006") is at most this long."""
+    stat_label_max_chars: int = 24
+    """... and its label at most this long (also a ``dt`` label of a ``dt``/``dd`` pair)."""
+    profile_box_max_chars: int = 300
+    """A profile box (name, rank title, avatar, stat lines) holds at most this many chars."""
+    profile_box_min_lines: int = 2
+    """... and at least this many stat lines, one of them with a ``PROFILE_LABEL``."""
+    box_prose_min_chars: int = 16
+    """A line with a sentence end and at least this long is a post's prose, which a profile
+    box never holds ("Thanks, that was it!"); shorter ones are rank titles ("Sr. Member")."""
+    thread_outside_share: float = 0.2
+    """A container holding the thread shrinks to the list of posts when what it holds beside
+    them is worth at most this share of the posts ("Topic: ... (Read 2167 times)", "2
+    Members are viewing this topic"); more, and it is an article with readers' replies."""
+    thread_min_posts: int = 2
+    """A page with at least this many profile boxes is a forum thread: its posts are the
+    content, all of them, short replies beside a long opening post included."""
+
+    comments_only_max_prose: float = 150.0
+    """A page whose prose outside its comment sections is worth less than this, while the
+    sections hold more, has no article beside its "comments": they are its content, the
+    posts of a forum that calls its replies comments (Vanilla: ``div.Discussion``,
+    ``ul.Comments``)."""
+
+    # --- confidence and fallback ----------------------------------------------------------
+    low_confidence: float = 0.7
+    """Below this confidence trafilatura's second opinion replaces our content (when
+    ``Options.fallback``). 0.7 sends about 6% of trafilatura-eval pages to it and lifts
+    F1 there by 0.005, on readability-test-pages by 0.015; 0.85 gains nothing more."""
+    pre_css_class_share: float = 0.05
+    """Pages with fewer class attributes than this per ``<`` of markup are marked up as
+    before CSS, and their loose runs of text get paragraphs (``paragraphs.py``): the
+    hand-written 1990s fixtures have 0-0.03, 8 of 990 trafilatura-eval pages are under
+    0.05, the median is 0.26."""
+    article_body_min_chars: int = 500
+    """A JSON-LD ``articleBody`` at least this long ..."""
+    article_body_share: float = 0.25
+    """... replaces our content when our content holds less than this share of its length
+    (the page renders its article with JavaScript; the markup holds a teaser)."""
+    orphan_heading_max_chars: int = 80
+    """A heading up to this long whose whole section was dropped goes with it ("Related",
+    "Newsletter"); longer ones are leads set in a heading tag and stay."""
+    slug_id_min_words: int = 3
+    """An id of this many words that spells its section's heading ("sharing-with-a-single-
+    developer") is the heading made a slug, not a furniture hint. Shorter ids
+    ("share-this" over "Share this") are chosen names and keep their hint."""
+    cta_max_chars: int = 400
+    """Closing boxes ("Subscribe to our newsletter") up to this long are dropped from the
+    article's end when they use the words of ``CALL_TO_ACTION``."""
+    credit_max_chars: int = 120
+    """Lines up to this long that name a photo credit (``CREDIT_LINE``) are captions."""
+    info_line_max_chars: int = 120
+    """A line up to this long without a sentence end that holds two publication or update
+    stamps (``PUBLISHED_LINE``) is the article's info line, not its text. With one stamp
+    the rule cost 0.0001 F1 on trafilatura-eval and 0.0002 on readability-test-pages: the
+    corpora keep some single datelines ("CNNMoney (New York) First published ...")."""
+    image_caption_max_chars: int = 120
+    """A line up to this long without a sentence end, set under an image in one block (an
+    old page's ``<center><img><br><i>The mill in 1910</i></center>``), is its caption.
+    Icons inline with their text (an ingredient list) have no line break, and stay."""
+    nav_line_max_chars: int = 200
+    """A line up to this long ..."""
+    nav_line_min_segments: int = 3
+    """... cut by menu separators (``NAV_SEPARATOR``: "|", ">", "»") into at least this many
+    short items ("Home > Articles > The Old Mill", "[ Home | Essays | Links ]") ..."""
+    nav_item_max_chars: int = 40
+    """... none longer than this ..."""
+    nav_line_min_link_density: float = 0.3
+    """... with at least this share of link text is a navigation line or breadcrumb (the
+    current page is often named without a link, so the density stays under
+    ``max_link_density``)."""
+    tail_min_chars: int = 60
+    """After the article's last paragraph, kept blocks shorter than this are trailing
+    furniture (share prompts, credits, "Kontakt") and are dropped."""
+    head_furniture_max_chars: int = 100
+    """Before the article's first paragraph, kept lines up to this long that use the words
+    of ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321")
+    are page furniture too."""
+    listing_max_chars: int = 300
+    """A page whose "article" is shorter than this ..."""
+    listing_teaser_ratio: float = 3.0
+    """... with this many times more text in teaser blocks is a listing: no article."""
+    min_article_chars: int = 150
+    """An article shorter than this makes the page a listing/other page, not an article."""
+
+    # --- favor switch ------------------------------------------------------------------------
+    precision_scale: float = 1.5
+    """``favor="precision"`` multiplies the block cost and link penalty by this."""
+    recall_scale: float = 0.6
+    """``favor="recall"`` multiplies them by this."""
