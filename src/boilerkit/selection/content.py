@@ -15,6 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import defs
 
+from ..render.urls import IMAGE_ATTRIBUTES
 from .segment import BLOCK_TAGS, Segmentation
 from .teasers import absolute_url
 
@@ -22,6 +23,14 @@ SOFT_HYPHEN = "\u00ad"
 """Only says where a word may break; the extracted text leaves it out everywhere."""
 _UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{SOFT_HYPHEN}]")
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
+COPIED_ATTRIBUTES = frozenset(
+    (*IMAGE_ATTRIBUTES, "href", "alt", "title", "class", "id", "lang", "dir", "role")
+    + ("colspan", "rowspan", "headers", "scope", "start", "value", "reversed", "type")
+    + ("datetime", "cite")
+)
+"""The attributes copied into the content tree: links and images (lazy-loading sources
+too), table spans, list numbering, the code language (``class``), and the few that say
+what an element is."""
 
 
 def build_content(
@@ -196,8 +205,13 @@ def _copy_element(
     tag: str, source: lxml_html.HtmlElement, parent: lxml_html.HtmlElement | None
 ) -> lxml_html.HtmlElement:
     """A shallow copy of ``source`` under ``parent``; odd tag-soup names become a span, and
-    attribute names lxml refuses (``{x``, see ``parse``) are left out."""
-    attrib = dict(source.attrib.items())  # not dict(source.attrib): it looks names up again
+    attribute names lxml refuses (``{x``, see ``parse``) are left out.
+
+    Only the attributes a renderer or a reader of ``Document.content`` uses are copied
+    (``COPIED_ATTRIBUTES``): lxml checks each new attribute against those already set, so
+    copying all of them was quadratic in an element's attribute count.
+    """
+    attrib = {key: value for key, value in source.items() if key in COPIED_ATTRIBUTES}
     try:
         if parent is None:
             return lxml_html.Element(tag, attrib)
