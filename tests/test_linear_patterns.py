@@ -38,8 +38,8 @@ SHORT = 1_000
 GROWTH = 8
 MAX_RATIO = 40.0
 """Linear growth from n to 8n is a ratio of 8; quadratic is 64, cubic 512. Alternations
-of a hundred words tried after a long ``^\W*`` measure up to about 26 (the matcher's
-backtracking stack outgrows the cache), so the bar sits between that and quadratic."""
+of a hundred words tried after a long run of non-word characters measure up to about 26
+(the matcher's backtracking stack outgrows the cache): the bar sits between the two."""
 MEASURABLE = 0.002
 """Below 2 ms at 8n the cost is too small to time reliably and too small to matter."""
 

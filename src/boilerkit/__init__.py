@@ -12,7 +12,13 @@ from .api import explain, extract
 from .document import Document, RelatedLink
 from .encoding.decode import Decoded, decode_html
 from .encoding.repair import RepairResult, explain_repair, repair_text
-from .errors import BoilerkitError, ExtractionError, InputTooLargeError, TimeBudgetExceededError
+from .errors import (
+    BoilerkitError,
+    ExtractionError,
+    InputTooLargeError,
+    StageError,
+    TimeBudgetExceededError,
+)
 from .explain import Explanation
 from .metadata import Metadata
 from .options import Options
@@ -31,6 +37,7 @@ __all__ = [
     "Options",
     "RelatedLink",
     "RepairResult",
+    "StageError",
     "TimeBudgetExceededError",
     "__version__",
     "decode_html",

@@ -27,6 +27,7 @@ would mix their logs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -34,6 +35,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .. import budget
+from . import guard
 
 MAX_DEPTH = 256
 """Deepest element nesting kept (``<html>`` is level 1). libxml2's own default limit; the
@@ -168,22 +170,47 @@ def _parse_once(data: bytes) -> tuple[lxml_html.HtmlElement | None, bool]:
     """The tree (``None`` when there is none) and whether libxml2 gave up as too deep.
 
     A page of one piece is parsed in one call; a larger one is fed piece by piece, with
-    the deadline checked between pieces (see ``PARSE_CHUNK_BYTES``).
+    the deadline and the tree's memory (``guard.MAX_TREE_BYTES``) checked between pieces
+    (see ``PARSE_CHUNK_BYTES``).
     """
     parser = _new_parser()
-    deadline = budget.current()
-    try:
-        if len(data) <= PARSE_CHUNK_BYTES:
+    if len(data) > PARSE_CHUNK_BYTES:
+        root = _fed(parser, _pieces(data))
+    else:
+        try:
             root = etree.fromstring(data, parser)
-        else:
-            for offset in range(0, len(data), PARSE_CHUNK_BYTES):
-                deadline.check("parse")
-                parser.feed(data[offset : offset + PARSE_CHUNK_BYTES])
-            root = parser.close()
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        root = None
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            root = None
     too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
     return (root if isinstance(root, lxml_html.HtmlElement) else None), too_deep
+
+
+def _pieces(data: bytes) -> Iterator[bytes]:
+    """``data`` in pieces of ``PARSE_CHUNK_BYTES``, checking the deadline and the tree's
+    memory before each piece and after the last."""
+    deadline, growth = budget.current(), guard.TreeGrowth()
+    for offset in range(0, len(data), PARSE_CHUNK_BYTES):
+        deadline.check("parse")
+        growth.check()
+        yield data[offset : offset + PARSE_CHUNK_BYTES]
+    growth.check()
+
+
+def _fed(parser: lxml_html.HTMLParser, pieces: Iterable[bytes]) -> etree._Element | None:
+    """The tree libxml2 builds from ``pieces``, or ``None`` when it builds none.
+
+    The checks between pieces raise through this (a ``BoilerkitError`` is a
+    ``ValueError``, so it is not caught with libxml2's own errors).
+    """
+    for piece in pieces:
+        try:
+            parser.feed(piece)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            return None
+    try:
+        return parser.close()
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
 
 
 def _parse_bytes(data: bytes) -> lxml_html.HtmlElement | None:

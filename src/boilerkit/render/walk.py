@@ -31,6 +31,7 @@ from .blocks import (
     has_words,
     trim_end,
 )
+from .spaces import squeeze
 from .tables import is_data_table, table_grid
 from .urls import code_language, image_source, safe_url
 
@@ -131,7 +132,7 @@ class _Builder:
         if self.plain:
             self.raw.append(raw)
             return
-        text = _SPACE.sub(" ", raw)
+        text = squeeze(raw)
         if self.space and text[:1] == " ":
             text = text[1:]
         if text:
@@ -403,7 +404,7 @@ def plain_content(raw: str) -> list[Inline]:
     for number, part in enumerate(raw.split(_BREAK_MARK)):
         if number:
             content.append(BREAK)
-        line = _SPACE.sub(" ", part).strip()
+        line = squeeze(part).strip()
         if line:
             content.append(line)
     return content if len(content) > content.count(BREAK) else []

@@ -24,9 +24,12 @@ SOFT_HYPHEN = "\u00ad"
 _UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{SOFT_HYPHEN}]")
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
 COPIED_ATTRIBUTES = frozenset(
-    (*IMAGE_ATTRIBUTES, "href", "alt", "title", "class", "id", "lang", "dir", "role")
-    + ("colspan", "rowspan", "headers", "scope", "start", "value", "reversed", "type")
-    + ("datetime", "cite")
+    {
+        *IMAGE_ATTRIBUTES,
+        *("href", "alt", "title", "class", "id", "lang", "dir", "role", "type"),
+        *("colspan", "rowspan", "headers", "scope", "start", "value", "reversed"),
+        *("datetime", "cite"),
+    }
 )
 """The attributes copied into the content tree: links and images (lazy-loading sources
 too), table spans, list numbering, the code language (``class``), and the few that say

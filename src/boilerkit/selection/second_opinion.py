@@ -10,12 +10,15 @@ renderer works on it unchanged.
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import re
+import sys
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import budget
 from ..page.clean import clean_tree
 from ..weights import Weights
 from .choose import Selection
@@ -26,6 +29,17 @@ SECOND_OPINION_MAX_CHARS = 2_000_000
 SECOND_OPINION_MAX_ELEMENTS = 20_000
 """Nor do pages with more elements than this: trafilatura spends about 60 µs per element
 (1.3 s on 20,000), twice the largest page of both corpora (10,106 elements)."""
+SECOND_OPINION_MAX_SPAN = 10
+"""trafilatura is given table cells spanning at most this many columns and rows: it lays
+a table out cell by cell, so spans multiply (800 rows of ``colspan=1000 rowspan=65534``
+took 122 s and 2.1 GB; 100 rows of 100 x 100, 18 s; of 10 x 10, 0.09 s)."""
+SECOND_OPINION_SECONDS_PER_ELEMENT = 60e-6
+"""trafilatura's cost per element (and per cell a span lays out), measured as above."""
+SECOND_OPINION_IMPORT_SECONDS = 0.5
+"""Importing trafilatura the first time (0.26 s measured, doubled for a loaded machine)."""
+SECOND_OPINION_TIME_MARGIN = 3.0
+"""The second opinion is asked only when this many times its estimated cost is left of
+the budget: it cannot be interrupted, so it must not start what it cannot finish."""
 
 # trafilatura's output tags -> HTML tags.
 _TAGS = {
@@ -50,12 +64,24 @@ _EMPHASIS = {"#i": "i", "#u": "u", "#b": "b", "#t": "code", "#sup": "sup", "#sub
 
 
 def ask_second_opinion(root: lxml_html.HtmlElement, selection: Selection) -> Selection:
-    """The selection with trafilatura's content in place of ours, when it has any."""
-    if _COUNT_ELEMENTS(root) > SECOND_OPINION_MAX_ELEMENTS:
-        return dataclasses.replace(
-            selection, notes=(*selection.notes, "second opinion: not asked, page too large")
+    """The selection with trafilatura's content in place of ours, when it has any.
+
+    Not asked when the page is too large or when what is left of the time budget could
+    not cover it (see ``SECOND_OPINION_TIME_MARGIN``); trafilatura sees a copy of the page
+    with its table spans bounded.
+    """
+    elements = int(_COUNT_ELEMENTS(root))
+    if elements > SECOND_OPINION_MAX_ELEMENTS:
+        return _noted(selection, "second opinion: not asked, page too large")
+    laid_out, oversized = _span_cost(root)
+    estimate = (elements + laid_out) * SECOND_OPINION_SECONDS_PER_ELEMENT
+    if "trafilatura" not in sys.modules:
+        estimate += SECOND_OPINION_IMPORT_SECONDS
+    if estimate * SECOND_OPINION_TIME_MARGIN > budget.current().remaining():
+        return _noted(
+            selection, f"second opinion: not asked, too little time left ({estimate:.2f} s)"
         )
-    content = second_opinion(root)
+    content = second_opinion(_bounded_spans(root) if oversized else root)
     if content is None:
         return dataclasses.replace(selection, notes=(*selection.notes, "second opinion: none"))
     return dataclasses.replace(
@@ -63,6 +89,43 @@ def ask_second_opinion(root: lxml_html.HtmlElement, selection: Selection) -> Sel
         content=content,
         notes=(*selection.notes, "low confidence: content is trafilatura's second opinion"),
     )
+
+
+def _noted(selection: Selection, note: str) -> Selection:
+    return dataclasses.replace(selection, notes=(*selection.notes, note))
+
+
+def _declared_span(value: str | None) -> int:
+    """A span attribute's number (1 when it is none); digits past seven read as 10**7."""
+    digits = (value or "").strip()
+    if not digits.isdecimal():
+        return 1
+    return int(digits) if len(digits) <= 7 else 10_000_000
+
+
+def _span_cost(root: lxml_html.HtmlElement) -> tuple[int, bool]:
+    """The cells trafilatura lays out for the page's spans (beyond one per cell), and
+    whether some span exceeds ``SECOND_OPINION_MAX_SPAN``."""
+    laid_out, oversized = 0, False
+    for cell in root.iter("td", "th"):
+        colspan = _declared_span(cell.get("colspan"))
+        rowspan = _declared_span(cell.get("rowspan"))
+        if colspan == rowspan == 1:
+            continue
+        cap = SECOND_OPINION_MAX_SPAN
+        laid_out += min(colspan, cap) * min(rowspan, cap) - 1
+        oversized = oversized or max(colspan, rowspan) > cap
+    return laid_out, oversized
+
+
+def _bounded_spans(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
+    """A copy of the page whose cells span at most ``SECOND_OPINION_MAX_SPAN``."""
+    bounded: lxml_html.HtmlElement = copy.deepcopy(root)
+    for cell in bounded.iter("td", "th"):
+        for name in ("colspan", "rowspan"):
+            if cell.get(name) is not None:
+                cell.set(name, str(min(_declared_span(cell.get(name)), SECOND_OPINION_MAX_SPAN)))
+    return bounded
 
 
 def second_opinion(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:

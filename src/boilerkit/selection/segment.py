@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..render.spaces import collapse
 from ..weights import SENTENCE_END
 
 BLOCK_TAGS = frozenset(
@@ -179,7 +180,7 @@ def _block_texts(
         stop = end[index]
         if nested[stop] - nested[index] == 1:  # a leaf block: libxml2 joins its text
             element = elements[index]
-            text = " ".join((text_of(element) if len(element) else element.text or "").split())
+            text = collapse(text_of(element) if len(element) else element.text or "")
             if links.inside[index]:
                 linked = sum(len(piece.strip()) for piece in element.itertext())
             elif links.below[index]:
@@ -242,7 +243,7 @@ def _own_text(
                 linked += len(text.strip())
         opened.append(index)
         index += 1
-    return " ".join("".join(pieces).split()), linked
+    return collapse("".join(pieces)), linked
 
 
 def _link_text(
