@@ -109,6 +109,12 @@ spends 130 to 300 bytes per node: a page of ``max_bytes`` dense markup (21 milli
 worker under 1 GB and every node set under 6 million nodes; the largest corpus page
 (10,106 elements) needs about 5 MB."""
 
+MAX_TREE_TAGS = 2_000_000
+"""Tags (``<``) a page may hold: a tree of 2 million elements takes about 300 to 600 MB,
+and with their text nodes stays under libxml2's XPath limit of 10 million nodes. The
+largest corpus page has 10,106 elements; a page past ``LARGE_PAGE_ELEMENTS`` (100,000)
+gets the coarse selection, and one past this an error."""
+
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
 
 
@@ -123,21 +129,32 @@ def resident_bytes() -> int:
 
 
 class TreeGrowth:
-    """Watches the resident memory a parse adds, between the pieces it is fed.
+    """Watches what a parse adds, between the pieces it is fed: the tags (each ``<`` may
+    open an element) and the process's resident memory.
 
-    Measured on the whole process: another thread's allocations in the meantime count
-    too, which can only make the guard stricter, never let a page through.
+    Two measures because neither is enough alone: the tag count is exact for what it
+    counts but not every node is a tag (attributes), and memory counts everything but a
+    worker reuses the memory it freed before without growing. Memory is measured on the
+    whole process, so another thread's allocations count too, which can only make the
+    guard stricter.
     """
 
-    __slots__ = ("_start",)
+    __slots__ = ("_start", "_tags")
 
     def __init__(self) -> None:
         self._start = resident_bytes()
+        self._tags = 0
 
-    def check(self) -> None:
-        """Raise ``InputTooLargeError`` once the tree has outgrown ``MAX_TREE_BYTES``."""
-        grown = resident_bytes() - self._start
-        if grown > MAX_TREE_BYTES:
+    def check(self, piece: bytes = b"") -> None:
+        """Count ``piece`` (the markup about to be fed) and raise ``InputTooLargeError``
+        once the page is past ``MAX_TREE_TAGS`` or its tree past ``MAX_TREE_BYTES``."""
+        self._tags += piece.count(b"<")
+        if self._tags > MAX_TREE_TAGS:
+            raise InputTooLargeError(
+                f"the page has more than {MAX_TREE_TAGS:,} tags (markup this dense is a"
+                " dump, not a page)"
+            )
+        if resident_bytes() - self._start > MAX_TREE_BYTES:
             raise InputTooLargeError(
                 f"the page's tree outgrew {MAX_TREE_BYTES >> 20} MB of memory while parsing"
                 " (markup this dense is a dump, not a page)"

@@ -191,8 +191,9 @@ def _pieces(data: bytes) -> Iterator[bytes]:
     deadline, growth = budget.current(), guard.TreeGrowth()
     for offset in range(0, len(data), PARSE_CHUNK_BYTES):
         deadline.check("parse")
-        growth.check()
-        yield data[offset : offset + PARSE_CHUNK_BYTES]
+        piece = data[offset : offset + PARSE_CHUNK_BYTES]
+        growth.check(piece)
+        yield piece
     growth.check()
 
 
