@@ -18,6 +18,7 @@ from typing import Final
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import budget
 from ..options import Options
 from .blocks import (
     BREAK,
@@ -215,10 +216,12 @@ class _Builder:
         events = etree.iterwalk(root, events=_EVENTS)
         flush, start, end = self.flush, self.start, self.end
         raw, rich = self.raw, not self.plain  # a plain walk has nothing to flush if raw is empty
+        check = budget.current().check
         for event, element in events:
             if event == "start":
                 role = roles.get(element.tag, -1)
                 if role == _BLOCK:
+                    check("render")
                     if rich or raw:
                         flush()
                 elif role >= 0 and start(element, role):

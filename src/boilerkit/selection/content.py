@@ -15,6 +15,7 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import defs
 
+from .. import budget
 from ..render.urls import IMAGE_ATTRIBUTES
 from .segment import BLOCK_TAGS, Segmentation
 from .teasers import absolute_url
@@ -58,7 +59,9 @@ def build_content(
     last: list[int] = [-1] * len(text)  # the last copied child of each copy, by offset
     root = _copy_element(tags[container] or "span", elements[container], None)
     copies[0] = root
+    check = budget.current().check
     for index in members[1:]:
+        check("select")
         offset, up = index - container, parent[index] - container
         above = copies[up]
         if above is None:  # inside an element left out

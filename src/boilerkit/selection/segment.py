@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import budget
 from ..render.spaces import collapse
 from ..weights import SENTENCE_END
 
@@ -174,9 +175,11 @@ def _block_texts(
     is_owner = [False] * len(elements)
     for index in owners:
         is_owner[index] = True
+    check = budget.current().check
     nested = [0, *itertools.accumulate(tag in BLOCK_TAGS for tag in tags)]  # blocks before i
     found: list[tuple[int, str, int]] = []
     for index in owners:
+        check("select")
         stop = end[index]
         if nested[stop] - nested[index] == 1:  # a leaf block: libxml2 joins its text
             element = elements[index]
