@@ -110,7 +110,7 @@ worker under 1 GB and every node set under 6 million nodes; the largest corpus p
 (10,106 elements) needs about 5 MB."""
 
 MAX_TREE_TAGS = 2_000_000
-"""Tags (``<``) a page may hold: a tree of 2 million elements takes about 300 to 600 MB,
+"""Start tags (``<`` but ``</``) a page may hold: a tree of 2 million elements takes about 300 to 600 MB,
 and with their text nodes stays under libxml2's XPath limit of 10 million nodes. The
 largest corpus page has 10,106 elements; a page past ``LARGE_PAGE_ELEMENTS`` (100,000)
 gets the coarse selection, and one past this an error."""
@@ -129,8 +129,8 @@ def resident_bytes() -> int:
 
 
 class TreeGrowth:
-    """Watches what a parse adds, between the pieces it is fed: the tags (each ``<`` may
-    open an element) and the process's resident memory.
+    """Watches what a parse adds, between the pieces it is fed: the tags (each ``<`` but
+    ``</`` may open an element) and the process's resident memory.
 
     Two measures because neither is enough alone: the tag count is exact for what it
     counts but not every node is a tag (attributes), and memory counts everything but a
@@ -148,7 +148,7 @@ class TreeGrowth:
     def check(self, piece: bytes = b"") -> None:
         """Count ``piece`` (the markup about to be fed) and raise ``InputTooLargeError``
         once the page is past ``MAX_TREE_TAGS`` or its tree past ``MAX_TREE_BYTES``."""
-        self._tags += piece.count(b"<")
+        self._tags += piece.count(b"<") - piece.count(b"</")  # end tags open nothing
         if self._tags > MAX_TREE_TAGS:
             raise InputTooLargeError(
                 f"the page has more than {MAX_TREE_TAGS:,} tags (markup this dense is a"

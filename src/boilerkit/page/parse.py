@@ -74,6 +74,8 @@ _NOT_XML_REF = re.compile(
 )
 # Elements at level MAX_DEPTH that still have child elements.
 _AT_CAP = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH) + "[*]")
+# An element at libxml2's own depth limit (2,048 levels, less a margin): where it stopped.
+_AT_LIBXML2_LIMIT = etree.XPath("/" + "/".join(["*"] * 2040))
 _EMPTY_PAGE = "<html><body></body></html>"
 
 
@@ -176,12 +178,14 @@ def _parse_once(data: bytes) -> tuple[lxml_html.HtmlElement | None, bool]:
     parser = _new_parser()
     if len(data) > PARSE_CHUNK_BYTES:
         root = _fed(parser, _pieces(data))
+        # Fed in pieces, libxml2 stops at its depth limit without a word in the log.
+        too_deep = root is not None and bool(_AT_LIBXML2_LIMIT(root))
     else:
         try:
             root = etree.fromstring(data, parser)
         except (etree.ParserError, etree.XMLSyntaxError, ValueError):
             root = None
-    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+        too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
     return (root if isinstance(root, lxml_html.HtmlElement) else None), too_deep
 
 
