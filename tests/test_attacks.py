@@ -156,3 +156,10 @@ def test_second_opinion_is_not_asked_without_time_for_it() -> None:
     bounded = second_opinion._bounded_spans(root)
     assert {cell.get("colspan") for cell in bounded.iter("td")} == {"10"}
     assert root.find(".//td").get("colspan") == "1000"  # the page itself is left alone
+
+
+def test_an_author_of_thousands_of_characters_is_no_author() -> None:
+    doc = boilerkit.extract(f'<meta name="author" content="Jane {"x" * 2000} Doe">' + ARTICLE)
+    assert doc.author is None
+    doc = boilerkit.extract('<meta name="author" content="Jane Doe">' + ARTICLE)
+    assert doc.author == "Jane Doe"
