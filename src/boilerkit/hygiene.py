@@ -56,8 +56,8 @@ def iso_date(value: str | None) -> str | None:
 def _clean(value: Any) -> Any:
     if isinstance(value, str):
         return clean_string(value)
-    if isinstance(value, tuple):
-        return tuple(_clean(item) for item in value)
+    if isinstance(value, tuple):  # a value left empty by cleaning is left out
+        return tuple(item for item in map(_clean, value) if item != "")
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return clean_fields(value)
     return value
@@ -71,9 +71,12 @@ def clean_fields(record: T) -> T:
         if not field.init:
             continue
         value = getattr(record, field.name)
-        cleaned = (
-            iso_date(clean_string(value)) if field.name in DATE_FIELDS and value else _clean(value)
-        )
+        if field.name in DATE_FIELDS and value:
+            cleaned = iso_date(clean_string(value))
+        else:
+            cleaned = _clean(value)
+            if cleaned == "" and field.default is None:  # an optional field left empty
+                cleaned = None
         if cleaned is not value and cleaned != value:
             changes[field.name] = cleaned
     return dataclasses.replace(record, **changes) if changes else record  # type: ignore[type-var]

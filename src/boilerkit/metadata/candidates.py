@@ -5,7 +5,6 @@ from __future__ import annotations
 from .priorities import PRIORITIES
 from .text import clean_value
 
-
 MAX_CHARS = {"author": 1_000, "sitename": 300, "date": 300, "date_modified": 300}
 """Values longer than this are not an author, a site's name or a date, whatever the source
 says: a page that declares 8,000 "@" as its author gets none, and no pattern runs over

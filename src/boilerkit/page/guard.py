@@ -110,8 +110,8 @@ worker under 1 GB and every node set under 6 million nodes; the largest corpus p
 (10,106 elements) needs about 5 MB."""
 
 MAX_TREE_TAGS = 2_000_000
-"""Start tags (``<`` but ``</``) a page may hold: a tree of 2 million elements takes about 300 to 600 MB,
-and with their text nodes stays under libxml2's XPath limit of 10 million nodes. The
+"""Start tags (``<`` but ``</``) a page may hold: a tree of 2 million elements takes 300
+to 600 MB, and with their text nodes stays under libxml2's XPath limit of 10 million nodes. The
 largest corpus page has 10,106 elements; a page past ``LARGE_PAGE_ELEMENTS`` (100,000)
 gets the coarse selection, and one past this an error."""
 
