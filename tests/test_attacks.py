@@ -163,3 +163,15 @@ def test_an_author_of_thousands_of_characters_is_no_author() -> None:
     assert doc.author is None
     doc = boilerkit.extract('<meta name="author" content="Jane Doe">' + ARTICLE)
     assert doc.author == "Jane Doe"
+
+
+def test_spans_are_clamped_as_browsers_clamp_them() -> None:
+    doc = boilerkit.extract(
+        "<article><p>" + "Words of the article. " * 10 + "</p><table>"
+        "<tr><td colspan=99999999 rowspan=99999999>a</td><td colspan=3>b</td></tr>"
+        "</table></article>",
+        fallback=False,
+    )
+    assert doc.content is not None
+    spans = [(td.get("colspan"), td.get("rowspan")) for td in doc.content.iter("td")]
+    assert spans == [("1000", "65534"), ("3", None)]

@@ -35,6 +35,8 @@ COPIED_ATTRIBUTES = frozenset(
 """The attributes copied into the content tree: links and images (lazy-loading sources
 too), table spans, list numbering, the code language (``class``), and the few that say
 what an element is."""
+SPAN_CAPS = (("colspan", 1_000), ("rowspan", 65_534))
+"""Table spans clamped in the copy as browsers clamp them (HTML's table model)."""
 
 
 def build_content(
@@ -218,6 +220,10 @@ def _copy_element(
     copying all of them was quadratic in an element's attribute count.
     """
     attrib = {key: value for key, value in source.items() if key in COPIED_ATTRIBUTES}
+    for name, cap in SPAN_CAPS:
+        value = attrib.get(name)
+        if value is not None and value.strip().isdecimal() and len(value.strip()) > 3:
+            attrib[name] = str(min(int(value.strip()[:6]), cap))
     try:
         if parent is None:
             return lxml_html.Element(tag, attrib)
