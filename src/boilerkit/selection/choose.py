@@ -114,9 +114,6 @@ def _choose_container(
     return best
 
 
-_LAYOUT_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
-
-
 def _into_layout_cell(
     container: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> int:
