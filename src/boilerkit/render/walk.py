@@ -19,6 +19,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..options import Options
+from ..page.tags import HEADING_TAGS
 from .blocks import (
     BREAK,
     Cell,
@@ -50,7 +51,7 @@ TAG_ROLES: Final[dict[str, int]] = {
         search tbody thead tfoot tr td th""",
         _BLOCK,
     ),
-    **_tags("h1 h2 h3 h4 h5 h6", _HEADING),
+    **dict.fromkeys(sorted(HEADING_TAGS), _HEADING),
     **_tags("ul ol menu", _LIST),
     **_tags("pre listing xmp plaintext", _PRE),
     **{"li": _ITEM, "blockquote": _QUOTE, "table": _TABLE, "hr": _RULE, "br": _BREAK},

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from ..document import RelatedLink
 from ..page.clean import is_quote_box
+from ..page.tags import HEADING_TAGS
 from ..weights import (
     BOILERPLATE_LINE,
     CREDIT_LINE,
@@ -33,7 +34,7 @@ from ..weights import (
 from .comments import comment_sections
 from .content import build_content
 from .score import Reason, Scores, is_server_error, score
-from .segment import HEADING_TAGS, Block, Segmentation, segment
+from .segment import Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
 from .threads import Thread, find_thread
 from .trim import (

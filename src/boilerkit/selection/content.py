@@ -15,7 +15,8 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import defs
 
-from .segment import BLOCK_TAGS, Segmentation
+from ..page.tags import BLOCK_TAGS
+from .segment import Segmentation
 from .teasers import absolute_url
 
 SOFT_HYPHEN = "\u00ad"

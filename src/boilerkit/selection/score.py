@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from ..page.tags import HEADING_TAGS
 from ..weights import (
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
@@ -40,7 +41,7 @@ from ..weights import (
     WORD_SPLIT,
     Weights,
 )
-from .segment import HEADING_TAGS, Block, Segmentation
+from .segment import Block, Segmentation
 from .teasers import TeaserGroup
 
 

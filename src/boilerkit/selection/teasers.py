@@ -17,8 +17,9 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from ..page.tags import HEADING_TAGS
 from ..weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
-from .segment import HEADING_TAGS, Block, Segmentation, text_of, weighted_length
+from .segment import Block, Segmentation, text_of, weighted_length
 
 _TEASER_CLASS = frozenset(
     "teaser teasers card cards tile tiles promo related recommended story-list stories "
