@@ -164,9 +164,9 @@ def extract_metadata(
     # the title or host is, on a personal blog, the author's own.
     authors = _authors(found, scan, sitename if sitename in sitenames else None)
     published, modified = _dates(found, scan)
-    page_url = next(filter(None, (absolute_url(u, url) for u in found.values("url"))), None)
+    page_url = next(filter(None, (absolute_url(url, u) for u in found.values("url"))), None)
     language = next(filter(None, map(normalize_language, found.values("language"))), None)
-    image = next(filter(None, (absolute_url(u, url) for u in found.values("image"))), None)
+    image = next(filter(None, (absolute_url(url, u) for u in found.values("image"))), None)
     # Until ``finalize_metadata`` weighs the content, the page type is what the markup declares.
     declared = _structured_type(types, _og_type(tags.metas))
     return Metadata(

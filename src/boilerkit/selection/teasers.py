@@ -13,10 +13,10 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from ..page.parse import join_url
 from ..page.tags import HEADING_TAGS
 from ..weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
 from .segment import Block, Segmentation, text_of, weighted_length
@@ -60,14 +60,6 @@ def _text(element: lxml_html.HtmlElement) -> str:
 def _signature(tag: str, element: lxml_html.HtmlElement) -> tuple[str, str]:
     classes = (element.get("class") or "").split()
     return (tag, classes[0] if classes else "")
-
-
-def absolute_url(base_url: str | None, href: str) -> str:
-    """``href`` resolved against the page; as written when either is not a valid URL."""
-    try:
-        return urljoin(base_url or "", href)
-    except ValueError:  # e.g. "http://[not-an-ipv6]"
-        return href
 
 
 def _heading_before(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
@@ -211,7 +203,8 @@ def _read_more_lines(
             label and TEASER_HEADING.match(label)
         ):
             continue
-        item = TeaserItem(title, absolute_url(base_url, link.get("href") or ""))
+        href = link.get("href") or ""
+        item = TeaserItem(title, join_url(base_url, href) or href)
         blocks = frozenset(block_at[node] for node in range(index, end[index]) if node in block_at)
         found.append(TeaserGroup(element, (element,), None, "", (item,), blocks, "read-more line"))
         covered = end[index]
@@ -321,7 +314,7 @@ def _group(
     marks = _evidence(element, members, heading)
     if not marks or (len(items) < 3 and not {"heading", "class", "linked headings"} & set(marks)):
         return None
-    teasers = [TeaserItem(title, absolute_url(base_url, href)) for title, href in headlines]
+    teasers = [TeaserItem(title, join_url(base_url, href) or href) for title, href in headlines]
     if len({teaser.url for teaser in teasers}) < len(teasers) * 0.8:
         return None
     covered = [node for item in items for node in range(item, end[item])]
