@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
+from ..weights import PageTypeWeights
 from .byline import author_names, looks_like_person, page_bylines
 from .candidates import Candidates
 from .dates import page_date, parse_date, prefer_local, url_date
@@ -22,6 +23,7 @@ from .meta_tags import PageTags, page_tags, read_links, read_meta_tags, read_tim
 from .microdata import read_microdata
 from .model import Metadata
 from .page_type import LISTING_TYPES, decide, markup_votes
+from .page_type import WEIGHTS as PAGE_TYPE_WEIGHTS
 from .scan import PageScan
 from .text import absolute_url, clean_value, fingerprint, host_name, split_list
 from .title import choose_title, headlines, title_affix
@@ -195,22 +197,28 @@ def _og_type(metas: Sequence[lxml_html.HtmlElement]) -> str | None:
     return None
 
 
-def finalize_metadata(metadata: Metadata, text: str, *, teaser_links: int = 0) -> Metadata:
+def finalize_metadata(
+    metadata: Metadata,
+    text: str,
+    *,
+    teaser_links: int = 0,
+    weights: PageTypeWeights = PAGE_TYPE_WEIGHTS,
+) -> Metadata:
     """Complete ``metadata`` with what only the selected content tells.
 
     - ``language``: detected from ``text`` when the page declares none;
     - ``description``: the lead paragraph when the page has no description (as reader
       views do);
     - ``page_type``: the markup's declaration weighed with the text length and the number
-      of teaser links found around the content.
+      of teaser links found around the content, by ``weights`` (``Weights.page_type``).
     """
     language = metadata.language or detect_language(text)
     description = metadata.description or lead_paragraph(text, metadata.title)
     declared = metadata.page_type if metadata.page_type_confidence >= 1.0 else None
     article, listing = markup_votes(
-        declared, bool(metadata.date), bool(metadata.authors), metadata.url
+        declared, bool(metadata.date), bool(metadata.authors), metadata.url, weights
     )
-    page_type, confidence = decide(article, listing, len(text), teaser_links)
+    page_type, confidence = decide(article, listing, len(text), teaser_links, weights)
     return dataclasses.replace(
         metadata,
         language=language,

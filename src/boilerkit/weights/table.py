@@ -11,6 +11,41 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class PageTypeWeights:
+    """Votes per signal for the page type (``metadata/page_type.py``): a section of the
+    tuning table, ``Weights.page_type``. Set by hand, checked by the page-type tests
+    (``tests/test_metadata_finalize.py``) and ``benchmarks/bench_metadata.py``; never fitted
+    per site."""
+
+    structured_article: float = 3.0
+    """og:type ``article`` or a JSON-LD article type: the publisher says so."""
+    structured_listing: float = 2.0
+    """JSON-LD ``CollectionPage``/``ItemList``/... and no article type."""
+    dated: float = 1.0
+    """A publication date: articles have one, listings rarely do."""
+    authored: float = 1.0
+    """A named author."""
+    root_url: float = 2.0
+    """The URL path is empty or one short segment ("/", "/news/"): a home or section page."""
+    root_segment_max_chars: int = 20
+    """... short: at most this long, without a dot or a hyphen (an article's slug has them)."""
+    long_text_chars: int = 1500
+    """Selected text at least this long is something to read ..."""
+    long_text: float = 2.0
+    """... and gets this many article votes."""
+    short_text_chars: int = 300
+    """Selected text shorter than this is a listing, or neither (other) ..."""
+    short_text: float = 1.5
+    """... and gets this many listing votes and as many "other" votes."""
+    teaser_link: float = 0.3
+    """Listing votes per teaser link found around the content ..."""
+    teaser_cap: float = 3.0
+    """... up to this many in all: link grids are what listings are made of."""
+    min_votes: float = 2.0
+    """Below this many votes for the leader, the page is ``other``."""
+
+
+@dataclass(frozen=True, slots=True)
 class Weights:
     """Scores that decide which blocks form the article."""
 
@@ -185,3 +220,7 @@ class Weights:
     """``favor="precision"`` multiplies the block cost and link penalty by this."""
     recall_scale: float = 0.6
     """``favor="recall"`` multiplies them by this."""
+
+    # --- sections of other stages ------------------------------------------------------------
+    page_type: PageTypeWeights = PageTypeWeights()
+    """Votes for the page type (article, listing, other): ``PageTypeWeights``."""
