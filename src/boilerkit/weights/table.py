@@ -101,6 +101,12 @@ class Weights:
     a dateline, not text."""
     min_chars: int = 10
     """Blocks shorter than this are kept only when they read as part of the article."""
+    short_line_max_chars: int = 60
+    """A line shorter than this that reads as a stock line (``BOILERPLATE_LINE``: "Share",
+    "Advertisement"; a ``TEASER_HEADING`` without a sentence end; in a comment section a
+    ``DATE_LINE`` too) is dropped; longer, it is prose that happens to start like one. The
+    same length bounds a teaser section's label (``<div class="title">Related</div>``) and
+    the part of a heading matched against ``TEASER_HEADING``."""
     region_max_link_density: float = 0.55
     """A sub-region (list, div) with more link text than this share is dropped whole."""
     region_min_links: int = 3
@@ -125,6 +131,19 @@ class Weights:
     """... and its label, the text beside the link, is at least this long ("Mehr", "More")."""
     teaser_min_headline_share: float = 0.12
     """The headline is at least this share of the item's text."""
+    teaser_headline_probe_chars: int = 20
+    """The headline's first this many chars are looked up in the item's text to find where
+    the headline starts (``teaser_headline_offset``)."""
+    rank_max_digits: int = 3
+    """A "most read" list's rank number ("1", "12") set before the headline in the link has
+    at most this many digits, and is left out of the headline."""
+    teaser_unmarked_min_items: int = 3
+    """A group of fewer items than this is a teaser block only with strong evidence: a
+    teaser heading, a teaser class or linked headings (item headings or images alone are
+    not enough for two links)."""
+    teaser_distinct_url_share: float = 0.8
+    """At least this share of a teaser group's links go to distinct pages; a list that
+    repeats its links is a menu or a pager, not teasers."""
 
     # --- forum threads (``threads.py``) ----------------------------------------------------
     # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
@@ -155,6 +174,13 @@ class Weights:
     ``ul.Comments``)."""
 
     # --- confidence and fallback ----------------------------------------------------------
+    confidence_length_base: float = 0.5
+    """Confidence is the kept share of the page's positive block value times
+    ``min(1, confidence_length_base + kept_chars / confidence_full_length)``: a short
+    article is less sure (at 0 chars half as sure) ..."""
+    confidence_full_length: int = 1600
+    """... reaching full weight at ``(1 - confidence_length_base) * confidence_full_length``
+    kept chars (800)."""
     low_confidence: float = 0.7
     """Below this confidence trafilatura's second opinion replaces our content (when
     ``Options.fallback``). 0.7 sends about 6% of trafilatura-eval pages to it and lifts
