@@ -231,6 +231,7 @@ def _corpus_sample() -> list[Path]:
     return pages[::SAMPLE_EVERY]
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("page", _corpus_sample() or [None], ids=lambda page: page and page.name)
 def test_corpus_sample_markdown_shows_the_words_of_the_text(page: Path | None) -> None:
     if page is None:
