@@ -90,8 +90,6 @@ class Weights:
     heading, is the article itself (paragraphs with images and links look like cards)."""
     positive_hint_bonus: float = 0.25
     """Fraction added to a container's value when its class/id/tag says "article body"."""
-    heading_bonus: float = 40.0
-    """Added to a container holding the page's top heading (it frames the article)."""
 
     # --- block verdicts inside the chosen container ---------------------------------------
     max_link_density: float = 0.5
@@ -99,8 +97,6 @@ class Weights:
     date_line_max_chars: int = 48
     """A line up to this long that is only a date, perhaps after a label (``DATE_LINE``), is
     a dateline, not text."""
-    min_chars: int = 10
-    """Blocks shorter than this are kept only when they read as part of the article."""
     short_line_max_chars: int = 60
     """A line shorter than this that reads as a stock line (``BOILERPLATE_LINE``: "Share",
     "Advertisement"; a ``TEASER_HEADING`` without a sentence end; in a comment section a
