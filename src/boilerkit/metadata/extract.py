@@ -30,6 +30,9 @@ from .title import choose_title, headlines, title_affix
 
 # A sitename longer than this is a slogan or a sentence, not a name.
 MAX_SITENAME_CHARS = 80
+# At most this many category and tag values are read.
+MAX_CATEGORY_VALUES = 10
+MAX_TAG_VALUES = 20
 
 
 def _collect(
@@ -182,8 +185,8 @@ def extract_metadata(
         language=language,
         url=page_url,
         image=image,
-        categories=split_list(found.values("categories")[:10]),
-        tags=split_list(found.values("tags")[:20]),
+        categories=split_list(found.values("categories")[:MAX_CATEGORY_VALUES]),
+        tags=split_list(found.values("tags")[:MAX_TAG_VALUES]),
         license=found.first("license"),
         page_type=declared or "other",
         page_type_confidence=1.0 if declared else 0.0,

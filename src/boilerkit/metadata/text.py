@@ -61,6 +61,10 @@ def absolute_url(base: str | None, value: str | None) -> str | None:
     return resolved
 
 
+MAX_KEYWORD_CHARS = 80
+"""A keyword (category, tag) longer than this is a sentence that lost its separators."""
+
+
 def split_list(values: list[str]) -> tuple[str, ...]:
     """Comma/semicolon-separated keyword strings as a deduplicated tuple."""
     out: list[str] = []
@@ -68,7 +72,7 @@ def split_list(values: list[str]) -> tuple[str, ...]:
     for value in values:
         for part in re.split(r"[,;|]", value):
             item = clean_value(part)
-            if item and len(item) <= 80 and fingerprint(item) not in seen:
+            if item and len(item) <= MAX_KEYWORD_CHARS and fingerprint(item) not in seen:
                 seen.add(fingerprint(item))
                 out.append(item)
     return tuple(out)
