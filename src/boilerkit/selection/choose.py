@@ -312,13 +312,10 @@ class _Judge:
             return Reason("link_density", -1.0, f"{block.link_density:.2f}")
         if _is_nav_line(block, self.weights):
             return Reason("nav_line", -1.0, "menu items between separators")
-        if (
-            block.chars < self.weights.short_line_max_chars
-            and not block.sentences
-            and TEASER_HEADING.match(block.text)
-        ):
+        short = block.chars < self.weights.short_line_max_chars
+        if short and not block.sentences and TEASER_HEADING.match(block.text):
             return Reason("teaser_heading", -1.0)
-        if block.chars < self.weights.short_line_max_chars and BOILERPLATE_LINE.match(block.text):
+        if short and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
         if (
             block.chars <= QUOTE_HEADER_MAX_CHARS
@@ -458,10 +455,8 @@ def _finish(
     kept_chars = sum(b.chars for b in kept_blocks)
     positive = sum(v for v in scores.value if v > 0)
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
-    length_factor = min(
-        1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length
-    )
-    confidence = (kept_value / positive if positive else 0.0) * length_factor
+    length = min(1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length)
+    confidence = (kept_value / positive if positive else 0.0) * length
     element = segmentation.elements[container]
     notes = (
         f"container {element_path(element)} value {scores.total[container]:.0f}",
