@@ -17,6 +17,6 @@ HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 """Heading tags; ``h1`` ranks highest."""
 
 
-def heading_rank(tag: object) -> int:
+def heading_rank(tag: str) -> int:
     """A heading tag's rank (1 for ``h1`` ... 6 for ``h6``), 0 for any other tag."""
-    return int(tag[1]) if tag in HEADING_TAGS and isinstance(tag, str) else 0
+    return int(tag[1]) if tag in HEADING_TAGS else 0
