@@ -134,7 +134,7 @@ def _run(
         with stage("article body"):
             selection = prefer_article_body(selection, body, options.weights)
     with stage("render"):
-        return _extraction(selection, metadata, large=large, encoding=encoding)
+        return _extraction(selection, metadata, options, large=large, encoding=encoding)
 
 
 def _select(
@@ -155,7 +155,7 @@ def _select(
 
 
 def _extraction(
-    selection: Selection, metadata: Metadata, *, large: int, encoding: str
+    selection: Selection, metadata: Metadata, options: Options, *, large: int, encoding: str
 ) -> Extraction:
     """The rendered document of ``selection``, every value clean (``hygiene``)."""
     comments = render_text(selection.comments)
@@ -168,7 +168,12 @@ def _extraction(
         comments = render_text(selection.comments)
         main_text = coarse_text(selection.content) if large else render_text(selection.content)
     metadata = _composed(metadata)
-    metadata = finalize_metadata(metadata, main_text, teaser_links=len(selection.related))
+    metadata = finalize_metadata(
+        metadata,
+        main_text,
+        teaser_links=len(selection.related),
+        weights=options.weights.page_type,
+    )
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},
         text=main_text,

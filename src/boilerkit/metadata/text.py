@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from ..encoding.repair import repair_text
+from ..page.parse import join_url
 
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _WORDS = re.compile(r"\w+")
@@ -42,13 +43,15 @@ def fingerprint(text: str) -> str:
     return " ".join(_WORDS.findall(folded))
 
 
-def absolute_url(value: str | None, base: str | None) -> str | None:
-    """``value`` resolved against ``base``; only http(s) URLs survive."""
+def absolute_url(base: str | None, value: str | None) -> str | None:
+    """``value`` resolved against ``base`` (in ``urljoin``'s order); only http(s) URLs
+    survive."""
     if not value:
         return None
-    value = value.strip()
+    resolved = join_url(base, value.strip())
+    if resolved is None:
+        return None
     try:
-        resolved = urljoin(base, value) if base else value
         if resolved.startswith("//"):
             resolved = "https:" + resolved
         parts = urlsplit(resolved)
@@ -60,6 +63,10 @@ def absolute_url(value: str | None, base: str | None) -> str | None:
     return resolved
 
 
+MAX_KEYWORD_CHARS = 80
+"""A keyword (category, tag) longer than this is a sentence that lost its separators."""
+
+
 def split_list(values: list[str]) -> tuple[str, ...]:
     """Comma/semicolon-separated keyword strings as a deduplicated tuple."""
     out: list[str] = []
@@ -67,7 +74,7 @@ def split_list(values: list[str]) -> tuple[str, ...]:
     for value in values:
         for part in _LIST_SEPARATOR.split(value):
             item = clean_value(part)
-            if item and len(item) <= 80 and fingerprint(item) not in seen:
+            if item and len(item) <= MAX_KEYWORD_CHARS and fingerprint(item) not in seen:
                 seen.add(fingerprint(item))
                 out.append(item)
     return tuple(out)
