@@ -1,0 +1,125 @@
+"""``boilerkit.warc.extract_records``: one row per record, whatever the record does.
+
+The poison records are made by a test-only extractor (the isolation code knows nothing of
+it): one blocks inside a C call (``os.read`` on a pipe nobody writes to), one kills its
+own process with SIGSEGV, one raises a plain Python bug.
+"""
+
+from __future__ import annotations
+
+import faulthandler
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from warcs import JUNK, Page, fixture_pages, truncate, write_warc
+
+import boilerkit
+from boilerkit import Document, Options
+from boilerkit.warc import COLUMNS, WarcRecord, extract_records, iter_records
+
+HARD_TIMEOUT = 5.0
+"""Seconds before a stuck child is killed in these tests (the default is 2 x the budget)."""
+
+
+def poisoned(html: bytes, *, url: str | None, content_type: str | None, **rest: Any) -> Document:
+    """``boilerkit.extract``, except for the URLs that hang, crash or raise."""
+    if url and url.endswith("/hang"):
+        read_end, _write_end = os.pipe()
+        os.read(read_end, 1)  # blocks in C for ever: nobody writes to the pipe
+    if url and url.endswith("/crash"):
+        faulthandler.disable()  # pytest's crash report would fill the log: the crash is meant
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if url and url.endswith("/bug"):
+        raise KeyError("a bug")
+    return boilerkit.extract(html, url=url, content_type=content_type, **rest)
+
+
+def record(url: str, body: bytes = b"<article><p>A fine page.</p></article>") -> WarcRecord:
+    return WarcRecord("test.warc", f"<urn:{url}>", None, 0, 1, url, "text/html", body)
+
+
+def test_rows_match_extract_in_and_out_of_the_child(tmp_path: Path) -> None:
+    path = tmp_path / "a.warc.gz"
+    write_warc(path, [*fixture_pages(4), Page("https://x.example/junk", JUNK)])
+    isolated = list(extract_records(iter_records(str(path))))
+    inline = list(extract_records(iter_records(str(path)), isolate=False))
+    assert [r.text for r in isolated] == [r.text for r in inline]
+    for row, page in zip(isolated[:4], fixture_pages(4), strict=True):
+        assert row.error is None and row.url == page.url
+        assert row.text == boilerkit.extract(page.body, url=page.url, content_type="text/html").text
+    junk = isolated[4]
+    assert junk.text is None and (junk.error or "").startswith("ExtractionError: ")
+    assert junk.boilerkit_version == boilerkit.__version__
+    assert list(COLUMNS)[:6] == ["warc_path", "warc_record_id", "warc_date", "warc_offset",
+                                 "warc_length", "url"]  # fmt: skip
+
+
+def test_a_record_that_hangs_in_c_code_becomes_an_error_row() -> None:
+    records = [record("https://p.example/ok1"), record("https://p.example/hang"),
+               record("https://p.example/ok2")]  # fmt: skip
+    rows = list(extract_records(records, extractor=poisoned, hard_timeout=HARD_TIMEOUT))
+    assert [r.error is None for r in rows] == [True, False, True]
+    assert (rows[1].error or "").startswith("WorkerTimeoutError: ")
+    assert rows[1].elapsed_ms >= HARD_TIMEOUT * 1000 * 0.9
+    assert rows[2].text == "A fine page."  # a new child took over after the killed one
+
+
+def test_a_record_that_crashes_the_interpreter_becomes_an_error_row() -> None:
+    records = [record("https://p.example/crash"), record("https://p.example/ok"),
+               record("https://p.example/crash"), record("https://p.example/bug")]  # fmt: skip
+    rows = list(extract_records(records, extractor=poisoned, hard_timeout=HARD_TIMEOUT))
+    assert [r.url for r in rows] == [r.url for r in records]
+    assert "WorkerCrashedError" in (rows[0].error or "") and "SIGSEGV" in (rows[0].error or "")
+    assert rows[1].error is None and rows[1].text == "A fine page."
+    assert (rows[2].error or "").startswith("WorkerCrashedError: ")
+    assert rows[3].error == "KeyError: 'a bug'"  # layer 1: caught in the child, which lives on
+
+
+def test_without_isolation_a_python_bug_is_still_one_row() -> None:
+    rows = list(extract_records([record("https://p.example/bug")], extractor=poisoned,
+                                isolate=False))  # fmt: skip
+    assert [r.error for r in rows] == ["KeyError: 'a bug'"]
+
+
+def test_damaged_records_pass_through_without_a_child(tmp_path: Path) -> None:
+    path = tmp_path / "cut.warc.gz"
+    write_warc(path, fixture_pages(2))
+    truncate(path, path.stat().st_size - 300)
+    rows = list(extract_records(iter_records(str(path)), options=Options(time_budget=5.0)))
+    assert rows[0].error is None and rows[0].text
+    assert (rows[1].error or "").startswith("TruncatedRecordError: ") and rows[1].text is None
+
+
+def test_the_child_is_gone_when_the_rows_are_abandoned() -> None:
+    rows = extract_records([record("https://p.example/a"), record("https://p.example/b")])
+    assert next(rows).error is None
+    children = _children()
+    rows.close()  # a consumer that stops early (a Spark limit, an exception)
+    assert children and not (_children() & children)
+
+
+def _children() -> set[int]:
+    """This process's child processes (Linux: /proc)."""
+    own = str(os.getpid())
+    found = set()
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == own:
+            found.add(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="reads /proc")
+def test_import_boilerkit_does_not_import_pyspark() -> None:
+    code = "import sys, boilerkit, boilerkit.warc; print('pyspark' in sys.modules)"
+    env = {**os.environ, "PYTHONPATH": str(Path(boilerkit.__file__).parent.parent)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)
+    assert done.stdout.strip() == b"False"
