@@ -7,36 +7,20 @@ own process with SIGSEGV, one raises a plain Python bug.
 
 from __future__ import annotations
 
-import faulthandler
 import os
-import signal
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
 
 import pytest
-from warcs import JUNK, Page, fixture_pages, truncate, write_warc
+from warcs import JUNK, Page, fixture_pages, poisoned, truncate, write_warc
 
 import boilerkit
-from boilerkit import Document, Options
+from boilerkit import Options
 from boilerkit.warc import COLUMNS, WarcRecord, extract_records, iter_records
 
 HARD_TIMEOUT = 5.0
 """Seconds before a stuck child is killed in these tests (the default is 2 x the budget)."""
-
-
-def poisoned(html: bytes, *, url: str | None, content_type: str | None, **rest: Any) -> Document:
-    """``boilerkit.extract``, except for the URLs that hang, crash or raise."""
-    if url and url.endswith("/hang"):
-        read_end, _write_end = os.pipe()
-        os.read(read_end, 1)  # blocks in C for ever: nobody writes to the pipe
-    if url and url.endswith("/crash"):
-        faulthandler.disable()  # pytest's crash report would fill the log: the crash is meant
-        os.kill(os.getpid(), signal.SIGSEGV)
-    if url and url.endswith("/bug"):
-        raise KeyError("a bug")
-    return boilerkit.extract(html, url=url, content_type=content_type, **rest)
 
 
 def record(url: str, body: bytes = b"<article><p>A fine page.</p></article>") -> WarcRecord:

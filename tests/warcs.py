@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import faulthandler
 import gzip
 import io
+import os
+import signal
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+import boilerkit
+from boilerkit import Document
 
 REPO = Path(__file__).resolve().parent.parent
 JUNK = bytes(range(256)) * 64
@@ -76,3 +83,16 @@ def raw_record(number: int, body: bytes, *, declared: int | None = None) -> byte
 def write_raw(path: Path, records: list[bytes], *, compress: bool) -> None:
     """Records as given, each its own gzip member when ``compress``."""
     path.write_bytes(b"".join(gzip.compress(r) if compress else r for r in records))
+
+
+def poisoned(html: bytes, *, url: str | None, content_type: str | None, **rest: Any) -> Document:
+    """``boilerkit.extract``, except for the URLs that hang, crash or raise."""
+    if url and url.endswith("/hang"):
+        read_end, _write_end = os.pipe()
+        os.read(read_end, 1)  # blocks in C for ever: nobody writes to the pipe
+    if url and url.endswith("/crash"):
+        faulthandler.disable()  # pytest's crash report would fill the log: the crash is meant
+        os.kill(os.getpid(), signal.SIGSEGV)
+    if url and url.endswith("/bug"):
+        raise KeyError("a bug")
+    return boilerkit.extract(html, url=url, content_type=content_type, **rest)

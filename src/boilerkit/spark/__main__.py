@@ -98,15 +98,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         return 2
     started = time.perf_counter()
-    builder = SparkSession.builder.appName("boilerkit")
-    if args.master or not _submitted():
-        builder = builder.master(args.master or "local[*]")
-    spark = builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
-    spark.sparkContext.setLogLevel(args.log_level)
+    spark = SparkSession.getActiveSession()  # a notebook's or a caller's: used, left running
+    owned = spark is None
+    if spark is None:
+        builder = SparkSession.builder.appName("boilerkit")
+        if args.master or not _submitted():
+            builder = builder.master(args.master or "local[*]")
+        spark = builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
+        spark.sparkContext.setLogLevel(args.log_level)
     try:
         return _run(spark, args, time.perf_counter() - started)
     finally:
-        spark.stop()
+        if owned:
+            spark.stop()
 
 
 def _run(spark: Any, args: argparse.Namespace, start_up: float) -> int:
