@@ -137,7 +137,8 @@ def extract_records(
         return
     from .isolate import Isolated
 
-    yield from Isolated(options, extractor, hard_timeout).run(records)
+    with Isolated(options, extractor, hard_timeout) as isolated:
+        yield from isolated.run(records)
 
 
 def _since(started: float) -> float:

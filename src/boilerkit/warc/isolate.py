@@ -56,7 +56,13 @@ def hard_timeout(options: Options) -> float:
 
 
 class Isolated:
-    """Extracts records in a child process, and survives the child's death or hang."""
+    """Extracts records in a child process, and survives the child's death or hang.
+
+    The child outlives a ``run``: a long-lived caller (a Spark Python worker, which runs
+    task after task) keeps one warm child for all of them, as the command line's pool
+    keeps its workers. ``close`` (or leaving a ``with`` block) ends it; if the caller dies
+    first, the child reads the end of its pipe and leaves.
+    """
 
     def __init__(
         self, options: Options, extractor: Extractor, timeout: float | None = None
@@ -64,12 +70,25 @@ class Isolated:
         self.options = options
         self.extractor = extractor
         self.timeout = timeout if timeout is not None else hard_timeout(options)
+        self._child: _Child | None = None
+
+    def __enter__(self) -> Isolated:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """End the child, if there is one."""
+        if self._child is not None:
+            self._child.stop()
+            self._child = None
 
     def run(self, records: Iterable[WarcRecord]) -> Iterator[ExtractedRecord]:
-        """One row per record, in order; the child lives as long as this generator."""
+        """One row per record, in order."""
         _warm_up()
-        child: _Child | None = None
         iterator = iter(records)
+        busy = False  # the child holds a record: if this stops now, the child must go
         try:
             record = next(iterator, None)
             while record is not None:
@@ -78,31 +97,33 @@ class Isolated:
                     record = next(iterator, None)
                     continue
                 started = time.perf_counter()
-                child = self._send(child, record)
+                child = self._send(record)
+                busy = True
                 upcoming = next(iterator, None)  # read on while the child extracts
                 outcome = child.receive(started + self.timeout)
+                busy = False
                 if isinstance(outcome, WorkerError):
-                    child = None  # dead and reaped: the next record gets a new one
+                    self._child = None  # dead and reaped: the next record gets a new one
                     elapsed = round((time.perf_counter() - started) * 1000.0, 3)
                     outcome = failed(record, describe(outcome), elapsed)
                 yield outcome
                 record = upcoming
         finally:
-            if child is not None:
-                child.stop()
+            if busy:
+                self.close()
 
-    def _send(self, child: _Child | None, record: WarcRecord) -> _Child:
-        """Send ``record`` to ``child``, or to a new child if there is none or it is gone
+    def _send(self, record: WarcRecord) -> _Child:
+        """Send ``record`` to the child, or to a new child if there is none or it is gone
         (killed from outside while it waited: the record is not to blame)."""
-        if child is not None:
+        if self._child is not None:
             try:
-                child.send(record)
-                return child
+                self._child.send(record)
+                return self._child
             except OSError:
-                child.stop()
-        child = _Child(self.options, self.extractor)
-        child.send(record)
-        return child
+                self.close()
+        self._child = _Child(self.options, self.extractor)
+        self._child.send(record)
+        return self._child
 
 
 class _Child:
