@@ -129,9 +129,12 @@ def _run(spark: Any, args: argparse.Namespace, start_up: float) -> int:
         print(f"boilerkit.spark: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
     seconds = time.perf_counter() - started
-    written = spark.read.parquet(args.output)
-    rows = written.count()
-    errors = written.where(written.error.isNotNull()).count()
+    from pyspark.sql import functions
+
+    written = spark.read.parquet(args.output).agg(
+        functions.count("*").alias("rows"), functions.count("error").alias("errors")
+    )
+    rows, errors = written.first()
     print(
         f"boilerkit.spark: {rows} rows ({errors} with an error) in {args.output}:"
         f" {seconds:.1f} s, {rows / seconds:.1f} pages/s"
