@@ -70,7 +70,7 @@ def test_without_isolation_a_python_bug_is_still_one_row() -> None:
     assert [r.error for r in rows] == ["KeyError: 'a bug'"]
 
 
-def test_damaged_records_pass_through_without_a_child(tmp_path: Path) -> None:
+def test_damaged_records_keep_their_place_and_their_error(tmp_path: Path) -> None:
     path = tmp_path / "cut.warc.gz"
     write_warc(path, fixture_pages(2))
     truncate(path, path.stat().st_size - 300)
@@ -107,3 +107,16 @@ def test_import_boilerkit_does_not_import_pyspark() -> None:
     env = {**os.environ, "PYTHONPATH": str(Path(boilerkit.__file__).parent.parent)}
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, env=env, check=True)
     assert done.stdout.strip() == b"False"
+
+
+def test_rows_keep_record_order_through_a_crash_and_a_page_larger_than_the_pipe() -> None:
+    big = b"<article>" + b"<p>Long words here.</p>" * 120_000 + b"</article>"  # ~2.8 MB
+    urls = [f"https://p.example/{name}" for name in
+            ("a", "b", "crash", "c", "d", "big", "e", "f", "g")]  # fmt: skip
+    records = [record(url, big if url.endswith("/big") else b"<p>Page %d.</p>" % n)
+               for n, url in enumerate(urls)]  # fmt: skip
+    rows = list(extract_records(records, extractor=poisoned, hard_timeout=60.0))
+    assert [row.url for row in rows] == urls
+    assert [row.error is not None for row in rows] == [url.endswith("/crash") for url in urls]
+    assert rows[5].text is not None and rows[5].text.count("Long words here.") == 120_000
+    assert [row.text for row in rows[6:]] == ["Page 6.", "Page 7.", "Page 8."]

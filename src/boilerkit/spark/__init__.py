@@ -51,7 +51,8 @@ def extract_warcs(
     ``options`` are ``boilerkit.Options`` fields (``time_budget=10``,
     ``include_comments=True``); ``extractor`` replaces ``boilerkit.extract``, e.g. with a
     wrapper that keeps more fields. Lazy, like every DataFrame: nothing runs until it is
-    written or collected.
+    written or collected. Needs a classic session (the paths are split with
+    ``SparkContext.parallelize``, which Spark Connect does not have).
     """
     settings = Options(**options)  # a misspelt option fails here, not in every task
     paths = _paths(paths_or_manifest, prefix)
