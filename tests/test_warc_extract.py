@@ -120,3 +120,21 @@ def test_rows_keep_record_order_through_a_crash_and_a_page_larger_than_the_pipe(
     assert [row.error is not None for row in rows] == [url.endswith("/crash") for url in urls]
     assert rows[5].text is not None and rows[5].text.count("Long words here.") == 120_000
     assert [row.text for row in rows[6:]] == ["Page 6.", "Page 7.", "Page 8."]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["-o", "out"],
+        ["a.warc.gz", "--manifest", "m.paths", "-o", "out"],
+        ["a.warc.gz", "-o", "out", "--time-budget", "0"],
+    ],
+)
+def test_spark_runner_usage_errors_exit_2_before_starting_spark(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from boilerkit.spark.__main__ import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(argv)
+    assert stopped.value.code == 2 and "error:" in capsys.readouterr().err
