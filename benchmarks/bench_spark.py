@@ -4,7 +4,7 @@ The 990 pages of trafilatura-eval are packed, in order, into ``--files`` gzipped
 files of consecutive pages, then both run over them, alternating:
 
     boilerkit WARCS -o OUT --jsonl -j N -q                      (wall time of the command)
-    boilerkit.spark.extract_warcs(spark, WARCS).write.parquet(OUT)  on local[N]
+    extract_warcs(spark, WARCS), started and written as the runner does, on local[N]
 
 Both read the same records and extract every page; the command line writes JSON Lines,
 Spark writes Parquet. Every page's text is then compared between the two outputs (by WARC
@@ -155,20 +155,15 @@ def spark_mode(out: str, warcs: list[str], jobs: int) -> None:
 
     warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas")
     import pyarrow as pa
-    from pyspark.sql import SparkSession
 
     from boilerkit.spark import extract_warcs
+    from boilerkit.spark.session import start, write_parquet
 
     def echo(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         yield from batches
 
     started = time.perf_counter()
-    spark = (
-        SparkSession.builder.master(f"local[{jobs}]")
-        .config("spark.ui.showConsoleProgress", "false")
-        .getOrCreate()
-    )
-    spark.sparkContext.setLogLevel("ERROR")
+    spark = start(f"local[{jobs}]")  # as the runner starts it
     seconds = [time.perf_counter() - started]
     started = time.perf_counter()
     paths = spark.sparkContext.parallelize([(path,) for path in warcs], len(warcs))
@@ -178,7 +173,7 @@ def spark_mode(out: str, warcs: list[str], jobs: int) -> None:
     cpu = []
     for _ in range(2):
         started, used = time.perf_counter(), tree_cpu(os.getpid())
-        extract_warcs(spark, warcs).write.mode("overwrite").parquet(out)
+        write_parquet(extract_warcs(spark, warcs), out, overwrite=True)
         seconds.append(time.perf_counter() - started)
         cpu.append(tree_cpu(os.getpid()) - used)
     spark.stop()

@@ -91,6 +91,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas", FutureWarning)
     try:
         from pyspark.sql import SparkSession
+
+        from .session import start
     except ImportError:
         print(
             'boilerkit.spark: needs the spark extra: pip install "boilerkit[spark]"',
@@ -101,11 +103,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     spark = SparkSession.getActiveSession()  # a notebook's or a caller's: used, left running
     owned = spark is None
     if spark is None:
-        builder = SparkSession.builder.appName("boilerkit")
-        if args.master or not _submitted():
-            builder = builder.master(args.master or "local[*]")
-        spark = builder.config("spark.ui.showConsoleProgress", "false").getOrCreate()
-        spark.sparkContext.setLogLevel(args.log_level)
+        master = args.master or (None if _submitted() else "local[*]")
+        spark = start(master, args.log_level)
     try:
         return _run(spark, args, time.perf_counter() - started)
     finally:
@@ -118,13 +117,14 @@ def _run(spark: Any, args: argparse.Namespace, start_up: float) -> int:
     from pyspark.errors import PySparkException
 
     from . import extract_warcs
+    from .session import write_parquet
 
     started = time.perf_counter()
     try:
         frame = extract_warcs(
             spark, args.warcs or args.manifest, prefix=args.prefix, **_options(args)
         )
-        frame.write.mode("overwrite" if args.overwrite else "errorifexists").parquet(args.output)
+        write_parquet(frame, args.output, overwrite=args.overwrite)
     except (PySparkException, Py4JJavaError, OSError, ValueError) as error:
         print(f"boilerkit.spark: {type(error).__name__}: {error}", file=sys.stderr)
         return 1
