@@ -14,8 +14,10 @@ if TYPE_CHECKING:
 LOCAL_JVM_OPTIONS: Final = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
 """For a ``local`` master only, where the JVM shares the cores with the extraction: the
 serial collector and the quick (C1) compiler. The JVM does little here (Arrow in, Parquet
-out); with its defaults (G1, C2) its own collecting and compiling took about 20 % of the
-CPU of a 300-page job on 2 cores, and with these about half that (``bench_spark.py``)."""
+out), but with its defaults (G1, C2) its collecting and compiling cost: a 300-page job on
+2 cores took 7.2-7.6 s of CPU in all (JVM, workers, children), and 5.5-5.9 s with either
+option (``benchmarks/bench_spark.py``'s CPU accounting, busy machine). A cluster's
+executors are left as their operators set them."""
 UNENCODED_COLUMNS: Final = ("text",)
 """Columns written without a Parquet dictionary: a page's text is unique, so building a
 dictionary for it is work thrown away when the writer falls back to plain encoding."""
