@@ -19,9 +19,10 @@ from .errors import (
     WorkerError,
     WorkerTimeoutError,
 )
-from .extract import COLUMNS, ExtractedRecord, Extractor, extract_record, extract_records
+from .extract import extract_records
 from .isolate import hard_timeout
 from .records import WarcRecord, iter_records, open_archive
+from .rows import COLUMNS, ExtractedRecord, Extractor, extract_record
 
 __all__ = [
     "COLUMNS",

@@ -43,8 +43,8 @@ from typing import Final, NoReturn
 from ..api import extract
 from ..options import Options
 from .errors import WorkerCrashedError, WorkerError, WorkerTimeoutError, describe
-from .extract import ExtractedRecord, Extractor, extract_record, failed
 from .records import WarcRecord
+from .rows import ExtractedRecord, Extractor, extract_record, failed
 
 HARD_TIMEOUT_FACTOR: Final = 2.0
 """The hard timeout, in units of ``Options.time_budget``. The budget is cooperative and a
