@@ -10,8 +10,9 @@ record that is cut short, refused, too slow, or that kills its process is a row 
 ``error`` set; nothing a record does fails or hangs the job. ``python -m boilerkit.spark``
 is the runner; ``docs/scale.md`` covers clusters and cost.
 
-Needs the ``spark`` extra (``pip install "boilerkit[spark]"``); ``import boilerkit``
-never imports this module or pyspark.
+Needs the ``spark`` extra (``pip install "boilerkit[spark]"``) to run; importing this
+module does not (the runner can then say what is missing), and ``import boilerkit`` never
+imports it.
 """
 
 from __future__ import annotations
@@ -24,12 +25,12 @@ from typing import TYPE_CHECKING, Any
 from ..api import extract
 from ..options import Options
 from ..warc import COLUMNS, Extractor, open_archive
-from .job import ARROW_SCHEMA, SPARK_SCHEMA, extract_partition
+from .schema import SPARK_SCHEMA
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
 
-__all__ = ["ARROW_SCHEMA", "COLUMNS", "SPARK_SCHEMA", "extract_warcs", "read_manifest"]
+__all__ = ["COLUMNS", "SPARK_SCHEMA", "extract_warcs", "read_manifest"]
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 
@@ -54,6 +55,8 @@ def extract_warcs(
     written or collected. Needs a classic session (the paths are split with
     ``SparkContext.parallelize``, which Spark Connect does not have).
     """
+    from .job import extract_partition  # pyarrow: only once a job is built
+
     settings = Options(**options)  # a misspelt option fails here, not in every task
     paths = _paths(paths_or_manifest, prefix)
     if not paths:
