@@ -50,8 +50,8 @@ def extract_warcs(
     Crawl's ``warc.paths.gz``. ``prefix`` is put before every path that has no scheme and
     is not absolute (``"s3://commoncrawl/"`` for Common Crawl's relative paths).
     ``options`` are ``boilerkit.Options`` fields (``time_budget=10``,
-    ``include_comments=True``); ``extractor`` replaces ``boilerkit.extract``, e.g. with a
-    wrapper that keeps more fields. Lazy, like every DataFrame: nothing runs until it is
+    ``include_comments=True``); ``extractor`` replaces ``boilerkit.extract`` (same
+    signature), e.g. with a wrapper that picks options by site. Lazy, like every DataFrame: nothing runs until it is
     written or collected. Needs a classic session (the paths are split with
     ``SparkContext.parallelize``, which Spark Connect does not have).
     """
