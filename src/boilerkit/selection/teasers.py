@@ -56,8 +56,8 @@ def _text(element: lxml_html.HtmlElement) -> str:
     return " ".join(text_of(element).split())
 
 
-def _signature(tag: str, element: lxml_html.HtmlElement) -> tuple[str, str]:
-    classes = (element.get("class") or "").split()
+def _signature(tag: str, css_class: str | None) -> tuple[str, str]:
+    classes = (css_class or "").split()
     return (tag, classes[0] if classes else "")
 
 
@@ -291,7 +291,8 @@ def _group(
     the children short enough and holding a link, which items must be)."""
     tags, end, elements = segmentation.tags, segmentation.end, segmentation.elements
     children = [child for child in children if tags[child]]  # no comments
-    signatures = [_signature(tags[child], elements[child]) for child in children]
+    classes = segmentation.table.classes
+    signatures = [_signature(tags[child], classes[child]) for child in children]
     shapes: dict[tuple[str, str], int] = {}
     for signature in signatures:
         shapes[signature] = shapes.get(signature, 0) + 1
