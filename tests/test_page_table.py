@@ -1,0 +1,157 @@
+"""Parity: the compiled page-table walk equals its Python reference, field by field.
+
+The reference (``page_table.reference_table``) is the spec; the compiled twin
+(``_walk.compiled_table``) must give the same table on the fixtures, on both development
+corpora (skipped when absent) and on generated trees, and ``extract`` must give the same
+document either way. Without the extension these tests skip, unless
+``BOILERKIT_REQUIRE_COMPILED=1`` (CI sets it) turns its absence into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from lxml import html as lxml_html
+
+import boilerkit
+from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from boilerkit.encoding.decode import decode_html
+from boilerkit.page.clean import clean_tree
+from boilerkit.page.parse import parse_html
+from boilerkit.selection import page_table
+from boilerkit.selection.page_table import BLOCK_TAGS, HINT_TAGS, PageTable, reference_table
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
+EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
+
+compiled_only = pytest.mark.skipif(
+    not page_table.COMPILED and not os.environ.get("BOILERKIT_REQUIRE_COMPILED"),
+    reason="the compiled walk is not built (python setup.py build_ext --inplace)",
+)
+
+
+def _compiled_table(root: lxml_html.HtmlElement) -> PageTable:
+    assert page_table._compiled is not None, "the compiled walk is not built"
+    return PageTable(*page_table._compiled(root, BLOCK_TAGS, HINT_TAGS))
+
+
+def _assert_same_table(root: lxml_html.HtmlElement, label: str) -> None:
+    expected = reference_table(root)
+    found = _compiled_table(root)
+    for name, value in expected.fields().items():
+        assert getattr(found, name) == value, f"{label}: field {name} differs"
+    assert len(found.elements) == len(expected.elements)
+    for index, element in enumerate(expected.elements):  # the same nodes, by index
+        assert found.elements[index] is element, f"{label}: element {index} differs"
+        assert found.index_of[element] == index
+
+
+def _cleaned(html: bytes | str) -> lxml_html.HtmlElement:
+    text = decode_html(html, None).text if isinstance(html, bytes) else html
+    root = parse_html(text, None).root
+    clean_tree(root)
+    return root
+
+
+@compiled_only
+def test_the_extension_is_built_when_ci_requires_it() -> None:
+    assert page_table.COMPILED
+
+
+@compiled_only
+@pytest.mark.parametrize("slug", SLUGS)
+def test_compiled_table_equals_reference_on_fixture(slug: str) -> None:
+    html = (FIXTURES / slug / "source.html").read_bytes()
+    _assert_same_table(parse_html(decode_html(html, None).text, None).root, f"{slug} raw")
+    _assert_same_table(_cleaned(html), f"{slug} cleaned")
+
+
+@compiled_only
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_compiled_table_equals_reference_on_corpus(name: str) -> None:
+    if not available(name):
+        pytest.skip(f"corpus {name} not found")
+    for page in load_corpus(name).pages:
+        root = _cleaned(page.html)
+        expected = reference_table(root).fields()
+        assert _compiled_table(root).fields() == expected, f"{name}/{page.id}"
+
+
+@compiled_only
+@pytest.mark.parametrize("slug", SLUGS)
+def test_extract_is_identical_compiled_or_pure(slug: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = (FIXTURES / slug / "source.html").read_bytes()
+    compiled = boilerkit.extract(html)
+    compiled_md = compiled.to_markdown()
+    monkeypatch.setenv("BOILERKIT_PURE", "1")
+    pure = boilerkit.extract(html)
+    assert compiled.to_dict() == pure.to_dict()
+    assert compiled_md == pure.to_markdown()
+
+
+def test_pure_switch_forces_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = lxml_html.fromstring("<div><p>One <a href='x'>two</a></p></div>")
+    monkeypatch.setenv("BOILERKIT_PURE", "1")
+    table = page_table.build_table(root)
+    assert isinstance(table.elements, list)  # the reference keeps a plain list of proxies
+    assert table.blocks == [(1, "One two", 3)]
+
+
+def test_reference_table_measures_blocks_links_and_attributes() -> None:
+    root = lxml_html.fromstring(
+        "<div class='a b' id='main'><p>Hello <a href='/x'>big</a> world.</p>"
+        "<!-- note --><ul role='list'><li><a href='/y'>one</a></li><li>two</li></ul></div>"
+    )
+    table = reference_table(root)
+    assert table.tags == ["div", "p", "a", "", "ul", "li", "a", "li"]
+    assert table.parent == [-1, 0, 1, 0, 0, 4, 5, 4]
+    assert table.end == [8, 3, 3, 4, 8, 7, 7, 8]
+    assert table.depth == [0, 1, 2, 1, 1, 2, 3, 2]
+    assert (table.classes[0], table.ids[0], table.roles[4]) == ("a b", "main", "list")
+    assert table.hinted == [0, 4]
+    assert table.blocks == [(1, "Hello big world.", 3), (5, "one", 3), (7, "two", 0)]
+    assert table.links[0] == 2 and table.chars[0] == 22 and table.link_chars[4] == 3
+
+
+# -- generated trees ------------------------------------------------------------------------
+
+_TAGS = ("div", "p", "span", "a", "b", "li", "ul", "table", "td", "h2", "br", "section", "em")
+_WORDS = ("word", "Ünïcode", "中文字", " ", "\u00a0", "\t\n", "end. ", "", "&amp;", "x y")
+_ATTRS = ("", " href='/a'", " class='c d'", " id='i'", " role='nav'", " class=''", " href")
+
+
+@st.composite
+def _html(draw: st.DrawFn, depth: int = 0) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(0, 4 if depth < 5 else 0))):
+        kind = draw(st.integers(0, 5))
+        if kind == 0:
+            parts.append("<!--c-->")
+        elif kind <= 2:
+            parts.append(draw(st.sampled_from(_WORDS)))
+        else:
+            tag = draw(st.sampled_from(_TAGS))
+            attrs = draw(st.sampled_from(_ATTRS)) + draw(st.sampled_from(_ATTRS))
+            inner = draw(_html(depth + 1))
+            parts.append(f"<{tag}{attrs}>{inner}</{tag}>{draw(st.sampled_from(_WORDS))}")
+    return "".join(parts)
+
+
+@compiled_only
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(_html())
+def test_compiled_table_equals_reference_on_generated_trees(body: str) -> None:
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    _assert_same_table(root, "generated")
+    etree.strip_tags(root, "b")  # lxml merges the text around stripped tags: still equal
+    _assert_same_table(root, "generated, stripped")
