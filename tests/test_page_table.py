@@ -50,6 +50,7 @@ def _assert_same_table(root: lxml_html.HtmlElement, label: str) -> None:
     for index, element in enumerate(expected.elements):  # the same nodes, by index
         assert found.elements[index] is element, f"{label}: element {index} differs"
         assert found.index_of[element] == index
+        assert found.text(index) == expected.text(index), f"{label}: text of {index} differs"
 
 
 def _cleaned(html: bytes | str) -> lxml_html.HtmlElement:

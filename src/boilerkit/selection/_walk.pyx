@@ -47,6 +47,31 @@ cdef inline tree.xmlNode* _next_sibling(tree.xmlNode* c_node) noexcept nogil:
     return sibling
 
 
+cdef class _Buffer:
+    """A growable byte buffer for joining text nodes before one UTF-8 decode."""
+
+    cdef char* data
+    cdef Py_ssize_t size
+    cdef Py_ssize_t capacity
+
+    def __dealloc__(self):
+        PyMem_Free(self.data)
+
+    cdef int append(self, const char* text) except -1:
+        cdef Py_ssize_t length = strlen(text)
+        cdef Py_ssize_t wanted = self.size + length
+        cdef char* grown
+        if wanted > self.capacity:
+            self.capacity = max(wanted, 2 * self.capacity, 256)
+            grown = <char*>PyMem_Realloc(self.data, self.capacity)
+            if grown is NULL:
+                raise MemoryError()
+            self.data = grown
+        memcpy(self.data + self.size, text, length)
+        self.size = wanted
+        return 0
+
+
 cdef class Elements:
     """The page's nodes by index: a proxy is made on first access, then kept, so the
     same index always gives the same object (what ``list(root.iter())`` gives)."""
@@ -57,6 +82,7 @@ cdef class Elements:
     cdef Py_ssize_t _count
     cdef list _proxies
     cdef dict _positions
+    cdef _Buffer _buffer
 
     def __dealloc__(self):
         PyMem_Free(self._nodes)
@@ -81,6 +107,17 @@ cdef class Elements:
     def __iter__(self):
         for i in range(self._count):
             yield self[i]
+
+    def text(self, Py_ssize_t index):
+        """All the text below element ``index``, whitespace-normalised
+        (``page_table.element_text``)."""
+        if index < 0 or index >= self._count:
+            raise IndexError(index)
+        if self._nodes[index].type != tree.XML_ELEMENT_NODE:  # rare: the reference's answer
+            from .page_table import element_text
+
+            return element_text(self[index])
+        return " ".join(text_of(self._buffer, self._nodes[index]).split())
 
     cdef int position(self, element) except -2:
         """The index of ``element``, or -1 when it is not a node of this page."""
@@ -134,8 +171,7 @@ cdef class _Walk:
     cdef Py_ssize_t count
     cdef list tags
     cdef list outer
-    cdef char* buffer
-    cdef Py_ssize_t buffer_size
+    cdef _Buffer buffer
 
     def __dealloc__(self):
         PyMem_Free(self.parent)
@@ -146,7 +182,6 @@ cdef class _Walk:
         PyMem_Free(self.is_owner)
         PyMem_Free(self.nested)
         PyMem_Free(self.link_prefix)
-        PyMem_Free(self.buffer)
 
 
 cdef Py_ssize_t _count_nodes(tree.xmlNode* c_root) noexcept nogil:
@@ -275,28 +310,15 @@ cdef Py_ssize_t _itertext_len(_Walk walk, Py_ssize_t start):
     return total
 
 
-cdef int _append(_Walk walk, Py_ssize_t* size, const char* text) except -1:
-    cdef Py_ssize_t length = strlen(text)
-    cdef Py_ssize_t wanted = size[0] + length
-    if wanted > walk.buffer_size:
-        walk.buffer_size = max(wanted, 2 * walk.buffer_size, 256)
-        walk.buffer = <char*>PyMem_Realloc(walk.buffer, walk.buffer_size)
-        if walk.buffer is NULL:
-            raise MemoryError()
-    memcpy(walk.buffer + size[0], text, length)
-    size[0] = wanted
-    return 0
-
-
-cdef str text_of(_Walk walk, tree.xmlNode* c_top):
+cdef str text_of(_Buffer buffer, tree.xmlNode* c_top):
     """All the text and CDATA below an element, as libxml2's text serializer joins it
     (``page_table.text_of``): comments and processing instructions hold none."""
-    cdef Py_ssize_t size = 0
     cdef tree.xmlNode* c_node = c_top.children
+    buffer.size = 0
     while c_node is not NULL:
         if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
             if c_node.content is not NULL:
-                _append(walk, &size, <const char*>c_node.content)
+                buffer.append(<const char*>c_node.content)
         elif c_node.type == tree.XML_ELEMENT_NODE and c_node.children is not NULL:
             c_node = c_node.children
             continue
@@ -307,7 +329,7 @@ cdef str text_of(_Walk walk, tree.xmlNode* c_top):
         if c_node is c_top:
             break
         c_node = c_node.next
-    return PyUnicode_DecodeUTF8(walk.buffer, size, NULL)
+    return PyUnicode_DecodeUTF8(buffer.data, buffer.size, NULL)
 
 
 cdef Py_ssize_t link_text(_Walk walk, Py_ssize_t start, Py_ssize_t stop):
@@ -380,7 +402,7 @@ cdef list block_texts(_Walk walk, frozenset block_tags):
     for index in owners:
         stop = walk.end[index]
         if walk.nested[stop] - walk.nested[index] == 1:
-            text = " ".join(text_of(walk, walk.nodes[index]).split())
+            text = " ".join(text_of(walk.buffer, walk.nodes[index]).split())
             if walk.inside[index]:
                 linked = _itertext_len(walk, index)
             elif walk.link_prefix[stop] - walk.link_prefix[index] > 0:
@@ -415,6 +437,7 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags):
     """The fields of ``page_table.PageTable`` for ``root``, in field order."""
     cdef cetree._Element element = <cetree._Element?>root
     cdef _Walk walk = _Walk()
+    walk.buffer = _Buffer()
     cdef Py_ssize_t index, count, link
     count = _count_nodes(element._c_node)
     walk.count = count
@@ -426,6 +449,7 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags):
     (<Elements>elements)._root = root
     (<Elements>elements)._proxies = [None] * count
     (<Elements>elements)._proxies[0] = root
+    (<Elements>elements)._buffer = walk.buffer
     walk.nodes = nodes
     walk.parent = <int*>_alloc(sizeof(int) * count)
     walk.end = <int*>_alloc(sizeof(int) * count)

@@ -79,6 +79,15 @@ class PageTable:
     blocks: list[tuple[int, str, int]]
     """(element index, whitespace-normalised text, link chars) of every block with text."""
 
+    def text(self, index: int) -> str:
+        """All the text below element ``index``, whitespace-normalised: what a teaser's
+        headline or item says. The compiled path joins the text nodes without a proxy."""
+        text_at = getattr(self.elements, "text", None)
+        if text_at is not None:
+            found: str = text_at(index)
+            return found
+        return element_text(self.elements[index])
+
     def fields(self) -> dict[str, Any]:
         """The measured fields (all but the element handles), for the parity tests."""
         return {
@@ -310,6 +319,11 @@ def text_of(element: lxml_html.HtmlElement) -> str:
     times faster than ``itertext`` or ``text_content``."""
     text: str = etree.tostring(element, method="text", encoding=str, with_tail=False)
     return text
+
+
+def element_text(element: lxml_html.HtmlElement) -> str:
+    """All the text below ``element``, whitespace-normalised (``Elements.text`` compiled)."""
+    return " ".join(text_of(element).split())
 
 
 def subtree_sums(own: list[int], end: list[int]) -> list[int]:

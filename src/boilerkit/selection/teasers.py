@@ -232,7 +232,7 @@ def _headline(
         if link >= stop:
             break
         heading = next((h for h in range(link, end[link]) if tags[h] in HEADING_TAGS), link)
-        text = _text(segmentation.elements[heading])
+        text = segmentation.table.text(heading)
         if heading == link:
             text = _without_rank(segmentation.elements[link], text)
         if weighted_length(text) >= weights.teaser_headline_min_chars and (
@@ -262,7 +262,7 @@ def _teaser_headline(
     headline = _headline(item, segmentation, weights, anchors)
     if headline is None or len(headline[0]) < weights.teaser_min_headline_share * chars:
         return None
-    if _text(segmentation.elements[item]).find(headline[0][:20]) > weights.teaser_headline_offset:
+    if segmentation.table.text(item).find(headline[0][:20]) > weights.teaser_headline_offset:
         return None
     return headline
 
