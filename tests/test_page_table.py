@@ -21,6 +21,7 @@ from lxml import html as lxml_html
 import boilerkit
 from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
 from boilerkit.encoding.decode import decode_html
+from boilerkit.metadata import meta_tags
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
@@ -79,9 +80,25 @@ def test_compiled_table_equals_reference_on_corpus(name: str) -> None:
     if not available(name):
         pytest.skip(f"corpus {name} not found")
     for page in load_corpus(name).pages:
-        root = _cleaned(page.html)
+        root = parse_html(decode_html(page.html, None).text, None).root
+        _assert_same_page_tags(root, f"{name}/{page.id}")  # metadata reads the raw tree
+        clean_tree(root)
         expected = reference_table(root).fields()
         assert _compiled_table(root).fields() == expected, f"{name}/{page.id}"
+
+
+def _assert_same_page_tags(root: lxml_html.HtmlElement, label: str) -> None:
+    expected = meta_tags.reference_page_tags(root)
+    found = meta_tags.page_tags(root)
+    for name in expected.__slots__:
+        assert list(getattr(found, name)) == list(getattr(expected, name)), f"{label}: {name}"
+
+
+@compiled_only
+@pytest.mark.parametrize("slug", SLUGS)
+def test_compiled_page_tags_equal_reference_on_fixture(slug: str) -> None:
+    html = (FIXTURES / slug / "source.html").read_bytes()
+    _assert_same_page_tags(parse_html(decode_html(html, None).text, None).root, slug)
 
 
 @compiled_only
@@ -122,9 +139,10 @@ def test_reference_table_measures_blocks_links_and_attributes() -> None:
 
 # -- generated trees ------------------------------------------------------------------------
 
-_TAGS = ("div", "p", "span", "a", "b", "li", "ul", "table", "td", "h2", "br", "section", "em")
+_TAGS = ("div", "p", "span", "a", "b", "li", "ul", "table", "td", "h1", "br", "section", "meta")
 _WORDS = ("word", "Ünïcode", "中文字", " ", "\u00a0", "\t\n", "end. ", "", "&amp;", "x y")
 _ATTRS = ("", " href='/a'", " class='c d'", " id='i'", " role='nav'", " class=''", " href")
+_ATTRS += (" rel=x", " itemprop='name'")
 
 
 @st.composite
@@ -154,5 +172,6 @@ def _html(draw: st.DrawFn, depth: int = 0) -> str:
 def test_compiled_table_equals_reference_on_generated_trees(body: str) -> None:
     root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
     _assert_same_table(root, "generated")
+    _assert_same_page_tags(root, "generated")
     etree.strip_tags(root, "b")  # lxml merges the text around stripped tags: still equal
     _assert_same_table(root, "generated, stripped")

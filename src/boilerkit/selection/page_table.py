@@ -110,17 +110,26 @@ def pure_requested() -> bool:
     return os.environ.get("BOILERKIT_PURE", "") not in ("", "0")
 
 
-def _load_compiled() -> Callable[..., tuple[Any, ...]] | None:
-    try:
-        from ._walk import compiled_table  # type: ignore[import-not-found,unused-ignore]
-    except ImportError:
+def compiled(name: str) -> Callable[..., Any] | None:
+    """The compiled twin called ``name``, or ``None`` when the extension is not built or
+    ``BOILERKIT_PURE`` asks for the reference."""
+    if _walk is None or pure_requested():
         return None
-    function: Callable[..., tuple[Any, ...]] = compiled_table
+    function: Callable[..., Any] = getattr(_walk, name)
     return function
 
 
-_compiled = _load_compiled()
-COMPILED = _compiled is not None
+def _load_walk() -> Any:
+    try:
+        from . import _walk  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:
+        return None
+    return _walk
+
+
+_walk = _load_walk()
+_compiled: Callable[..., tuple[Any, ...]] | None = None if _walk is None else _walk.compiled_table
+COMPILED = _walk is not None
 """Whether the compiled walk is available in this installation."""
 
 
