@@ -10,6 +10,7 @@ document either way. Without the extension these tests skip, unless
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,21 @@ def test_extract_is_identical_compiled_or_pure(slug: str, monkeypatch: pytest.Mo
     pure = boilerkit.extract(html)
     assert compiled.to_dict() == pure.to_dict()
     assert compiled_md == pure.to_markdown()
+
+
+@compiled_only
+def test_compiled_handles_behave_as_sequence_and_mapping() -> None:
+    root = lxml_html.fromstring("<div><p>One</p><!-- c --><p>Two</p></div>")
+    table = _compiled_table(root)
+    assert isinstance(table.elements, Sequence) and isinstance(table.index_of, Mapping)
+    assert table.elements[-1] is table.elements[3] and table.elements[0] is root
+    assert [e.tag for e in table.elements[1:2]] == ["p"]
+    assert dict(table.index_of.items()) == {e: i for i, e in enumerate(root.iter())}
+    assert table.index_of.get(lxml_html.fromstring("<p>elsewhere</p>")) is None
+    assert table.index_of.get("not an element", -1) == -1
+    with pytest.raises(IndexError):
+        table.elements[4]
+    assert table.text(0) == "OneTwo" and table.text(2) == reference_table(root).text(2)
 
 
 def test_pure_switch_forces_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:

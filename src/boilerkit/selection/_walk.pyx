@@ -8,6 +8,8 @@ Each ``cdef`` function below mirrors the function of ``page_table`` with the sam
 ``tests/test_page_table.py`` holds the two equal.
 """
 
+from collections.abc import Mapping, Sequence
+
 from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.string cimport memcpy, strcmp, strlen
@@ -154,6 +156,19 @@ cdef class IndexOf:
 
     def __iter__(self):
         return iter(self._elements)
+
+    def keys(self):
+        return list(self._elements)
+
+    def values(self):
+        return list(range(len(self._elements)))
+
+    def items(self):
+        return list(zip(self._elements, range(len(self._elements))))
+
+
+Mapping.register(IndexOf)
+Sequence.register(Elements)
 
 
 cdef class _Walk:
