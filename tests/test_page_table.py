@@ -129,6 +129,19 @@ def test_compiled_handles_behave_as_sequence_and_mapping() -> None:
     assert table.text(0) == "OneTwo" and table.text(2) == reference_table(root).text(2)
 
 
+@compiled_only
+def test_compiled_sum_up_equals_reference_to_the_last_bit() -> None:
+    parent = [-1, 0, 1, 1, 0, 4, 4, 6]
+    values = [0.1, 0.2, 1e-17, 3.3, -7.25, 1 / 3, 2.0**60, -(2.0**60)]
+    expected, found = list(values), list(values)
+    page_table.sum_up(expected, parent)
+    assert page_table._walk.sum_up(found, parent) is True
+    assert found == expected
+    ints = [1, 2, 3, 4, 5, 6, 7, 8]
+    assert page_table._walk.sum_up(ints, parent) is False and ints == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert page_table.summed_up(ints, parent)[0] == 36  # the reference keeps ints
+
+
 def test_pure_switch_forces_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
     root = lxml_html.fromstring("<div><p>One <a href='x'>two</a></p></div>")
     monkeypatch.setenv("BOILERKIT_PURE", "1")

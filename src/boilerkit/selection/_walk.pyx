@@ -607,3 +607,33 @@ def collect_tags(root, tuple names):
         if c_node is c_root:
             return found, h1_in_body, anchors, itemprops
         c_node = nxt
+
+
+def sum_up(list values, list parent):
+    """``page_table.sum_up`` over a list of floats: each element's value added into its
+    parent's, deepest first, in place. The same additions in the same order as the
+    reference (Python floats are C doubles), so the sums are equal to the last bit.
+    Returns False, changing nothing, when a value is not a float (ints stay ints in the
+    reference: its job then)."""
+    cdef Py_ssize_t count = len(values), index
+    if len(parent) != count:
+        raise ValueError("values and parent differ in length")
+    for index in range(count):
+        if type(values[index]) is not float:
+            return False
+    cdef double* sums = <double*>_alloc(sizeof(double) * count)
+    cdef int* up = <int*>_alloc(sizeof(int) * count)
+    try:
+        for index in range(count):
+            sums[index] = values[index]
+            up[index] = parent[index]
+        for index in range(count - 1, 0, -1):
+            if up[index] < 0 or up[index] >= index:
+                raise ValueError("a parent must come before its children")
+            sums[up[index]] += sums[index]
+        for index in range(count):
+            values[index] = sums[index]
+        return True
+    finally:
+        PyMem_Free(sums)
+        PyMem_Free(up)

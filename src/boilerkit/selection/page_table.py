@@ -335,6 +335,22 @@ def element_text(element: lxml_html.HtmlElement) -> str:
     return " ".join(text_of(element).split())
 
 
+def sum_up(values: list[float], parent: list[int]) -> None:
+    """Add each element's value into its parent's, deepest first (children follow their
+    parents in document order): the subtree sums of ``values``, in place. Compiled as
+    ``_walk.sum_up`` (called through ``summed_up``)."""
+    for index in range(len(values) - 1, 0, -1):
+        values[parent[index]] += values[index]
+
+
+def summed_up(values: list[float], parent: list[int]) -> list[float]:
+    """``values`` with ``sum_up`` applied, compiled when it is built; returns ``values``."""
+    compiled_sum_up = compiled("sum_up")
+    if compiled_sum_up is None or not compiled_sum_up(values, parent):
+        sum_up(values, parent)
+    return values
+
+
 def subtree_sums(own: list[int], end: list[int]) -> list[int]:
     """Each element's ``own`` count summed over its subtree (a range: prefix sums)."""
     prefix = [0, *itertools.accumulate(own)]

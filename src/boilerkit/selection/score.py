@@ -40,6 +40,7 @@ from ..weights import (
     WORD_SPLIT,
     Weights,
 )
+from .page_table import summed_up
 from .segment import HEADING_TAGS, Block, Segmentation
 from .teasers import TeaserGroup
 
@@ -222,8 +223,7 @@ def _prose_mass(segmentation: Segmentation, raw: list[float]) -> list[float]:
         if value > 0:
             mass[block.node] = value
     parent = segmentation.parent
-    for index in range(len(mass) - 1, 0, -1):
-        mass[parent[index]] += mass[index]
+    summed_up(mass, parent)
     return mass
 
 
@@ -374,8 +374,7 @@ def score(
             worth = value[block.index]
         total[block.node] = worth if worth > 0 else negative_weight * worth
     parent = segmentation.parent
-    for index in range(len(total) - 1, 0, -1):
-        total[parent[index]] += total[index]
+    summed_up(total, parent)
     return Scores(value, hints, furniture, region, total, teasers, in_teaser, weights, scale)
 
 
