@@ -13,10 +13,19 @@ from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.errors import CCompilerError, ExecError, PlatformError
+
+BUILD_ERRORS = (CCompilerError, ExecError, PlatformError, OSError)
+"""What a machine without a working C toolchain raises (no compiler, no Python headers,
+a compiler that fails): the build then falls back to the pure path."""
 
 HERE = Path(__file__).resolve().parent
 PYX = "src/boilerkit/selection/_walk.pyx"
 GENERATED_C = "src/boilerkit/selection/_walk.c"
+
+
+def _warn(problem: str) -> None:
+    warnings.warn(f"boilerkit: {problem}; pure path only (same output, slower)", stacklevel=2)
 
 
 def _extensions() -> list[Extension]:
@@ -26,14 +35,14 @@ def _extensions() -> list[Extension]:
     try:
         import lxml
     except ImportError:
-        warnings.warn("boilerkit: lxml is not importable at build time; pure path only")
+        _warn("lxml is not importable at build time")
         return []
     include_dirs = lxml.get_include()
     try:
         from Cython.Build import cythonize
     except ImportError:
         if not (HERE / GENERATED_C).exists():
-            warnings.warn("boilerkit: neither Cython nor the generated C; pure path only")
+            _warn("neither Cython nor the generated C is there")
             return []
         return [Extension("boilerkit.selection._walk", [GENERATED_C], include_dirs=include_dirs)]
     extension = Extension("boilerkit.selection._walk", [PYX], include_dirs=include_dirs)
@@ -46,14 +55,14 @@ class OptionalBuildExt(build_ext):
     def run(self) -> None:
         try:
             super().run()
-        except Exception as error:  # any build failure: fall back to the pure path
-            warnings.warn(f"boilerkit: compiled core not built ({error}); pure path only")
+        except BUILD_ERRORS as error:
+            _warn(f"compiled core not built ({error})")
 
     def build_extension(self, ext: Extension) -> None:
         try:
             super().build_extension(ext)
-        except Exception as error:  # a compiler error: fall back to the pure path
-            warnings.warn(f"boilerkit: {ext.name} not built ({error}); pure path only")
+        except BUILD_ERRORS as error:
+            _warn(f"{ext.name} not built ({error})")
 
 
 setup(ext_modules=_extensions(), cmdclass={"build_ext": OptionalBuildExt})
