@@ -28,16 +28,8 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..page.tags import BLOCK_TAGS
 from ..weights import NEGATIVE_TAGS, POSITIVE_TAGS
-
-BLOCK_TAGS = frozenset(
-    """
-    address article aside blockquote body caption center dd details dialog dir div dl dt
-    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main
-    menu nav ol p pre section summary table tbody td tfoot th thead tr ul
-    """.split()
-)
-"""Tags that start a block of their own."""
 
 HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
 """Tags that hint at what their subtree is even without a class, id or role."""

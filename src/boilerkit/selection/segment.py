@@ -16,12 +16,11 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from ..page.tags import HEADING_TAGS
 from ..weights import SENTENCE_END
-from .page_table import BLOCK_TAGS, PageTable, build_table, text_of
+from .page_table import PageTable, build_table, text_of
 
-__all__ = ["BLOCK_TAGS", "HEADING_TAGS", "Block", "Segmentation", "segment", "text_of"]
-
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+__all__ = ["Block", "Segmentation", "segment", "text_of"]
 
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
