@@ -107,7 +107,7 @@ def compiled(name: str) -> Callable[..., Any] | None:
     ``BOILERKIT_PURE`` asks for the reference."""
     if _walk is None or pure_requested():
         return None
-    function: Callable[..., Any] = getattr(_walk, name)
+    function: Callable[..., Any] | None = getattr(_walk, name, None)  # None: a stale build
     return function
 
 
