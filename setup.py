@@ -20,8 +20,9 @@ BUILD_ERRORS = (CCompilerError, ExecError, PlatformError, OSError)
 a compiler that fails): the build then falls back to the pure path."""
 
 HERE = Path(__file__).resolve().parent
-PYX = "src/boilerkit/selection/_walk.pyx"
-GENERATED_C = "src/boilerkit/selection/_walk.c"
+SOURCES = "src/boilerkit/selection"
+MODULES = ("_handles", "_walk", "_passes")
+"""The compiled core's modules (``.pyx``; their ``.c`` in the sdist)."""
 
 
 def _warn(problem: str) -> None:
@@ -37,16 +38,28 @@ def _extensions() -> list[Extension]:
     except ImportError:
         _warn("lxml is not importable at build time")
         return []
-    include_dirs = lxml.get_include()
+    include_dirs = [*lxml.get_include(), SOURCES]
     try:
         from Cython.Build import cythonize
     except ImportError:
-        if not (HERE / GENERATED_C).exists():
+        if not all((HERE / SOURCES / f"{name}.c").exists() for name in MODULES):
             _warn("neither Cython nor the generated C is there")
             return []
-        return [Extension("boilerkit.selection._walk", [GENERATED_C], include_dirs=include_dirs)]
-    extension = Extension("boilerkit.selection._walk", [PYX], include_dirs=include_dirs)
-    return list(cythonize([extension], language_level=3, quiet=True))
+        suffix, build = ".c", list
+    else:
+        suffix, build = ".pyx", lambda found: cythonize(found, language_level=3, quiet=True)
+    return list(
+        build(
+            [
+                Extension(
+                    f"boilerkit.selection.{name}",
+                    [f"{SOURCES}/{name}{suffix}"],
+                    include_dirs=include_dirs,
+                )
+                for name in MODULES
+            ]
+        )
+    )
 
 
 class OptionalBuildExt(build_ext):

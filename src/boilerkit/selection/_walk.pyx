@@ -8,167 +8,16 @@ Each ``cdef`` function below mirrors the function of ``page_table`` with the sam
 ``tests/test_page_table.py`` holds the two equal.
 """
 
-from collections.abc import Mapping, Sequence
-
-from cpython.mem cimport PyMem_Free, PyMem_Malloc, PyMem_Realloc
-from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport memcpy, strcmp, strlen
+from cpython.mem cimport PyMem_Free
+from libc.string cimport memset, strcmp
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
+from ._handles cimport Elements, IndexOf, _Buffer, text_of
+from ._nodes cimport alloc as _alloc, first_child as _first_child, next_sibling as _next_sibling
+
 cetree.import_lxml__etree()
-
-cdef extern from "Python.h":
-    Py_ssize_t PyList_GET_SIZE(object)
-
-
-cdef inline bint _is_node(tree.xmlNode* c_node) noexcept nogil:
-    """The nodes ``Element.iter()`` yields: elements, comments, PIs, entity references."""
-    return (
-        c_node.type == tree.XML_ELEMENT_NODE
-        or c_node.type == tree.XML_COMMENT_NODE
-        or c_node.type == tree.XML_ENTITY_REF_NODE
-        or c_node.type == tree.XML_PI_NODE
-    )
-
-
-cdef inline tree.xmlNode* _first_child(tree.xmlNode* c_node) noexcept nogil:
-    if c_node.type != tree.XML_ELEMENT_NODE:
-        return NULL
-    cdef tree.xmlNode* child = c_node.children
-    while child is not NULL and not _is_node(child):
-        child = child.next
-    return child
-
-
-cdef inline tree.xmlNode* _next_sibling(tree.xmlNode* c_node) noexcept nogil:
-    cdef tree.xmlNode* sibling = c_node.next
-    while sibling is not NULL and not _is_node(sibling):
-        sibling = sibling.next
-    return sibling
-
-
-cdef class _Buffer:
-    """A growable byte buffer for joining text nodes before one UTF-8 decode."""
-
-    cdef char* data
-    cdef Py_ssize_t size
-    cdef Py_ssize_t capacity
-
-    def __dealloc__(self):
-        PyMem_Free(self.data)
-
-    cdef int append(self, const char* text) except -1:
-        cdef Py_ssize_t length = strlen(text)
-        cdef Py_ssize_t wanted = self.size + length
-        cdef char* grown
-        if wanted > self.capacity:
-            self.capacity = max(wanted, 2 * self.capacity, 256)
-            grown = <char*>PyMem_Realloc(self.data, self.capacity)
-            if grown is NULL:
-                raise MemoryError()
-            self.data = grown
-        memcpy(self.data + self.size, text, length)
-        self.size = wanted
-        return 0
-
-
-cdef class Elements:
-    """The page's nodes by index: a proxy is made on first access, then kept, so the
-    same index always gives the same object (what ``list(root.iter())`` gives)."""
-
-    cdef cetree._Document _doc
-    cdef object _root
-    cdef tree.xmlNode** _nodes
-    cdef Py_ssize_t _count
-    cdef list _proxies
-    cdef dict _positions
-    cdef _Buffer _buffer
-
-    def __dealloc__(self):
-        PyMem_Free(self._nodes)
-
-    def __len__(self):
-        return self._count
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self[i] for i in range(*index.indices(self._count))]
-        cdef Py_ssize_t i = index
-        if i < 0:
-            i += self._count
-        if i < 0 or i >= self._count:
-            raise IndexError(index)
-        proxy = self._proxies[i]
-        if proxy is None:
-            proxy = cetree.elementFactory(self._doc, self._nodes[i])
-            self._proxies[i] = proxy
-        return proxy
-
-    def __iter__(self):
-        for i in range(self._count):
-            yield self[i]
-
-    def text(self, Py_ssize_t index):
-        """All the text below element ``index``, whitespace-normalised
-        (``page_table.element_text``)."""
-        if index < 0 or index >= self._count:
-            raise IndexError(index)
-        if self._nodes[index].type != tree.XML_ELEMENT_NODE:  # rare: the reference's answer
-            from .page_table import element_text
-
-            return element_text(self[index])
-        return " ".join(text_of(self._buffer, self._nodes[index]).split())
-
-    cdef int position(self, element) except -2:
-        """The index of ``element``, or -1 when it is not a node of this page."""
-        if not isinstance(element, cetree._Element):
-            return -1
-        if self._positions is None:
-            self._positions = {<size_t>self._nodes[i]: i for i in range(self._count)}
-        return self._positions.get(<size_t>(<cetree._Element>element)._c_node, -1)
-
-
-cdef class IndexOf:
-    """``element -> index`` over ``Elements``, found by the node's address (no proxies)."""
-
-    cdef Elements _elements
-
-    def __init__(self, Elements elements):
-        self._elements = elements
-
-    def __getitem__(self, element):
-        cdef int found = self._elements.position(element)
-        if found < 0:
-            raise KeyError(element)
-        return found
-
-    def get(self, element, default=None):
-        cdef int found = self._elements.position(element)
-        return default if found < 0 else found
-
-    def __contains__(self, element):
-        return self._elements.position(element) >= 0
-
-    def __len__(self):
-        return len(self._elements)
-
-    def __iter__(self):
-        return iter(self._elements)
-
-    def keys(self):
-        return list(self._elements)
-
-    def values(self):
-        return list(range(len(self._elements)))
-
-    def items(self):
-        return list(zip(self._elements, range(len(self._elements))))
-
-
-Mapping.register(IndexOf)
-Sequence.register(Elements)
 
 
 cdef class _Walk:
@@ -187,6 +36,22 @@ cdef class _Walk:
     cdef list tags
     cdef list outer
     cdef _Buffer buffer
+
+    cdef int allocate(self, Py_ssize_t count) except -1:
+        self.count = count
+        self.buffer = _Buffer()
+        self.parent = <int*>_alloc(sizeof(int) * count)
+        self.end = <int*>_alloc(sizeof(int) * count)
+        self.depth = <int*>_alloc(sizeof(int) * count)
+        self.is_link = <char*>_alloc(count)
+        self.inside = <char*>_alloc(count)
+        self.is_owner = <char*>_alloc(count)
+        self.nested = <int*>_alloc(sizeof(int) * (count + 1))
+        self.link_prefix = <int*>_alloc(sizeof(int) * (count + 1))
+        memset(self.is_link, 0, count)
+        memset(self.inside, 0, count)
+        memset(self.is_owner, 0, count)
+        return 0
 
     def __dealloc__(self):
         PyMem_Free(self.parent)
@@ -218,13 +83,6 @@ cdef Py_ssize_t _count_nodes(tree.xmlNode* c_root) noexcept nogil:
         if c_node is c_root:
             return count
         c_node = nxt
-
-
-cdef void* _alloc(Py_ssize_t size) except NULL:
-    cdef void* memory = PyMem_Malloc(size if size > 0 else 1)
-    if memory is NULL:
-        raise MemoryError()
-    return memory
 
 
 cdef int _walk_nodes(_Walk walk, tree.xmlNode* c_root) except -1:
@@ -323,28 +181,6 @@ cdef Py_ssize_t _itertext_len(_Walk walk, Py_ssize_t start):
         if walk.nodes[index].type != tree.XML_ENTITY_REF_NODE:
             total += _strip_len(cetree.tailOf(walk.nodes[index]))
     return total
-
-
-cdef str text_of(_Buffer buffer, tree.xmlNode* c_top):
-    """All the text and CDATA below an element, as libxml2's text serializer joins it
-    (``page_table.text_of``): comments and processing instructions hold none."""
-    cdef tree.xmlNode* c_node = c_top.children
-    buffer.size = 0
-    while c_node is not NULL:
-        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
-            if c_node.content is not NULL:
-                buffer.append(<const char*>c_node.content)
-        elif c_node.type == tree.XML_ELEMENT_NODE and c_node.children is not NULL:
-            c_node = c_node.children
-            continue
-        while c_node.next is NULL and c_node is not c_top:
-            c_node = c_node.parent
-            if c_node is c_top:
-                break
-        if c_node is c_top:
-            break
-        c_node = c_node.next
-    return PyUnicode_DecodeUTF8(buffer.data, buffer.size, NULL)
 
 
 cdef Py_ssize_t link_text(_Walk walk, Py_ssize_t start, Py_ssize_t stop):
@@ -448,46 +284,30 @@ cdef list _ints(int* values, Py_ssize_t count):
     return [values[index] for index in range(count)]
 
 
-def compiled_table(root, frozenset block_tags, frozenset hint_tags):
-    """The fields of ``page_table.PageTable`` for ``root``, in field order."""
-    cdef cetree._Element element = <cetree._Element?>root
-    cdef _Walk walk = _Walk()
-    walk.buffer = _Buffer()
-    cdef Py_ssize_t index, count, link
-    count = _count_nodes(element._c_node)
-    walk.count = count
-    cdef tree.xmlNode** nodes = <tree.xmlNode**>_alloc(sizeof(tree.xmlNode*) * count)
-    elements = Elements()
-    (<Elements>elements)._nodes = nodes
-    (<Elements>elements)._count = count
-    (<Elements>elements)._doc = element._doc
-    (<Elements>elements)._root = root
-    (<Elements>elements)._proxies = [None] * count
-    (<Elements>elements)._proxies[0] = root
-    (<Elements>elements)._buffer = walk.buffer
-    walk.nodes = nodes
-    walk.parent = <int*>_alloc(sizeof(int) * count)
-    walk.end = <int*>_alloc(sizeof(int) * count)
-    walk.depth = <int*>_alloc(sizeof(int) * count)
-    walk.is_link = <char*>_alloc(count)
-    walk.inside = <char*>_alloc(count)
-    walk.is_owner = <char*>_alloc(count)
-    walk.nested = <int*>_alloc(sizeof(int) * (count + 1))
-    walk.link_prefix = <int*>_alloc(sizeof(int) * (count + 1))
-    for index in range(count):
-        walk.is_link[index] = 0
-        walk.inside[index] = 0
-        walk.is_owner[index] = 0
-    _walk_nodes(walk, element._c_node)
-    cdef dict names = {}
-    walk.tags = [_tag(nodes[index], names) for index in range(count)]
+cdef Elements _handles(cetree._Element root, Py_ssize_t count, _Buffer buffer):
+    """The ``Elements`` of a page of ``count`` nodes (their addresses filled by the walk)."""
+    cdef Elements elements = Elements()
+    elements._nodes = <tree.xmlNode**>_alloc(sizeof(tree.xmlNode*) * count)
+    elements._count = count
+    elements._doc = root._doc
+    elements._root = root
+    elements._proxies = [None] * count
+    elements._proxies[0] = root
+    elements._buffer = buffer
+    return elements
+
+
+cdef tuple _markup(_Walk walk, frozenset hint_tags):
+    """Each node's class, id and role, and the nodes they (or a hint tag) may hint on:
+    ``_attribute_values`` and ``hinted`` of the reference."""
+    cdef Py_ssize_t index, count = walk.count
     cdef list classes = [None] * count
     cdef list ids = [None] * count
     cdef list roles = [None] * count
     cdef dict seen = {}
     cdef list hinted = []
     for index in range(count):
-        if nodes[index].type == tree.XML_ELEMENT_NODE and nodes[index].properties is not NULL:
+        if walk.nodes[index].type == tree.XML_ELEMENT_NODE and walk.nodes[index].properties:
             _attributes(walk, index, classes, ids, roles, seen)
         if (
             walk.tags[index] in hint_tags
@@ -496,15 +316,27 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags):
             or roles[index] is not None
         ):
             hinted.append(index)
+    return classes, ids, roles, hinted
+
+
+cdef int _mark_links(_Walk walk) except -1:
+    """The outer links, the nodes inside a link, the link counts before each node:
+    ``_Links`` of the reference (``is_link`` is set by ``_attributes``)."""
+    cdef Py_ssize_t index, inner
     walk.outer = []
     walk.link_prefix[0] = 0
-    for index in range(count):
+    for index in range(walk.count):
         walk.link_prefix[index + 1] = walk.link_prefix[index] + walk.is_link[index]
         if walk.is_link[index] and not walk.inside[index]:
             walk.outer.append(index)
-            for link in range(index, walk.end[index]):
-                walk.inside[link] = 1
-    blocks = block_texts(walk, block_tags)
+            for inner in range(index, walk.end[index]):
+                walk.inside[inner] = 1
+    return 0
+
+
+cdef tuple _measures(_Walk walk, list blocks):
+    """The subtree sums of links, block characters and link characters."""
+    cdef Py_ssize_t index, count = walk.count
     cdef int* chars = <int*>_alloc(sizeof(int) * count)
     cdef int* link_chars = <int*>_alloc(sizeof(int) * count)
     cdef int* is_link = <int*>_alloc(sizeof(int) * count)
@@ -517,20 +349,9 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags):
             chars[index] = len(text)
             link_chars[index] = linked
         return (
-            elements,
-            IndexOf(elements),
-            walk.tags,
-            _ints(walk.parent, count),
-            _ints(walk.end, count),
-            _ints(walk.depth, count),
-            classes,
-            ids,
-            roles,
-            hinted,
             _subtree_sums(is_link, walk),
             _subtree_sums(chars, walk),
             _subtree_sums(link_chars, walk),
-            blocks,
         )
     finally:
         PyMem_Free(chars)
@@ -538,102 +359,34 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags):
         PyMem_Free(is_link)
 
 
-cdef bint _named(tree.xmlNode* c_node, const char* name) noexcept:
-    return (
-        c_node.type == tree.XML_ELEMENT_NODE
-        and c_node.ns is NULL
-        and strcmp(<const char*>c_node.name, name) == 0
-    )
-
-
-cdef bint _has_attribute(tree.xmlNode* c_node, const char* name) noexcept:
-    cdef tree.xmlAttr* c_attr = c_node.properties
-    while c_attr is not NULL:
-        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
-            return True
-        c_attr = c_attr.next
-    return False
-
-
-cdef bint _in_body(tree.xmlNode* c_node) noexcept:
-    c_node = c_node.parent
-    while c_node is not NULL and c_node.type == tree.XML_ELEMENT_NODE:
-        if _named(c_node, b"body"):
-            return True
-        c_node = c_node.parent
-    return False
-
-
-def collect_tags(root, tuple names):
-    """The elements ``meta_tags.page_tags`` collects, in one walk: per tag of ``names``
-    the elements of that tag, whether each ``h1`` is inside ``<body>``, the ``<a rel>``
-    and the elements with an ``itemprop``. ``root`` must be its document's root element
-    (the XPaths of the reference search the whole document)."""
+def compiled_table(root, frozenset block_tags, frozenset hint_tags):
+    """The fields of ``page_table.PageTable`` for ``root``, in field order."""
     cdef cetree._Element element = <cetree._Element?>root
-    cdef tree.xmlNode* c_root = element._c_node
-    cdef tree.xmlNode* c_node = c_root
-    cdef tree.xmlNode* nxt
-    cdef dict found = {name: [] for name in names}
-    cdef dict by_name = {}
-    cdef list h1_in_body = []
-    cdef list anchors = []
-    cdef list itemprops = []
-    while True:
-        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
-            key = <size_t>c_node.name
-            bucket = by_name.get(key, False)
-            if bucket is False:
-                name = cetree.namespacedName(c_node)
-                bucket = found.get(name)
-                by_name[key] = bucket
-            if bucket is not None:
-                (<list>bucket).append(cetree.elementFactory(element._doc, c_node))
-                if _named(c_node, b"h1"):
-                    h1_in_body.append(_in_body(c_node))
-            if c_node.properties is not NULL:
-                if _named(c_node, b"a") and _has_attribute(c_node, b"rel"):
-                    anchors.append(cetree.elementFactory(element._doc, c_node))
-                if _has_attribute(c_node, b"itemprop"):
-                    itemprops.append(cetree.elementFactory(element._doc, c_node))
-        nxt = _first_child(c_node)
-        if nxt is not NULL:
-            c_node = nxt
-            continue
-        while c_node is not c_root:
-            nxt = _next_sibling(c_node)
-            if nxt is not NULL:
-                break
-            c_node = c_node.parent
-        if c_node is c_root:
-            return found, h1_in_body, anchors, itemprops
-        c_node = nxt
-
-
-def sum_up(list values, list parent):
-    """``page_table.sum_up`` over a list of floats: each element's value added into its
-    parent's, deepest first, in place. The same additions in the same order as the
-    reference (Python floats are C doubles), so the sums are equal to the last bit.
-    Returns False, changing nothing, when a value is not a float (ints stay ints in the
-    reference: its job then)."""
-    cdef Py_ssize_t count = len(values), index
-    if len(parent) != count:
-        raise ValueError("values and parent differ in length")
-    for index in range(count):
-        if type(values[index]) is not float:
-            return False
-    cdef double* sums = <double*>_alloc(sizeof(double) * count)
-    cdef int* up = <int*>_alloc(sizeof(int) * count)
-    try:
-        for index in range(count):
-            sums[index] = values[index]
-            up[index] = parent[index]
-        for index in range(count - 1, 0, -1):
-            if up[index] < 0 or up[index] >= index:
-                raise ValueError("a parent must come before its children")
-            sums[up[index]] += sums[index]
-        for index in range(count):
-            values[index] = sums[index]
-        return True
-    finally:
-        PyMem_Free(sums)
-        PyMem_Free(up)
+    cdef _Walk walk = _Walk()
+    cdef Py_ssize_t index
+    walk.allocate(_count_nodes(element._c_node))
+    cdef Elements elements = _handles(element, walk.count, walk.buffer)
+    walk.nodes = elements._nodes
+    _walk_nodes(walk, element._c_node)
+    cdef dict names = {}
+    walk.tags = [_tag(walk.nodes[index], names) for index in range(walk.count)]
+    classes, ids, roles, hinted = _markup(walk, hint_tags)
+    _mark_links(walk)
+    blocks = block_texts(walk, block_tags)
+    links, chars, link_chars = _measures(walk, blocks)
+    return (
+        elements,
+        IndexOf(elements),
+        walk.tags,
+        _ints(walk.parent, walk.count),
+        _ints(walk.end, walk.count),
+        _ints(walk.depth, walk.count),
+        classes,
+        ids,
+        roles,
+        hinted,
+        links,
+        chars,
+        link_chars,
+        blocks,
+    )

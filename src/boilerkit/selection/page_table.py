@@ -105,23 +105,27 @@ def pure_requested() -> bool:
 def compiled(name: str) -> Callable[..., Any] | None:
     """The compiled twin called ``name``, or ``None`` when the extension is not built or
     ``BOILERKIT_PURE`` asks for the reference."""
-    if _walk is None or pure_requested():
+    if not _modules or pure_requested():
         return None
-    function: Callable[..., Any] | None = getattr(_walk, name, None)  # None: a stale build
-    return function
+    for module in _modules:
+        function: Callable[..., Any] | None = getattr(module, name, None)
+        if function is not None:
+            return function
+    return None  # a stale in-place build without this twin: the reference does the work
 
 
-def _load_walk() -> Any:
+def _load_modules() -> tuple[Any, ...]:
+    """The compiled modules (``_walk.pyx``, ``_passes.pyx``), or none at all."""
     try:
-        from . import _walk  # type: ignore[attr-defined,unused-ignore]
+        from . import _passes, _walk  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
-        return None
-    return _walk
+        return ()
+    return (_walk, _passes)
 
 
-_walk = _load_walk()
-_compiled: Callable[..., tuple[Any, ...]] | None = None if _walk is None else _walk.compiled_table
-COMPILED = _walk is not None
+_modules = _load_modules()
+_compiled: Callable[..., tuple[Any, ...]] | None = compiled("compiled_table")
+COMPILED = bool(_modules)
 """Whether the compiled walk is available in this installation."""
 
 
