@@ -152,7 +152,7 @@ class PageTags:
 def page_tags(root: lxml_html.HtmlElement) -> PageTags:
     """Collect the page's ``<meta>``, ``<link>``, ``<time>``, ``<script>``, ``<title>``
     and ``<h1>`` elements, ``<a rel>`` and ``itemprop`` elements in one walk: compiled
-    (``_walk.collect_tags``, proxies made for the matches only) when it is built."""
+    (``_passes.collect_tags``, proxies made for the matches only) when it is built."""
     collect = compiled("collect_tags")
     if collect is None or root.getparent() is not None or root.getroottree().getroot() is not root:
         return reference_page_tags(root)
@@ -170,7 +170,7 @@ def page_tags(root: lxml_html.HtmlElement) -> PageTags:
 
 
 def reference_page_tags(root: lxml_html.HtmlElement) -> PageTags:
-    """``page_tags`` in plain Python: the spec of ``_walk.collect_tags``."""
+    """``page_tags`` in plain Python: the spec of ``_passes.collect_tags``."""
     found: dict[str, list[lxml_html.HtmlElement]] = {tag: [] for tag in _TAGS}
     for element in root.iter(*_TAGS):
         found[element.tag].append(element)

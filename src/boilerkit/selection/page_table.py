@@ -334,7 +334,7 @@ def element_text(element: lxml_html.HtmlElement) -> str:
 def sum_up(values: list[float], parent: list[int]) -> None:
     """Add each element's value into its parent's, deepest first (children follow their
     parents in document order): the subtree sums of ``values``, in place. Compiled as
-    ``_walk.sum_up`` (called through ``summed_up``)."""
+    ``_passes.sum_up`` (called through ``summed_up``)."""
     for index in range(len(values) - 1, 0, -1):
         values[parent[index]] += values[index]
 
