@@ -51,9 +51,9 @@ def extract_warcs(
     is not absolute (``"s3://commoncrawl/"`` for Common Crawl's relative paths).
     ``options`` are ``boilerkit.Options`` fields (``time_budget=10``,
     ``include_comments=True``); ``extractor`` replaces ``boilerkit.extract`` (same
-    signature), e.g. with a wrapper that picks options by site. Lazy, like every DataFrame: nothing runs until it is
-    written or collected. Needs a classic session (the paths are split with
-    ``SparkContext.parallelize``, which Spark Connect does not have).
+    signature), e.g. with a wrapper that picks options by site. Lazy, like every
+    DataFrame: nothing runs until it is written or collected. Needs a classic session (the
+    paths are split with ``SparkContext.parallelize``, which Spark Connect does not have).
     """
     from .job import extract_partition  # pyarrow: only once a job is built
 
