@@ -18,14 +18,17 @@ The stage works in three steps, each cheaper to skip than the next:
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from lxml import etree
 
+from .code_pages import byte_table
 from .chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
 from .plausibility import alphabet_spread, cost
+from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
 __all__ = [
     "Change",
@@ -95,7 +98,6 @@ _SUSPICIOUS = re.compile(
 # Words are split on ASCII whitespace only: U+00A0 is a UTF-8 continuation byte as
 # windows-1252 shows it (``Ã\xa0`` is ``à``), so it must stay inside the word.
 _WORD = re.compile(r"[^ \t\n\r\f\v]+")
-_SPACES = re.compile(r"([ \t\n\r\f\v]+)")
 # Words holding a non-ASCII character, and the whitespace between them. A run starts only
 # at the start of a word: without the lookbehind, each position inside a long ASCII word
 # (minified script shown as text) rescans the word, quadratic in its length.
@@ -104,6 +106,44 @@ _RUN = re.compile(
     r"(?:[ \t\n\r\f\v]+[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*)*"
 )
 _LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
+
+
+def _utf8_shape() -> re.Pattern[str]:
+    """A UTF-8 lead byte then a continuation byte, as any reader in ``UTF8_READERS`` shows
+    them: the mark every UTF-8 misreading leaves (the class first lets the regex engine
+    skip other text at C speed)."""
+    leads: set[str] = set()
+    parts = []
+    for reader in UTF8_READERS:
+        table = {chr(cp): byte for cp, byte in byte_table(reader).items() if byte != "\uffff"}
+        lead = "".join(re.escape(c) for c, b in table.items() if 0xC2 <= ord(b) <= 0xF4)
+        cont = "".join(re.escape(c) for c, b in table.items() if 0x80 <= ord(b) <= 0xBF)
+        leads.update(c for c, b in table.items() if 0xC2 <= ord(b) <= 0xF4)
+        parts.append(f"(?<=[{lead}])[{cont}]")
+    first = "".join(re.escape(c) for c in sorted(leads))
+    return re.compile(f"[{first}](?:{'|'.join(parts)})")
+
+
+_UTF8_SHAPE = _utf8_shape()
+# One legacy code page read as another: a Latin letter touching a Cyrillic one (windows-1252
+# read as windows-1251), a windows-1252 symbol between Latin letters (mac_roman read as
+# windows-1252: ``FremdschlŸssel``), and Cyrillic case gone wrong (KOI8-R and windows-1251
+# read as each other swap the cases: ``рТЙЧЕФ``).
+_LEGACY_MARKS = re.compile(
+    "[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"
+    "|(?<=[A-Za-z])[\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ§](?=[a-z])"
+    "|[а-яё][А-ЯЁ]|[А-ЯЁ]{4}|[\u0400-\u04ff][\u2500-\u257f]|[\u2500-\u257f][\u0400-\u04ff]"
+)
+
+
+def _suspect(text: str) -> bool:
+    """Whether ``text`` holds any mark of a misreading (clean text mostly stops here)."""
+    return bool(
+        _SUSPICIOUS.search(text)
+        or _CENTRAL_MARKS.search(text)
+        or _UTF8_SHAPE.search(text)
+        or _LEGACY_MARKS.search(text)
+    )
 # What Central European text read as windows-1252 shows and real text does not: ISO-8859-2
 # letters that windows-1252 has as symbols, a grave vowel starting a word (Croatian
 # ``èetvrtak``), two grave vowels or ``ø`` with one in a word (Czech ``stupòù``, ``Pøíliš``).
@@ -353,17 +393,61 @@ def _lone_a_grave(text: str, done: list[Change]) -> list[Change]:
     ]
 
 
+def _whole_reading(text: str) -> Candidate | None:
+    """The best reading of the whole node, or ``None`` when the node reads best as it is.
+
+    ftfy's repair stands unless one of boilerkit's readings is clearly more plausible
+    than it; boilerkit's readings alone must be clearly more plausible than the node.
+    """
+    ftfy_cand = ftfy_reading(text)
+    best: Candidate | None = None
+    best_score = float("inf")
+    for cand in whole_readings(text):
+        score = cost(cand.text, cand.home) + _prior(cand.chain)
+        if score < best_score:
+            best, best_score = cand, score
+    if ftfy_cand is not None:
+        if best is not None and best_score <= cost(ftfy_cand.text) - WEIGHTS.min_gain:
+            return best
+        return ftfy_cand
+    base = cost(text)
+    if best is None or base - best_score < WEIGHTS.min_gain or best_score > base * WEIGHTS.max_ratio:
+        return None
+    return best
+
+
+def _diff(before: str, after: str, chain: tuple[str, ...]) -> list[Change]:
+    """The spans where ``after`` differs from ``before``, for the explain output."""
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    changes: list[Change] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if changes and changes[-1].end >= i1 - 1:  # one character apart: one span
+            last = changes.pop()
+            i1, j1 = last.start, j1 - (i1 - last.start)
+        changes.append(Change(i1, i2, before[i1:i2], after[j1:j2], chain))
+    return changes
+
+
 def explain_repair(text: str) -> RepairResult:
     """Repair ``text`` and say which spans changed and by which chain."""
-    if text.isascii() or not (_SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text)):
+    if text.isascii() or not _suspect(text):
         return RepairResult(text, ())
-    changes = _run_changes(text)
-    if _TURKISH_MARKS.search(text) or _CENTRAL_MARKS.search(text):
-        changes += _text_level(text, changes)
+    whole = _whole_reading(text)
+    if whole is not None and not whole.chain[-1].endswith("(pieces)"):
+        return RepairResult(whole.text, tuple(_diff(text, whole.text, whole.chain)))
+    source = text if whole is None else whole.text
+    changes = _run_changes(source)
+    if _TURKISH_MARKS.search(source) or _CENTRAL_MARKS.search(source):
+        changes += _text_level(source, changes)
     if any(c.chain[0] == "utf-8/cp1252" for c in changes):
-        changes += _lone_a_grave(text, changes)
+        changes += _lone_a_grave(source, changes)
     changes.sort(key=lambda c: c.start)
-    return RepairResult(_apply(text, changes), tuple(changes))
+    fixed = _apply(source, changes)
+    if whole is None:
+        return RepairResult(fixed, tuple(changes))
+    return RepairResult(fixed, tuple(_diff(text, fixed, ("utf-8/cp1252",))))
 
 
 def compose(text: str) -> str:
@@ -419,14 +503,14 @@ def repair_tree(root: etree._Element) -> int:
         return 0
     foreign = [text for text in texts if not text.isascii()]
     joined = "\n".join(foreign)  # one regex scan of the page, not one call per text node
-    if not (_SUSPICIOUS.search(joined) or _CENTRAL_MARKS.search(joined)):
+    if not _suspect(joined):
         return 0
     fixes = {}
     skipped = set(_SKIPPED_TEXTS(root))
     for text in foreign:
         if text in fixes or text in skipped:
             continue
-        if _SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text):
+        if _suspect(text):
             fixed = repair_text(text)
             if fixed != text:
                 fixes[text] = fixed
