@@ -27,7 +27,8 @@ from lxml import etree
 
 from .code_pages import byte_table
 from .chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
-from .plausibility import alphabet_spread, cost
+from .plausibility import alphabet_spread, char_info, cost
+from .text_stats import ALPHABETS
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
 __all__ = [
@@ -68,6 +69,12 @@ class RepairWeights:
     prior_cjk: float = 1.0
     """Chain prior: a legacy CJK encoding read as windows-1252 (plenty of byte pairs happen
     to be valid GBK or Big5, so these need the most evidence)."""
+    whole_gain: float = 0.5
+    """A reading of the whole node must lower its cost by this much: that every byte of
+    the node reads strictly in the other encoding is evidence already."""
+    min_evidence: int = 3
+    """A reading boilerkit found must change at least this many characters: ftfy's
+    negative cases (``4288×…``, ``5×£35``) are one or two characters each."""
     max_word: int = 2000
     """Longer "words" (a blob of JSON, a base64 string) are left alone: bounds the work."""
 
@@ -140,6 +147,7 @@ def _suspect(text: str) -> bool:
     """Whether ``text`` holds any mark of a misreading (clean text mostly stops here)."""
     return bool(
         _SUSPICIOUS.search(text)
+        or _LONE_A.search(text)
         or _CENTRAL_MARKS.search(text)
         or _UTF8_SHAPE.search(text)
         or _LEGACY_MARKS.search(text)
@@ -276,11 +284,15 @@ def _fix_run(text: str, run: re.Match[str]) -> list[Change]:
         or (best_score > base * WEIGHTS.max_ratio)
     ):
         return []
-    return [
+    found = [
         Change(w.start(), w.end(), w.group(), p.text, p.chain)
         for w, p in zip(words, best, strict=True)
         if p is not None
     ]
+    before = text[run.start() : run.end()]
+    shifted = [Change(c.start - run.start(), c.end - run.start(), c.before, c.after, c.chain) for c in found]
+    context = text[max(0, run.start() - 200) : run.start()] + text[run.end() : run.end() + 200]
+    return found if _sound(before, _apply(before, shifted), context) else []
 
 
 def _run_changes(text: str) -> list[Change]:
@@ -393,41 +405,105 @@ def _lone_a_grave(text: str, done: list[Change]) -> list[Change]:
     ]
 
 
+# mac_roman read as windows-1252 turns accented letters into windows-1252 symbols (80-9F):
+# without one, the text was not written in mac_roman (``Ôôô``).
+_MAC = ("mac_roman/cp1252",)
+_MAC_EVIDENCE = re.compile("[\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ]")
+
+
 def _whole_reading(text: str) -> Candidate | None:
     """The best reading of the whole node, or ``None`` when the node reads best as it is.
 
-    ftfy's repair stands unless one of boilerkit's readings is clearly more plausible
-    than it; boilerkit's readings alone must be clearly more plausible than the node.
+    Where ftfy read the whole node as UTF-8, its repair stands unless another UTF-8
+    reading (a code page ftfy does not know) is clearly more plausible. Otherwise
+    boilerkit's best sound reading is taken when clearly more plausible than the node,
+    and ftfy's partial repair (pieces, C1 controls) when there is none.
     """
     ftfy_cand = ftfy_reading(text)
+    scored = sorted(
+        ((cost(c.text, c.home) + _prior(c.chain), i, c) for i, c in enumerate(whole_readings(text))),
+        key=lambda t: t[:2],
+    )
     best: Candidate | None = None
     best_score = float("inf")
-    for cand in whole_readings(text):
-        score = cost(cand.text, cand.home) + _prior(cand.chain)
-        if score < best_score:
+    for score, _, cand in scored:
+        if _sound(text, cand.text) and _MAC_EVIDENCE.search(text) if cand.chain == _MAC else _sound(text, cand.text):
             best, best_score = cand, score
-    if ftfy_cand is not None:
-        if best is not None and best_score <= cost(ftfy_cand.text) - WEIGHTS.min_gain:
+            break
+    base = cost(text)
+    strong = ftfy_cand is not None and (
+        any(step.startswith("utf-8/") and "(" not in step for step in ftfy_cand.chain)
+        or (ftfy_cand.chain[0].endswith("(pieces)") and cost(ftfy_cand.text) <= base - WEIGHTS.min_gain)
+    )
+    if ftfy_cand is not None and strong:
+        utf8 = best is not None and best.chain[0].startswith("utf-8/")
+        if best is not None and utf8 and best_score <= cost(ftfy_cand.text) - WEIGHTS.min_gain:
             return best
         return ftfy_cand
-    base = cost(text)
-    if best is None or base - best_score < WEIGHTS.min_gain or best_score > base * WEIGHTS.max_ratio:
-        return None
+    if best is None or base - best_score < WEIGHTS.whole_gain or best_score > base * WEIGHTS.max_ratio:
+        return ftfy_cand
     return best
 
 
+def _sound(before: str, after: str, context: str = "") -> bool:
+    """Whether a reading boilerkit found (not ftfy) has evidence enough to be taken.
+
+    Short symbol-heavy strings (``4288×…``, ``(-1/2)! = √π``, ``Offering 5×£35``) read as
+    something in most code pages. A reading is refused when it rests on fewer than
+    ``min_evidence`` changed characters, or when it brings in a symbol, or a letter of a
+    script the rest of the result does not use (a rarer script, a lone letter), or a
+    Latin letter no alphabet has (``ſ``). ``context`` is the text around ``before``.
+    """
+    if sum(c < "\x80" and c.isalpha() for c in before) < sum(
+        c < "\x80" and c.isalpha() for c in after
+    ):
+        return False  # no misreading turns a non-ASCII character into an ASCII letter
+    changed = [c for c in _diff(before, after, ()) if c.after != c.before]
+    # UTF-8 sequences read back are evidence by their structure, unless they give a lone
+    # letter; a change of one or two characters in place is not evidence
+    short = sum(len(c.before) for c in changed) < WEIGHTS.min_evidence
+    if short and len(before) <= len(after):
+        return False
+    scripts: dict[int, int] = {}
+    for char in after + context:
+        info = char_info(char)
+        if info.kind == 3:  # letter
+            scripts[info.script] = scripts.get(info.script, 0) + 1
+    main = max(scripts, key=scripts.__getitem__, default=None)
+    old = set(before)
+    for change in changed:
+        for char in set(change.after) - old:
+            info = char_info(char)
+            category = unicodedata.category(char)
+            if category in ("So", "Sm", "Sk", "Co") or (info.kind == 3 and info.script != main):
+                return False
+            if info.accented and not any(char.lower() in a for a in ALPHABETS):
+                return False
+            if short and info.kind == 3 and _lone(after, after.find(char)):
+                return False
+    return True
+
+
+def _lone(text: str, at: int) -> bool:
+    """Whether the letter at ``at`` has no letter on either side (``= ù``, ``10 Ĺ—``)."""
+    return not (at > 0 and text[at - 1].isalpha()) and not (
+        at + 1 < len(text) and text[at + 1].isalpha()
+    )
+
+
 def _diff(before: str, after: str, chain: tuple[str, ...]) -> list[Change]:
-    """The spans where ``after`` differs from ``before``, for the explain output."""
+    """The spans where ``after`` differs from ``before``, for the explain output (spans
+    one character apart are one)."""
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    changes: list[Change] = []
+    spans: list[list[int]] = []
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        if changes and changes[-1].end >= i1 - 1:  # one character apart: one span
-            last = changes.pop()
-            i1, j1 = last.start, j1 - (i1 - last.start)
-        changes.append(Change(i1, i2, before[i1:i2], after[j1:j2], chain))
-    return changes
+        if spans and spans[-1][1] >= i1 - 1:
+            spans[-1][1], spans[-1][3] = i2, j2
+        else:
+            spans.append([i1, i2, j1, j2])
+    return [Change(i1, i2, before[i1:i2], after[j1:j2], chain) for i1, i2, j1, j2 in spans]
 
 
 def explain_repair(text: str) -> RepairResult:
@@ -440,7 +516,9 @@ def explain_repair(text: str) -> RepairResult:
     source = text if whole is None else whole.text
     changes = _run_changes(source)
     if _TURKISH_MARKS.search(source) or _CENTRAL_MARKS.search(source):
-        changes += _text_level(source, changes)
+        level = _text_level(source, changes)
+        if level and _sound(source, _apply(source, level)):
+            changes += level
     if any(c.chain[0] == "utf-8/cp1252" for c in changes):
         changes += _lone_a_grave(source, changes)
     changes.sort(key=lambda c: c.start)

@@ -48,10 +48,11 @@ _FTFY_NAMES = {
     "iso-8859-2": "iso8859_2",
     "macroman": "mac_roman",
 }
-# Code pages UTF-8 is read as, tried over the whole node (latin-1 and ISO-8859-9 are
-# covered by the windows-1252 and windows-1254 tables, which add the C1 range).
+# Code pages UTF-8 is read as, tried over the whole node (ISO-8859-9 is covered by the
+# windows-1254 table). Not windows-1252, latin-1, mac_roman and cp437: there ftfy's
+# judgment is better than ours, and where it leaves a string alone (``AHÅ™``, ``Ã’s``,
+# ``¬´``) the string stays.
 UTF8_READERS = (
-    "cp1252",
     "cp1250",
     "cp1251",
     "cp1253",
@@ -66,9 +67,7 @@ UTF8_READERS = (
     "iso8859_15",
     "koi8_r",
     "koi8_u",
-    "mac_roman",
     "mac_cyrillic",
-    "cp437",
     "cp850",
 )
 # Legacy encodings, each with the code pages it is read as in the wild.
@@ -115,13 +114,14 @@ def _utf8_layers(text: str) -> Iterator[Candidate]:
     """The node written back through each code page and read as UTF-8, up to 3 layers."""
     frontier = [Candidate(text, ())]
     seen = {text}
+    as_1252 = encode_as(text, "cp1252")
     for _layer in range(3):
         found = []
         for cand in frontier:
             for reader in UTF8_READERS:
                 data = encode_as(cand.text, reader)
-                if data is None or data.isascii():
-                    continue
+                if data is None or data.isascii() or (not cand.chain and data == as_1252):
+                    continue  # bytes ftfy saw through windows-1252 and left alone
                 fixed = _utf8(data)
                 if fixed is not None and fixed not in seen:
                     seen.add(fixed)
