@@ -178,10 +178,13 @@ def undo_utf8_once(word: str, reader: str) -> str:
 def utf8_candidates(word: str) -> Iterator[Candidate]:
     """Each UTF-8 misreading undone once, then again on its result (up to three layers)."""
     frontier = [Candidate(word, ())]
+    as_1252 = encode_as(word, "cp1252")
     for _layer in range(3):
         nxt = []
         for cand in frontier:
             for reader in UTF8_READERS:
+                if not cand.chain and as_1252 is not None and encode_as(word, reader) == as_1252:
+                    continue  # windows-1252's bytes: ftfy's call
                 fixed = undo_utf8_once(cand.text, reader)
                 if fixed != cand.text:
                     found = Candidate(fixed, (*cand.chain, f"utf-8/{reader}"))

@@ -140,7 +140,10 @@ def _strict(data: bytes, codec: str) -> str | None:
 
 def _legacy(text: str) -> Iterator[Candidate]:
     """The node read back as each legacy encoding it may have been written in."""
+    han = sum("\u3400" <= c < "\ua000" for c in text)
     for reader, targets in LEGACY_READINGS.items():
+        if reader in _CJK and han * 2 < sum(c >= "\x80" for c in text):
+            continue  # what a CJK encoding misread shows is mostly Han (``├┤`` is not)
         data = encode_as(text, reader) if reader == "cp1252" else _encode(text, reader)
         if data is None or data.isascii():
             continue
