@@ -414,35 +414,36 @@ _MAC_EVIDENCE = re.compile("[\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›�
 def _whole_reading(text: str) -> Candidate | None:
     """The best reading of the whole node, or ``None`` when the node reads best as it is.
 
-    Where ftfy read the whole node as UTF-8, its repair stands unless another UTF-8
-    reading (a code page ftfy does not know) is clearly more plausible. Otherwise
+    Where ftfy read the node as UTF-8, its repair stands unless a clearly more plausible
+    UTF-8 reading beats it (or any reading, when ftfy only mended pieces). Otherwise
     boilerkit's best sound reading is taken when clearly more plausible than the node,
-    and ftfy's partial repair (pieces, C1 controls) when there is none.
+    and ftfy's mending of C1 controls when there is none.
     """
     ftfy_cand = ftfy_reading(text)
-    scored = sorted(
-        ((cost(c.text, c.home) + _prior(c.chain), i, c) for i, c in enumerate(whole_readings(text))),
-        key=lambda t: t[:2],
-    )
-    best: Candidate | None = None
-    best_score = float("inf")
-    for score, _, cand in scored:
-        if _sound(text, cand.text) and _MAC_EVIDENCE.search(text) if cand.chain == _MAC else _sound(text, cand.text):
-            best, best_score = cand, score
-            break
-    base = cost(text)
-    strong = ftfy_cand is not None and (
-        any(step.startswith("utf-8/") and "(" not in step for step in ftfy_cand.chain)
-        or (ftfy_cand.chain[0].endswith("(pieces)") and cost(ftfy_cand.text) <= base - WEIGHTS.min_gain)
-    )
-    if ftfy_cand is not None and strong:
-        utf8 = best is not None and best.chain[0].startswith("utf-8/")
-        if best is not None and utf8 and best_score <= cost(ftfy_cand.text) - WEIGHTS.min_gain:
+    best, best_score = _best_sound(text)
+    if ftfy_cand is not None and any(s.startswith("utf-8/") for s in ftfy_cand.chain):
+        pieces = all(s.endswith("(pieces)") for s in ftfy_cand.chain)
+        rival = best is not None and (pieces or best.chain[0].startswith("utf-8/"))
+        if rival and best_score <= cost(ftfy_cand.text) - WEIGHTS.min_gain:
             return best
         return ftfy_cand
+    base = cost(text)
     if best is None or base - best_score < WEIGHTS.whole_gain or best_score > base * WEIGHTS.max_ratio:
         return ftfy_cand
     return best
+
+
+def _best_sound(text: str) -> tuple[Candidate | None, float]:
+    """The cheapest whole-node reading that passes ``_sound``, with its score."""
+    scored = sorted(
+        (cost(c.text, c.home) + _prior(c.chain), i, c) for i, c in enumerate(whole_readings(text))
+    )
+    for score, _, cand in scored:
+        if cand.chain == _MAC and not _MAC_EVIDENCE.search(text):
+            continue
+        if _sound(text, cand.text):
+            return cand, score
+    return None, float("inf")
 
 
 def _sound(before: str, after: str, context: str = "") -> bool:
