@@ -463,7 +463,7 @@ def _sound(before: str, after: str, context: str = "") -> bool:
     # UTF-8 sequences read back are evidence by their structure, unless they give a lone
     # letter; a change of one or two characters in place is not evidence
     short = sum(len(c.before) for c in changed) < WEIGHTS.min_evidence
-    if short and len(before) <= len(after):
+    if short and len(before) <= len(after) and not _in_words(before, after, changed):
         return False
     scripts: dict[int, int] = {}
     for char in after + context:
@@ -483,6 +483,20 @@ def _sound(before: str, after: str, context: str = "") -> bool:
             if short and info.kind == 3 and _lone(after, after.find(char)):
                 return False
     return True
+
+
+def _in_words(before: str, after: str, changed: list[Change]) -> bool:
+    """Whether every change turns a letter into a letter inside a word (``œroda`` ->
+    ``środa``, ``paŸdziernika``): the few changes a one-byte misreading of real words
+    makes, unlike a symbol turned into a letter (``5×£35``) or a lone letter."""
+    for change in changed:
+        if len(change.before) != len(change.after):
+            return False
+        for i, (a, b) in enumerate(zip(change.before, change.after, strict=True)):
+            at = change.start + i
+            if not (a.isalpha() and b.isalpha()) or _lone(after, at):
+                return False
+    return sum(len(c.before) for c in changed) >= 2  # one changed letter is no evidence
 
 
 def _lone(text: str, at: int) -> bool:
