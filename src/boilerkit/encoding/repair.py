@@ -23,12 +23,14 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
 from .code_pages import byte_table
 from .chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
 from .plausibility import alphabet_spread, char_info, cost
 from .text_stats import ALPHABETS
+from .spans import legacy_spans
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
 __all__ = [
@@ -113,6 +115,7 @@ _RUN = re.compile(
     r"(?:[ \t\n\r\f\v]+[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*)*"
 )
 _LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
+_C1 = re.compile("[\x80-\x9f]")
 
 
 def _utf8_shape() -> re.Pattern[str]:
@@ -466,7 +469,7 @@ def _sound(before: str, after: str, context: str = "") -> bool:
     if short and len(before) <= len(after) and not _in_words(before, after, changed):
         return False
     scripts: dict[int, int] = {}
-    for char in after + context:
+    for char in after:
         info = char_info(char)
         if info.kind == 3:  # letter
             scripts[info.script] = scripts.get(info.script, 0) + 1
@@ -522,25 +525,42 @@ def _diff(before: str, after: str, chain: tuple[str, ...]) -> list[Change]:
 
 
 def explain_repair(text: str) -> RepairResult:
-    """Repair ``text`` and say which spans changed and by which chain."""
+    """Repair ``text`` and say which spans changed and by which chain.
+
+    The whole node first (one misreading of all of it); failing that, broken legacy
+    spans, then runs of non-ASCII words, each inside otherwise clean text; C1 controls
+    left at the end are windows-1252 characters a latin-1 decoder kept as bytes.
+    """
     if text.isascii() or not _suspect(text):
         return RepairResult(text, ())
     whole = _whole_reading(text)
+    if whole is not None and whole.chain == ("latin-1/cp1252",):
+        whole = None  # C1 controls only: other code pages need them as bytes first
     if whole is not None and not whole.chain[-1].endswith("(pieces)"):
         return RepairResult(whole.text, tuple(_diff(text, whole.text, whole.chain)))
     source = text if whole is None else whole.text
+    chains: list[str] = [] if whole is None else list(whole.chain)
+    spans = [
+        Change(start, end, source[start:end], cand.text, cand.chain)
+        for start, end, cand in legacy_spans(source, _prior, _sound, WEIGHTS)
+    ]
+    if spans:
+        source = _apply(source, spans)
+        chains += [step for change in spans for step in change.chain]
     changes = _run_changes(source)
     if _TURKISH_MARKS.search(source) or _CENTRAL_MARKS.search(source):
         level = _text_level(source, changes)
         if level and _sound(source, _apply(source, level)):
             changes += level
-    if any(c.chain[0] == "utf-8/cp1252" for c in changes):
-        changes += _lone_a_grave(source, changes)
     changes.sort(key=lambda c: c.start)
     fixed = _apply(source, changes)
-    if whole is None:
+    if _C1.search(fixed):
+        fixed = fix_c1_controls(fixed)
+        chains.append("latin-1/cp1252")
+    if not chains:
         return RepairResult(fixed, tuple(changes))
-    return RepairResult(fixed, tuple(_diff(text, fixed, ("utf-8/cp1252",))))
+    chains += [step for change in changes for step in change.chain]
+    return RepairResult(fixed, tuple(_diff(text, fixed, tuple(dict.fromkeys(chains)))))
 
 
 def compose(text: str) -> str:
