@@ -534,8 +534,8 @@ def explain_repair(text: str) -> RepairResult:
     if text.isascii() or not _suspect(text):
         return RepairResult(text, ())
     whole = _whole_reading(text)
-    if whole is not None and whole.chain == ("latin-1/cp1252",):
-        whole = None  # C1 controls only: other code pages need them as bytes first
+    if whole is not None and set(whole.chain) <= {"ftfy", "latin-1/cp1252"}:
+        whole = None  # ftfy mended C1 controls only: other code pages need the bytes first
     if whole is not None and not whole.chain[-1].endswith("(pieces)"):
         return RepairResult(whole.text, tuple(_diff(text, whole.text, whole.chain)))
     source = text if whole is None else whole.text
