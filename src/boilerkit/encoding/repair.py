@@ -30,7 +30,7 @@ from .code_pages import byte_table
 from .chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
 from .plausibility import alphabet_spread, char_info, cost
 from .text_stats import ALPHABETS
-from .spans import legacy_spans
+from .spans import legacy_spans, utf8_spans
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
 __all__ = [
@@ -483,7 +483,8 @@ def _sound(before: str, after: str, context: str = "") -> bool:
                 return False
             if info.accented and not any(char.lower() in a for a in ALPHABETS):
                 return False
-            if short and info.kind == 3 and _lone(after, after.find(char)):
+            at = after.find(char)
+            if short and info.kind == 3 and (_lone(after, at) or _mixed(after, at)):
                 return False
     return True
 
@@ -500,6 +501,15 @@ def _in_words(before: str, after: str, changed: list[Change]) -> bool:
             if not (a.isalpha() and b.isalpha()) or _lone(after, at):
                 return False
     return sum(len(c.before) for c in changed) >= 2  # one changed letter is no evidence
+
+
+def _mixed(text: str, at: int) -> bool:
+    """Whether the letter at ``at`` touches a letter of another script (``Ԭo``)."""
+    script = char_info(text[at]).script
+    return any(
+        0 <= i < len(text) and text[i].isalpha() and char_info(text[i]).script != script
+        for i in (at - 1, at + 1)
+    )
 
 
 def _lone(text: str, at: int) -> bool:
@@ -543,6 +553,11 @@ def explain_repair(text: str) -> RepairResult:
     spans = [
         Change(start, end, source[start:end], cand.text, cand.chain)
         for start, end, cand in legacy_spans(source, _prior, _sound, WEIGHTS)
+    ]
+    spans += [
+        Change(start, end, source[start:end], cand.text, cand.chain)
+        for start, end, cand in utf8_spans(source, UTF8_READERS, _prior, _sound, WEIGHTS)
+        if all(end <= c.start or start >= c.end for c in spans)
     ]
     if spans:
         source = _apply(source, spans)

@@ -12,18 +12,19 @@ span, every piece is judged together with the rest.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from .chains import Candidate
-from .code_pages import encode_as, encode_mixed
+from .code_pages import byte_table, encode_as, encode_mixed
 from .plausibility import cost
 from .text_stats import CODEC_HOME
 
 if TYPE_CHECKING:
     from .repair import RepairWeights
 
-__all__ = ["legacy_spans"]
+__all__ = ["legacy_spans", "utf8_spans"]
 
 _HIGH = "\u0080-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these as UTF-8
@@ -91,3 +92,48 @@ def legacy_spans(
         if sound(span, best[1].text, context):
             found.append((match.start(), match.end(), best[1]))
     return found
+
+
+@lru_cache(maxsize=32)
+def _repertoire(reader: str) -> re.Pattern[str]:
+    """Runs of characters ``reader`` can show (its table and ASCII), holding one non-ASCII."""
+    chars = "".join(re.escape(chr(cp)) for cp, b in byte_table(reader).items() if b != "\uffff")
+    return re.compile(f"[\x00-\x7f]*[{chars}][\x00-\x7f{chars}]*")
+
+
+def utf8_spans(
+    text: str,
+    readers: tuple[str, ...],
+    prior: Callable[[tuple[str, ...]], float],
+    sound: Callable[[str, str, str], bool],
+    weights: RepairWeights,
+) -> list[tuple[int, int, Candidate]]:
+    """UTF-8 phrases read as a code page inside clean text, each read back whole.
+
+    The clean text around such a phrase mostly holds characters the code page cannot
+    show (a French ``é`` is no KOI8-R character), so the longest runs of characters the
+    code page can show isolate the phrase; a run that reads as UTF-8 strictly is a
+    candidate, taken when clearly cheaper and ``sound``. Overlapping candidates: the one
+    that lowers the cost most wins.
+    """
+    found: list[tuple[float, int, int, Candidate]] = []
+    for reader in readers:
+        for match in _repertoire(reader).finditer(text):
+            run = match.group().strip()
+            start = match.start() + match.group().find(run[:1])
+            data = encode_as(run, reader)
+            if data is None or data.isascii() or data == encode_as(run, "cp1252"):
+                continue  # windows-1252's bytes: ftfy's call
+            try:
+                fixed = data.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            base = cost(run)
+            score = cost(fixed) + prior((f"utf-8/{reader}",))
+            if base - score >= weights.min_gain and sound(run, fixed, ""):
+                found.append((base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",))))
+    taken: list[tuple[int, int, Candidate]] = []
+    for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, cand))
+    return sorted(taken, key=lambda t: t[0])
