@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
 """Mojibake cases built from text the repair code was never tuned on.
 
 The clean text comes from two places nobody on this project wrote:

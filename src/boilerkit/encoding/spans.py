@@ -12,17 +12,14 @@ span, every piece is judged together with the rest.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from functools import lru_cache
-from collections.abc import Callable, Iterator
-from typing import TYPE_CHECKING
 
 from .chains import Candidate
 from .code_pages import byte_table, encode_as, encode_mixed
+from .judge import prior, sound, weights
 from .plausibility import cost
 from .text_stats import CODEC_HOME
-
-if TYPE_CHECKING:
-    from .repair import RepairWeights
 
 __all__ = ["legacy_spans", "utf8_spans"]
 
@@ -64,12 +61,7 @@ def _readings(span: str) -> Iterator[Candidate]:
                 continue
 
 
-def legacy_spans(
-    text: str,
-    prior: Callable[[tuple[str, ...]], float],
-    sound: Callable[[str, str, str], bool],
-    weights: RepairWeights,
-) -> list[tuple[int, int, Candidate]]:
+def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
     """``(start, end, reading)`` for every span of ``text`` best read as a legacy encoding:
     clearly cheaper than the span as it stands (with one character of context on each
     side, so a reading that breaks its border pays for it) and ``sound``."""
@@ -86,28 +78,25 @@ def legacy_spans(
             score = cost(left + cand.text + right, cand.home) + prior(cand.chain)
             if best is None or score < best[0]:
                 best = (score, cand)
-        if best is None or base - best[0] < weights.min_gain or best[0] > base * weights.max_ratio:
+        if (
+            best is None
+            or base - best[0] < weights().min_gain
+            or best[0] > base * weights().max_ratio
+        ):
             continue
-        context = text[max(0, match.start() - 100) : match.start()] + text[match.end() :][:100]
-        if sound(span, best[1].text, context):
+        if sound(span, best[1].text):
             found.append((match.start(), match.end(), best[1]))
     return found
 
 
 @lru_cache(maxsize=32)
 def _repertoire(reader: str) -> re.Pattern[str]:
-    """Runs of characters ``reader`` can show (its table and ASCII), holding one non-ASCII."""
+    """Longest runs of characters ``reader`` can show (its table and ASCII)."""
     chars = "".join(re.escape(chr(cp)) for cp, b in byte_table(reader).items() if b != "\uffff")
-    return re.compile(f"[\x00-\x7f]*[{chars}][\x00-\x7f{chars}]*")
+    return re.compile(f"[\x00-\x7f{chars}]+")
 
 
-def utf8_spans(
-    text: str,
-    readers: tuple[str, ...],
-    prior: Callable[[tuple[str, ...]], float],
-    sound: Callable[[str, str, str], bool],
-    weights: RepairWeights,
-) -> list[tuple[int, int, Candidate]]:
+def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Candidate]]:
     """UTF-8 phrases read as a code page inside clean text, each read back whole.
 
     The clean text around such a phrase mostly holds characters the code page cannot
@@ -130,8 +119,10 @@ def utf8_spans(
                 continue
             base = cost(run)
             score = cost(fixed) + prior((f"utf-8/{reader}",))
-            if base - score >= weights.min_gain and sound(run, fixed, ""):
-                found.append((base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",))))
+            if base - score >= weights().min_gain and sound(run, fixed):
+                found.append(
+                    (base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",)))
+                )
     taken: list[tuple[int, int, Candidate]] = []
     for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
         if all(end <= s or start >= e for s, e, _ in taken):

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF003  (mojibake and look-alike characters are the subject here)
 """Readings of a whole text node: what the node was before one misreading hit all of it.
 
 Mojibake usually hits a whole text node at once (the page, or the database field, was
@@ -19,7 +19,7 @@ another one.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import ftfy
 
@@ -73,7 +73,11 @@ UTF8_READERS = (
 # Legacy encodings, each with the code pages it is read as in the wild.
 _CJK = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
 LEGACY_READINGS: dict[str, tuple[str, ...]] = {
-    "cp1252": (*_CJK, "cp1251", "koi8_r", "mac_roman", "cp1250", "iso8859_2", "cp1253", "cp1254"),
+    "cp1252": (
+        *_CJK,
+        *("cp1251", "koi8_r", "mac_roman", "cp1250", "iso8859_2", "cp1253", "cp1254"),
+        *("cp1255", "cp1256", "cp874", "cp1258"),
+    ),
     "cp1251": ("cp1252", "koi8_r", "gb18030"),
     "koi8_r": ("cp1251",),
     "gb18030": ("big5hkscs",),
@@ -81,7 +85,7 @@ LEGACY_READINGS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _chain_of(plan: list[tuple[str, str]]) -> tuple[str, ...]:
+def _chain_of(plan: Sequence[tuple[str, str]]) -> tuple[str, ...]:
     """ftfy's plan as boilerkit chain steps (``("utf-8/cp1252",)`` per layer undone)."""
     steps = []
     for action, name in plan:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
+
 
 @dataclass(frozen=True, slots=True)
 class Weights:
@@ -185,3 +187,11 @@ class Weights:
     """``favor="precision"`` multiplies the block cost and link penalty by this."""
     recall_scale: float = 0.6
     """``favor="recall"`` multiplies them by this."""
+
+    # --- encoding stage (sections: see weights/encoding.py) --------------------------------
+    decode: DecodeWeights = DecodeWeights()  # noqa: RUF009 (frozen, so one shared default is safe)
+    """Charset decision thresholds and the byte counts it samples."""
+    repair: RepairWeights = RepairWeights()  # noqa: RUF009 (frozen, as above)
+    """Accept thresholds and chain priors of mojibake repair."""
+    plausibility: PlausibilityCosts = PlausibilityCosts()  # noqa: RUF009 (frozen, as above)
+    """Penalty per broken habit of real text: what decode and repair rank readings by."""
