@@ -94,7 +94,8 @@ def sound(before: str, after: str) -> bool:
 
     Short symbol-heavy strings (``4288×…``, ``(-1/2)! = √π``, ``Offering 5×£35``) read as
     something in most code pages. A reading is refused when it rests on fewer than
-    ``min_evidence`` changed characters, or when it brings in a symbol, or a letter of a
+    ``min_evidence`` changed characters, or when it brings in a symbol (``³``, ``¾``
+    inside words: Latin text with Cyrillic look-alikes read back as windows-1252), or a letter of a
     script the rest of the result does not use (a rarer script, a lone letter), or a
     Latin letter no alphabet has (``ſ``).
     """
@@ -119,7 +120,9 @@ def sound(before: str, after: str) -> bool:
         for char in set(change.after) - old:
             info = char_info(char)
             category = unicodedata.category(char)
-            if category in ("So", "Sm", "Sk", "Co") or (info.kind == 3 and info.script != main):
+            if category in ("So", "Sm", "Sk", "No", "Co") or (
+                info.kind == 3 and info.script != main
+            ):
                 return False
             if info.accented and not any(char.lower() in a for a in ALPHABETS):
                 return False

@@ -24,7 +24,7 @@ from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
-from .chains import Candidate
+from .chains import CJK_TARGETS, Candidate
 from .code_pages import byte_table
 from .judge import (
     WEIGHTS,
@@ -130,9 +130,14 @@ def _whole_reading(text: str) -> Candidate | None:
         ):
             return best[0]
         return ftfy_cand
-    if best is None or -best[1] < weights().whole_gain or best[2] > best[3] * weights().max_ratio:
+    if best is None or best[2] > best[3] * weights().max_ratio:
         return ftfy_cand
-    return best[0]
+    # every byte string reads in a one-byte code page: only a strict multi-byte reading
+    # is evidence by itself
+    target = best[0].chain[0].split("/")[0]
+    strict = target == "utf-8" or target in CJK_TARGETS
+    needed = weights().whole_gain if strict else weights().min_gain
+    return best[0] if -best[1] >= needed else ftfy_cand
 
 
 def _delta(text: str, cand: Candidate) -> tuple[float, float, float]:
