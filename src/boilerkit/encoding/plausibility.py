@@ -158,9 +158,26 @@ def _cjk_cost(char: str, home: str | None, costs: PlausibilityCosts) -> float:
     return extra + (costs.uncommon_cjk if char in known else costs.rare_cjk)
 
 
-@lru_cache(maxsize=8192)
 def char_info(char: str, costs: PlausibilityCosts = COSTS) -> CharInfo:
-    """Classify one character (cached: pages reuse a small alphabet)."""
+    """Classify one character (cached: pages reuse a small alphabet). The default table
+    has its own cache keyed by the character alone: hashing a 30-field table on every
+    character cost more than the rest of the model."""
+    if costs is COSTS:
+        return _default_info(char)
+    return _tuned_info(char, costs)
+
+
+@lru_cache(maxsize=8192)
+def _default_info(char: str) -> CharInfo:
+    return _classify(char, COSTS)
+
+
+@lru_cache(maxsize=8192)
+def _tuned_info(char: str, costs: PlausibilityCosts) -> CharInfo:
+    return _classify(char, costs)
+
+
+def _classify(char: str, costs: PlausibilityCosts) -> CharInfo:
     cp = ord(char)
     cat = unicodedata.category(char)
     if 0x80 <= cp < 0xA0 or cat in ("Co", "Cn", "Cs"):  # before isspace: U+0085 is one

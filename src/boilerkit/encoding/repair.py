@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
@@ -56,19 +58,21 @@ __all__ = [
 
 
 def _utf8_shape() -> re.Pattern[str]:
-    """A UTF-8 lead byte then a continuation byte, as any reader in ``UTF8_READERS`` shows
-    them: the mark every UTF-8 misreading leaves (the class first lets the regex engine
-    skip other text at C speed)."""
+    """A UTF-8 lead byte then a continuation byte, as some reader in ``UTF8_READERS``
+    shows them: the mark every UTF-8 misreading leaves. One class pair for all readers
+    (a lead of one with a continuation of another passes too): a trigger only needs to
+    be cheap and to miss nothing; the readings are judged later."""
     leads: set[str] = set()
-    parts = []
+    conts: set[str] = set()
     for reader in UTF8_READERS:
-        table = {chr(cp): byte for cp, byte in byte_table(reader).items() if byte != "\uffff"}
-        lead = "".join(re.escape(c) for c, b in table.items() if 0xC2 <= ord(b) <= 0xF4)
-        cont = "".join(re.escape(c) for c, b in table.items() if 0x80 <= ord(b) <= 0xBF)
-        leads.update(c for c, b in table.items() if 0xC2 <= ord(b) <= 0xF4)
-        parts.append(f"(?<=[{lead}])[{cont}]")
-    first = "".join(re.escape(c) for c in sorted(leads))
-    return re.compile(f"[{first}](?:{'|'.join(parts)})")
+        for cp, byte in byte_table(reader).items():
+            if byte != "\uffff" and 0xC2 <= ord(byte) <= 0xF4:
+                leads.add(chr(cp))
+            elif byte != "\uffff" and 0x80 <= ord(byte) <= 0xBF:
+                conts.add(chr(cp))
+    lead = "".join(re.escape(c) for c in sorted(leads))
+    cont = "".join(re.escape(c) for c in sorted(conts))
+    return re.compile(f"[{lead}][{cont}]")
 
 
 _UTF8_SHAPE = _utf8_shape()
@@ -76,22 +80,25 @@ _UTF8_SHAPE = _utf8_shape()
 # read as windows-1251), a windows-1252 symbol between Latin letters (mac_roman read as
 # windows-1252: ``FremdschlŸssel``), and Cyrillic case gone wrong (KOI8-R and windows-1251
 # read as each other swap the cases: ``рТЙЧЕФ``).
+_SYMBOLS_1252 = "\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ§"
 _LEGACY_MARKS = re.compile(
-    "[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]"
-    "|(?<=[A-Za-z])[\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ§](?=[a-z])"
-    "|[а-яё][А-ЯЁ]|[А-ЯЁ]{4}|[\u0400-\u04ff][\u2500-\u257f]|[\u2500-\u257f][\u0400-\u04ff]"
+    f"[\u0400-\u04ff\u2500-\u257f{_SYMBOLS_1252}](?:"
+    "(?<=[A-Za-z][\u0400-\u04ff])|(?<=[\u0400-\u04ff])(?=[A-Za-z])"
+    f"|(?<=[A-Za-z][{_SYMBOLS_1252}])(?=[a-z])"
+    "|(?<=[а-яё])(?=[А-ЯЁ])|(?<=[А-ЯЁ])(?=[А-ЯЁ]{3})"
+    "|(?<=[\u0400-\u04ff][\u2500-\u257f])|(?<=[\u2500-\u257f])(?=[\u0400-\u04ff])"
+    "|(?<=[\u0400-\u04ff])(?=[\u2500-\u257f]))"
 )
+
+
+# Marks of a misreading. Each pattern starts with a character class, so the regex engine
+# skips clean text at C speed; one alternation of them all cannot, and is slower.
+_TRIGGERS = (SUSPICIOUS, LONE_A, CENTRAL_MARKS, _UTF8_SHAPE, _LEGACY_MARKS)
 
 
 def _suspect(text: str) -> bool:
     """Whether ``text`` holds any mark of a misreading (clean text mostly stops here)."""
-    return bool(
-        SUSPICIOUS.search(text)
-        or LONE_A.search(text)
-        or CENTRAL_MARKS.search(text)
-        or _UTF8_SHAPE.search(text)
-        or _LEGACY_MARKS.search(text)
-    )
+    return any(pattern.search(text) for pattern in _TRIGGERS)
 
 
 # What Central European text read as windows-1252 shows and real text does not: ISO-8859-2
@@ -114,51 +121,65 @@ def _whole_reading(text: str) -> Candidate | None:
 
     Where ftfy read the node as UTF-8, its repair stands unless a clearly more plausible
     UTF-8 reading beats it (or any reading, when ftfy only mended pieces). Otherwise
-    boilerkit's best sound reading is taken when clearly more plausible than the node,
-    and ftfy's mending of C1 controls when there is none. Readings are compared by the
-    cost they add or remove (``_delta``), so only the words they change are costed.
+    boilerkit's best reading is taken when clearly more plausible than the node, and
+    ftfy's mending of C1 controls when there is none. Readings are compared by the cost
+    they add or remove (``_delta``), so only the words they change are costed; the
+    ``sound`` guard runs only on readings that would be taken.
     """
     ftfy_cand = ftfy_reading(text)
-    best = _best_sound(text)
-    if ftfy_cand is not None and any(s.startswith("utf-8/") for s in ftfy_cand.chain):
-        pieces = all(s.endswith("(pieces)") for s in ftfy_cand.chain)
-        rival = best is not None and (pieces or best[0].chain[0].startswith("utf-8/"))
-        if (
-            rival
-            and best is not None
-            and best[1] <= _delta(text, ftfy_cand)[0] - weights().min_gain
-        ):
-            return best[0]
-        return ftfy_cand
-    if best is None or best[2] > best[3] * weights().max_ratio:
-        return ftfy_cand
-    # every byte string reads in a one-byte code page: only a strict multi-byte reading
-    # is evidence by itself
-    target = best[0].chain[0].split("/")[0]
+    decoded = ftfy_cand is not None and any(s.startswith("utf-8/") for s in ftfy_cand.chain)
+    bar = _delta(text, ftfy_cand)[0] - weights().min_gain if ftfy_cand and decoded else 0.0
+    pieces = ftfy_cand is not None and all(s.endswith("(pieces)") for s in ftfy_cand.chain)
+    scored = sorted((_delta(text, c), i, c) for i, c in enumerate(whole_readings(text)))
+    for (change, after, before), _, cand in scored:
+        if decoded:
+            if change > bar or not (pieces or cand.chain[0].startswith("utf-8/")):
+                continue
+        elif after > before * weights().max_ratio or -change < _needed(cand):
+            continue
+        if cand.chain == _MAC and not _MAC_EVIDENCE.search(text):
+            continue
+        if sound(*window(text, cand.text, margin=100)):
+            return cand
+    return ftfy_cand
+
+
+def _needed(cand: Candidate) -> float:
+    """Gain a reading must bring: every byte string reads in a one-byte code page, so
+    only a strict multi-byte reading (UTF-8, CJK) is evidence by itself."""
+    target = cand.chain[0].split("/")[0]
     strict = target == "utf-8" or target in CJK_TARGETS
-    needed = weights().whole_gain if strict else weights().min_gain
-    return best[0] if -best[1] >= needed else ftfy_cand
+    return weights().whole_gain if strict else weights().min_gain
 
 
 def _delta(text: str, cand: Candidate) -> tuple[float, float, float]:
     """(cost change, cost of the changed words after, before) of reading ``text`` as
     ``cand``, chain prior included."""
     old, new = window(text, cand.text)
-    after = cost(new, cand.home) + prior(cand.chain)
-    before = cost(old)
+    after = cost(_foreign(new), cand.home) + prior(cand.chain)
+    before = cost(_foreign(old))
     return after - before, after, before
 
 
-def _best_sound(text: str) -> tuple[Candidate, float, float, float] | None:
-    """The whole-node reading that lowers the cost most and passes ``sound`` (judged on
-    the changed words with some context around them), with its ``_delta``."""
-    scored = sorted((_delta(text, c), i, c) for i, c in enumerate(whole_readings(text)))
-    for (change, after, before), _, cand in scored:
-        if cand.chain == _MAC and not _MAC_EVIDENCE.search(text):
-            continue
-        if sound(*window(text, cand.text, margin=100)):
-            return cand, change, after, before
-    return None
+_FOREIGN_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+
+
+def _marked(text: str) -> str:
+    """The words of ``text`` that hold a mark of a misreading (see ``_TRIGGERS``)."""
+    words = []
+    for pattern in _TRIGGERS:
+        for match in pattern.finditer(text):
+            start = max(text.rfind(c, 0, match.start()) for c in " \n\t") + 1
+            ends = [i for c in " \n\t" if (i := text.find(c, match.end())) >= 0]
+            words.append(text[start : min(ends, default=len(text))])
+    return " ".join(dict.fromkeys(words))
+
+
+def _foreign(text: str) -> str:
+    """The words of ``text`` that hold a non-ASCII character: every reading keeps ASCII
+    bytes as they are, so the rest costs the same before and after and need not be
+    costed (most of a page's text, read in Python a character at a time)."""
+    return " ".join(_FOREIGN_WORD.findall(text))
 
 
 def explain_repair(
@@ -178,7 +199,16 @@ def explain_repair(
 def _explain(text: str) -> RepairResult:
     """The whole node first (one misreading of all of it); failing that, broken legacy
     spans, then runs of non-ASCII words, each inside otherwise clean text; C1 controls
-    left at the end are windows-1252 characters a latin-1 decoder kept as bytes."""
+    left at the end are windows-1252 characters a latin-1 decoder kept as bytes.
+
+    Text whose marked words cost less than any reading must gain is left to ftfy: no
+    reading of boilerkit's could be taken (most clean text with a trigger ends here).
+    """
+    if cost(_marked(text)) < weights().whole_gain:
+        ftfy_cand = ftfy_reading(text)
+        if ftfy_cand is None:
+            return RepairResult(text, ())
+        return RepairResult(ftfy_cand.text, tuple(diff(text, ftfy_cand.text, ftfy_cand.chain)))
     whole = _whole_reading(text)
     if whole is not None and set(whole.chain) <= {"ftfy", "latin-1/cp1252"}:
         whole = None  # ftfy mended C1 controls only: other code pages need the bytes first
@@ -255,6 +285,25 @@ _SKIPPED_TEXTS = etree.XPath(
 _SKIP_TAGS = frozenset({"script", "style", "template", "code"})
 
 
+def _suspect_texts(joined: str, starts: list[int]) -> list[int]:
+    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark: each
+    pattern's next hit is searched for only once the scan has passed its last one, and
+    the scan jumps to the next text after a hit (a page can hold thousands of marks)."""
+    found: list[int] = []
+    ahead = [p.search(joined) for p in _TRIGGERS]
+    while True:
+        first = min((m.start() for m in ahead if m), default=-1)
+        if first < 0:
+            return found
+        index = bisect_right(starts, first) - 1
+        found.append(index)
+        after = starts[index + 1]
+        ahead = [
+            p.search(joined, after) if m and m.start() < after else m
+            for p, m in zip(_TRIGGERS, ahead, strict=True)
+        ]
+
+
 def repair_tree(
     root: etree._Element, weights: RepairWeights = WEIGHTS, costs: PlausibilityCosts = COSTS
 ) -> int:
@@ -271,17 +320,18 @@ def repair_tree(
         return 0
     foreign = [text for text in texts if not text.isascii()]
     joined = "\n".join(foreign)  # one regex scan of the page, not one call per text node
-    if not _suspect(joined):
+    starts = list(accumulate((len(text) + 1 for text in foreign), initial=0))
+    hits = _suspect_texts(joined, starts)
+    if not hits:
         return 0
     fixes = {}
     skipped = set(_SKIPPED_TEXTS(root))
-    for text in foreign:
+    for text in (foreign[i] for i in hits):
         if text in fixes or text in skipped:
             continue
-        if _suspect(text):
-            fixed = explain_repair(text, weights, costs).text
-            if fixed != text:
-                fixes[text] = fixed
+        fixed = explain_repair(text, weights, costs).text
+        if fixed != text:
+            fixes[text] = fixed
     if not fixes:
         return 0
     changed = 0

@@ -59,7 +59,10 @@ CENTRAL_MARKS = re.compile(
     "|(?<=[èìòùÈÌÒÙ])(?<!\\w.)(?=\\w)|(?<=[øèìòùØ])\\w*[èìòùø]|(?<=ø)\\w*í|(?<=í)\\w*ø"
     "|(?<=\\w[õû])(?=\\w))"
 )
-LONE_A = re.compile(r"(?:(?<![^ \t\n\r\f\v])|(?<=[a-zà-ÿ]))Ã(?: (?= ))?(?![^ \t\n\r\f\v])")
+# ``Ã`` alone or ending a lower-case word (``voilÃ le``): ``à`` whose no-break space
+# became a space (ftfy repairs it; this only triggers). Starts with the letter itself, so
+# the regex engine skips other text at C speed.
+LONE_A = re.compile(r"Ã(?<![^ \t\n\r\f\va-zà-ÿ]Ã)(?: (?= ))?(?![^ \t\n\r\f\v])")
 _CENTRAL_STRONG = frozenset("¹³¿œŸ£¥Œ¯±¶¼¾\x8c\x8f\x9c\x9f")
 # Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters; ý alone is Czech
 # too, so it counts only in a word with a Turkish letter.
