@@ -64,8 +64,20 @@ class ParsedPage:
     base_url: str | None
 
 
+_PROXY_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+"""The classes of the tree's element proxies, chosen in C. ``lxml.html``'s own lookup runs
+a Python method for every proxy made (to give forms and inputs classes of their own,
+which boilerkit never uses): 12% of the median page's time on trafilatura-eval, for the
+same output on both corpora."""
+
+
 def _new_parser() -> lxml_html.HTMLParser:
-    return lxml_html.HTMLParser(
+    parser = lxml_html.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
@@ -74,6 +86,8 @@ def _new_parser() -> lxml_html.HTMLParser:
         collect_ids=False,
         huge_tree=True,
     )
+    parser.set_element_class_lookup(_PROXY_CLASSES)
+    return parser
 
 
 def to_utf8(text: str) -> bytes:
@@ -148,14 +162,20 @@ def cap_depth(root: lxml_html.HtmlElement) -> None:
         etree.strip_tags(element, "*")
 
 
-def _join(url: str | None, href: str) -> str | None:
-    """``href`` resolved against ``url``; a malformed URL (bad IPv6 host) keeps ``url``."""
-    if not url:
+def join_url(base: str | None, href: str) -> str | None:
+    """``href`` resolved against ``base`` (``href`` itself without a base), or ``None`` when
+    either is malformed (``urljoin`` raises on a bad IPv6 host: ``http://[not-an-ipv6]``).
+
+    The one URL-joining helper: the page's ``<base href>``, teaser links, the content's
+    links, metadata URLs and rendered links all resolve through it, and each caller says
+    what a malformed URL falls back to.
+    """
+    if not base:
         return href
     try:
-        return urljoin(url, href)
+        return urljoin(base, href)
     except ValueError:
-        return url
+        return None
 
 
 def parse_html(text: str, url: str | None = None) -> ParsedPage:
@@ -170,5 +190,5 @@ def parse_html(text: str, url: str | None = None) -> ParsedPage:
     if base is not None:
         href = (base.get("href") or "").strip()
         if href:
-            base_url = _join(url, href)
+            base_url = join_url(url, href) or url  # a malformed one keeps the page's URL
     return ParsedPage(root=root, base_url=base_url)

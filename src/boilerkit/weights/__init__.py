@@ -39,7 +39,7 @@ from .patterns import (
     TOC_HEADING,
     WORD_SPLIT,
 )
-from .table import Weights
+from .table import PageTypeWeights, Weights
 
 __all__ = [
     "BOILERPLATE_LINE",
@@ -73,6 +73,7 @@ __all__ = [
     "TOC_HEADING",
     "WORD_SPLIT",
     "DecodeWeights",
+    "PageTypeWeights",
     "PlausibilityCosts",
     "RepairWeights",
     "Weights",
