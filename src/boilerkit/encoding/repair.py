@@ -128,9 +128,15 @@ def _whole_reading(text: str) -> Candidate | None:
     """
     ftfy_cand = ftfy_reading(text)
     decoded = ftfy_cand is not None and any(s.startswith("utf-8/") for s in ftfy_cand.chain)
-    bar = _delta(text, ftfy_cand)[0] - weights().min_gain if ftfy_cand and decoded else 0.0
+    ftfy_delta = _delta(text, ftfy_cand, {}) if ftfy_cand and decoded else None
+    bar = ftfy_delta[0] - weights().min_gain if ftfy_delta else 0.0
     pieces = ftfy_cand is not None and all(s.endswith("(pieces)") for s in ftfy_cand.chain)
-    scored = sorted((_delta(text, c), i, c) for i, c in enumerate(whole_readings(text)))
+    memo: dict[str, float] = {}
+    deltas = (
+        (_delta(text, c, memo, None if decoded else _needed(c)), i, c)
+        for i, c in enumerate(whole_readings(text))
+    )
+    scored = sorted((d, i, c) for d, i, c in deltas if d is not None)
     for (change, after, before), _, cand in scored:
         if decoded:
             if change > bar or not (pieces or cand.chain[0].startswith("utf-8/")):
@@ -152,12 +158,19 @@ def _needed(cand: Candidate) -> float:
     return weights().whole_gain if strict else weights().min_gain
 
 
-def _delta(text: str, cand: Candidate) -> tuple[float, float, float]:
+def _delta(
+    text: str, cand: Candidate, memo: dict[str, float], needed: float | None = None
+) -> tuple[float, float, float] | None:
     """(cost change, cost of the changed words after, before) of reading ``text`` as
-    ``cand``, chain prior included."""
+    ``cand``, chain prior included; ``None`` when the words cost less than ``needed`` to
+    begin with (no reading could gain enough). ``memo`` keeps the cost of the words
+    as they stand: one-byte readings all change the same words."""
     old, new = window(text, cand.text)
+    words = _foreign(old)
+    before = memo[words] if words in memo else memo.setdefault(words, cost(words))
+    if needed is not None and before - prior(cand.chain) < needed:
+        return None
     after = cost(_foreign(new), cand.home) + prior(cand.chain)
-    before = cost(_foreign(old))
     return after - before, after, before
 
 
