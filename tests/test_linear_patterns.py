@@ -26,6 +26,7 @@ import pytest
 
 import boilerkit
 from boilerkit.encoding.chains import UTF8_READERS, utf8_pattern
+from boilerkit.encoding.spans import _repertoire
 
 SRC = Path(boilerkit.__file__).resolve().parent
 ADVERSARIAL = (
@@ -77,11 +78,15 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
 BUILDERS = {
     ("encoding/chains.py", "utf8_pattern"): "runs of UTF-8 read as a code page (built per reader)",
     ("metadata/scan.py", "_spellings"): "an alternation of the literal words of a table",
+    ("encoding/repair.py", "_utf8_shape"): "one character class pair, built once at import",
+    ("encoding/spans.py", "_repertoire"): "one character class run per code page",
 }
 """Functions allowed to compile a pattern, and what they build."""
 
 
 def _built() -> Iterator[tuple[str, re.Pattern[str]]]:
+    for reader in UTF8_READERS:
+        yield f"spans._repertoire({reader!r})", _repertoire(reader)
     for reader in UTF8_READERS:
         for single in (False, True):
             yield f"chains.utf8_pattern({reader!r}, {single})", utf8_pattern(reader, single)
