@@ -2,22 +2,40 @@
 
 from __future__ import annotations
 
-import dataclasses
-from typing import Any
+import array
+import mmap
+from typing import Any, Union
 
 from .document import Document
 from .explain import Explanation
-from .options import Options
+from .options import Options, with_overrides
 from .pipeline import run
 
+Page = Union[str, bytes, bytearray, memoryview, mmap.mmap, "array.array[int]"]
+"""What ``extract`` reads: text, or bytes in any object with the buffer protocol."""
 
-def _options(options: Options | None, overrides: dict[str, Any]) -> Options:
-    base = options if options is not None else Options()
-    return dataclasses.replace(base, **overrides) if overrides else base
+_ACCEPTED = "str or a bytes-like object (bytes, bytearray, memoryview, mmap, array('B'))"
+
+
+def as_page(html: object) -> bytes | str:
+    """``html`` as ``bytes`` or ``str``: every bytes-like is copied into ``bytes`` once.
+
+    Sockets, ``mmap`` and buffers hand out ``bytearray`` and ``memoryview``; the stages
+    (regular expressions, lxml) want ``bytes``. Anything else is a ``TypeError`` that says
+    what is accepted, rather than a ``len()`` or regex error from deep inside.
+    """
+    if isinstance(html, (bytes, str)):
+        return html
+    try:
+        view = memoryview(html)  # type: ignore[arg-type]  # any object may have the protocol
+    except TypeError:
+        raise TypeError(f"html must be {_ACCEPTED}, not {type(html).__name__}") from None
+    with view:
+        return view.tobytes()
 
 
 def extract(
-    html: bytes | str,
+    html: Page,
     *,
     url: str | None = None,
     content_type: str | None = None,
@@ -26,19 +44,20 @@ def extract(
 ) -> Document:
     """Extract the main text and metadata of one page.
 
-    ``html`` is the page as fetched (bytes, decoded here) or already decoded text.
+    ``html`` is the page as fetched (bytes or any bytes-like, decoded here) or already
+    decoded text; anything else raises ``TypeError``.
     ``content_type`` is the HTTP header, whose charset is the first hint for decoding.
-    Keyword ``overrides`` replace fields of ``options`` (e.g. ``include_comments=True``).
+    Keyword ``overrides`` replace fields of ``options`` (e.g. ``include_comments=True``);
+    an unknown keyword is a ``TypeError``, a bad value an ``OptionError`` (a ``ValueError``).
     A page without main content gives a ``Document`` with empty ``text``.
     Never touches the network or the file system.
     """
-    return run(
-        html, url=url, content_type=content_type, options=_options(options, overrides)
-    ).document
+    page, settings = as_page(html), with_overrides(options, overrides)
+    return run(page, url=url, content_type=content_type, options=settings).document
 
 
 def explain(
-    html: bytes | str,
+    html: Page,
     *,
     url: str | None = None,
     content_type: str | None = None,
@@ -46,9 +65,8 @@ def explain(
     **overrides: Any,
 ) -> Explanation:
     """Like ``extract``, and say why each block was kept or dropped (``str()`` it to read)."""
-    result = run(
-        html, url=url, content_type=content_type, options=_options(options, overrides), explain=True
-    )
+    page, settings = as_page(html), with_overrides(options, overrides)
+    result = run(page, url=url, content_type=content_type, options=settings, explain=True)
     return Explanation(
         document=result.document,
         verdicts=result.selection.verdicts,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import html as lxml_html
 
 from .metadata import Metadata
-from .options import Options
+from .options import Options, with_overrides
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,8 +55,7 @@ class Document(Metadata):
     def _render(self, fmt: str, options: Options | None, overrides: dict[str, Any]) -> str:
         from .render import render_document
 
-        base = options if options is not None else Options()
-        return render_document(self, fmt, replace(base, **overrides) if overrides else base)
+        return render_document(self, fmt, with_overrides(options, overrides))
 
     def __getstate__(self) -> dict[str, Any]:
         # lxml elements do not pickle; carry the content as HTML so process pools work.
