@@ -52,6 +52,18 @@ class Document(Metadata):
         """Every field (as ``to_dict``) as one JSON object."""
         return self._render("json", options, overrides)
 
+    def to_xml(self, options: Options | None = None, **overrides: Any) -> str:
+        """The document as trafilatura-style XML (``<doc>`` with the metadata, ``<main>``)."""
+        return self._render("xml", options, overrides)
+
+    def to_tei(self, options: Options | None = None, **overrides: Any) -> str:
+        """The document as a TEI P5 XML file (``teiHeader`` with the metadata, ``text/body``)."""
+        return self._render("tei", options, overrides)
+
+    def to_csv(self, options: Options | None = None, **overrides: Any) -> str:
+        """A CSV file of this document: header, then url, title, author, date, language, text."""
+        return self._render("csv", options, overrides)
+
     def _render(self, fmt: str, options: Options | None, overrides: dict[str, Any]) -> str:
         from .render import render_document
 
