@@ -154,7 +154,11 @@ def _run(args: argparse.Namespace) -> int:
     lines = job.fmt == "json" and not job.explain and (args.jsonl or batch)
     try:
         sink: StreamSink | DirectorySink = (
-            DirectorySink(args.output_dir, "text" if job.explain else job.fmt, lines=lines)
+            DirectorySink(
+                args.output_dir,
+                "text" if job.explain and job.fmt != "html" else job.fmt,
+                lines=lines,
+            )
             if args.output_dir
             else StreamSink(sys.stdout.buffer, batch=batch, lines=lines)
         )
