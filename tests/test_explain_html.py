@@ -91,7 +91,7 @@ def test_report_summary(report: str) -> None:
     )
     assert facts["URL"] == "https://news.example/ferries"
     assert float(facts["confidence"]) > 0
-    page_type = boilerkit.extract(HOSTILE_PAGE).page_type
+    page_type = boilerkit.extract(HOSTILE_PAGE, url="https://news.example/ferries").page_type
     assert facts["page type"].startswith(f"{page_type} (")
     assert facts["second opinion"] in {
         SecondOpinion(False, False).describe(),
