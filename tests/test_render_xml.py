@@ -138,6 +138,7 @@ def test_xml_carries_metadata_and_structure(rich: boilerkit.Document) -> None:
     lists = main.findall("list")
     assert [item.text for item in lists[1]] == ["Third", "Fourth"]
     assert lists[1].get("rend") == "numbered" and lists[1][0].get("n") == "3"
+    assert lists[0].get("rend") == "bulleted" and lists[0][0].get("n") is None
     assert lists[0].find("item/list/item").text == "Nested item"  # type: ignore[union-attr]
     assert main.find("quote").text.startswith("A quotation")  # type: ignore[union-attr]
     code = main.find("code")

@@ -89,7 +89,7 @@ class Builder:
         if frame.kind == "quote":
             return self.sub(parent, "quote")
         if frame.kind == "item":
-            return self.sub(parent, "item", n=str(frame.number) if frame.number else "")
+            return self.sub(parent, "item", n=str(frame.number) if frame.ordered else "")
         return self.sub(parent, "list", rend="numbered" if frame.ordered else "bulleted")
 
     def _block(self, parent: etree._Element, block: Block, *, framed: bool) -> None:
