@@ -60,3 +60,10 @@ def test_other_types_are_type_errors_saying_what_is_accepted(value: object, name
         assert message.endswith(f"not {name}")
         assert "str or a bytes-like object (bytes, bytearray, memoryview" in message
         assert not isinstance(info.value, ValueError)
+
+
+@pytest.mark.parametrize("name", ["url", "content_type"])
+def test_url_and_content_type_must_be_text(name: str) -> None:
+    with pytest.raises(TypeError, match=f"{name} must be a str or None, not int") as info:
+        boilerkit.extract(PAGE, **{name: 42})  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)

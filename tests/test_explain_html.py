@@ -232,3 +232,11 @@ def test_the_report_in_a_browser_shows_the_marks_and_runs_nothing(
     counts = Counter(pixels)
     for colour in (KEPT_COLOUR, DROPPED_COLOUR, CONTAINER_COLOUR, TEASER_COLOUR):
         assert counts[rgb(colour)] > 200, f"{colour} is not on the screen"
+
+
+def test_report_of_a_page_without_blocks() -> None:
+    report = boilerkit.explain(b"").to_html()
+    page = lxml_html.fromstring(report)
+    assert not page.xpath("//main/section")
+    assert "0 kept, 0 dropped, of 0" in page.xpath("string(//header)")
+    assert page.xpath("//header/h1/text()") == ["(no title)"]

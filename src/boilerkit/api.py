@@ -7,6 +7,7 @@ import mmap
 from typing import Any, Union
 
 from .document import Document
+from .errors import OptionTypeError
 from .explain import Explanation
 from .options import Options, with_overrides
 from .pipeline import run
@@ -34,6 +35,13 @@ def as_page(html: object) -> bytes | str:
         return view.tobytes()
 
 
+def _check_hints(url: object, content_type: object) -> None:
+    """``url`` and ``content_type`` are text or absent (an ``OptionTypeError`` otherwise)."""
+    for name, value in (("url", url), ("content_type", content_type)):
+        if value is not None and not isinstance(value, str):
+            raise OptionTypeError(f"{name} must be a str or None, not {type(value).__name__}")
+
+
 def extract(
     html: Page,
     *,
@@ -52,6 +60,7 @@ def extract(
     A page without main content gives a ``Document`` with empty ``text``.
     Never touches the network or the file system.
     """
+    _check_hints(url, content_type)
     page, settings = as_page(html), with_overrides(options, overrides)
     return run(page, url=url, content_type=content_type, options=settings).document
 
@@ -65,6 +74,7 @@ def explain(
     **overrides: Any,
 ) -> Explanation:
     """Like ``extract``, and say why each block was kept or dropped (``str()`` it to read)."""
+    _check_hints(url, content_type)
     page, settings = as_page(html), with_overrides(options, overrides)
     result = run(page, url=url, content_type=content_type, options=settings, explain=True)
     return Explanation(

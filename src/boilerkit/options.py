@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import numbers
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final, Literal, get_args
@@ -81,17 +82,19 @@ def _is_favor(value: Any) -> str | None:
 
 
 def _is_count(value: Any) -> str | None:
-    if isinstance(value, bool) or not isinstance(value, int):
+    # numbers.Integral/Real rather than int/float: NumPy's scalars are numbers too.
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         return "type"
-    return None if value >= 1 else "value"
+    return None if int(value) >= 1 else "value"
 
 
 def _is_seconds(value: Any) -> str | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
         return "type"
-    return None if math.isfinite(value) and value > 0 else "value"
+    seconds = float(value)
+    return None if math.isfinite(seconds) and seconds > 0 else "value"
 
 
 def _is_weights(value: Any) -> str | None:

@@ -186,6 +186,6 @@ def _related(block: etree._Element, link: RelatedLink) -> None:
     if href is not None and href.lower().startswith(("http://", "https://")):
         _sub(line, "a", link.url, href=href, rel="nofollow noopener noreferrer")
     else:
-        _sub(line, "code", link.url)
+        _sub(line, "em", "(not an http link: left out)")
     if link.section:
         _sub(line, "span", f" (under {link.section!r})")
