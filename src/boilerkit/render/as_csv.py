@@ -12,10 +12,9 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
-if TYPE_CHECKING:
-    from ..document import Document
+from .record import Record
 
 CSV_COLUMNS: Final = ("url", "title", "author", "date", "language", "text")
 
@@ -33,7 +32,7 @@ def csv_header() -> str:
     return _line(CSV_COLUMNS)
 
 
-def csv_row(document: Document, text: str | None = None) -> str:
+def csv_row(document: Record, text: str | None = None) -> str:
     """One document as one CSV record, CRLF included (no header).
 
     ``text`` replaces ``document.text`` (the text as the options render it).
@@ -42,6 +41,6 @@ def csv_row(document: Document, text: str | None = None) -> str:
     return _line(values.get(name, getattr(document, name) or "") for name in CSV_COLUMNS)
 
 
-def render_csv(documents: Iterable[Document]) -> str:
+def render_csv(documents: Iterable[Record]) -> str:
     """A whole CSV file: the header, then one record per document."""
     return csv_header() + "".join(csv_row(document) for document in documents)

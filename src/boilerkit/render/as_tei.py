@@ -21,22 +21,20 @@ TEI P5 ``tei_corpus`` DTD that trafilatura ships.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from lxml import etree
 
 from ..options import Options
 from .as_xml import TEI_NS, Builder, attribute_value, fill_body, serialize
-
-if TYPE_CHECKING:
-    from ..document import Document
+from .record import Record
 
 _LANGUAGE_TAG: Final = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 _ISO_DATE: Final = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def document_tei(document: Document, options: Options, base_url: str | None) -> str:
+def document_tei(document: Record, options: Options, base_url: str | None) -> str:
     """The document as a TEI P5 XML file (see the module docstring for its structure)."""
     from .. import __version__
 
@@ -69,7 +67,7 @@ def document_tei(document: Document, options: Options, base_url: str | None) -> 
     return serialize(root)
 
 
-def _file_desc(builder: Builder, file_desc: etree._Element, document: Document) -> None:
+def _file_desc(builder: Builder, file_desc: etree._Element, document: Record) -> None:
     title_stmt = builder.sub(file_desc, "titleStmt")
     builder.sub(title_stmt, "title", document.title or "", type="main")
     authors = document.authors or ((document.author,) if document.author else ())
@@ -100,7 +98,7 @@ def _file_desc(builder: Builder, file_desc: etree._Element, document: Document) 
         builder.sub(source, "bibl", sigle, type="sigle")
 
 
-def _profile_desc(builder: Builder, header: etree._Element, document: Document) -> None:
+def _profile_desc(builder: Builder, header: etree._Element, document: Record) -> None:
     if not (document.description or document.categories or document.tags):
         return
     profile = builder.sub(header, "profileDesc")

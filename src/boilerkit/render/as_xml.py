@@ -17,17 +17,15 @@ a division), and a code block is an ``<ab type="code">`` around the ``<code>``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from lxml import etree
 
 from ..options import Options
 from .as_html import xml_text
 from .blocks import BREAK, Block, Cell, Code, Frame, Image, Inline, Span, shared_frames
+from .record import Record
 from .walk import walk
-
-if TYPE_CHECKING:
-    from ..document import Document
 
 TEI_NS: Final = "http://www.tei-c.org/ns/1.0"
 _REND: Final = {"em": "#i", "strong": "#b", "del": "#s"}
@@ -46,7 +44,7 @@ _XML_ATTRIBUTES: Final = (
     "license",
     "page_type",
 )
-"""``Document`` fields written as attributes of ``<doc>``, in this order (absent when empty)."""
+"""``Record`` fields written as attributes of ``<doc>``, in this order (absent when empty)."""
 
 
 class Builder:
@@ -154,7 +152,7 @@ class Builder:
                 self.inline(last, node.children)
 
 
-def _comments(document: Document, options: Options) -> list[str]:
+def _comments(document: Record, options: Options) -> list[str]:
     if not (options.include_comments and document.comments):
         return []
     return [line for line in document.comments.splitlines() if line.strip()]
@@ -163,7 +161,7 @@ def _comments(document: Document, options: Options) -> list[str]:
 def fill_body(
     builder: Builder,
     main: etree._Element,
-    document: Document,
+    document: Record,
     options: Options,
     base_url: str | None,
     comments: Callable[[], etree._Element],
@@ -186,7 +184,7 @@ def attribute_value(value: object) -> str:
     return str(value)
 
 
-def document_xml(document: Document, options: Options, base_url: str | None) -> str:
+def document_xml(document: Record, options: Options, base_url: str | None) -> str:
     """The document as trafilatura-style XML: ``<doc ...metadata><main>...</main></doc>``."""
     builder = Builder(tei=False)
     root = etree.Element("doc")
