@@ -67,3 +67,9 @@ def test_url_and_content_type_must_be_text(name: str) -> None:
     with pytest.raises(TypeError, match=f"{name} must be a str or None, not int") as info:
         boilerkit.extract(PAGE, **{name: 42})  # type: ignore[arg-type]
     assert isinstance(info.value, ValueError)
+
+
+def test_a_buffer_over_max_bytes_is_refused_before_it_is_copied() -> None:
+    with pytest.raises(boilerkit.InputTooLargeError, match="input is 100 bytes, over max_bytes=50"):
+        boilerkit.extract(bytearray(b"x" * 100), max_bytes=50)
+    assert boilerkit.extract(bytearray(b"<p>Short text.</p>"), max_bytes=50).text == "Short text."

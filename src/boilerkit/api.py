@@ -7,7 +7,7 @@ import mmap
 from typing import Any, Union
 
 from .document import Document
-from .errors import OptionTypeError
+from .errors import InputTooLargeError, OptionTypeError
 from .explain import Explanation
 from .options import Options, with_overrides
 from .pipeline import run
@@ -18,12 +18,13 @@ Page = Union[str, bytes, bytearray, memoryview, mmap.mmap, "array.array[int]"]
 _ACCEPTED = "str or a bytes-like object (bytes, bytearray, memoryview, mmap, array('B'))"
 
 
-def as_page(html: object) -> bytes | str:
+def as_page(html: object, max_bytes: int | None = None) -> bytes | str:
     """``html`` as ``bytes`` or ``str``: every bytes-like is copied into ``bytes`` once.
 
     Sockets, ``mmap`` and buffers hand out ``bytearray`` and ``memoryview``; the stages
     (regular expressions, lxml) want ``bytes``. Anything else is a ``TypeError`` that says
-    what is accepted, rather than a ``len()`` or regex error from deep inside.
+    what is accepted, rather than a ``len()`` or regex error from deep inside. A buffer
+    over ``max_bytes`` is refused before it is copied (a mapped file may be huge).
     """
     if isinstance(html, (bytes, str)):
         return html
@@ -32,6 +33,8 @@ def as_page(html: object) -> bytes | str:
     except TypeError:
         raise TypeError(f"html must be {_ACCEPTED}, not {type(html).__name__}") from None
     with view:
+        if max_bytes is not None and view.nbytes > max_bytes:
+            raise InputTooLargeError(f"input is {view.nbytes} bytes, over max_bytes={max_bytes}")
         return view.tobytes()
 
 
@@ -61,7 +64,8 @@ def extract(
     Never touches the network or the file system.
     """
     _check_hints(url, content_type)
-    page, settings = as_page(html), with_overrides(options, overrides)
+    settings = with_overrides(options, overrides)
+    page = as_page(html, settings.max_bytes)
     return run(page, url=url, content_type=content_type, options=settings).document
 
 
@@ -75,7 +79,8 @@ def explain(
 ) -> Explanation:
     """Like ``extract``, and say why each block was kept or dropped (``str()`` it to read)."""
     _check_hints(url, content_type)
-    page, settings = as_page(html), with_overrides(options, overrides)
+    settings = with_overrides(options, overrides)
+    page = as_page(html, settings.max_bytes)
     result = run(page, url=url, content_type=content_type, options=settings, explain=True)
     return Explanation(
         document=result.document,
