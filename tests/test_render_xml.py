@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import trafilatura
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -22,6 +24,7 @@ from boilerkit.render import (
     render_html,
     render_text,
 )
+from boilerkit.render.as_html import xml_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -263,3 +266,25 @@ def test_csv_of_many_documents_has_one_header(rich: boilerkit.Document) -> None:
     assert spec.header == csv_header()
     options = boilerkit.Options()
     assert spec.header + spec.render_record(other, options, None) == other.to_csv()
+
+
+ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=40)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=ANY_TEXT, author=ANY_TEXT, paragraph=ANY_TEXT, tag=ANY_TEXT)
+def test_any_text_gives_well_formed_xml_tei_and_csv(
+    title: str, author: str, paragraph: str, tag: str
+) -> None:
+    content = lxml_html.fragment_fromstring("<p>x</p>", create_parent="div")
+    content[0].text = xml_text(paragraph)  # what an lxml tree can hold at all
+    doc = boilerkit.Document(
+        title=title, author=author, tags=(tag,), url=title, text=paragraph, content=content
+    )
+    for name in ("xml", "tei"):
+        out = boilerkit.render_document(doc, name)
+        root = etree.fromstring(out.encode("utf-8"))
+        assert len(root)
+    rows = list(csv.reader(io.StringIO(doc.to_csv(), newline="")))
+    assert len(rows) == 2
+    assert rows[1][1] == title.replace("\x00", "")
