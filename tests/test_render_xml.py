@@ -268,7 +268,14 @@ def test_csv_of_many_documents_has_one_header(rich: boilerkit.Document) -> None:
     assert spec.header + spec.render_record(other, options, None) == other.to_csv()
 
 
-ANY_TEXT = st.text(st.characters(codec=None, exclude_categories=()), max_size=40)
+ANY_TEXT = st.lists(
+    st.one_of(
+        st.text(st.characters(codec=None, exclude_categories=()), max_size=8),
+        st.sampled_from(["\ud800", "\udfff", "\x00", "\x1b", "\x85", "\ufffe", "]]>", "<", "&"]),
+    ),
+    max_size=8,
+).map("".join)
+"""Any text, with lone surrogates, controls and XML's special strings drawn often."""
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
