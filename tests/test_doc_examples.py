@@ -218,3 +218,17 @@ def test_robustness_error_tree_is_the_real_one() -> None:
         if isinstance(value, type) and issubclass(value, errors.BoilerkitError)
     }
     assert named - {"ValueError", "TypeError"} == real
+
+
+def test_images_in_the_docs_exist_and_are_small() -> None:
+    images = [
+        (path, target)
+        for path in DOCS
+        for target in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", path.read_text(encoding="utf-8"))
+    ]
+    assert any(path.name == "README.md" for path, _ in images)  # the explain report's picture
+    for path, target in images:
+        image = (path.parent / target).resolve()
+        assert image.is_file(), f"{path.name}: {target} is missing"
+        assert image.stat().st_size < 200_000, f"{target} is over 200 KB"
+        assert image.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
