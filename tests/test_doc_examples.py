@@ -224,7 +224,9 @@ def test_images_in_the_docs_exist_and_are_small() -> None:
     images = [
         (path, target)
         for path in DOCS
-        for target in re.findall(r"!\[[^\]]*\]\(([^)\s]+)\)", path.read_text(encoding="utf-8"))
+        for target in re.findall(
+            r"!\[[^\]]*\]\(([^)\s]+\.(?:png|jpe?g|gif|svg))\)", path.read_text(encoding="utf-8")
+        )
     ]
     assert any(path.name == "README.md" for path, _ in images)  # the explain report's picture
     for path, target in images:
