@@ -117,6 +117,9 @@ def test_report_copies_nothing_that_runs_or_loads(report: str) -> None:
         ((), False, False),
         (("second opinion: not asked, page too large",), False, False),
         (("second opinion: none",), True, False),
+        (("second opinion: not asked, not enough time left",), False, False),
+        (("second opinion: asked, ours kept: the page's article is ours",), True, False),
+        (("low confidence: content is trafilatura's second opinion: longer prose",), True, True),
         (("low confidence: content is trafilatura's second opinion",), True, True),
     ],
 )
