@@ -173,6 +173,7 @@ def test_tei_is_valid_tei_p5_with_the_header_trafilatura_users_know(
     ]
     bibl = root.xpath(f"{file_desc}/t:sourceDesc/t:bibl[not(@type)]", namespaces=ns)[0]
     assert bibl.xpath("t:ptr/@target", namespaces=ns) == ["https://example.org/news/a"]
+    assert bibl.xpath("t:idno[@type='URL']/text()", namespaces=ns) == ["https://example.org/news/a"]
     assert bibl.xpath("t:date/@when", namespaces=ns) == ["2024-03-05"]
     assert bibl.xpath("t:publisher/text()", namespaces=ns) == ["Example News"]
     entry = root.xpath("t:text/t:body/t:div[@type='entry']", namespaces=ns)[0]

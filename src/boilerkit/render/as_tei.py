@@ -8,7 +8,7 @@ The header follows what trafilatura writes, so corpora built with either read th
     │   │   ├── titleStmt: title type=main, author (one per author)
     │   │   ├── publicationStmt: publisher (the site) + availability (the license),
     │   │   │                    or an empty p when neither is known
-    │   │   └── sourceDesc: bibl (title, author, publisher, date, ptr to the URL),
+    │   │   └── sourceDesc: bibl (title, author, publisher, date, the URL as idno and ptr),
     │   │                   bibl type=sigle ("site, date")
     │   ├── profileDesc: abstract (description), textClass/keywords (categories, tags)
     │   └── encodingDesc/appInfo/application ident=boilerkit
@@ -92,6 +92,7 @@ def _file_desc(builder: Builder, file_desc: etree._Element, document: Record) ->
         when = document.date if _ISO_DATE.fullmatch(document.date[:10]) else ""
         builder.sub(bibl, "date", document.date, when=when[:10])
     if document.url:
+        builder.sub(bibl, "idno", document.url, type="URL")
         builder.sub(bibl, "ptr", type="URL", target=document.url)
     sigle = ", ".join(filter(None, [document.sitename, document.date]))
     if sigle:
