@@ -81,6 +81,11 @@ def test_report_marks_teasers_with_their_related_links(report: str) -> None:
     assert teasers
     hrefs = page.xpath("//main//p[@class='related']/a/@href")
     assert "https://news.example/a/1" in hrefs
+    listed = page.xpath("//header/details/ul[@class='related']/li")
+    assert len(listed) == len(
+        boilerkit.extract(HOSTILE_PAGE, url="https://news.example/ferries").related
+    )
+    assert listed[0].xpath("a/@href") == ["https://news.example/a/1"]
     assert not any(href.lower().startswith("javascript") for href in page.xpath("//@href"))
 
 

@@ -141,6 +141,13 @@ def _summary(
     for term, value in facts:
         _sub(facts_list, "dt", term)
         _sub(facts_list, "dd", value)
+    if document.related:
+        details = _sub(box, "details")
+        _sub(details, "summary", f"related links from the teaser blocks ({len(document.related)})")
+        links = _sub(details, "ul", **{"class": "related"})
+        for link in document.related:
+            item = _sub(links, "li", f"{link.title} ")
+            _related(item, link)
     if notes:
         notes_list = _sub(box, "ul", **{"class": "meta"})
         for note in notes:
@@ -175,13 +182,13 @@ def _block(parent: etree._Element, verdict: BlockVerdict, related: dict[str, Rel
     _sub(block, "p", verdict.text, **{"class": "text"})
     link = related.get(verdict.text.strip())
     if link is not None:
-        _related(block, link)
+        _related(_sub(block, "p", "related: ", **{"class": "related"}), link)
     if reasons:
         _sub(block, "p", ", ".join(reasons), **{"class": "reasons"})
 
 
-def _related(block: etree._Element, link: RelatedLink) -> None:
-    line = _sub(block, "p", "related: ", **{"class": "related"})
+def _related(line: etree._Element, link: RelatedLink) -> None:
+    """The link's URL under ``line``: a link for http(s), else a note that it was left out."""
     href = safe_url(link.url, None)
     if href is not None and href.lower().startswith(("http://", "https://")):
         _sub(line, "a", link.url, href=href, rel="nofollow noopener noreferrer")
