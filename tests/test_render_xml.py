@@ -296,3 +296,10 @@ def test_any_text_gives_well_formed_xml_tei_and_csv(
     rows = list(csv.reader(io.StringIO(doc.to_csv(), newline="")))
     assert len(rows) == 2
     assert rows[1][1] == title.replace("\x00", "")
+
+
+def test_tei_names_boilerkit_and_its_version() -> None:
+    root = etree.fromstring(boilerkit.Document().to_tei().encode())
+    (application,) = root.iter(f"{TEI}application")
+    assert application.get("ident") == "boilerkit"
+    assert application.get("version") == boilerkit.__version__

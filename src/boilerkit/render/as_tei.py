@@ -21,6 +21,7 @@ TEI P5 ``tei_corpus`` DTD that trafilatura ships.
 from __future__ import annotations
 
 import re
+from importlib.metadata import PackageNotFoundError, version
 from typing import Final
 
 from lxml import etree
@@ -34,10 +35,20 @@ _ISO_DATE: Final = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+def _version() -> str:
+    # From the installed metadata: importing ``boilerkit.__version__`` here would make the
+    # package import itself (render is imported by the package's own __init__).
+    try:
+        return version("boilerkit")
+    except PackageNotFoundError:  # running from a source tree that was never installed
+        return "unknown"
+
+
+_VERSION: Final = _version()
+
+
 def document_tei(document: Record, options: Options, base_url: str | None) -> str:
     """The document as a TEI P5 XML file (see the module docstring for its structure)."""
-    from .. import __version__
-
     builder = Builder(tei=True)
     root = etree.Element(f"{{{TEI_NS}}}TEI", nsmap={None: TEI_NS})
     if document.language and _LANGUAGE_TAG.fullmatch(document.language):
@@ -49,7 +60,7 @@ def document_tei(document: Record, options: Options, base_url: str | None) -> st
         builder.sub(builder.sub(header, "encodingDesc"), "appInfo"),
         "application",
         ident="boilerkit",
-        version=__version__,
+        version=_VERSION,
     )
     builder.sub(application, "label", "boilerkit")
     body = builder.sub(builder.sub(root, "text"), "body")

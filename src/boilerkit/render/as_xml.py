@@ -23,7 +23,7 @@ from lxml import etree
 
 from ..options import Options
 from .as_html import xml_text
-from .blocks import BREAK, Block, Cell, Code, Frame, Image, Inline, Span, shared_frames
+from .blocks import BREAK, Cell, Code, Frame, Image, Inline, RenderBlock, Span, shared_frames
 from .record import Record
 from .walk import walk
 
@@ -65,7 +65,7 @@ class Builder:
             element.text = xml_text(text)
         return element
 
-    def blocks(self, parent: etree._Element, blocks: list[Block]) -> None:
+    def blocks(self, parent: etree._Element, blocks: list[RenderBlock]) -> None:
         """``blocks`` in order under ``parent``; lists and quotes nested as their frames say."""
         section = parent
         open_frames: list[tuple[Frame, etree._Element]] = []
@@ -90,7 +90,7 @@ class Builder:
             return self.sub(parent, "item", n=str(frame.number) if frame.ordered else "")
         return self.sub(parent, "list", rend="numbered" if frame.ordered else "bulleted")
 
-    def _block(self, parent: etree._Element, block: Block, *, framed: bool) -> None:
+    def _block(self, parent: etree._Element, block: RenderBlock, *, framed: bool) -> None:
         if block.kind in ("para", "heading") and framed:
             # Inside an item or quote: its first paragraph is the item's own text, as in
             # trafilatura's output; later ones follow a line break.

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
+from typing import Final
 
 from lxml import etree
 
@@ -29,16 +29,15 @@ from .as_tei import document_tei
 from .as_xml import document_xml
 from .blocks import plain_text
 from .markdown import blocks_to_markdown, escape_paragraph
+from .record import Record
+from .source import Renderable
 from .text import render_text
 from .walk import DEFAULT_OPTIONS, walk
-
-if TYPE_CHECKING:
-    from ..document import Document
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
-Renderer = Callable[["Document", Options, "str | None"], str]
+Renderer = Callable[[Record, Options, "str | None"], str]
 """``(document, options, base_url) -> str``: what every format provides."""
 
 
@@ -58,13 +57,13 @@ class OutputFormat:
     header: str = ""
     """What a batch writes once before its records (CSV: the header row)."""
 
-    def render_record(self, document: Document, options: Options, base_url: str | None) -> str:
+    def render_record(self, document: Record, options: Options, base_url: str | None) -> str:
         """One document as a batch record (see ``record``)."""
         return (self.record or self.render)(document, options, base_url)
 
 
 def render_document(
-    document: Document,
+    document: Record,
     fmt: str = "text",
     options: Options | None = None,
     *,
@@ -94,13 +93,13 @@ def get_format(name: str) -> OutputFormat:
         raise ValueError(f"unknown format {name!r}: expected one of {known}") from None
 
 
-def _comments(document: Document, options: Options) -> list[str]:
+def _comments(document: Renderable, options: Options) -> list[str]:
     if not (options.include_comments and document.comments):
         return []
     return [line for line in document.comments.splitlines() if line.strip()]
 
 
-def document_text(document: Document, options: Options) -> str:
+def document_text(document: Renderable, options: Options) -> str:
     text = document.text
     if not options.include_tables:
         text = render_text(document.content, options)
@@ -110,7 +109,7 @@ def document_text(document: Document, options: Options) -> str:
     return text
 
 
-def document_markdown(document: Document, options: Options, base_url: str | None) -> str:
+def document_markdown(document: Renderable, options: Options, base_url: str | None) -> str:
     markdown = blocks_to_markdown(walk(document.content, options, base_url))
     comments = _comments(document, options)
     if comments:
@@ -119,7 +118,7 @@ def document_markdown(document: Document, options: Options, base_url: str | None
     return markdown
 
 
-def document_html(document: Document, options: Options, base_url: str | None) -> str:
+def document_html(document: Renderable, options: Options, base_url: str | None) -> str:
     blocks = walk(document.content, html_options(options), base_url)
     root = etree.Element("html")
     if document.language and _LANGUAGE_TAG.fullmatch(document.language):
@@ -147,7 +146,7 @@ def document_html(document: Document, options: Options, base_url: str | None) ->
     return "<!DOCTYPE html>\n" + page
 
 
-def document_csv(document: Document, options: Options, base_url: str | None) -> str:
+def document_csv(document: Record, options: Options, base_url: str | None) -> str:
     """A CSV file of one document: the header, then its record."""
     return csv_header() + csv_row(document, document_text(document, options))
 

@@ -1,22 +1,21 @@
 """What the record formats (XML, XML-TEI, CSV) read of a document, as a structural type.
 
-``Document`` renders itself through ``render``, so ``render`` must not import ``document``
-back (an import cycle). These formats print more of the metadata than the page formats do,
-so they name here every field they read; any ``Document`` fits.
+``Renderable`` (``source``) names what the page formats read; these formats print every
+metadata field as well, so ``Record`` adds them. Any ``Document`` fits both, and ``render``
+never imports ``document`` (see ``source``). ``render_document`` takes a ``Record``, since
+any format may be asked for.
 """
 
 from __future__ import annotations
 
 from typing import Protocol
 
-from lxml import html as lxml_html
+from .source import Renderable
 
 
-class Record(Protocol):
-    """A document as the XML, TEI and CSV formats see it: metadata, text and content."""
+class Record(Renderable, Protocol):
+    """A document as the XML, TEI and CSV formats see it: all its metadata as well."""
 
-    @property
-    def title(self) -> str | None: ...
     @property
     def author(self) -> str | None: ...
     @property
@@ -30,10 +29,6 @@ class Record(Protocol):
     @property
     def description(self) -> str | None: ...
     @property
-    def language(self) -> str | None: ...
-    @property
-    def url(self) -> str | None: ...
-    @property
     def image(self) -> str | None: ...
     @property
     def categories(self) -> tuple[str, ...]: ...
@@ -43,9 +38,3 @@ class Record(Protocol):
     def license(self) -> str | None: ...
     @property
     def page_type(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def comments(self) -> str: ...
-    @property
-    def content(self) -> lxml_html.HtmlElement | None: ...
