@@ -2,11 +2,14 @@
 
 - ```` ```python ```` blocks run, in order, one namespace per file, in a directory where
   ``samples/`` and ``fixtures/`` are the repository's (so ``open("samples/...")`` works).
-- ```` ```sh ```` lines that call ``boilerkit`` run through the command line, there too, and
-  must exit 0 and print or write something. A line that needs the network says
-  ``not run`` in its comment. Lines that call something else (``pip``, ``python
-  benchmarks/...``) are not run; a block of them says ``not run`` just above it, except the
-  README's install-and-test line, which is what ``.ci/run`` runs.
+- ```` ```sh ```` lines that call ``boilerkit`` (or ``python -m boilerkit.spark``) run
+  through the command line, there too, and must exit 0 and print or write something. A
+  line that needs the network says ``not run`` in its comment. Lines that call something
+  else (``pip``, ``python benchmarks/...``, cluster tools) are not run; their block says
+  ``not run`` just above it or in a comment on its first line, except the install lines
+  (``pip install .``, ``".[test]"``, ``".[spark]"``), which ``.ci/run`` does.
+- A Python block that needs what a test cannot have (a cluster, a bucket) says so the
+  same way, and is not run.
 - Output samples are compared with the real output: the ```` ```text ````,
   ```` ~~~~markdown ````, ```` ```xml ```` and ```` ```csv ```` blocks of docs/formats/ with
   the rendering of the example that docs/formats.md builds, ``KEEP``/``DROP`` lines with
@@ -20,6 +23,7 @@ import json
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -35,7 +39,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = sorted([ROOT / "README.md", *(ROOT / "docs").glob("*.md"), *(ROOT / "docs").glob("*/*.md")])
 SAMPLE = ROOT / "samples" / "news-article.html"
 _FENCE = re.compile(r"^(```+|~~~+)(\S*)[^\n]*\n(.*?)^\1\s*$", re.M | re.S)
-_INSTALL_AND_TEST = re.compile(r"^pip install (-e )?\"?\.(\[test\])?\"?( && python -m pytest)?$")
+_INSTALL_AND_TEST = re.compile(
+    r"^pip install (-e )?\"?(\.|boilerkit)(\[(test|spark)\])?\"?( && python -m pytest)?$"
+)
 
 
 @dataclass(frozen=True)
@@ -88,9 +94,16 @@ def test_the_docs_have_examples() -> None:
 def test_python_examples_run(path: Path, workdir: Path) -> None:
     namespace: dict[str, Any] = {"__name__": "__docs__"}
     for block in blocks(path):
-        if block.language == "python":
+        if block.language == "python" and not _says_not_run(block):
             code = compile(block.text, block.where, "exec")
             exec(code, namespace)  # the docs' own examples, run as a reader would
+
+
+def _says_not_run(block: Block) -> bool:
+    """The block says it is not run: in the prose just above it, or a comment on its first
+    line (``# needs a cluster: not run by the tests``)."""
+    first = block.text.lstrip().splitlines()[0] if block.text.strip() else ""
+    return "not run" in block.before or (first.startswith("#") and "not run" in first)
 
 
 # -- the command line ------------------------------------------------------------------
@@ -119,13 +132,20 @@ def _command(line: str) -> tuple[str, str]:
 
 
 def _calls_boilerkit(command: str) -> bool:
-    return any(part.split()[:1] == ["boilerkit"] for part in re.split(r"\||&&|;", command))
+    """The command runs ``boilerkit`` or ``python -m boilerkit[.spark]``."""
+    return any(
+        part.split()[:1] == ["boilerkit"] or part.split()[:3] in _PYTHON_M_BOILERKIT
+        for part in re.split(r"\||&&|;", command)
+    )
+
+
+_PYTHON_M_BOILERKIT = [["python", "-m", "boilerkit"], ["python", "-m", "boilerkit.spark"]]
 
 
 def test_every_shell_line_runs_or_says_why_not() -> None:
     for block, line in shell_lines():
         command, comment = _command(line)
-        if _calls_boilerkit(command) or "not run" in comment or "not run" in block.before:
+        if _calls_boilerkit(command) or "not run" in comment or _says_not_run(block):
             continue
         assert _INSTALL_AND_TEST.match(command), (
             f"{block.where}: {line!r} neither calls boilerkit nor says why it is not run"
@@ -137,13 +157,20 @@ def test_every_shell_line_runs_or_says_why_not() -> None:
     [
         line
         for block, line in shell_lines()
-        if _calls_boilerkit(_command(line)[0]) and "not run" not in _command(line)[1]
+        if _calls_boilerkit(_command(line)[0])
+        and "not run" not in _command(line)[1]
+        and not _says_not_run(block)
     ],
 )
 def test_shell_examples_run(line: str, workdir: Path) -> None:
     command, _ = _command(line)
     command = re.sub(r"^pip install [^&]*&&\s*", "", command)  # installed already
-    prelude = f'boilerkit() {{ {shlex.quote(sys.executable)} -m boilerkit "$@"; }}\n'
+    if "boilerkit.spark" in command:
+        pytest.importorskip("pyspark", reason="the spark extra is not installed")
+        if shutil.which("java") is None:
+            pytest.skip("Spark needs Java")
+    python = shlex.quote(sys.executable)
+    prelude = f'boilerkit() {{ {python} -m boilerkit "$@"; }}\npython() {{ {python} "$@"; }}\n'
     done = subprocess.run(
         ["bash", "-o", "pipefail", "-c", prelude + command],
         capture_output=True,
