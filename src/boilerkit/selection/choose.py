@@ -463,7 +463,7 @@ def _finish(
         f"{len(teasers)} teaser blocks",
     )
     related = _unique(
-        RelatedLink(item.title, item.url, group.section)
+        RelatedLink(item.title, item.url, group.section, item.blurb)
         for group in teasers
         for item in group.items
     )

@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 
 from ..weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
 from .segment import HEADING_TAGS, Block, Segmentation, text_of, weighted_length
+from .shapes import blurb_of, linked_blurbs, shape, title_line_before
 
 _TEASER_CLASS = frozenset(
     "teaser teasers card cards tile tiles promo related recommended story-list stories "
@@ -36,6 +37,7 @@ class TeaserItem:
 
     title: str
     url: str
+    blurb: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +269,15 @@ def _teaser_headline(
     return headline
 
 
+def _most_common(signatures: list[tuple[str, str]]) -> tuple[tuple[str, str], int]:
+    """The first of the most frequent signatures, and how often it occurs."""
+    counts: dict[tuple[str, str], int] = {}
+    for signature in signatures:
+        counts[signature] = counts.get(signature, 0) + 1
+    best = max(counts, key=counts.__getitem__, default=("", ""))
+    return best, counts.get(best, 0)
+
+
 def _enough_alike(leaders: list[int], tags: list[str], weights: Weights) -> bool:
     """Whether enough would-be teasers share a tag that can be an item (a cheap necessary
     condition for a group: its items are leaders of one shape)."""
@@ -292,13 +303,16 @@ def _group(
     tags, end, elements = segmentation.tags, segmentation.end, segmentation.elements
     children = [child for child in children if tags[child]]  # no comments
     signatures = [_signature(tags[child], elements[child]) for child in children]
-    shapes: dict[tuple[str, str], int] = {}
-    for signature in signatures:
-        shapes[signature] = shapes.get(signature, 0) + 1
-    shape = max(shapes, key=shapes.__getitem__, default=("", ""))  # the first of the most
-    if shapes.get(shape, 0) < weights.teaser_min_items or shape[0] in _NOT_ITEMS:
+    signature = _most_common(signatures)
+    if signature[1] < weights.teaser_min_items:  # no two items alike by class: by shape
+        signatures = [(tags[child], shape(elements[child])) for child in children]
+        signature = _most_common(signatures)
+    shape_of, count = signature
+    if count < weights.teaser_min_items or shape_of[0] in _NOT_ITEMS:
         return None
-    candidates = [child for child, sign in zip(children, signatures, strict=True) if sign == shape]
+    candidates = [
+        child for child, sign in zip(children, signatures, strict=True) if sign == shape_of
+    ]
     needed = max(weights.teaser_min_items, weights.teaser_item_share * len(candidates))
     if sum(item in leaders for item in candidates) < needed:
         return None  # too few items could be teasers: spare the headline search
@@ -318,9 +332,19 @@ def _group(
     members = [elements[item] for item in items]
     heading = _heading_before(element)
     marks = _evidence(element, members, heading)
+    blurbs = [
+        blurb_of(member, title) for member, (title, _) in zip(members, headlines, strict=True)
+    ]
+    if heading is None:
+        heading = title_line_before(element, weights)
+        if heading is not None and linked_blurbs(headlines, blurbs, base_url, weights):
+            marks.append("title line, linked blurbs")
     if not marks or (len(items) < 3 and not {"heading", "class", "linked headings"} & set(marks)):
         return None
-    teasers = [TeaserItem(title, absolute_url(base_url, href)) for title, href in headlines]
+    teasers = [
+        TeaserItem(title, absolute_url(base_url, href), blurb)
+        for (title, href), blurb in zip(headlines, blurbs, strict=True)
+    ]
     if len({teaser.url for teaser in teasers}) < len(teasers) * 0.8:
         return None
     covered = [node for item in items for node in range(item, end[item])]

@@ -90,6 +90,10 @@ class Weights:
     """... and its label, the text beside the link, is at least this long ("Mehr", "More")."""
     teaser_min_headline_share: float = 0.12
     """The headline is at least this share of the item's text."""
+    title_line_max_chars: int = 60
+    """A section title set as a plain line (no heading tag) is at most this long."""
+    teaser_blurb_min_chars: int = 20
+    """Items recognised by shape alone (see ``shapes``) each carry a blurb this long."""
 
     # --- forum threads (``threads.py``) ----------------------------------------------------
     # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
