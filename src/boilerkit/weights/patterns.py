@@ -249,6 +249,24 @@ rights, contact lines, comment prompts, disclosures, and the footer lines of old
 in lower-cased text, and anchored at word starts: a case-insensitive search of many
 alternatives at every character costs ten times more."""
 
+READER_ADDRESS = re.compile(
+    r"""\b(?:you|your|yours|we|us|our
+      | du|dich|dir|dein\w*|ihr|euch|euer\w*|wir|uns|unser\w*
+      | vous|votre|vos|nous|notre|nos|tu|te|toi|ton|ta|tes
+      | usted\w*|vosotros|nosotros|nuestr\w*|tus?|ti|contigo
+      | wy|was|wam|nas|nasz\w*|wasz\w*
+      | jij|jou|jouw|je|wij|ons|onze
+      | вы|вас|вам|ваш\w*|мы|нас|нам|наш\w*)\b""",
+    re.X,
+)
+"""Words that speak to the reader or for the publisher (you, we, our): what a call to
+action says and a reported closing sentence ("A spokesperson declined to comment", "Voters
+can sign up at the clerk's office") does not. Searched in lower-cased text."""
+RIGHTS_LINE = re.compile(
+    r"©|\bcopyright\b|rights\sreserved|rechte\svorbehalten|derechos\sreservados|droits\sr[ée]serv"
+)
+"""The rights line of a page: never article text, whatever its grammar."""
+
 CREDIT_LINE = re.compile(
     r"""©\s?\D | \((?:c|foto|photo|bild)\)\s?: | /\s?(?:afp|dpa)\b | \b(?:
         (?:foto|photo|bild|image|picture)s?\s?: | credits?\s?: | getty\s?images
