@@ -552,3 +552,73 @@ def test_info_line_with_published_and_updated_stamps_is_dropped() -> None:
     assert "Paragraph 2" in text and "Yay\u0131nlanma" not in text
     one_stamp = "CNNMoney (New York) First published February 1, 2016: 1:28 AM ET"
     assert one_stamp in _text(f"<article><p>{one_stamp}</p>{_paragraphs(3)}</article>")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "A spokesperson for the developer declined to comment.",
+        "Residents who want to speak at the hearing can sign up at the clerk's office.",
+    ],
+)
+def test_a_reported_closing_sentence_is_article_text(closing: str) -> None:
+    text = _text(f"<article>{_paragraphs(3)}<p>{closing}</p></article>")
+    assert text.endswith(closing)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Subscribe to our newsletter for more stories like this.",
+        "Copyright 2024 The Daily. All rights reserved.",
+        "If you enjoyed this story, sign up for our weekly digest.",
+    ],
+)
+def test_a_call_to_action_after_the_article_goes(call: str) -> None:
+    text = _text(f"<article>{_paragraphs(3)}<p>{call}</p></article>")
+    assert call not in text
+    assert text.endswith("Paragraph 2.")
+
+
+def _selection(body: str, *, signed: bool, url: str = "https://blog.example.org/2020/05/"):
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    return select_content(root, base_url=url, signed=signed)
+
+
+CARDS = "".join(
+    f"<div class='card'><h3><a href='/story-{i}'>Story {i} about the harbour and the ferry"
+    f"</a></h3><p>{PROSE}</p></div>"
+    for i in range(6)
+)
+BRIEF = (
+    "<article><h1>Walkers rescued</h1><p>Two walkers were brought ashore by the lifeboat"
+    " after being cut off by the tide on Sunday.</p><p>The pair had called the coastguard"
+    " from the rocks. Neither needed hospital treatment, the crew said.</p></article>"
+)
+
+
+def test_a_signed_brief_among_many_teasers_is_an_article() -> None:
+    selection = _selection(f"{BRIEF}<div class='more'><h2>More news</h2>{CARDS}</div>", signed=True)
+    assert selection.content is not None
+    assert "Neither needed hospital treatment" in render_text(selection.content)
+
+
+def test_the_same_brief_unsigned_is_still_a_listing() -> None:
+    selection = _selection(
+        f"{BRIEF}<div class='more'><h2>More news</h2>{CARDS}</div>", signed=False
+    )
+    assert selection.content is None
+    assert len(selection.related) == 6
+
+
+def test_a_run_of_bare_headline_links_is_a_listing() -> None:
+    items = "".join(
+        f"<li><a href='/2020/05/{i:02d}/post-{i}/'>A post title number {i} about the plot</a>"
+        f" <span>{i} May 2020</span></li>"
+        for i in range(1, 8)
+    )
+    selection = _selection(f"<main><h1>Month: May 2020</h1><ul>{items}</ul></main>", signed=False)
+    assert selection.content is None
+    assert [link.section for link in selection.related] == ["Month: May 2020"] * 7
+    assert all(link.blurb == "" for link in selection.related)  # a date is not a blurb

@@ -101,6 +101,7 @@ def _run(
             include_comments=options.include_comments,
             scale=options.scale,
             title=metadata.title,
+            signed=bool(metadata.author or metadata.date),
             explain=explain,
         )
     deadline.check("select")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -32,6 +31,7 @@ from ..weights import (
 )
 from .comments import comment_sections
 from .content import build_content
+from .listing import is_listing, related_links
 from .score import Reason, Scores, is_server_error, score
 from .segment import HEADING_TAGS, Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
@@ -366,11 +366,13 @@ def select_content(
     include_comments: bool = False,
     scale: float = 1.0,
     title: str | None = None,
+    signed: bool = False,
     explain: bool = False,
 ) -> Selection:
     """Find the article in a cleaned tree and copy it out.
 
     ``title`` is the page's title: a heading repeating it is the headline, not the text.
+    ``signed``: the page names an author or a date, as posts do and listings rarely do.
     With ``explain``, the selection carries a verdict per block (built only on request).
     """
     weights = weights or Weights()
@@ -418,7 +420,16 @@ def select_content(
         else ()
     )
     selection = _finish(
-        segmentation, scores, teasers, container, kept, verdicts, weights, left_out, base_url
+        segmentation,
+        scores,
+        teasers,
+        container,
+        kept,
+        verdicts,
+        weights,
+        left_out,
+        base_url,
+        signed,
     )
     if posts:
         root = element_path(segmentation.elements[posts.start], 2)
@@ -450,6 +461,7 @@ def _finish(
     weights: Weights,
     skip: frozenset[int],
     base_url: str | None,
+    signed: bool,
 ) -> Selection:
     """Copy the article out, rate our confidence, list the teaser links."""
     kept_blocks = [b for b in segmentation.blocks if b.node in kept]
@@ -462,34 +474,9 @@ def _finish(
         f"container {element_path(element)} value {scores.total[container]:.0f}",
         f"{len(teasers)} teaser blocks",
     )
-    related = _unique(
-        RelatedLink(item.title, item.url, group.section, item.blurb)
-        for group in teasers
-        for item in group.items
-    )
-    teaser_chars = sum(b.chars for group in teasers for b in group.blocks)
-    if (kept_chars < weights.min_article_chars and teaser_chars > kept_chars) or (
-        kept_chars < weights.listing_max_chars
-        and teaser_chars > weights.listing_teaser_ratio * kept_chars
-    ):
-        return Selection(
-            None,
-            verdicts,
-            related,
-            None,
-            0.0,
-            (*notes, "no article: the page is a listing of other pages"),
-        )
+    related = related_links(teasers)
+    if is_listing(kept_blocks, teasers, weights, signed):
+        note = "no article: the page is a listing of other pages"
+        return Selection(None, verdicts, related, None, 0.0, (*notes, note))
     content = build_content(container, segmentation, kept, skip, base_url)
     return Selection(content, verdicts, related, None, round(confidence, 3), notes)
-
-
-def _unique(links: Iterable[RelatedLink]) -> tuple[RelatedLink, ...]:
-    """Each linked page once, where it first appears (home pages repeat top stories)."""
-    seen: set[str] = set()
-    unique: list[RelatedLink] = []
-    for link in links:
-        if link.url not in seen:
-            seen.add(link.url)
-            unique.append(link)
-    return tuple(unique)

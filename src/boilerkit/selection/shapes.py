@@ -11,6 +11,10 @@ title. So a teaser list is recognised from
   (``linked_blurbs``),
 - under a short title line: no link, no sentence, a few words (``title_line_before``).
 
+An archive page lists its posts as bare headline links, with a date at most: a long run
+of such items (``headline_list_min_items``), all to the site's own pages, is a teaser
+list too, with or without a title line.
+
 A list inside an article that links other sites (a reading list) fails the second test;
 a run of paragraphs fails the first (``p`` is never an item).
 """
@@ -21,7 +25,7 @@ from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
 
-from ..weights import SENTENCE_END, Weights
+from ..weights import DATE_LINE, SENTENCE_END, Weights
 from .segment import text_of
 
 
@@ -76,26 +80,34 @@ def site(url: str) -> str:
     return ".".join(labels[-keep:])
 
 
-def linked_blurbs(
-    headlines: list[tuple[str, str]], blurbs: list[str], base_url: str | None, weights: Weights
-) -> bool:
-    """Whether every item links another page of the page's own site and has a blurb."""
+def same_site(headlines: list[tuple[str, str]], base_url: str | None) -> bool:
+    """Whether every headline links another page of the page's own site (relative links
+    count as the page's site; without a page URL, the links must share one site)."""
     home = site(base_url or "")
     sites = {site(href) for _, href in headlines if site(href)}
     if home:
         sites.add(home)
     if len(sites) > 1:
         return False  # links to other sites: a reading list, not the site's own stories
-    if any(not href or href.startswith("#") for _, href in headlines):
-        return False
-    return all(len(blurb) >= weights.teaser_blurb_min_chars for blurb in blurbs)
+    return not any(not href or href.startswith("#") for _, href in headlines)
+
+
+def linked_blurbs(
+    headlines: list[tuple[str, str]], blurbs: list[str], base_url: str | None, weights: Weights
+) -> bool:
+    """Whether every item links another page of the page's own site and has a blurb."""
+    return same_site(headlines, base_url) and all(
+        len(blurb) >= weights.teaser_blurb_min_chars for blurb in blurbs
+    )
 
 
 def blurb_of(item: lxml_html.HtmlElement, title: str) -> str:
-    """The item's text beside its headline."""
+    """The item's text beside its headline (none when that is only a date)."""
     text = _line(item)
     at = text.find(title)
     if at < 0:
         return ""
     rest = f"{text[:at]} {text[at + len(title) :]}"
+    if DATE_LINE.match(rest.strip()):
+        return ""
     return " ".join(rest.split()).strip(" -\u2013\u2014|:\u00b7\u2022")  # dashes, dots

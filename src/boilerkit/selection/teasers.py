@@ -17,9 +17,9 @@ from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
-from ..weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
+from ..weights import NEGATIVE_WORDS, SENTENCE_END, TEASER_HEADING, WORD_SPLIT, Weights
 from .segment import HEADING_TAGS, Block, Segmentation, text_of, weighted_length
-from .shapes import blurb_of, linked_blurbs, shape, title_line_before
+from .shapes import blurb_of, linked_blurbs, same_site, shape, title_line_before
 
 _TEASER_CLASS = frozenset(
     "teaser teasers card cards tile tiles promo related recommended story-list stories "
@@ -169,7 +169,37 @@ def find_teasers(
                 start = segmentation.index_of[member]
                 taken[start : end[start]] = b"\x01" * (end[start] - start)
     groups.extend(_read_more_lines(segmentation, weights, base_url, taken, anchors))
+    groups = _without_lists_beside_prose(groups, segmentation, weights)
     return tuple(sorted(groups, key=lambda group: segmentation.index_of[group.container]))
+
+
+HEADLINE_LIST = "same-site headline list"
+
+
+def _without_lists_beside_prose(
+    groups: list[TeaserGroup], segmentation: Segmentation, weights: Weights
+) -> list[TeaserGroup]:
+    """The groups, without the bare headline lists when the page has prose of its own.
+
+    A run of headline links to the site's own pages is what an archive page is made of;
+    on a page with an article (two prose paragraphs outside every teaser block) the same
+    run may be a list the article gives (changes landed, pages of a guide), so it is
+    left to the block verdicts.
+    """
+    if not any(group.evidence == HEADLINE_LIST for group in groups):
+        return groups
+    covered = set().union(*(group.blocks for group in groups))
+    paragraphs = sum(
+        1
+        for block in segmentation.blocks
+        if block not in covered
+        and block.sentences
+        and block.chars >= weights.post_paragraph_min_chars
+        and not block.link_chars
+    )
+    if paragraphs < 2:
+        return groups
+    return [group for group in groups if group.evidence != HEADLINE_LIST]
 
 
 def _read_more_lines(
@@ -269,6 +299,47 @@ def _teaser_headline(
     return headline
 
 
+def _structural_marks(
+    heading: lxml_html.HtmlElement | None,
+    headlines: list[tuple[str, str]],
+    blurbs: list[str],
+    base_url: str | None,
+    weights: Weights,
+    marks: list[str],
+) -> list[str]:
+    """The marks that need no class name or heading tag (see ``shapes``): same-site
+    headline links with blurbs under a title line; or, with no other mark, a long run of
+    bare same-site headlines (an archive)."""
+    if not marks and heading is not None and linked_blurbs(headlines, blurbs, base_url, weights):
+        return ["title line, linked blurbs"]
+    if (
+        not marks
+        and len(headlines) >= weights.headline_list_min_items
+        and same_site(headlines, base_url)
+        and not any(SENTENCE_END.search(blurb) for blurb in blurbs)
+    ):
+        return [HEADLINE_LIST]  # an archive: bare headlines, a date at most
+    return []
+
+
+def _alike(children: list[int], segmentation: Segmentation, weights: Weights) -> list[int]:
+    """The children of the most common shape, when enough share one that can be an item.
+
+    Alike by tag and first class; on pages whose classes are all unique (hashed by a
+    CSS-in-JS build) by tag skeleton instead (see ``shapes``).
+    """
+    tags, elements = segmentation.tags, segmentation.elements
+    children = [child for child in children if tags[child]]  # no comments
+    signatures = [_signature(tags[child], elements[child]) for child in children]
+    signature, count = _most_common(signatures)
+    if count < weights.teaser_min_items:  # no two items alike by class: by shape
+        signatures = [(tags[child], shape(elements[child])) for child in children]
+        signature, count = _most_common(signatures)
+    if count < weights.teaser_min_items or signature[0] in _NOT_ITEMS:
+        return []
+    return [child for child, sign in zip(children, signatures, strict=True) if sign == signature]
+
+
 def _most_common(signatures: list[tuple[str, str]]) -> tuple[tuple[str, str], int]:
     """The first of the most frequent signatures, and how often it occurs."""
     counts: dict[tuple[str, str], int] = {}
@@ -300,19 +371,10 @@ def _group(
 ) -> TeaserGroup | None:
     """The teaser group of ``container``, if it is one (``children`` by index, ``leaders``
     the children short enough and holding a link, which items must be)."""
-    tags, end, elements = segmentation.tags, segmentation.end, segmentation.elements
-    children = [child for child in children if tags[child]]  # no comments
-    signatures = [_signature(tags[child], elements[child]) for child in children]
-    signature = _most_common(signatures)
-    if signature[1] < weights.teaser_min_items:  # no two items alike by class: by shape
-        signatures = [(tags[child], shape(elements[child])) for child in children]
-        signature = _most_common(signatures)
-    shape_of, count = signature
-    if count < weights.teaser_min_items or shape_of[0] in _NOT_ITEMS:
+    end, elements = segmentation.end, segmentation.elements
+    candidates = _alike(children, segmentation, weights)
+    if not candidates:
         return None
-    candidates = [
-        child for child, sign in zip(children, signatures, strict=True) if sign == shape_of
-    ]
     needed = max(weights.teaser_min_items, weights.teaser_item_share * len(candidates))
     if sum(item in leaders for item in candidates) < needed:
         return None  # too few items could be teasers: spare the headline search
@@ -337,8 +399,7 @@ def _group(
     ]
     if heading is None:
         heading = title_line_before(element, weights)
-        if heading is not None and linked_blurbs(headlines, blurbs, base_url, weights):
-            marks.append("title line, linked blurbs")
+    marks.extend(_structural_marks(heading, headlines, blurbs, base_url, weights, marks))
     if not marks or (len(items) < 3 and not {"heading", "class", "linked headings"} & set(marks)):
         return None
     teasers = [

@@ -94,6 +94,9 @@ class Weights:
     """A section title set as a plain line (no heading tag) is at most this long."""
     teaser_blurb_min_chars: int = 20
     """Items recognised by shape alone (see ``shapes``) each carry a blurb this long."""
+    headline_list_min_items: int = 5
+    """A list of this many bare headline links to the site's own pages is a teaser list
+    (an archive), whatever its heading and classes say."""
 
     # --- forum threads (``threads.py``) ----------------------------------------------------
     # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
@@ -199,6 +202,9 @@ class Weights:
     """... with this many times more text in teaser blocks is a listing: no article."""
     min_article_chars: int = 150
     """An article shorter than this makes the page a listing/other page, not an article."""
+    post_paragraph_min_chars: int = 80
+    """A kept paragraph this long with a sentence end counts towards a post: two of them
+    on a page naming its author or date make it an article, never a listing."""
 
     # --- favor switch ------------------------------------------------------------------------
     precision_scale: float = 1.5
