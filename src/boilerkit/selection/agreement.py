@@ -5,7 +5,8 @@ on pages nobody tuned for it returned a teaser ("… mehr") in place of a whole 
 truncated paragraph, or a page's navigation joined into one line. So its answer is a
 *candidate*, weighed against ours by what the page's text says about each:
 
-- **overlap**: when theirs holds ours and adds to it, it found the rest of the article;
+- **overlap**: when theirs holds ours and adds a paragraph's worth to it, it found the rest
+  of the article (a stock line such as "Comments are closed." is not worth the change);
   when ours holds theirs, theirs is a part (a teaser, a truncation) and ours stays;
 - **prose mass**: between two different blocks, the one with more sentence-shaped text
   is the article, and a candidate made mostly of links is navigation, never an article;
@@ -96,9 +97,10 @@ def judge(ours: Evidence, theirs: Evidence, *, listing: bool, weights: Weights) 
     ours_share = shared / len(ours.shingles) if ours.shingles else 0.0
     theirs_share = shared / len(theirs.shingles) if theirs.shingles else 0.0
     if ours_share >= weights.opinion_holds_share:
-        if theirs.chars > ours.chars:
-            return Verdict(True, f"it holds ours ({ours_share:.2f}) and {theirs.chars} chars")
-        return Verdict(False, f"it holds the same text ({ours_share:.2f})")
+        gain = theirs.chars - ours.chars
+        if gain >= weights.opinion_min_gain_chars:
+            return Verdict(True, f"it holds ours ({ours_share:.2f}) and {gain} chars more")
+        return Verdict(False, f"it holds ours ({ours_share:.2f}) and only {gain} chars more")
     if theirs_share >= weights.opinion_holds_share:
         return Verdict(False, f"it is a part of ours ({theirs_share:.2f} of it)")
     prose = f"another block, {theirs.prose_chars} prose chars to our {ours.prose_chars}"

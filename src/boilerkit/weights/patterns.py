@@ -250,18 +250,20 @@ in lower-cased text, and anchored at word starts: a case-insensitive search of m
 alternatives at every character costs ten times more."""
 
 READER_ADDRESS = re.compile(
-    r"""\b(?:you|your|yours|we|us|our
-      | du|dich|dir|dein\w*|ihr|euch|euer\w*|wir|uns|unser\w*
-      | vous|votre|vos|nous|notre|nos|tu|te|toi|ton|ta|tes
-      | usted\w*|vosotros|nosotros|nuestr\w*|tus?|ti|contigo
+    r"""\b(?:you|your|yours|us|our
+      | du|dich|dir|dein\w*|ihr|euch|euer\w*|uns|unser\w*
+      | vous|votre|vos|notre|nos|tu|te|toi|ton|ta|tes
+      | usted\w*|vosotros|nuestr\w*|tus?|ti|contigo
       | wy|was|wam|nas|nasz\w*|wasz\w*
-      | jij|jou|jouw|je|wij|ons|onze
-      | вы|вас|вам|ваш\w*|мы|нас|нам|наш\w*)\b""",
+      | jij|jou|jouw|je|ons|onze
+      | вы|вас|вам|ваш\w*|нас|нам|наш\w*)\b""",
     re.X,
 )
-"""Words that speak to the reader or for the publisher (you, we, our): what a call to
-action says and a reported closing sentence ("A spokesperson declined to comment", "Voters
-can sign up at the clerk's office") does not. Searched in lower-cased text."""
+"""Words that speak to the reader or ask for the publisher (you, your, us, our): what a
+call to action says ("Follow us", "Support our work") and a reported closing sentence
+("A spokesperson declined to comment", "Voters can sign up at the clerk's office", "Now
+we wait for the frogs") does not. The subject "we" is left out: bloggers narrate with it.
+Searched in lower-cased text."""
 RIGHTS_LINE = re.compile(
     r"©|\bcopyright\b|rights\sreserved|rechte\svorbehalten|derechos\sreservados|droits\sr[ée]serv"
 )
