@@ -622,3 +622,27 @@ def test_a_run_of_bare_headline_links_is_a_listing() -> None:
     assert selection.content is None
     assert [link.section for link in selection.related] == ["Month: May 2020"] * 7
     assert all(link.blurb == "" for link in selection.related)  # a date is not a blurb
+
+
+def test_a_byline_line_goes_and_a_heading_starting_with_von_stays() -> None:
+    text = _text(
+        f"<div><p>By Sam Okafor 17:42, 21 JUN 2022</p>{_paragraphs(2)}"
+        f"<h2>Von Risiken und Nebenwirkungen</h2>{_paragraphs(2)}</div>"
+    )
+    assert "Sam Okafor" not in text
+    assert "Von Risiken und Nebenwirkungen" in text
+
+
+@pytest.mark.parametrize(
+    ("form", "dropped"),
+    [
+        ("<form action='/newsletter/subscribe'><input type='email'></form>", True),
+        ("<form class='servings'><input type='number' name='servings'></form>", False),
+    ],
+)
+def test_a_box_with_a_sign_up_form_goes(form: str, dropped: bool) -> None:
+    pitch = "<h3>Get the daily newsletter</h3><p>The biggest stories, sent every evening.</p>"
+    box = f"<div>{pitch}{form}</div>"
+    text = _text(f"<div>{_paragraphs(2)}{box}{_paragraphs(2)}</div>")
+    assert ("sent every evening" not in text) is dropped
+    assert text.count("Paragraph") == 4

@@ -19,6 +19,7 @@ from ..document import RelatedLink
 from ..page.clean import is_quote_box
 from ..weights import (
     BOILERPLATE_LINE,
+    BYLINE,
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
@@ -26,6 +27,7 @@ from ..weights import (
     PUBLISHED_LINE,
     QUOTE_HEADER,
     QUOTE_HEADER_MAX_CHARS,
+    SIGNUP_FORM,
     TEASER_HEADING,
     Weights,
 )
@@ -219,6 +221,12 @@ def _region_rule(
         return Reason(hint.kind, -1.0, f"{element_path(element, 1)} {hint.detail}")
     chars, link_chars = segmentation.chars[index], segmentation.link_chars[index]
     if (
+        segmentation.chars[index] <= weights.form_box_max_chars
+        and element.tag != "form"
+        and _holds_signup_form(index, segmentation)
+    ):
+        return Reason("form_box", -1.0, f"{element_path(element, 1)} holds a sign-up form")
+    if (
         segmentation.links[index] >= weights.region_min_links
         and link_chars > weights.region_max_link_density * chars > 0
         and element.tag not in ("p", "td", "th")
@@ -227,6 +235,21 @@ def _region_rule(
             "link_region", -1.0, f"{element_path(element, 1)} density {link_chars / chars:.2f}"
         )
     return None
+
+
+def _holds_signup_form(index: int, segmentation: Segmentation) -> bool:
+    """Whether element ``index`` holds a sign-up form: one whose action, class, id or name
+    says mail, newsletter or subscribe (``SIGNUP_FORM``). Its fields are gone by now (the
+    clean stage strips inputs), so the form's own attributes are the evidence; a recipe's
+    servings field or a poll are not sign-ups."""
+    tags, elements = segmentation.tags, segmentation.elements
+    for inner in range(index + 1, segmentation.end[index]):
+        if tags[inner] == "form":
+            form = elements[inner]
+            names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
+            if SIGNUP_FORM.search(names.lower()):
+                return True
+    return False
 
 
 _NOT_CAPTIONS = frozenset({"td", "th", "li"}) | HEADING_TAGS
@@ -326,6 +349,12 @@ class _Judge:
             return Reason("quote_header", -1.0, "who is quoted, not the quotation")
         if block.node in self.posts and POST_NUMBER.match(block.text):
             return Reason("post_number", -1.0, "the post's number in the thread")
+        if (
+            block.chars <= self.weights.byline_max_chars
+            and not block.sentences
+            and BYLINE.match(block.text)
+        ):
+            return Reason("byline", -1.0)
         if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text.lower()):
             return Reason("credit", -1.0)
         tag = self.segmentation.tags[block.node]

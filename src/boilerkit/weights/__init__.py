@@ -8,6 +8,7 @@ the development corpora (``benchmarks/run.py``) and the golden fixtures, never p
 
 from .patterns import (
     BOILERPLATE_LINE,
+    BYLINE,
     CALL_TO_ACTION,
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
@@ -33,6 +34,7 @@ from .patterns import (
     RIGHTS_LINE,
     SENTENCE_END,
     SERVER_ERROR,
+    SIGNUP_FORM,
     STAT_LINE,
     STRONG_POSITIVE,
     TAG_HEADING,
@@ -44,6 +46,7 @@ from .table import Weights
 
 __all__ = [
     "BOILERPLATE_LINE",
+    "BYLINE",
     "CALL_TO_ACTION",
     "COMMENT_COMPOUND",
     "COMMENT_FURNITURE",
@@ -69,6 +72,7 @@ __all__ = [
     "RIGHTS_LINE",
     "SENTENCE_END",
     "SERVER_ERROR",
+    "SIGNUP_FORM",
     "STAT_LINE",
     "STRONG_POSITIVE",
     "TAG_HEADING",

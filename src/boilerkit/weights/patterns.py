@@ -337,6 +337,21 @@ QUOTE_HEADER_MAX_CHARS = 120
 """A quote's attribution line is at most this long (a name, "wrote:", a date); longer text
 in a quote is the quotation itself."""
 
+BYLINE = re.compile(
+    r"^\W*(?i:by|von|par|por|door|di|av|af|od)\s+"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'-]*\.?\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]"
+)
+"""A byline: "By Sam Okafor 17:42, 21 JUN 2022", "Von Anna Schmidt", "By John Q. Public":
+a byline word, then a name of two capitalised words (German headings such as "Von Risiken
+und Nebenwirkungen" capitalise one noun, not two words in a row). Only short lines without
+a sentence end are tested."""
+
+SIGNUP_FORM = re.compile(
+    r"mail|newsletter|subscri|sign[-_]?up|abonn|anmeld|inscri|suscri|rassegna|nieuwsbrief"
+)
+"""What the action, class, id or name of a sign-up form says (``list-manage.com/subscribe``,
+``newsletter-form``, ``mc-embedded-subscribe-form``). Searched in lower-cased text."""
+
 PUBLISHED_LINE = re.compile(
     r"""(?:^|\s)(?:published|updated|veröffentlicht|aktualisiert|yayınlanma|yayın\starihi
       | güncelleme|опубликовано|обновлено|cập\snhật|diperbarui|diterbitkan|publicado

@@ -168,6 +168,12 @@ class Weights:
     """An id of this many words that spells its section's heading ("sharing-with-a-single-
     developer") is the heading made a slug, not a furniture hint. Shorter ids
     ("share-this" over "Share this") are chosen names and keep their hint."""
+    byline_max_chars: int = 80
+    """A line up to this long, without a sentence end, opening with a byline word and a
+    name ("By Sam Okafor 17:42") is the byline, not article text."""
+    form_box_max_chars: int = 400
+    """A box inside the article holding a sign-up form (a newsletter's) and at most this
+    much text is furniture: its pitch asks the reader to fill the form in."""
     cta_max_chars: int = 400
     """Closing boxes ("Subscribe to our newsletter") up to this long are dropped from the
     article's end when they use the words of ``CALL_TO_ACTION``."""
