@@ -646,3 +646,38 @@ def test_a_box_with_a_sign_up_form_goes(form: str, dropped: bool) -> None:
     text = _text(f"<div>{_paragraphs(2)}{box}{_paragraphs(2)}</div>")
     assert ("sent every evening" not in text) is dropped
     assert text.count("Paragraph") == 4
+
+
+def test_a_table_between_two_parts_of_the_article_is_kept() -> None:
+    rows = "".join(f"<tr><td>{i}.</td><td>Club {i}</td><td>14</td></tr>" for i in range(1, 7))
+    links = "".join(
+        f"<a href='/m/{i}'>Another report about league {i} this week</a><br>" for i in range(8)
+    )
+    text = _text(
+        f"<div id='col'><div class='box'>{_paragraphs(2)}</div>"
+        f"<div class='box'><table>{rows}</table></div><div class='box'>{_paragraphs(1)}</div>"
+        f"<div class='box'>{links}</div></div>"
+    )
+    assert "3. Club 3 14" in text
+    assert "Another report" not in text
+
+
+def test_ancestor_vote_picks_the_parent_of_split_paragraphs() -> None:
+    from boilerkit.selection.score import score
+    from boilerkit.selection.segment import segment
+    from boilerkit.selection.teasers import find_teasers
+    from boilerkit.selection.vote import vote
+    from boilerkit.weights import Weights
+
+    page = (
+        f"<html><body><nav><a href='/'>Home</a></nav><div id='story'><div>{_paragraphs(3)}"
+        f"</div><div>{_paragraphs(2)}</div></div></body></html>"
+    )
+    root = lxml_html.document_fromstring(page)
+    clean_tree(root)
+    segmentation, weights = segment(root), Weights()
+    scores = score(segmentation, find_teasers(segmentation, weights, None), weights, 1.0, ())
+    voted = vote(segmentation, scores, weights)
+    assert voted is not None
+    assert segmentation.elements[voted.container].get("id") == "story"
+    assert voted.left_out == frozenset()

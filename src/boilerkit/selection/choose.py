@@ -48,6 +48,7 @@ from .trim import (
     trim_head,
     trim_tail,
 )
+from .vote import prefer_vote, vote
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +169,34 @@ def _widen(
             joined.add(sibling)
     if len(joined) == 1:
         return container, frozenset()
+    joined |= _sandwiched(siblings, joined, segmentation, scores, weights)
     return parent, frozenset(siblings) - joined
+
+
+def _sandwiched(
+    siblings: list[int],
+    joined: set[int],
+    segmentation: Segmentation,
+    scores: Scores,
+    weights: Weights,
+) -> set[int]:
+    """The siblings between two joined parts of the article that are not furniture.
+
+    An article has no holes: a block between two of its parts is a part too (the results
+    table between a report's opening and its closing paragraphs), however little its
+    short cells are worth, unless it says furniture or is mostly links. Its blocks are
+    still judged one by one, so an ad or a "Read more" line in it still goes.
+    """
+    first, last = min(joined), max(joined)
+    return {
+        sibling
+        for sibling in siblings
+        if first < sibling < last
+        and sibling not in joined
+        and scores.region[sibling] is None
+        and segmentation.link_chars[sibling]
+        <= weights.sibling_max_link_density * segmentation.chars[sibling]
+    }
 
 
 def _thread_container(
@@ -414,6 +442,15 @@ def select_content(
     container = _into_layout_cell(container, segmentation, scores, weights)
     container, left_out = _thread_container(container, thread, segmentation, scores, weights)
     posts = _thread_range(container, thread, segmentation, scores)
+    voted = (
+        None
+        if posts
+        else prefer_vote(
+            container, left_out, vote(segmentation, scores, weights), segmentation, scores, weights
+        )
+    )
+    if voted is not None:
+        container, left_out = voted[0], voted[1]
     tags, end = segmentation.tags, segmentation.end
     first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
     judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
@@ -460,6 +497,8 @@ def select_content(
         base_url,
         signed,
     )
+    if voted is not None:
+        selection = dataclasses.replace(selection, notes=(*selection.notes, voted[2]))
     if posts:
         root = element_path(segmentation.elements[posts.start], 2)
         note = f"forum thread: {len(thread.boxes) if thread else 0} profile boxes in {root}"
