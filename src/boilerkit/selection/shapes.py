@@ -95,9 +95,13 @@ def same_site(headlines: list[tuple[str, str]], base_url: str | None) -> bool:
 def linked_blurbs(
     headlines: list[tuple[str, str]], blurbs: list[str], base_url: str | None, weights: Weights
 ) -> bool:
-    """Whether every item links another page of the page's own site and has a blurb."""
-    return same_site(headlines, base_url) and all(
-        len(blurb) >= weights.teaser_blurb_min_chars for blurb in blurbs
+    """Whether every item links another page of the page's own site and has a blurb, most
+    of them written as sentences (a menu's items have their sub-menus beside them)."""
+    sentences = sum(1 for blurb in blurbs if SENTENCE_END.search(blurb) or blurb.endswith("…"))
+    return (
+        same_site(headlines, base_url)
+        and all(len(blurb) >= weights.teaser_blurb_min_chars for blurb in blurbs)
+        and sentences * 2 > len(blurbs)
     )
 
 

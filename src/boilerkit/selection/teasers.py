@@ -174,6 +174,9 @@ def find_teasers(
 
 
 HEADLINE_LIST = "same-site headline list"
+LINKED_BLURBS = "title line, linked blurbs"
+STRUCTURAL = frozenset({HEADLINE_LIST, LINKED_BLURBS})
+"""The evidence of groups found by structure alone (see ``shapes``)."""
 
 
 def _without_lists_beside_prose(
@@ -311,7 +314,7 @@ def _structural_marks(
     headline links with blurbs under a title line; or, with no other mark, a long run of
     bare same-site headlines (an archive)."""
     if not marks and heading is not None and linked_blurbs(headlines, blurbs, base_url, weights):
-        return ["title line, linked blurbs"]
+        return [LINKED_BLURBS]
     if (
         not marks
         and len(headlines) >= weights.headline_list_min_items
