@@ -37,6 +37,8 @@ def choose_container(
             total *= weights.list_container_factor
         if total > best_value:
             best, best_value = index, total
+    if best_value <= 0:  # no prose anywhere (a page of a few short lines): all of it
+        return next((i for i, tag in enumerate(segmentation.tags) if tag == "body"), 0)
     return best
 
 
