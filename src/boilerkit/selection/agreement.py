@@ -87,12 +87,14 @@ def judge(ours: Evidence, theirs: Evidence, *, listing: bool, weights: Weights) 
     """Take the second opinion only where the page's evidence favours it over ours."""
     if theirs.chars == 0:
         return Verdict(False, "it found nothing")
+    if ours.chars == 0 and not listing:
+        return Verdict(True, "we found nothing")  # an empty result is the worst answer
     if theirs.link_chars > weights.opinion_max_link_density * theirs.chars:
         return Verdict(False, f"{theirs.link_chars}/{theirs.chars} of its chars are links")
-    if ours.chars == 0:
-        if listing and theirs.prose_chars < weights.opinion_listing_min_prose:
+    if ours.chars == 0:  # a listing
+        if theirs.prose_chars < weights.opinion_listing_min_prose:
             return Verdict(False, f"a listing, and its {theirs.prose_chars} prose chars no article")
-        return Verdict(True, "we found no article")
+        return Verdict(True, "we found a listing, and it an article")
     shared = len(ours.shingles & theirs.shingles)
     ours_share = shared / len(ours.shingles) if ours.shingles else 0.0
     theirs_share = shared / len(theirs.shingles) if theirs.shingles else 0.0

@@ -42,9 +42,6 @@ def choose_container(
     return best
 
 
-_LAYOUT_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
-
-
 def into_layout_cell(
     container: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> int:

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..page.tags import HEADING_TAGS
 from ..weights import SENTENCE_END, Weights
 from .score import Scores
-from .segment import HEADING_TAGS, Segmentation
+from .segment import Segmentation
 
 _TAG_PRIOR = {"div": 5.0, "pre": 3.0, "td": 3.0, "blockquote": 3.0, "article": 5.0}
 _TAG_PRIOR.update(dict.fromkeys(("address", "ol", "ul", "dl", "dd", "dt", "li", "form"), -3.0))
