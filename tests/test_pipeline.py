@@ -188,3 +188,42 @@ def test_article_in_the_markup_wins_over_its_json_ld_body() -> None:
 def test_two_article_bodies_say_nothing() -> None:
     page = _ld_page("<div id='app'><p>At dawn.</p></div>", BODY_SENTENCE * 4, "Other " * 200)
     assert "ferry service" not in boilerkit.extract(page, fallback=False).text
+
+
+ARCHIVE_TITLES = [
+    "Spring planting at the allotment",
+    "The shed roof, finally fixed",
+    "Seed swap at the village hall",
+    "Why I stopped using peat",
+    "Rhubarb forcing: the results",
+    "A new cold frame from old windows",
+]
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        "<div>"
+        + "".join(f"<a href='/p/{i}.html'>{t}</a><br>" for i, t in enumerate(ARCHIVE_TITLES))
+        + "</div>",
+        "".join(f"<p><a href='/p/{i}.html'>{t}</a></p>" for i, t in enumerate(ARCHIVE_TITLES)),
+        "<table>"
+        + "".join(
+            f"<tr><td>{i + 1}.3.2019</td><td><a href='/p/{i}.html'>{t}</a></td></tr>"
+            for i, t in enumerate(ARCHIVE_TITLES)
+        )
+        + "</table>",
+    ],
+    ids=["br", "p", "table"],
+)
+def test_an_archive_of_bare_links_is_a_listing_and_never_their_navigation(links: str) -> None:
+    """trafilatura's answer on such pages is the menu and the titles joined into one line."""
+    page = (
+        "<html><head><title>Archive</title><meta property='og:type' content='article'></head>"
+        "<body><div><a href='/'>Plot Notes</a> | <a href='/about'>About</a></div>"
+        f"<div id='main'><h1>Archive</h1>{links}</div></body></html>"
+    )
+    document = boilerkit.extract(page)
+    assert document.text == ""
+    assert document.page_type == "listing"
+    assert [link.title for link in document.related] == ARCHIVE_TITLES

@@ -114,6 +114,7 @@ def _run(
         selection = ask_second_opinion(
             text,
             selection,
+            page.root,
             elements=int(_COUNT_ELEMENTS(page.root)),
             listing=selection.content is None and bool(selection.related),
             weights=options.weights,
@@ -137,6 +138,7 @@ def _run(
         main_text,
         teaser_links=len(selection.related),
         weights=options.weights.page_type,
+        listing=selection.content is None and bool(selection.related),
     )
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},

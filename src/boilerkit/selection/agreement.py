@@ -51,13 +51,37 @@ class Verdict:
     reason: str
 
 
-def evidence(content: lxml_html.HtmlElement | None, weights: Weights) -> Evidence:
-    """The evidence of one candidate (all zero for no candidate)."""
+def evidence(
+    content: lxml_html.HtmlElement | None,
+    weights: Weights,
+    page_links: frozenset[str] = frozenset(),
+) -> Evidence:
+    """The evidence of one candidate (all zero for no candidate).
+
+    Its link text is what its own ``a`` elements hold or, when more, what it holds of the
+    page's headline-length link texts (``page_links``): trafilatura drops the relative
+    links of a page without a URL, and an archive's titles come back as plain text.
+    """
     if content is None:
         return Evidence(0, 0, 0, frozenset())
     text = " ".join(content.text_content().split())
     link_chars = sum(len(" ".join(a.text_content().split())) for a in content.iter("a"))
+    if page_links:
+        link_chars = max(link_chars, min(len(text), sum(len(t) for t in page_links if t in text)))
     return Evidence(len(text), _prose_chars(content, weights), link_chars, _shingles(text))
+
+
+def page_link_texts(root: lxml_html.HtmlElement, weights: Weights) -> frozenset[str]:
+    """The page's link texts long enough to be headlines (at most ``opinion_page_links``
+    of them), whitespace collapsed."""
+    found: set[str] = set()
+    for anchor in root.iter("a"):
+        text = " ".join(anchor.text_content().split())
+        if len(text) >= weights.teaser_headline_min_chars:
+            found.add(text)
+            if len(found) >= weights.opinion_page_links:
+                break
+    return frozenset(found)
 
 
 def _prose_chars(content: lxml_html.HtmlElement, weights: Weights) -> int:
@@ -92,7 +116,8 @@ def judge(ours: Evidence, theirs: Evidence, *, listing: bool, weights: Weights) 
     if theirs.link_chars > weights.opinion_max_link_density * theirs.chars:
         return Verdict(False, f"{theirs.link_chars}/{theirs.chars} of its chars are links")
     if ours.chars == 0:  # a listing
-        if theirs.prose_chars < weights.opinion_listing_min_prose:
+        linked = theirs.link_chars > weights.opinion_listing_max_link_density * theirs.chars
+        if theirs.prose_chars < weights.opinion_listing_min_prose and linked:
             return Verdict(False, f"a listing, and its {theirs.prose_chars} prose chars no article")
         return Verdict(True, "we found a listing, and it an article")
     shared = len(ours.shingles & theirs.shingles)

@@ -35,6 +35,7 @@ from ..weights import (
 from .comments import comment_sections
 from .container import choose_container, into_layout_cell, thread_container, thread_range
 from .content import build_content
+from .link_runs import with_link_runs
 from .listing import is_listing, related_links
 from .score import Reason, Scores, is_server_error, score
 from .segment import Block, Segmentation, segment
@@ -288,7 +289,9 @@ def select_content(
     """
     weights = weights or Weights()
     segmentation = segment(root)
-    teasers = find_teasers(segmentation, weights, base_url)
+    teasers = with_link_runs(
+        find_teasers(segmentation, weights, base_url), segmentation, weights, base_url
+    )
     thread = find_thread(segmentation, weights)
     scores = score(segmentation, teasers, weights, scale, thread.boxes if thread else ())
     teasers = scores.teasers
@@ -410,6 +413,9 @@ def _finish(
         f"{len(teasers)} teaser blocks",
     )
     teasers = tuple(group for group in teasers if not _furniture_list(group, segmentation, scores))
+    if kept_chars < weights.min_article_chars:  # little found: is it an archive's links?
+        runs = with_link_runs(teasers, segmentation, weights, base_url)
+        teasers = tuple(g for g in runs if not _furniture_list(g, segmentation, scores))
     related = related_links(teasers)
     if is_listing(kept_blocks, teasers, weights, signed):
         note = "no article: the page is a listing of other pages"

@@ -19,7 +19,7 @@ from lxml import html as lxml_html
 from ..page.clean import clean_tree
 from ..page.tags import HEADING_TAGS
 from ..weights import Weights
-from .agreement import evidence, judge
+from .agreement import evidence, judge, page_link_texts
 from .choose import Selection
 from .content import SOFT_HYPHEN, xml_safe
 
@@ -52,6 +52,7 @@ _EMPHASIS = {"#i": "i", "#u": "u", "#b": "b", "#t": "code", "#sup": "sup", "#sub
 def ask_second_opinion(
     source: str,
     selection: Selection,
+    root: lxml_html.HtmlElement,
     *,
     elements: int,
     listing: bool,
@@ -62,8 +63,9 @@ def ask_second_opinion(
     favours it (see ``agreement``); else ours, with a note saying why.
 
     ``source`` is the page as fetched (decoded): trafilatura sees what it would see on its
-    own, not our cleaned tree. ``elements`` is the page's element count, which bounds its
-    time; it is not asked when that bound exceeds ``seconds_left``.
+    own, not our cleaned tree (``root``, whose link texts tell its navigation).
+    ``elements`` is the page's element count, which bounds its time; it is not asked when
+    that bound exceeds ``seconds_left``.
     """
     if elements > SECOND_OPINION_MAX_ELEMENTS:
         return _noted(selection, "second opinion: not asked, page too large")
@@ -74,7 +76,7 @@ def ask_second_opinion(
         return _noted(selection, "second opinion: none")
     verdict = judge(
         evidence(selection.content, weights),
-        evidence(content, weights),
+        evidence(content, weights, page_link_texts(root, weights)),
         listing=listing,
         weights=weights,
     )

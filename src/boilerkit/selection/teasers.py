@@ -64,7 +64,7 @@ def _signature(tag: str, element: lxml_html.HtmlElement) -> tuple[str, str]:
     return (tag, classes[0] if classes else "")
 
 
-def _heading_before(
+def heading_before(
     container: lxml_html.HtmlElement, weights: Weights
 ) -> lxml_html.HtmlElement | None:
     """The section heading of a container: its first child, or a heading just before it."""
@@ -165,7 +165,7 @@ def find_teasers(
                 start = segmentation.index_of[member]
                 taken[start : end[start]] = b"\x01" * (end[start] - start)
     groups.extend(_read_more_lines(segmentation, weights, base_url, taken, anchors))
-    groups = _without_lists_beside_prose(groups, segmentation, weights)
+    groups = without_lists_beside_prose(groups, segmentation, weights)
     return tuple(sorted(groups, key=lambda group: segmentation.index_of[group.container]))
 
 
@@ -175,7 +175,7 @@ STRUCTURAL = frozenset({HEADLINE_LIST, LINKED_BLURBS})
 """The evidence of groups found by structure alone (see ``shapes``)."""
 
 
-def _without_lists_beside_prose(
+def without_lists_beside_prose(
     groups: list[TeaserGroup], segmentation: Segmentation, weights: Weights
 ) -> list[TeaserGroup]:
     """The groups, without the bare headline lists when the page has prose of its own.
@@ -393,7 +393,7 @@ def _group(
                 return None  # the rest cannot make up the numbers
     element = elements[container]
     members = [elements[item] for item in items]
-    heading = _heading_before(element, weights)
+    heading = heading_before(element, weights)
     marks = _evidence(element, members, heading, weights)
     blurbs = [
         blurb_of(member, title) for member, (title, _) in zip(members, headlines, strict=True)

@@ -41,6 +41,10 @@ class PageTypeWeights:
     """Listing votes per teaser link found around the content ..."""
     teaser_cap: float = 3.0
     """... up to this many in all: link grids are what listings are made of."""
+    listing_verdict: float = 3.0
+    """Listing votes when the selection found a listing (teaser blocks and no article): as
+    strong as a publisher's own declaration, which archive pages often get wrong (an SEO
+    plugin's ``og:type`` "article" on every page)."""
     min_votes: float = 2.0
     """Below this many votes for the leader, the page is ``other``."""
 
@@ -147,6 +151,10 @@ class Weights:
     headline_list_min_items: int = 5
     """A list of this many bare headline links to the site's own pages is a teaser list
     (an archive), whatever its heading and classes say."""
+    link_run_min_share: float = 0.75
+    """An element that holds that many headline links and at least this share of link text
+    is a run of them (an archive set as links between ``<br>``s, one per ``<p>``, or in
+    table rows beside a date; see ``link_runs``)."""
 
     # --- forum threads (``threads.py``) ----------------------------------------------------
     # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
@@ -224,7 +232,13 @@ class Weights:
     opinion_prose_ratio: float = 2.0
     """... and this many times ours (the same ratio of chars overrules a scrap of ours)."""
     opinion_listing_min_prose: int = 400
-    """Where we found a listing, theirs overrules it only with this many prose chars."""
+    """Where we found a listing, theirs overrules it only with this many prose chars ..."""
+    opinion_page_links: int = 500
+    """At most this many of the page's link texts are looked for in a second opinion's
+    text to measure its links (bounds the time on pages of thousands of links)."""
+    opinion_listing_max_link_density: float = 0.25
+    """... or with at most this share of link text (a data page's labels and values, not
+    an archive's titles, which are links)."""
     pre_css_class_share: float = 0.05
     """Pages with fewer class attributes than this per ``<`` of markup are marked up as
     before CSS, and their loose runs of text get paragraphs (``paragraphs.py``): the
