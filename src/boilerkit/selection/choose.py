@@ -289,9 +289,7 @@ def select_content(
     """
     weights = weights or Weights()
     segmentation = segment(root)
-    teasers = with_link_runs(
-        find_teasers(segmentation, weights, base_url), segmentation, weights, base_url
-    )
+    teasers = find_teasers(segmentation, weights, base_url)
     thread = find_thread(segmentation, weights)
     scores = score(segmentation, teasers, weights, scale, thread.boxes if thread else ())
     teasers = scores.teasers
