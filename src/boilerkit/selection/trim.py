@@ -144,7 +144,7 @@ def trim_tail(
     inside = segmentation.end[blocks[last].node] if last < len(blocks) else 0
     followed = False  # walking back: whether the next block is a kept item or sentence
     for i in range(len(blocks) - 1, last, -1):  # (a heading over one, "References", stays)
-        block, tag = blocks[i], blocks[i].element.tag
+        block, tag = blocks[i], blocks[i].tag
         if block.node < inside or block.node in posts:
             followed = drops[i] is None and (
                 block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
@@ -256,7 +256,7 @@ def trim_calls_to_action(
         if block.node in posts:  # a forum thread's last post: the thread ends there
             break
         if block.chars <= weights.cta_max_chars and (
-            _is_call(blocks, drops, i) or block.element.tag == "address"
+            _is_call(blocks, drops, i) or block.tag == "address"
         ):
             first_call = i
         elif block.chars >= weights.tail_min_chars:
@@ -274,7 +274,7 @@ def is_closing_sentence(blocks: tuple[Block, ...], drops: list[Reason | None], i
     ``p`` with a sentence end and no link, beside the kept paragraph before it, that asks
     nothing of the reader ("A spokesperson for the developer declined to comment.")."""
     block = blocks[i]
-    if block.element.tag != "p" or not block.sentences or block.link_chars:
+    if block.tag != "p" or not block.sentences or block.link_chars:
         return False
     text = block.text.lower()
     if len(_WORD.findall(text)) < 2:  # "." or "Ende.": a mark, not a sentence
@@ -284,8 +284,8 @@ def is_closing_sentence(blocks: tuple[Block, ...], drops: list[Reason | None], i
     before = next((j for j in range(i - 1, -1, -1) if drops[j] is None), -1)
     if before < 0:
         return False
-    previous = blocks[before].element
-    return previous.tag == "p" and previous.getparent() is block.element.getparent()
+    previous = blocks[before]
+    return previous.tag == "p" and previous.element.getparent() is block.element.getparent()
 
 
 def _is_call(blocks: tuple[Block, ...], drops: list[Reason | None], i: int) -> bool:

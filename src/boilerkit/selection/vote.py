@@ -102,7 +102,7 @@ def _is_prose(index: int, segmentation: Segmentation, weights: Weights) -> bool:
     """A paragraph beside the best element that joins on its own: long with few links,
     or short, linkless and ending a sentence."""
     block = segmentation.block_at.get(index)
-    if block is None or block.element.tag != "p":
+    if block is None or block.tag != "p":
         return False
     if block.chars > weights.vote_prose_chars:
         return block.link_density < weights.sibling_max_link_density
