@@ -92,7 +92,7 @@ def _render(task: Task, job: Job) -> str:
         if job.with_markdown
         else None
     )
-    extra = {"source": task.name, "fetched_at": task.fetched_at}
+    extra = {"source": task.name, "fetched_at": task.fetched_at, **dict(task.extra)}
     return render_json(document, markdown=markdown, extra=extra, indent=None if job.jsonl else 2)
 
 
