@@ -74,7 +74,8 @@ def _run(
     guard.check_size(html, options.max_bytes)
     guard.check_signature(html)
     if isinstance(html, bytes):
-        decoded = decode_html(html, content_type)
+        tuning = options.weights
+        decoded = decode_html(html, content_type, tuning.decode, tuning.plausibility)
         text, encoding = decoded.text, decoded.encoding
     else:
         text, encoding = html, "unicode"
@@ -83,7 +84,7 @@ def _run(
     page = parse_html(text, url)
     deadline.check("parse")
     large = is_large(page.root, len(text))  # the element count of a page past the limit
-    repair_tree(page.root)
+    repair_tree(page.root, options.weights.repair, options.weights.plausibility)
     deadline.check("repair")
     metadata = extract_metadata(page.root, url, search_body=not large)
     body = article_body(page.root) if not large and "articleBody" in text else None

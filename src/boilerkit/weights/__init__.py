@@ -6,6 +6,7 @@ result as ``Options(weights=...)``. ``table`` holds the numbers, each with what 
 the development corpora (``benchmarks/run.py``) and the golden fixtures, never per site.
 """
 
+from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
 from .patterns import (
     BOILERPLATE_LINE,
     BYLINE,
@@ -79,6 +80,9 @@ __all__ = [
     "TEASER_HEADING",
     "TOC_HEADING",
     "WORD_SPLIT",
+    "DecodeWeights",
     "PageTypeWeights",
+    "PlausibilityCosts",
+    "RepairWeights",
     "Weights",
 ]

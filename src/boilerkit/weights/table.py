@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
+
 
 @dataclass(frozen=True, slots=True)
 class PageTypeWeights:
@@ -313,3 +315,9 @@ class Weights:
     # --- sections of other stages ------------------------------------------------------------
     page_type: PageTypeWeights = PageTypeWeights()
     """Votes for the page type (article, listing, other): ``PageTypeWeights``."""
+    decode: DecodeWeights = DecodeWeights()  # noqa: RUF009 (frozen: one shared default is safe)
+    """Charset decision thresholds and the byte counts it samples (``weights/encoding.py``)."""
+    repair: RepairWeights = RepairWeights()  # noqa: RUF009 (frozen, as above)
+    """Accept thresholds and chain priors of mojibake repair (``weights/encoding.py``)."""
+    plausibility: PlausibilityCosts = PlausibilityCosts()  # noqa: RUF009 (frozen, as above)
+    """Penalty per broken habit of real text: what decode and repair rank readings by."""
