@@ -21,6 +21,9 @@ class RelatedLink:
     url: str
     section: str = ""
     """The heading the item stood under, e.g. ``"Top Stories"``; empty when there was none."""
+    blurb: str = ""
+    """The item's text beside its headline (the standfirst of the linked story); empty
+    when the item is the headline alone."""
 
 
 @dataclass(frozen=True)

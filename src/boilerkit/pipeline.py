@@ -7,6 +7,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from . import budget
 from .document import Document
 from .encoding.decode import decode_html
@@ -26,6 +28,8 @@ from .selection.second_opinion import (
     ask_second_opinion,
     prefer_article_body,
 )
+
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +102,7 @@ def _run(
             include_comments=options.include_comments,
             scale=options.scale,
             title=metadata.title,
+            signed=bool(metadata.author or metadata.date),
             explain=explain,
         )
     deadline.check("select")
@@ -107,7 +112,15 @@ def _run(
         and len(text) <= SECOND_OPINION_MAX_CHARS
         and _unsure(selection, metadata, options)
     ):
-        selection = ask_second_opinion(page.root, selection)
+        selection = ask_second_opinion(
+            text,
+            selection,
+            page.root,
+            elements=int(_COUNT_ELEMENTS(page.root)),
+            listing=selection.content is None and bool(selection.related),
+            weights=options.weights,
+            seconds_left=deadline.remaining(),
+        )
         deadline.check("second opinion")
     if body is not None:
         selection = prefer_article_body(selection, body, options.weights)
@@ -126,6 +139,7 @@ def _run(
         main_text,
         teaser_links=len(selection.related),
         weights=options.weights.page_type,
+        listing=selection.content is None and bool(selection.related),
     )
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},
