@@ -16,6 +16,8 @@ from .errors import (
     BoilerkitError,
     ExtractionError,
     InputTooLargeError,
+    OptionError,
+    OptionTypeError,
     StageError,
     TimeBudgetExceededError,
 )
@@ -34,6 +36,8 @@ __all__ = [
     "ExtractionError",
     "InputTooLargeError",
     "Metadata",
+    "OptionError",
+    "OptionTypeError",
     "Options",
     "RelatedLink",
     "RepairResult",

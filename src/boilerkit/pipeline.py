@@ -15,6 +15,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from . import budget
 from .document import Document
 from .encoding.decode import decode_html
@@ -36,6 +38,8 @@ from .selection.second_opinion import (
     ask_second_opinion,
     prefer_article_body,
 )
+
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,7 +133,15 @@ def _run(
         and _unsure(selection, metadata, options)
     ):
         with stage("second opinion"):
-            selection = ask_second_opinion(page.root, selection)
+            selection = ask_second_opinion(
+                text,
+                selection,
+                page.root,
+                elements=int(_COUNT_ELEMENTS(page.root)),
+                listing=selection.content is None and bool(selection.related),
+                weights=options.weights,
+                seconds_left=deadline.remaining(),
+            )
         deadline.check("second opinion")
     if body is not None:
         with stage("article body"):
@@ -151,6 +163,7 @@ def _select(
         include_comments=options.include_comments,
         scale=options.scale,
         title=metadata.title,
+        signed=bool(metadata.author or metadata.date),
         explain=explain,
     )
 
@@ -174,6 +187,7 @@ def _extraction(
         main_text,
         teaser_links=len(selection.related),
         weights=options.weights.page_type,
+        listing=selection.content is None and bool(selection.related),
     )
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},

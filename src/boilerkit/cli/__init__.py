@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import __version__
 from ..options import Favor, Options
+from ..render import FORMATS
 from .batch import Job, Result, default_jobs, run_batch
 from .fetch import is_url
 from .inputs import count_pages, is_warc, iter_inputs
@@ -57,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     out.add_argument(
         "-f",
         "--format",
-        choices=("text", "markdown", "json", "html"),
+        choices=FORMATS,
         default="text",
         help="output format (default: text)",
     )
@@ -154,7 +155,11 @@ def _run(args: argparse.Namespace) -> int:
     lines = job.fmt == "json" and not job.explain and (args.jsonl or batch)
     try:
         sink: StreamSink | DirectorySink = (
-            DirectorySink(args.output_dir, "text" if job.explain else job.fmt, lines=lines)
+            DirectorySink(
+                args.output_dir,
+                "text" if job.explain and job.fmt != "html" else job.fmt,
+                lines=lines,
+            )
             if args.output_dir
             else StreamSink(sys.stdout.buffer, batch=batch, lines=lines)
         )

@@ -83,7 +83,8 @@ def _render(task: Task, job: Job) -> str:
     else:
         data = task.data or b""
     if job.explain:
-        return str(explain(data, url=url, content_type=content_type, options=job.options))
+        explanation = explain(data, url=url, content_type=content_type, options=job.options)
+        return explanation.to_html() if job.fmt == "html" else str(explanation)
     document = extract(data, url=url, content_type=content_type, options=job.options)
     if job.fmt != "json":
         return render_document(document, job.fmt, job.options, base_url=url)

@@ -13,10 +13,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import BinaryIO, Final
 
+from ..render import REGISTRY
 from .batch import Result
 from .inputs import safe_stem
 
-EXTENSIONS: Final = {"text": ".txt", "markdown": ".md", "json": ".json", "html": ".html"}
+EXTENSIONS: Final = {name: spec.extension for name, spec in REGISTRY.items()}
 JSONL_NAME: Final = "documents.jsonl"
 
 

@@ -10,18 +10,17 @@ renderer works on it unchanged.
 
 from __future__ import annotations
 
-import copy
 import dataclasses
 import re
-import sys
 
 from lxml import etree
 from lxml import html as lxml_html
 
-from .. import budget
 from ..page.clean import clean_tree
+from ..page.parse import has_crowded_tag
 from ..page.tags import HEADING_TAGS
 from ..weights import Weights
+from .agreement import evidence, judge, page_link_texts
 from .choose import Selection
 from .content import SOFT_HYPHEN, xml_safe
 
@@ -30,17 +29,6 @@ SECOND_OPINION_MAX_CHARS = 2_000_000
 SECOND_OPINION_MAX_ELEMENTS = 20_000
 """Nor do pages with more elements than this: trafilatura spends about 60 µs per element
 (1.3 s on 20,000), twice the largest page of both corpora (10,106 elements)."""
-SECOND_OPINION_MAX_SPAN = 10
-"""trafilatura is given table cells spanning at most this many columns and rows: it lays
-a table out cell by cell, so spans multiply (800 rows of ``colspan=1000 rowspan=65534``
-took 122 s and 2.1 GB; 100 rows of 100 x 100, 18 s; of 10 x 10, 0.09 s)."""
-SECOND_OPINION_SECONDS_PER_ELEMENT = 60e-6
-"""trafilatura's cost per element (and per cell a span lays out), measured as above."""
-SECOND_OPINION_IMPORT_SECONDS = 0.5
-"""Importing trafilatura the first time (0.26 s measured, doubled for a loaded machine)."""
-SECOND_OPINION_TIME_MARGIN = 3.0
-"""The second opinion is asked only when this many times its estimated cost is left of
-the budget: it cannot be interrupted, so it must not start what it cannot finish."""
 
 # trafilatura's output tags -> HTML tags.
 _TAGS = {
@@ -59,35 +47,51 @@ _TAGS = {
     "doc": "div",
     "main": "div",
 }
-_COUNT_ELEMENTS = etree.XPath("count(//*)")
 _EMPHASIS = {"#i": "i", "#u": "u", "#b": "b", "#t": "code", "#sup": "sup", "#sub": "sub"}
 
 
-def ask_second_opinion(root: lxml_html.HtmlElement, selection: Selection) -> Selection:
-    """The selection with trafilatura's content in place of ours, when it has any.
+def ask_second_opinion(
+    source: str,
+    selection: Selection,
+    root: lxml_html.HtmlElement,
+    *,
+    elements: int,
+    listing: bool,
+    weights: Weights,
+    seconds_left: float,
+) -> Selection:
+    """The selection with trafilatura's content in place of ours, when the page's evidence
+    favours it (see ``agreement``); else ours, with a note saying why.
 
-    Not asked when the page is too large or when what is left of the time budget could
-    not cover it (see ``SECOND_OPINION_TIME_MARGIN``); trafilatura sees a copy of the page
-    with its table spans bounded.
+    ``source`` is the page as fetched (decoded): trafilatura sees what it would see on its
+    own, not our cleaned tree (``root``, whose link texts tell its navigation).
+    ``elements`` is the page's element count, which bounds its time; it is not asked when
+    that bound exceeds ``seconds_left``.
     """
-    elements = int(_COUNT_ELEMENTS(root))
     if elements > SECOND_OPINION_MAX_ELEMENTS:
         return _noted(selection, "second opinion: not asked, page too large")
-    laid_out, oversized = _span_cost(root)
-    estimate = (elements + laid_out) * SECOND_OPINION_SECONDS_PER_ELEMENT
-    if "trafilatura" not in sys.modules:
-        estimate += SECOND_OPINION_IMPORT_SECONDS
-    if estimate * SECOND_OPINION_TIME_MARGIN > budget.current().remaining():
-        return _noted(
-            selection, f"second opinion: not asked, too little time left ({estimate:.2f} s)"
-        )
-    content = second_opinion(_bounded_spans(root) if oversized else root)
+    if elements * weights.opinion_seconds_per_element > seconds_left:
+        return _noted(selection, "second opinion: not asked, not enough time left")
+    if _unbounded(source, root):
+        return _noted(selection, "second opinion: not asked, tags or table spans too large")
+    content = second_opinion(source)
     if content is None:
-        return dataclasses.replace(selection, notes=(*selection.notes, "second opinion: none"))
+        return _noted(selection, "second opinion: none")
+    verdict = judge(
+        evidence(selection.content, weights),
+        evidence(content, weights, page_link_texts(root, weights)),
+        listing=listing,
+        weights=weights,
+    )
+    if not verdict.take:
+        return _noted(selection, f"second opinion: asked, ours kept: {verdict.reason}")
     return dataclasses.replace(
         selection,
         content=content,
-        notes=(*selection.notes, "low confidence: content is trafilatura's second opinion"),
+        notes=(
+            *selection.notes,
+            f"low confidence: content is trafilatura's second opinion: {verdict.reason}",
+        ),
     )
 
 
@@ -95,59 +99,26 @@ def _noted(selection: Selection, note: str) -> Selection:
     return dataclasses.replace(selection, notes=(*selection.notes, note))
 
 
-def _declared_span(value: str | None) -> int:
-    """A span attribute's number (1 when it is none); digits past seven read as 10**7."""
-    digits = (value or "").strip()
-    if not digits.isdecimal():
-        return 1
-    return int(digits) if len(digits) <= 7 else 10_000_000
+def second_opinion(source: str | lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+    """trafilatura's main content of the page as an HTML tree, or ``None``.
 
-
-def _span_cost(root: lxml_html.HtmlElement) -> tuple[int, bool]:
-    """The cells trafilatura lays out for the page's spans (beyond one per cell), and
-    whether some span exceeds ``SECOND_OPINION_MAX_SPAN``."""
-    laid_out, oversized = 0, False
-    for cell in root.iter("td", "th"):
-        colspan = _declared_span(cell.get("colspan"))
-        rowspan = _declared_span(cell.get("rowspan"))
-        if colspan == rowspan == 1:
-            continue
-        cap = SECOND_OPINION_MAX_SPAN
-        laid_out += min(colspan, cap) * min(rowspan, cap) - 1
-        oversized = oversized or max(colspan, rowspan) > cap
-    return laid_out, oversized
-
-
-def _bounded_spans(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-    """A copy of the page whose cells span at most ``SECOND_OPINION_MAX_SPAN``."""
-    bounded: lxml_html.HtmlElement = copy.deepcopy(root)
-    for cell in bounded.iter("td", "th"):
-        for name in ("colspan", "rowspan"):
-            if cell.get(name) is not None:
-                cell.set(name, str(min(_declared_span(cell.get(name)), SECOND_OPINION_MAX_SPAN)))
-    return bounded
-
-
-def second_opinion(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
-    """trafilatura's main content of the (cleaned) page as an HTML tree, or ``None``.
-
-    trafilatura runs in its fast mode, without the readability and jusText extractions it
-    otherwise compares its own with. Measured on the pages that ask (62 of trafilatura-eval,
-    8 of readability-test-pages): 40% and 50% less time for the second opinion, F1 -0.0002
-    and unchanged.
+    trafilatura runs in its full mode, comparing its own extraction with its readability
+    and jusText ones. Its fast mode is what cost us on pages like one whose fast answer
+    is the 361-char teaser of a 5,000-char article; on the pages that ask (62 of
+    trafilatura-eval), fast and full mode on the fetched page have the same mean F1
+    (0.862 and 0.860), at 40% more time for the full mode.
     """
     import trafilatura  # deferred: it takes a while to import and is rarely needed
 
     try:
         result = trafilatura.bare_extraction(
-            root,
+            source,
             include_comments=False,
             with_metadata=False,
             include_links=True,
             include_formatting=True,
             include_images=True,
             include_tables=True,
-            fast=True,  # without its own readability/jusText fallbacks: see the docstring
         )
     except (ValueError, TypeError, AttributeError, RecursionError):
         return None
@@ -233,3 +204,24 @@ def _body_tree(body: str) -> lxml_html.HtmlElement | None:
             paragraph = etree.SubElement(content, "p")
             paragraph.text = xml_safe(" ".join(line.split()))
     return content if len(content) else None
+
+
+SECOND_OPINION_MAX_SPAN = 10
+"""trafilatura lays a table out cell by cell, so spans multiply: 800 rows of
+``colspan=1000 rowspan=65534`` took 122 s and 2.1 GB in it (it caps spans at 100; 100 rows
+of 100 x 100 took 18 s, of 10 x 10, 0.09 s). It reads the page's source itself, so a page
+with wider spans is not given to it."""
+
+
+def _unbounded(source: str, root: lxml_html.HtmlElement) -> bool:
+    """Whether trafilatura's own parse of ``source`` would be unbounded: a tag of more
+    than ``parse.MAX_ATTRIBUTES`` attributes (libxml2 is quadratic in them; our parse trims
+    them, its does not), or a table cell spanning more than ``SECOND_OPINION_MAX_SPAN``."""
+    if has_crowded_tag(source):
+        return True
+    for cell in root.iter("td", "th"):
+        for name in ("colspan", "rowspan"):
+            digits = (cell.get(name) or "").strip()
+            if digits.isdecimal() and (len(digits) > 2 or int(digits) > SECOND_OPINION_MAX_SPAN):
+                return True
+    return False

@@ -9,6 +9,7 @@ the development corpora (``benchmarks/run.py``) and the golden fixtures, never p
 from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
 from .patterns import (
     BOILERPLATE_LINE,
+    BYLINE,
     CALL_TO_ACTION,
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
@@ -30,8 +31,11 @@ from .patterns import (
     PUBLISHED_LINE,
     QUOTE_HEADER,
     QUOTE_HEADER_MAX_CHARS,
+    READER_ADDRESS,
+    RIGHTS_LINE,
     SENTENCE_END,
     SERVER_ERROR,
+    SIGNUP_FORM,
     STAT_LINE,
     STRONG_POSITIVE,
     TAG_HEADING,
@@ -43,6 +47,7 @@ from .table import PageTypeWeights, Weights
 
 __all__ = [
     "BOILERPLATE_LINE",
+    "BYLINE",
     "CALL_TO_ACTION",
     "COMMENT_COMPOUND",
     "COMMENT_FURNITURE",
@@ -64,8 +69,11 @@ __all__ = [
     "PUBLISHED_LINE",
     "QUOTE_HEADER",
     "QUOTE_HEADER_MAX_CHARS",
+    "READER_ADDRESS",
+    "RIGHTS_LINE",
     "SENTENCE_END",
     "SERVER_ERROR",
+    "SIGNUP_FORM",
     "STAT_LINE",
     "STRONG_POSITIVE",
     "TAG_HEADING",
