@@ -11,7 +11,7 @@ past ``limit`` bytes, so a small bomb never grows past the cap in memory.
 from __future__ import annotations
 
 import zlib
-from typing import IO, Final
+from typing import Final, Protocol
 
 MAGIC: Final = b"\x1f\x8b"
 _GZIP_WBITS: Final = 16 + zlib.MAX_WBITS
@@ -19,11 +19,15 @@ _GZIP_WBITS: Final = 16 + zlib.MAX_WBITS
 _CHUNK: Final = 64 * 1024
 
 
+class Readable(Protocol):
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
 class GzipError(ValueError):
     """The gzip data is corrupt or breaks off before its end."""
 
 
-def gunzip(stream: IO[bytes], limit: int) -> bytes:
+def gunzip(stream: Readable, limit: int) -> bytes:
     """The data of the gzip members at the start of ``stream``; at most ``limit + 1`` bytes.
 
     A result longer than ``limit`` means the data goes on past it (the caller refuses it).
