@@ -17,6 +17,7 @@ import os
 import sys
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..options import Favor, Options
@@ -155,10 +156,10 @@ def _extract_all(
         url=args.url,
         stdin=stdin,
         max_bytes=job.options.max_bytes,
-        exclude=sink.root if isinstance(sink, DirectorySink) else None,
+        exclude=sink.root,
     )
     jobs = args.jobs or default_jobs()
-    progress = _progress(args) if batch else None
+    progress = _progress(args, sink.root) if batch else None
     try:
         for result in run_batch(items, job, jobs, isolate=batch):
             _record(result, sink, tally, progress, batch=batch)
@@ -213,14 +214,14 @@ def _summary(tally: Tally, language: str | None) -> str:
     return "boilerkit: " + ", ".join(parts)
 
 
-def _progress(args: argparse.Namespace) -> Any:
+def _progress(args: argparse.Namespace, exclude: Path | None) -> Any:
     """A progress bar on stderr, only when a person is watching it."""
     if args.quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked later
-    total = None if args.input_file is not None else count_pages(args.inputs or ["-"])
+    total = None if args.input_file is not None else count_pages(args.inputs or ["-"], exclude)
     return tqdm(total=total, file=sys.stderr, unit="page", dynamic_ncols=True)
 
 

@@ -44,7 +44,7 @@ PART_SUFFIX: Final = ".part"
 class StreamSink:
     """Writes results to a binary stream (standard output)."""
 
-    root = None
+    root: Path | None = None
 
     def __init__(self, stream: BinaryIO, *, batch: bool, lines: bool) -> None:
         self.stream = stream
