@@ -92,7 +92,7 @@ def fetch(url: str, *, timeout: float = 30.0, max_bytes: int = 64 * 1024 * 1024)
         try:
             fetched = _get(opener, request, max_bytes)
         except (OSError, ValueError, http.client.HTTPException) as error:
-            if deadline.expired:
+            if deadline.expired or _timed_out(error):  # socket timeouts: the deadline's too
                 raise FetchError(f"timed out after {timeout:g} s") from None
             raise _fetch_error(error) from None
         if deadline.expired:  # the watchdog's shutdown can look like the end of the body
@@ -127,9 +127,12 @@ def _fetch_error(error: Exception) -> FetchError:
         return FetchError(f"bad HTTP response: the body breaks off ({error!r})")
     if isinstance(error, http.client.HTTPException):  # bad status line, too many headers...
         return FetchError(f"bad HTTP response: {type(error).__name__}: {error}")
-    if isinstance(error, TimeoutError):
-        return FetchError("timed out")
     return FetchError(f"cannot fetch: {error}")  # connection reset, malformed URL
+
+
+def _timed_out(error: Exception) -> bool:
+    reason = error.reason if isinstance(error, urllib.error.URLError) else error
+    return isinstance(reason, TimeoutError)
 
 
 class _Deadline:
