@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import re
+import socket
 import socketserver
 import sys
 import threading
@@ -106,6 +107,23 @@ def test_a_one_byte_a_second_server_fails_within_the_timeout(server: str, path: 
     started = time.monotonic()
     with pytest.raises(FetchError, match=r"timed out after 1 s"):
         fetch(server + path, timeout=TIMEOUT)
+    assert time.monotonic() - started < TIMEOUT + 1.0
+
+
+def test_a_slow_dns_lookup_is_within_the_deadline(monkeypatch: pytest.MonkeyPatch) -> None:
+    stop = threading.Event()
+    real = socket.getaddrinfo
+
+    def slow_lookup(host: str, *args: object) -> object:
+        if host == "slow-dns.test":
+            stop.wait(10)  # a resolver that does not answer
+        return real(host, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(socket, "getaddrinfo", slow_lookup)
+    started = time.monotonic()
+    with pytest.raises(FetchError, match=r"timed out after 1 s"):
+        fetch("http://slow-dns.test/", timeout=TIMEOUT)
+    stop.set()
     assert time.monotonic() - started < TIMEOUT + 1.0
 
 

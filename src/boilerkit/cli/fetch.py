@@ -8,7 +8,8 @@ gzip), and accepts only HTML.
 every redirect), not a limit per socket read: a server that sends one byte a second never
 lets a per-read timeout fire. A watchdog timer shuts the fetch's sockets down when the
 deadline passes, which ends whatever read is blocked, wherever it is; the fetch then fails
-as timed out. (Only the DNS lookup is outside it: the worker pool's patience covers that.)
+as timed out. The DNS lookup, which no socket can interrupt, runs in a thread that is
+given only what is left of the deadline.
 Every way the server can misbehave (a bad status line, too many or too long headers, a
 broken chunked body) becomes a ``FetchError`` that says so.
 """
@@ -25,10 +26,11 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.client import HTTPMessage
 from types import TracebackType
-from typing import IO, Any, Final
+from typing import IO, Any, Final, TypeVar
 
 from .. import __version__
 from ..errors import BoilerkitError
@@ -38,6 +40,7 @@ USER_AGENT: Final = f"boilerkit/{__version__} (text extraction command line; Pyt
 MAX_REDIRECTS: Final = 5
 HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml"})
 _CHUNK: Final = 64 * 1024
+_T = TypeVar("_T")
 
 
 class FetchError(BoilerkitError):
@@ -162,6 +165,28 @@ class _Deadline:
     def remaining(self) -> float:
         return max(0.001, self.end - time.monotonic())
 
+    def call(self, function: Callable[..., _T], *args: Any) -> _T:
+        """``function(*args)`` in a thread, given what is left of the deadline: for calls
+        that no socket can interrupt (a DNS lookup). The thread is left to finish alone."""
+        outcome: list[_T] = []
+        failure: list[Exception] = []
+
+        def run() -> None:
+            try:
+                outcome.append(function(*args))
+            except (OSError, ValueError) as error:  # handed to the caller's thread
+                failure.append(error)
+
+        thread = threading.Thread(target=run, daemon=True)
+        thread.start()
+        thread.join(self.remaining())
+        if failure:
+            raise failure[0]
+        if not outcome:
+            self.expired = True
+            raise TimeoutError
+        return outcome[0]
+
     def watch(self, sock: socket.socket) -> None:
         with self._lock:
             self._sockets.append(sock)
@@ -191,9 +216,24 @@ class _DeadlineConnection(http.client.HTTPConnection):
     def _open_socket(
         self, address: tuple[str, int], timeout: object = None, source: Any = None
     ) -> socket.socket:
-        sock = socket.create_connection(address, self.deadline.remaining(), source)
-        self.deadline.watch(sock)
-        return sock
+        """``socket.create_connection`` within the deadline, the DNS lookup included."""
+        host, port = address
+        found = self.deadline.call(socket.getaddrinfo, host, port, 0, socket.SOCK_STREAM)
+        error: OSError = OSError(f"no address for {host}")
+        for family, kind, protocol, _, where in found:
+            sock = socket.socket(family, kind, protocol)
+            self.deadline.watch(sock)
+            try:
+                sock.settimeout(self.deadline.remaining())
+                if source:
+                    sock.bind(source)
+                sock.connect(where)
+            except OSError as failure:
+                sock.close()
+                error = failure
+                continue
+            return sock
+        raise error
 
 
 class _DeadlineTLSConnection(_DeadlineConnection, http.client.HTTPSConnection):
