@@ -50,7 +50,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(f"--output-dir {args.output_dir}: not a directory")
     if args.input_file == "-" and "-" in args.inputs:
         parser.error("stdin cannot be both the list of inputs (-i -) and an input (-)")
-    if not args.inputs and args.input_file is None and sys.stdin.isatty():
+    if not args.inputs and args.input_file is None and sys.stdin is not None and sys.stdin.isatty():
         parser.error("no input: name files, directories, WARC files or URLs, or pipe a page in")
     try:
         listed = _open_list(args.input_file)
@@ -76,7 +76,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _open_list(path: str | None) -> BinaryIO | None:
     if path is None:
         return None
-    return sys.stdin.buffer if path == "-" else open(path, "rb")  # closed by main
+    if path != "-":
+        return open(path, "rb")  # closed by main
+    if sys.stdin is None:
+        raise OSError("standard input is closed")
+    return sys.stdin.buffer
 
 
 def _listed_inputs(args: argparse.Namespace, listed: BinaryIO | None) -> Iterator[str]:
@@ -123,6 +127,8 @@ def _read_stdin(args: argparse.Namespace) -> Stdin:
     """Standard input, if it is one of the inputs (read before anything else: whether it
     holds one page or a WARC decides how the output looks)."""
     if "-" in args.inputs or (not args.inputs and args.input_file is None):
+        if sys.stdin is None:  # started with standard input closed (``<&-``)
+            return Stdin(failure="no standard input (it is closed)")
         return read_stdin(sys.stdin.buffer, args.max_bytes)
     return Stdin()
 
