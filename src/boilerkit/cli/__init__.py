@@ -68,7 +68,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     finally:
-        if listed is not None and listed is not sys.stdin.buffer:
+        if listed is not None and args.input_file != "-":
             listed.close()
     return 1 if tally.failed else 0
 
