@@ -59,6 +59,10 @@ def test_json_is_pretty_for_one_input_and_one_per_line_for_several(
         batch = run(str(pages), *flag, "-j", "1")
         assert [json.loads(line)["title"] for line in batch.out.splitlines()] == ["Alpha", "Beta"]
     assert json.loads(run("--jsonl", stdin=page("Otters")).out)["title"] == "Otters"
+    files = run(str(pages), "--json", "-o", str(tmp_path / "out"), "-j", "1")
+    assert files.status == 0, files.err
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["Alpha.json", "Beta.json"]
+    assert json.loads((tmp_path / "out" / "Beta.json").read_text())["title"] == "Beta"
 
 
 @pytest.mark.parametrize("argv", [["--jso"], ["--form", "json"], ["--json", "--format=pdf"]])

@@ -145,7 +145,11 @@ def _extract_all(
     args: argparse.Namespace, listed: BinaryIO | None, stdin: Stdin, tally: Tally
 ) -> None:
     batch = _is_batch(args, stdin)
-    lines = not args.explain and (args.jsonl or (args.format == "json" and batch))
+    # One record per line: always with --jsonl; for JSON to standard output when several
+    # documents share it. In a directory, -f json gives one file per document.
+    lines = not args.explain and (
+        args.jsonl or (args.format == "json" and batch and not args.output_dir)
+    )
     job = _job(args, lines)
     try:
         sink: StreamSink | DirectorySink = (
