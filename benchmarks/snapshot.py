@@ -9,7 +9,10 @@ its explain view, so a change in any field, any format or any verdict shows.
     python benchmarks/snapshot.py diff before.jsonl.gz after.jsonl.gz
 
 ``take --pure`` sets ``BOILERKIT_PURE=1`` first, so the compiled and pure paths can be
-compared the same way. Corpora absent from ``../shared/datasets`` are left out (and said).
+compared the same way. ``take --rich`` also records each page extracted with links,
+images, formatting and comments, as Markdown and HTML (the default record leaves links'
+URLs out; a change in how links resolve shows only here). Compare a ``--rich`` snapshot
+with another ``--rich`` one. Corpora absent from ``../shared/datasets`` are left out (and said).
 """
 
 from __future__ import annotations
@@ -43,7 +46,7 @@ def _pages() -> Iterator[tuple[str, bytes, str | None]]:
             yield f"{name}/{page.id}", page.html, getattr(page, "url", None) or None
 
 
-def _record(html: bytes, url: str | None) -> dict[str, str]:
+def _record(html: bytes, url: str | None, rich: bool) -> dict[str, str]:
     import boilerkit
 
     try:
@@ -51,18 +54,27 @@ def _record(html: bytes, url: str | None) -> dict[str, str]:
     except boilerkit.BoilerkitError as error:
         return {"error": f"{type(error).__name__}: {error}"}
     document = explanation.document
-    return {
+    record = {
         "json": document.to_json(),
         "markdown": document.to_markdown(),
         "explain": str(explanation),
     }
+    if rich:
+        options = boilerkit.Options(  # everything the renderers can show
+            include_links=True, include_images=True, include_formatting=True, include_comments=True
+        )
+        full = boilerkit.extract(html, url=url, options=options)
+        record["rich_markdown"] = full.to_markdown(options)
+        record["rich_html"] = full.to_html(options)
+    return record
 
 
-def take(out: Path) -> int:
+def take(out: Path, rich: bool = False) -> int:
     count = 0
     with gzip.open(out, "wt", encoding="utf-8") as sink:
         for key, html, url in _pages():
-            sink.write(json.dumps({"key": key, **_record(html, url)}, ensure_ascii=False) + "\n")
+            record = {"key": key, **_record(html, url, rich)}
+            sink.write(json.dumps(record, ensure_ascii=False) + "\n")
             count += 1
     print(f"snapshot: {count} pages written to {out}")
     return 0
@@ -80,7 +92,7 @@ def diff(before: Path, after: Path, show: int) -> int:
     for key in changed[:show]:
         fields = [
             f
-            for f in ("json", "markdown", "explain", "error")
+            for f in ("json", "markdown", "explain", "error", "rich_markdown", "rich_html")
             if old[key].get(f) != new[key].get(f)
         ]
         print(f"CHANGED {key}: {', '.join(fields)}")
@@ -99,6 +111,9 @@ def main() -> int:
     take_p = sub.add_parser("take", help="write a snapshot")
     take_p.add_argument("out", type=Path)
     take_p.add_argument("--pure", action="store_true", help="force the pure-Python path")
+    take_p.add_argument(
+        "--rich", action="store_true", help="also record links, images and comments"
+    )
     diff_p = sub.add_parser("diff", help="compare two snapshots; exit 1 on any difference")
     diff_p.add_argument("before", type=Path)
     diff_p.add_argument("after", type=Path)
@@ -107,7 +122,7 @@ def main() -> int:
     if args.command == "take":
         if args.pure:
             os.environ["BOILERKIT_PURE"] = "1"
-        return take(args.out)
+        return take(args.out, rich=args.rich)
     return diff(args.before, args.after, args.show)
 
 

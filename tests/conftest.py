@@ -1,4 +1,12 @@
-"""Shared pytest options: ``--update-goldens`` rewrites the fixtures' expected text."""
+"""Shared pytest options: the goldens' ``--update-goldens`` and ``--write-goldens``.
+
+``--update-goldens`` compares each fixture's ``expected.txt`` with the current output and
+fails with the unified diff where they differ; it never writes. Add ``--write-goldens`` to
+write the new goldens too, their diffs printed as they are written, so a rewrite is never
+silent (``tests/test_fixtures.py`` does both). Tests that read the development corpora
+carry the ``corpus`` marker (registered in ``pyproject.toml``): ``python -m pytest -m
+"not corpus"`` is the quick local loop.
+"""
 
 from __future__ import annotations
 
@@ -16,11 +24,17 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-goldens",
         action="store_true",
         default=False,
-        help="rewrite fixtures/*/expected.txt from the current output, so changes show in git diff",
+        help="show where fixtures/*/expected.txt differs from the current output, as a "
+        "unified diff (fails those fixtures; writes nothing without --write-goldens)",
+    )
+    parser.addoption(
+        "--write-goldens",
+        action="store_true",
+        default=False,
+        help="with --update-goldens: write the new expected.txt files, printing their diffs",
     )
 
 
-@pytest.fixture
-def update_goldens(request: pytest.FixtureRequest) -> bool:
-    """Whether this run rewrites the golden texts instead of only comparing against them."""
-    return bool(request.config.getoption("--update-goldens"))
+def pytest_configure(config: pytest.Config) -> None:
+    if config.getoption("--write-goldens") and not config.getoption("--update-goldens"):
+        raise pytest.UsageError("--write-goldens works only with --update-goldens")

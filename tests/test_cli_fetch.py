@@ -140,7 +140,7 @@ def test_timeout(server: str) -> None:
 
 
 def test_honest_user_agent(server: str) -> None:
-    fetch(f"{server}/latin")
+    assert fetch(f"{server}/latin").data == LATIN
     assert Handler.seen_agents[-1] == USER_AGENT
     assert USER_AGENT.startswith(f"boilerkit/{boilerkit.__version__} ")
 

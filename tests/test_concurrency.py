@@ -49,6 +49,7 @@ def outcome(html: bytes) -> dict[str, Any] | str:
         return f"{type(error).__name__}: {error}"
 
 
+@pytest.mark.corpus
 @needs_corpus
 def test_eight_threads_match_sequential() -> None:
     sequential = [outcome(page) for page in PAGES]
@@ -63,6 +64,7 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
 
 
+@pytest.mark.corpus
 @needs_corpus
 def test_process_pool_matches_sequential() -> None:
     pages = [page for page in PAGES[:8] if isinstance(outcome(page), dict)]
@@ -80,6 +82,7 @@ def test_documents_cross_process_boundaries() -> None:
     assert doc.content is not None
 
 
+@pytest.mark.corpus
 @needs_corpus
 def test_run_order_does_not_matter() -> None:
     first = [outcome(page) for page in PAGES[:6]]
@@ -87,6 +90,7 @@ def test_run_order_does_not_matter() -> None:
     assert first == list(reversed(reverse))
 
 
+@pytest.mark.corpus
 @needs_corpus
 def test_byte_identical_text_across_runs() -> None:
     for page in PAGES[:6]:

@@ -19,8 +19,9 @@ from lxml import html as lxml_html
 from boilerkit.encoding.decode import decode_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
+from boilerkit.page.tags import BLOCK_TAGS
 from boilerkit.selection.content import _make_links_absolute, build_content, prune_empty
-from boilerkit.selection.segment import BLOCK_TAGS, Segmentation, segment
+from boilerkit.selection.segment import Segmentation, segment
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BASE = "https://example.com/dir/page.html"

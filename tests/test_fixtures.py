@@ -13,10 +13,12 @@ unreachable; the second compares ``boilerkit.extract`` with the goldens.
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -210,11 +212,79 @@ def test_seed_golden_is_the_seed_article() -> None:
 # -- boilerkit against the goldens ----------------------------------------------------
 
 
-def test_text_similarity(case: Case, document: boilerkit.Document, update_goldens: bool) -> None:
+class Goldens:
+    """What this run does with a golden file: compare only; with ``--update-goldens`` show
+    its diff from the current output and fail; with ``--write-goldens`` too, write it and
+    show the diff (see ``conftest.py``)."""
+
+    def __init__(self, update: bool, write: bool, show: Callable[[str], None]) -> None:
+        self.update = update
+        self.write = write
+        self.show = show
+
+    def check(self, path: Path, new: str) -> None:
+        """Compare ``path`` with ``new``: fail with the diff, or write it and show the diff."""
+        old = path.read_text(encoding="utf-8")
+        if new == old:
+            return
+        name = f"{path.parent.name}/{path.name}"
+        diff = "".join(
+            difflib.unified_diff(
+                old.splitlines(keepends=True),
+                new.splitlines(keepends=True),
+                f"{name} (golden)",
+                f"{name} (current output)",
+            )
+        )
+        if not self.write:
+            pytest.fail(f"golden differs (add --write-goldens to write it):\n{diff}", pytrace=False)
+        path.write_text(new, encoding="utf-8")
+        self.show(f"\nrewritten {name}:\n{diff}")
+        pytest.skip(f"{name}: golden rewritten, diff printed above")
+
+
+@pytest.fixture
+def goldens(request: pytest.FixtureRequest, capsys: pytest.CaptureFixture[str]) -> Goldens:
+    """The ``--update-goldens``/``--write-goldens`` mode of this run."""
+
+    def show(diff: str) -> None:
+        with capsys.disabled():
+            print(diff)
+
+    option = request.config.getoption
+    return Goldens(bool(option("--update-goldens")), bool(option("--write-goldens")), show)
+
+
+def test_update_goldens_fails_with_the_diff_and_writes_nothing(tmp_path: Path) -> None:
+    golden = tmp_path / "case" / "expected.txt"
+    golden.parent.mkdir()
+    golden.write_text("same line\nold line\n", encoding="utf-8")
+    shown: list[str] = []
+    with pytest.raises(pytest.fail.Exception, match=r"(?s)-old line\n\+new line"):
+        Goldens(True, False, shown.append).check(golden, "same line\nnew line\n")
+    assert golden.read_text(encoding="utf-8") == "same line\nold line\n"
+    assert shown == []
+
+
+def test_write_goldens_writes_and_shows_the_diff(tmp_path: Path) -> None:
+    golden = tmp_path / "case" / "expected.txt"
+    golden.parent.mkdir()
+    golden.write_text("old line\n", encoding="utf-8")
+    shown: list[str] = []
+    with pytest.raises(pytest.skip.Exception):
+        Goldens(True, True, shown.append).check(golden, "new line\n")
+    assert golden.read_text(encoding="utf-8") == "new line\n"
+    assert len(shown) == 1
+    assert "-old line" in shown[0]
+    assert "+new line" in shown[0]
+    Goldens(True, True, shown.append).check(golden, "new line\n")  # unchanged: nothing to do
+    assert len(shown) == 1
+
+
+def test_text_similarity(case: Case, document: boilerkit.Document, goldens: Goldens) -> None:
     output = normalize(document.text)
-    if update_goldens:
-        (case.path / "expected.txt").write_text(output + "\n" if output else "", encoding="utf-8")
-        pytest.skip("golden rewritten from the current output")
+    if goldens.update:
+        goldens.check(case.path / "expected.txt", output + "\n" if output else "")
     expected = normalize(case.expected)
     if not expected:
         assert output == "", "a page without an article extracts to empty text"

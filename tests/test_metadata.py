@@ -423,7 +423,8 @@ def test_extract_metadata_does_not_mutate_the_tree() -> None:
     )
     root = parse_html(page).root
     before = etree.tostring(root)
-    extract_metadata(root, "https://b.example/2020/01/02/a")
+    metadata = extract_metadata(root, "https://b.example/2020/01/02/a")
+    assert metadata.title == "A"
     assert etree.tostring(root) == before
 
 

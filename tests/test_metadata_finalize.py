@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+import boilerkit
 from boilerkit.metadata import Metadata, finalize_metadata
 from boilerkit.metadata.language import detect_language, normalize_language
 from boilerkit.metadata.page_type import decide, markup_votes
+from boilerkit.weights import Weights
 
 ENGLISH = (
     "The council has approved the plan to replace the ferries with an electric fleet, "
@@ -99,3 +103,18 @@ def test_votes_add_up() -> None:
     assert article > listing == 0
     kind, confidence = decide(0.0, 0.0, None, 0)
     assert (kind, confidence) == ("other", 1.0)
+
+
+def test_page_type_votes_come_from_the_options_weights() -> None:
+    """``Options.weights.page_type`` reaches the vote: a user tunes it like any weight."""
+    html = (
+        "<html><head><meta property='og:type' content='article'></head><body><article>"
+        f"<p>{ENGLISH}</p><p>{ENGLISH}</p></article></body></html>"
+    )
+    assert boilerkit.extract(html, url="https://n.example/2024/a-story").page_type == "article"
+    silent = dataclasses.replace(
+        Weights().page_type, structured_article=0.0, long_text=0.0, min_votes=10.0
+    )
+    tuned = dataclasses.replace(Weights(), page_type=silent)
+    document = boilerkit.extract(html, url="https://n.example/2024/a-story", weights=tuned)
+    assert document.page_type == "other"

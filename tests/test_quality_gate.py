@@ -13,6 +13,8 @@ import pytest
 from benchmarks.corpora import CORPUS_NAMES, available, datasets_dir, load_corpus
 from benchmarks.gate import FLOORS, boilerkit_scores, load_floors
 
+pytestmark = pytest.mark.corpus  # whole corpora: the slowest tests; CI runs them
+
 
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_f1_does_not_fall_below_the_pinned_floor(name: str) -> None:

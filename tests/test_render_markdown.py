@@ -158,7 +158,8 @@ def test_heading_text_is_escaped(text: str) -> None:
 def test_never_mutates_the_tree() -> None:
     content = tree("<p>a <a href='/x'>b</a> <img src='/i.png'></p><pre>x</pre>")
     before = etree.tostring(copy.deepcopy(content))
-    render_markdown(content, RICH, "https://e.org/")
+    markdown = render_markdown(content, RICH, "https://e.org/")
+    assert "[b](https://e.org/x)" in markdown
     assert etree.tostring(content) == before
 
 
@@ -230,6 +231,7 @@ def _corpus_sample() -> list[Path]:
     return pages[::SAMPLE_EVERY]
 
 
+@pytest.mark.corpus
 @pytest.mark.parametrize("page", _corpus_sample() or [None], ids=lambda page: page and page.name)
 def test_corpus_sample_markdown_shows_the_words_of_the_text(page: Path | None) -> None:
     if page is None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import gzip
 import os
 import random
+import re
 import socket
 import tempfile
 import threading
@@ -105,7 +106,8 @@ def test_binary_noise_raises_extraction_error() -> None:
 
 
 def test_short_noise_and_stray_controls_are_read() -> None:
-    extract_ok(random.Random(8).randbytes(100))
+    noise = extract_ok(random.Random(8).randbytes(100))
+    assert noise.encoding  # read as text in some single-byte code page, not refused
     assert "ab" in extract_ok(b"<p>a\x00b\x01</p>").text
 
 
@@ -135,7 +137,9 @@ def test_split_surrogate_pair_is_rejoined() -> None:
     ],
 )
 def test_malformed_utf16(data: bytes) -> None:
-    extract_ok(data)
+    doc = extract_ok(data)
+    assert doc.encoding.startswith("utf-16")
+    assert set(doc.text) <= set("\ufffdaok")  # what the page holds, or its replacement
 
 
 def test_xml_declaration_in_str_input_keeps_the_page() -> None:
@@ -148,15 +152,18 @@ def test_xml_declaration_in_str_input_keeps_the_page() -> None:
 
 def test_every_truncation_of_a_page() -> None:
     data = ARTICLE.encode()
+    source = ARTICLE + " " + re.sub("<[^>]*>", "", ARTICLE)  # markup, and text without tags
     for end in range(len(data) + 1):
-        extract_ok(data[:end])
+        text = extract_ok(data[:end]).text
+        assert all(word in source for word in text.split()), end  # nothing made up
+    assert "Second paragraph with bold" in text  # the whole page: the whole article
 
 
 def test_unclosed_tags_everywhere() -> None:
     tags = ["div", "p", "b", "table", "td", "li", "ul", "span", "h2", "pre", "font"] * 55
     soup = "".join(f"<{tag}>text {i} " for i, tag in enumerate(tags))
     assert "text 604" in parse.parse_html(soup).root.text_content()
-    extract_ok(soup)
+    assert "text 604" in extract_ok(soup).text
 
 
 def test_attribute_names_lxml_reads_as_namespaces() -> None:
@@ -176,7 +183,7 @@ def test_attribute_names_lxml_reads_as_namespaces() -> None:
 
 def test_attribute_soup() -> None:
     html = "<p a\x01b=1 =x \"q\"=1 class='a' class='b' 9=9 >kept text</p><p id=" + "x" * 50
-    extract_ok(html)
+    assert extract_ok(html).text == "kept text"
 
 
 # --- Pathological sizes and shapes ----------------------------------------------------------
@@ -189,7 +196,9 @@ def test_100000_deep_nesting(tag: str) -> None:
     assert depth(root) <= parse.MAX_DEPTH + 1
     assert "deep text" in root.text_content()
     assert "after the nest" in root.text_content()
-    extract_ok(html)
+    text = extract_ok(html).text
+    assert "deep text" in text
+    assert "after the nest" in text
 
 
 def test_nesting_between_python_and_libxml2_limits() -> None:
@@ -198,7 +207,7 @@ def test_nesting_between_python_and_libxml2_limits() -> None:
     root = parse.parse_html(html).root
     assert depth(root) <= parse.MAX_DEPTH + 1
     assert "deep paragraph" in root.text_content()
-    extract_ok(html)
+    assert extract_ok(html).text == "deep paragraph of text"
 
 
 def test_1000000_siblings_parse() -> None:
@@ -208,7 +217,8 @@ def test_1000000_siblings_parse() -> None:
 
 @pytest.mark.skipif(not SLOW, reason="extract on 1M siblings is timed by the benchmark")
 def test_1000000_siblings_extract() -> None:
-    extract_ok(b"<html><body>" + b"<p>sibling text</p>" * 1_000_000 + b"</body></html>")
+    doc = extract_ok(b"<html><body>" + b"<p>sibling text</p>" * 1_000_000 + b"</body></html>")
+    assert doc.text.startswith("sibling text")
 
 
 def test_10mb_text_node() -> None:
@@ -217,20 +227,22 @@ def test_10mb_text_node() -> None:
     body = parse.parse_html(html).root.find("body")
     assert body is not None
     assert len(body.text_content()) >= 10_000_000
-    extract_ok(html)
+    text = extract_ok(html).text
+    assert len(text) >= 9_999_999
+    assert text.startswith("word word")
 
 
 def test_huge_attribute() -> None:
     html = f"<html><body><p title='{'a' * 20_000_000}'>x</p><p>text after</p></body></html>"
     assert "text after" in parse.parse_html(html).root.text_content()
-    extract_ok(html)
+    assert extract_ok(html).text == "text after"  # the attribute is never text
 
 
 @pytest.mark.skipif(not SLOW, reason="the 50 MB page is timed by the benchmark")
 def test_50mb_page() -> None:
     paragraph = "<p>" + "A sentence of ordinary article text. " * 20 + "</p>\n"
     html = "<html><body><article>" + paragraph * (50_000_000 // len(paragraph)) + "</article>"
-    extract_ok(html.encode())
+    assert extract_ok(html.encode()).text.startswith("A sentence of ordinary article text.")
 
 
 def test_50mb_page_parse() -> None:
@@ -241,7 +253,7 @@ def test_50mb_page_parse() -> None:
 
 def test_max_bytes_counts_characters_for_str() -> None:
     text = "<p>" + "é" * 100 + "</p>"
-    extract_ok(text, max_bytes=len(text))
+    assert extract_ok(text, max_bytes=len(text)).text == "é" * 100
     with pytest.raises(boilerkit.InputTooLargeError, match="characters"):
         boilerkit.extract(text, max_bytes=len(text) - 1)
     with pytest.raises(boilerkit.InputTooLargeError, match="bytes"):
@@ -334,9 +346,9 @@ def test_external_entities_never_open_the_file() -> None:
 
         thread = threading.Thread(target=writer, daemon=True)
         thread.start()
-        for page in entity_pages(fifo.as_uri()):
-            extract_ok(page.encode())
+        texts = [extract_ok(page.encode()).text for page in entity_pages(fifo.as_uri())]
         assert not opened.is_set()
+        assert "before &x; after" in texts[0]  # the reference stays unexpanded
         os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # release the writer
         thread.join(timeout=5)
         assert opened.is_set()  # the probe itself works
@@ -344,9 +356,9 @@ def test_external_entities_never_open_the_file() -> None:
 
 def test_no_network_access(listener: tuple[str, socket.socket]) -> None:
     url, server = listener
-    for page in entity_pages(url):
-        extract_ok(page.encode(), fallback=True, url=url)
+    texts = [extract_ok(page.encode(), fallback=True, url=url).text for page in entity_pages(url)]
     assert_no_connection(server)
+    assert "before &x; after" in texts[0]  # the reference stays unexpanded
 
 
 def test_billion_laughs_is_not_expanded() -> None:
@@ -402,14 +414,16 @@ def test_deeply_nested_json_ld() -> None:
         + "}</script></head><body>"
         + ARTICLE[12:]
     )
-    extract_ok(html)
+    assert "First paragraph" in extract_ok(html).text
 
 
 def test_hostile_urls() -> None:
     html = "<html><head><base href='http://[::1'></head><body><a href='http://[bad'>x</a></body>"
-    extract_ok(html, url="http://[::1/page")
-    extract_ok(ARTICLE, url="javascript:alert(1)")
-    extract_ok(ARTICLE, url="\x00\ud800")
+    assert extract_ok(html, url="http://[::1/page").text == "x"
+    for url in ("javascript:alert(1)", "\x00\ud800"):
+        doc = extract_ok(ARTICLE, url=url)
+        assert doc.url is None  # not an http(s) URL: never reported as the page's
+        assert "First paragraph" in doc.text
 
 
 def test_hostile_urls_in_teaser_links() -> None:
@@ -420,4 +434,5 @@ def test_hostile_urls_in_teaser_links() -> None:
         "<html><body><article><p>Main article text, long enough to be the body of this page."
         f"</p></article><aside><h3>Related</h3><ul>{items}</ul></aside></body></html>"
     )
-    extract_ok(html, url="https://example.org/x")
+    related = extract_ok(html, url="https://example.org/x").related
+    assert [link.url for link in related] == [f"http://[bad/{i}" for i in range(4)]  # as written

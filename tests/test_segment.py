@@ -18,7 +18,8 @@ from lxml import html as lxml_html
 from boilerkit.encoding.decode import decode_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
-from boilerkit.selection.segment import BLOCK_TAGS, Segmentation, segment
+from boilerkit.page.tags import BLOCK_TAGS
+from boilerkit.selection.segment import Segmentation, segment
 from boilerkit.weights import SENTENCE_END
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -12,7 +12,9 @@ from lxml import html as lxml_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.render.text import render_text
 from boilerkit.selection.choose import select_content
-from boilerkit.weights import BOILERPLATE_LINE, TEASER_HEADING
+from boilerkit.selection.score import block_reasons, block_value
+from boilerkit.selection.segment import segment
+from boilerkit.weights import BOILERPLATE_LINE, TEASER_HEADING, Weights
 
 PROSE = (
     "The council voted on Tuesday to extend the tram line to the northern districts. "
@@ -552,3 +554,19 @@ def test_info_line_with_published_and_updated_stamps_is_dropped() -> None:
     assert "Paragraph 2" in text and "Yay\u0131nlanma" not in text
     one_stamp = "CNNMoney (New York) First published February 1, 2016: 1:28 AM ET"
     assert one_stamp in _text(f"<article><p>{one_stamp}</p>{_paragraphs(3)}</article>")
+
+
+@pytest.mark.parametrize("scale", [0.6, 1.0, 1.5])
+def test_block_reasons_itemise_block_value(scale: float) -> None:
+    """The explain view's terms add up to the value the scoring uses: one formula, shown
+    two ways, that cannot drift apart."""
+    root = lxml_html.document_fromstring(
+        f"<html><body><p>{PROSE}</p><p>Read <a href='/x'>the full report on trams</a>.</p>"
+        "<div>Share</div></body></html>"
+    )
+    weights = Weights()
+    blocks = segment(root).blocks
+    assert len(blocks) == 3
+    for block in blocks:
+        total = sum(reason.delta for reason in block_reasons(block, weights, scale))
+        assert total == pytest.approx(block_value(block, weights, scale))

@@ -9,6 +9,8 @@ from lxml import html as lxml_html
 
 from .metadata import Metadata
 from .options import Options
+from .render import render_document
+from .render.as_json import document_to_dict
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,8 +38,6 @@ class Document(Metadata):
 
     def to_dict(self) -> dict[str, Any]:
         """Every field but ``content``, with JSON-friendly values and stable keys."""
-        from .render.as_json import document_to_dict
-
         return document_to_dict(self)
 
     def to_markdown(self, options: Options | None = None, **overrides: Any) -> str:
@@ -53,8 +53,6 @@ class Document(Metadata):
         return self._render("json", options, overrides)
 
     def _render(self, fmt: str, options: Options | None, overrides: dict[str, Any]) -> str:
-        from .render import render_document
-
         base = options if options is not None else Options()
         return render_document(self, fmt, replace(base, **overrides) if overrides else base)
 

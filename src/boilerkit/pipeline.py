@@ -120,7 +120,12 @@ def _run(
         comments = render_text(selection.comments)
         main_text = coarse_text(selection.content) if large else render_text(selection.content)
     metadata = _composed(metadata)
-    metadata = finalize_metadata(metadata, main_text, teaser_links=len(selection.related))
+    metadata = finalize_metadata(
+        metadata,
+        main_text,
+        teaser_links=len(selection.related),
+        weights=options.weights.page_type,
+    )
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},
         text=main_text,

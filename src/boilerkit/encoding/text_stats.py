@@ -67,7 +67,6 @@ def _decode_range(codec: str, leads: range, trails: range) -> set[str]:
     return chars
 
 
-HOMES = ("zh-hans", "zh-hant", "ja", "ko")
 # Writing system each CJK codec implies (the plausibility model judges its characters by
 # that country's standard).
 CODEC_HOME = {

@@ -134,8 +134,11 @@ NOT_A_NAME = frozenset(
 )
 # Punctuation trimmed off both ends of a name.
 _TRIM = " .:-\u2013()[]\"'"
+# A name has at most this many words and chars; longer, the segment is a sentence.
 MAX_NAME_WORDS = 6
 MAX_NAME_CHARS = 60
+# A byline in running text names a person in at most this many capitalized words.
+MAX_PERSON_WORDS = 4
 
 
 def _is_name(segment: str, sitenames: frozenset[str]) -> bool:
@@ -180,7 +183,7 @@ def looks_like_person(name: str) -> bool:
     """Capitalized words (or name particles): what a byline in running text looks like.
     Scripts without case (Hangul, Han, Devanagari) pass on their letters alone."""
     words = name.split()
-    return 1 <= len(words) <= 4 and all(
+    return 1 <= len(words) <= MAX_PERSON_WORDS and all(
         w[0].isupper() or w in PARTICLES or (w[0].isalpha() and not w[0].islower()) for w in words
     )
 
@@ -214,7 +217,10 @@ def author_names(
 _NOT_BYLINE = re.compile(
     r"bio|avatar|image|img|photo|comment|related|about|box|desc|social", re.IGNORECASE
 )
+# A byline element holds at most this many chars (more, and it is an author box's bio) ...
 MAX_BYLINE_CHARS = 120
+# ... and reading stops at this many byline elements.
+MAX_BYLINE_ELEMENTS = 3
 
 
 def page_bylines(scan: PageScan) -> tuple[list[str], bool]:
@@ -233,7 +239,7 @@ def page_bylines(scan: PageScan) -> tuple[list[str], bool]:
         text = clean_value(element.text_content())
         if text and len(text) <= MAX_BYLINE_CHARS:
             found.append(text)
-        if len(found) >= 3:
+        if len(found) >= MAX_BYLINE_ELEMENTS:
             break
     return (found, False) if found else (_text_bylines(scan), True)
 

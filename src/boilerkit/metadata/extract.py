@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from lxml import html as lxml_html
 
+from ..weights import PageTypeWeights
 from .byline import author_names, looks_like_person, page_bylines
 from .candidates import Candidates
 from .dates import page_date, parse_date, prefer_local, url_date
@@ -22,12 +23,16 @@ from .meta_tags import PageTags, page_tags, read_links, read_meta_tags, read_tim
 from .microdata import read_microdata
 from .model import Metadata
 from .page_type import LISTING_TYPES, decide, markup_votes
+from .page_type import WEIGHTS as PAGE_TYPE_WEIGHTS
 from .scan import PageScan
 from .text import absolute_url, clean_value, fingerprint, host_name, split_list
 from .title import choose_title, headlines, title_affix
 
 # A sitename longer than this is a slogan or a sentence, not a name.
 MAX_SITENAME_CHARS = 80
+# At most this many category and tag values are read.
+MAX_CATEGORY_VALUES = 10
+MAX_TAG_VALUES = 20
 
 
 def _collect(
@@ -164,9 +169,9 @@ def extract_metadata(
     # the title or host is, on a personal blog, the author's own.
     authors = _authors(found, scan, sitename if sitename in sitenames else None)
     published, modified = _dates(found, scan)
-    page_url = next(filter(None, (absolute_url(u, url) for u in found.values("url"))), None)
+    page_url = next(filter(None, (absolute_url(url, u) for u in found.values("url"))), None)
     language = next(filter(None, map(normalize_language, found.values("language"))), None)
-    image = next(filter(None, (absolute_url(u, url) for u in found.values("image"))), None)
+    image = next(filter(None, (absolute_url(url, u) for u in found.values("image"))), None)
     # Until ``finalize_metadata`` weighs the content, the page type is what the markup declares.
     declared = _structured_type(types, _og_type(tags.metas))
     return Metadata(
@@ -180,8 +185,8 @@ def extract_metadata(
         language=language,
         url=page_url,
         image=image,
-        categories=split_list(found.values("categories")[:10]),
-        tags=split_list(found.values("tags")[:20]),
+        categories=split_list(found.values("categories")[:MAX_CATEGORY_VALUES]),
+        tags=split_list(found.values("tags")[:MAX_TAG_VALUES]),
         license=found.first("license"),
         page_type=declared or "other",
         page_type_confidence=1.0 if declared else 0.0,
@@ -195,22 +200,28 @@ def _og_type(metas: Sequence[lxml_html.HtmlElement]) -> str | None:
     return None
 
 
-def finalize_metadata(metadata: Metadata, text: str, *, teaser_links: int = 0) -> Metadata:
+def finalize_metadata(
+    metadata: Metadata,
+    text: str,
+    *,
+    teaser_links: int = 0,
+    weights: PageTypeWeights = PAGE_TYPE_WEIGHTS,
+) -> Metadata:
     """Complete ``metadata`` with what only the selected content tells.
 
     - ``language``: detected from ``text`` when the page declares none;
     - ``description``: the lead paragraph when the page has no description (as reader
       views do);
     - ``page_type``: the markup's declaration weighed with the text length and the number
-      of teaser links found around the content.
+      of teaser links found around the content, by ``weights`` (``Weights.page_type``).
     """
     language = metadata.language or detect_language(text)
     description = metadata.description or lead_paragraph(text, metadata.title)
     declared = metadata.page_type if metadata.page_type_confidence >= 1.0 else None
     article, listing = markup_votes(
-        declared, bool(metadata.date), bool(metadata.authors), metadata.url
+        declared, bool(metadata.date), bool(metadata.authors), metadata.url, weights
     )
-    page_type, confidence = decide(article, listing, len(text), teaser_links)
+    page_type, confidence = decide(article, listing, len(text), teaser_links, weights)
     return dataclasses.replace(
         metadata,
         language=language,

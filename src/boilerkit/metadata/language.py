@@ -17,6 +17,12 @@ SAMPLE_CHARS = 3000
 # A Latin-script guess needs this many common-word hits, and this lead over the runner-up.
 MIN_HITS = 5
 MIN_LEAD = 1.5
+# A sample with fewer letters than this says too little to guess from.
+MIN_LETTERS = 20
+# A script holding more than this share of the sample's letters names its language ...
+SCRIPT_SHARE = 0.3
+# ... except Han that comes with kana above this share of the letters: Japanese.
+KANA_SHARE = 0.05
 
 # Unicode ranges -> language, for scripts used by essentially one major language.
 SCRIPTS: tuple[tuple[str, str], ...] = (
@@ -92,11 +98,11 @@ def detect_language(text: str) -> str | None:
     """The language ``text`` is most likely written in, or ``None`` when unsure."""
     sample = text[:SAMPLE_CHARS]
     letters = sum(1 for char in sample if char.isalpha())
-    if letters < 20:
+    if letters < MIN_LETTERS:
         return None
     for pattern, lang in _SCRIPT_PATTERNS:
-        if len(pattern.findall(sample)) > letters * 0.3:
-            if lang == "zh" and len(_SCRIPT_PATTERNS[0][0].findall(sample)) > letters * 0.05:
+        if len(pattern.findall(sample)) > letters * SCRIPT_SHARE:
+            if lang == "zh" and len(_SCRIPT_PATTERNS[0][0].findall(sample)) > letters * KANA_SHARE:
                 return "ja"
             return lang
     words = Counter(re.findall(r"[^\W\d_]+", sample.lower()))

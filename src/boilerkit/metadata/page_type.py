@@ -7,42 +7,17 @@ confidence is the winner's share of all votes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from urllib.parse import urlsplit
+
+from ..weights import PageTypeWeights
 
 LISTING_TYPES = frozenset(
     {"collectionpage", "itemlist", "searchresultspage", "website", "blog", "newsmediaorganization"}
 )
 
 
-@dataclass(frozen=True, slots=True)
-class PageTypeWeights:
-    """Votes per signal. Override with ``dataclasses.replace``."""
-
-    structured_article: float = 3.0
-    """og:type ``article`` or a JSON-LD article type: the publisher says so."""
-    structured_listing: float = 2.0
-    """JSON-LD ``CollectionPage``/``ItemList``/... and no article type."""
-    dated: float = 1.0
-    """A publication date: articles have one, listings rarely do."""
-    authored: float = 1.0
-    """A named author."""
-    root_url: float = 2.0
-    """The URL path is empty or one short segment ("/", "/news/"): a home or section page."""
-    long_text_chars: int = 1500
-    long_text: float = 2.0
-    """Selected text at least ``long_text_chars`` long: something to read."""
-    short_text_chars: int = 300
-    short_text: float = 1.5
-    """Selected text under ``short_text_chars``: a listing, or neither (other)."""
-    teaser_link: float = 0.3
-    teaser_cap: float = 3.0
-    """Per teaser link found, up to the cap: link grids are what listings are made of."""
-    min_votes: float = 2.0
-    """Below this many votes for the leader, the page is ``other``."""
-
-
 WEIGHTS = PageTypeWeights()
+"""The default votes; the pipeline passes ``Options.weights.page_type``."""
 
 
 def markup_votes(
@@ -63,7 +38,7 @@ def markup_votes(
         segments = [s for s in urlsplit(url).path.split("/") if s]
         if not segments or (
             len(segments) == 1
-            and len(segments[0]) <= 20
+            and len(segments[0]) <= weights.root_segment_max_chars
             and "." not in segments[0]
             and "-" not in segments[0]
         ):

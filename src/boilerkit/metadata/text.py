@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from ..encoding.repair import repair_text
+from ..page.parse import join_url
 
 _TAG = re.compile(r"<[^<>]{1,200}>")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
@@ -40,13 +41,15 @@ def fingerprint(text: str) -> str:
     return " ".join(re.findall(r"\w+", folded))
 
 
-def absolute_url(value: str | None, base: str | None) -> str | None:
-    """``value`` resolved against ``base``; only http(s) URLs survive."""
+def absolute_url(base: str | None, value: str | None) -> str | None:
+    """``value`` resolved against ``base`` (in ``urljoin``'s order); only http(s) URLs
+    survive."""
     if not value:
         return None
-    value = value.strip()
+    resolved = join_url(base, value.strip())
+    if resolved is None:
+        return None
     try:
-        resolved = urljoin(base, value) if base else value
         if resolved.startswith("//"):
             resolved = "https:" + resolved
         parts = urlsplit(resolved)
@@ -58,6 +61,10 @@ def absolute_url(value: str | None, base: str | None) -> str | None:
     return resolved
 
 
+MAX_KEYWORD_CHARS = 80
+"""A keyword (category, tag) longer than this is a sentence that lost its separators."""
+
+
 def split_list(values: list[str]) -> tuple[str, ...]:
     """Comma/semicolon-separated keyword strings as a deduplicated tuple."""
     out: list[str] = []
@@ -65,7 +72,7 @@ def split_list(values: list[str]) -> tuple[str, ...]:
     for value in values:
         for part in re.split(r"[,;|]", value):
             item = clean_value(part)
-            if item and len(item) <= 80 and fingerprint(item) not in seen:
+            if item and len(item) <= MAX_KEYWORD_CHARS and fingerprint(item) not in seen:
                 seen.add(fingerprint(item))
                 out.append(item)
     return tuple(out)

@@ -29,6 +29,14 @@ _SITE_MARKS = re.compile(
 )
 # How many ancestors of a ``<h1>`` are checked for ``_SITE_MARKS``.
 SITE_MARK_DEPTH = 3
+# The first this many ``<h1>`` of a page are headline candidates ...
+MAX_HEADLINES = 5
+# ... and one this long or longer is a paragraph set in a heading tag, not a headline.
+MAX_HEADLINE_CHARS = 300
+# A host name this short ("bbc") is too short to match a title's site mark by containment ...
+MIN_HOST_CHARS = 4
+# ... and a site mark matched that way has at most this many words.
+MAX_SITE_MARK_WORDS = 3
 
 
 def _is_site_heading(element: lxml_html.HtmlElement) -> bool:
@@ -39,11 +47,11 @@ def _is_site_heading(element: lxml_html.HtmlElement) -> bool:
 def headlines(h1s: Sequence[lxml_html.HtmlElement]) -> list[str]:
     """The texts of the page's headline ``<h1>`` elements (not logos; a few at most)."""
     out: list[str] = []
-    for element in h1s[:5]:
+    for element in h1s[:MAX_HEADLINES]:
         if _is_site_heading(element):
             continue
         text = clean_value(element.text_content())
-        if text and len(text) < 300:
+        if text and len(text) < MAX_HEADLINE_CHARS:
             out.append(text)
     return out
 
@@ -96,9 +104,9 @@ def _is_site(part: str, sites: set[str], hosts: set[str]) -> bool:
         any(
             mark.replace(" ", "") in host or host in mark.replace(" ", "")
             for host in hosts
-            if len(host) > 3
+            if len(host) >= MIN_HOST_CHARS
         )
-        and len(mark.split()) <= 3
+        and len(mark.split()) <= MAX_SITE_MARK_WORDS
     )
 
 

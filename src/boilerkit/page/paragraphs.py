@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from ..selection.segment import BLOCK_TAGS
+from .tags import BLOCK_TAGS
 
 NO_PARAGRAPHS_INSIDE = frozenset(
     """

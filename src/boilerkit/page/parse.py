@@ -148,14 +148,20 @@ def cap_depth(root: lxml_html.HtmlElement) -> None:
         etree.strip_tags(element, "*")
 
 
-def _join(url: str | None, href: str) -> str | None:
-    """``href`` resolved against ``url``; a malformed URL (bad IPv6 host) keeps ``url``."""
-    if not url:
+def join_url(base: str | None, href: str) -> str | None:
+    """``href`` resolved against ``base`` (``href`` itself without a base), or ``None`` when
+    either is malformed (``urljoin`` raises on a bad IPv6 host: ``http://[not-an-ipv6]``).
+
+    The one URL-joining helper: the page's ``<base href>``, teaser links, the content's
+    links, metadata URLs and rendered links all resolve through it, and each caller says
+    what a malformed URL falls back to.
+    """
+    if not base:
         return href
     try:
-        return urljoin(url, href)
+        return urljoin(base, href)
     except ValueError:
-        return url
+        return None
 
 
 def parse_html(text: str, url: str | None = None) -> ParsedPage:
@@ -170,5 +176,5 @@ def parse_html(text: str, url: str | None = None) -> ParsedPage:
     if base is not None:
         href = (base.get("href") or "").strip()
         if href:
-            base_url = _join(url, href)
+            base_url = join_url(url, href) or url  # a malformed one keeps the page's URL
     return ParsedPage(root=root, base_url=base_url)

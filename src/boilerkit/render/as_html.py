@@ -21,7 +21,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..options import Options
-from .blocks import BREAK, Block, Cell, Code, Frame, Image, Inline, Span, shared_frames
+from .blocks import BREAK, Cell, Code, Frame, Image, Inline, RenderBlock, Span, shared_frames
 from .walk import DEFAULT_OPTIONS, walk
 
 _SPAN_TAGS = {"em": "em", "strong": "strong", "del": "del", "link": "a"}
@@ -51,7 +51,7 @@ def html_options(options: Options | None) -> Options:
     return dataclasses.replace(options or DEFAULT_OPTIONS, include_formatting=True)
 
 
-def blocks_to_html(blocks: list[Block]) -> etree._Element:
+def blocks_to_html(blocks: list[RenderBlock]) -> etree._Element:
     """Blocks as an ``<article>`` element, lists and quotes nested as the frames say."""
     article = etree.Element("article")
     open_frames: list[tuple[Frame, etree._Element]] = []
@@ -79,7 +79,7 @@ def _open(parent: etree._Element, frames: tuple[Frame, ...], index: int) -> etre
     return element
 
 
-def _block(parent: etree._Element, block: Block) -> None:
+def _block(parent: etree._Element, block: RenderBlock) -> None:
     if block.kind == "para":
         _inline(etree.SubElement(parent, "p"), block.content)
     elif block.kind == "heading":
@@ -95,7 +95,7 @@ def _block(parent: etree._Element, block: Block) -> None:
         etree.SubElement(parent, "hr")
 
 
-def _table(table: etree._Element, block: Block) -> None:
+def _table(table: etree._Element, block: RenderBlock) -> None:
     rows = block.rows
     if rows and all(cell.slot.header for cell in rows[0] if not cell.filler):
         _row(etree.SubElement(etree.SubElement(table, "thead"), "tr"), rows[0])

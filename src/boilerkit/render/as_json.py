@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from ..document import Document
+from .source import Renderable
 
 
-def document_to_dict(document: Document) -> dict[str, Any]:
+def document_to_dict(document: Renderable) -> dict[str, Any]:
     """The document's fields (not the content tree) as JSON-ready values, in field order."""
     out: dict[str, Any] = {}
     for f in dataclasses.fields(document):
@@ -26,7 +25,7 @@ def document_to_dict(document: Document) -> dict[str, Any]:
 
 
 def render_json(
-    document: Document,
+    document: Renderable,
     *,
     markdown: str | None = None,
     extra: dict[str, Any] | None = None,

@@ -1,6 +1,6 @@
 """The blocks model: what the shared walk makes of the content tree, and every format prints.
 
-A ``Block`` is a paragraph, heading, code block, table or rule, in reading order; its
+A ``RenderBlock`` is a paragraph, heading, code block, table or rule, in reading order; its
 ``frames`` are the lists, list items and quotes it sits in, outermost first (the same
 ``Frame`` object for every block of one item, so a renderer can tell a new item from a
 continued one). Inline content is a list of ``str`` (whitespace collapsed), ``Code``,
@@ -65,8 +65,9 @@ class Frame:
 
 
 @dataclass(slots=True)
-class Block:
-    """One block of the article, in reading order."""
+class RenderBlock:
+    """One block of the article, in reading order, as the formats print it (not to be
+    confused with ``selection.segment.Block``, the run of text the scoring judges)."""
 
     kind: str
     """``para``, ``heading``, ``code``, ``table`` or ``rule``."""

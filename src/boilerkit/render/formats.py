@@ -10,7 +10,6 @@ article does not start with it.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -19,17 +18,15 @@ from .as_html import blocks_to_html, html_options, xml_text
 from .as_json import render_json
 from .blocks import plain_text
 from .markdown import blocks_to_markdown, escape_paragraph
+from .source import Renderable
 from .text import render_text
 from .walk import DEFAULT_OPTIONS, walk
-
-if TYPE_CHECKING:
-    from ..document import Document
 
 _LANGUAGE_TAG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 def render_document(
-    document: Document,
+    document: Renderable,
     fmt: str = "text",
     options: Options | None = None,
     *,
@@ -56,13 +53,13 @@ def render_document(
     raise ValueError(f"unknown format {fmt!r}: expected text, markdown, json or html")
 
 
-def _comments(document: Document, options: Options) -> list[str]:
+def _comments(document: Renderable, options: Options) -> list[str]:
     if not (options.include_comments and document.comments):
         return []
     return [line for line in document.comments.splitlines() if line.strip()]
 
 
-def document_text(document: Document, options: Options) -> str:
+def document_text(document: Renderable, options: Options) -> str:
     text = document.text
     if not options.include_tables:
         text = render_text(document.content, options)
@@ -72,7 +69,7 @@ def document_text(document: Document, options: Options) -> str:
     return text
 
 
-def document_markdown(document: Document, options: Options, base_url: str | None) -> str:
+def document_markdown(document: Renderable, options: Options, base_url: str | None) -> str:
     markdown = blocks_to_markdown(walk(document.content, options, base_url))
     comments = _comments(document, options)
     if comments:
@@ -81,7 +78,7 @@ def document_markdown(document: Document, options: Options, base_url: str | None
     return markdown
 
 
-def document_html(document: Document, options: Options, base_url: str | None) -> str:
+def document_html(document: Renderable, options: Options, base_url: str | None) -> str:
     blocks = walk(document.content, html_options(options), base_url)
     root = etree.Element("html")
     if document.language and _LANGUAGE_TAG.fullmatch(document.language):

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from lxml import html as lxml_html
 
 from ..options import Options
-from .blocks import BREAK, Block, Code, Frame, Image, Inline, Span, shared_frames
+from .blocks import BREAK, Code, Frame, Image, Inline, RenderBlock, Span, shared_frames
 from .walk import walk
 
 _ALWAYS = str.maketrans({"\\": "\\\\", "`": "\\`"})
@@ -281,12 +281,12 @@ def render_markdown(
     return blocks_to_markdown(walk(content, options, base_url))
 
 
-def blocks_to_markdown(blocks: list[Block]) -> str:
+def blocks_to_markdown(blocks: list[RenderBlock]) -> str:
     """Blocks as Markdown: blank lines between blocks, none between items of a tight list."""
     out: list[str] = []
     started: set[int] = set()
     """Items whose marker has been written (their later blocks are only indented)."""
-    previous: Block | None = None
+    previous: RenderBlock | None = None
     for block in blocks:
         lines = _block_lines(block)
         if not lines:
@@ -302,7 +302,7 @@ def blocks_to_markdown(blocks: list[Block]) -> str:
     return "\n".join(out)
 
 
-def _block_lines(block: Block) -> list[str]:
+def _block_lines(block: RenderBlock) -> list[str]:
     if block.kind == "para":
         text = _inline(block.content)
         return text.split("\n") if text else []
@@ -323,7 +323,7 @@ def _block_lines(block: Block) -> list[str]:
     return ["---"] if block.kind == "rule" else []
 
 
-def _table_lines(block: Block) -> list[str]:
+def _table_lines(block: RenderBlock) -> list[str]:
     rows = [
         [_inline(cell.content, single_line=True, table=True) for cell in row] for row in block.rows
     ]
@@ -337,7 +337,7 @@ def _table_lines(block: Block) -> list[str]:
     return lines
 
 
-def _tight(previous: Block, block: Block) -> bool:
+def _tight(previous: RenderBlock, block: RenderBlock) -> bool:
     """Whether ``block`` follows ``previous`` without a blank line (a tight list).
 
     True for the next item of a list, and for a list nested right after its parent

@@ -13,7 +13,7 @@ from __future__ import annotations
 from lxml import html as lxml_html
 
 from ..options import Options
-from .blocks import Block, Frame, Inline, plain_text
+from .blocks import Frame, Inline, RenderBlock, plain_text
 from .walk import walk
 
 CELL_SEPARATOR = " "
@@ -28,7 +28,7 @@ def render_text(
     return blocks_to_text(walk(content, options, base_url, plain=True), plain=True)
 
 
-def blocks_to_text(blocks: list[Block], *, plain: bool = False) -> str:
+def blocks_to_text(blocks: list[RenderBlock], *, plain: bool = False) -> str:
     """Blocks as lines of text (see the module docstring).
 
     ``plain`` says the blocks come from a plain walk, whose paragraphs are already
@@ -47,7 +47,7 @@ def blocks_to_text(blocks: list[Block], *, plain: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _block_lines(block: Block) -> list[str]:
+def _block_lines(block: RenderBlock) -> list[str]:
     if block.kind == "table":
         rows = (
             CELL_SEPARATOR.join(text for text in (_line(cell.content) for cell in row) if text)

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 from typing import Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
+
+from ..page.parse import join_url
 
 LINK_SCHEMES: Final = frozenset({"http", "https", "mailto", "ftp", "tel"})
 IMAGE_SCHEMES: Final = frozenset({"http", "https"})
@@ -43,9 +45,11 @@ def safe_url(
     url = _IGNORED.sub("", raw.strip(_EDGES))
     if not url or _CONTROL.search(url):
         return None
+    joined = join_url(base_url, url)
+    if joined is None:  # e.g. a malformed IPv6 host
+        return None
+    url = joined
     try:
-        if base_url:
-            url = urljoin(base_url, url)
         scheme = urlsplit(url).scheme.lower()
     except ValueError:  # e.g. a malformed IPv6 host
         return None

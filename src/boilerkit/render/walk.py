@@ -19,14 +19,15 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..options import Options
+from ..page.tags import HEADING_TAGS
 from .blocks import (
     BREAK,
-    Block,
     Cell,
     Code,
     Frame,
     Image,
     Inline,
+    RenderBlock,
     Span,
     has_words,
     trim_end,
@@ -50,7 +51,7 @@ TAG_ROLES: Final[dict[str, int]] = {
         search tbody thead tfoot tr td th""",
         _BLOCK,
     ),
-    **_tags("h1 h2 h3 h4 h5 h6", _HEADING),
+    **dict.fromkeys(sorted(HEADING_TAGS), _HEADING),
     **_tags("ul ol menu", _LIST),
     **_tags("pre listing xmp plaintext", _PRE),
     **{"li": _ITEM, "blockquote": _QUOTE, "table": _TABLE, "hr": _RULE, "br": _BREAK},
@@ -102,7 +103,7 @@ class _Builder:
         self.flat = flat
         self.plain = plain
         """Plain walks (the hot path of text) keep raw strings and normalize them per block."""
-        self.blocks: list[Block] = []
+        self.blocks: list[RenderBlock] = []
         self.frames: list[Frame] = []
         self.root: list[Inline] = []
         self.raw: list[str] = []
@@ -166,13 +167,13 @@ class _Builder:
                 content = plain_content(joined) if joined and not joined.isspace() else None
                 if content:
                     kind = "heading" if self.heading else "para"
-                    self.blocks.append(Block(kind, tuple(self.frames), content, self.heading))
+                    self.blocks.append(RenderBlock(kind, tuple(self.frames), content, self.heading))
                 self.raw.clear()  # in place: ``run`` holds on to its ``append``
             return
         if has_words(self.root):
             trim_end(self.root)
             kind = "heading" if self.heading else "para"
-            self.blocks.append(Block(kind, tuple(self.frames), self.root, level=self.heading))
+            self.blocks.append(RenderBlock(kind, tuple(self.frames), self.root, level=self.heading))
         self.root = []
         if self.spans:
             reopened: list[Span] = []
@@ -283,7 +284,7 @@ class _Builder:
         elif role == _QUOTE:
             self.frames.append(Frame("quote"))
         elif role == _RULE:
-            self.blocks.append(Block("rule", tuple(self.frames)))
+            self.blocks.append(RenderBlock("rule", tuple(self.frames)))
             return True
         return False
 
@@ -356,7 +357,7 @@ class _Builder:
         self.flush()
         if code:
             self.blocks.append(
-                Block("code", tuple(self.frames), code=code, language=code_language(element))
+                RenderBlock("code", tuple(self.frames), code=code, language=code_language(element))
             )
 
     def table(self, element: lxml_html.HtmlElement) -> bool:
@@ -371,7 +372,7 @@ class _Builder:
         if caption is not None:
             content = self.cell(caption)
             if has_words(content):
-                self.blocks.append(Block("para", tuple(self.frames), content))
+                self.blocks.append(RenderBlock("para", tuple(self.frames), content))
         rows = [
             [
                 Cell(self.cell(slot.element) if slot.element is not None else [], slot)
@@ -381,7 +382,7 @@ class _Builder:
         ]
         rows = [row for row in rows if any(has_words(cell.content) for cell in row)]
         if rows:
-            self.blocks.append(Block("table", tuple(self.frames), rows=rows))
+            self.blocks.append(RenderBlock("table", tuple(self.frames), rows=rows))
         return True
 
     def cell(self, element: lxml_html.HtmlElement) -> list[Inline]:
@@ -443,7 +444,7 @@ def walk(
     base_url: str | None = None,
     *,
     plain: bool = False,
-) -> list[Block]:
+) -> list[RenderBlock]:
     """The content tree as blocks, honouring the rendering options; never mutates ``content``.
 
     ``base_url`` resolves relative links and image sources; unsafe URLs are dropped.

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from ..document import RelatedLink
 from ..page.clean import is_quote_box
+from ..page.tags import HEADING_TAGS
 from ..weights import (
     BOILERPLATE_LINE,
     CREDIT_LINE,
@@ -33,7 +34,7 @@ from ..weights import (
 from .comments import comment_sections
 from .content import build_content
 from .score import Reason, Scores, is_server_error, score
-from .segment import HEADING_TAGS, Block, Segmentation, segment
+from .segment import Block, Segmentation, segment
 from .teasers import TeaserGroup, find_teasers
 from .threads import Thread, find_thread
 from .trim import (
@@ -112,9 +113,6 @@ def _choose_container(
         if total > best_value:
             best, best_value = index, total
     return best
-
-
-_LAYOUT_TAGS = frozenset({"table", "tbody", "thead", "tfoot", "tr", "td", "th"})
 
 
 def _into_layout_cell(
@@ -314,9 +312,10 @@ class _Judge:
             return Reason("link_density", -1.0, f"{block.link_density:.2f}")
         if _is_nav_line(block, self.weights):
             return Reason("nav_line", -1.0, "menu items between separators")
-        if block.chars < 60 and not block.sentences and TEASER_HEADING.match(block.text):
+        short = block.chars < self.weights.short_line_max_chars
+        if short and not block.sentences and TEASER_HEADING.match(block.text):
             return Reason("teaser_heading", -1.0)
-        if block.chars < 60 and BOILERPLATE_LINE.match(block.text):
+        if short and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
         if (
             block.chars <= QUOTE_HEADER_MAX_CHARS
@@ -456,7 +455,8 @@ def _finish(
     kept_chars = sum(b.chars for b in kept_blocks)
     positive = sum(v for v in scores.value if v > 0)
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
-    confidence = (kept_value / positive if positive else 0.0) * min(1.0, 0.5 + kept_chars / 1600)
+    length = min(1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length)
+    confidence = (kept_value / positive if positive else 0.0) * length
     element = segmentation.elements[container]
     notes = (
         f"container {element_path(element)} value {scores.total[container]:.0f}",

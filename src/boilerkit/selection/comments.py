@@ -51,7 +51,9 @@ def _comment_text(
     """Whether a block inside a comment section is comment prose."""
     if block.is_heading or block.link_density > weights.max_link_density:
         return False
-    if block.chars < 60 and (BOILERPLATE_LINE.match(block.text) or DATE_LINE.match(block.text)):
+    if block.chars < weights.short_line_max_chars and (
+        BOILERPLATE_LINE.match(block.text) or DATE_LINE.match(block.text)
+    ):
         return False
     node = block.node
     while node > section:

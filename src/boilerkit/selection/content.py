@@ -15,8 +15,9 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import defs
 
-from .segment import BLOCK_TAGS, Segmentation
-from .teasers import absolute_url
+from ..page.parse import join_url
+from ..page.tags import BLOCK_TAGS
+from .segment import Segmentation
 
 SOFT_HYPHEN = "\u00ad"
 """Only says where a word may break; the extracted text leaves it out everywhere."""
@@ -153,7 +154,7 @@ def _make_links_absolute(
     for element in targets:
         for name in _LINK_ATTRIBUTES.intersection(element.keys()):
             link = element.get(name)
-            resolved = absolute_url(base_url, link.strip())
+            resolved = join_url(base_url, link.strip()) or link.strip()
             if resolved != link:
                 element.set(name, resolved)
 
@@ -170,8 +171,10 @@ def _rewrite_all_links(root: lxml_html.HtmlElement, base_url: str) -> None:
     for base in bases:
         if base.getparent() is not None:
             base.drop_tree()
-    base = absolute_url(base_url, href.strip()) if href else base_url
-    root.rewrite_links(lambda link: absolute_url(base, link.strip()), resolve_base_href=False)
+    base = (join_url(base_url, href.strip()) or href.strip()) if href else base_url
+    root.rewrite_links(
+        lambda link: join_url(base, link.strip()) or link.strip(), resolve_base_href=False
+    )
 
 
 def _links_elsewhere(element: lxml_html.HtmlElement, names: list[str]) -> bool:

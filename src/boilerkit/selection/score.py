@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from lxml import html as lxml_html
 
+from ..page.tags import HEADING_TAGS
 from ..weights import (
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
@@ -40,7 +41,7 @@ from ..weights import (
     WORD_SPLIT,
     Weights,
 )
-from .segment import HEADING_TAGS, Block, Segmentation
+from .segment import Block, Segmentation
 from .teasers import TeaserGroup
 
 
@@ -86,7 +87,7 @@ class Scores:
 
     def reasons(self, block: Block) -> tuple[Reason, ...]:
         """Why a block is worth what it is (built on demand: only explain asks)."""
-        penalty = self.weights.boilerplate_factor * block.chars - self.weights.block_cost
+        penalty = boilerplate_value(block, self.weights)
         if block in self.in_teaser:
             return (Reason("teaser", penalty, "item of a teaser block"),)
         hint = self.region[block.node]
@@ -278,6 +279,12 @@ def block_value(block: Block, weights: Weights, scale: float) -> float:
     )
 
 
+def boilerplate_value(block: Block, weights: Weights) -> float:
+    """A block's worth inside furniture or a teaser block, whatever its prose: its chars
+    count against it (``boilerplate_factor``) and it pays the block cost, unscaled."""
+    return weights.boilerplate_factor * block.chars - weights.block_cost
+
+
 def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason, ...]:
     """The terms of ``block_value``, for the explain view."""
     if is_server_error(block.text):
@@ -367,7 +374,7 @@ def score(
     negative_weight = weights.negative_weight
     for block in blocks:
         if block in in_teaser or region[block.node] is not None:
-            worth = weights.boilerplate_factor * block.chars - weights.block_cost
+            worth = boilerplate_value(block, weights)
             value[block.index] = worth
         else:
             worth = value[block.index]

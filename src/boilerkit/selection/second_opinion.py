@@ -17,6 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..page.clean import clean_tree
+from ..page.tags import HEADING_TAGS
 from ..weights import Weights
 from .choose import Selection
 from .content import SOFT_HYPHEN, xml_safe
@@ -45,7 +46,6 @@ _TAGS = {
     "main": "div",
 }
 _COUNT_ELEMENTS = etree.XPath("count(//*)")
-_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _EMPHASIS = {"#i": "i", "#u": "u", "#b": "b", "#t": "code", "#sup": "sup", "#sub": "sub"}
 
 
@@ -106,7 +106,7 @@ def _to_html(body: etree._Element) -> lxml_html.HtmlElement:
             continue
         rend = element.get("rend", "")
         if tag == "head":
-            element.tag = rend if rend in _HEADINGS else "h2"
+            element.tag = rend if rend in HEADING_TAGS else "h2"
         elif tag == "hi":
             element.tag = _EMPHASIS.get(rend, "b")
         elif tag == "list":

@@ -16,18 +16,8 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..page.tags import BLOCK_TAGS, HEADING_TAGS
 from ..weights import SENTENCE_END
-
-BLOCK_TAGS = frozenset(
-    """
-    address article aside blockquote body caption center dd details dialog dir div dl dt
-    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main
-    menu nav ol p pre section summary table tbody td tfoot th thead tr ul
-    """.split()
-)
-"""Tags that start a block of their own."""
-
-HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 

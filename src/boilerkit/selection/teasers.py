@@ -13,12 +13,13 @@ from __future__ import annotations
 import bisect
 import itertools
 from dataclasses import dataclass
-from urllib.parse import urljoin
 
 from lxml import html as lxml_html
 
+from ..page.parse import join_url
+from ..page.tags import HEADING_TAGS
 from ..weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
-from .segment import HEADING_TAGS, Block, Segmentation, text_of, weighted_length
+from .segment import Block, Segmentation, text_of, weighted_length
 
 _TEASER_CLASS = frozenset(
     "teaser teasers card cards tile tiles promo related recommended story-list stories "
@@ -61,15 +62,9 @@ def _signature(tag: str, element: lxml_html.HtmlElement) -> tuple[str, str]:
     return (tag, classes[0] if classes else "")
 
 
-def absolute_url(base_url: str | None, href: str) -> str:
-    """``href`` resolved against the page; as written when either is not a valid URL."""
-    try:
-        return urljoin(base_url or "", href)
-    except ValueError:  # e.g. "http://[not-an-ipv6]"
-        return href
-
-
-def _heading_before(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
+def _heading_before(
+    container: lxml_html.HtmlElement, weights: Weights
+) -> lxml_html.HtmlElement | None:
     """The section heading of a container: its first child, or a heading just before it."""
     first = container[0] if len(container) else None
     if first is not None and first.tag in HEADING_TAGS:
@@ -81,7 +76,7 @@ def _heading_before(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement |
         previous = node.getprevious()
         while previous is not None and not isinstance(previous.tag, str):
             previous = previous.getprevious()
-        if previous is not None and (previous.tag in HEADING_TAGS or _is_label(previous)):
+        if previous is not None and (previous.tag in HEADING_TAGS or _is_label(previous, weights)):
             return previous
         if previous is not None:
             break
@@ -89,12 +84,12 @@ def _heading_before(container: lxml_html.HtmlElement) -> lxml_html.HtmlElement |
     return None
 
 
-def _is_label(element: lxml_html.HtmlElement) -> bool:
+def _is_label(element: lxml_html.HtmlElement, weights: Weights) -> bool:
     """A short line without links that heads a section: one holding a heading tag, or one
     saying what a teaser heading says (``<div class="title">Читайте также</div>``; many
     CMSs set section titles in plain ``div``s)."""
     text = _text(element)
-    if len(text) >= 60 or element.find(".//a") is not None:
+    if len(text) >= weights.short_line_max_chars or element.find(".//a") is not None:
         return False
     return any(h.tag in HEADING_TAGS for h in element.iter()) or bool(TEASER_HEADING.match(text))
 
@@ -103,10 +98,11 @@ def _evidence(
     container: lxml_html.HtmlElement,
     items: list[lxml_html.HtmlElement],
     heading: lxml_html.HtmlElement | None,
+    weights: Weights,
 ) -> list[str]:
     """The structural marks that say "teaser", beyond headline-led items."""
     marks: list[str] = []
-    if heading is not None and TEASER_HEADING.match(_text(heading)[:60]):
+    if heading is not None and TEASER_HEADING.match(_text(heading)[: weights.short_line_max_chars]):
         marks.append("heading")
     words = set()
     for element in (container, items[0]):
@@ -210,7 +206,8 @@ def _read_more_lines(
             label and TEASER_HEADING.match(label)
         ):
             continue
-        item = TeaserItem(title, absolute_url(base_url, link.get("href") or ""))
+        href = link.get("href") or ""
+        item = TeaserItem(title, join_url(base_url, href) or href)
         blocks = frozenset(block_at[node] for node in range(index, end[index]) if node in block_at)
         found.append(TeaserGroup(element, (element,), None, "", (item,), blocks, "read-more line"))
         covered = end[index]
@@ -234,7 +231,7 @@ def _headline(
         heading = next((h for h in range(link, end[link]) if tags[h] in HEADING_TAGS), link)
         text = _text(segmentation.elements[heading])
         if heading == link:
-            text = _without_rank(segmentation.elements[link], text)
+            text = _without_rank(segmentation.elements[link], text, weights)
         if weighted_length(text) >= weights.teaser_headline_min_chars and (
             best is None or len(text) > len(best[0])
         ):
@@ -242,12 +239,12 @@ def _headline(
     return best
 
 
-def _without_rank(link: lxml_html.HtmlElement, text: str) -> str:
+def _without_rank(link: lxml_html.HtmlElement, text: str, weights: Weights) -> str:
     """The link's text without the rank number a "most read" list sets in its own element
     at the link's start (``<a><em class="number">1</em><span>Headline</span></a>``)."""
     first = link[0] if len(link) and not (link.text or "").strip() else None
     rank = _text(first) if first is not None and isinstance(first.tag, str) else ""
-    if rank.isdigit() and len(rank) <= 3 and text.startswith(rank):
+    if rank.isdigit() and len(rank) <= weights.rank_max_digits and text.startswith(rank):
         return text[len(rank) :].lstrip()
     return text
 
@@ -262,7 +259,8 @@ def _teaser_headline(
     headline = _headline(item, segmentation, weights, anchors)
     if headline is None or len(headline[0]) < weights.teaser_min_headline_share * chars:
         return None
-    if _text(segmentation.elements[item]).find(headline[0][:20]) > weights.teaser_headline_offset:
+    probe = headline[0][: weights.teaser_headline_probe_chars]
+    if _text(segmentation.elements[item]).find(probe) > weights.teaser_headline_offset:
         return None
     return headline
 
@@ -316,12 +314,15 @@ def _group(
                 return None  # the rest cannot make up the numbers
     element = elements[container]
     members = [elements[item] for item in items]
-    heading = _heading_before(element)
-    marks = _evidence(element, members, heading)
-    if not marks or (len(items) < 3 and not {"heading", "class", "linked headings"} & set(marks)):
+    heading = _heading_before(element, weights)
+    marks = _evidence(element, members, heading, weights)
+    if not marks or (
+        len(items) < weights.teaser_unmarked_min_items
+        and not {"heading", "class", "linked headings"} & set(marks)
+    ):
         return None
-    teasers = [TeaserItem(title, absolute_url(base_url, href)) for title, href in headlines]
-    if len({teaser.url for teaser in teasers}) < len(teasers) * 0.8:
+    teasers = [TeaserItem(title, join_url(base_url, href) or href) for title, href in headlines]
+    if len({teaser.url for teaser in teasers}) < len(teasers) * weights.teaser_distinct_url_share:
         return None
     covered = [node for item in items for node in range(item, end[item])]
     if heading is not None and heading.getparent() is not element:

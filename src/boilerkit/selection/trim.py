@@ -12,9 +12,10 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..page.tags import BLOCK_TAGS, HEADING_TAGS, heading_rank
 from ..weights import CALL_TO_ACTION, TAG_HEADING, TOC_HEADING, Weights
 from .score import Reason
-from .segment import BLOCK_TAGS, Block, Segmentation, weighted_length
+from .segment import Block, Segmentation, weighted_length
 
 HEADLINE = Reason("headline", -1.0, "repeats the title")
 
@@ -28,9 +29,6 @@ def holds(block: Block, segmentation: Segmentation, tag: str) -> bool:
             return True
         index = end[index] if tags[index] in BLOCK_TAGS else index + 1
     return False
-
-
-_HEADING_RANK = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
 
 def drop_orphan_headings(
@@ -48,7 +46,7 @@ def drop_orphan_headings(
     """
     tags, blocks, end = segmentation.tags, segmentation.blocks, segmentation.end
     longest, count = weights.orphan_heading_max_chars, len(blocks)
-    ranks = [_HEADING_RANK.get(tags[block.node], 0) for block in blocks]
+    ranks = [heading_rank(tags[block.node]) for block in blocks]
     if not any(ranks):
         return
     inside = _inside_kept_blocks(segmentation, drops, ranks)
@@ -145,7 +143,7 @@ def trim_tail(
                 block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
             )
             continue
-        heading_over_item = followed and tag in _HEADING_RANK and not TAG_HEADING.match(block.text)
+        heading_over_item = followed and tag in HEADING_TAGS and not TAG_HEADING.match(block.text)
         if drops[i] is None and tag not in _TAIL_ITEMS and not heading_over_item:
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
         followed = drops[i] is None and (

@@ -38,7 +38,7 @@ from .patterns import (
     TOC_HEADING,
     WORD_SPLIT,
 )
-from .table import Weights
+from .table import PageTypeWeights, Weights
 
 __all__ = [
     "BOILERPLATE_LINE",
@@ -71,5 +71,6 @@ __all__ = [
     "TEASER_HEADING",
     "TOC_HEADING",
     "WORD_SPLIT",
+    "PageTypeWeights",
     "Weights",
 ]

@@ -11,6 +11,41 @@ from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)
+class PageTypeWeights:
+    """Votes per signal for the page type (``metadata/page_type.py``): a section of the
+    tuning table, ``Weights.page_type``. Set by hand, checked by the page-type tests
+    (``tests/test_metadata_finalize.py``) and ``benchmarks/bench_metadata.py``; never fitted
+    per site."""
+
+    structured_article: float = 3.0
+    """og:type ``article`` or a JSON-LD article type: the publisher says so."""
+    structured_listing: float = 2.0
+    """JSON-LD ``CollectionPage``/``ItemList``/... and no article type."""
+    dated: float = 1.0
+    """A publication date: articles have one, listings rarely do."""
+    authored: float = 1.0
+    """A named author."""
+    root_url: float = 2.0
+    """The URL path is empty or one short segment ("/", "/news/"): a home or section page."""
+    root_segment_max_chars: int = 20
+    """... short: at most this long, without a dot or a hyphen (an article's slug has them)."""
+    long_text_chars: int = 1500
+    """Selected text at least this long is something to read ..."""
+    long_text: float = 2.0
+    """... and gets this many article votes."""
+    short_text_chars: int = 300
+    """Selected text shorter than this is a listing, or neither (other) ..."""
+    short_text: float = 1.5
+    """... and gets this many listing votes and as many "other" votes."""
+    teaser_link: float = 0.3
+    """Listing votes per teaser link found around the content ..."""
+    teaser_cap: float = 3.0
+    """... up to this many in all: link grids are what listings are made of."""
+    min_votes: float = 2.0
+    """Below this many votes for the leader, the page is ``other``."""
+
+
+@dataclass(frozen=True, slots=True)
 class Weights:
     """Scores that decide which blocks form the article."""
 
@@ -55,8 +90,6 @@ class Weights:
     heading, is the article itself (paragraphs with images and links look like cards)."""
     positive_hint_bonus: float = 0.25
     """Fraction added to a container's value when its class/id/tag says "article body"."""
-    heading_bonus: float = 40.0
-    """Added to a container holding the page's top heading (it frames the article)."""
 
     # --- block verdicts inside the chosen container ---------------------------------------
     max_link_density: float = 0.5
@@ -64,8 +97,12 @@ class Weights:
     date_line_max_chars: int = 48
     """A line up to this long that is only a date, perhaps after a label (``DATE_LINE``), is
     a dateline, not text."""
-    min_chars: int = 10
-    """Blocks shorter than this are kept only when they read as part of the article."""
+    short_line_max_chars: int = 60
+    """A line shorter than this that reads as a stock line (``BOILERPLATE_LINE``: "Share",
+    "Advertisement"; a ``TEASER_HEADING`` without a sentence end; in a comment section a
+    ``DATE_LINE`` too) is dropped; longer, it is prose that happens to start like one. The
+    same length bounds a teaser section's label (``<div class="title">Related</div>``) and
+    the part of a heading matched against ``TEASER_HEADING``."""
     region_max_link_density: float = 0.55
     """A sub-region (list, div) with more link text than this share is dropped whole."""
     region_min_links: int = 3
@@ -90,6 +127,19 @@ class Weights:
     """... and its label, the text beside the link, is at least this long ("Mehr", "More")."""
     teaser_min_headline_share: float = 0.12
     """The headline is at least this share of the item's text."""
+    teaser_headline_probe_chars: int = 20
+    """The headline's first this many chars are looked up in the item's text to find where
+    the headline starts (``teaser_headline_offset``)."""
+    rank_max_digits: int = 3
+    """A "most read" list's rank number ("1", "12") set before the headline in the link has
+    at most this many digits, and is left out of the headline."""
+    teaser_unmarked_min_items: int = 3
+    """A group of fewer items than this is a teaser block only with strong evidence: a
+    teaser heading, a teaser class or linked headings (item headings or images alone are
+    not enough for two links)."""
+    teaser_distinct_url_share: float = 0.8
+    """At least this share of a teaser group's links go to distinct pages; a list that
+    repeats its links is a menu or a pager, not teasers."""
 
     # --- forum threads (``threads.py``) ----------------------------------------------------
     # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
@@ -120,6 +170,13 @@ class Weights:
     ``ul.Comments``)."""
 
     # --- confidence and fallback ----------------------------------------------------------
+    confidence_length_base: float = 0.5
+    """Confidence is the kept share of the page's positive block value times
+    ``min(1, confidence_length_base + kept_chars / confidence_full_length)``: a short
+    article is less sure (at 0 chars half as sure) ..."""
+    confidence_full_length: int = 1600
+    """... reaching full weight at ``(1 - confidence_length_base) * confidence_full_length``
+    kept chars (800)."""
     low_confidence: float = 0.7
     """Below this confidence trafilatura's second opinion replaces our content (when
     ``Options.fallback``). 0.7 sends about 6% of trafilatura-eval pages to it and lifts
@@ -185,3 +242,7 @@ class Weights:
     """``favor="precision"`` multiplies the block cost and link penalty by this."""
     recall_scale: float = 0.6
     """``favor="recall"`` multiplies them by this."""
+
+    # --- sections of other stages ------------------------------------------------------------
+    page_type: PageTypeWeights = PageTypeWeights()
+    """Votes for the page type (article, listing, other): ``PageTypeWeights``."""
