@@ -100,7 +100,8 @@ def main() -> None:
     good = sum(b'"title": "Good' in line for line in out.splitlines())
     print(f"WARC: {size} bytes, {args.bombs} bombs of {BOMB_BYTES} bytes decoded")
     print(f"-j {args.jobs}: exit {child.returncode} in {elapsed:.1f} s")
-    print(f"peak RSS: parent {parent_peak / 1024:.0f} MB, parent + workers {total_peak / 1024:.0f} MB")
+    parent_mb, total_mb = parent_peak / 1024, total_peak / 1024
+    print(f"peak RSS: parent {parent_mb:.0f} MB, parent + workers {total_mb:.0f} MB")
     print(f"good pages out: {good} of {args.bombs}")
     print("stderr (first lines):", *err.decode(errors="replace").splitlines()[:5], sep="\n  ")
 
