@@ -211,20 +211,22 @@ def _misbehaving(crash: str, hang: str) -> Callable[..., boilerkit.Document]:
 def test_a_page_that_crashes_or_hangs_in_c_code_is_killed_and_the_rest_come_out(
     run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    names = ["a", "b", "crash", "c", "hang", "d", "e"]
+    names = ["a", "b", "crash", "c", "d", "hang", "e", "f"]
     for name in names:
         (tmp_path / f"{name}.html").write_bytes(page(f"Title{name}"))
     monkeypatch.setattr(pool, "GRACE_SECONDS", 2.0)
     monkeypatch.setattr(batch, "extract", _misbehaving("Titlecrash", "Titlehang"))
     # Workers are forked after the patch, so they run the misbehaving ``extract``. Chunks
-    # hold 4 pages: each guilty chunk is split to find its one guilty page.
+    # hold 4 pages: the one that crashes is found by running its chunk's pages alone; the
+    # one that hangs is known from its worker's notes after one page's patience (2 x 0.25 +
+    # 1 + 2 s), and the pages before and after it in its chunk run again.
     started = time.monotonic()
     result = run(str(tmp_path), "--jsonl", "-j", "2", "--time-budget", "0.25")
     assert result.status == 1
     assert "crash.html: worker process died" in result.err
     assert "hang.html: no result after 3.5 s (worker stuck on this page)" in result.err
     sources = [Path(json.loads(line)["source"]).stem for line in result.out.splitlines()]
-    assert sources == ["a", "b", "c", "d", "e"]
+    assert sources == ["a", "b", "c", "d", "e", "f"]
     assert time.monotonic() - started < 120  # generous: the hang is 600 s
     assert "2 failed" in result.err
 

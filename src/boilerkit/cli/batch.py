@@ -118,8 +118,9 @@ def start_worker(job: Job) -> None:
     _JOB = job
 
 
-def process_chunk(chunk: list[Task]) -> list[Result]:
-    return [process(task, _JOB) for task in chunk]
+def worker_job() -> Job:
+    """The job this worker process was started with."""
+    return _JOB
 
 
 def default_jobs() -> int:

@@ -9,18 +9,23 @@ directory or WARC file holds and however large they are once decompressed.
 The pool is the hard guarantee behind every limit inside the library: a page that crashes
 its worker (a segfault, the OOM killer) or hangs it (a loop in C code that no time budget
 can interrupt) is killed with its worker and reported, and every other page still comes
-out. Which page it was is found by running the chunks that were in flight again, each
-alone and then page by page, so the guilty page is the only one that fails.
+out. A worker notes in shared memory which page of its chunk it began and when, so a page
+that holds its worker past its patience is known and killed then, not after the whole
+chunk's worst case; the other pages of its chunk run again. Which page killed a worker is
+found by running the chunks that were in flight again, each alone and then page by page,
+so the guilty page is the only one that fails.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from typing import Any
 
 from . import batch
 from .batch import Job, Result
@@ -44,7 +49,9 @@ PATIENCE_WITHOUT_BUDGET = 300.0
 BUDGET_SLACK = 2.0
 """A page is given this many times its time budget (the library promises 1.5x + 0.5 s)."""
 GRACE_SECONDS = 60.0
-"""Added to a chunk's worst case before its worker is taken for stuck (a busy machine)."""
+"""Added to a page's worst case before its worker is taken for stuck (a busy machine)."""
+POLL_SECONDS = 0.5
+"""How often the parent looks at the page the oldest chunk's worker is on."""
 
 
 def chunks(items: Iterable[Task | Failure]) -> Iterator[list[Task] | Failure]:
@@ -79,8 +86,61 @@ class _Entry:
     work: list[Task] | Failure
     size: int = 0
     future: Future[list[Result]] | None = None
+    slot: int | None = None
+    """Where its worker notes its progress in ``_Clocks`` (while submitted)."""
     suspect: bool = False
     """In flight when a worker died: run alone until it is cleared or found guilty."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Stuck:
+    """A chunk's worker held one page too long: which (None if it never began), and how long."""
+
+    index: int | None
+    seconds: float
+
+
+class _Clocks:
+    """Which page of its chunk each worker began, and when: shared memory the workers
+    write and the parent reads. One slot per chunk submitted; slots are taken in window
+    order and all given back when the pool restarts, so the oldest chunk always has one."""
+
+    def __init__(self, context: Any, size: int) -> None:
+        self.started = context.RawArray("d", size)
+        self.position = context.RawArray("i", size)
+        self.free = list(range(size - 1, -1, -1))
+
+    def take(self) -> int | None:
+        if not self.free:
+            return None
+        slot = self.free.pop()
+        self.started[slot] = 0.0
+        return slot
+
+    def give_back(self, slot: int | None) -> None:
+        if slot is not None:
+            self.free.append(slot)
+
+
+_SHARED: tuple[Any, Any] | None = None
+"""A worker process's view of ``_Clocks`` (its arrays, set by ``_start_worker``)."""
+
+
+def _start_worker(job: Job, started: Any, position: Any) -> None:
+    global _SHARED
+    batch.start_worker(job)
+    _SHARED = (started, position)
+
+
+def _run_chunk(chunk: list[Task], slot: int) -> list[Result]:
+    assert _SHARED is not None
+    started, position = _SHARED
+    results = []
+    for index, task in enumerate(chunk):
+        position[slot] = index
+        started[slot] = time.monotonic()  # one clock for every process on the machine
+        results.append(batch.process(task, batch.worker_job()))
+    return results
 
 
 class Pool:
@@ -98,6 +158,10 @@ class Pool:
         self.jobs = jobs
         self.window: deque[_Entry] = deque()
         self.window_bytes = 0
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers inherit the imported library instead of importing it again.
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.clocks = _Clocks(self.context, 2 * jobs * CHUNKS_PER_WORKER + 4 * CHUNK_SIZE)
         self.executor = self._start()
         budget = job.options.time_budget or PATIENCE_WITHOUT_BUDGET
         self.page_patience = BUDGET_SLACK * budget + 1.0
@@ -105,14 +169,11 @@ class Pool:
         fetch's deadline is added for a URL)."""
 
     def _start(self) -> ProcessPoolExecutor:
-        # fork: workers inherit the imported library instead of importing it again.
-        methods = multiprocessing.get_all_start_methods()
-        context = multiprocessing.get_context("fork" if "fork" in methods else None)
         return ProcessPoolExecutor(
             self.jobs,
-            mp_context=context,
-            initializer=batch.start_worker,
-            initargs=(self.job,),
+            mp_context=self.context,
+            initializer=_start_worker,
+            initargs=(self.job, self.clocks.started, self.clocks.position),
         )
 
     def run(self, items: Iterable[Task | Failure]) -> Iterator[Result]:
@@ -138,10 +199,10 @@ class Pool:
             len(self.window) >= self.jobs * CHUNKS_PER_WORKER or self.window_bytes >= INFLIGHT_BYTES
         )
 
-    def _patience(self, work: list[Task]) -> float:
-        """How long to wait for a chunk: every page at its worst case, and a grace period."""
-        fetches = sum(task.fetch_url is not None for task in work)
-        return len(work) * self.page_patience + fetches * self.job.timeout + GRACE_SECONDS
+    def _patience(self, task: Task) -> float:
+        """How long a page may hold its worker: its worst case, and a grace period."""
+        fetch = self.job.timeout if task.fetch_url is not None else 0.0
+        return self.page_patience + fetch + GRACE_SECONDS
 
     def _submit(self) -> None:
         """Send waiting chunks to the pool: all of them, or only the oldest while suspects
@@ -149,7 +210,10 @@ class Pool:
         alone = any(entry.suspect for entry in self.window)
         for entry in list(self.window)[:1] if alone else self.window:
             if entry.future is None and not isinstance(entry.work, Failure):
-                entry.future = self.executor.submit(batch.process_chunk, entry.work)
+                entry.slot = self.clocks.take()
+                if entry.slot is None:
+                    return  # the rest wait for a slot
+                entry.future = self.executor.submit(_run_chunk, entry.work, entry.slot)
 
     def _next(self) -> list[Result]:
         self._submit()
@@ -157,24 +221,59 @@ class Pool:
         if isinstance(head.work, Failure):
             self._pop()
             return [batch.failed(head.work)]
-        assert head.future is not None
-        patience = self._patience(head.work)
         try:
-            results = head.future.result(timeout=patience)
+            outcome = self._wait(head)
         except BrokenProcessPool:
             self._restart()
             if not head.suspect:
                 for entry in self.window:
                     entry.suspect = True
                 return []
-            reason = "worker process died on this page (crash or out of memory): stopped"
-        except TimeoutError:
-            self._restart()
-            reason = f"no result after {patience:g} s (worker stuck on this page): stopped"
-        else:
+            return self._guilty(head, "worker process died on this page (crash or out of memory)")
+        if isinstance(outcome, list):
             self._pop()
-            return results
-        return self._guilty(head, reason)
+            return outcome
+        self._restart()
+        reason = f"no result after {outcome.seconds:g} s (worker stuck on this page): stopped"
+        if outcome.index is None:
+            return self._guilty(head, reason)
+        return self._stuck(head, outcome.index, reason)
+
+    def _wait(self, head: _Entry) -> list[Result] | _Stuck:
+        """The head chunk's results, or which of its pages holds its worker too long."""
+        assert head.future is not None and head.slot is not None
+        assert not isinstance(head.work, Failure)
+        waiting = time.monotonic()
+        while True:
+            try:
+                return head.future.result(timeout=POLL_SECONDS)
+            except TimeoutError:
+                pass
+            now, started = time.monotonic(), self.clocks.started[head.slot]
+            if started:
+                index = self.clocks.position[head.slot]
+                patience = self._patience(head.work[index])
+                if now - started > patience:
+                    return _Stuck(index, patience)
+            else:  # never began: a worker that cannot even start
+                patience = sum(map(self._patience, head.work))
+                if now - waiting > patience:
+                    return _Stuck(None, patience)
+
+    def _stuck(self, head: _Entry, index: int, reason: str) -> list[Result]:
+        """Fail the page that held its worker; run the rest of its chunk again."""
+        assert not isinstance(head.work, Failure)
+        self._pop()
+        before, page, after = head.work[:index], head.work[index], head.work[index + 1 :]
+        entries = [_Entry(before), _Entry(Failure(page.name, reason)), _Entry(after)]
+        for entry in reversed(entries):
+            if entry.work:
+                entry.size = (
+                    0 if isinstance(entry.work, Failure) else sum(map(task_bytes, entry.work))
+                )
+                self.window.appendleft(entry)
+                self.window_bytes += entry.size
+        return []
 
     def _guilty(self, head: _Entry, reason: str) -> list[Result]:
         """Report a chunk that killed or held its worker, or split it to find the page."""
@@ -189,7 +288,9 @@ class Pool:
         return []
 
     def _pop(self) -> None:
-        self.window_bytes -= self.window.popleft().size
+        entry = self.window.popleft()
+        self.window_bytes -= entry.size
+        self.clocks.give_back(entry.slot)
 
     def _restart(self) -> None:
         """Kill every worker (one may be stuck in a loop) and start a new pool."""
@@ -197,7 +298,8 @@ class Pool:
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
         for entry in self.window:
-            entry.future = None  # lost with the old pool: submitted again
+            self.clocks.give_back(entry.slot)
+            entry.future, entry.slot = None, None  # lost with the old pool: submitted again
 
     def _kill_workers(self) -> None:
         processes = getattr(self.executor, "_processes", None) or {}
