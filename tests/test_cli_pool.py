@@ -8,7 +8,8 @@ import pytest
 from test_cli import page
 
 from boilerkit.cli import pool
-from boilerkit.cli.batch import Job, run_batch
+from boilerkit.cli.batch import Job
+from boilerkit.cli.pool import run_batch
 from boilerkit.cli.tasks import Task
 
 PAGE_BYTES = 100_000

@@ -22,10 +22,11 @@ from typing import Any, BinaryIO
 
 from ..options import Favor, Options
 from . import args as arguments
-from .batch import Job, Result, default_jobs, run_batch
+from .batch import Job, Result, default_jobs
 from .fetch import is_url
 from .inputs import count_pages, is_warc, iter_inputs
 from .output import DirectorySink, StreamSink
+from .pool import run_batch
 from .stdin import Stdin, read_stdin
 from .tasks import printable
 

@@ -1,5 +1,5 @@
-"""Running a batch: each task through ``extract`` and a renderer (``process``), in a pool
-of worker processes (``pool``) or, for a single input, in this one.
+"""One task of a batch: through ``extract`` and a renderer (``process``), in a worker
+process of ``pool`` or, for a single input, in this one.
 
 Anything a page makes go wrong becomes that page's ``Result.error``, and whatever a page
 holds, its output is valid UTF-8: the command line never stops mid-batch on one page.
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..api import explain, extract
@@ -129,20 +129,6 @@ def default_jobs() -> int:
         return len(os.sched_getaffinity(0)) or 1
     except AttributeError:  # not on Linux
         return os.cpu_count() or 1
-
-
-def run_batch(
-    items: Iterable[Task | Failure], job: Job, jobs: int, *, isolate: bool = True
-) -> Iterator[Result]:
-    """Every item's ``Result``, in input order: on a pool of ``jobs`` worker processes, or
-    in this process when not ``isolate`` (one input: nothing beside it to protect)."""
-    if not isolate:
-        for item in items:
-            yield failed(item) if isinstance(item, Failure) else process(item, job)
-        return
-    from .pool import Pool
-
-    yield from Pool(job, jobs).run(items)
 
 
 def failed(failure: Failure) -> Result:

@@ -18,6 +18,8 @@ so the guilty page is the only one that fails.
 
 from __future__ import annotations
 
+import ctypes
+import mmap
 import multiprocessing
 import time
 from collections import deque
@@ -52,6 +54,18 @@ GRACE_SECONDS = 60.0
 """Added to a page's worst case before its worker is taken for stuck (a busy machine)."""
 POLL_SECONDS = 0.5
 """How often the parent looks at the page the oldest chunk's worker is on."""
+
+
+def run_batch(
+    items: Iterable[Task | Failure], job: Job, jobs: int, *, isolate: bool = True
+) -> Iterator[Result]:
+    """Every item's ``Result``, in input order: on a pool of ``jobs`` worker processes, or
+    in this process when not ``isolate`` (one input: nothing beside it to protect)."""
+    if not isolate:
+        for item in items:
+            yield batch.failed(item) if isinstance(item, Failure) else batch.process(item, job)
+        return
+    yield from Pool(job, jobs).run(items)
 
 
 def chunks(items: Iterable[Task | Failure]) -> Iterator[list[Task] | Failure]:
@@ -101,13 +115,18 @@ class _Stuck:
 
 
 class _Clocks:
-    """Which page of its chunk each worker began, and when: shared memory the workers
-    write and the parent reads. One slot per chunk submitted; slots are taken in window
-    order and all given back when the pool restarts, so the oldest chunk always has one."""
+    """Which page of its chunk each worker began, and when: memory the workers write and
+    the parent reads (anonymous shared pages, inherited by the forked workers: no file to
+    create, so nothing that a full ``/dev/shm`` or a file size limit can refuse). One slot
+    per chunk submitted; slots are taken in window order and all given back when the pool
+    restarts, so the oldest chunk always has one. Without fork the workers cannot write
+    here, and a stuck page is found by its chunk's patience instead."""
 
-    def __init__(self, context: Any, size: int) -> None:
-        self.started = context.RawArray("d", size)
-        self.position = context.RawArray("i", size)
+    def __init__(self, size: int) -> None:
+        self._pages = mmap.mmap(-1, size * (ctypes.sizeof(ctypes.c_double) + 4))
+        self.started = (ctypes.c_double * size).from_buffer(self._pages)
+        offset = size * ctypes.sizeof(ctypes.c_double)
+        self.position = (ctypes.c_int32 * size).from_buffer(self._pages, offset)
         self.free = list(range(size - 1, -1, -1))
 
     def take(self) -> int | None:
@@ -129,16 +148,16 @@ _SHARED: tuple[Any, Any] | None = None
 def _start_worker(job: Job, started: Any, position: Any) -> None:
     global _SHARED
     batch.start_worker(job)
-    _SHARED = (started, position)
+    _SHARED = (started, position) if started is not None else None
 
 
 def _run_chunk(chunk: list[Task], slot: int) -> list[Result]:
-    assert _SHARED is not None
-    started, position = _SHARED
     results = []
     for index, task in enumerate(chunk):
-        position[slot] = index
-        started[slot] = time.monotonic()  # one clock for every process on the machine
+        if _SHARED is not None:
+            started, position = _SHARED
+            position[slot] = index
+            started[slot] = time.monotonic()  # one clock for every process on the machine
         results.append(batch.process(task, batch.worker_job()))
     return results
 
@@ -161,7 +180,8 @@ class Pool:
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit the imported library instead of importing it again.
         self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        self.clocks = _Clocks(self.context, 2 * jobs * CHUNKS_PER_WORKER + 4 * CHUNK_SIZE)
+        self.clocks = _Clocks(2 * jobs * CHUNKS_PER_WORKER + 4 * CHUNK_SIZE)
+        self.shared = self.context.get_start_method() == "fork"
         self.executor = self._start()
         budget = job.options.time_budget or PATIENCE_WITHOUT_BUDGET
         self.page_patience = BUDGET_SLACK * budget + 1.0
@@ -173,7 +193,10 @@ class Pool:
             self.jobs,
             mp_context=self.context,
             initializer=_start_worker,
-            initargs=(self.job, self.clocks.started, self.clocks.position),
+            initargs=(
+                self.job,
+                *((self.clocks.started, self.clocks.position) if self.shared else (None, None)),
+            ),
         )
 
     def run(self, items: Iterable[Task | Failure]) -> Iterator[Result]:
