@@ -135,15 +135,15 @@ class _LinesFile:
     def close(self) -> str | None:
         self.stream.close()
         try:
-            if self.count:
+            if self.count:  # nothing written: no empty file
                 os.replace(self.part, self.path)
                 return None
         except OSError as error:
             return f"{self.path}: cannot write the output: {error.strerror or error}"
         finally:
             with contextlib.suppress(FileNotFoundError):
-                os.unlink(self.part)
-        return None  # nothing written: no empty file
+                os.unlink(self.part)  # gone already once renamed into place
+        return None
 
 
 def _part_file(path: Path, mode: int) -> tuple[BinaryIO, str]:
