@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..selection.page_table import compiled
 from .candidates import Candidates
 
 # meta key (lower-case) -> (field, source). Keys absent here are ignored.
@@ -150,7 +151,26 @@ class PageTags:
 
 def page_tags(root: lxml_html.HtmlElement) -> PageTags:
     """Collect the page's ``<meta>``, ``<link>``, ``<time>``, ``<script>``, ``<title>``
-    and ``<h1>`` elements in one walk."""
+    and ``<h1>`` elements, ``<a rel>`` and ``itemprop`` elements in one walk: compiled
+    (``_passes.collect_tags``, proxies made for the matches only) when it is built."""
+    collect = compiled("collect_tags")
+    if collect is None or root.getparent() is not None or root.getroottree().getroot() is not root:
+        return reference_page_tags(root)
+    found, h1_in_body, anchors, itemprops = collect(root, _TAGS)
+    return PageTags(
+        tuple(found["meta"]),
+        tuple(found["link"]),
+        tuple(found["time"]),
+        tuple(found["script"]),
+        tuple(found["title"]),
+        tuple(h1 for h1, inside in zip(found["h1"], h1_in_body, strict=True) if inside),
+        tuple(anchors),
+        tuple(itemprops),
+    )
+
+
+def reference_page_tags(root: lxml_html.HtmlElement) -> PageTags:
+    """``page_tags`` in plain Python: the spec of ``_passes.collect_tags``."""
     found: dict[str, list[lxml_html.HtmlElement]] = {tag: [] for tag in _TAGS}
     for element in root.iter(*_TAGS):
         found[element.tag].append(element)

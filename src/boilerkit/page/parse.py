@@ -64,8 +64,20 @@ class ParsedPage:
     base_url: str | None
 
 
+_PROXY_CLASSES = etree.ElementDefaultClassLookup(
+    element=lxml_html.HtmlElement,
+    comment=lxml_html.HtmlComment,
+    pi=lxml_html.HtmlProcessingInstruction,
+    entity=lxml_html.HtmlEntity,
+)
+"""The classes of the tree's element proxies, chosen in C. ``lxml.html``'s own lookup runs
+a Python method for every proxy made (to give forms and inputs classes of their own,
+which boilerkit never uses): 12% of the median page's time on trafilatura-eval, for the
+same output on both corpora."""
+
+
 def _new_parser() -> lxml_html.HTMLParser:
-    return lxml_html.HTMLParser(
+    parser = lxml_html.HTMLParser(
         encoding="utf-8",
         remove_comments=True,
         remove_pis=True,
@@ -74,6 +86,8 @@ def _new_parser() -> lxml_html.HTMLParser:
         collect_ids=False,
         huge_tree=True,
     )
+    parser.set_element_class_lookup(_PROXY_CLASSES)
+    return parser
 
 
 def to_utf8(text: str) -> bytes:

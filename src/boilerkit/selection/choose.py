@@ -212,15 +212,16 @@ def _region_rule(
 ) -> Reason | None:
     """The reason to drop everything below element ``index``, if there is one."""
     hint = scores.furniture[index]
-    element = segmentation.elements[index]
     if hint is not None:
+        element = segmentation.elements[index]
         return Reason(hint.kind, -1.0, f"{element_path(element, 1)} {hint.detail}")
     chars, link_chars = segmentation.chars[index], segmentation.link_chars[index]
     if (
         segmentation.links[index] >= weights.region_min_links
         and link_chars > weights.region_max_link_density * chars > 0
-        and element.tag not in ("p", "td", "th")
+        and segmentation.tags[index] not in ("p", "td", "th")
     ):
+        element = segmentation.elements[index]
         return Reason(
             "link_region", -1.0, f"{element_path(element, 1)} density {link_chars / chars:.2f}"
         )

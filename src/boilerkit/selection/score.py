@@ -41,6 +41,7 @@ from ..weights import (
     WORD_SPLIT,
     Weights,
 )
+from .page_table import summed_up
 from .segment import Block, Segmentation
 from .teasers import TeaserGroup
 
@@ -223,8 +224,7 @@ def _prose_mass(segmentation: Segmentation, raw: list[float]) -> list[float]:
         if value > 0:
             mass[block.node] = value
     parent = segmentation.parent
-    for index in range(len(mass) - 1, 0, -1):
-        mass[parent[index]] += mass[index]
+    summed_up(mass, parent)
     return mass
 
 
@@ -306,26 +306,27 @@ def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason,
 
 
 def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
-    """Each element's own hint, from its tag, class, id and role."""
-    elements = segmentation.elements
-    classes = [element.get("class") for element in elements]
-    ids = [element.get("id") for element in elements]
-    roles = [element.get("role") for element in elements]
-    hints = [
-        None
-        if css_class is None and css_id is None and role is None and tag not in _HINT_TAGS
-        else _hint_of(tag, css_class, css_id, role)
-        for tag, css_class, css_id, role in zip(segmentation.tags, classes, ids, roles, strict=True)
-    ]
-    for index in itertools.compress(range(len(hints)), hints):  # the hinted elements
-        hint, css_id = hints[index], ids[index]
+    """Each element's own hint, from its tag, class, id and role.
+
+    Only the elements the page table lists as ``hinted`` (a class, id or role, or a hint
+    tag) can have one; ``_hint_of`` is memoized, so each distinct combination is matched
+    once per process.
+    """
+    table = segmentation.table
+    tags, classes, ids, roles = table.tags, table.classes, table.ids, table.roles
+    hints: list[Hint | None] = [None] * len(tags)
+    for index in table.hinted:
+        hint = _hint_of(tags[index], classes[index], ids[index], roles[index])
+        if hint is None:
+            continue
+        css_id = ids[index]
         if (
-            hint is not None
-            and hint.kind != "article"
+            hint.kind != "article"
             and css_id
-            and _names_its_heading(elements[index], css_id, weights.slug_id_min_words)
+            and _names_its_heading(segmentation.elements[index], css_id, weights.slug_id_min_words)
         ):
-            hints[index] = _hint_of(segmentation.tags[index], classes[index], None, roles[index])
+            hint = _hint_of(tags[index], classes[index], None, roles[index])
+        hints[index] = hint
     return hints
 
 
@@ -380,8 +381,7 @@ def score(
             worth = value[block.index]
         total[block.node] = worth if worth > 0 else negative_weight * worth
     parent = segmentation.parent
-    for index in range(len(total) - 1, 0, -1):
-        total[parent[index]] += total[index]
+    summed_up(total, parent)
     return Scores(value, hints, furniture, region, total, teasers, in_teaser, weights, scale)
 
 

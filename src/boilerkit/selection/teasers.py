@@ -57,8 +57,8 @@ def _text(element: lxml_html.HtmlElement) -> str:
     return " ".join(text_of(element).split())
 
 
-def _signature(tag: str, element: lxml_html.HtmlElement) -> tuple[str, str]:
-    classes = (element.get("class") or "").split()
+def _signature(tag: str, css_class: str | None) -> tuple[str, str]:
+    classes = (css_class or "").split()
     return (tag, classes[0] if classes else "")
 
 
@@ -229,7 +229,7 @@ def _headline(
         if link >= stop:
             break
         heading = next((h for h in range(link, end[link]) if tags[h] in HEADING_TAGS), link)
-        text = _text(segmentation.elements[heading])
+        text = segmentation.table.text(heading)
         if heading == link:
             text = _without_rank(segmentation.elements[link], text, weights)
         if weighted_length(text) >= weights.teaser_headline_min_chars and (
@@ -260,7 +260,7 @@ def _teaser_headline(
     if headline is None or len(headline[0]) < weights.teaser_min_headline_share * chars:
         return None
     probe = headline[0][: weights.teaser_headline_probe_chars]
-    if _text(segmentation.elements[item]).find(probe) > weights.teaser_headline_offset:
+    if segmentation.table.text(item).find(probe) > weights.teaser_headline_offset:
         return None
     return headline
 
@@ -289,7 +289,8 @@ def _group(
     the children short enough and holding a link, which items must be)."""
     tags, end, elements = segmentation.tags, segmentation.end, segmentation.elements
     children = [child for child in children if tags[child]]  # no comments
-    signatures = [_signature(tags[child], elements[child]) for child in children]
+    classes = segmentation.table.classes
+    signatures = [_signature(tags[child], classes[child]) for child in children]
     shapes: dict[tuple[str, str], int] = {}
     for signature in signatures:
         shapes[signature] = shapes.get(signature, 0) + 1

@@ -69,20 +69,16 @@ def _same_shape_boxes(
 ) -> tuple[int, ...]:
     """The boxes, and the elements of the thread shaped like them (same tag and class),
     small and without prose: the box of a guest or a deleted user, who has no stats."""
-    elements, tags, chars, end = (
-        segmentation.elements,
-        segmentation.tags,
-        segmentation.chars,
-        segmentation.end,
-    )
-    shapes = {(tags[box], elements[box].get("class")) for box in boxes}
+    tags, chars, end = segmentation.tags, segmentation.chars, segmentation.end
+    classes = segmentation.table.classes
+    shapes = {(tags[box], classes[box]) for box in boxes}
     shapes = {shape for shape in shapes if shape[1]}  # a bare <td> says nothing
     if not shapes:
         return boxes
     found = set(boxes)
     for index in range(root + 1, end[root]):
         if (
-            (tags[index], elements[index].get("class")) in shapes
+            (tags[index], classes[index]) in shapes
             and not prose[index]
             and chars[index] <= weights.profile_box_max_chars
         ):
@@ -197,13 +193,13 @@ def _chrome(root: int, boxes: tuple[int, ...], segmentation: Segmentation) -> fr
     digits aside: ``windowbg``/``windowbg2``), a guest's post without stats. When a box is
     itself a child of ``root``, posts are not wrapped one by one and nothing is left out.
     """
-    elements, tags = segmentation.elements, segmentation.tags
+    tags = segmentation.tags
     children = segmentation.children(root)
     if any(box in children for box in boxes):
         return frozenset()
 
     def shape(index: int) -> tuple[str, str]:
-        classes = (elements[index].get("class") or "").split()
+        classes = (segmentation.table.classes[index] or "").split()
         return tags[index], _DIGITS.sub("", classes[0]) if classes else ""
 
     parent = segmentation.parent

@@ -137,7 +137,7 @@ def trim_tail(
     inside = segmentation.end[blocks[last].node] if last < len(blocks) else 0
     followed = False  # walking back: whether the next block is a kept item or sentence
     for i in range(len(blocks) - 1, last, -1):  # (a heading over one, "References", stays)
-        block, tag = blocks[i], blocks[i].element.tag
+        block, tag = blocks[i], blocks[i].tag
         if block.node < inside or block.node in posts:
             followed = drops[i] is None and (
                 block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
@@ -244,7 +244,7 @@ def trim_calls_to_action(
         if block.node in posts:  # a forum thread's last post: the thread ends there
             break
         if block.chars <= weights.cta_max_chars and (
-            CALL_TO_ACTION.search(block.text.lower()) or block.element.tag == "address"
+            CALL_TO_ACTION.search(block.text.lower()) or block.tag == "address"
         ):
             first_call = i
         elif block.chars >= weights.tail_min_chars:

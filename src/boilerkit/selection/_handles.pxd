@@ -1,0 +1,30 @@
+"""The handles the compiled walk gives Python (see ``_handles.pyx``), declared for the
+modules that fill them."""
+
+cimport lxml.includes.etreepublic as cetree
+from lxml.includes cimport tree
+
+
+cdef class _Buffer:
+    cdef char* data
+    cdef Py_ssize_t size
+    cdef Py_ssize_t capacity
+    cdef int append(self, const char* text) except -1
+
+
+cdef class Elements:
+    cdef cetree._Document _doc
+    cdef object _root
+    cdef tree.xmlNode** _nodes
+    cdef Py_ssize_t _count
+    cdef list _proxies
+    cdef dict _positions
+    cdef _Buffer _buffer
+    cdef int position(self, element) except -2
+
+
+cdef class IndexOf:
+    cdef Elements _elements
+
+
+cdef str text_of(_Buffer buffer, tree.xmlNode* c_top)

@@ -1,0 +1,392 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""The page table's walk, compiled: the twin of ``page_table.reference_table``.
+
+It reads libxml2's node structs read-only and calls only lxml's exported C API
+(``textOf``, ``tailOf``, ``attributeValue``, ``namespacedName``, ``elementFactory``):
+lxml links libxml2 statically, so libxml2's own functions cannot be called from here.
+Each ``cdef`` function below mirrors the function of ``page_table`` with the same name;
+``tests/test_page_table.py`` holds the two equal.
+"""
+
+from cpython.mem cimport PyMem_Free
+from libc.string cimport memset, strcmp
+
+cimport lxml.includes.etreepublic as cetree
+from lxml.includes cimport tree
+
+from ._handles cimport Elements, IndexOf, _Buffer, text_of
+from ._nodes cimport alloc as _alloc, first_child as _first_child, next_sibling as _next_sibling
+
+cetree.import_lxml__etree()
+
+
+cdef class _Walk:
+    """One page's walk: the C arrays and the Python lists it fills."""
+
+    cdef tree.xmlNode** nodes
+    cdef int* parent
+    cdef int* end
+    cdef int* depth
+    cdef char* is_link
+    cdef char* inside
+    cdef char* is_owner
+    cdef int* nested
+    cdef int* link_prefix
+    cdef Py_ssize_t count
+    cdef list tags
+    cdef list outer
+    cdef _Buffer buffer
+
+    cdef int allocate(self, Py_ssize_t count) except -1:
+        self.count = count
+        self.buffer = _Buffer()
+        self.parent = <int*>_alloc(sizeof(int) * count)
+        self.end = <int*>_alloc(sizeof(int) * count)
+        self.depth = <int*>_alloc(sizeof(int) * count)
+        self.is_link = <char*>_alloc(count)
+        self.inside = <char*>_alloc(count)
+        self.is_owner = <char*>_alloc(count)
+        self.nested = <int*>_alloc(sizeof(int) * (count + 1))
+        self.link_prefix = <int*>_alloc(sizeof(int) * (count + 1))
+        memset(self.is_link, 0, count)
+        memset(self.inside, 0, count)
+        memset(self.is_owner, 0, count)
+        return 0
+
+    def __dealloc__(self):
+        PyMem_Free(self.parent)
+        PyMem_Free(self.end)
+        PyMem_Free(self.depth)
+        PyMem_Free(self.is_link)
+        PyMem_Free(self.inside)
+        PyMem_Free(self.is_owner)
+        PyMem_Free(self.nested)
+        PyMem_Free(self.link_prefix)
+
+
+cdef Py_ssize_t _count_nodes(tree.xmlNode* c_root) noexcept nogil:
+    """How many nodes ``iter()`` yields below and including ``c_root``."""
+    cdef Py_ssize_t count = 0
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* nxt
+    while True:
+        count += 1
+        nxt = _first_child(c_node)
+        if nxt is not NULL:
+            c_node = nxt
+            continue
+        while c_node is not c_root:
+            nxt = _next_sibling(c_node)
+            if nxt is not NULL:
+                break
+            c_node = c_node.parent
+        if c_node is c_root:
+            return count
+        c_node = nxt
+
+
+cdef int _walk_nodes(_Walk walk, tree.xmlNode* c_root) except -1:
+    """Number the nodes in document order: parent, subtree end and depth of each
+    (``reference_table``'s ``iter``/``getparent`` lists)."""
+    cdef Py_ssize_t index = 0, level = 0
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* nxt
+    cdef int* open_at = <int*>_alloc(sizeof(int) * walk.count)  # open element by depth
+    try:
+        while True:
+            walk.nodes[index] = c_node
+            walk.parent[index] = open_at[level - 1] if level > 0 else -1
+            walk.depth[index] = level
+            open_at[level] = index
+            index += 1
+            nxt = _first_child(c_node)
+            if nxt is not NULL:
+                level += 1
+                c_node = nxt
+                continue
+            while True:
+                walk.end[open_at[level]] = index
+                if c_node is c_root:
+                    return 0
+                nxt = _next_sibling(c_node)
+                if nxt is not NULL:
+                    break
+                c_node = c_node.parent
+                level -= 1
+            c_node = nxt
+    finally:
+        PyMem_Free(open_at)
+
+
+cdef str _tag(tree.xmlNode* c_node, dict names):
+    """An element's tag as lxml spells it; "" for comments, PIs and entity references.
+    Names come from the parser's dictionary, so they are cached by address."""
+    if c_node.type != tree.XML_ELEMENT_NODE:
+        return ""
+    if c_node.ns is not NULL and c_node.ns.href is not NULL:
+        return cetree.namespacedName(c_node)
+    key = <size_t>c_node.name
+    name = names.get(key)
+    if name is None:
+        name = cetree.namespacedName(c_node)
+        names[key] = name
+    return <str>name
+
+
+cdef int _attributes(
+    _Walk walk, Py_ssize_t index, list classes, list ids, list roles, dict seen
+) except -1:
+    """The class, id and role of one element (each distinct value once per page) and
+    whether it is an ``<a href>``: ``_attribute_values`` and ``_Links``."""
+    cdef tree.xmlNode* c_node = walk.nodes[index]
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    cdef bint is_a = walk.tags[index] == "a"
+    cdef bint got_class = False, got_id = False, got_role = False
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and c_attr.type == tree.XML_ATTRIBUTE_NODE:
+            name = <const char*>c_attr.name
+            if not got_class and strcmp(name, b"class") == 0:
+                got_class = True
+                value = cetree.attributeValue(c_node, c_attr)
+                classes[index] = seen.setdefault(value, value)
+            elif not got_id and strcmp(name, b"id") == 0:
+                got_id = True
+                value = cetree.attributeValue(c_node, c_attr)
+                ids[index] = seen.setdefault(value, value)
+            elif not got_role and strcmp(name, b"role") == 0:
+                got_role = True
+                value = cetree.attributeValue(c_node, c_attr)
+                roles[index] = seen.setdefault(value, value)
+            elif is_a and strcmp(name, b"href") == 0:
+                walk.is_link[index] = 1
+        c_attr = c_attr.next
+    return 0
+
+
+cdef Py_ssize_t _strip_len(object text):
+    """``len(text.strip())``, 0 for None."""
+    if text is None:
+        return 0
+    return len((<str>text).strip())
+
+
+cdef Py_ssize_t _itertext_len(_Walk walk, Py_ssize_t start):
+    """``sum(len(piece.strip()) for piece in element.itertext())``: the element's text,
+    each descendant element's text and each descendant's tail."""
+    cdef Py_ssize_t total = _strip_len(cetree.textOf(walk.nodes[start]))
+    cdef Py_ssize_t index
+    for index in range(start + 1, walk.end[start]):
+        if walk.nodes[index].type == tree.XML_ELEMENT_NODE:
+            total += _strip_len(cetree.textOf(walk.nodes[index]))
+        if walk.nodes[index].type != tree.XML_ENTITY_REF_NODE:
+            total += _strip_len(cetree.tailOf(walk.nodes[index]))
+    return total
+
+
+cdef Py_ssize_t link_text(_Walk walk, Py_ssize_t start, Py_ssize_t stop):
+    """The link characters in ``range(start, stop)`` (``page_table.link_text``)."""
+    cdef Py_ssize_t linked = 0, link
+    for link in walk.outer:
+        if link < start:
+            continue
+        if link >= stop:
+            break
+        if _first_child(walk.nodes[link]) is not NULL:
+            linked += _itertext_len(walk, link)
+        else:
+            linked += _strip_len(cetree.textOf(walk.nodes[link]))
+    return linked
+
+
+cdef tuple own_text(_Walk walk, Py_ssize_t owner):
+    """The text a block holds directly, and its link characters (``page_table.own_text``)."""
+    cdef list pieces = []
+    cdef Py_ssize_t linked = 0, index, stop = walk.end[owner], closed
+    cdef list opened = []
+    text = cetree.textOf(walk.nodes[owner])
+    if text:
+        pieces.append(text)
+        if walk.inside[owner]:
+            linked += _strip_len(text)
+    index = owner + 1
+    while index < stop or opened:
+        while opened and (walk.end[<Py_ssize_t>opened[len(opened) - 1]] <= index or index >= stop):
+            closed = opened.pop()
+            tail = cetree.tailOf(walk.nodes[closed])
+            if tail:
+                pieces.append(tail)
+                if walk.inside[walk.parent[closed]]:
+                    linked += _strip_len(tail)
+        if index >= stop:
+            break
+        if walk.is_owner[index]:
+            tail = cetree.tailOf(walk.nodes[index])
+            if tail:
+                pieces.append(tail)
+                if walk.inside[walk.parent[index]]:
+                    linked += _strip_len(tail)
+            index = walk.end[index]
+            continue
+        text = cetree.textOf(walk.nodes[index]) if walk.nodes[index].type == tree.XML_ELEMENT_NODE else None
+        if text:
+            pieces.append(text)
+            if walk.inside[index]:
+                linked += _strip_len(text)
+        opened.append(index)
+        index += 1
+    return " ".join("".join(pieces).split()), linked
+
+
+cdef list block_texts(_Walk walk, frozenset block_tags):
+    """(element index, text, link chars) of every block with text
+    (``page_table.block_texts``)."""
+    cdef Py_ssize_t index, stop, linked
+    cdef list owners = []
+    cdef list found = []
+    walk.nested[0] = 0
+    for index in range(walk.count):
+        is_block = walk.tags[index] in block_tags
+        walk.nested[index + 1] = walk.nested[index] + is_block
+        if is_block or index == 0:
+            walk.is_owner[index] = 1
+            owners.append(index)
+    for index in owners:
+        stop = walk.end[index]
+        if walk.nested[stop] - walk.nested[index] == 1:
+            text = " ".join(text_of(walk.buffer, walk.nodes[index]).split())
+            if walk.inside[index]:
+                linked = _itertext_len(walk, index)
+            elif walk.link_prefix[stop] - walk.link_prefix[index] > 0:
+                linked = link_text(walk, index, stop)
+            else:
+                linked = 0
+        else:
+            text, linked = own_text(walk, index)
+        if text:
+            found.append((index, text, min(linked, len(text))))
+    return found
+
+
+cdef list _subtree_sums(int* own, _Walk walk):
+    """Each element's ``own`` count summed over its subtree (``page_table.subtree_sums``)."""
+    cdef Py_ssize_t index
+    cdef long long* prefix = <long long*>_alloc(sizeof(long long) * (walk.count + 1))
+    try:
+        prefix[0] = 0
+        for index in range(walk.count):
+            prefix[index + 1] = prefix[index] + own[index]
+        return [prefix[walk.end[index]] - prefix[index] for index in range(walk.count)]
+    finally:
+        PyMem_Free(prefix)
+
+
+cdef list _ints(int* values, Py_ssize_t count):
+    return [values[index] for index in range(count)]
+
+
+cdef Elements _handles(cetree._Element root, Py_ssize_t count, _Buffer buffer):
+    """The ``Elements`` of a page of ``count`` nodes (their addresses filled by the walk)."""
+    cdef Elements elements = Elements()
+    elements._nodes = <tree.xmlNode**>_alloc(sizeof(tree.xmlNode*) * count)
+    elements._count = count
+    elements._doc = root._doc
+    elements._root = root
+    elements._proxies = [None] * count
+    elements._proxies[0] = root
+    elements._buffer = buffer
+    return elements
+
+
+cdef tuple _markup(_Walk walk, frozenset hint_tags):
+    """Each node's class, id and role, and the nodes they (or a hint tag) may hint on:
+    ``_attribute_values`` and ``hinted`` of the reference."""
+    cdef Py_ssize_t index, count = walk.count
+    cdef list classes = [None] * count
+    cdef list ids = [None] * count
+    cdef list roles = [None] * count
+    cdef dict seen = {}
+    cdef list hinted = []
+    for index in range(count):
+        if walk.nodes[index].type == tree.XML_ELEMENT_NODE and walk.nodes[index].properties:
+            _attributes(walk, index, classes, ids, roles, seen)
+        if (
+            walk.tags[index] in hint_tags
+            or classes[index] is not None
+            or ids[index] is not None
+            or roles[index] is not None
+        ):
+            hinted.append(index)
+    return classes, ids, roles, hinted
+
+
+cdef int _mark_links(_Walk walk) except -1:
+    """The outer links, the nodes inside a link, the link counts before each node:
+    ``_Links`` of the reference (``is_link`` is set by ``_attributes``)."""
+    cdef Py_ssize_t index, inner
+    walk.outer = []
+    walk.link_prefix[0] = 0
+    for index in range(walk.count):
+        walk.link_prefix[index + 1] = walk.link_prefix[index] + walk.is_link[index]
+        if walk.is_link[index] and not walk.inside[index]:
+            walk.outer.append(index)
+            for inner in range(index, walk.end[index]):
+                walk.inside[inner] = 1
+    return 0
+
+
+cdef tuple _measures(_Walk walk, list blocks):
+    """The subtree sums of links, block characters and link characters."""
+    cdef Py_ssize_t index, count = walk.count
+    cdef int* chars = <int*>_alloc(sizeof(int) * count)
+    cdef int* link_chars = <int*>_alloc(sizeof(int) * count)
+    cdef int* is_link = <int*>_alloc(sizeof(int) * count)
+    try:
+        for index in range(count):
+            chars[index] = 0
+            link_chars[index] = 0
+            is_link[index] = walk.is_link[index]
+        for index, text, linked in blocks:
+            chars[index] = len(text)
+            link_chars[index] = linked
+        return (
+            _subtree_sums(is_link, walk),
+            _subtree_sums(chars, walk),
+            _subtree_sums(link_chars, walk),
+        )
+    finally:
+        PyMem_Free(chars)
+        PyMem_Free(link_chars)
+        PyMem_Free(is_link)
+
+
+def compiled_table(root, frozenset block_tags, frozenset hint_tags):
+    """The fields of ``page_table.PageTable`` for ``root``, in field order."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef _Walk walk = _Walk()
+    cdef Py_ssize_t index
+    walk.allocate(_count_nodes(element._c_node))
+    cdef Elements elements = _handles(element, walk.count, walk.buffer)
+    walk.nodes = elements._nodes
+    _walk_nodes(walk, element._c_node)
+    cdef dict names = {}
+    walk.tags = [_tag(walk.nodes[index], names) for index in range(walk.count)]
+    classes, ids, roles, hinted = _markup(walk, hint_tags)
+    _mark_links(walk)
+    blocks = block_texts(walk, block_tags)
+    links, chars, link_chars = _measures(walk, blocks)
+    return (
+        elements,
+        IndexOf(elements),
+        walk.tags,
+        _ints(walk.parent, walk.count),
+        _ints(walk.end, walk.count),
+        _ints(walk.depth, walk.count),
+        classes,
+        ids,
+        roles,
+        hinted,
+        links,
+        chars,
+        link_chars,
+        blocks,
+    )

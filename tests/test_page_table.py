@@ -1,0 +1,209 @@
+"""Parity: the compiled page-table walk equals its Python reference, field by field.
+
+The reference (``page_table.reference_table``) is the spec; the compiled twin
+(``_walk.compiled_table``) must give the same table on the fixtures, on both development
+corpora (skipped when absent) and on generated trees, and ``extract`` must give the same
+document either way. Without the extension these tests skip, unless
+``BOILERKIT_REQUIRE_COMPILED=1`` (CI sets it) turns its absence into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+from lxml import html as lxml_html
+
+import boilerkit
+from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from boilerkit.encoding.decode import decode_html
+from boilerkit.metadata import meta_tags
+from boilerkit.page.clean import clean_tree
+from boilerkit.page.parse import parse_html
+from boilerkit.selection import page_table
+from boilerkit.selection.page_table import BLOCK_TAGS, HINT_TAGS, PageTable, reference_table
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
+EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
+
+compiled_only = pytest.mark.skipif(
+    not page_table.COMPILED and not os.environ.get("BOILERKIT_REQUIRE_COMPILED"),
+    reason="the compiled walk is not built (python setup.py build_ext --inplace)",
+)
+
+
+def _compiled_table(root: lxml_html.HtmlElement) -> PageTable:
+    assert page_table._compiled is not None, "the compiled walk is not built"
+    return PageTable(*page_table._compiled(root, BLOCK_TAGS, HINT_TAGS))
+
+
+def _assert_same_table(root: lxml_html.HtmlElement, label: str) -> None:
+    expected = reference_table(root)
+    found = _compiled_table(root)
+    for name, value in expected.fields().items():
+        assert getattr(found, name) == value, f"{label}: field {name} differs"
+    assert len(found.elements) == len(expected.elements)
+    for index, element in enumerate(expected.elements):  # the same nodes, by index
+        assert found.elements[index] is element, f"{label}: element {index} differs"
+        assert found.index_of[element] == index
+        assert found.text(index) == expected.text(index), f"{label}: text of {index} differs"
+
+
+def _cleaned(html: bytes | str) -> lxml_html.HtmlElement:
+    text = decode_html(html, None).text if isinstance(html, bytes) else html
+    root = parse_html(text, None).root
+    clean_tree(root)
+    return root
+
+
+@compiled_only
+def test_the_extension_is_built_when_ci_requires_it() -> None:
+    assert page_table.COMPILED
+    for name in ("compiled_table", "collect_tags", "sum_up"):  # not a stale in-place build
+        assert page_table.compiled(name) is not None, f"_walk.{name} is missing: rebuild"
+
+
+@compiled_only
+@pytest.mark.parametrize("slug", SLUGS)
+def test_compiled_table_equals_reference_on_fixture(slug: str) -> None:
+    html = (FIXTURES / slug / "source.html").read_bytes()
+    _assert_same_table(parse_html(decode_html(html, None).text, None).root, f"{slug} raw")
+    _assert_same_table(_cleaned(html), f"{slug} cleaned")
+
+
+@compiled_only
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_compiled_table_equals_reference_on_corpus(name: str) -> None:
+    if not available(name):
+        pytest.skip(f"corpus {name} not found")
+    for page in load_corpus(name).pages:
+        root = parse_html(decode_html(page.html, None).text, None).root
+        _assert_same_page_tags(root, f"{name}/{page.id}")  # metadata reads the raw tree
+        clean_tree(root)
+        expected = reference_table(root).fields()
+        assert _compiled_table(root).fields() == expected, f"{name}/{page.id}"
+
+
+def _assert_same_page_tags(root: lxml_html.HtmlElement, label: str) -> None:
+    expected = meta_tags.reference_page_tags(root)
+    found = meta_tags.page_tags(root)
+    for name in expected.__slots__:
+        assert list(getattr(found, name)) == list(getattr(expected, name)), f"{label}: {name}"
+
+
+@compiled_only
+@pytest.mark.parametrize("slug", SLUGS)
+def test_compiled_page_tags_equal_reference_on_fixture(slug: str) -> None:
+    html = (FIXTURES / slug / "source.html").read_bytes()
+    _assert_same_page_tags(parse_html(decode_html(html, None).text, None).root, slug)
+
+
+@compiled_only
+@pytest.mark.parametrize("slug", SLUGS)
+def test_extract_is_identical_compiled_or_pure(slug: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = (FIXTURES / slug / "source.html").read_bytes()
+    compiled = boilerkit.extract(html)
+    compiled_md = compiled.to_markdown()
+    monkeypatch.setenv("BOILERKIT_PURE", "1")
+    pure = boilerkit.extract(html)
+    assert compiled.to_dict() == pure.to_dict()
+    assert compiled_md == pure.to_markdown()
+
+
+@compiled_only
+def test_compiled_handles_behave_as_sequence_and_mapping() -> None:
+    root = lxml_html.fromstring("<div><p>One</p><!-- c --><p>Two</p></div>")
+    table = _compiled_table(root)
+    assert isinstance(table.elements, Sequence) and isinstance(table.index_of, Mapping)
+    assert table.elements[-1] is table.elements[3] and table.elements[0] is root
+    assert [e.tag for e in table.elements[1:2]] == ["p"]
+    assert dict(table.index_of.items()) == {e: i for i, e in enumerate(root.iter())}
+    assert table.index_of.get(lxml_html.fromstring("<p>elsewhere</p>")) is None
+    assert table.index_of.get("not an element", -1) == -1
+    with pytest.raises(IndexError):
+        table.elements[4]
+    assert table.text(0) == "OneTwo" and table.text(2) == reference_table(root).text(2)
+
+
+@compiled_only
+def test_compiled_sum_up_equals_reference_to_the_last_bit() -> None:
+    parent = [-1, 0, 1, 1, 0, 4, 4, 6]
+    values = [0.1, 0.2, 1e-17, 3.3, -7.25, 1 / 3, 2.0**60, -(2.0**60)]
+    expected, found = list(values), list(values)
+    page_table.sum_up(expected, parent)
+    compiled_sum_up = page_table.compiled("sum_up")
+    assert compiled_sum_up is not None and compiled_sum_up(found, parent) is True
+    assert found == expected
+    ints = [1, 2, 3, 4, 5, 6, 7, 8]
+    assert compiled_sum_up(ints, parent) is False and ints == [1, 2, 3, 4, 5, 6, 7, 8]
+    assert page_table.summed_up(ints, parent)[0] == 36  # the reference keeps ints
+
+
+def test_pure_switch_forces_the_reference(monkeypatch: pytest.MonkeyPatch) -> None:
+    root = lxml_html.fromstring("<div><p>One <a href='x'>two</a></p></div>")
+    monkeypatch.setenv("BOILERKIT_PURE", "1")
+    table = page_table.build_table(root)
+    assert isinstance(table.elements, list)  # the reference keeps a plain list of proxies
+    assert table.blocks == [(1, "One two", 3)]
+
+
+def test_reference_table_measures_blocks_links_and_attributes() -> None:
+    root = lxml_html.fromstring(
+        "<div class='a b' id='main'><p>Hello <a href='/x'>big</a> world.</p>"
+        "<!-- note --><ul role='list'><li><a href='/y'>one</a></li><li>two</li></ul></div>"
+    )
+    table = reference_table(root)
+    assert table.tags == ["div", "p", "a", "", "ul", "li", "a", "li"]
+    assert table.parent == [-1, 0, 1, 0, 0, 4, 5, 4]
+    assert table.end == [8, 3, 3, 4, 8, 7, 7, 8]
+    assert table.depth == [0, 1, 2, 1, 1, 2, 3, 2]
+    assert (table.classes[0], table.ids[0], table.roles[4]) == ("a b", "main", "list")
+    assert table.hinted == [0, 4]
+    assert table.blocks == [(1, "Hello big world.", 3), (5, "one", 3), (7, "two", 0)]
+    assert table.links[0] == 2 and table.chars[0] == 22 and table.link_chars[4] == 3
+
+
+# -- generated trees ------------------------------------------------------------------------
+
+_TAGS = ("div", "p", "span", "a", "b", "li", "ul", "table", "td", "h1", "br", "section", "meta")
+_WORDS = ("word", "Ünïcode", "中文字", " ", "\u00a0", "\t\n", "end. ", "", "&amp;", "x y")
+_ATTRS = ("", " href='/a'", " class='c d'", " id='i'", " role='nav'", " class=''", " href")
+_ATTRS += (" rel=x", " itemprop='name'")
+
+
+@st.composite
+def _html(draw: st.DrawFn, depth: int = 0) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(0, 4 if depth < 5 else 0))):
+        kind = draw(st.integers(0, 5))
+        if kind == 0:
+            parts.append("<!--c-->")
+        elif kind <= 2:
+            parts.append(draw(st.sampled_from(_WORDS)))
+        else:
+            tag = draw(st.sampled_from(_TAGS))
+            attrs = draw(st.sampled_from(_ATTRS)) + draw(st.sampled_from(_ATTRS))
+            inner = draw(_html(depth + 1))
+            parts.append(f"<{tag}{attrs}>{inner}</{tag}>{draw(st.sampled_from(_WORDS))}")
+    return "".join(parts)
+
+
+@compiled_only
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(_html())
+def test_compiled_table_equals_reference_on_generated_trees(body: str) -> None:
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    _assert_same_table(root, "generated")
+    _assert_same_page_tags(root, "generated")
+    etree.strip_tags(root, "b")  # lxml merges the text around stripped tags: still equal
+    _assert_same_table(root, "generated, stripped")
