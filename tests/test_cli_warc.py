@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import json
 import sys
+import zlib
+from gzip import compress as gzip_compress
 from pathlib import Path
 
 import pytest
@@ -103,11 +105,16 @@ def test_warc_records_match_extract(
     assert status == 0, err
     records = [json.loads(line) for line in out.splitlines()]
     assert len(records) == len(PAGES)
+    data = warc.read_bytes()
     for record, index in zip(records, PAGES, strict=True):
         _, url, _, content_type, body, date = RECORDS[index]
         expected = boilerkit.extract(body, url=url, content_type=content_type).to_dict()
         assert record.pop("source").endswith(f" {url}")
         assert record.pop("fetched_at") == date
+        record_id, offset = record.pop("warc_record_id"), record.pop("warc_offset")
+        head = data[offset : offset + 4096]  # the record is there, as an index would say
+        head = zlib.decompressobj(31).decompress(head) if gzip else head
+        assert head.startswith(b"WARC/1.") and record_id.encode() in head
         assert record == expected
     titles = [record["title"] for record in records]
     assert titles == ["Grüße", "Café", "Stored", "Untyped"]  # cp1252 decoded from the header
@@ -139,3 +146,36 @@ def test_corrupt_warc_is_a_failure_not_a_crash(
     assert status == 1
     assert "broken.warc.gz" in err and "Traceback" not in err
     assert json.loads(out.splitlines()[-1])["title"] == "Good"
+
+
+def test_a_truncated_warc_is_an_error_never_a_short_page(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    warc = tmp_path / "cut.warc.gz"
+    write_warc(warc, gzip=True)
+    warc.write_bytes(warc.read_bytes()[:-100])  # the download stopped inside the last page
+    status, out, err = run_cli(monkeypatch, capsysbinary, str(warc), "--jsonl")
+    assert status == 1
+    assert [json.loads(line)["title"] for line in out.splitlines()] == ["Grüße", "Café", "Stored"]
+    assert "cut.warc.gz#4 https://a.example/no-type: TruncatedRecordError: " in err
+
+
+def test_a_wrong_content_length_does_not_swallow_the_records_after_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
+) -> None:
+    def member(number: int, declared: int | None = None) -> bytes:
+        body = ARTICLE.format(title=f"Page {number}", body="Text.").encode()
+        http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+        head = (
+            f"WARC/1.0\r\nWARC-Type: response\r\nWARC-Record-ID: <urn:test:{number}>\r\n"
+            f"WARC-Target-URI: https://b.example/{number}\r\nContent-Length: "
+            f"{declared or len(http)}\r\n\r\n"
+        )
+        return gzip_compress(head.encode() + http + b"\r\n\r\n")
+
+    warc = tmp_path / "lying.warc.gz"
+    warc.write_bytes(member(1) + member(2, declared=99999) + member(3))
+    status, out, err = run_cli(monkeypatch, capsysbinary, str(warc), "--jsonl")
+    assert status == 1
+    assert [json.loads(line)["title"] for line in out.splitlines()] == ["Page 1", "Page 3"]
+    assert "lying.warc.gz#2 https://b.example/2: TruncatedRecordError: " in err

@@ -91,7 +91,7 @@ def _render(task: Task, job: Job) -> Result:
         if job.with_markdown
         else None
     )
-    extra = {"source": printable(task.name), "fetched_at": task.fetched_at}
+    extra = {"source": printable(task.name), "fetched_at": task.fetched_at, **dict(task.extra)}
     indent = None if job.jsonl else 2
     return _result(
         task,

@@ -34,6 +34,8 @@ class Task:
     content_type: str | None = None
     fetched_at: str | None = None
     """When the page was fetched (a WARC record's date)."""
+    extra: tuple[tuple[str, str | int | None], ...] = ()
+    """Fields JSON output adds for this page (a WARC record's id and offset)."""
 
 
 @dataclass(frozen=True, slots=True)
