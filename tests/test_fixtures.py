@@ -325,8 +325,12 @@ def test_metadata(case: Case, document: boilerkit.Document) -> None:
 def test_related_links(slug: str) -> None:
     case = _load(slug)
     document = boilerkit.extract(case.source, url=case.meta.get("url"))
-    got = [(_SPACE.sub(" ", r.title).strip(), r.url, r.section) for r in document.related]
-    want = [(r["title"], r["url"], r["section"]) for r in case.meta["related"]]
+    got = [
+        (_SPACE.sub(" ", r.title).strip(), r.url, r.section, r.blurb if "blurb" in w else "")
+        for r, w in zip(document.related, case.meta["related"], strict=False)
+    ]
+    want = [(r["title"], r["url"], r["section"], r.get("blurb", "")) for r in case.meta["related"]]
+    assert len(document.related) == len(want)
     assert got == want
 
 

@@ -10,6 +10,7 @@ from lxml import html as lxml_html
 
 import boilerkit
 from boilerkit.selection import second_opinion as fallback
+from boilerkit.weights import Weights
 
 TEASER_CARDS = "".join(
     f'<div class="card"><h3><a href="/story-{i}">Story {i} about the council budget vote</a>'
@@ -38,23 +39,66 @@ ARTICLE = (
 )
 
 
-@pytest.fixture
-def canned_opinion(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """Make trafilatura's answer a known paragraph, and record each time it is asked."""
+OPINION_PARAGRAPH = (
+    "The second opinion's text, written as an article is written: in full sentences,"
+    " long enough to read as prose and not as a line of navigation links."
+)
+OPINION = "<div>" + f"<p>{OPINION_PARAGRAPH}</p>" * 4 + "</div>"
+NAVIGATION = (
+    "<div><p>" + " ".join(f"<a href='/p{i}'>Post {i}</a>" for i in range(40)) + "</p></div>"
+)
+
+
+def _canned(monkeypatch: pytest.MonkeyPatch, markup: str) -> list[str]:
+    """Make trafilatura's answer ``markup``; record each time it is asked (and whether it
+    was given the page as fetched)."""
     asked: list[str] = []
 
-    def answer(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement:
-        asked.append(root.findtext(".//h2") or "")
-        return lxml_html.fragment_fromstring("<div><p>The second opinion's text.</p></div>")
+    def answer(source: str) -> lxml_html.HtmlElement:
+        asked.append("Top Stories" if "<h2>Top Stories</h2>" in source else source[:40])
+        return lxml_html.fragment_fromstring(markup)
 
     monkeypatch.setattr(fallback, "second_opinion", answer)
     return asked
 
 
+@pytest.fixture
+def canned_opinion(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """trafilatura answers with four paragraphs of prose."""
+    return _canned(monkeypatch, OPINION)
+
+
 def test_declared_article_without_one_asks_the_second_opinion(canned_opinion: list[str]) -> None:
     document = boilerkit.extract(listing_page("article"))
     assert canned_opinion == ["Top Stories"]
-    assert document.text == "The second opinion's text."
+    assert document.text == "\n".join([OPINION_PARAGRAPH] * 4)
+
+
+def test_second_opinion_of_navigation_never_overrules_a_listing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    asked = _canned(monkeypatch, NAVIGATION)
+    explanation = boilerkit.explain(listing_page("article"))
+    assert asked == ["Top Stories"]
+    assert explanation.document.text == ""
+    assert any("ours kept" in note for note in explanation.notes)
+
+
+def test_second_opinion_that_is_part_of_ours_is_not_taken() -> None:
+    """trafilatura once returned "start words here" for this page (its tree depth limit);
+    a truncation of our block must never replace it."""
+    page = "<p>start words here " + "<b>" * 1100 + "x" + "</b>" * 1100 + " end words here"
+    document = boilerkit.extract(page)
+    assert document.text == "start words here x end words here"
+
+
+def test_second_opinion_is_skipped_without_time_for_it(canned_opinion: list[str]) -> None:
+    weights = Weights(opinion_seconds_per_element=1000.0)
+    explanation = boilerkit.explain(
+        listing_page("article"), options=boilerkit.Options(weights=weights)
+    )
+    assert canned_opinion == []
+    assert any("not enough time left" in note for note in explanation.notes)
 
 
 def test_undeclared_listing_stays_empty(canned_opinion: list[str]) -> None:
@@ -83,8 +127,7 @@ def test_explain_says_whose_content_it_is(canned_opinion: list[str]) -> None:
 
 
 def test_second_opinion_maps_trafilatura_tags_to_html() -> None:
-    root = lxml_html.document_fromstring(ARTICLE)
-    content = fallback.second_opinion(root)
+    content = fallback.second_opinion(ARTICLE)
     assert content is not None
     tags = {element.tag for element in content.iter()}
     assert "p" in tags
@@ -145,3 +188,42 @@ def test_article_in_the_markup_wins_over_its_json_ld_body() -> None:
 def test_two_article_bodies_say_nothing() -> None:
     page = _ld_page("<div id='app'><p>At dawn.</p></div>", BODY_SENTENCE * 4, "Other " * 200)
     assert "ferry service" not in boilerkit.extract(page, fallback=False).text
+
+
+ARCHIVE_TITLES = [
+    "Spring planting at the allotment",
+    "The shed roof, finally fixed",
+    "Seed swap at the village hall",
+    "Why I stopped using peat",
+    "Rhubarb forcing: the results",
+    "A new cold frame from old windows",
+]
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        "<div>"
+        + "".join(f"<a href='/p/{i}.html'>{t}</a><br>" for i, t in enumerate(ARCHIVE_TITLES))
+        + "</div>",
+        "".join(f"<p><a href='/p/{i}.html'>{t}</a></p>" for i, t in enumerate(ARCHIVE_TITLES)),
+        "<table>"
+        + "".join(
+            f"<tr><td>{i + 1}.3.2019</td><td><a href='/p/{i}.html'>{t}</a></td></tr>"
+            for i, t in enumerate(ARCHIVE_TITLES)
+        )
+        + "</table>",
+    ],
+    ids=["br", "p", "table"],
+)
+def test_an_archive_of_bare_links_is_a_listing_and_never_their_navigation(links: str) -> None:
+    """trafilatura's answer on such pages is the menu and the titles joined into one line."""
+    page = (
+        "<html><head><title>Archive</title><meta property='og:type' content='article'></head>"
+        "<body><div><a href='/'>Plot Notes</a> | <a href='/about'>About</a></div>"
+        f"<div id='main'><h1>Archive</h1>{links}</div></body></html>"
+    )
+    document = boilerkit.extract(page)
+    assert document.text == ""
+    assert document.page_type == "listing"
+    assert [link.title for link in document.related] == ARCHIVE_TITLES

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import random
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -20,7 +19,7 @@ from boilerkit.encoding.repair import repair_tree
 CASES_DIR = Path(__file__).with_name("encoding_cases")
 sys.path.insert(0, str(CASES_DIR))
 
-from generate import clean_strings, mojibake_cases  # noqa: E402
+from wild import clean_strings, mojibake_cases  # noqa: E402
 
 HAND_PICKED = json.loads((CASES_DIR / "hand_picked.json").read_text(encoding="utf-8"))
 
@@ -49,51 +48,50 @@ def test_issue_examples(broken: str, fixed: str) -> None:
     assert repair_text(broken) == fixed
 
 
-# Floors measured on this suite (tests/encoding_cases/generate.py, seed 2); raise them
-# when repair improves, never lower them silently.
+# Floors measured on a sample of the wild suite (tests/encoding_cases/wild.py: CLDR text
+# in 40 languages and dev-corpus snippets, seed 7, 4 texts per language); raise them when
+# repair improves, never lower them silently. benchmarks/bench_encoding.py runs the full
+# suite beside ftfy.
 FLOORS = {
-    "utf8": 0.99,
-    "cjk": 1.0,
-    "mixed": 1.0,
-    "embedded": 0.97,
-    "single": 0.95,
-    "utf8-sloppy": 0.60,
+    "utf8": 0.92,
+    "double": 0.96,
+    "legacy": 0.80,
+    "legacy2": 0.30,
+    "seed": 0.80,
+    "embedded": 0.55,
 }
 
 
 @pytest.fixture(scope="module")
 def family_rates() -> dict[str, float]:
-    cases = mojibake_cases(per_sentence=1)
-    rng = random.Random(5)
-    utf8 = [c for c in cases if c.family == "utf8"]
-    cases = [c for c in cases if c.family != "utf8"] + rng.sample(utf8, min(300, len(utf8)))
     hits: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for case in cases:
+    for case in mojibake_cases(per_language=4):
         hits[case.family][0] += repair_text(case.broken) == case.expected
         hits[case.family][1] += 1
     return {family: ok / total for family, (ok, total) in hits.items()}
 
 
 @pytest.mark.parametrize("family", sorted(FLOORS))
-def test_generated_family_rate(family_rates: dict[str, float], family: str) -> None:
+def test_wild_family_rate(family_rates: dict[str, float], family: str) -> None:
     assert family_rates[family] >= FLOORS[family]
 
 
 def test_clean_text_is_never_changed() -> None:
-    strings = clean_strings(1500, seed=11)
-    changed = [s for _, s in strings if repair_text(s) != s]
+    changed = [s for _, s in clean_strings(per_language=15) if repair_text(s) != s]
     assert changed == []
 
 
-def test_clean_suite_covers_fifteen_languages() -> None:
-    assert len({lang for lang, _ in clean_strings(1500, seed=11)}) >= 15
+def test_clean_suite_covers_thirty_languages() -> None:
+    assert len({lang for lang, _ in clean_strings(per_language=1)}) >= 30
 
 
 def test_explain_lists_spans_and_chains() -> None:
     text = "Le cafÃ© est prÃ¨s, Ïðèâåò!"
     result = explain_repair(text)
     assert result.text == "Le café est près, Привет!"
-    assert {c.chain for c in result.changes} == {("utf-8/cp1252",), ("cp1251/cp1252",)}
+    # ftfy mends the UTF-8 pieces, boilerkit the windows-1251 word: both steps are named
+    steps = {step.split(" ")[0] for c in result.changes for step in c.chain}
+    assert steps == {"utf-8/cp1252", "cp1251/cp1252"}
     replay = text
     for change in sorted(result.changes, key=lambda c: -c.start):
         assert text[change.start : change.end] == change.before
@@ -108,7 +106,8 @@ def test_explain_on_clean_text_is_empty() -> None:
 def test_layers_are_listed_in_order() -> None:
     result = explain_repair("ÃƒÂ©tÃƒÂ©")
     assert result.text == "été"
-    assert result.changes[0].chain == ("utf-8/cp1252", "utf-8/cp1252")
+    # two layers of UTF-8 undone (ftfy names the second reading latin-1: same bytes here)
+    assert [step[:6] for step in result.changes[0].chain] == ["utf-8/", "utf-8/"]
 
 
 def test_repair_tree_fixes_text_not_markup() -> None:

@@ -570,3 +570,132 @@ def test_block_reasons_itemise_block_value(scale: float) -> None:
     for block in blocks:
         total = sum(reason.delta for reason in block_reasons(block, weights, scale))
         assert total == pytest.approx(block_value(block, weights, scale))
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "A spokesperson for the developer declined to comment.",
+        "Residents who want to speak at the hearing can sign up at the clerk's office.",
+    ],
+)
+def test_a_reported_closing_sentence_is_article_text(closing: str) -> None:
+    text = _text(f"<article>{_paragraphs(3)}<p>{closing}</p></article>")
+    assert text.endswith(closing)
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        "Subscribe to our newsletter for more stories like this.",
+        "Copyright 2024 The Daily. All rights reserved.",
+        "If you enjoyed this story, sign up for our weekly digest.",
+    ],
+)
+def test_a_call_to_action_after_the_article_goes(call: str) -> None:
+    text = _text(f"<article>{_paragraphs(3)}<p>{call}</p></article>")
+    assert call not in text
+    assert text.endswith("Paragraph 2.")
+
+
+def _selection(body: str, *, signed: bool, url: str = "https://blog.example.org/2020/05/"):
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    return select_content(root, base_url=url, signed=signed)
+
+
+CARDS = "".join(
+    f"<div class='card'><h3><a href='/story-{i}'>Story {i} about the harbour and the ferry"
+    f"</a></h3><p>{PROSE}</p></div>"
+    for i in range(6)
+)
+BRIEF = (
+    "<article><h1>Walkers rescued</h1><p>Two walkers were brought ashore by the lifeboat"
+    " after being cut off by the tide on Sunday.</p><p>The pair had called the coastguard"
+    " from the rocks. Neither needed hospital treatment, the crew said.</p></article>"
+)
+
+
+def test_a_signed_brief_among_many_teasers_is_an_article() -> None:
+    selection = _selection(f"{BRIEF}<div class='more'><h2>More news</h2>{CARDS}</div>", signed=True)
+    assert selection.content is not None
+    assert "Neither needed hospital treatment" in render_text(selection.content)
+
+
+def test_the_same_brief_unsigned_is_still_a_listing() -> None:
+    selection = _selection(
+        f"{BRIEF}<div class='more'><h2>More news</h2>{CARDS}</div>", signed=False
+    )
+    assert selection.content is None
+    assert len(selection.related) == 6
+
+
+def test_a_run_of_bare_headline_links_is_a_listing() -> None:
+    items = "".join(
+        f"<li><a href='/2020/05/{i:02d}/post-{i}/'>A post title number {i} about the plot</a>"
+        f" <span>{i} May 2020</span></li>"
+        for i in range(1, 8)
+    )
+    selection = _selection(f"<main><h1>Month: May 2020</h1><ul>{items}</ul></main>", signed=False)
+    assert selection.content is None
+    assert [link.section for link in selection.related] == ["Month: May 2020"] * 7
+    assert all(link.blurb == "" for link in selection.related)  # a date is not a blurb
+
+
+def test_a_byline_line_goes_and_a_heading_starting_with_von_stays() -> None:
+    text = _text(
+        f"<div><p>By Sam Okafor 17:42, 21 JUN 2022</p>{_paragraphs(2)}"
+        f"<h2>Von Risiken und Nebenwirkungen</h2>{_paragraphs(2)}</div>"
+    )
+    assert "Sam Okafor" not in text
+    assert "Von Risiken und Nebenwirkungen" in text
+
+
+@pytest.mark.parametrize(
+    ("form", "dropped"),
+    [
+        ("<form action='/newsletter/subscribe'><input type='email'></form>", True),
+        ("<form class='servings'><input type='number' name='servings'></form>", False),
+    ],
+)
+def test_a_box_with_a_sign_up_form_goes(form: str, dropped: bool) -> None:
+    pitch = "<h3>Get the daily newsletter</h3><p>The biggest stories, sent every evening.</p>"
+    box = f"<div>{pitch}{form}</div>"
+    text = _text(f"<div>{_paragraphs(2)}{box}{_paragraphs(2)}</div>")
+    assert ("sent every evening" not in text) is dropped
+    assert text.count("Paragraph") == 4
+
+
+def test_a_table_between_two_parts_of_the_article_is_kept() -> None:
+    rows = "".join(f"<tr><td>{i}.</td><td>Club {i}</td><td>14</td></tr>" for i in range(1, 7))
+    links = "".join(
+        f"<a href='/m/{i}'>Another report about league {i} this week</a><br>" for i in range(8)
+    )
+    text = _text(
+        f"<div id='col'><div class='box'>{_paragraphs(2)}</div>"
+        f"<div class='box'><table>{rows}</table></div><div class='box'>{_paragraphs(1)}</div>"
+        f"<div class='box'>{links}</div></div>"
+    )
+    assert "3. Club 3 14" in text
+    assert "Another report" not in text
+
+
+def test_ancestor_vote_picks_the_parent_of_split_paragraphs() -> None:
+    from boilerkit.selection.score import score
+    from boilerkit.selection.segment import segment
+    from boilerkit.selection.teasers import find_teasers
+    from boilerkit.selection.vote import vote
+    from boilerkit.weights import Weights
+
+    page = (
+        f"<html><body><nav><a href='/'>Home</a></nav><div id='story'><div>{_paragraphs(3)}"
+        f"</div><div>{_paragraphs(2)}</div></div></body></html>"
+    )
+    root = lxml_html.document_fromstring(page)
+    clean_tree(root)
+    segmentation, weights = segment(root), Weights()
+    scores = score(segmentation, find_teasers(segmentation, weights, None), weights, 1.0, ())
+    voted = vote(segmentation, scores, weights)
+    assert voted is not None
+    assert segmentation.elements[voted.container].get("id") == "story"
+    assert voted.left_out == frozenset()

@@ -12,7 +12,14 @@ from .api import explain, extract
 from .document import Document, RelatedLink
 from .encoding.decode import Decoded, decode_html
 from .encoding.repair import RepairResult, explain_repair, repair_text
-from .errors import BoilerkitError, ExtractionError, InputTooLargeError, TimeBudgetExceededError
+from .errors import (
+    BoilerkitError,
+    ExtractionError,
+    InputTooLargeError,
+    OptionError,
+    OptionTypeError,
+    TimeBudgetExceededError,
+)
 from .explain import Explanation
 from .metadata import Metadata
 from .options import Options
@@ -28,6 +35,8 @@ __all__ = [
     "ExtractionError",
     "InputTooLargeError",
     "Metadata",
+    "OptionError",
+    "OptionTypeError",
     "Options",
     "RelatedLink",
     "RepairResult",

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import html as lxml_html
 
 from .metadata import Metadata
-from .options import Options
+from .options import Options, with_overrides
 from .render import render_document
 from .render.as_json import document_to_dict
 
@@ -21,6 +21,9 @@ class RelatedLink:
     url: str
     section: str = ""
     """The heading the item stood under, e.g. ``"Top Stories"``; empty when there was none."""
+    blurb: str = ""
+    """The item's text beside its headline (the standfirst of the linked story); empty
+    when the item is the headline alone."""
 
 
 @dataclass(frozen=True)
@@ -52,9 +55,20 @@ class Document(Metadata):
         """Every field (as ``to_dict``) as one JSON object."""
         return self._render("json", options, overrides)
 
+    def to_xml(self, options: Options | None = None, **overrides: Any) -> str:
+        """The document as trafilatura-style XML (``<doc>`` with the metadata, ``<main>``)."""
+        return self._render("xml", options, overrides)
+
+    def to_tei(self, options: Options | None = None, **overrides: Any) -> str:
+        """The document as a TEI P5 XML file (``teiHeader`` with the metadata, ``text/body``)."""
+        return self._render("tei", options, overrides)
+
+    def to_csv(self, options: Options | None = None, **overrides: Any) -> str:
+        """A CSV file of this document: header, then url, title, author, date, language, text."""
+        return self._render("csv", options, overrides)
+
     def _render(self, fmt: str, options: Options | None, overrides: dict[str, Any]) -> str:
-        base = options if options is not None else Options()
-        return render_document(self, fmt, replace(base, **overrides) if overrides else base)
+        return render_document(self, fmt, with_overrides(options, overrides))
 
     def __getstate__(self) -> dict[str, Any]:
         # lxml elements do not pickle; carry the content as HTML so process pools work.

@@ -1,9 +1,16 @@
 """The exception tree, in one place.
 
     BoilerkitError (ValueError)          base of everything boilerkit raises on bad input
+    ├── OptionError                      an option has a value it does not accept
+    │   └── OptionTypeError (TypeError)  ... or a value of the wrong type
     └── ExtractionError                  the input cannot be read as a page at all
         ├── InputTooLargeError           the input exceeds ``Options.max_bytes``
         └── TimeBudgetExceededError      extraction ran past ``Options.time_budget``
+
+``OptionTypeError`` is both a ``ValueError`` and a ``TypeError``: ``max_bytes="10MB"`` is a
+bad option value to those who catch ``ValueError`` and a wrong type to those who catch
+``TypeError``. A page that is not ``str`` or bytes-like (``extract(None)``) is a plain
+``TypeError``: a programming error, not bad input.
 
 What "cannot be read as a page" means (the checks live in ``guard``):
 
@@ -27,6 +34,14 @@ from __future__ import annotations
 
 class BoilerkitError(ValueError):
     """Base class of every error boilerkit raises for input it cannot handle."""
+
+
+class OptionError(BoilerkitError):
+    """An option (``Options`` field or ``extract`` keyword) has a value it does not accept."""
+
+
+class OptionTypeError(OptionError, TypeError):
+    """An option has a value of the wrong type (``max_bytes="10MB"``, ``weights={}``)."""
 
 
 class ExtractionError(BoilerkitError):

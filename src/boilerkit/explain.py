@@ -35,5 +35,12 @@ class Explanation:
             )
         return out
 
+    def to_html(self) -> str:
+        """A self-contained HTML report: every block outlined kept (green) or dropped (red),
+        its score and reasons beside it, and a summary on top (see ``render.explain_html``)."""
+        from .render.explain_html import explanation_html
+
+        return explanation_html(self.document, self.verdicts, self.confidence, self.notes)
+
     def __str__(self) -> str:
         return "\n".join(self.lines())

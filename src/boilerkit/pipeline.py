@@ -7,6 +7,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from . import budget
 from .document import Document
 from .encoding.decode import decode_html
@@ -26,6 +28,8 @@ from .selection.second_opinion import (
     ask_second_opinion,
     prefer_article_body,
 )
+
+_COUNT_ELEMENTS = etree.XPath("count(//*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +74,8 @@ def _run(
     guard.check_size(html, options.max_bytes)
     guard.check_signature(html)
     if isinstance(html, bytes):
-        decoded = decode_html(html, content_type)
+        tuning = options.weights
+        decoded = decode_html(html, content_type, tuning.decode, tuning.plausibility)
         text, encoding = decoded.text, decoded.encoding
     else:
         text, encoding = html, "unicode"
@@ -79,7 +84,7 @@ def _run(
     page = parse_html(text, url)
     deadline.check("parse")
     large = is_large(page.root, len(text))  # the element count of a page past the limit
-    repair_tree(page.root)
+    repair_tree(page.root, options.weights.repair, options.weights.plausibility)
     deadline.check("repair")
     metadata = extract_metadata(page.root, url, search_body=not large)
     body = article_body(page.root) if not large and "articleBody" in text else None
@@ -97,6 +102,7 @@ def _run(
             include_comments=options.include_comments,
             scale=options.scale,
             title=metadata.title,
+            signed=bool(metadata.author or metadata.date),
             explain=explain,
         )
     deadline.check("select")
@@ -106,7 +112,15 @@ def _run(
         and len(text) <= SECOND_OPINION_MAX_CHARS
         and _unsure(selection, metadata, options)
     ):
-        selection = ask_second_opinion(page.root, selection)
+        selection = ask_second_opinion(
+            text,
+            selection,
+            page.root,
+            elements=int(_COUNT_ELEMENTS(page.root)),
+            listing=selection.content is None and bool(selection.related),
+            weights=options.weights,
+            seconds_left=deadline.remaining(),
+        )
         deadline.check("second opinion")
     if body is not None:
         selection = prefer_article_body(selection, body, options.weights)
@@ -125,6 +139,7 @@ def _run(
         main_text,
         teaser_links=len(selection.related),
         weights=options.weights.page_type,
+        listing=selection.content is None and bool(selection.related),
     )
     document = Document(
         **{f.name: getattr(metadata, f.name) for f in dataclasses.fields(metadata)},

@@ -1,18 +1,17 @@
 # ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
-"""Seeded generator of encoding test cases from the clean multilingual sample text.
+"""Seeded generator of decode test pages from the clean multilingual sample text.
 
-Used by tests/test_repair.py, tests/test_decode.py (small samples) and by
-benchmarks/bench_encoding.py (the full suite). Every case is built by actually running
-the misreading it names, so "expected" is always the text before the damage.
+Used by tests/test_decode.py and benchmarks/bench_encoding.py. The mojibake suite is
+``wild.py``: it is built from text the repair code was never tuned on, where this file's
+samples were written beside the code.
 
-    python tests/encoding_cases/generate.py   # prints a summary of the suite
+    python tests/encoding_cases/generate.py   # prints a summary of the pages
 """
 
 from __future__ import annotations
 
 import random
 import unicodedata
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,116 +26,6 @@ def load_samples() -> dict[str, list[str]]:
             lang, text = line.split("\t", 1)
             by_lang.setdefault(lang, []).append(text)
     return by_lang
-
-
-def _fragment(rng: random.Random, sentence: str) -> str:
-    words = sentence.split(" ")
-    if len(words) < 4 or rng.random() < 0.4:
-        return sentence
-    start = rng.randrange(0, len(words) - 2)
-    end = rng.randrange(start + 2, len(words) + 1)
-    return " ".join(words[start:end])
-
-
-def clean_strings(n: int, seed: int = 1) -> list[tuple[str, str]]:
-    """``n`` clean (language, string) pairs: fragments, joins, capitals, look-alikes."""
-    rng = random.Random(seed)
-    samples = load_samples()
-    langs = sorted(samples)
-    lookalikes = [
-        "€",
-        "™",
-        "©",
-        "®",
-        "§",
-        "¶",
-        "°",
-        "±",
-        "½",
-        "µ",
-        "·",
-        "×",
-        "÷",
-        "¿",
-        "¡",
-        "«",
-        "»",
-        "–",
-        "—",
-        "…",
-        "‘",
-        "’",
-        "“",
-        "”",
-        "•",
-        "ª",
-        "º",
-        "²",
-        "¹",
-        "³",
-    ]
-    out = []
-    for _ in range(n):
-        lang = rng.choice(langs)
-        text = _fragment(rng, rng.choice(samples[lang]))
-        roll = rng.random()
-        if roll < 0.15:
-            text = text.upper()
-        elif roll < 0.3:
-            other = rng.choice(langs)
-            text = f"{text} {_fragment(rng, rng.choice(samples[other]))}"
-        elif roll < 0.4:
-            mark = rng.choice(lookalikes)
-            text = rng.choice(
-                [
-                    f"{mark}{text}",
-                    f"{text} {mark}",
-                    f"{text}{mark}",
-                    f"{mark} {text}",
-                    f"{text} {mark}{rng.randint(1, 99)}",
-                ]
-            )
-        elif roll < 0.45:
-            text = text.title()
-        out.append((lang, text))
-    return out
-
-
-@dataclass(frozen=True, slots=True)
-class Case:
-    """One damaged string, the text before the damage, and how it was damaged."""
-
-    family: str
-    chain: str
-    broken: str
-    expected: str
-    reversible: bool
-    """The damage lost nothing: every byte is still there to read back."""
-
-
-def _read_1252(data: bytes) -> str:
-    """windows-1252 the browser way: undefined bytes become C1 controls."""
-    return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
-
-
-def _read_mixed(data: bytes) -> str:
-    """The seed's form: UTF-8 sequences for characters above U+00FF, else Latin-1 bytes."""
-    out = []
-    i = 0
-    while i < len(data):
-        for size in (4, 3, 2):
-            try:
-                char = data[i : i + size].decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            if len(char) == 1 and ord(char) > 0xFF:
-                out.append(char)
-                i += size
-                break
-        else:
-            out.append(chr(data[i]))
-            i += 1
-    return "".join(out)
 
 
 def _encode_1258(text: str) -> bytes:
@@ -164,109 +53,6 @@ def _encode(text: str, codec: str) -> bytes | None:
         return _encode_1258(text) if codec == "cp1258" else text.encode(codec)
     except UnicodeEncodeError:
         return None
-
-
-UTF8_READERS = {
-    "cp1252": _read_1252,
-    "latin-1": lambda b: b.decode("latin-1"),
-    "cp1251": lambda b: b.decode("cp1251", "replace"),
-    "mac_roman": lambda b: b.decode("mac_roman"),
-    "cp437": lambda b: b.decode("cp437"),
-}
-CJK = {"zh": ("gbk",), "zh-tw": ("big5",), "ja": ("shift_jis", "euc_jp"), "ko": ("euc_kr",)}
-SINGLE = {
-    "ru": ("cp1251", "koi8_r"),
-    "uk": ("cp1251",),
-    "bg": ("cp1251",),
-    "sr": ("cp1251",),
-    "pl": ("cp1250", "iso8859_2"),
-    "cs": ("cp1250", "iso8859_2"),
-    "sk": ("cp1250",),
-    "hu": ("cp1250",),
-    "hr": ("cp1250",),
-    "el": ("cp1253",),
-    "tr": ("cp1254",),
-    "he": ("cp1255",),
-    "ar": ("cp1256",),
-    "fa": ("cp1256",),
-    "th": ("cp874",),
-    "vi": ("cp1258",),
-}
-
-
-def _utf8_cases(rng: random.Random, text: str) -> Iterator[Case]:
-    data = text.encode("utf-8")
-    for name, reader in UTF8_READERS.items():
-        broken = reader(data)
-        yield Case("utf8", f"utf-8/{name}", broken, text, "\ufffd" not in broken)
-    twice = _read_1252(_read_1252(data).encode("utf-8"))
-    yield Case("utf8", "utf-8/cp1252 x2", twice, text, True)
-    if rng.random() < 0.3:
-        thrice = _read_1252(twice.encode("utf-8"))
-        yield Case("utf8", "utf-8/cp1252 x3", thrice, text, True)
-    yield Case("utf8-sloppy", "utf-8/cp1252 replace", data.decode("cp1252", "replace"), text, False)
-    yield Case("utf8-sloppy", "utf-8/cp1252 drop", data.decode("cp1252", "ignore"), text, False)
-
-
-def _legacy_cases(lang: str, text: str) -> Iterator[Case]:
-    for codec in CJK.get(lang, ()):
-        data = _encode(text, codec)
-        if data is not None:
-            yield Case("cjk", f"{codec}/cp1252", _read_1252(data), text, True)
-            yield Case("cjk", f"{codec}/latin-1", data.decode("latin-1"), text, True)
-            if codec == "gbk" or codec == "big5":
-                yield Case("mixed", f"{codec}/mixed", _read_mixed(data), text, True)
-    for codec in SINGLE.get(lang, ()):
-        data = _encode(text, codec)
-        if data is not None:
-            yield Case("single", f"{codec}/cp1252", _read_1252(data), text, True)
-
-
-def mojibake_cases(seed: int = 2, per_sentence: int = 2) -> list[Case]:
-    """Every family of damage over fragments of every sample sentence."""
-    rng = random.Random(seed)
-    samples = load_samples()
-    cases: list[Case] = []
-    for lang in sorted(samples):
-        for sentence in samples[lang]:
-            for k in range(per_sentence):
-                text = sentence if k == 0 else _fragment(rng, sentence)
-                if text.isascii():
-                    continue
-                cases.extend(_utf8_cases(rng, text))
-                cases.extend(_legacy_cases(lang, text))
-    cases.extend(_embedded_cases(rng, samples))
-    return [c for c in cases if c.broken != c.expected]
-
-
-def _embedded_cases(rng: random.Random, samples: dict[str, list[str]]) -> list[Case]:
-    """A damaged phrase inside clean text: only the phrase may change."""
-    out = []
-    hosts = samples["en"] + samples["fr"] + samples["de"]
-    for lang in sorted(samples):
-        for sentence in samples[lang]:
-            phrase = _fragment(rng, sentence)
-            if phrase.isascii():
-                continue
-            cases = [
-                c
-                for c in [*_utf8_cases(rng, phrase), *_legacy_cases(lang, phrase)]
-                if c.reversible and " x" not in c.chain
-            ]
-            case = rng.choice(cases)
-            host = rng.choice(hosts)
-            cut = host.find(" ", len(host) // 2)
-            before, after = host[:cut], host[cut:]
-            out.append(
-                Case(
-                    "embedded",
-                    case.chain,
-                    f"{before} {case.broken}{after}",
-                    f"{before} {phrase}{after}",
-                    True,
-                )
-            )
-    return out
 
 
 # Encodings a page is generated in, with the languages written in each and the label a
@@ -398,8 +184,4 @@ def decode_pages(per_encoding: int = 12, seed: int = 3) -> list[Page]:
 
 
 if __name__ == "__main__":
-    from collections import Counter
-
-    all_cases = mojibake_cases()
-    print(Counter((c.family, c.reversible) for c in all_cases))
-    print(len(clean_strings(10000)), "clean strings,", len(load_samples()), "languages")
+    print(len(decode_pages()), "pages,", len(load_samples()), "languages")

@@ -154,7 +154,11 @@ def _extract_all(
     job = _job(args, lines)
     try:
         sink: StreamSink | DirectorySink = (
-            DirectorySink(args.output_dir, "text" if job.explain else job.fmt, lines=lines)
+            DirectorySink(
+                args.output_dir,
+                "text" if job.explain and job.fmt != "html" else job.fmt,
+                lines=lines,
+            )
             if args.output_dir
             else StreamSink(_unbuffered(sys.stdout.buffer), batch=batch, lines=lines)
         )

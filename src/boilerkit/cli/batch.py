@@ -77,7 +77,8 @@ def _render(task: Task, job: Job) -> Result:
         data = task.data or b""
     if job.explain:
         explanation = explain(data, url=url, content_type=content_type, options=job.options)
-        return _result(task, job, explanation.document, lambda: str(explanation))
+        render = explanation.to_html if job.fmt == "html" else explanation.__str__
+        return _result(task, job, explanation.document, render)
     document = extract(data, url=url, content_type=content_type, options=job.options)
     if job.fmt != "json":
         return _result(

@@ -22,20 +22,12 @@ import tempfile
 from pathlib import Path
 from typing import BinaryIO, Final
 
+from ..render import REGISTRY
 from .batch import Result
 from .inputs import safe_stem
 from .tasks import printable
 
-EXTENSIONS: Final = {
-    "text": ".txt",
-    "markdown": ".md",
-    "json": ".json",
-    "html": ".html",
-    "xml": ".xml",
-    "tei": ".tei.xml",
-    "csv": ".csv",
-}
-"""File name extensions by format; a format not listed gets ``.`` and its name."""
+EXTENSIONS: Final = {name: spec.extension for name, spec in REGISTRY.items()}
 JSONL_NAME: Final = "documents.jsonl"
 PART_SUFFIX: Final = ".part"
 """A file being written (hidden, so a directory walk never takes it as a page)."""

@@ -21,8 +21,22 @@ from .code_pages import byte_table, encode_as, encode_mixed
 from .plausibility import cost
 from .text_stats import CODEC_HOME
 
-# Code pages that UTF-8 gets misread as (latin-1 is the cp1252 table's C1 fallback).
-UTF8_READERS = ("cp1252", "cp1251", "mac_roman", "cp437")
+# Code pages that UTF-8 gets misread as, for pieces inside clean text; ftfy repairs the
+# pieces read as windows-1252, latin-1, mac_roman and cp437.
+UTF8_READERS = (
+    "cp1251",
+    "cp1250",
+    "cp1253",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "iso8859_5",
+    "iso8859_7",
+    "koi8_r",
+    "koi8_u",
+    "mac_cyrillic",
+    "cp850",
+)
 # Legacy multi-byte encodings, undone from their windows-1252 / mixed readings.
 CJK_TARGETS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
 # Legacy single-byte encodings, undone from their windows-1252 reading.
@@ -164,10 +178,13 @@ def undo_utf8_once(word: str, reader: str) -> str:
 def utf8_candidates(word: str) -> Iterator[Candidate]:
     """Each UTF-8 misreading undone once, then again on its result (up to three layers)."""
     frontier = [Candidate(word, ())]
+    as_1252 = encode_as(word, "cp1252")
     for _layer in range(3):
         nxt = []
         for cand in frontier:
             for reader in UTF8_READERS:
+                if not cand.chain and as_1252 is not None and encode_as(word, reader) == as_1252:
+                    continue  # windows-1252's bytes: ftfy's call
                 fixed = undo_utf8_once(cand.text, reader)
                 if fixed != cand.text:
                     found = Candidate(fixed, (*cand.chain, f"utf-8/{reader}"))

@@ -255,7 +255,7 @@ def codec_for_label(label: str | None) -> str | None:
     return _PYTHON_FALLBACK.get(name, name)
 
 
-@lru_cache(maxsize=16)
+@lru_cache(maxsize=64)  # every code page the repair stage reads through (30 or so)
 def byte_table(codec: str) -> dict[int, str]:
     """Translation table that turns text into one char per byte of ``codec`` (as Latin-1).
 

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 import chardet
 
+from ..weights.encoding import DecodeWeights, PlausibilityCosts
 from .code_pages import codec_for_label
-from .plausibility import alphabet_spread, cost
+from .plausibility import COSTS, alphabet_spread, cost, costs_in_force
 from .text_stats import CODEC_HOME
 
 _BOMS = (
@@ -66,29 +67,9 @@ _CANDIDATES = (
     "cp1258",
     "cp1257",
 )
-_PRESCAN_BYTES = 4096
-_SAMPLE_BYTES = 1000
-_SHORT_SAMPLE_BYTES = 160
 
 
-@dataclass(frozen=True, slots=True)
-class Weights:
-    """Decision thresholds of the decode stage."""
-
-    clean_cost: float = 0.5
-    """A declared encoding whose sample costs no more than this is taken without a contest."""
-    poor_cost: float = 8.0
-    """Short-sample cost per 100 bytes above which chardet is asked for other candidates."""
-    switch_margin: float = 2.0
-    """A candidate beats the declared encoding only when its sample costs this much less."""
-    stray_ratio: float = 2.0
-    """Valid UTF-8 sequences per invalid byte for a page to count as mostly UTF-8."""
-    zero_ratio: float = 0.2
-    """Share of zero bytes in the high-byte lanes that marks BOM-less UTF-16 (the ASCII
-    markup of even a Chinese page gives well over this; legacy text gives none)."""
-
-
-WEIGHTS = Weights()
+WEIGHTS = DecodeWeights()
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +95,15 @@ def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
 codecs.register_error("boilerkit-cp1252", _cp1252_fallback)
 
 
-def _declared(data: bytes, content_type: str | None) -> tuple[str | None, str | None]:
+def _declared(
+    data: bytes, content_type: str | None, weights: DecodeWeights
+) -> tuple[str | None, str | None]:
     """(codec named by the HTTP header, codec named inside the document)."""
     http = None
     if content_type:
         found = _HEADER_CHARSET.search(content_type)
         http = codec_for_label(found.group(1)) if found else None
-    head = data[:_PRESCAN_BYTES]
+    head = data[: weights.prescan_bytes]
     found_b = _XML_DECL.search(head) or _META_CHARSET.search(head)
     meta = codec_for_label(found_b.group(1).decode("ascii", "replace")) if found_b else None
     if meta and meta.startswith(("utf-16", "utf-32")):
@@ -128,20 +111,23 @@ def _declared(data: bytes, content_type: str | None) -> tuple[str | None, str | 
     return http, meta
 
 
-def _sniff_wide(data: bytes) -> str | None:
+def _sniff_wide(data: bytes, weights: DecodeWeights) -> str | None:
     """UTF-16/32 without BOM: the zero bytes of ASCII markup fall in fixed lanes."""
     head = data[:1024]
-    if len(head) < 8 or head.count(0) < len(head) * WEIGHTS.zero_ratio / 2:
+    if len(head) < 8 or head.count(0) < len(head) * weights.zero_ratio / 2:
         return None
     lanes = [head[i::4].count(0) / max(1, len(head[i::4])) for i in range(4)]
-    if lanes[2] > 0.9 and lanes[3] > 0.9 and lanes[0] < 0.5:  # BMP text: top bytes zero
+    full, empty = weights.lane_full, weights.lane_empty
+    if lanes[2] > full and lanes[3] > full and lanes[0] < empty:  # BMP text: top bytes zero
         return "utf-32-le"
-    if lanes[0] > 0.9 and lanes[1] > 0.9 and lanes[3] < 0.5:
+    if lanes[0] > full and lanes[1] > full and lanes[3] < empty:
         return "utf-32-be"
     odd, even = (lanes[1] + lanes[3]) / 2, (lanes[0] + lanes[2]) / 2
-    if odd > WEIGHTS.zero_ratio and even < 0.02:  # markup's high bytes; text's never zero
+    if (
+        odd > weights.zero_ratio and even < weights.lane_clean
+    ):  # markup's high bytes; text's never zero
         return "utf-16-le"
-    if even > WEIGHTS.zero_ratio and odd < 0.02:
+    if even > weights.zero_ratio and odd < weights.lane_clean:
         return "utf-16-be"
     return None
 
@@ -182,22 +168,24 @@ def _score(sample: bytes, codec: str) -> float | None:
     return cost(text, CODEC_HOME.get(codec)) + alphabet_spread(text)
 
 
-def _pick_legacy(data: bytes, preferred: list[str]) -> tuple[str, str, float]:
+def _pick_legacy(
+    data: bytes, preferred: list[str], weights: DecodeWeights
+) -> tuple[str, str, float]:
     """Choose among the declared encodings and the usual legacy ones by plausibility.
 
     A declared encoding under which the page reads cleanly is taken at once. Otherwise
     every candidate is scored on a short sample and the three best again on a longer one.
     """
-    sample = _sample(data, _SAMPLE_BYTES)
+    sample = _sample(data, weights.sample_bytes)
     for codec in preferred:
         score = _score(sample, codec)
-        if score is not None and score <= WEIGHTS.clean_cost:
+        if score is not None and score <= weights.clean_cost:
             return codec, "declared, bytes agree", 0.95
     order = list(dict.fromkeys([*preferred, *_CANDIDATES]))
-    short = _sample(data, _SHORT_SAMPLE_BYTES)
+    short = _sample(data, weights.short_sample_bytes)
     first = {c: s for c in order if (s := _score(short, c)) is not None}
     finalists = sorted(first, key=lambda c: (first[c], order.index(c)))[:3]
-    if not first or first[finalists[0]] > WEIGHTS.poor_cost * max(1, len(short) / 100):
+    if not first or first[finalists[0]] > weights.poor_cost * max(1, len(short) / 100):
         # None of the usual encodings explains the page: ask chardet for an unusual one.
         guess = codec_for_label(chardet.detect(data[:16384]).get("encoding"))
         if guess and guess not in order:
@@ -209,7 +197,7 @@ def _pick_legacy(data: bytes, preferred: list[str]) -> tuple[str, str, float]:
         return (preferred[0] if preferred else "cp1252"), "nothing decodes cleanly", 0.3
     best = min(scores, key=lambda c: (scores[c], order.index(c)))
     for codec in preferred:
-        if codec in scores and scores[codec] <= scores[best] + WEIGHTS.switch_margin:
+        if codec in scores and scores[codec] <= scores[best] + weights.switch_margin:
             return codec, "declared, bytes agree", 0.9
     reason = "declared encoding contradicted; detected" if preferred else "detected"
     runner_up = min((s for c, s in scores.items() if c != best), default=scores[best] + 10)
@@ -224,14 +212,14 @@ def _mostly_utf8(data: bytes) -> tuple[int, int]:
     return valid, invalid
 
 
-def _decode(data: bytes, content_type: str | None) -> Decoded:
+def _decode(data: bytes, content_type: str | None, weights: DecodeWeights) -> Decoded:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return Decoded(data[len(bom) :].decode(codec, "replace"), codec, "byte-order mark", 1.0)
-    wide = _sniff_wide(data)
+    wide = _sniff_wide(data, weights)
     if wide:
         return Decoded(data.decode(wide, "replace"), wide, "zero-byte pattern", 0.9)
-    http, meta = _declared(data, content_type)
+    http, meta = _declared(data, content_type, weights)
     preferred = [c for c in (http, meta) if c]
     wide_declared = [c for c in preferred if c.startswith(("utf-16", "utf-32"))]
     preferred = [c for c in preferred if c not in wide_declared]
@@ -254,19 +242,29 @@ def _decode(data: bytes, content_type: str | None) -> Decoded:
             reason = "valid UTF-8 overrides declared " + preferred[0]
         return Decoded(text, "utf-8", reason, 0.99)
     valid, invalid = _mostly_utf8(data)
-    if valid and valid >= invalid * WEIGHTS.stray_ratio:
+    if valid and valid >= invalid * weights.stray_ratio:
         text = data.decode("utf-8", "boilerkit-cp1252")
         return Decoded(text, "utf-8", "UTF-8 with stray windows-1252 bytes", 0.8, invalid)
     legacy = [c for c in preferred if c != "utf-8"]
-    codec, reason, confidence = _pick_legacy(data, legacy)
+    codec, reason, confidence = _pick_legacy(data, legacy, weights)
     text = _finish(data.decode(codec, "boilerkit-cp1252" if "1252" in codec else "replace"), codec)
     return Decoded(text, codec, reason, confidence)
 
 
-def decode_html(data: bytes, content_type: str | None = None) -> Decoded:
-    """Decode ``data``; never raises (any byte string gives some text)."""
+def decode_html(
+    data: bytes,
+    content_type: str | None = None,
+    weights: DecodeWeights = WEIGHTS,
+    costs: PlausibilityCosts = COSTS,
+) -> Decoded:
+    """Decode ``data``; never raises (any byte string gives some text).
+
+    ``weights`` and ``costs`` are the decode and plausibility sections of the tuning
+    table (``Weights.decode``, ``Weights.plausibility``).
+    """
     try:
-        return _decode(bytes(data), content_type)
+        with costs_in_force(costs):
+            return _decode(bytes(data), content_type, weights)
     except (LookupError, UnicodeError, ValueError, TypeError) as error:
         text = bytes(data).decode("cp1252", "boilerkit-cp1252")
         return Decoded(text, "cp1252", f"fallback after {type(error).__name__}", 0.1)

@@ -11,9 +11,13 @@ candidate repair is taken only when it costs clearly less than the text it repla
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..weights.encoding import PlausibilityCosts
 from .text_stats import (
     ALPHABETS,
     ANY_CONT,
@@ -34,80 +38,21 @@ from .text_stats import (
     utf8_shape,
 )
 
-
-@dataclass(frozen=True, slots=True)
-class Costs:
-    """Penalty per broken habit. Tuned on the generated suite in tests/encoding_cases."""
-
-    control: float = 6.0
-    """A C1 control (U+0080-U+009F) or a private-use character: never in real text."""
-    replacement: float = 4.0
-    """U+FFFD: a decoder already gave up here."""
-    rare_cjk: float = 2.5
-    """A Han/Hangul character outside every national standard's repertoire."""
-    uncommon_cjk: float = 1.3
-    """A Han character of level 2 (known but not among the most frequent)."""
-    odd_letter: float = 2.0
-    """A letter from IPA, Latin Extended-B and similar blocks mojibake lands in."""
-    math: float = 0.3
-    """Math operators (mac_roman shows UTF-8 bytes as √, ≈, ∆; real math uses them too)."""
-    loose_tone: float = 1.0
-    """A vowel followed by a letter that is a windows-1258 tone mark byte (``êò``)."""
-    native_digit: float = 1.0
-    """A decimal digit outside ASCII (Arabic-Indic, Devanagari...): web text mostly uses
-    ASCII digits, and a wrong reading lands on these (``ЩЁ`` as UTF-8 is ``٨``)."""
-    glued_digit: float = 1.5
-    """A fraction or a symbol like £ ¥ ¦ ¬ ¯ right before a letter (``¾lu»ou``, ``£odzi``:
-    ISO-8859-2 and windows-1250 letters as windows-1252 shows them; ``£12`` is fine)."""
-    box_drawing: float = 2.0
-    """Box drawing and block elements: cp437's reading of UTF-8 lead bytes."""
-    utf8_pair: float = 2.0
-    """An accented capital (a UTF-8 lead byte seen as windows-1252) right before a
-    windows-1252 symbol or C1 character (a continuation byte): ``Ã©``, ``Â°``, ``â€``."""
-    utf8_soft_pair: float = 0.5
-    """The same shape through U+00A0 or U+00AD, which real text puts after any letter
-    (``vérité\u00a0»``, ``Groß\u00adbritannien``)."""
-    han_space: float = 1.0
-    """Han characters on both sides of a space: Chinese and Japanese do not space words."""
-    final_form: float = 2.0
-    """A Hebrew final letter (ך ם ן ף ץ) in the middle of a word."""
-    script_mix: float = 3.0
-    """Two letters of different scripts touching (``Ð¸`` is fine; ``йt`` is not)."""
-    latin_cjk: float = 1.5
-    """Accented Latin letter touching a CJK character (``Â鶹``)."""
-    ascii_cjk: float = 0.75
-    """An ASCII letter touching a CJK character (``iPhone手机`` happens; ``lucidit頗``,
-    a French word read as UTF-8, is what this guards against)."""
-    case_flip: float = 1.5
-    """Lower case followed by upper case in one word, at least one of them non-ASCII."""
-    symbol_in_word: float = 0.5
-    """A symbol touching a letter (``°C``, ``apply™`` are fine, so this is small)."""
-    symbol_between: float = 1.5
-    """A symbol with letters on both sides (``Ã©t``, ``Ð¸Ð``): rare outside mojibake."""
-    symbol_pair: float = 0.7
-    """Two symbols touching (``€™``)."""
-    alphabet_miss: float = 2.5
-    """A word whose accented letters fit no single language's alphabet."""
-    accent_run: float = 1.0
-    """Each accented Latin letter past the second in a run (``Ïðèâåò``)."""
-    stray_mark: float = 3.0
-    """A combining mark that follows no letter."""
-    cjk_base: float = 0.5
-    """A CJK character of a national standard's level 1 that is not among the most
-    frequent (see ``encoding_tables.top_chars``)."""
-    hanja: float = 1.5
-    """A Han character in text decoded as Korean (modern Korean is nearly all Hangul)."""
-    caps_word: float = 0.5
-    """Each capital past the second in an all-capitals Cyrillic/Greek word (rare in text)."""
-    pointing: float = 0.6
-    """A Hebrew or Arabic vowel point: modern text mostly goes without."""
-    mark_pile: float = 1.0
-    """A combining mark on top of another one (Thai tone-on-vowel excepted)."""
-    halfwidth_kana: float = 2.0
-    """Half-width katakana: rare today, and what stray Shift_JIS single bytes decode to."""
+COSTS = PlausibilityCosts()
+# The costs in force: ``cost`` is called from some twenty places in decode and repair, so
+# the table is set once per stage call (``costs_in_force``) rather than handed down each.
+_ACTIVE: ContextVar[PlausibilityCosts] = ContextVar("boilerkit_costs", default=COSTS)
 
 
-COSTS = Costs()
+@contextmanager
+def costs_in_force(costs: PlausibilityCosts) -> Iterator[None]:
+    """Judge with ``costs`` inside the block (per thread and per task, as contextvars are)."""
+    token = _ACTIVE.set(costs)
+    try:
+        yield
+    finally:
+        _ACTIVE.reset(token)
+
 
 # Character kinds.
 _SPACE, _DIGIT, _PUNCT, _LETTER, _MARK, _SYMBOL, _OTHER = range(7)
@@ -186,7 +131,7 @@ def _script(cp: int) -> int:
     return _ELSE
 
 
-def _cjk_cost(char: str, script: int, home: str | None) -> float:
+def _cjk_cost(char: str, home: str | None, costs: PlausibilityCosts) -> float:
     """Rarity of a CJK character in the writing system the candidate chain implies.
 
     Tiers: among the most frequent characters (free), in the national standard's level 1
@@ -196,36 +141,53 @@ def _cjk_cost(char: str, script: int, home: str | None) -> float:
     """
     cp = ord(char)
     if 0xFF66 <= cp < 0xFFA0:
-        return COSTS.halfwidth_kana
+        return costs.halfwidth_kana
     if 0x3040 <= cp < 0x3100:  # kana: Japanese only
-        return 0.0 if home in (None, "ja") else COSTS.rare_cjk
+        return 0.0 if home in (None, "ja") else costs.rare_cjk
     ideograph = 0x3400 <= cp < 0xA000 or 0xF900 <= cp < 0xFB00 or cp >= 0x20000
     if 0x3130 <= cp < 0x3190 or 0x1100 <= cp < 0x1200:  # bare jamo: chat, not prose
-        return COSTS.uncommon_cjk
+        return costs.uncommon_cjk
     if not ideograph and not 0xAC00 <= cp < 0xD7B0:
         return 0.0  # CJK punctuation, full-width forms
-    extra = COSTS.hanja if home == "ko" and ideograph else 0.0
+    extra = costs.hanja if home == "ko" and ideograph else 0.0
     if char in top_chars()[home]:
         return extra
     common, known = cjk_tiers()[home]
     if char in common:  # text as it stands (no home) is not charged for level 1
-        return extra + (COSTS.cjk_base if home else 0.0)
-    return extra + (COSTS.uncommon_cjk if char in known else COSTS.rare_cjk)
+        return extra + (costs.cjk_base if home else 0.0)
+    return extra + (costs.uncommon_cjk if char in known else costs.rare_cjk)
+
+
+def char_info(char: str, costs: PlausibilityCosts = COSTS) -> CharInfo:
+    """Classify one character (cached: pages reuse a small alphabet). The default table
+    has its own cache keyed by the character alone: hashing a 30-field table on every
+    character cost more than the rest of the model."""
+    if costs is COSTS:
+        return _default_info(char)
+    return _tuned_info(char, costs)
 
 
 @lru_cache(maxsize=8192)
-def char_info(char: str) -> CharInfo:
-    """Classify one character (cached: pages reuse a small alphabet)."""
+def _default_info(char: str) -> CharInfo:
+    return _classify(char, COSTS)
+
+
+@lru_cache(maxsize=8192)
+def _tuned_info(char: str, costs: PlausibilityCosts) -> CharInfo:
+    return _classify(char, costs)
+
+
+def _classify(char: str, costs: PlausibilityCosts) -> CharInfo:
     cp = ord(char)
     cat = unicodedata.category(char)
     if 0x80 <= cp < 0xA0 or cat in ("Co", "Cn", "Cs"):  # before isspace: U+0085 is one
-        return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.control)
+        return CharInfo(_OTHER, _ELSE, False, False, False, costs.control)
     if char.isspace() or cat == "Zs":
         return CharInfo(_SPACE, _ELSE, False, False, False, 0.0)
     if cp == 0xFFFD:
-        return CharInfo(_OTHER, _ELSE, False, False, False, COSTS.replacement)
+        return CharInfo(_OTHER, _ELSE, False, False, False, costs.replacement)
     if (cat[0] == "N" and cp < 0x80) or cat == "Nd":
-        return CharInfo(_DIGIT, _ELSE, False, False, False, COSTS.native_digit * (cp >= 0x80))
+        return CharInfo(_DIGIT, _ELSE, False, False, False, costs.native_digit * (cp >= 0x80))
     if (
         (cp < 0x80 and not char.isalpha())
         or char in COMMON_PUNCT
@@ -233,35 +195,37 @@ def char_info(char: str) -> CharInfo:
     ):
         return CharInfo(_PUNCT, _ELSE, False, False, False, 0.0)
     if 0xFE10 <= cp < 0xFE70:  # vertical and small form variants: GBK/Big5 misreadings
-        return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
+        return CharInfo(_SYMBOL, _ELSE, False, False, False, costs.odd_letter)
     role = _thai_role(cp, cat) if 0xE00 <= cp < 0xE80 else 0
     if any(lo <= cp < hi for lo, hi in RARE_SCRIPTS):
         kind = _MARK if cat[0] == "M" else _LETTER if cat[0] == "L" else _SYMBOL
-        return CharInfo(kind, _ELSE, False, False, False, COSTS.odd_letter)
+        return CharInfo(kind, _ELSE, False, False, False, costs.odd_letter)
     if cat[0] == "M":
         script = _script(cp)
         if 0x300 <= cp < 0x370 and char not in COMMON_MARKS:
-            return CharInfo(_MARK, script, False, False, False, COSTS.odd_letter)
-        cost = COSTS.pointing if script in (_HEBREW, _ARABIC) else 0.0
+            return CharInfo(_MARK, script, False, False, False, costs.odd_letter)
+        cost = costs.pointing if script in (_HEBREW, _ARABIC) else 0.0
         return CharInfo(_MARK, script, False, False, False, cost, role)
     if cat[0] == "L" and char not in "ªº":
         script = _script(cp)
         cost = 0.0
         if any(lo <= cp < hi for lo, hi in ODD_LETTER_RANGES) and char not in ODD_LETTER_OK:
-            cost = COSTS.odd_letter
+            cost = costs.odd_letter
         elif script in (_GREEK, _CYRILLIC, _HEBREW, _ARABIC, _THAI):
             cost = _rank_cost(char)
         accented = script == _LATIN and cp >= 0x80 and char != "µ"
         return CharInfo(_LETTER, script, char.isupper(), char.islower(), accented, cost, role)
     if 0x2B0 <= cp < 0x370 and char not in COMMON_MARKS:
-        return CharInfo(_SYMBOL, _ELSE, False, False, False, COSTS.odd_letter)
-    cost = COSTS.math if 0x2200 <= cp < 0x2300 else 0.0
+        return CharInfo(_SYMBOL, _ELSE, False, False, False, costs.odd_letter)
+    cost = costs.math if 0x2200 <= cp < 0x2300 else 0.0
     if 0x2500 <= cp < 0x25A0 or 0x2320 <= cp < 0x2322:
-        cost = COSTS.box_drawing
+        cost = costs.box_drawing
     return CharInfo(_SYMBOL, _ELSE, False, False, False, cost)
 
 
-def _pair_cost(a: CharInfo, b: CharInfo, a_ascii: bool, b_ascii: bool) -> float:
+def _pair_cost(
+    a: CharInfo, b: CharInfo, a_ascii: bool, b_ascii: bool, costs: PlausibilityCosts
+) -> float:
     if a_ascii and b_ascii:
         return 0.0
     if a.kind == _LETTER and b.kind == _LETTER:
@@ -270,42 +234,44 @@ def _pair_cost(a: CharInfo, b: CharInfo, a_ascii: bool, b_ascii: bool) -> float:
             if a.script in cjkish and b.script in cjkish:
                 return 0.0
             if a.script in cjkish or b.script in cjkish:
-                return COSTS.ascii_cjk if (a_ascii or b_ascii) else COSTS.latin_cjk
-            return COSTS.script_mix
+                return costs.ascii_cjk if (a_ascii or b_ascii) else costs.latin_cjk
+            return costs.script_mix
         if a.lower and b.upper and not (a_ascii and b_ascii):
-            return COSTS.case_flip
+            return costs.case_flip
         return 0.0
     if (a.kind == _LETTER and b.kind == _SYMBOL) or (a.kind == _SYMBOL and b.kind == _LETTER):
-        return COSTS.symbol_in_word
+        return costs.symbol_in_word
     if a.kind == _SYMBOL and b.kind == _SYMBOL and not (a_ascii or b_ascii):
-        return COSTS.symbol_pair
+        return costs.symbol_pair
     if b.kind == _MARK and a.kind != _LETTER and a.kind != _MARK:
-        return COSTS.stray_mark
+        return costs.stray_mark
     if b.kind == _MARK and a.kind == _MARK and b.role != _THAI_MARK:
-        return COSTS.mark_pile
+        return costs.mark_pile
     if b.kind == _MARK and b.script != _ELSE and a.script != b.script:
-        return COSTS.stray_mark
-    return _thai_pair_cost(a.role, b.role) if a.role or b.role else 0.0
+        return costs.stray_mark
+    return _thai_pair_cost(a.role, b.role, costs) if a.role or b.role else 0.0
 
 
-def _thai_pair_cost(a: int, b: int) -> float:
+def _thai_pair_cost(a: int, b: int, costs: PlausibilityCosts) -> float:
     if b in (_THAI_MARK, _FOLLOWING) and a not in (_CONSONANT, _THAI_MARK):
-        return COSTS.stray_mark
+        return costs.stray_mark
     if a == _LEADING and b != _CONSONANT:
-        return COSTS.stray_mark
+        return costs.stray_mark
     return 0.0
 
 
-def _word_cost(accented: list[str], run_excess: int, tonos: int, caps: int) -> float:
-    cost = COSTS.accent_run * run_excess
+def _word_cost(
+    accented: list[str], run_excess: int, tonos: int, caps: int, costs: PlausibilityCosts
+) -> float:
+    cost = costs.accent_run * run_excess
     if tonos > 1:  # a Greek word carries one accent at most
-        cost += COSTS.alphabet_miss
+        cost += costs.alphabet_miss
     if caps > 2:
-        cost += COSTS.caps_word * (caps - 2)
+        cost += costs.caps_word * (caps - 2)
     if accented:
         letters = {c.lower()[0] for c in accented} - set("abcdefghijklmnopqrstuvwxyz")
         if letters and not any(letters <= alphabet for alphabet in ALPHABETS):
-            cost += COSTS.alphabet_miss
+            cost += costs.alphabet_miss
     return cost
 
 
@@ -315,6 +281,7 @@ def cost(text: str, home: str | None = None) -> float:
     ``home`` names the writing system a legacy CJK chain implies (``zh-hans``, ``zh-hant``,
     ``ja``, ``ko``): its characters are then judged by that country's standard.
     """
+    costs = _ACTIVE.get()
     total = 0.0
     prev: CharInfo | None = None
     prev_ascii = True
@@ -326,17 +293,17 @@ def cost(text: str, home: str | None = None) -> float:
     prev_char = prev2 = ""
     prev2_kind = _SPACE
     for char in text:
-        info = char_info(char)
+        info = char_info(char, costs)
         is_ascii = char < "\x80"
         total += info.cost
         if info.script == _CJK or info.script == _HANGUL:
-            total += _cjk_cost(char, info.script, home)
+            total += _cjk_cost(char, home, costs)
         if prev is not None:
-            total += _pair_cost(prev, info, prev_ascii, is_ascii)
+            total += _pair_cost(prev, info, prev_ascii, is_ascii, costs)
             if char in "ÌìÞÒò" and prev_char in VOWELS_1258:
-                total += COSTS.loose_tone
+                total += costs.loose_tone
             if prev_char in "¼½¾£¥¦¬¯" and info.kind == _LETTER:
-                total += COSTS.glued_digit
+                total += costs.glued_digit
             if utf8_shape(prev2, prev_char, char):
                 # the soft character must be the first continuation: ``é\u00a0—`` is
                 # French typography, ``â‰\u00a0`` (≠) is not
@@ -344,13 +311,13 @@ def cost(text: str, home: str | None = None) -> float:
                 soft = prev_char in "\u00a0\u00ad" or (
                     char in "\u00a0\u00ad" and not third and prev_char != "Â"
                 )  # ``Â\u00a0`` is the UTF-8 no-break space itself, never typography
-                total += COSTS.utf8_soft_pair if soft else COSTS.utf8_pair
+                total += costs.utf8_soft_pair if soft else costs.utf8_pair
             if (
                 prev_char in HEBREW_FINALS
                 and info.kind == _LETTER
                 and info.script in (_HEBREW, _ARABIC)
             ):
-                total += COSTS.final_form
+                total += costs.final_form
             if (
                 info.kind == _LETTER
                 and prev2_kind == _LETTER
@@ -359,14 +326,14 @@ def cost(text: str, home: str | None = None) -> float:
                     or (prev.kind == _PUNCT and prev_char >= "\x80" and prev_char not in JOINERS)
                 )
             ):
-                total += COSTS.symbol_between
+                total += costs.symbol_between
         elif info.kind == _MARK:
-            total += COSTS.stray_mark
+            total += costs.stray_mark
         if info.kind == _SPACE:
             spaced = True
         else:
             if spaced and info.script == _CJK and last_script == _CJK and (home or "ja")[0] in "zj":
-                total += COSTS.han_space
+                total += costs.han_space
             spaced = False
             last_script = info.script
         prev2, prev_char = prev_char, char
@@ -384,14 +351,14 @@ def cost(text: str, home: str | None = None) -> float:
                 all_caps = False
         else:
             if accented or run_excess or tonos > 1 or caps > 2:
-                total += _word_cost(accented, run_excess, tonos, caps if all_caps else 0)
+                total += _word_cost(accented, run_excess, tonos, caps if all_caps else 0, costs)
             accented = []
             run = run_excess = tonos = caps = 0
             all_caps = True
         prev2_kind = prev.kind if prev is not None else _SPACE
         prev, prev_ascii = info, is_ascii
     if accented or run_excess or tonos > 1 or caps > 2:
-        total += _word_cost(accented, run_excess, tonos, caps if all_caps else 0)
+        total += _word_cost(accented, run_excess, tonos, caps if all_caps else 0, costs)
     return total
 
 

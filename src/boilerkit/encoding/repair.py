@@ -1,31 +1,50 @@
-# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF002  (mojibake and look-alike characters are the subject here)
 """Repair stage: fix mojibake baked into text, and leave every clean string alone.
 
-The stage works in three steps, each cheaper to skip than the next:
+Each text node is read at the coarsest grain that explains it, finest last:
 
-1. one precompiled regex over the text looks for the marks every supported chain leaves
-   (two Latin-1 letters or symbols in a row, a C1 control, a Latin-1 character touching a
-   CJK one, UTF-8 seen through windows-1251 / mac_roman / cp437); clean text stops here;
-2. the run of non-ASCII words around a hit is read through every candidate chain
-   (``repair_chains``); the plausibility model (``plausibility.cost``) scores one reading
-   per chain and a word-by-word reading, and the cheapest replaces the words it changes
-   only when it is clearly cheaper than the run as it stands;
-3. for Latin single-byte code pages, whose misreadings look like real words one by one
-   (Turkish ``deðil`` could be Icelandic), the whole text decides: a chain is applied to
-   the words it improves or leaves as good when, over the text, it removes symbols from
-   inside words or makes the accented letters fit one alphabet.
+1. the whole node, through ftfy (UTF-8 read as a one-byte code page: its badness
+   heuristics have a decade of real-world reports) and through every other code page
+   and legacy encoding (``whole``);
+2. broken spans inside clean text: legacy runs and UTF-8 phrases, each read back whole
+   (``spans``);
+3. runs of non-ASCII words, chain by chain and word by word (``runs``).
+
+Every reading boilerkit finds must pass ``judge.sound``: short symbol-heavy strings
+(``4288×…``, ``(-1/2)! = √π``) read as something in most code pages, and stay as they are.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import accumulate
 
+from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
-from .chains import CJK_TARGETS, Candidate, all_candidates, legacy_candidates
-from .plausibility import alphabet_spread, cost
+from ..weights.encoding import PlausibilityCosts, RepairWeights
+from .chains import CJK_TARGETS, Candidate
+from .code_pages import byte_table
+from .judge import (
+    WEIGHTS,
+    Change,
+    apply_changes,
+    diff,
+    prior,
+    sound,
+    tuned,
+    weights,
+    window,
+)
+from .plausibility import COSTS, cost
+from .runs import CENTRAL_MARKS, LONE_A, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
+from .spans import legacy_spans, utf8_spans
+from .whole import UTF8_READERS, ftfy_reading, whole_readings
+
+_C1 = re.compile("[\x80-\x9f]")
 
 __all__ = [
     "Change",
@@ -38,110 +57,53 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class RepairWeights:
-    """Thresholds of the accept decision, measured on tests/encoding_cases."""
-
-    min_gain: float = 1.5
-    """A run is repaired only when the reading lowers its cost by at least this much..."""
-    max_ratio: float = 0.5
-    """...and leaves at most this fraction of the original cost."""
-    min_suspect: float = 1.0
-    """Runs cheaper than this are plausible as they stand and get no candidates."""
-    min_text_gain: float = 1.5
-    """Text-level pass: cost the chain must remove, counting each accented letter that
-    comes to fit the text's alphabet as 1."""
-    word_tolerance: float = 1.5
-    """Inside a run repaired by one chain, a word follows the chain unless that makes it
-    costlier by more than this (short words like ``çà`` -> ``за`` carry little evidence)."""
-    spread_weight: float = 1.5
-    """Text-level pass, Turkish: gain per accented letter that comes to fit one alphabet."""
-    chain_switch: float = 3.0
-    """Each extra chain used inside one run (two kinds of damage side by side are rare)."""
-    prior_other_utf8: float = 0.3
-    """Chain prior: UTF-8 read as windows-1251, mac_roman or cp437 (per layer)."""
-    prior_single: float = 0.5
-    """Chain prior: a legacy single-byte encoding read as windows-1252, or the mixed form."""
-    prior_cjk: float = 1.0
-    """Chain prior: a legacy CJK encoding read as windows-1252 (plenty of byte pairs happen
-    to be valid GBK or Big5, so these need the most evidence)."""
-    max_word: int = 2000
-    """Longer "words" (a blob of JSON, a base64 string) are left alone: bounds the work."""
+def _utf8_shape() -> re.Pattern[str]:
+    """A UTF-8 lead byte then a continuation byte, as some reader in ``UTF8_READERS``
+    shows them: the mark every UTF-8 misreading leaves. One class pair for all readers
+    (a lead of one with a continuation of another passes too): a trigger only needs to
+    be cheap and to miss nothing; the readings are judged later."""
+    leads: set[str] = set()
+    conts: set[str] = set()
+    for reader in UTF8_READERS:
+        for cp, byte in byte_table(reader).items():
+            if byte != "\uffff" and 0xC2 <= ord(byte) <= 0xF4:
+                leads.add(chr(cp))
+            elif byte != "\uffff" and 0x80 <= ord(byte) <= 0xBF:
+                conts.add(chr(cp))
+    lead = "".join(re.escape(c) for c in sorted(leads))
+    cont = "".join(re.escape(c) for c in sorted(conts))
+    return re.compile(f"[{lead}][{cont}]")
 
 
-WEIGHTS = RepairWeights()
-
-_HIGH = "\u00a0-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
-# UTF-8 continuation bytes 80-BF as windows-1251 shows them.
-_CONT_1251 = "Ђ-Џђ-џЎўЈҐЁЄЇІіґёєјЅѕї‚„…†‡€‰‹‘’“”•–—™›\u00a0¤¦§©«¬\u00ad®°±µ¶·№»"
-_MAC_LEADS = "¬√ƒ≈∆«»…ÀÃÕŒœ–—“”‘’÷◊ÿŸ⁄€‹›ﬁﬂ‡·‚„‰ÂÊÁËÈÍÎÏÌÓÔÒÚÛÙ"
-# Every mark starts with one of these characters; starting the pattern with this class
-# lets the regex engine skip all other text at C speed (the rest of each mark is checked
-# by the look-behinds below).
-_FIRST = f"\u0080-\u00ff{_HIGH}\ufffdВ-Яа-ф{_MAC_LEADS}\u2500-\u259f"
-_SUSPICIOUS = re.compile(
-    f"[{_FIRST}](?:"
-    "(?<=[\u0080-\u009f\ufffd])"  # C1 control or replacement character
-    f"|(?<=[\u00c0-\u00ff])[{_HIGH}\u0100-\uffff]"  # Latin-1 letter, then high or foreign
-    f"|(?<=[{_HIGH}])[\u00c0-\u00ff]"
-    "|(?<=[\u00a0-\u00bf])[\u00a0-\u00bf]"  # two Latin-1 symbols
-    "|(?<=[\u0100-\u02ff\u0370-\uffff][\u00c0-\u00ff])"  # foreign, then Latin-1 letter
-    "|(?<=[ðýþÐÝÞ¹³¿¥ºª¾¼ûõÛÕ])"  # Turkish, Polish, Czech, Hungarian letters as cp1252 shows
-    f"|(?<=[В-Я])[{_CONT_1251}]|(?<=[а-п])[{_CONT_1251}]{{2}}|(?<=[р-ф])[{_CONT_1251}]{{3}}"
-    f"|(?<=[{_MAC_LEADS}])"
-    "[ÄÅÇÉÑÖÜáàâäãåçéèêëíìîïñóòôöõúùûü†°¢£§•¶ß®©™´¨≠ÆØ∞±≤≥¥µ∂∑∏π∫ªºΩæø]"
-    "|(?<=[\u2500-\u259f])[Çüéâäàåçêëèïîì¢£¥₧ƒáíóúñÑªº¿⌐¬½¼¡«»░▒▓│┤╡╢╖╕╣║╗╝╜╛┐])"
+_UTF8_SHAPE = _utf8_shape()
+# One legacy code page read as another: a Latin letter touching a Cyrillic one (windows-1252
+# read as windows-1251), a windows-1252 symbol between Latin letters (mac_roman read as
+# windows-1252: ``FremdschlŸssel``), and Cyrillic case gone wrong (KOI8-R and windows-1251
+# read as each other swap the cases: ``рТЙЧЕФ``).
+_SYMBOLS_1252 = "\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ§"
+_LEGACY_MARKS = re.compile(
+    f"[\u0400-\u04ff\u2500-\u257f{_SYMBOLS_1252}](?:"
+    "(?<=[A-Za-z][\u0400-\u04ff])|(?<=[\u0400-\u04ff])(?=[A-Za-z])"
+    f"|(?<=[A-Za-z][{_SYMBOLS_1252}])(?=[a-z])"
+    "|(?<=[а-яё])(?=[А-ЯЁ])|(?<=[А-ЯЁ])(?=[А-ЯЁ]{3})"
+    "|(?<=[\u0400-\u04ff][\u2500-\u257f])|(?<=[\u2500-\u257f])(?=[\u0400-\u04ff])"
+    "|(?<=[\u0400-\u04ff])(?=[\u2500-\u257f]))"
 )
-# Words are split on ASCII whitespace only: U+00A0 is a UTF-8 continuation byte as
-# windows-1252 shows it (``Ã\xa0`` is ``à``), so it must stay inside the word.
-_WORD = re.compile(r"[^ \t\n\r\f\v]+")
-_SPACES = re.compile(r"([ \t\n\r\f\v]+)")
-# Words holding a non-ASCII character, and the whitespace between them. A run starts only
-# at the start of a word: without the lookbehind, each position inside a long ASCII word
-# (minified script shown as text) rescans the word, quadratic in its length.
-_RUN = re.compile(
-    r"(?<![^ \t\n\r\f\v])[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*"
-    r"(?:[ \t\n\r\f\v]+[^ \t\n\r\f\v]*[^\x00-\x7f][^ \t\n\r\f\v]*)*"
-)
-_LATIN_SINGLE = ("cp1250", "iso8859_2", "cp1254")
+
+
+# Marks of a misreading. Each pattern starts with a character class, so the regex engine
+# skips clean text at C speed; one alternation of them all cannot, and is slower.
+_TRIGGERS = (SUSPICIOUS, LONE_A, CENTRAL_MARKS, _UTF8_SHAPE, _LEGACY_MARKS)
+
+
+def _suspect(text: str) -> bool:
+    """Whether ``text`` holds any mark of a misreading (clean text mostly stops here)."""
+    return any(pattern.search(text) for pattern in _TRIGGERS)
+
+
 # What Central European text read as windows-1252 shows and real text does not: ISO-8859-2
 # letters that windows-1252 has as symbols, a grave vowel starting a word (Croatian
 # ``èetvrtak``), two grave vowels or ``ø`` with one in a word (Czech ``stupòù``, ``Pøíliš``).
-_CENTRAL_MARKS = re.compile(
-    "[¹³¿¾¼\x9c\x9d\x9f±¶œŸ£¥Œ¯¦¬èìòùÈÌÒÙøØíõû](?:"
-    "(?<=\\w[¹³¿¾¼\x9c\x9d\x9f±¶œŸ])(?=\\w)|(?<=[£¥Œ¯¦¬])(?<!\\w.)(?=\\w)"
-    "|(?<=[èìòùÈÌÒÙ])(?<!\\w.)(?=\\w)|(?<=[øèìòùØ])\\w*[èìòùø]|(?<=ø)\\w*í|(?<=í)\\w*ø"
-    "|(?<=\\w[õû])(?=\\w))"
-)
-_LONE_A = re.compile(r"(?:(?<![^ \t\n\r\f\v])|(?<=[a-zà-ÿ]))Ã(?: (?= ))?(?![^ \t\n\r\f\v])")
-# ``Â`` then a space, not inside a word: the UTF-8 no-break space (C2 A0) whose second
-# byte became a space (``Price:Â 5``).
-_LONE_A_CIRC = re.compile(r"(?<![A-Za-zÀ-ÿ])Â (?=\S)")
-_CENTRAL_STRONG = frozenset("¹³¿œŸ£¥Œ¯±¶¼¾\x8c\x8f\x9c\x9f")
-# Turkish read as windows-1252 shows ğ ı ş İ Ş Ğ as Icelandic letters; ý alone is Czech
-# too, so it counts only in a word with a Turkish letter.
-_TURKISH_MARKS = re.compile(r"[ðþÐÞ]|[çöüÇÖÜ]\w*[ýÝ]|[ýÝ]\w*[çöüÇÖÜ]")
-# Letters a text damaged as a whole by the chain cannot hold: if the text has them, the
-# chain is not what happened to it (clean Turkish next to Icelandic ``að``).
-_TARGET_LETTERS = {
-    "cp1254": frozenset("ğışİŞĞ"),
-    "cp1250": frozenset("řěůčňťďłąśźżęćńőűăţŁĄŚŹŻČŘĚĎŇŤŮŐŰľĺŕ"),
-    "iso8859_2": frozenset("řěůčňťďłąśźżęćńőűăţŁĄŚŹŻČŘĚĎŇŤŮŐŰľĺŕ"),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One repaired span: where it was in the input, what it was, what it became, how."""
-
-    start: int
-    end: int
-    before: str
-    after: str
-    chain: tuple[str, ...]
-    """Misreadings undone, outermost first, e.g. ``("utf-8/cp1252",)``."""
-
-
 @dataclass(frozen=True, slots=True)
 class RepairResult:
     """The repaired text and every change made to get there."""
@@ -150,220 +112,149 @@ class RepairResult:
     changes: tuple[Change, ...]
 
 
-def _prior(chain: tuple[str, ...]) -> float:
-    """How unlikely the chain is a priori (UTF-8 read as windows-1252 is the usual one)."""
-    total = 0.0
-    for step in chain:
-        target, _, reader = step.partition("/")
-        if target == "utf-8":
-            total += 0.0 if reader == "cp1252" else WEIGHTS.prior_other_utf8
-        elif target in CJK_TARGETS:
-            total += WEIGHTS.prior_cjk
-        else:
-            total += WEIGHTS.prior_single
-    return total
+_MAC = ("mac_roman/cp1252",)
+_MAC_EVIDENCE = re.compile("[\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ]")
 
 
-Picks = list[Candidate | None]
+def _whole_reading(text: str) -> Candidate | None:
+    """The best reading of the whole node, or ``None`` when the node reads best as it is.
 
-
-def _word_options(word: str) -> dict[tuple[str, ...], tuple[Candidate, float]]:
-    """Each chain's reading of ``word`` with its cost (first reading per chain)."""
-    options: dict[tuple[str, ...], tuple[Candidate, float]] = {}
-    for cand in all_candidates(word):
-        if cand.chain not in options and cand.text != word:
-            options[cand.chain] = (cand, cost(cand.text, cand.home))
-    return options
-
-
-def _score(
-    picks: Picks, costs: list[float], options: list[dict[tuple[str, ...], tuple[Candidate, float]]]
-) -> float:
-    total = sum(options[i][p.chain][1] if p else costs[i] for i, p in enumerate(picks))
-    chains = {p.chain for p in picks if p}
-    return total + sum(map(_prior, chains)) + WEIGHTS.chain_switch * (len(chains) - 1)
-
-
-def _readings(
-    costs: list[float],
-    options: list[dict[tuple[str, ...], tuple[Candidate, float]]],
-) -> list[Picks]:
-    """One reading per chain (each word follows it unless that makes the word clearly
-    worse), plus the reading where every word takes its own best chain."""
-    readings: list[Picks] = []
-    for chain in dict.fromkeys(c for opts in options for c in opts):  # stable order
-        picks: Picks = [
-            opts[chain][0]
-            if chain in opts and opts[chain][1] <= base + WEIGHTS.word_tolerance
-            else None
-            for opts, base in zip(options, costs, strict=True)
-        ]
-        readings.append(picks)
-    own: Picks = []
-    for opts, base in zip(options, costs, strict=True):
-        best = min(opts.values(), key=lambda o: o[1] + _prior(o[0].chain), default=None)
-        good = best is not None and base - best[1] - _prior(best[0].chain) >= WEIGHTS.min_gain
-        own.append(best[0] if good and best else None)
-    if len({p.chain for p in own if p}) > 1:  # one chain: its own reading covers it
-        readings.append(own)
-    return readings
-
-
-def _fix_run(text: str, run: re.Match[str]) -> list[Change]:
-    """Repair a run of non-ASCII words with the most plausible reading, if clearly better.
-
-    Words of a run usually share one misreading, so a chain applied to the whole run wins
-    on its summed evidence; a run holding two kinds of damage is read word by word.
+    Where ftfy read the node as UTF-8, its repair stands unless a clearly more plausible
+    UTF-8 reading beats it (or any reading, when ftfy only mended pieces). Otherwise
+    boilerkit's best reading is taken when clearly more plausible than the node, and
+    ftfy's mending of C1 controls when there is none. Readings are compared by the cost
+    they add or remove (``_delta``), so only the words they change are costed; the
+    ``sound`` guard runs only on readings that would be taken.
     """
-    if cost(run.group()) < WEIGHTS.min_suspect:
-        return []
-    words = [
-        w
-        for w in _WORD.finditer(text, run.start(), run.end())
-        if len(w.group()) <= WEIGHTS.max_word
-    ]
-    costs = [cost(w.group()) for w in words]
-    options = [{} if w.group().isascii() else _word_options(w.group()) for w in words]
-    base = sum(costs)
-    best: Picks | None = None
-    best_score = base
-    for picks in _readings(costs, options):
-        if any(picks) and (score := _score(picks, costs, options)) < best_score:
-            best, best_score = picks, score
-    if (
-        best is None
-        or base - best_score < WEIGHTS.min_gain
-        or (best_score > base * WEIGHTS.max_ratio)
-    ):
-        return []
-    return [
-        Change(w.start(), w.end(), w.group(), p.text, p.chain)
-        for w, p in zip(words, best, strict=True)
-        if p is not None
-    ]
-
-
-def _run_changes(text: str) -> list[Change]:
-    """Repair every run of non-ASCII words that holds a suspicious mark."""
-    hits = [m.start() for m in _SUSPICIOUS.finditer(text)]
-    changes: list[Change] = []
-    next_hit = 0
-    for run in _RUN.finditer(text):
-        while next_hit < len(hits) and hits[next_hit] < run.start():
-            next_hit += 1
-        if next_hit == len(hits):
-            break
-        if hits[next_hit] < run.end():
-            changes.extend(_fix_run(text, run))
-    return changes
-
-
-def _apply(text: str, changes: list[Change]) -> str:
-    parts: list[str] = []
-    pos = 0
-    for change in sorted(changes, key=lambda c: c.start):
-        parts.append(text[pos : change.start])
-        parts.append(change.after)
-        pos = change.end
-    parts.append(text[pos:])
-    return "".join(parts)
-
-
-def _strong_only(before: str, cand: Candidate) -> bool:
-    """Every changed character is one that windows-1250 text read as windows-1252 is full
-    of and real text rarely has (``œrodowiska``, ``a¿``): enough to follow a chain that
-    the same text already showed."""
-    return all(a == b or a in _CENTRAL_STRONG for a, b in zip(before, cand.text, strict=False))
-
-
-def _edge_only(before: str, after: str) -> bool:
-    """The only changes are marks standing at a word's edge (``¹see``, ``vérité\u00a0»``)."""
-    last = len(before) - 1
-    inner = [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
-    return all(
-        before[i] in "¹²³ªº°«»¦¬"
-        and (i == 0 or i == last or before[i - 1] == "\u00a0" or before[i + 1] == "\u00a0")
-        for i in inner
+    ftfy_cand = ftfy_reading(text)
+    decoded = ftfy_cand is not None and any(s.startswith("utf-8/") for s in ftfy_cand.chain)
+    ftfy_delta = _delta(text, ftfy_cand, {}) if ftfy_cand and decoded else None
+    bar = ftfy_delta[0] - weights().min_gain if ftfy_delta else 0.0
+    pieces = ftfy_cand is not None and all(s.endswith("(pieces)") for s in ftfy_cand.chain)
+    memo: dict[str, float] = {}
+    deltas = (
+        (_delta(text, c, memo, None if decoded else _needed(c)), i, c)
+        for i, c in enumerate(whole_readings(text))
     )
-
-
-def _text_level(text: str, done: list[Change]) -> list[Change]:
-    """Apply one Latin single-byte chain to every word it improves or leaves as good.
-
-    Word by word, Czech or Turkish read as windows-1252 often looks like some other
-    language; the chain is taken when, over the whole text, it removes symbols from inside
-    words or makes the accented letters fit one alphabet, and makes no word worse.
-    """
-    taken = [(c.start, c.end) for c in done]
-    words = [
-        m
-        for m in _WORD.finditer(text)
-        if not m.group().isascii() and not any(s < m.end() and m.start() < e for s, e in taken)
-    ]
-    if not words:
-        return []
-    current = _apply(text, done)
-    spread = alphabet_spread(current)
-    best: list[Change] = []
-    best_gain = WEIGHTS.min_text_gain
-    used = {c.chain for c in done}
-    for codec in _LATIN_SINGLE:
-        chain = (f"{codec}/cp1252",)
-        extend = chain in used  # the text already showed this chain: follow it
-        if not extend and not _TARGET_LETTERS[codec].isdisjoint(text):
+    scored = sorted((d, i, c) for d, i, c in deltas if d is not None)
+    for (change, after, before), _, cand in scored:
+        if decoded:
+            if change > bar or not (pieces or cand.chain[0].startswith("utf-8/")):
+                continue
+        elif after > before * weights().max_ratio or -change < _needed(cand):
             continue
-        changes = []
-        gain = 0.0
-        for m in words:
-            cand = next((c for c in legacy_candidates(m.group()) if c.chain == chain), None)
-            if cand is None or cand.text == m.group():
-                continue
-            delta = cost(m.group()) - cost(cand.text)
-            if extend and delta <= 0 and codec != "cp1254" and not _strong_only(m.group(), cand):
-                continue
-            if delta < 0:
-                break
-            if not _edge_only(m.group(), cand.text):
-                gain += delta
-            changes.append(Change(m.start(), m.end(), m.group(), cand.text, chain))
-        else:
-            if changes and (codec == "cp1254" or _CENTRAL_MARKS.search(text)):
-                spread_after = alphabet_spread(_apply(text, done + changes))
-                if spread_after and not extend:
-                    continue  # the chain must leave one language, not a new mixture
-                gain += WEIGHTS.spread_weight * (spread - spread_after)
-            if changes and (gain >= best_gain or (extend and gain > 0)):
-                best, best_gain = changes, gain
-    return best
+        if cand.chain == _MAC and not _MAC_EVIDENCE.search(text):
+            continue
+        if sound(*window(text, cand.text, margin=100)):
+            return cand
+    return ftfy_cand
 
 
-def _lone_a_grave(text: str, done: list[Change]) -> list[Change]:
-    """``Ã`` alone or ending a lower-case word (``voilÃ``) in text that had UTF-8 read as
-    windows-1252: ``à`` whose second byte (U+00A0) became a plain space on the way (that
-    space is taken back when another follows); likewise ``Â`` + space for U+00A0 itself.
-    There ``Ã`` and ``Â`` are no word in any language, so only the chain the text already
-    showed explains them."""
-    spans = [(c.start, c.end) for c in done]
-    found = [(m, "à") for m in _LONE_A.finditer(text)]
-    found += [(m, "\u00a0") for m in _LONE_A_CIRC.finditer(text)]
-    return [
-        Change(m.start(), m.end(), m.group(), fixed, ("utf-8/cp1252",))
-        for m, fixed in found
-        if not any(s < m.end() and m.start() < e for s, e in spans)
-    ]
+def _needed(cand: Candidate) -> float:
+    """Gain a reading must bring: every byte string reads in a one-byte code page, so
+    only a strict multi-byte reading (UTF-8, CJK) is evidence by itself."""
+    target = cand.chain[0].split("/")[0]
+    strict = target == "utf-8" or target in CJK_TARGETS
+    return weights().whole_gain if strict else weights().min_gain
 
 
-def explain_repair(text: str) -> RepairResult:
-    """Repair ``text`` and say which spans changed and by which chain."""
-    if text.isascii() or not (_SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text)):
+def _delta(
+    text: str, cand: Candidate, memo: dict[str, float], needed: float | None = None
+) -> tuple[float, float, float] | None:
+    """(cost change, cost of the changed words after, before) of reading ``text`` as
+    ``cand``, chain prior included; ``None`` when the words cost less than ``needed`` to
+    begin with (no reading could gain enough). ``memo`` keeps the cost of the words
+    as they stand: one-byte readings all change the same words."""
+    old, new = window(text, cand.text)
+    words = _foreign(old)
+    before = memo[words] if words in memo else memo.setdefault(words, cost(words))
+    if needed is not None and before - prior(cand.chain) < needed:
+        return None
+    after = cost(_foreign(new), cand.home) + prior(cand.chain)
+    return after - before, after, before
+
+
+_FOREIGN_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+
+
+def _marked(text: str) -> str:
+    """The words of ``text`` that hold a mark of a misreading (see ``_TRIGGERS``)."""
+    words = []
+    for pattern in _TRIGGERS:
+        for match in pattern.finditer(text):
+            start = max(text.rfind(c, 0, match.start()) for c in " \n\t") + 1
+            ends = [i for c in " \n\t" if (i := text.find(c, match.end())) >= 0]
+            words.append(text[start : min(ends, default=len(text))])
+    return " ".join(dict.fromkeys(words))
+
+
+def _foreign(text: str) -> str:
+    """The words of ``text`` that hold a non-ASCII character: every reading keeps ASCII
+    bytes as they are, so the rest costs the same before and after and need not be
+    costed (most of a page's text, read in Python a character at a time)."""
+    return " ".join(_FOREIGN_WORD.findall(text))
+
+
+def explain_repair(
+    text: str, weights: RepairWeights = WEIGHTS, costs: PlausibilityCosts = COSTS
+) -> RepairResult:
+    """Repair ``text`` and say which spans changed and by which chain.
+
+    ``weights`` and ``costs`` are the repair section and the plausibility section of the
+    tuning table (``Weights.repair``, ``Weights.plausibility``).
+    """
+    if text.isascii() or not _suspect(text):
         return RepairResult(text, ())
-    changes = _run_changes(text)
-    if _TURKISH_MARKS.search(text) or _CENTRAL_MARKS.search(text):
-        changes += _text_level(text, changes)
-    if any(c.chain[0] == "utf-8/cp1252" for c in changes):
-        changes += _lone_a_grave(text, changes)
+    with tuned(weights, costs):
+        return _explain(text)
+
+
+def _explain(text: str) -> RepairResult:
+    """The whole node first (one misreading of all of it); failing that, broken legacy
+    spans, then runs of non-ASCII words, each inside otherwise clean text; C1 controls
+    left at the end are windows-1252 characters a latin-1 decoder kept as bytes.
+
+    Text whose marked words cost less than any reading must gain is left to ftfy: no
+    reading of boilerkit's could be taken (most clean text with a trigger ends here).
+    """
+    if cost(_marked(text)) < weights().whole_gain:
+        ftfy_cand = ftfy_reading(text)
+        if ftfy_cand is None:
+            return RepairResult(text, ())
+        return RepairResult(ftfy_cand.text, tuple(diff(text, ftfy_cand.text, ftfy_cand.chain)))
+    whole = _whole_reading(text)
+    if whole is not None and set(whole.chain) <= {"ftfy", "latin-1/cp1252"}:
+        whole = None  # ftfy mended C1 controls only: other code pages need the bytes first
+    if whole is not None and not whole.chain[-1].endswith("(pieces)"):
+        return RepairResult(whole.text, tuple(diff(text, whole.text, whole.chain)))
+    source = text if whole is None else whole.text
+    chains: list[str] = [] if whole is None else list(whole.chain)
+    spans = [
+        Change(start, end, source[start:end], cand.text, cand.chain)
+        for start, end, cand in legacy_spans(source)
+    ]
+    spans += [
+        Change(start, end, source[start:end], cand.text, cand.chain)
+        for start, end, cand in utf8_spans(source, UTF8_READERS)
+        if all(end <= c.start or start >= c.end for c in spans)
+    ]
+    if spans:
+        source = apply_changes(source, spans)
+        chains += [step for change in spans for step in change.chain]
+    changes = run_changes(source)
+    if TURKISH_MARKS.search(source) or CENTRAL_MARKS.search(source):
+        level = text_level(source, changes)
+        if level and sound(source, apply_changes(source, level)):
+            changes += level
     changes.sort(key=lambda c: c.start)
-    return RepairResult(_apply(text, changes), tuple(changes))
+    fixed = apply_changes(source, changes)
+    if _C1.search(fixed):
+        fixed = fix_c1_controls(fixed)
+        chains.append("latin-1/cp1252")
+    if not chains:
+        return RepairResult(fixed, tuple(changes))
+    chains += [step for change in changes for step in change.chain]
+    return RepairResult(fixed, tuple(diff(text, fixed, tuple(dict.fromkeys(chains)))))
 
 
 def compose(text: str) -> str:
@@ -390,11 +281,13 @@ def compose_tree(root: etree._Element | None) -> None:
             element.tail = compose(element.tail)
 
 
-def repair_text(text: str) -> str:
+def repair_text(
+    text: str, weights: RepairWeights = WEIGHTS, costs: PlausibilityCosts = COSTS
+) -> str:
     """Return ``text`` with mojibake repaired; clean text comes back unchanged."""
     if text.isascii():
         return text
-    return explain_repair(text).text
+    return explain_repair(text, weights, costs).text
 
 
 # Plain strings (no back-references to elements): the cheap first look at a page.
@@ -405,7 +298,28 @@ _SKIPPED_TEXTS = etree.XPath(
 _SKIP_TAGS = frozenset({"script", "style", "template", "code"})
 
 
-def repair_tree(root: etree._Element) -> int:
+def _suspect_texts(joined: str, starts: list[int]) -> list[int]:
+    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark: each
+    pattern's next hit is searched for only once the scan has passed its last one, and
+    the scan jumps to the next text after a hit (a page can hold thousands of marks)."""
+    found: list[int] = []
+    ahead = [p.search(joined) for p in _TRIGGERS]
+    while True:
+        first = min((m.start() for m in ahead if m), default=-1)
+        if first < 0:
+            return found
+        index = bisect_right(starts, first) - 1
+        found.append(index)
+        after = starts[index + 1]
+        ahead = [
+            p.search(joined, after) if m and m.start() < after else m
+            for p, m in zip(_TRIGGERS, ahead, strict=True)
+        ]
+
+
+def repair_tree(
+    root: etree._Element, weights: RepairWeights = WEIGHTS, costs: PlausibilityCosts = COSTS
+) -> int:
     """Repair the text and tails of every element in place; return how many changed.
 
     Attribute values (``href``, ``src`` and the rest) are never read, and the contents of
@@ -419,17 +333,18 @@ def repair_tree(root: etree._Element) -> int:
         return 0
     foreign = [text for text in texts if not text.isascii()]
     joined = "\n".join(foreign)  # one regex scan of the page, not one call per text node
-    if not (_SUSPICIOUS.search(joined) or _CENTRAL_MARKS.search(joined)):
+    starts = list(accumulate((len(text) + 1 for text in foreign), initial=0))
+    hits = _suspect_texts(joined, starts)
+    if not hits:
         return 0
     fixes = {}
     skipped = set(_SKIPPED_TEXTS(root))
-    for text in foreign:
+    for text in (foreign[i] for i in hits):
         if text in fixes or text in skipped:
             continue
-        if _SUSPICIOUS.search(text) or _CENTRAL_MARKS.search(text):
-            fixed = repair_text(text)
-            if fixed != text:
-                fixes[text] = fixed
+        fixed = explain_repair(text, weights, costs).text
+        if fixed != text:
+            fixes[text] = fixed
     if not fixes:
         return 0
     changed = 0

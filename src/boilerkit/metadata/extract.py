@@ -206,6 +206,7 @@ def finalize_metadata(
     *,
     teaser_links: int = 0,
     weights: PageTypeWeights = PAGE_TYPE_WEIGHTS,
+    listing: bool = False,
 ) -> Metadata:
     """Complete ``metadata`` with what only the selected content tells.
 
@@ -213,15 +214,18 @@ def finalize_metadata(
     - ``description``: the lead paragraph when the page has no description (as reader
       views do);
     - ``page_type``: the markup's declaration weighed with the text length and the number
-      of teaser links found around the content, by ``weights`` (``Weights.page_type``).
+      of teaser links found around the content (and ``listing``: whether the selection
+      found a listing), by ``weights`` (``Weights.page_type``).
     """
     language = metadata.language or detect_language(text)
     description = metadata.description or lead_paragraph(text, metadata.title)
     declared = metadata.page_type if metadata.page_type_confidence >= 1.0 else None
-    article, listing = markup_votes(
+    article, listing_votes = markup_votes(
         declared, bool(metadata.date), bool(metadata.authors), metadata.url, weights
     )
-    page_type, confidence = decide(article, listing, len(text), teaser_links, weights)
+    page_type, confidence = decide(
+        article, listing_votes, len(text), teaser_links, weights, listing_verdict=listing
+    )
     return dataclasses.replace(
         metadata,
         language=language,

@@ -52,9 +52,12 @@ def decide(
     text_chars: int | None,
     teaser_links: int,
     weights: PageTypeWeights = WEIGHTS,
+    listing_verdict: bool = False,
 ) -> tuple[str, float]:
-    """The page type and its confidence (0..1) from the votes and the content."""
+    """The page type and its confidence (0..1) from the votes and the content
+    (``listing_verdict``: the selection found a listing)."""
     other = 0.0
+    listing += weights.listing_verdict * listing_verdict
     if text_chars is not None:
         if text_chars >= weights.long_text_chars:
             article += weights.long_text

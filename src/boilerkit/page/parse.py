@@ -178,6 +178,37 @@ def join_url(base: str | None, href: str) -> str | None:
         return None
 
 
+_HEAD_TAGS = frozenset({"title", "meta", "link", "style", "script", "base", "noscript", "template"})
+"""What may stand in ``<head>``; a browser ends the head at any other element."""
+
+
+def restore_head(root: lxml_html.HtmlElement) -> None:
+    """Move what libxml2 left in ``<head>`` after an element that cannot stand there back
+    into ``<body>``, where a browser shows it.
+
+    An unknown element before ``<body>`` (``<mbox>`` on old pages) ends the head for a
+    browser: that element and everything after it is the body's. libxml2 instead keeps it
+    in the head and, when it is never closed, nests the whole ``<body>`` inside it, so the
+    page's text sits under ``<head>`` and no article is found. Head elements after it
+    (``meta``, ``title``) stay where metadata is looked for; a ``<body>`` nested in the
+    moved part gives up its tag and keeps its content.
+    """
+    head = root.find("head")
+    if head is None:
+        return
+    stray = next((c for c in head if isinstance(c.tag, str) and c.tag not in _HEAD_TAGS), None)
+    if stray is None:
+        return
+    moved = [stray, *(c for c in stray.itersiblings() if c.tag not in _HEAD_TAGS)]
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for element in reversed(moved):
+        body.insert(0, element)
+    if body.find(".//body") is not None:
+        etree.strip_tags(body, "body")
+
+
 def parse_html(text: str, url: str | None = None) -> ParsedPage:
     """Parse ``text`` into a tree with an ``<html>`` root, whatever the input looks like."""
     data = to_utf8(text)
@@ -185,6 +216,7 @@ def parse_html(text: str, url: str | None = None) -> ParsedPage:
     if root is None:
         root = lxml_html.document_fromstring(_EMPTY_PAGE, parser=_new_parser())
     cap_depth(root)
+    restore_head(root)
     base = root.find(".//base[@href]")
     base_url = url
     if base is not None:

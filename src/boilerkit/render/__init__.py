@@ -1,4 +1,4 @@
-"""Render stage: the selected content tree as text, Markdown, JSON or HTML.
+"""Render stage: the selected content tree as text, Markdown, JSON, HTML, XML, TEI or CSV.
 
 Two levels, as in html-text: ``render_text``/``render_markdown``/``render_html`` take a
 content tree (``Document.content``), and ``render_document`` takes a whole ``Document``
@@ -10,18 +10,27 @@ from __future__ import annotations
 
 from typing import Final, Literal
 
+from .as_csv import CSV_COLUMNS, csv_header, csv_row, render_csv
 from .as_html import render_html
 from .as_json import render_json
-from .formats import render_document
+from .formats import REGISTRY, OutputFormat, get_format, render_document
 from .markdown import render_markdown
 from .text import render_text
 
-Format = Literal["text", "markdown", "json", "html"]
-FORMATS: Final[tuple[Format, ...]] = ("text", "markdown", "json", "html")
+Format = Literal["text", "markdown", "json", "html", "xml", "tei", "csv"]
+FORMATS: Final[tuple[Format, ...]] = ("text", "markdown", "json", "html", "xml", "tei", "csv")
+"""The names in ``REGISTRY`` (a test holds the two together)."""
 
 __all__ = [
+    "CSV_COLUMNS",
     "FORMATS",
+    "REGISTRY",
     "Format",
+    "OutputFormat",
+    "csv_header",
+    "csv_row",
+    "get_format",
+    "render_csv",
     "render_document",
     "render_html",
     "render_json",

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -21,6 +20,7 @@ from ..page.clean import is_quote_box
 from ..page.tags import HEADING_TAGS
 from ..weights import (
     BOILERPLATE_LINE,
+    BYLINE,
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
@@ -28,15 +28,19 @@ from ..weights import (
     PUBLISHED_LINE,
     QUOTE_HEADER,
     QUOTE_HEADER_MAX_CHARS,
+    SIGNUP_FORM,
     TEASER_HEADING,
     Weights,
 )
 from .comments import comment_sections
+from .container import choose_container, into_layout_cell, thread_container, thread_range
 from .content import build_content
+from .link_runs import with_link_runs
+from .listing import is_listing, related_links
 from .score import Reason, Scores, is_server_error, score
 from .segment import Block, Segmentation, segment
-from .teasers import TeaserGroup, find_teasers
-from .threads import Thread, find_thread
+from .teasers import STRUCTURAL, TeaserGroup, find_teasers
+from .threads import find_thread
 from .trim import (
     HEADLINE,
     drop_orphan_headings,
@@ -47,6 +51,7 @@ from .trim import (
     trim_head,
     trim_tail,
 )
+from .vote import prefer_vote, vote
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +82,6 @@ class Selection:
     notes: tuple[str, ...] = ()
 
 
-_LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dd", "dt"})
-
-
 def element_path(element: lxml_html.HtmlElement, depth: int = 3) -> str:
     """A short CSS-like path for explain lines: ``article.post>div.body>p``."""
     parts: list[str] = []
@@ -89,122 +91,6 @@ def element_path(element: lxml_html.HtmlElement, depth: int = 3) -> str:
         parts.append(str(node.tag) + (f".{classes[0]}" if classes else ""))
         node = node.getparent()
     return ">".join(reversed(parts))
-
-
-def _choose_container(
-    segmentation: Segmentation, scores: Scores, teasers: tuple[TeaserGroup, ...], weights: Weights
-) -> int:
-    """The element whose subtree is worth the most (article-hinted elements get a bonus)."""
-    excluded = bytearray(len(segmentation.elements))  # inside a teaser item
-    for group in teasers:
-        for member in group.members:
-            start = segmentation.index_of[member]
-            excluded[start : segmentation.end[start]] = b"\x01" * (segmentation.end[start] - start)
-    best, best_value = 0, float("-inf")
-    for index, (total, region, hint, tag) in enumerate(
-        zip(scores.total, scores.region, scores.hints, segmentation.tags, strict=True)
-    ):
-        if region is not None or excluded[index]:
-            continue
-        if hint is not None and hint.kind == "article" and total > 0:
-            total *= 1 + weights.positive_hint_bonus
-        if tag in _LIST_TAGS:
-            total *= weights.list_container_factor
-        if total > best_value:
-            best, best_value = index, total
-    return best
-
-
-def _into_layout_cell(
-    container: int, segmentation: Segmentation, scores: Scores, weights: Weights
-) -> int:
-    """Step down into the layout-table cell that holds the article.
-
-    A page laid out in a table (nav column, article cell, footer row) gives its best value
-    to the table, since every cell adds its prose. When one cell, down through rows and
-    cells, holds nearly all of the container's value, the other cells are furniture.
-    """
-    tags, total = segmentation.tags, scores.total
-    floor = weights.layout_cell_share * total[container]
-    node, cell = container, container
-    while True:
-        best = max(segmentation.children(node), key=total.__getitem__, default=-1)
-        if best < 0 or total[best] < floor:
-            return cell
-        node = best
-        if tags[node] in ("td", "th"):
-            cell = node
-
-
-def _widen(
-    container: int, segmentation: Segmentation, scores: Scores, weights: Weights
-) -> tuple[int, frozenset[int]]:
-    """Take in the container's prose siblings: a lead before the body, a split-off part.
-
-    The strongest container is often the article *body*, with the standfirst or intro in a
-    sibling just before it, or an article split by a widget into sibling parts. Returns the
-    new container (the parent, when a sibling joins) and the children left out of it.
-    """
-    parent = segmentation.parent[container]
-    if parent < 0:
-        return container, frozenset()
-    siblings = segmentation.children(parent)
-    joined = {container}
-    for sibling in siblings:
-        if sibling == container or scores.region[sibling] is not None:
-            continue
-        value, chars = scores.total[sibling], segmentation.chars[sibling]
-        if (
-            value <= 0
-            or segmentation.link_chars[sibling] > weights.sibling_max_link_density * chars
-        ):
-            continue
-        lead = sibling < container and value >= weights.lead_min_value
-        if lead or value >= weights.sibling_share * scores.total[container]:
-            joined.add(sibling)
-    if len(joined) == 1:
-        return container, frozenset()
-    return parent, frozenset(siblings) - joined
-
-
-def _thread_container(
-    container: int,
-    thread: Thread | None,
-    segmentation: Segmentation,
-    scores: Scores,
-    weights: Weights,
-) -> tuple[int, frozenset[int]]:
-    """On a forum thread, the element holding all its posts, without the board's chrome.
-
-    The strongest container is often one long post; the others are as much the thread's
-    content, however short. A container holding the thread shrinks to it when it holds
-    little else (``thread_outside_share``), or keeps what it holds minus the chrome
-    between the posts. A thread inside a comment section or furniture is left
-    alone, and so is a container beside it: an article's readers may have profile boxes.
-    Otherwise the container is widened as for an article (``_widen``).
-    """
-    posts = _thread_range(container, thread, segmentation, scores)
-    if thread is None or not posts:
-        return _widen(container, segmentation, scores, weights)
-    root, total = thread.root, scores.total
-    beside = total[container] - total[root]
-    if root <= container < posts.stop or beside <= weights.thread_outside_share * total[root]:
-        return root, thread.chrome
-    container, left_out = _widen(container, segmentation, scores, weights)
-    return container, left_out | thread.chrome
-
-
-def _thread_range(
-    container: int, thread: Thread | None, segmentation: Segmentation, scores: Scores
-) -> range:
-    """The elements of the thread's posts, when the container is in the thread or holds it
-    (empty otherwise: no thread, or one beside the article or in its comments)."""
-    if thread is None or scores.region[thread.root] is not None:
-        return range(0)
-    root, end = thread.root, segmentation.end
-    if root <= container < end[root] or container < root < end[container]:
-        return range(root, end[root])
-    return range(0)
 
 
 def _region_rule(
@@ -217,6 +103,13 @@ def _region_rule(
         return Reason(hint.kind, -1.0, f"{element_path(element, 1)} {hint.detail}")
     chars, link_chars = segmentation.chars[index], segmentation.link_chars[index]
     if (
+        chars <= weights.form_box_max_chars
+        and segmentation.tags[index] != "form"
+        and _holds_signup_form(index, segmentation)
+    ):
+        element = segmentation.elements[index]
+        return Reason("form_box", -1.0, f"{element_path(element, 1)} holds a sign-up form")
+    if (
         segmentation.links[index] >= weights.region_min_links
         and link_chars > weights.region_max_link_density * chars > 0
         and segmentation.tags[index] not in ("p", "td", "th")
@@ -226,6 +119,21 @@ def _region_rule(
             "link_region", -1.0, f"{element_path(element, 1)} density {link_chars / chars:.2f}"
         )
     return None
+
+
+def _holds_signup_form(index: int, segmentation: Segmentation) -> bool:
+    """Whether element ``index`` holds a sign-up form: one whose action, class, id or name
+    says mail, newsletter or subscribe (``SIGNUP_FORM``). Its fields are gone by now (the
+    clean stage strips inputs), so the form's own attributes are the evidence; a recipe's
+    servings field or a poll are not sign-ups."""
+    tags, elements = segmentation.tags, segmentation.elements
+    for inner in range(index + 1, segmentation.end[index]):
+        if tags[inner] == "form":
+            form = elements[inner]
+            names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
+            if SIGNUP_FORM.search(names.lower()):
+                return True
+    return False
 
 
 _NOT_CAPTIONS = frozenset({"td", "th", "li"}) | HEADING_TAGS
@@ -326,6 +234,12 @@ class _Judge:
             return Reason("quote_header", -1.0, "who is quoted, not the quotation")
         if block.node in self.posts and POST_NUMBER.match(block.text):
             return Reason("post_number", -1.0, "the post's number in the thread")
+        if (
+            block.chars <= self.weights.byline_max_chars
+            and not block.sentences
+            and BYLINE.match(block.text)
+        ):
+            return Reason("byline", -1.0)
         if block.chars <= self.weights.credit_max_chars and CREDIT_LINE.search(block.text.lower()):
             return Reason("credit", -1.0)
         tag = self.segmentation.tags[block.node]
@@ -366,11 +280,13 @@ def select_content(
     include_comments: bool = False,
     scale: float = 1.0,
     title: str | None = None,
+    signed: bool = False,
     explain: bool = False,
 ) -> Selection:
     """Find the article in a cleaned tree and copy it out.
 
     ``title`` is the page's title: a heading repeating it is the headline, not the text.
+    ``signed``: the page names an author or a date, as posts do and listings rarely do.
     With ``explain``, the selection carries a verdict per block (built only on request).
     """
     weights = weights or Weights()
@@ -379,10 +295,19 @@ def select_content(
     thread = find_thread(segmentation, weights)
     scores = score(segmentation, teasers, weights, scale, thread.boxes if thread else ())
     teasers = scores.teasers
-    container = _choose_container(segmentation, scores, teasers, weights)
-    container = _into_layout_cell(container, segmentation, scores, weights)
-    container, left_out = _thread_container(container, thread, segmentation, scores, weights)
-    posts = _thread_range(container, thread, segmentation, scores)
+    container = choose_container(segmentation, scores, teasers, weights)
+    container = into_layout_cell(container, segmentation, scores, weights)
+    container, left_out = thread_container(container, thread, segmentation, scores, weights)
+    posts = thread_range(container, thread, segmentation, scores)
+    voted = (
+        None
+        if posts
+        else prefer_vote(
+            container, left_out, vote(segmentation, scores, weights), segmentation, scores, weights
+        )
+    )
+    if voted is not None:
+        container, left_out = voted[0], voted[1]
     tags, end = segmentation.tags, segmentation.end
     first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
     judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
@@ -418,8 +343,19 @@ def select_content(
         else ()
     )
     selection = _finish(
-        segmentation, scores, teasers, container, kept, verdicts, weights, left_out, base_url
+        segmentation,
+        scores,
+        teasers,
+        container,
+        kept,
+        verdicts,
+        weights,
+        left_out,
+        base_url,
+        signed,
     )
+    if voted is not None:
+        selection = dataclasses.replace(selection, notes=(*selection.notes, voted[2]))
     if posts:
         root = element_path(segmentation.elements[posts.start], 2)
         note = f"forum thread: {len(thread.boxes) if thread else 0} profile boxes in {root}"
@@ -429,6 +365,18 @@ def select_content(
             selection, comments=comment_sections(segmentation, scores, weights)
         )
     return selection
+
+
+def _furniture_list(group: TeaserGroup, segmentation: Segmentation, scores: Scores) -> bool:
+    """Whether a group found by structure alone stands in the page's furniture (a blog's
+    archive widget, a menu of long items with their sub-menus): its links are the site's,
+    not stories beside the article, so they are neither ``related`` nor evidence of a
+    listing. (Its blocks are dropped with the furniture either way.)"""
+    if group.evidence not in STRUCTURAL:
+        return False
+    index = segmentation.index_of[group.container]
+    hint = scores.hints[index]
+    return scores.region[index] is not None or (hint is not None and hint.kind != "article")
 
 
 def with_comments(selection: Selection) -> Selection:
@@ -450,6 +398,7 @@ def _finish(
     weights: Weights,
     skip: frozenset[int],
     base_url: str | None,
+    signed: bool,
 ) -> Selection:
     """Copy the article out, rate our confidence, list the teaser links."""
     kept_blocks = [b for b in segmentation.blocks if b.node in kept]
@@ -463,34 +412,13 @@ def _finish(
         f"container {element_path(element)} value {scores.total[container]:.0f}",
         f"{len(teasers)} teaser blocks",
     )
-    related = _unique(
-        RelatedLink(item.title, item.url, group.section)
-        for group in teasers
-        for item in group.items
-    )
-    teaser_chars = sum(b.chars for group in teasers for b in group.blocks)
-    if (kept_chars < weights.min_article_chars and teaser_chars > kept_chars) or (
-        kept_chars < weights.listing_max_chars
-        and teaser_chars > weights.listing_teaser_ratio * kept_chars
-    ):
-        return Selection(
-            None,
-            verdicts,
-            related,
-            None,
-            0.0,
-            (*notes, "no article: the page is a listing of other pages"),
-        )
+    teasers = tuple(group for group in teasers if not _furniture_list(group, segmentation, scores))
+    if kept_chars < weights.min_article_chars:  # little found: is it an archive's links?
+        runs = with_link_runs(teasers, segmentation, weights, base_url)
+        teasers = tuple(g for g in runs if not _furniture_list(g, segmentation, scores))
+    related = related_links(teasers)
+    if is_listing(kept_blocks, teasers, weights, signed):
+        note = "no article: the page is a listing of other pages"
+        return Selection(None, verdicts, related, None, 0.0, (*notes, note))
     content = build_content(container, segmentation, kept, skip, base_url)
     return Selection(content, verdicts, related, None, round(confidence, 3), notes)
-
-
-def _unique(links: Iterable[RelatedLink]) -> tuple[RelatedLink, ...]:
-    """Each linked page once, where it first appears (home pages repeat top stories)."""
-    seen: set[str] = set()
-    unique: list[RelatedLink] = []
-    for link in links:
-        if link.url not in seen:
-            seen.add(link.url)
-            unique.append(link)
-    return tuple(unique)

@@ -197,24 +197,41 @@ def furniture_hints(
             if article_mass > weights.furniture_max_share * prose[index]:
                 continue
         result[index] = hint
-    if _comments_only(segmentation, result, prose, weights):
+    if _comments_only(segmentation, result, prose, weights, articles):
         result = [None if h is not None and h.kind == "comments" else h for h in result]
     return result
 
 
 def _comments_only(
-    segmentation: Segmentation, hints: list[Hint | None], prose: list[float], weights: Weights
+    segmentation: Segmentation,
+    hints: list[Hint | None],
+    prose: list[float],
+    weights: Weights,
+    articles: list[int],
 ) -> bool:
-    """Whether the page's prose is all in its comment sections (the outermost ones)."""
+    """Whether the page's prose is all in its comment sections (the outermost ones).
+
+    Not when an element that says "article" holds prose apart from them: however short
+    (a brief of twenty words under thirty comments), that is the article, and the comments
+    are its readers'.
+    """
     end = segmentation.end
     inside, covered = 0.0, 0
+    sections: list[int] = []
     for index in itertools.compress(range(len(hints)), hints):
         hint = hints[index]
         if hint is not None and hint.kind == "comments" and index >= covered:
             inside += prose[index]
             covered = end[index]
+            sections.append(index)
     outside = (prose[0] if prose else 0.0) - inside
-    return inside > outside and outside < weights.comments_only_max_prose
+    if not (inside > outside and outside < weights.comments_only_max_prose):
+        return False
+    return not any(
+        prose[article] > 0
+        and not any(article <= s < end[article] or s <= article < end[s] for s in sections)
+        for article in articles
+    )
 
 
 def _prose_mass(segmentation: Segmentation, raw: list[float]) -> list[float]:

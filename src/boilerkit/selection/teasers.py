@@ -18,8 +18,9 @@ from lxml import html as lxml_html
 
 from ..page.parse import join_url
 from ..page.tags import HEADING_TAGS
-from ..weights import NEGATIVE_WORDS, TEASER_HEADING, WORD_SPLIT, Weights
+from ..weights import NEGATIVE_WORDS, SENTENCE_END, TEASER_HEADING, WORD_SPLIT, Weights
 from .segment import Block, Segmentation, text_of, weighted_length
+from .shapes import blurb_of, linked_blurbs, same_site, shape, title_line_before
 
 _TEASER_CLASS = frozenset(
     "teaser teasers card cards tile tiles promo related recommended story-list stories "
@@ -37,6 +38,7 @@ class TeaserItem:
 
     title: str
     url: str
+    blurb: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +64,7 @@ def _signature(tag: str, css_class: str | None) -> tuple[str, str]:
     return (tag, classes[0] if classes else "")
 
 
-def _heading_before(
+def heading_before(
     container: lxml_html.HtmlElement, weights: Weights
 ) -> lxml_html.HtmlElement | None:
     """The section heading of a container: its first child, or a heading just before it."""
@@ -163,7 +165,40 @@ def find_teasers(
                 start = segmentation.index_of[member]
                 taken[start : end[start]] = b"\x01" * (end[start] - start)
     groups.extend(_read_more_lines(segmentation, weights, base_url, taken, anchors))
+    groups = without_lists_beside_prose(groups, segmentation, weights)
     return tuple(sorted(groups, key=lambda group: segmentation.index_of[group.container]))
+
+
+HEADLINE_LIST = "same-site headline list"
+LINKED_BLURBS = "title line, linked blurbs"
+STRUCTURAL = frozenset({HEADLINE_LIST, LINKED_BLURBS})
+"""The evidence of groups found by structure alone (see ``shapes``)."""
+
+
+def without_lists_beside_prose(
+    groups: list[TeaserGroup], segmentation: Segmentation, weights: Weights
+) -> list[TeaserGroup]:
+    """The groups, without the bare headline lists when the page has prose of its own.
+
+    A run of headline links to the site's own pages is what an archive page is made of;
+    on a page with an article (two prose paragraphs outside every teaser block) the same
+    run may be a list the article gives (changes landed, pages of a guide), so it is
+    left to the block verdicts.
+    """
+    if not any(group.evidence == HEADLINE_LIST for group in groups):
+        return groups
+    covered = set().union(*(group.blocks for group in groups))
+    paragraphs = sum(
+        1
+        for block in segmentation.blocks
+        if block not in covered
+        and block.sentences
+        and block.chars >= weights.post_paragraph_min_chars
+        and not block.link_chars
+    )
+    if paragraphs < 2:
+        return groups
+    return [group for group in groups if group.evidence != HEADLINE_LIST]
 
 
 def _read_more_lines(
@@ -265,6 +300,57 @@ def _teaser_headline(
     return headline
 
 
+def _structural_marks(
+    heading: lxml_html.HtmlElement | None,
+    headlines: list[tuple[str, str]],
+    blurbs: list[str],
+    base_url: str | None,
+    weights: Weights,
+    marks: list[str],
+) -> list[str]:
+    """The marks that need no class name or heading tag (see ``shapes``): same-site
+    headline links with blurbs under a title line; or, with no other mark, a long run of
+    bare same-site headlines (an archive)."""
+    if not marks and heading is not None and linked_blurbs(headlines, blurbs, base_url, weights):
+        return [LINKED_BLURBS]
+    if (
+        not marks
+        and len(headlines) >= weights.headline_list_min_items
+        and same_site(headlines, base_url)
+        and not any(SENTENCE_END.search(blurb) for blurb in blurbs)
+    ):
+        return [HEADLINE_LIST]  # an archive: bare headlines, a date at most
+    return []
+
+
+def _alike(children: list[int], segmentation: Segmentation, weights: Weights) -> list[int]:
+    """The children of the most common shape, when enough share one that can be an item.
+
+    Alike by tag and first class; on pages whose classes are all unique (hashed by a
+    CSS-in-JS build) by tag skeleton instead (see ``shapes``).
+    """
+    tags, elements = segmentation.tags, segmentation.elements
+    children = [child for child in children if tags[child]]  # no comments
+    classes = segmentation.table.classes
+    signatures = [_signature(tags[child], classes[child]) for child in children]
+    signature, count = _most_common(signatures)
+    if count < weights.teaser_min_items:  # no two items alike by class: by shape
+        signatures = [(tags[child], shape(elements[child])) for child in children]
+        signature, count = _most_common(signatures)
+    if count < weights.teaser_min_items or signature[0] in _NOT_ITEMS:
+        return []
+    return [child for child, sign in zip(children, signatures, strict=True) if sign == signature]
+
+
+def _most_common(signatures: list[tuple[str, str]]) -> tuple[tuple[str, str], int]:
+    """The first of the most frequent signatures, and how often it occurs."""
+    counts: dict[tuple[str, str], int] = {}
+    for signature in signatures:
+        counts[signature] = counts.get(signature, 0) + 1
+    best = max(counts, key=counts.__getitem__, default=("", ""))
+    return best, counts.get(best, 0)
+
+
 def _enough_alike(leaders: list[int], tags: list[str], weights: Weights) -> bool:
     """Whether enough would-be teasers share a tag that can be an item (a cheap necessary
     condition for a group: its items are leaders of one shape)."""
@@ -287,17 +373,10 @@ def _group(
 ) -> TeaserGroup | None:
     """The teaser group of ``container``, if it is one (``children`` by index, ``leaders``
     the children short enough and holding a link, which items must be)."""
-    tags, end, elements = segmentation.tags, segmentation.end, segmentation.elements
-    children = [child for child in children if tags[child]]  # no comments
-    classes = segmentation.table.classes
-    signatures = [_signature(tags[child], classes[child]) for child in children]
-    shapes: dict[tuple[str, str], int] = {}
-    for signature in signatures:
-        shapes[signature] = shapes.get(signature, 0) + 1
-    shape = max(shapes, key=shapes.__getitem__, default=("", ""))  # the first of the most
-    if shapes.get(shape, 0) < weights.teaser_min_items or shape[0] in _NOT_ITEMS:
+    end, elements = segmentation.end, segmentation.elements
+    candidates = _alike(children, segmentation, weights)
+    if not candidates:
         return None
-    candidates = [child for child, sign in zip(children, signatures, strict=True) if sign == shape]
     needed = max(weights.teaser_min_items, weights.teaser_item_share * len(candidates))
     if sum(item in leaders for item in candidates) < needed:
         return None  # too few items could be teasers: spare the headline search
@@ -315,14 +394,23 @@ def _group(
                 return None  # the rest cannot make up the numbers
     element = elements[container]
     members = [elements[item] for item in items]
-    heading = _heading_before(element, weights)
+    heading = heading_before(element, weights)
     marks = _evidence(element, members, heading, weights)
+    blurbs = [
+        blurb_of(member, title) for member, (title, _) in zip(members, headlines, strict=True)
+    ]
+    if heading is None:
+        heading = title_line_before(element, weights)
+    marks.extend(_structural_marks(heading, headlines, blurbs, base_url, weights, marks))
     if not marks or (
         len(items) < weights.teaser_unmarked_min_items
         and not {"heading", "class", "linked headings"} & set(marks)
     ):
         return None
-    teasers = [TeaserItem(title, join_url(base_url, href) or href) for title, href in headlines]
+    teasers = [
+        TeaserItem(title, join_url(base_url, href) or href, blurb)
+        for (title, href), blurb in zip(headlines, blurbs, strict=True)
+    ]
     if len({teaser.url for teaser in teasers}) < len(teasers) * weights.teaser_distinct_url_share:
         return None
     covered = [node for item in items for node in range(item, end[item])]

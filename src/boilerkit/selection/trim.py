@@ -13,7 +13,14 @@ import itertools
 import re
 
 from ..page.tags import BLOCK_TAGS, HEADING_TAGS, heading_rank
-from ..weights import CALL_TO_ACTION, TAG_HEADING, TOC_HEADING, Weights
+from ..weights import (
+    CALL_TO_ACTION,
+    READER_ADDRESS,
+    RIGHTS_LINE,
+    TAG_HEADING,
+    TOC_HEADING,
+    Weights,
+)
 from .score import Reason
 from .segment import Block, Segmentation, weighted_length
 
@@ -144,7 +151,12 @@ def trim_tail(
             )
             continue
         heading_over_item = followed and tag in HEADING_TAGS and not TAG_HEADING.match(block.text)
-        if drops[i] is None and tag not in _TAIL_ITEMS and not heading_over_item:
+        if (
+            drops[i] is None
+            and tag not in _TAIL_ITEMS
+            and not heading_over_item
+            and not is_closing_sentence(blocks, drops, i)
+        ):
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
         followed = drops[i] is None and (
             block.sentences > 0 or (tag in _TAIL_ITEMS and not block.link_chars)
@@ -244,7 +256,7 @@ def trim_calls_to_action(
         if block.node in posts:  # a forum thread's last post: the thread ends there
             break
         if block.chars <= weights.cta_max_chars and (
-            CALL_TO_ACTION.search(block.text.lower()) or block.tag == "address"
+            _is_call(blocks, drops, i) or block.tag == "address"
         ):
             first_call = i
         elif block.chars >= weights.tail_min_chars:
@@ -255,6 +267,39 @@ def trim_calls_to_action(
     for i in run:
         if i >= first_call:
             drops[i] = Reason("call_to_action", -1.0, "closing box after the article")
+
+
+def is_closing_sentence(blocks: tuple[Block, ...], drops: list[Reason | None], i: int) -> bool:
+    """Whether block ``i`` is a short last sentence of the article's run of paragraphs: a
+    ``p`` with a sentence end and no link, beside the kept paragraph before it, that asks
+    nothing of the reader ("A spokesperson for the developer declined to comment.")."""
+    block = blocks[i]
+    if block.tag != "p" or not block.sentences or block.link_chars:
+        return False
+    text = block.text.lower()
+    if len(_WORD.findall(text)) < 2:  # "." or "Ende.": a mark, not a sentence
+        return False
+    if READER_ADDRESS.search(text) or RIGHTS_LINE.search(text):
+        return False
+    before = next((j for j in range(i - 1, -1, -1) if drops[j] is None), -1)
+    if before < 0:
+        return False
+    previous = blocks[before]
+    return previous.tag == "p" and previous.element.getparent() is block.element.getparent()
+
+
+def _is_call(blocks: tuple[Block, ...], drops: list[Reason | None], i: int) -> bool:
+    """Whether block ``i`` asks the reader to act (see ``trim_calls_to_action``).
+
+    A paragraph that goes on from the article's paragraphs (a ``p`` beside the kept
+    paragraph before it) and reports rather than addresses the reader is a closing
+    sentence of the article, whatever words it uses: "A spokesperson for the developer
+    declined to comment", "Residents can sign up at the clerk's office". A call to action
+    speaks to the reader (``READER_ADDRESS``) or is a rights line.
+    """
+    if not CALL_TO_ACTION.search(blocks[i].text.lower()):
+        return False
+    return not is_closing_sentence(blocks, drops, i)
 
 
 _WORD = re.compile(r"\w+")

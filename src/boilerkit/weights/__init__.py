@@ -6,8 +6,10 @@ result as ``Options(weights=...)``. ``table`` holds the numbers, each with what 
 the development corpora (``benchmarks/run.py``) and the golden fixtures, never per site.
 """
 
+from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
 from .patterns import (
     BOILERPLATE_LINE,
+    BYLINE,
     CALL_TO_ACTION,
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
@@ -29,8 +31,11 @@ from .patterns import (
     PUBLISHED_LINE,
     QUOTE_HEADER,
     QUOTE_HEADER_MAX_CHARS,
+    READER_ADDRESS,
+    RIGHTS_LINE,
     SENTENCE_END,
     SERVER_ERROR,
+    SIGNUP_FORM,
     STAT_LINE,
     STRONG_POSITIVE,
     TAG_HEADING,
@@ -42,6 +47,7 @@ from .table import PageTypeWeights, Weights
 
 __all__ = [
     "BOILERPLATE_LINE",
+    "BYLINE",
     "CALL_TO_ACTION",
     "COMMENT_COMPOUND",
     "COMMENT_FURNITURE",
@@ -63,14 +69,20 @@ __all__ = [
     "PUBLISHED_LINE",
     "QUOTE_HEADER",
     "QUOTE_HEADER_MAX_CHARS",
+    "READER_ADDRESS",
+    "RIGHTS_LINE",
     "SENTENCE_END",
     "SERVER_ERROR",
+    "SIGNUP_FORM",
     "STAT_LINE",
     "STRONG_POSITIVE",
     "TAG_HEADING",
     "TEASER_HEADING",
     "TOC_HEADING",
     "WORD_SPLIT",
+    "DecodeWeights",
     "PageTypeWeights",
+    "PlausibilityCosts",
+    "RepairWeights",
     "Weights",
 ]

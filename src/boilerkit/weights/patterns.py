@@ -249,6 +249,26 @@ rights, contact lines, comment prompts, disclosures, and the footer lines of old
 in lower-cased text, and anchored at word starts: a case-insensitive search of many
 alternatives at every character costs ten times more."""
 
+READER_ADDRESS = re.compile(
+    r"""\b(?:you|your|yours|us|our
+      | du|dich|dir|dein\w*|ihr|euch|euer\w*|uns|unser\w*
+      | vous|votre|vos|notre|nos|tu|te|toi|ton|ta|tes
+      | usted\w*|vosotros|nuestr\w*|tus?|ti|contigo
+      | wy|was|wam|nas|nasz\w*|wasz\w*
+      | jij|jou|jouw|je|ons|onze
+      | вы|вас|вам|ваш\w*|нас|нам|наш\w*)\b""",
+    re.X,
+)
+"""Words that speak to the reader or ask for the publisher (you, your, us, our): what a
+call to action says ("Follow us", "Support our work") and a reported closing sentence
+("A spokesperson declined to comment", "Voters can sign up at the clerk's office", "Now
+we wait for the frogs") does not. The subject "we" is left out: bloggers narrate with it.
+Searched in lower-cased text."""
+RIGHTS_LINE = re.compile(
+    r"©|\bcopyright\b|rights\sreserved|rechte\svorbehalten|derechos\sreservados|droits\sr[ée]serv"
+)
+"""The rights line of a page: never article text, whatever its grammar."""
+
 CREDIT_LINE = re.compile(
     r"""©\s?\D | \((?:c|foto|photo|bild)\)\s?: | /\s?(?:afp|dpa)\b | \b(?:
         (?:foto|photo|bild|image|picture)s?\s?: | credits?\s?: | getty\s?images
@@ -316,6 +336,21 @@ since elsewhere a lone "#1" may be a ranking."""
 QUOTE_HEADER_MAX_CHARS = 120
 """A quote's attribution line is at most this long (a name, "wrote:", a date); longer text
 in a quote is the quotation itself."""
+
+BYLINE = re.compile(
+    r"^\W*(?i:by|von|par|por|door|di|av|af|od)\s+"
+    r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'-]*\.?\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]"
+)
+"""A byline: "By Sam Okafor 17:42, 21 JUN 2022", "Von Anna Schmidt", "By John Q. Public":
+a byline word, then a name of two capitalised words (German headings such as "Von Risiken
+und Nebenwirkungen" capitalise one noun, not two words in a row). Only short lines without
+a sentence end are tested."""
+
+SIGNUP_FORM = re.compile(
+    r"mail|newsletter|subscri|sign[-_]?up|abonn|anmeld|inscri|suscri|rassegna|nieuwsbrief"
+)
+"""What the action, class, id or name of a sign-up form says (``list-manage.com/subscribe``,
+``newsletter-form``, ``mc-embedded-subscribe-form``). Searched in lower-cased text."""
 
 PUBLISHED_LINE = re.compile(
     r"""(?:^|\s)(?:published|updated|veröffentlicht|aktualisiert|yayınlanma|yayın\starihi

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
+
 
 @dataclass(frozen=True, slots=True)
 class PageTypeWeights:
@@ -41,6 +43,10 @@ class PageTypeWeights:
     """Listing votes per teaser link found around the content ..."""
     teaser_cap: float = 3.0
     """... up to this many in all: link grids are what listings are made of."""
+    listing_verdict: float = 3.0
+    """Listing votes when the selection found a listing (teaser blocks and no article): as
+    strong as a publisher's own declaration, which archive pages often get wrong (an SEO
+    plugin's ``og:type`` "article" on every page)."""
     min_votes: float = 2.0
     """Below this many votes for the leader, the page is ``other``."""
 
@@ -140,6 +146,17 @@ class Weights:
     teaser_distinct_url_share: float = 0.8
     """At least this share of a teaser group's links go to distinct pages; a list that
     repeats its links is a menu or a pager, not teasers."""
+    title_line_max_chars: int = 60
+    """A section title set as a plain line (no heading tag) is at most this long."""
+    teaser_blurb_min_chars: int = 20
+    """Items recognised by shape alone (see ``shapes``) each carry a blurb this long."""
+    headline_list_min_items: int = 5
+    """A list of this many bare headline links to the site's own pages is a teaser list
+    (an archive), whatever its heading and classes say."""
+    link_run_min_share: float = 0.75
+    """An element that holds that many headline links and at least this share of link text
+    is a run of them (an archive set as links between ``<br>``s, one per ``<p>``, or in
+    table rows beside a date; see ``link_runs``)."""
 
     # --- forum threads (``threads.py``) ----------------------------------------------------
     # Set from the forum software's templates (phpBB, XenForo, SMF, vBulletin) and the forum
@@ -169,6 +186,23 @@ class Weights:
     posts of a forum that calls its replies comments (Vanilla: ``div.Discussion``,
     ``ul.Comments``)."""
 
+    # --- ancestor voting (selection/vote.py) --------------------------------------------
+    vote_min_chars: int = 25
+    """Blocks shorter than this do not vote (Readability's threshold)."""
+    vote_class_weight: float = 25.0
+    """What an element's article or furniture name adds to or takes from its score."""
+    vote_sibling_min: float = 10.0
+    """A sibling of the best-voted element joins it with at least this score ..."""
+    vote_sibling_share: float = 0.2
+    """... and at least this share of the best score (Readability's values)."""
+    vote_prose_chars: int = 80
+    """A sibling paragraph longer than this, with few links, joins on its own."""
+    vote_gain_share: float = 0.1
+    """The voted region replaces our container when it holds it and adds this share of
+    its prose value (see ``vote.prefer_vote``). Measured on the 86 dev pages where the
+    vote holds ours: 0.1 widens 10 (F1 +0.41 on one, the rest unchanged); 0.05 adds one
+    better page and 0.04 one page that drops to 0 (its added block is a teaser grid)."""
+
     # --- confidence and fallback ----------------------------------------------------------
     confidence_length_base: float = 0.5
     """Confidence is the kept share of the page's positive block value times
@@ -178,9 +212,35 @@ class Weights:
     """... reaching full weight at ``(1 - confidence_length_base) * confidence_full_length``
     kept chars (800)."""
     low_confidence: float = 0.7
-    """Below this confidence trafilatura's second opinion replaces our content (when
+    """Below this confidence trafilatura's second opinion is asked (when
     ``Options.fallback``). 0.7 sends about 6% of trafilatura-eval pages to it and lifts
     F1 there by 0.005, on readability-test-pages by 0.015; 0.85 gains nothing more."""
+    opinion_seconds_per_element: float = 5e-4
+    """What trafilatura may take per element of the page: it is skipped when this times
+    the element count exceeds the time left. Measured (full mode, 200 trafilatura-eval
+    pages): 55 µs per element on average, 490 µs on the slowest page."""
+    opinion_max_link_density: float = 0.5
+    """A second opinion whose text is more than this share of link text is navigation."""
+    opinion_holds_share: float = 0.8
+    """One candidate holds another when it shares this share of the other's word 4-grams."""
+    opinion_min_gain_chars: int = 50
+    """A second opinion that holds ours is taken only when it adds this many chars: less
+    is a stock line ("Comments are closed."). Costs one trafilatura-eval page (F1 0.8
+    against 1.0: its missing line is 29 chars)."""
+    opinion_prose_line_chars: int = 60
+    """A line this long with a sentence end counts as prose (see ``agreement``)."""
+    opinion_min_prose: int = 400
+    """Between two different blocks theirs wins only with this many prose chars ..."""
+    opinion_prose_ratio: float = 2.0
+    """... and this many times ours (the same ratio of chars overrules a scrap of ours)."""
+    opinion_listing_min_prose: int = 400
+    """Where we found a listing, theirs overrules it only with this many prose chars ..."""
+    opinion_page_links: int = 500
+    """At most this many of the page's link texts are looked for in a second opinion's
+    text to measure its links (bounds the time on pages of thousands of links)."""
+    opinion_listing_max_link_density: float = 0.25
+    """... or with at most this share of link text (a data page's labels and values, not
+    an archive's titles, which are links)."""
     pre_css_class_share: float = 0.05
     """Pages with fewer class attributes than this per ``<`` of markup are marked up as
     before CSS, and their loose runs of text get paragraphs (``paragraphs.py``): the
@@ -198,6 +258,12 @@ class Weights:
     """An id of this many words that spells its section's heading ("sharing-with-a-single-
     developer") is the heading made a slug, not a furniture hint. Shorter ids
     ("share-this" over "Share this") are chosen names and keep their hint."""
+    byline_max_chars: int = 80
+    """A line up to this long, without a sentence end, opening with a byline word and a
+    name ("By Sam Okafor 17:42") is the byline, not article text."""
+    form_box_max_chars: int = 400
+    """A box inside the article holding a sign-up form (a newsletter's) and at most this
+    much text is furniture: its pitch asks the reader to fill the form in."""
     cta_max_chars: int = 400
     """Closing boxes ("Subscribe to our newsletter") up to this long are dropped from the
     article's end when they use the words of ``CALL_TO_ACTION``."""
@@ -236,6 +302,9 @@ class Weights:
     """... with this many times more text in teaser blocks is a listing: no article."""
     min_article_chars: int = 150
     """An article shorter than this makes the page a listing/other page, not an article."""
+    post_paragraph_min_chars: int = 80
+    """A kept paragraph this long with a sentence end counts towards a post: two of them
+    on a page naming its author or date make it an article, never a listing."""
 
     # --- favor switch ------------------------------------------------------------------------
     precision_scale: float = 1.5
@@ -246,3 +315,9 @@ class Weights:
     # --- sections of other stages ------------------------------------------------------------
     page_type: PageTypeWeights = PageTypeWeights()
     """Votes for the page type (article, listing, other): ``PageTypeWeights``."""
+    decode: DecodeWeights = DecodeWeights()  # noqa: RUF009 (frozen: one shared default is safe)
+    """Charset decision thresholds and the byte counts it samples (``weights/encoding.py``)."""
+    repair: RepairWeights = RepairWeights()  # noqa: RUF009 (frozen, as above)
+    """Accept thresholds and chain priors of mojibake repair (``weights/encoding.py``)."""
+    plausibility: PlausibilityCosts = PlausibilityCosts()  # noqa: RUF009 (frozen, as above)
+    """Penalty per broken habit of real text: what decode and repair rank readings by."""

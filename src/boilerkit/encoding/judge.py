@@ -1,0 +1,243 @@
+# ruff: noqa: RUF002  (mojibake and look-alike characters are the subject here)
+"""What every repair is judged by: the thresholds in force, chain priors, the guard
+against changing clean text (``sound``), and the spans a repair changed (``diff``).
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+from ..weights.encoding import PlausibilityCosts, RepairWeights
+from .chains import CJK_TARGETS
+from .plausibility import char_info, costs_in_force
+from .text_stats import ALPHABETS
+
+__all__ = [
+    "WEIGHTS",
+    "Change",
+    "apply_changes",
+    "diff",
+    "prior",
+    "sound",
+    "tuned",
+    "weights",
+    "window",
+]
+
+WEIGHTS = RepairWeights()
+# The thresholds in force (see ``plausibility.costs_in_force``): set by the public entry
+# points for the length of one call.
+_ACTIVE: ContextVar[RepairWeights] = ContextVar("boilerkit_repair", default=WEIGHTS)
+
+
+def weights() -> RepairWeights:
+    """The repair thresholds in force."""
+    return _ACTIVE.get()
+
+
+@contextmanager
+def tuned(table: RepairWeights, costs: PlausibilityCosts) -> Iterator[None]:
+    """Repair with ``table`` and judge with ``costs`` inside the block."""
+    token = _ACTIVE.set(table)
+    try:
+        with costs_in_force(costs):
+            yield
+    finally:
+        _ACTIVE.reset(token)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One repaired span: where it was in the input, what it was, what it became, how."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    chain: tuple[str, ...]
+    """Misreadings undone, outermost first, e.g. ``("utf-8/cp1252",)``."""
+
+
+def prior(chain: tuple[str, ...]) -> float:
+    """How unlikely the chain is a priori (UTF-8 read as windows-1252 is the usual one)."""
+    total = 0.0
+    for step in chain:
+        target, _, reader = step.partition("/")
+        if target == "utf-8":
+            total += 0.0 if reader == "cp1252" else weights().prior_other_utf8
+        elif target in CJK_TARGETS:
+            total += weights().prior_cjk
+        else:
+            total += weights().prior_single
+    return total
+
+
+def apply_changes(text: str, changes: list[Change]) -> str:
+    parts: list[str] = []
+    pos = 0
+    for change in sorted(changes, key=lambda c: c.start):
+        parts.append(text[pos : change.start])
+        parts.append(change.after)
+        pos = change.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def sound(before: str, after: str) -> bool:
+    """Whether a reading boilerkit found (not ftfy) has evidence enough to be taken.
+
+    Short symbol-heavy strings (``4288×…``, ``(-1/2)! = √π``, ``Offering 5×£35``) read as
+    something in most code pages. A reading is refused when it rests on fewer than
+    ``min_evidence`` changed characters, or when it brings in a symbol (``³``, ``¾``
+    inside words: Latin text with Cyrillic look-alikes read back as windows-1252), or a letter of a
+    script the rest of the result does not use (a rarer script, a lone letter), or a
+    Latin letter no alphabet has (``ſ``).
+    """
+    if sum(c < "\x80" and c.isalpha() for c in before) < sum(
+        c < "\x80" and c.isalpha() for c in after
+    ):
+        return False  # no misreading turns a non-ASCII character into an ASCII letter
+    changed = [c for c in diff(before, after, ()) if c.after != c.before]
+    # UTF-8 sequences read back are evidence by their structure, unless they give a lone
+    # letter; a change of one or two characters in place is not evidence
+    short = sum(len(c.before) for c in changed) < weights().min_evidence
+    if short and len(before) <= len(after) and not _in_words(before, after, changed):
+        return False
+    scripts: dict[int, int] = {}
+    for char in after:
+        info = char_info(char)
+        if info.kind == 3:  # letter
+            scripts[info.script] = scripts.get(info.script, 0) + 1
+    main = max(scripts, key=scripts.__getitem__, default=None)
+    old = set(before)
+    for change in changed:
+        for char in set(change.after) - old:
+            info = char_info(char)
+            category = unicodedata.category(char)
+            if category in ("So", "Sm", "Sk", "No", "Co") or (
+                info.kind == 3 and info.script != main
+            ):
+                return False
+            if info.accented and not any(char.lower() in a for a in ALPHABETS):
+                return False
+            at = after.find(char)
+            if short and info.kind == 3 and (_lone(after, at) or _mixed(after, at)):
+                return False
+    return True
+
+
+def _in_words(before: str, after: str, changed: list[Change]) -> bool:
+    """Whether every change turns a letter into a letter inside a word (``œroda`` ->
+    ``środa``, ``paŸdziernika``): the few changes a one-byte misreading of real words
+    makes, unlike a symbol turned into a letter (``5×£35``) or a lone letter."""
+    for change in changed:
+        if len(change.before) != len(change.after):
+            return False
+        for i, (a, b) in enumerate(zip(change.before, change.after, strict=True)):
+            at = change.start + i
+            if a != b and (not (a.isalpha() and b.isalpha()) or _lone(after, at)):
+                return False
+    return sum(len(c.before) for c in changed) >= 2  # one changed letter is no evidence
+
+
+def _mixed(text: str, at: int) -> bool:
+    """Whether the letter at ``at`` touches a letter of another script (``Ԭo``)."""
+    script = char_info(text[at]).script
+    return any(
+        0 <= i < len(text) and text[i].isalpha() and char_info(text[i]).script != script
+        for i in (at - 1, at + 1)
+    )
+
+
+def _lone(text: str, at: int) -> bool:
+    """Whether the letter at ``at`` has no letter on either side (``= ù``, ``10 Ĺ—``)."""
+    return not (at > 0 and text[at - 1].isalpha()) and not (
+        at + 1 < len(text) and text[at + 1].isalpha()
+    )
+
+
+_TOKENS = re.compile(r"\s+|\S+")
+
+
+def _common(a: str, b: str) -> int:
+    """Length of the common prefix of ``a`` and ``b`` (slice compares run at C speed)."""
+    lo, hi = 0, min(len(a), len(b))
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[:mid] == b[:mid]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _common_end(a: str, b: str, limit: int) -> int:
+    """Length of the common suffix of ``a`` and ``b``, at most ``limit``."""
+    lo, hi = 0, min(len(a), len(b), limit)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if a[len(a) - mid :] == b[len(b) - mid :]:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def window(before: str, after: str, margin: int = 0) -> tuple[str, str]:
+    """The part of two readings that differs, widened to whitespace and then by about
+    ``margin`` characters: what a judgment needs to look at. A reading of a long node
+    changes a few words of it; costing only those keeps long nodes cheap."""
+    start, old_stop, new_stop = _bounds(before, after, margin)
+    return before[start:old_stop], after[start:new_stop]
+
+
+def _bounds(before: str, after: str, margin: int) -> tuple[int, int, int]:
+    head = _common(before, after)
+    tail = _common_end(before, after, min(len(before), len(after)) - head)
+    start = max(before.rfind(c, 0, max(0, head - margin)) for c in " \n\t") + 1
+    stop = len(before) - tail
+    ends = [i for c in " \n\t" if (i := before.find(c, stop + margin)) >= 0]
+    extra = (min(ends) if ends else len(before)) - stop
+    return start, stop + extra, len(after) - tail + extra
+
+
+def diff(before: str, after: str, chain: tuple[str, ...]) -> list[Change]:
+    """The spans where ``after`` differs from ``before``: the differing middle found at C
+    speed, its words aligned (characters would be quadratic on long nodes), each changed
+    stretch then trimmed to the characters that differ."""
+    start, old_stop, new_stop = _bounds(before, after, 0)
+    return [
+        Change(c.start + start, c.end + start, c.before, c.after, chain)
+        for c in _diff_middle(before[start:old_stop], after[start:new_stop], chain)
+    ]
+
+
+def _diff_middle(before: str, after: str, chain: tuple[str, ...]) -> list[Change]:
+    old, new = _TOKENS.findall(before), _TOKENS.findall(after)
+    old_at = [0]
+    for token in old:
+        old_at.append(old_at[-1] + len(token))
+    new_at = [0]
+    for token in new:
+        new_at.append(new_at[-1] + len(token))
+    changes = []
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        a, b = before[old_at[i1] : old_at[i2]], after[new_at[j1] : new_at[j2]]
+        head = _common(a, b)
+        tail = _common_end(a, b, min(len(a), len(b)) - head)
+        start = old_at[i1] + head
+        changes.append(
+            Change(
+                start, old_at[i2] - tail, a[head : len(a) - tail], b[head : len(b) - tail], chain
+            )
+        )
+    return changes

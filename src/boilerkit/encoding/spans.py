@@ -1,0 +1,130 @@
+# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+"""Broken legacy runs inside clean text, read back whole.
+
+A GBK, Big5, Shift_JIS, EUC-KR or windows-1251 phrase read as windows-1252 inside an
+otherwise clean sentence shows as a run of Latin-1 letters and symbols, broken up by the
+ASCII bytes the encoding shares with ASCII (digits, spaces, and the ASCII second bytes of
+Big5 and Shift_JIS: ``¤@``, ``¦N``). Read word by word, the short pieces of such a run
+(``ºÍ`` for 和, ``ª©`` for 版) carry too little evidence and stay broken; read as one
+span, every piece is judged together with the rest.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+from .chains import Candidate
+from .code_pages import byte_table, encode_as, encode_mixed
+from .judge import prior, sound, weights
+from .plausibility import cost
+from .text_stats import CODEC_HOME
+
+__all__ = ["legacy_spans", "utf8_spans"]
+
+_HIGH = "\u0080-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
+_CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these as UTF-8
+_TRAIL = "@A-Za-z\\[\\]^_`{|}~"  # ASCII second bytes of Big5, Shift_JIS and GBK
+_GAP = " 0-9.,:;()/\\-"  # ASCII that legacy text keeps between its characters
+_SPAN = re.compile(
+    f"[{_HIGH}{_CJK}](?:[{_HIGH}{_CJK}]|(?<=[{_HIGH}])[{_TRAIL}]|[{_GAP}]{{1,4}}(?=[{_HIGH}{_CJK}]))*"
+)
+_TARGETS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949", "cp1251", "koi8_r")
+_MIXED = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
+
+
+def _utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _readings(span: str) -> Iterator[Candidate]:
+    data = encode_as(span, "cp1252")
+    if data is not None and _utf8(data):
+        return  # UTF-8 read as windows-1252: ftfy's call, also when it leaves it alone
+    if data is not None and not data.isascii():
+        for target in _TARGETS:
+            try:
+                yield Candidate(data.decode(target), (f"{target}/cp1252",), CODEC_HOME.get(target))
+            except UnicodeDecodeError:
+                continue
+    if any(ord(c) > 0xFF for c in span) and any(0x80 <= ord(c) <= 0xFF for c in span):
+        mixed = encode_mixed(span)
+        for target in _MIXED:
+            try:
+                yield Candidate(mixed.decode(target), (f"{target}/mixed",), CODEC_HOME.get(target))
+            except UnicodeDecodeError:
+                continue
+
+
+def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
+    """``(start, end, reading)`` for every span of ``text`` best read as a legacy encoding:
+    clearly cheaper than the span as it stands (with one character of context on each
+    side, so a reading that breaks its border pays for it) and ``sound``."""
+    found = []
+    for match in _SPAN.finditer(text):
+        span = match.group()
+        if span.isascii() or not any("\u0080" <= c <= "\u00ff" for c in span):
+            continue
+        left = text[max(0, match.start() - 1) : match.start()]
+        right = text[match.end() : match.end() + 1]
+        base = cost(left + span + right)
+        best: tuple[float, Candidate] | None = None
+        for cand in _readings(span):
+            score = cost(left + cand.text + right, cand.home) + prior(cand.chain)
+            if best is None or score < best[0]:
+                best = (score, cand)
+        if (
+            best is None
+            or base - best[0] < weights().min_gain
+            or best[0] > base * weights().max_ratio
+        ):
+            continue
+        if sound(span, best[1].text):
+            found.append((match.start(), match.end(), best[1]))
+    return found
+
+
+@lru_cache(maxsize=32)
+def _repertoire(reader: str) -> re.Pattern[str]:
+    """Longest runs of characters ``reader`` can show (its table and ASCII)."""
+    chars = "".join(re.escape(chr(cp)) for cp, b in byte_table(reader).items() if b != "\uffff")
+    return re.compile(f"[\x00-\x7f{chars}]+")
+
+
+def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Candidate]]:
+    """UTF-8 phrases read as a code page inside clean text, each read back whole.
+
+    The clean text around such a phrase mostly holds characters the code page cannot
+    show (a French ``é`` is no KOI8-R character), so the longest runs of characters the
+    code page can show isolate the phrase; a run that reads as UTF-8 strictly is a
+    candidate, taken when clearly cheaper and ``sound``. Overlapping candidates: the one
+    that lowers the cost most wins.
+    """
+    found: list[tuple[float, int, int, Candidate]] = []
+    for reader in readers:
+        for match in _repertoire(reader).finditer(text):
+            run = match.group().strip()
+            start = match.start() + match.group().find(run[:1])
+            data = encode_as(run, reader)
+            if data is None or data.isascii() or data == encode_as(run, "cp1252"):
+                continue  # windows-1252's bytes: ftfy's call
+            try:
+                fixed = data.decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            base = cost(run)
+            score = cost(fixed) + prior((f"utf-8/{reader}",))
+            if base - score >= weights().min_gain and sound(run, fixed):
+                found.append(
+                    (base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",)))
+                )
+    taken: list[tuple[int, int, Candidate]] = []
+    for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, cand))
+    return sorted(taken, key=lambda t: t[0])

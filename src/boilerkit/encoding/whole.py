@@ -1,0 +1,176 @@
+# ruff: noqa: RUF003  (mojibake and look-alike characters are the subject here)
+"""Readings of a whole text node: what the node was before one misreading hit all of it.
+
+Mojibake usually hits a whole text node at once (the page, or the database field, was
+read with the wrong code page), so the strongest evidence is the node as a whole: when
+every character of it writes back to bytes that are valid UTF-8 (or valid GBK, KOI8-R…),
+that is no accident for anything longer than a few characters. Reading the node as a
+whole also repairs every short piece of a broken run together with the long ones.
+
+UTF-8 read as a one-byte code page is ftfy's job: its badness heuristics have a decade of
+real-world reports behind them, and it handles the sloppy forms (lost bytes, a no-break
+space turned into a space, pieces inside clean text). The readings here cover what ftfy
+does not try: the code pages it does not know (KOI8, ISO-8859-5/7/15, cp1255/1256/1258,
+cp850, mac_cyrillic), Latin text read as a Cyrillic or Greek code page (its badness test
+looks for the marks Cyrillic or Greek text leaves), and every legacy encoding read as
+another one.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator, Sequence
+
+import ftfy
+
+from .chains import Candidate
+from .code_pages import encode_as, encode_mixed
+from .text_stats import CODEC_HOME
+
+__all__ = ["FTFY_CONFIG", "ftfy_reading", "whole_readings"]
+
+# ftfy restricted to its encoding fixes: quotes, widths, ligatures and line breaks are the
+# page's own business, and HTML entities were resolved by the parser already.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    fix_surrogates=False,
+    remove_control_chars=False,
+    normalization=None,
+)
+# ftfy's names for the code pages its plan reads as, in boilerkit's chain notation.
+_FTFY_NAMES = {
+    "latin-1": "latin-1",
+    "iso-8859-2": "iso8859_2",
+    "macroman": "mac_roman",
+}
+# Code pages UTF-8 is read as, tried over the whole node (ISO-8859-9 is covered by the
+# windows-1254 table). Not windows-1252, latin-1, mac_roman and cp437: there ftfy's
+# judgment is better than ours, and where it leaves a string alone (``AHÅ™``, ``Ã’s``,
+# ``¬´``) the string stays.
+UTF8_READERS = (
+    "cp1250",
+    "cp1251",
+    "cp1253",
+    "cp1254",
+    "cp1255",
+    "cp1256",
+    "cp1257",
+    "cp1258",
+    "iso8859_2",
+    "iso8859_5",
+    "iso8859_7",
+    "iso8859_15",
+    "koi8_r",
+    "koi8_u",
+    "mac_cyrillic",
+    "cp850",
+)
+# Legacy encodings, each with the code pages it is read as in the wild.
+_CJK = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
+LEGACY_READINGS: dict[str, tuple[str, ...]] = {
+    "cp1252": (
+        *_CJK,
+        *("cp1251", "koi8_r", "mac_roman", "cp1250", "iso8859_2", "cp1253", "cp1254"),
+        *("cp1255", "cp1256", "cp874", "cp1258"),
+    ),
+    "cp1251": ("cp1252", "koi8_r", "gb18030"),
+    "koi8_r": ("cp1251",),
+    "gb18030": ("big5hkscs",),
+    "big5hkscs": ("gb18030", "cp932", "cp949"),
+}
+
+
+def _chain_of(plan: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    """ftfy's plan as boilerkit chain steps (``("utf-8/cp1252",)`` per layer undone)."""
+    steps = []
+    for action, name in plan:
+        if action == "encode":
+            reader = name.removeprefix("sloppy-").replace("windows-", "cp")
+            steps.append(f"utf-8/{_FTFY_NAMES.get(reader, reader)}")
+        elif action == "apply" and name == "decode_inconsistent_utf8":
+            steps.append("utf-8/cp1252 (pieces)")
+        elif action == "apply" and name == "fix_c1_controls":
+            steps.append("latin-1/cp1252")
+    return tuple(steps) or ("ftfy",)
+
+
+def ftfy_reading(text: str) -> Candidate | None:
+    """ftfy's repair of ``text`` restricted to its encoding fixes, if it changed anything."""
+    fixed, plan = ftfy.fix_encoding_and_explain(text, FTFY_CONFIG)
+    if fixed == text:
+        return None
+    return Candidate(fixed, _chain_of(plan or []))
+
+
+def _utf8(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _utf8_layers(text: str) -> Iterator[Candidate]:
+    """The node written back through each code page and read as UTF-8, up to 3 layers."""
+    frontier = [Candidate(text, ())]
+    seen = {text}
+    as_1252 = encode_as(text, "cp1252")
+    for _layer in range(3):
+        found = []
+        for cand in frontier:
+            for reader in UTF8_READERS:
+                data = encode_as(cand.text, reader)
+                if data is None or data.isascii() or (not cand.chain and data == as_1252):
+                    continue  # bytes ftfy saw through windows-1252 and left alone
+                fixed = _utf8(data)
+                if fixed is not None and fixed not in seen:
+                    seen.add(fixed)
+                    found.append(Candidate(fixed, (*cand.chain, f"utf-8/{reader}")))
+        yield from found
+        frontier = found[:6]
+
+
+def _strict(data: bytes, codec: str) -> str | None:
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return unicodedata.normalize("NFC", text) if codec == "cp1258" else text
+
+
+def _legacy(text: str) -> Iterator[Candidate]:
+    """The node read back as each legacy encoding it may have been written in."""
+    han = sum("\u3400" <= c < "\ua000" for c in text)
+    for reader, targets in LEGACY_READINGS.items():
+        if reader in _CJK and han * 2 < sum(c >= "\x80" for c in text):
+            continue  # what a CJK encoding misread shows is mostly Han (``├┤`` is not)
+        data = encode_as(text, reader) if reader == "cp1252" else _encode(text, reader)
+        if data is None or data.isascii():
+            continue
+        for target in targets:
+            fixed = _strict(data, target)
+            if fixed is not None and fixed != text:
+                yield Candidate(fixed, (f"{target}/{reader}",), CODEC_HOME.get(target))
+    if any(ord(c) > 0xFF for c in text) and any(0x80 <= ord(c) <= 0xFF for c in text):
+        mixed = encode_mixed(text)
+        for target in _CJK:
+            fixed = _strict(mixed, target)
+            if fixed is not None:
+                yield Candidate(fixed, (f"{target}/mixed",), CODEC_HOME.get(target))
+
+
+def _encode(text: str, codec: str) -> bytes | None:
+    try:
+        return text.encode(codec)
+    except UnicodeEncodeError:
+        return None
+
+
+def whole_readings(text: str) -> Iterator[Candidate]:
+    """Every reading of the whole node: UTF-8 layers first, then the legacy encodings."""
+    yield from _utf8_layers(text)
+    yield from _legacy(text)

@@ -1,0 +1,161 @@
+"""Where the article is: the container choice of the select stage.
+
+The container is the element with the highest summed block value (see ``score``), stepped
+down into a layout table's article cell, widened to the article's sibling parts (and the
+parts between them), or set to a forum thread's posts. ``choose`` judges the blocks inside.
+"""
+
+from __future__ import annotations
+
+from ..weights import Weights
+from .score import Scores
+from .segment import Segmentation
+from .teasers import TeaserGroup
+from .threads import Thread
+
+_LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dd", "dt"})
+
+
+def choose_container(
+    segmentation: Segmentation, scores: Scores, teasers: tuple[TeaserGroup, ...], weights: Weights
+) -> int:
+    """The element whose subtree is worth the most (article-hinted elements get a bonus)."""
+    excluded = bytearray(len(segmentation.elements))  # inside a teaser item
+    for group in teasers:
+        for member in group.members:
+            start = segmentation.index_of[member]
+            excluded[start : segmentation.end[start]] = b"\x01" * (segmentation.end[start] - start)
+    best, best_value = 0, float("-inf")
+    for index, (total, region, hint, tag) in enumerate(
+        zip(scores.total, scores.region, scores.hints, segmentation.tags, strict=True)
+    ):
+        if region is not None or excluded[index]:
+            continue
+        if hint is not None and hint.kind == "article" and total > 0:
+            total *= 1 + weights.positive_hint_bonus
+        if tag in _LIST_TAGS:
+            total *= weights.list_container_factor
+        if total > best_value:
+            best, best_value = index, total
+    if best_value <= 0:  # no prose anywhere (a page of a few short lines): all of it
+        return next((i for i, tag in enumerate(segmentation.tags) if tag == "body"), 0)
+    return best
+
+
+def into_layout_cell(
+    container: int, segmentation: Segmentation, scores: Scores, weights: Weights
+) -> int:
+    """Step down into the layout-table cell that holds the article.
+
+    A page laid out in a table (nav column, article cell, footer row) gives its best value
+    to the table, since every cell adds its prose. When one cell, down through rows and
+    cells, holds nearly all of the container's value, the other cells are furniture.
+    """
+    tags, total = segmentation.tags, scores.total
+    floor = weights.layout_cell_share * total[container]
+    node, cell = container, container
+    while True:
+        best = max(segmentation.children(node), key=total.__getitem__, default=-1)
+        if best < 0 or total[best] < floor:
+            return cell
+        node = best
+        if tags[node] in ("td", "th"):
+            cell = node
+
+
+def _widen(
+    container: int, segmentation: Segmentation, scores: Scores, weights: Weights
+) -> tuple[int, frozenset[int]]:
+    """Take in the container's prose siblings: a lead before the body, a split-off part.
+
+    The strongest container is often the article *body*, with the standfirst or intro in a
+    sibling just before it, or an article split by a widget into sibling parts. Returns the
+    new container (the parent, when a sibling joins) and the children left out of it.
+    """
+    parent = segmentation.parent[container]
+    if parent < 0:
+        return container, frozenset()
+    siblings = segmentation.children(parent)
+    joined = {container}
+    for sibling in siblings:
+        if sibling == container or scores.region[sibling] is not None:
+            continue
+        value, chars = scores.total[sibling], segmentation.chars[sibling]
+        if (
+            value <= 0
+            or segmentation.link_chars[sibling] > weights.sibling_max_link_density * chars
+        ):
+            continue
+        lead = sibling < container and value >= weights.lead_min_value
+        if lead or value >= weights.sibling_share * scores.total[container]:
+            joined.add(sibling)
+    if len(joined) == 1:
+        return container, frozenset()
+    joined |= _sandwiched(siblings, joined, segmentation, scores, weights)
+    return parent, frozenset(siblings) - joined
+
+
+def _sandwiched(
+    siblings: list[int],
+    joined: set[int],
+    segmentation: Segmentation,
+    scores: Scores,
+    weights: Weights,
+) -> set[int]:
+    """The siblings between two joined parts of the article that are not furniture.
+
+    An article has no holes: a block between two of its parts is a part too (the results
+    table between a report's opening and its closing paragraphs), however little its
+    short cells are worth, unless it says furniture or is mostly links. Its blocks are
+    still judged one by one, so an ad or a "Read more" line in it still goes.
+    """
+    first, last = min(joined), max(joined)
+    return {
+        sibling
+        for sibling in siblings
+        if first < sibling < last
+        and sibling not in joined
+        and scores.region[sibling] is None
+        and segmentation.link_chars[sibling]
+        <= weights.sibling_max_link_density * segmentation.chars[sibling]
+    }
+
+
+def thread_container(
+    container: int,
+    thread: Thread | None,
+    segmentation: Segmentation,
+    scores: Scores,
+    weights: Weights,
+) -> tuple[int, frozenset[int]]:
+    """On a forum thread, the element holding all its posts, without the board's chrome.
+
+    The strongest container is often one long post; the others are as much the thread's
+    content, however short. A container holding the thread shrinks to it when it holds
+    little else (``thread_outside_share``), or keeps what it holds minus the chrome
+    between the posts. A thread inside a comment section or furniture is left
+    alone, and so is a container beside it: an article's readers may have profile boxes.
+    Otherwise the container is widened as for an article (``_widen``).
+    """
+    posts = thread_range(container, thread, segmentation, scores)
+    if thread is None or not posts:
+        return _widen(container, segmentation, scores, weights)
+    root, total = thread.root, scores.total
+    beside = total[container] - total[root]
+    if root <= container < posts.stop or beside <= weights.thread_outside_share * total[root]:
+        return root, thread.chrome
+    container, left_out = _widen(container, segmentation, scores, weights)
+    return container, left_out | thread.chrome
+
+
+def thread_range(
+    container: int, thread: Thread | None, segmentation: Segmentation, scores: Scores
+) -> range:
+    """The elements of the thread's posts, when the container is in the thread or holds it
+    (empty otherwise: no thread, or one beside the article or in its comments)."""
+    if thread is None or scores.region[thread.root] is not None:
+        return range(0)
+    root, end = thread.root, segmentation.end
+    if root <= container < end[root] or container < root < end[container]:
+        return range(root, end[root])
+    return range(0)

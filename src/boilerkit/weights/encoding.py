@@ -1,0 +1,155 @@
+# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+"""The encoding stage's numbers: decode thresholds, repair thresholds, plausibility costs.
+
+``Weights.decode``, ``Weights.repair`` and ``Weights.plausibility`` hold one of each;
+override a number with ``dataclasses.replace`` like any other section of the table.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["DecodeWeights", "PlausibilityCosts", "RepairWeights"]
+
+
+@dataclass(frozen=True, slots=True)
+class DecodeWeights:
+    """Decision thresholds and cut-offs of the decode stage (``encoding.decode``)."""
+
+    prescan_bytes: int = 4096
+    """Bytes searched for a ``<meta charset>`` (the HTML standard's prescan reads 1024;
+    pages with long heads put it later)."""
+    sample_bytes: int = 1000
+    """Bytes of non-ASCII words scored per candidate encoding."""
+    short_sample_bytes: int = 160
+    """The smaller sample that picks the finalists before the full one is scored."""
+    lane_full: float = 0.9
+    """UTF-32: share of zero bytes in both top lanes of each 4-byte group."""
+    lane_empty: float = 0.5
+    """UTF-32: at most this share of zeros in the low lane (text is not all zero)."""
+    lane_clean: float = 0.02
+    """UTF-16: at most this share of zeros in the lane holding text's low bytes."""
+
+    clean_cost: float = 0.5
+    """A declared encoding whose sample costs no more than this is taken without a contest."""
+    poor_cost: float = 8.0
+    """Short-sample cost per 100 bytes above which chardet is asked for other candidates."""
+    switch_margin: float = 2.0
+    """A candidate beats the declared encoding only when its sample costs this much less."""
+    stray_ratio: float = 2.0
+    """Valid UTF-8 sequences per invalid byte for a page to count as mostly UTF-8."""
+    zero_ratio: float = 0.2
+    """Share of zero bytes in the high-byte lanes that marks BOM-less UTF-16 (the ASCII
+    markup of even a Chinese page gives well over this; legacy text gives none)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RepairWeights:
+    """Thresholds of the repair stage's accept decisions (``encoding.repair``), measured on
+    ftfy's test cases and the CLDR/dev-corpus suite (tests/encoding_cases/wild.py)."""
+
+    min_gain: float = 1.5
+    """A run is repaired only when the reading lowers its cost by at least this much..."""
+    max_ratio: float = 0.5
+    """...and leaves at most this fraction of the original cost."""
+    min_suspect: float = 1.0
+    """Runs cheaper than this are plausible as they stand and get no candidates."""
+    min_text_gain: float = 1.5
+    """Text-level pass: cost the chain must remove, counting each accented letter that
+    comes to fit the text's alphabet as 1."""
+    word_tolerance: float = 1.5
+    """Inside a run repaired by one chain, a word follows the chain unless that makes it
+    costlier by more than this (short words like ``çà`` -> ``за`` carry little evidence)."""
+    spread_weight: float = 1.5
+    """Text-level pass, Turkish: gain per accented letter that comes to fit one alphabet."""
+    chain_switch: float = 3.0
+    """Each extra chain used inside one run (two kinds of damage side by side are rare)."""
+    prior_other_utf8: float = 0.3
+    """Chain prior: UTF-8 read as windows-1251, mac_roman or cp437 (per layer)."""
+    prior_single: float = 0.5
+    """Chain prior: a legacy single-byte encoding read as windows-1252, or the mixed form."""
+    prior_cjk: float = 1.0
+    """Chain prior: a legacy CJK encoding read as windows-1252 (plenty of byte pairs happen
+    to be valid GBK or Big5, so these need the most evidence)."""
+    whole_gain: float = 0.5
+    """A reading of the whole node must lower its cost by this much: that every byte of
+    the node reads strictly in the other encoding is evidence already."""
+    min_evidence: int = 3
+    """A reading boilerkit found must change at least this many characters: ftfy's
+    negative cases (``4288×…``, ``5×£35``) are one or two characters each."""
+    max_word: int = 2000
+    """Longer "words" (a blob of JSON, a base64 string) are left alone: bounds the work."""
+
+
+@dataclass(frozen=True, slots=True)
+class PlausibilityCosts:
+    """Penalty per broken habit of real text (``encoding.plausibility.cost``). Tuned on the
+    project's first generated suite; held steady since, measured on ftfy's test cases and the
+    CLDR/dev-corpus suite (tests/encoding_cases/wild.py)."""
+
+    control: float = 6.0
+    """A C1 control (U+0080-U+009F) or a private-use character: never in real text."""
+    replacement: float = 4.0
+    """U+FFFD: a decoder already gave up here."""
+    rare_cjk: float = 2.5
+    """A Han/Hangul character outside every national standard's repertoire."""
+    uncommon_cjk: float = 1.3
+    """A Han character of level 2 (known but not among the most frequent)."""
+    odd_letter: float = 2.0
+    """A letter from IPA, Latin Extended-B and similar blocks mojibake lands in."""
+    math: float = 0.3
+    """Math operators (mac_roman shows UTF-8 bytes as √, ≈, ∆; real math uses them too)."""
+    loose_tone: float = 1.0
+    """A vowel followed by a letter that is a windows-1258 tone mark byte (``êò``)."""
+    native_digit: float = 1.0
+    """A decimal digit outside ASCII (Arabic-Indic, Devanagari...): web text mostly uses
+    ASCII digits, and a wrong reading lands on these (``ЩЁ`` as UTF-8 is ``٨``)."""
+    glued_digit: float = 1.5
+    """A fraction or a symbol like £ ¥ ¦ ¬ ¯ right before a letter (``¾lu»ou``, ``£odzi``:
+    ISO-8859-2 and windows-1250 letters as windows-1252 shows them; ``£12`` is fine)."""
+    box_drawing: float = 2.0
+    """Box drawing and block elements: cp437's reading of UTF-8 lead bytes."""
+    utf8_pair: float = 2.0
+    """An accented capital (a UTF-8 lead byte seen as windows-1252) right before a
+    windows-1252 symbol or C1 character (a continuation byte): ``Ã©``, ``Â°``, ``â€``."""
+    utf8_soft_pair: float = 0.5
+    """The same shape through U+00A0 or U+00AD, which real text puts after any letter
+    (``vérité\u00a0»``, ``Groß\u00adbritannien``)."""
+    han_space: float = 1.0
+    """Han characters on both sides of a space: Chinese and Japanese do not space words."""
+    final_form: float = 2.0
+    """A Hebrew final letter (ך ם ן ף ץ) in the middle of a word."""
+    script_mix: float = 3.0
+    """Two letters of different scripts touching (``Ð¸`` is fine; ``йt`` is not)."""
+    latin_cjk: float = 1.5
+    """Accented Latin letter touching a CJK character (``Â鶹``)."""
+    ascii_cjk: float = 0.75
+    """An ASCII letter touching a CJK character (``iPhone手机`` happens; ``lucidit頗``,
+    a French word read as UTF-8, is what this guards against)."""
+    case_flip: float = 1.5
+    """Lower case followed by upper case in one word, at least one of them non-ASCII."""
+    symbol_in_word: float = 0.5
+    """A symbol touching a letter (``°C``, ``apply™`` are fine, so this is small)."""
+    symbol_between: float = 1.5
+    """A symbol with letters on both sides (``Ã©t``, ``Ð¸Ð``): rare outside mojibake."""
+    symbol_pair: float = 0.7
+    """Two symbols touching (``€™``)."""
+    alphabet_miss: float = 2.5
+    """A word whose accented letters fit no single language's alphabet."""
+    accent_run: float = 1.0
+    """Each accented Latin letter past the second in a run (``Ïðèâåò``)."""
+    stray_mark: float = 3.0
+    """A combining mark that follows no letter."""
+    cjk_base: float = 0.5
+    """A CJK character of a national standard's level 1 that is not among the most
+    frequent (see ``encoding_tables.top_chars``)."""
+    hanja: float = 1.5
+    """A Han character in text decoded as Korean (modern Korean is nearly all Hangul)."""
+    caps_word: float = 0.5
+    """Each capital past the second in an all-capitals Cyrillic/Greek word (rare in text)."""
+    pointing: float = 0.6
+    """A Hebrew or Arabic vowel point: modern text mostly goes without."""
+    mark_pile: float = 1.0
+    """A combining mark on top of another one (Thai tone-on-vowel excepted)."""
+    halfwidth_kana: float = 2.0
+    """Half-width katakana: rare today, and what stray Shift_JIS single bytes decode to."""
