@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import subprocess
@@ -13,7 +15,7 @@ from test_cli import Runner, page
 from test_cli import run as run_fixture
 
 import boilerkit
-from boilerkit.render import FORMATS
+from boilerkit.render import CSV_COLUMNS, FORMATS
 
 run = run_fixture  # the same ``run`` fixture as test_cli's
 SRC = str(Path(boilerkit.__file__).resolve().parent.parent)
@@ -193,3 +195,19 @@ def test_language_must_be_a_code(run: Runner, code: str) -> None:
     with pytest.raises(SystemExit) as exit_info:
         run("--language", code, stdin=page("Otters"))
     assert exit_info.value.code == 2
+
+
+def test_csv_of_a_batch_is_one_table(run: Runner, tmp_path: Path) -> None:
+    pages = _pages(tmp_path / "pages", ["Alpha", "Beta"])
+    result = run(str(pages), "-f", "csv", "-j", "1")
+    assert result.status == 0, result.err
+    rows = list(csv.reader(io.StringIO(result.out, newline="")))
+    assert rows[0] == list(CSV_COLUMNS)
+    assert [row[CSV_COLUMNS.index("title")] for row in rows[1:]] == ["Alpha", "Beta"]
+    single = run(str(pages / "Alpha.html"), "-f", "csv")
+    assert single.out == boilerkit.extract(page("Alpha")).to_csv()
+    files = run(str(pages), "-f", "csv", "-o", str(tmp_path / "out"), "-j", "1")
+    assert files.status == 0, files.err
+    table = (tmp_path / "out" / "Beta.csv").read_bytes().decode("utf-8")
+    header, row = csv.reader(io.StringIO(table, newline=""))
+    assert header == list(CSV_COLUMNS) and row[CSV_COLUMNS.index("title")] == "Beta"

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from ..options import Favor, Options
+from ..render import get_format
 from . import args as arguments
 from .batch import Job, Result, default_jobs
 from .fetch import is_url
@@ -146,11 +147,12 @@ def _extract_all(
     args: argparse.Namespace, listed: BinaryIO | None, stdin: Stdin, tally: Tally
 ) -> None:
     batch = _is_batch(args, stdin)
-    # One record per line: always with --jsonl; for JSON to standard output when several
-    # documents share it. In a directory, -f json gives one file per document.
-    lines = not args.explain and (
-        args.jsonl or (args.format == "json" and batch and not args.output_dir)
-    )
+    # One record per document: always with --jsonl; for JSON (JSON Lines) and CSV (a header,
+    # then rows) to standard output when several documents share it. In a directory, each
+    # document gets its own file.
+    header = "" if args.jsonl else get_format(args.format).header
+    shared = batch and not args.output_dir and (args.format == "json" or bool(header))
+    lines = not args.explain and (args.jsonl or shared)
     job = _job(args, lines)
     try:
         sink: StreamSink | DirectorySink = (
@@ -160,7 +162,12 @@ def _extract_all(
                 lines=lines,
             )
             if args.output_dir
-            else StreamSink(_unbuffered(sys.stdout.buffer), batch=batch, lines=lines)
+            else StreamSink(
+                _unbuffered(sys.stdout.buffer),
+                batch=batch,
+                lines=lines,
+                header=header if lines else "",
+            )
         )
     except OSError as error:
         _tell(f"boilerkit: {args.output_dir}: {error.strerror or error}", None)

@@ -16,7 +16,7 @@ from ..api import explain, extract
 from ..document import Document
 from ..errors import BoilerkitError
 from ..options import Options
-from ..render import render_document, render_json
+from ..render import get_format, render_document, render_json
 from .fetch import fetch
 from .inputs import read_page
 from .tasks import Failure, Task, printable
@@ -34,6 +34,7 @@ class Job:
     options: Options = field(default_factory=Options)
     explain: bool = False
     jsonl: bool = False
+    """One record per document in one shared output: compact JSON, or a CSV row."""
     with_markdown: bool = False
     timeout: float = 30.0
     language: str | None = None
@@ -81,6 +82,12 @@ def _render(task: Task, job: Job) -> Result:
         return _result(task, job, explanation.document, render)
     document = extract(data, url=url, content_type=content_type, options=job.options)
     if job.fmt != "json":
+        spec = get_format(job.fmt)
+        if job.jsonl:  # one record of a batch that shares one output (a CSV row)
+            base = url or document.url
+            return _result(
+                task, job, document, lambda: spec.render_record(document, job.options, base)
+            )
         return _result(
             task,
             job,

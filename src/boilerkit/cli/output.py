@@ -38,21 +38,23 @@ class StreamSink:
 
     root: Path | None = None
 
-    def __init__(self, stream: BinaryIO, *, batch: bool, lines: bool) -> None:
+    def __init__(self, stream: BinaryIO, *, batch: bool, lines: bool, header: str = "") -> None:
         self.stream = stream
         self.batch = batch
         """Several documents: delimit each (or write JSON Lines)."""
         self.lines = lines
+        self.header = header
+        """Written once, before the first record (a CSV header row)."""
 
     def write(self, result: Result) -> None:
         if result.output is None:
             return
         if self.lines:
-            text = result.output + "\n"
+            text, self.header = self.header + _terminated(result.output), ""
         elif self.batch:
-            text = f"==> {printable(result.name)} <==\n{result.output}\n\n"
+            text = f"==> {printable(result.name)} <==\n{_terminated(result.output)}\n"
         else:
-            text = result.output + "\n" if result.output else ""
+            text = _terminated(result.output) if result.output else ""
         _write_all(self.stream, text.encode("utf-8", "replace"))
 
     def close(self) -> str | None:
@@ -74,7 +76,7 @@ class DirectorySink:
     def write(self, result: Result) -> None:
         if result.output is None:
             return
-        data = (result.output + "\n").encode("utf-8", "replace")
+        data = _terminated(result.output).encode("utf-8", "replace")
         if self.lines is not None:
             self.lines.write(data)
             return
@@ -136,6 +138,11 @@ class _LinesFile:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self.part)  # gone already once renamed into place
         return None
+
+
+def _terminated(text: str) -> str:
+    """``text`` ending with a line break (CSV records come with their own CRLF)."""
+    return text if text.endswith("\n") else text + "\n"
 
 
 def _part_file(path: Path, mode: int) -> tuple[BinaryIO, str]:
