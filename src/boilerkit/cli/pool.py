@@ -328,3 +328,10 @@ class Pool:
         processes = getattr(self.executor, "_processes", None) or {}
         for process in list(processes.values()):
             process.kill()  # ProcessPoolExecutor has no public way to stop a busy worker
+        # A worker killed while it wrote a result leaves half a message in the result pipe;
+        # the pool's manager thread then waits for the rest forever, and the interpreter's
+        # exit waits for that thread. With this process's own write end closed as well,
+        # the dead workers' ends are the last: the thread reads an end of file instead.
+        writer = getattr(getattr(self.executor, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
