@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ctypes
 import gzip
 import io
 import json
@@ -11,13 +12,12 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import boilerkit
-from boilerkit.cli import batch, main
-from boilerkit.cli.batch import Job, Result
-from boilerkit.cli.tasks import Task
+from boilerkit.cli import batch, main, pool
 
 ARTICLE = (
     "<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav>"
@@ -192,36 +192,43 @@ def test_python_dash_m_and_no_traceback_on_binary_input(tmp_path: Path) -> None:
     assert "examples:" in helped.stdout and "exit status" in helped.stdout
 
 
-def _misbehaving(crash: str, hang: str) -> Callable[[Task, Job], Result]:
-    """``batch.process``, except that it kills or hangs its worker on the named pages."""
-    real = batch.process
+def _misbehaving(crash: str, hang: str) -> Callable[..., boilerkit.Document]:
+    """``extract``, except that it kills its worker on one page and hangs it on another."""
+    real = batch.extract
 
-    def process(task: Task, job: Job) -> Result:
-        if task.name.endswith(crash):
+    def extract(data: bytes, **kwargs: Any) -> boilerkit.Document:
+        if crash.encode() in data:
             os._exit(3)  # a segfault in C code looks like this to the pool
-        if task.name.endswith(hang):
-            time.sleep(60)
-        return real(task, job)
+        if hang.encode() in data:
+            # Stuck in C code holding the GIL: no time budget, signal handler or thread
+            # can stop this; only killing the process can.
+            ctypes.PyDLL(None).sleep(600)
+        return real(data, **kwargs)
 
-    return process
+    return extract
 
 
-def test_a_crashed_or_stuck_worker_fails_only_its_pages(
+def test_a_page_that_crashes_or_hangs_in_c_code_is_killed_and_the_rest_come_out(
     run: Runner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    names = ["a", "b", "crash", "c", "hang", "d", "e"]
+    names = ["a", "b", "crash", "c", "d", "hang", "e", "f"]
     for name in names:
-        (tmp_path / f"{name}.html").write_bytes(page(name.title()))
-    monkeypatch.setattr(batch, "CHUNK_SIZE", 1)
-    monkeypatch.setattr(batch, "GRACE_SECONDS", 0.0)
-    monkeypatch.setattr(batch, "process", _misbehaving("crash.html", "hang.html"))
-    # Workers are forked after the patches, so they run the misbehaving ``process``.
-    result = run(str(tmp_path), "--jsonl", "-j", "2", "--timeout", "0.5", "--time-budget", "2")
+        (tmp_path / f"{name}.html").write_bytes(page(f"Title{name}"))
+    monkeypatch.setattr(pool, "GRACE_SECONDS", 2.0)
+    monkeypatch.setattr(batch, "extract", _misbehaving("Titlecrash", "Titlehang"))
+    # Workers are forked after the patch, so they run the misbehaving ``extract``. Chunks
+    # hold 4 pages: the one that crashes is found by running its chunk's pages alone; the
+    # one that hangs is known from its worker's notes after one page's patience (2 x 0.25 +
+    # 1 + 2 s), and the pages before and after it in its chunk run again.
+    started = time.monotonic()
+    result = run(str(tmp_path), "--jsonl", "-j", "2", "--time-budget", "0.25")
     assert result.status == 1
     assert "crash.html: worker process died" in result.err
-    assert "hang.html: no result after" in result.err
+    assert "hang.html: no result after 3.5 s (worker stuck on this page)" in result.err
     sources = [Path(json.loads(line)["source"]).stem for line in result.out.splitlines()]
-    assert sources == ["a", "b", "c", "d", "e"]
+    assert sources == ["a", "b", "c", "d", "e", "f"]
+    assert time.monotonic() - started < 120  # generous: the hang is 600 s
+    assert "2 failed" in result.err
 
 
 class _Terminal(io.StringIO):
@@ -235,8 +242,11 @@ def test_progress_bar_only_on_a_terminal(
     for name in ("a", "b", "c"):
         (tmp_path / f"{name}.html").write_bytes(page(name.title()))
     (tmp_path / "d.html.gz").write_bytes(b"\x1f\x8bnot gzip")
-    quiet = run(str(tmp_path), "-o", str(tmp_path / "out1"))
-    assert quiet.err.count("\n") == 1  # just the failure: stderr is not a terminal
+    plain = run(str(tmp_path), "-o", str(tmp_path / "out1"))
+    # the failure and the summary: no progress bar, stderr is not a terminal
+    assert plain.err.splitlines()[1:] == ["boilerkit: 3 written, 1 failed"]
+    quiet = run(str(tmp_path), "-o", str(tmp_path / "out3"), "-q")
+    assert quiet.err.count("\n") == 1  # just the failure
     terminal = _Terminal()
     monkeypatch.setattr(sys, "stderr", terminal)
     result = run(str(tmp_path), "-o", str(tmp_path / "out2"), "-j", "1")

@@ -3,105 +3,100 @@
 Reads pages from stdin, files, directories, gzip and WARC files and URLs (``inputs``,
 ``warc``, ``fetch``), extracts and renders each on a pool of processes (``batch``), and
 writes the results in input order (``output``). Exit status: 0 when every input went
-well, 1 when some failed (each named on stderr with its reason; the others are still
-written), 2 for usage errors. Bad input never shows a traceback.
+well (or was skipped by ``--language``), 1 when some failed (each named on stderr with its
+reason; the others are still written), 2 for usage errors, 130 on Ctrl-C. A reader that
+goes away (``| head``) ends the run quietly: what was written stands. Bad input never
+shows a traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import sys
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
 
-from .. import __version__
 from ..options import Favor, Options
-from ..render import FORMATS
-from .batch import Job, Result, default_jobs, run_batch
+from ..render import get_format
+from . import args as arguments
+from .batch import Job, Result, default_jobs
 from .fetch import is_url
 from .inputs import count_pages, is_warc, iter_inputs
 from .output import DirectorySink, StreamSink
+from .pool import run_batch
+from .stdin import Stdin, read_stdin
+from .tasks import printable
 
 __all__ = ["main"]
 
-_DEFAULT_OPTIONS = Options()
 
-EXAMPLES = """\
-examples:
-  curl -s https://example.org/post | boilerkit          main text of a piped page
-  boilerkit page.html --url https://example.org/post -f markdown --links
-  boilerkit https://example.org/post -f json            fetch, then extract
-  boilerkit crawl/ -o out/ -f markdown                  a directory (recursive, .gz too)
-  boilerkit crawl.warc.gz --jsonl > docs.jsonl          every HTML response of a WARC
-  boilerkit page.html --explain                         why each block was kept or dropped
+@dataclass(slots=True)
+class Tally:
+    """What became of the inputs so far: the summary, and the exit status."""
 
-exit status: 0 all inputs done, 1 some inputs failed (named on stderr), 2 usage error
-"""
+    written: int = 0
+    failed: int = 0
+    skipped: int = 0
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="boilerkit",
-        description="Extract the main text of web pages as text, Markdown, JSON or clean HTML.",
-        epilog=EXAMPLES,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument(
-        "inputs",
-        nargs="*",
-        metavar="INPUT",
-        help="HTML file (gzipped or not), directory (recursively), WARC file (.warc, "
-        ".warc.gz), http(s) URL, or - for stdin (the default)",
-    )
-    out = parser.add_argument_group("output")
-    out.add_argument(
-        "-f",
-        "--format",
-        choices=FORMATS,
-        default="text",
-        help="output format (default: text)",
-    )
-    out.add_argument("--jsonl", action="store_true", help="JSON, one document per line")
-    out.add_argument("--with-markdown", action="store_true", help="add Markdown to JSON output")
-    out.add_argument("-o", "--output-dir", metavar="DIR", help="write one file per input here")
-    out.add_argument("--explain", action="store_true", help="why each block was kept or dropped")
-    opts = parser.add_argument_group("extraction")
-    opts.add_argument("--url", help="the page's URL (for metadata and relative links)")
-    opts.add_argument("--links", action="store_true", help="keep links (Markdown, HTML)")
-    opts.add_argument("--images", action="store_true", help="keep images (Markdown, HTML)")
-    opts.add_argument("--formatting", action="store_true", help="keep bold/italic (Markdown)")
-    opts.add_argument("--no-tables", action="store_true", help="leave data tables out")
-    opts.add_argument("--comments", action="store_true", help="add the page's comments")
-    favor = opts.add_mutually_exclusive_group()
-    favor.add_argument("--precision", action="store_true", help="less noise, maybe less text")
-    favor.add_argument("--recall", action="store_true", help="more text, maybe more noise")
-    opts.add_argument("--no-fallback", action="store_true", help="never ask trafilatura")
-    opts.add_argument(
-        "--max-bytes",
-        type=int,
-        default=_DEFAULT_OPTIONS.max_bytes,
-        metavar="N",
-        help="larger pages fail (default: %(default)s)",
-    )
-    opts.add_argument(
-        "--time-budget",
-        type=float,
-        default=_DEFAULT_OPTIONS.time_budget,
-        metavar="S",
-        help="seconds one page may take (default: %(default)s)",
-    )
-    opts.add_argument(
-        "--timeout", type=float, default=30.0, metavar="S", help="for URLs (default: %(default)s)"
-    )
-    run = parser.add_argument_group("batch")
-    run.add_argument("-j", "--jobs", type=int, metavar="N", help="processes (default: all cores)")
-    run.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
-    parser.add_argument("--version", action="version", version=f"boilerkit {__version__}")
-    return parser
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = arguments.parser()
+    args = parser.parse_args(argv)
+    arguments.check(parser, args)
+    if args.output_dir and os.path.exists(args.output_dir) and not os.path.isdir(args.output_dir):
+        parser.error(f"--output-dir {args.output_dir}: not a directory")
+    if args.input_file == "-" and "-" in args.inputs:
+        parser.error("stdin cannot be both the list of inputs (-i -) and an input (-)")
+    if not args.inputs and args.input_file is None and sys.stdin is not None and sys.stdin.isatty():
+        parser.error("no input: name files, directories, WARC files or URLs, or pipe a page in")
+    try:
+        listed = _open_list(args.input_file)
+    except OSError as error:
+        parser.error(f"--input-file {args.input_file}: {error.strerror or error}")
+    tally = Tally()
+    try:
+        _run(args, listed, tally)
+    except KeyboardInterrupt:
+        print("boilerkit: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (``| head``): what it read was written; stop quietly, as
+        # other Unix tools do, and let nothing more be flushed into the closed pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    finally:
+        if listed is not None and args.input_file != "-":
+            listed.close()
+    return 1 if tally.failed else 0
 
 
-def _job(args: argparse.Namespace) -> Job:
+def _open_list(path: str | None) -> BinaryIO | None:
+    if path is None:
+        return None
+    if path != "-":
+        return open(path, "rb")  # closed by main
+    if sys.stdin is None:
+        raise OSError("standard input is closed")
+    return sys.stdin.buffer
+
+
+def _listed_inputs(args: argparse.Namespace, listed: BinaryIO | None) -> Iterator[str]:
+    """The inputs named on the command line, then those of ``-i FILE`` (read lazily)."""
+    yield from args.inputs or ([] if listed is not None else ["-"])
+    if listed is None:
+        return
+    for line in listed:
+        name = os.fsdecode(line.rstrip(b"\r\n")).strip()
+        if name:
+            yield name
+
+
+def _job(args: argparse.Namespace, lines: bool) -> Job:
     favor: Favor = "precision" if args.precision else "recall" if args.recall else "balanced"
     options = Options(
         include_links=args.links,
@@ -115,44 +110,50 @@ def _job(args: argparse.Namespace) -> Job:
         time_budget=args.time_budget,
     )
     fmt = "json" if args.jsonl else args.format
-    return Job(fmt, options, args.explain, args.jsonl, args.with_markdown, args.timeout)
+    language = args.language.lower() if args.language else None
+    return Job(fmt, options, args.explain, lines, args.with_markdown, args.timeout, language)
 
 
-def _is_batch(inputs: Sequence[str]) -> bool:
-    """Several documents may come out: more than one input, a directory or a WARC file."""
-    return len(inputs) > 1 or any(
-        not is_url(arg) and (os.path.isdir(arg) or is_warc(arg)) for arg in inputs
+def _is_batch(args: argparse.Namespace, stdin: Stdin) -> bool:
+    """Several documents may come out: more than one input, a list, a directory or a WARC."""
+    inputs: list[str] = args.inputs
+    return (
+        args.input_file is not None
+        or len(inputs) > 1
+        or stdin.warc is not None
+        or any(not is_url(arg) and (os.path.isdir(arg) or is_warc(arg)) for arg in inputs)
     )
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.jobs is not None and args.jobs < 1:
-        parser.error("--jobs must be at least 1")
-    if args.max_bytes < 1 or args.timeout <= 0 or args.time_budget <= 0:
-        parser.error("--max-bytes, --timeout and --time-budget must be positive")
-    if args.output_dir and os.path.exists(args.output_dir) and not os.path.isdir(args.output_dir):
-        parser.error(f"--output-dir {args.output_dir}: not a directory")
-    if not args.inputs and sys.stdin.isatty():
-        parser.error("no input: name files, directories, WARC files or URLs, or pipe a page in")
+def _read_stdin(args: argparse.Namespace) -> Stdin:
+    """Standard input, if it is one of the inputs (read before anything else: whether it
+    holds one page or a WARC decides how the output looks)."""
+    if "-" in args.inputs or (not args.inputs and args.input_file is None):
+        if sys.stdin is None:  # started with standard input closed (``<&-``)
+            return Stdin(failure="no standard input (it is closed)")
+        return read_stdin(sys.stdin.buffer, args.max_bytes)
+    return Stdin()
+
+
+def _run(args: argparse.Namespace, listed: BinaryIO | None, tally: Tally) -> None:
+    stdin = _read_stdin(args)
     try:
-        return _run(args)
-    except KeyboardInterrupt:
-        print("boilerkit: interrupted", file=sys.stderr)
-        return 130
-    except BrokenPipeError:
-        # The reader went away (``| head``): stop quietly, as other Unix tools do.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        return 1
+        _extract_all(args, listed, stdin, tally)
+    finally:
+        stdin.close()
 
 
-def _run(args: argparse.Namespace) -> int:
-    job = _job(args)
-    batch = _is_batch(args.inputs)
-    lines = job.fmt == "json" and not job.explain and (args.jsonl or batch)
+def _extract_all(
+    args: argparse.Namespace, listed: BinaryIO | None, stdin: Stdin, tally: Tally
+) -> None:
+    batch = _is_batch(args, stdin)
+    # One record per document: always with --jsonl; for JSON (JSON Lines) and CSV (a header,
+    # then rows) to standard output when several documents share it. In a directory, each
+    # document gets its own file.
+    header = "" if args.jsonl else get_format(args.format).header
+    shared = batch and not args.output_dir and (args.format == "json" or bool(header))
+    lines = not args.explain and (args.jsonl or shared)
+    job = _job(args, lines)
     try:
         sink: StreamSink | DirectorySink = (
             DirectorySink(
@@ -161,51 +162,94 @@ def _run(args: argparse.Namespace) -> int:
                 lines=lines,
             )
             if args.output_dir
-            else StreamSink(sys.stdout.buffer, batch=batch, lines=lines)
+            else StreamSink(
+                _unbuffered(sys.stdout.buffer),
+                batch=batch,
+                lines=lines,
+                header=header if lines else "",
+            )
         )
     except OSError as error:
-        print(f"boilerkit: {args.output_dir}: {error.strerror or error}", file=sys.stderr)
-        return 1
+        _tell(f"boilerkit: {args.output_dir}: {error.strerror or error}", None)
+        tally.failed += 1
+        return
     items = iter_inputs(
-        args.inputs, url=args.url, stdin=sys.stdin.buffer, max_bytes=job.options.max_bytes
+        _listed_inputs(args, listed),
+        url=args.url,
+        stdin=stdin,
+        max_bytes=job.options.max_bytes,
+        exclude=sink.root,
     )
-    jobs = (args.jobs or default_jobs()) if batch else 1
-    progress = _progress(args) if batch else None
-    failures = 0
-    for result in run_batch(items, job, jobs):
-        problem = result.error or _write(sink, result)
-        if problem:
-            failures += 1
-            _tell(f"boilerkit: {result.name}: {problem}", progress)
-        if progress is not None:
-            progress.update()
-    sink.close()
-    if progress is not None:
-        progress.close()
-    return 1 if failures else 0
-
-
-def _write(sink: StreamSink | DirectorySink, result: Result) -> str | None:
+    jobs = args.jobs or default_jobs()
+    progress = _progress(args, sink.root) if batch else None
     try:
-        sink.write(result)
-    except BrokenPipeError:
-        raise
-    except OSError as error:
-        return f"cannot write the output: {error.strerror or error}"
-    return None
+        for result in run_batch(items, job, jobs, isolate=batch):
+            _record(result, sink, tally, progress, batch=batch)
+    finally:
+        problem = sink.close()
+        if progress is not None:
+            progress.close()
+    if problem:
+        tally.failed += 1
+        _tell(f"boilerkit: {problem}", None)
+    if batch and not args.quiet and (tally.failed or tally.skipped):
+        _tell(_summary(tally, job.language), None)
 
 
-def _progress(args: argparse.Namespace) -> Any:
+def _unbuffered(stream: BinaryIO) -> BinaryIO:
+    """Standard output's file itself, so a failed write fails its own document's write
+    (a buffer would keep the failed bytes and fail the next document's instead)."""
+    raw = getattr(stream, "raw", None)
+    return raw if isinstance(raw, io.RawIOBase) else stream  # type: ignore[return-value]
+
+
+def _record(
+    result: Result, sink: StreamSink | DirectorySink, tally: Tally, progress: Any, *, batch: bool
+) -> None:
+    """Write one result, or say why there is none; count it either way."""
+    if result.error is not None:
+        tally.failed += 1
+        _tell(f"boilerkit: {result.name}: {result.error}", progress)
+    elif result.skipped is not None:
+        tally.skipped += 1
+        if not batch:  # in a batch, the summary counts them: one line each would drown it
+            _tell(f"boilerkit: {result.name}: skipped ({result.skipped})", progress)
+    else:
+        try:
+            sink.write(result)
+        except BrokenPipeError:
+            raise
+        except (OSError, UnicodeError) as error:
+            tally.failed += 1
+            reason = getattr(error, "strerror", None) or error
+            _tell(f"boilerkit: {result.name}: cannot write the output: {reason}", progress)
+        else:
+            tally.written += 1
+    if progress is not None:
+        progress.update()
+
+
+def _summary(tally: Tally, language: str | None) -> str:
+    parts = [f"{tally.written} written", f"{tally.failed} failed"]
+    if tally.skipped or language:
+        parts.append(f"{tally.skipped} skipped (not in language {language})")
+    return "boilerkit: " + ", ".join(parts)
+
+
+def _progress(args: argparse.Namespace, exclude: Path | None) -> Any:
     """A progress bar on stderr, only when a person is watching it."""
     if args.quiet or not sys.stderr.isatty():
         return None
     from tqdm import tqdm
 
     tqdm.monitor_interval = 0  # no monitor thread: worker processes are forked later
-    return tqdm(total=count_pages(args.inputs), file=sys.stderr, unit="page", dynamic_ncols=True)
+    total = None if args.input_file is not None else count_pages(args.inputs or ["-"], exclude)
+    return tqdm(total=total, file=sys.stderr, unit="page", dynamic_ncols=True)
 
 
 def _tell(message: str, progress: Any) -> None:
+    """A message on stderr, with file names and servers' words made safe for a terminal."""
+    message = printable(message)
     if progress is not None:
         progress.write(message, file=sys.stderr)
     else:

@@ -1,0 +1,337 @@
+"""The process pool a batch runs on: isolation, input order, and memory bounded by bytes.
+
+Workers get tasks in small chunks and send back rendered strings (``Result``), never
+``Document`` objects: a string pickles in microseconds, a document with its tree does not.
+Results come back in input order through a window of chunks in flight, bounded both in
+chunks and in the page bytes they carry, so memory stays flat however many pages a
+directory or WARC file holds and however large they are once decompressed.
+
+The pool is the hard guarantee behind every limit inside the library: a page that crashes
+its worker (a segfault, the OOM killer) or hangs it (a loop in C code that no time budget
+can interrupt) is killed with its worker and reported, and every other page still comes
+out. A worker notes in shared memory which page of its chunk it began and when, so a page
+that holds its worker past its patience is known and killed then, not after the whole
+chunk's worst case; the other pages of its chunk run again. Which page killed a worker is
+found by running the chunks that were in flight again, each alone and then page by page,
+so the guilty page is the only one that fails.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import mmap
+import multiprocessing
+import time
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from typing import Any
+
+from . import batch
+from .batch import Job, Result
+from .tasks import Failure, Task
+
+CHUNK_SIZE = 4
+"""Tasks per round trip to a worker: enough to amortize the pickling, small enough that a
+crashed worker loses little and the last chunks still spread over every core."""
+CHUNK_BYTES = 4 * 1024 * 1024
+"""A chunk also closes once its pages' bytes reach this: big pages travel alone."""
+CHUNKS_PER_WORKER = 4
+"""Chunks in flight per worker: keeps every worker busy while results wait to be written."""
+INFLIGHT_BYTES = 128 * 1024 * 1024
+"""Page bytes (WARC records and stdin, decompressed) the parent holds for chunks sent or
+waiting. No new chunk is taken in while the window holds this much, so the parent stays
+flat even on a WARC of 60 MB decompression bombs; its peak is about twice this (a chunk's
+pickled copy on its way to a worker) plus one record being read. 128 MiB still holds
+over a thousand ordinary pages, far more than the workers can take at once."""
+PATIENCE_WITHOUT_BUDGET = 300.0
+"""Seconds one page may take in a worker when ``Options.time_budget`` is None."""
+BUDGET_SLACK = 2.0
+"""A page is given this many times its time budget (the library promises 1.5x + 0.5 s)."""
+GRACE_SECONDS = 60.0
+"""Added to a page's worst case before its worker is taken for stuck (a busy machine)."""
+POLL_SECONDS = 0.5
+"""How often the parent looks at the page the oldest chunk's worker is on."""
+
+
+def run_batch(
+    items: Iterable[Task | Failure], job: Job, jobs: int, *, isolate: bool = True
+) -> Iterator[Result]:
+    """Every item's ``Result``, in input order: on a pool of ``jobs`` worker processes, or
+    in this process when not ``isolate`` (one input: nothing beside it to protect)."""
+    if not isolate:
+        for item in items:
+            yield batch.failed(item) if isinstance(item, Failure) else batch.process(item, job)
+        return
+    yield from Pool(job, jobs).run(items)
+
+
+def chunks(items: Iterable[Task | Failure]) -> Iterator[list[Task] | Failure]:
+    """Tasks grouped by ``CHUNK_SIZE`` or ``CHUNK_BYTES``; failures alone, in order."""
+    chunk: list[Task] = []
+    size = 0
+    for item in items:
+        if isinstance(item, Failure):
+            if chunk:
+                yield chunk
+                chunk, size = [], 0
+            yield item
+            continue
+        chunk.append(item)
+        size += task_bytes(item)
+        if len(chunk) >= CHUNK_SIZE or size >= CHUNK_BYTES:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def task_bytes(task: Task) -> int:
+    """The bytes a task holds in this process (files and URLs are read by the worker)."""
+    return len(task.data) if task.data is not None else 0
+
+
+@dataclass(slots=True)
+class _Entry:
+    """A chunk (or a failed input) in the window, and its future once submitted."""
+
+    work: list[Task] | Failure
+    size: int = 0
+    future: Future[list[Result]] | None = None
+    slot: int | None = None
+    """Where its worker notes its progress in ``_Clocks`` (while submitted)."""
+    suspect: bool = False
+    """In flight when a worker died: run alone until it is cleared or found guilty."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Stuck:
+    """A chunk's worker held one page too long: which (None if it never began), and how long."""
+
+    index: int | None
+    seconds: float
+
+
+class _Clocks:
+    """Which page of its chunk each worker began, and when: memory the workers write and
+    the parent reads (anonymous shared pages, inherited by the forked workers: no file to
+    create, so nothing that a full ``/dev/shm`` or a file size limit can refuse). One slot
+    per chunk submitted; slots are taken in window order and all given back when the pool
+    restarts, so the oldest chunk always has one. Without fork the workers cannot write
+    here, and a stuck page is found by its chunk's patience instead."""
+
+    def __init__(self, size: int) -> None:
+        self._pages = mmap.mmap(-1, size * (ctypes.sizeof(ctypes.c_double) + 4))
+        self.started = (ctypes.c_double * size).from_buffer(self._pages)
+        offset = size * ctypes.sizeof(ctypes.c_double)
+        self.position = (ctypes.c_int32 * size).from_buffer(self._pages, offset)
+        self.free = list(range(size - 1, -1, -1))
+
+    def take(self) -> int | None:
+        if not self.free:
+            return None
+        slot = self.free.pop()
+        self.started[slot] = 0.0
+        return slot
+
+    def give_back(self, slot: int | None) -> None:
+        if slot is not None:
+            self.free.append(slot)
+
+
+_SHARED: tuple[Any, Any] | None = None
+"""A worker process's view of ``_Clocks`` (its arrays, set by ``_start_worker``)."""
+
+
+def _start_worker(job: Job, started: Any, position: Any) -> None:
+    global _SHARED
+    batch.start_worker(job)
+    _SHARED = (started, position) if started is not None else None
+
+
+def _run_chunk(chunk: list[Task], slot: int) -> list[Result]:
+    results = []
+    for index, task in enumerate(chunk):
+        if _SHARED is not None:
+            started, position = _SHARED
+            position[slot] = index
+            started[slot] = time.monotonic()  # one clock for every process on the machine
+        results.append(batch.process(task, batch.worker_job()))
+    return results
+
+
+class Pool:
+    """A process pool fed through a bounded window of chunks, restarted if a worker dies.
+
+    When a worker dies, every chunk in flight fails with it and nobody knows which one
+    killed it; those chunks are then run again one at a time, so the one that kills its
+    worker again is guilty; a guilty chunk of several pages is split and its pages run
+    alone the same way, so only the page that kills its worker is reported. A chunk that
+    does not finish in time is the oldest one, so its worker is stuck on it: the same.
+    """
+
+    def __init__(self, job: Job, jobs: int) -> None:
+        self.job = job
+        self.jobs = jobs
+        self.window: deque[_Entry] = deque()
+        self.window_bytes = 0
+        methods = multiprocessing.get_all_start_methods()
+        # fork: workers inherit the imported library instead of importing it again.
+        self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self.clocks = _Clocks(2 * jobs * CHUNKS_PER_WORKER + 4 * CHUNK_SIZE)
+        self.shared = self.context.get_start_method() == "fork"
+        self.executor = self._start()
+        budget = job.options.time_budget or PATIENCE_WITHOUT_BUDGET
+        self.page_patience = BUDGET_SLACK * budget + 1.0
+        """How long one page may take in a worker: its time budget with slack (the
+        fetch's deadline is added for a URL)."""
+
+    def _start(self) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            self.jobs,
+            mp_context=self.context,
+            initializer=_start_worker,
+            initargs=(
+                self.job,
+                *((self.clocks.started, self.clocks.position) if self.shared else (None, None)),
+            ),
+        )
+
+    def run(self, items: Iterable[Task | Failure]) -> Iterator[Result]:
+        finished = False
+        try:
+            for work in chunks(items):
+                size = 0 if isinstance(work, Failure) else sum(map(task_bytes, work))
+                self.window.append(_Entry(work, size))
+                self.window_bytes += size
+                self._submit()
+                while self.window and self._full():
+                    yield from self._next()
+            while self.window:
+                yield from self._next()
+            finished = True
+        finally:
+            if not finished:  # interrupted, or the reader went away: stop the workers now
+                self._kill_workers()
+            self.executor.shutdown(wait=finished, cancel_futures=True)
+
+    def _full(self) -> bool:
+        return (
+            len(self.window) >= self.jobs * CHUNKS_PER_WORKER or self.window_bytes >= INFLIGHT_BYTES
+        )
+
+    def _patience(self, task: Task) -> float:
+        """How long a page may hold its worker: its worst case, and a grace period."""
+        fetch = self.job.timeout if task.fetch_url is not None else 0.0
+        return self.page_patience + fetch + GRACE_SECONDS
+
+    def _submit(self) -> None:
+        """Send waiting chunks to the pool: all of them, or only the oldest while suspects
+        remain (so that a worker that dies again tells which chunk killed it)."""
+        alone = any(entry.suspect for entry in self.window)
+        for entry in list(self.window)[:1] if alone else self.window:
+            if entry.future is None and not isinstance(entry.work, Failure):
+                entry.slot = self.clocks.take()
+                if entry.slot is None:
+                    return  # the rest wait for a slot
+                entry.future = self.executor.submit(_run_chunk, entry.work, entry.slot)
+
+    def _next(self) -> list[Result]:
+        self._submit()
+        head = self.window[0]
+        if isinstance(head.work, Failure):
+            self._pop()
+            return [batch.failed(head.work)]
+        try:
+            outcome = self._wait(head)
+        except BrokenProcessPool:
+            self._restart()
+            if not head.suspect:
+                for entry in self.window:
+                    entry.suspect = True
+                return []
+            return self._guilty(head, "worker process died on this page (crash or out of memory)")
+        if isinstance(outcome, list):
+            self._pop()
+            return outcome
+        self._restart()
+        reason = f"no result after {outcome.seconds:g} s (worker stuck on this page): stopped"
+        if outcome.index is None:
+            return self._guilty(head, reason)
+        return self._stuck(head, outcome.index, reason)
+
+    def _wait(self, head: _Entry) -> list[Result] | _Stuck:
+        """The head chunk's results, or which of its pages holds its worker too long."""
+        assert head.future is not None and head.slot is not None
+        assert not isinstance(head.work, Failure)
+        waiting = time.monotonic()
+        while True:
+            try:
+                return head.future.result(timeout=POLL_SECONDS)
+            except TimeoutError:
+                pass
+            now, started = time.monotonic(), self.clocks.started[head.slot]
+            if started:
+                index = self.clocks.position[head.slot]
+                patience = self._patience(head.work[index])
+                if now - started > patience:
+                    return _Stuck(index, patience)
+            else:  # never began: a worker that cannot even start
+                patience = sum(map(self._patience, head.work))
+                if now - waiting > patience:
+                    return _Stuck(None, patience)
+
+    def _stuck(self, head: _Entry, index: int, reason: str) -> list[Result]:
+        """Fail the page that held its worker; run the rest of its chunk again."""
+        assert not isinstance(head.work, Failure)
+        self._pop()
+        before, page, after = head.work[:index], head.work[index], head.work[index + 1 :]
+        entries = [_Entry(before), _Entry(Failure(page.name, reason)), _Entry(after)]
+        for entry in reversed(entries):
+            if entry.work:
+                entry.size = (
+                    0 if isinstance(entry.work, Failure) else sum(map(task_bytes, entry.work))
+                )
+                self.window.appendleft(entry)
+                self.window_bytes += entry.size
+        return []
+
+    def _guilty(self, head: _Entry, reason: str) -> list[Result]:
+        """Report a chunk that killed or held its worker, or split it to find the page."""
+        assert not isinstance(head.work, Failure)
+        self._pop()
+        if len(head.work) == 1:
+            task = head.work[0]
+            return [Result(task.name, task.stem, error=reason)]
+        for task in reversed(head.work):
+            self.window.appendleft(_Entry([task], task_bytes(task), suspect=True))
+            self.window_bytes += task_bytes(task)
+        return []
+
+    def _pop(self) -> None:
+        entry = self.window.popleft()
+        self.window_bytes -= entry.size
+        self.clocks.give_back(entry.slot)
+
+    def _restart(self) -> None:
+        """Kill every worker (one may be stuck in a loop) and start a new pool."""
+        self._kill_workers()
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        self.executor = self._start()
+        for entry in self.window:
+            self.clocks.give_back(entry.slot)
+            entry.future, entry.slot = None, None  # lost with the old pool: submitted again
+
+    def _kill_workers(self) -> None:
+        processes = getattr(self.executor, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.kill()  # ProcessPoolExecutor has no public way to stop a busy worker
+        # A worker killed while it wrote a result leaves half a message in the result pipe;
+        # the pool's manager thread then waits for the rest forever, and the interpreter's
+        # exit waits for that thread. With this process's own write end closed as well,
+        # the dead workers' ends are the last: the thread reads an end of file instead.
+        writer = getattr(getattr(self.executor, "_result_queue", None), "_writer", None)
+        if writer is not None:
+            writer.close()
