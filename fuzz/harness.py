@@ -13,6 +13,8 @@ bytes as fetched, with or without a Content-Type, ``str`` decoded with
 
 from __future__ import annotations
 
+import time
+
 import boilerkit
 
 CONTENT_TYPES = (
@@ -65,3 +67,34 @@ def check_input(data: bytes, *, repeat: bool = True) -> str:
     assert again.text == doc.text, "non-deterministic text"
     assert again.to_dict() == doc.to_dict(), "non-deterministic metadata"
     return "document"
+
+
+TIME_BUDGET = 1.0
+"""The budget of the time-aimed round: short, so that slow inputs stand out."""
+
+
+def time_limit(budget: float) -> float:
+    """What the library promises for ``budget``: 1.5 times it plus half a second."""
+    return 1.5 * budget + 0.5
+
+
+def check_time(data: bytes, budget: float = TIME_BUDGET) -> str:
+    """Run one case under ``budget`` and fail if it overruns the promised limit.
+
+    The clock is this process's CPU time, not the wall: the round runs beside other work
+    on a shared machine, and a stall that is not ours must not count as a finding. Every
+    overrun we look for (a backtracking pattern, a quadratic parse) burns CPU.
+    """
+    html, kwargs = call_for(data)
+    kwargs["time_budget"] = budget
+    started = time.process_time()
+    try:
+        doc = boilerkit.extract(html, **kwargs)  # type: ignore[arg-type]
+        outcome = "document"
+    except boilerkit.BoilerkitError as error:
+        outcome = type(error).__name__
+    else:
+        doc.to_json().encode("utf-8")  # every output field re-encodes
+    spent = time.process_time() - started
+    assert spent <= time_limit(budget), f"{spent:.2f} s over a budget of {budget} s"
+    return outcome

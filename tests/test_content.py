@@ -20,7 +20,12 @@ from boilerkit.encoding.decode import decode_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.page.tags import BLOCK_TAGS
-from boilerkit.selection.content import _make_links_absolute, build_content, prune_empty
+from boilerkit.selection.content import (
+    COPIED_ATTRIBUTES,
+    _make_links_absolute,
+    build_content,
+    prune_empty,
+)
 from boilerkit.selection.segment import Segmentation, segment
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -47,7 +52,7 @@ def _reference(
                 keep = element in kept_elements or index not in segmentation.block_at
             else:
                 keep = owners[-1]
-            attrib = dict(element.attrib)
+            attrib = {k: v for k, v in element.attrib.items() if k in COPIED_ATTRIBUTES}
             if copies:
                 new = etree.SubElement(copies[-1], element.tag, attrib)
             else:

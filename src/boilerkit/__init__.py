@@ -18,6 +18,7 @@ from .errors import (
     InputTooLargeError,
     OptionError,
     OptionTypeError,
+    StageError,
     TimeBudgetExceededError,
 )
 from .explain import Explanation
@@ -40,6 +41,7 @@ __all__ = [
     "Options",
     "RelatedLink",
     "RepairResult",
+    "StageError",
     "TimeBudgetExceededError",
     "__version__",
     "decode_html",

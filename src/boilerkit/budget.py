@@ -1,13 +1,16 @@
 """Per-document time budget: one pathological page must not stall a whole crawl.
 
 ``pipeline.run`` creates a ``Deadline`` from ``Options.time_budget`` and calls
-``check()`` between stages; stages with long loops (block selection) call it inside them.
-A check is one ``time.monotonic()`` call and a comparison (~60 ns), cheap enough for every
-iteration of a per-block loop.
+``check()`` between stages; the long loops of the stages (the pieces fed to libxml2,
+clean, segmentation, block verdicts, the content copy, the render walk) call it inside
+them. A check is one ``time.monotonic()`` call and a comparison (~60 ns), cheap enough
+for every iteration of a per-block loop.
 
-The budget is cooperative: a single C-level call (libxml2 parsing a 50 MB page) is not
-interrupted, so a page can overrun by at most one such step. Every stage is linear in the
-input, and ``Options.max_bytes`` bounds the input, which bounds that step too.
+The budget is cooperative: what runs between two checks is not interrupted. Each such
+step is bounded (a 1 MB piece of parsing, one linear regex pass, the coarse path's XSLT
+pass), and the trafilatura second opinion is started only when what is left of the
+budget covers three times its estimate. A hard limit needs a process boundary: see
+docs/robustness.md.
 
 The deadline of the extraction running on the current thread is also reachable through
 ``current()``, a context variable, so deep helpers can check it without the deadline

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from .metadata import Metadata
@@ -71,17 +72,39 @@ class Document(Metadata):
         return render_document(self, fmt, with_overrides(options, overrides))
 
     def __getstate__(self) -> dict[str, Any]:
-        # lxml elements do not pickle; carry the content as HTML so process pools work.
+        """The fields, with ``content`` as XML: lxml elements do not pickle.
+
+        XML, not HTML: it gives back the very tree (an ``<html>`` root, a ``<tr>`` outside
+        a table, empty elements), where an HTML fragment parse rebuilds some of them
+        differently or refuses them (a pickled ``<html>`` root failed to unpickle, and a
+        process pool that received one died).
+        """
         state = dict(self.__dict__)
         content = state.pop("content")
-        state["_content_html"] = (
-            lxml_html.tostring(content, encoding="unicode") if content is not None else None
+        state["_content_xml"] = (
+            etree.tostring(content, encoding="unicode", with_tail=False)
+            if content is not None
+            else None
         )
         return state
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        content_html = state.pop("_content_html")
+        content_xml = state.pop("_content_xml", None)
+        content_html = state.pop("_content_html", None)  # pickled by an older version
         for key, value in state.items():
             object.__setattr__(self, key, value)
-        content = lxml_html.fragment_fromstring(content_html) if content_html else None
+        content = None
+        if content_xml:
+            content = etree.fromstring(content_xml, _content_parser())
+        elif content_html:
+            content = lxml_html.fragment_fromstring(content_html)
         object.__setattr__(self, "content", content)
+
+
+def _content_parser() -> etree.XMLParser:
+    """An XML parser that makes HTML elements and reads nothing but the string."""
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, huge_tree=True, remove_blank_text=False
+    )
+    parser.set_element_class_lookup(lxml_html.HtmlElementClassLookup())
+    return parser

@@ -1,9 +1,17 @@
 """The pipeline: decode, parse, repair, metadata, clean, select (coarse for huge pages),
-second opinion, render."""
+second opinion, render.
+
+Also the library's boundary: each stage runs inside ``stage(name)``, where any exception
+that is not a ``BoilerkitError`` (an lxml error, a trafilatura bug, a ``MemoryError``)
+becomes a ``StageError`` naming the stage, and the document leaves through
+``hygiene.clean_fields``.
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -13,13 +21,15 @@ from . import budget
 from .document import Document
 from .encoding.decode import decode_html
 from .encoding.repair import compose, compose_tree, repair_tree
+from .errors import BoilerkitError, StageError
+from .hygiene import clean_fields
 from .metadata import Metadata, extract_metadata, finalize_metadata
 from .metadata.jsonld import article_body
 from .options import Options
 from .page import guard
 from .page.clean import clean_tree
 from .page.paragraphs import is_pre_css
-from .page.parse import parse_html
+from .page.parse import ParsedPage, parse_html
 from .render.text import render_text
 from .selection.choose import Selection, select_content, with_comments
 from .selection.coarse import coarse_selection, coarse_text, is_large
@@ -50,7 +60,7 @@ def run(
 ) -> Extraction:
     """Run every stage on one page within ``options.time_budget`` (see ``budget``)."""
     deadline = budget.Deadline(options.time_budget)
-    with budget.active(deadline):
+    with budget.active(deadline), stage("pipeline"):
         return _run(
             html,
             url=url,
@@ -59,6 +69,22 @@ def run(
             deadline=deadline,
             explain=explain,
         )
+
+
+@contextmanager
+def stage(name: str) -> Iterator[None]:
+    """Run a stage; any exception but a ``BoilerkitError`` leaves as a ``StageError``.
+
+    The one ``except Exception`` of the library (the CLI's edge aside): a stage catches
+    only the errors it expects, and whatever else a dependency raises is a bug that must
+    not take a crawl down with it. Nested stages name the innermost one.
+    """
+    try:
+        yield
+    except BoilerkitError:
+        raise
+    except Exception as error:  # the boundary: see the docstring
+        raise StageError(name, error) from error
 
 
 def _run(
@@ -71,40 +97,34 @@ def _run(
     explain: bool,
 ) -> Extraction:
     """Run every stage on one page."""
-    guard.check_size(html, options.max_bytes)
-    guard.check_signature(html)
-    if isinstance(html, bytes):
-        tuning = options.weights
-        decoded = decode_html(html, content_type, tuning.decode, tuning.plausibility)
-        text, encoding = decoded.text, decoded.encoding
-    else:
-        text, encoding = html, "unicode"
-    guard.check_text(text)
+    with stage("decode"):
+        guard.check_size(html, options.max_bytes)
+        guard.check_signature(html)
+        if isinstance(html, bytes):
+            tuning = options.weights
+            decoded = decode_html(html, content_type, tuning.decode, tuning.plausibility)
+            text, encoding = decoded.text, decoded.encoding
+        else:
+            text, encoding = html, "unicode"
+        guard.check_text(text)
     deadline.check("decode")
-    page = parse_html(text, url)
-    deadline.check("parse")
-    large = is_large(page.root, len(text))  # the element count of a page past the limit
-    repair_tree(page.root, options.weights.repair, options.weights.plausibility)
+    with stage("parse"):
+        page = parse_html(text, url)
+        deadline.check("parse")
+        large = is_large(page.root, len(text))  # the element count of a page past the limit
+    with stage("repair"):
+        repair_tree(page.root, options.weights.repair, options.weights.plausibility)
     deadline.check("repair")
-    metadata = extract_metadata(page.root, url, search_body=not large)
-    body = article_body(page.root) if not large and "articleBody" in text else None
+    with stage("metadata"):
+        metadata = extract_metadata(page.root, url, search_body=not large)
+        body = article_body(page.root) if not large and "articleBody" in text else None
     deadline.check("metadata")
-    pre_css = not large and is_pre_css(text, options.weights.pre_css_class_share)
-    clean_tree(page.root, paragraphs=pre_css)
+    with stage("clean"):
+        pre_css = not large and is_pre_css(text, options.weights.pre_css_class_share)
+        clean_tree(page.root, paragraphs=pre_css)
     deadline.check("clean")
-    if large:
-        selection = coarse_selection(page.root, large)
-    else:
-        selection = select_content(
-            page.root,
-            weights=options.weights,
-            base_url=page.base_url,
-            include_comments=options.include_comments,
-            scale=options.scale,
-            title=metadata.title,
-            signed=bool(metadata.author or metadata.date),
-            explain=explain,
-        )
+    with stage("select"):
+        selection = _select(page, large, metadata, options, explain)
     deadline.check("select")
     if (
         options.fallback
@@ -112,18 +132,46 @@ def _run(
         and len(text) <= SECOND_OPINION_MAX_CHARS
         and _unsure(selection, metadata, options)
     ):
-        selection = ask_second_opinion(
-            text,
-            selection,
-            page.root,
-            elements=int(_COUNT_ELEMENTS(page.root)),
-            listing=selection.content is None and bool(selection.related),
-            weights=options.weights,
-            seconds_left=deadline.remaining(),
-        )
+        with stage("second opinion"):
+            selection = ask_second_opinion(
+                text,
+                selection,
+                page.root,
+                elements=int(_COUNT_ELEMENTS(page.root)),
+                listing=selection.content is None and bool(selection.related),
+                weights=options.weights,
+                seconds_left=deadline.remaining(),
+            )
         deadline.check("second opinion")
     if body is not None:
-        selection = prefer_article_body(selection, body, options.weights)
+        with stage("article body"):
+            selection = prefer_article_body(selection, body, options.weights)
+    with stage("render"):
+        return _extraction(selection, metadata, options, large=large, encoding=encoding)
+
+
+def _select(
+    page: ParsedPage, large: int, metadata: Metadata, options: Options, explain: bool
+) -> Selection:
+    """Block selection, or the coarse one on a page past ``LARGE_PAGE_ELEMENTS``."""
+    if large:
+        return coarse_selection(page.root, large)
+    return select_content(
+        page.root,
+        weights=options.weights,
+        base_url=page.base_url,
+        include_comments=options.include_comments,
+        scale=options.scale,
+        title=metadata.title,
+        signed=bool(metadata.author or metadata.date),
+        explain=explain,
+    )
+
+
+def _extraction(
+    selection: Selection, metadata: Metadata, options: Options, *, large: int, encoding: str
+) -> Extraction:
+    """The rendered document of ``selection``, every value clean (``hygiene``)."""
     comments = render_text(selection.comments)
     if selection.comments is not None and selection.content is not None:
         selection = with_comments(selection)
@@ -149,7 +197,7 @@ def _run(
         encoding=encoding,
         content=selection.content,
     )
-    return Extraction(document=document, selection=selection)
+    return Extraction(document=clean_fields(document), selection=selection)
 
 
 def _composed(metadata: Metadata) -> Metadata:

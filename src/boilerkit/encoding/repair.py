@@ -174,7 +174,9 @@ def _delta(
     return after - before, after, before
 
 
-_FOREIGN_WORD = re.compile(r"\S*[^\x00-\x7f]\S*")
+# (Tried at word starts only: from every position of a long ASCII word it was quadratic.)
+_FOREIGN_WORD = re.compile(r"(?<!\S)\S*[^\x00-\x7f]\S*")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _marked(text: str) -> str:
@@ -343,8 +345,8 @@ def repair_tree(
         if text in fixes or text in skipped:
             continue
         fixed = explain_repair(text, weights, costs).text
-        if fixed != text:
-            fixes[text] = fixed
+        if fixed != text:  # a repair may bring back what lxml refuses (U+FFFE, controls)
+            fixes[text] = _NOT_XML.sub("", fixed)
     if not fixes:
         return 0
     changed = 0

@@ -33,20 +33,23 @@ _WEEKDAYS = (
     r"|vendredi|samedi|dimanche"
 )
 _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, reverse=True))
-# Where the names end: a date, a time, "Updated", a separator bar.
+# Where the names end: a date, a time, "Updated", a separator bar. A try starts only where
+# a run of spaces starts (the look-behind): started inside every run, it was quadratic.
 _TAIL = re.compile(
-    r"\s*(?:\||•|·|\u2022|\bupdated\b|\bpublished\b|\bedited\s+by\b|\baktualisiert\b"
+    r"(?<!\s)\s*(?:\||•|·|\u2022|\bupdated\b|\bpublished\b|\bedited\s+by\b|\baktualisiert\b"
     r"|\bveröffentlicht\b|\bam\s+(?=\d|" + _WEEKDAYS + r")|\b(?:" + _WEEKDAYS + r")\b|\d"
     r"|\s[-\u2013]\s+(?:" + _MONTH_NAMES + r")\b|\b(?:" + _MONTH_NAMES + r")\.?\s+\d"
     # Korean and Japanese write the title after the name: "김민준 기자", "山田太郎記者".
-    r"|\s*(?:기자|특파원|통신원|記者|特派員)(?=\W|$)).*$",
+    r"|(?:기자|특파원|통신원|記者|特派員)(?=\W|$)).*$",
     re.IGNORECASE,
 )
 _SPLIT = re.compile(
-    r"\s*(?:;|,|&|\+|/|、|\uff0c)\s*|\s+(?:and|und|et|oraz|i|y|e|en|og|och|и|dan|ve|và|और)\s+",
+    r"(?<!\s)\s*(?:;|,|&|\+|/|、|\uff0c)\s*|(?<!\s)\s+(?:and|und|et|oraz|i|y|e|en|og|och|и|dan|ve|và|और)\s+",
     re.IGNORECASE,
 )
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
+# After an "@" that is not a word's first character: a dot, then a word character. Tested
+# per word (``_is_email``); the single pattern ``\S+@\S+\.\w+`` was cubic on "@@@...".
+_EMAIL_DOMAIN_END = re.compile(r"\.\w")
 _HANDLE = re.compile(r"(?<!\w)@\w+")
 _LETTER = re.compile(r"[^\W\d_]")
 _WORD = re.compile(r"\w")
@@ -141,6 +144,13 @@ MAX_NAME_CHARS = 60
 MAX_PERSON_WORDS = 4
 
 
+def _is_email(word: str) -> bool:
+    """Whether ``word`` holds an e-mail address: "@" after its first character, then a
+    dot and a word character at least one character later."""
+    at = word.find("@", 1)
+    return at > 0 and _EMAIL_DOMAIN_END.search(word, at + 2) is not None
+
+
 def _is_name(segment: str, sitenames: frozenset[str]) -> bool:
     words = segment.split()
     if not words or len(words) > MAX_NAME_WORDS or len(segment) > MAX_NAME_CHARS:
@@ -199,7 +209,9 @@ def author_names(
     text = clean_value(raw)
     if not text or text.lower().startswith(("http://", "https://", "www.")):
         return []
-    text = _EMAIL.sub(" ", text).lstrip("©").strip()
+    if "@" in text:
+        text = " ".join(word for word in text.split() if not _is_email(word))
+    text = text.lstrip("©").strip()
     text = _PREFIX.sub("", text, count=1)
     text = _TAIL.sub("", text)
     if _WORD.search(_HANDLE.sub("", text)):

@@ -5,6 +5,11 @@ from __future__ import annotations
 from .priorities import PRIORITIES
 from .text import clean_value
 
+MAX_CHARS = {"author": 1_000, "sitename": 300, "date": 300, "date_modified": 300}
+"""Values longer than this are not an author, a site's name or a date, whatever the source
+says: a page that declares 8,000 "@" as its author gets none, and no pattern runs over
+them. (An author list of a dozen names is under 400 characters.)"""
+
 
 class Candidates:
     """What every source proposed, field by field, ranked by ``PRIORITIES``.
@@ -17,7 +22,10 @@ class Candidates:
         self._values: dict[str, list[tuple[str, str]]] = {}
 
     def add(self, field: str, source: str, value: object) -> None:
-        """Record ``value`` for ``field`` if anything readable is left after cleaning."""
+        """Record ``value`` for ``field`` if anything readable is left after cleaning, and
+        if it is not too long to be one (``MAX_CHARS``: never searched then)."""
+        if isinstance(value, str) and len(value) > MAX_CHARS.get(field, len(value)):
+            return
         text = clean_value(value)
         if text is not None:
             self._values.setdefault(field, []).append((source, text))

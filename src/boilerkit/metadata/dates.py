@@ -95,6 +95,11 @@ _URL_DATE = re.compile(
 )
 
 
+MAX_DATE_CHARS = 300
+"""A value longer than this is not a date ("Monday, 3 March 2024, 10:00 CET, updated ..."
+is under 100): it is not searched at all."""
+
+
 def _today() -> date:
     return (datetime.now(timezone.utc) + timedelta(days=1)).date()
 
@@ -118,12 +123,16 @@ def _with_time(day: date, match: re.Match[str], first_group: int) -> str:
     if zone:
         zone = "+00:00" if zone == "Z" else zone
         stamp += zone if ":" in zone else f"{zone[:3]}:{zone[3:]}"
+    try:  # second 60 to 99, a zone past 24 hours: the day stands, the time does not
+        datetime.fromisoformat(stamp)
+    except ValueError:
+        return day.isoformat()
     return stamp
 
 
 def parse_date(text: str | None) -> str | None:
     """ISO 8601 for the first date written in ``text`` (ISO, numeric, or month names)."""
-    if not text:
+    if not text or len(text) > MAX_DATE_CHARS:
         return None
     text = text.strip()
     match = _ISO.search(text)

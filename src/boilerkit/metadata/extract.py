@@ -239,6 +239,8 @@ def finalize_metadata(
 MIN_LEAD_CHARS = 40
 # ... and be among the first lines of the text (the rest of a huge page is not read).
 MAX_LEAD_LINE = 100
+# ... and no longer than this: a 60 MB line is a dump, and normalizing it took 800 MB.
+MAX_LEAD_CHARS = 5_000
 
 
 def lead_paragraph(text: str, title: str | None) -> str | None:
@@ -246,6 +248,8 @@ def lead_paragraph(text: str, title: str | None) -> str | None:
     skip = fingerprint(title) if title else None
     for paragraph in text.split("\n", MAX_LEAD_LINE)[:MAX_LEAD_LINE]:
         paragraph = paragraph.strip()
+        if len(paragraph) > MAX_LEAD_CHARS:
+            continue
         if len(paragraph) >= MIN_LEAD_CHARS and fingerprint(paragraph) != skip:
             return clean_value(paragraph)
     return None

@@ -73,12 +73,13 @@ SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "cor
 # HTML-comment and CDATA wrappers some CMSs put around the JSON.
 _WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
+_TYPE_PREFIX = re.compile(r"[/:#]")  # "https://schema.org/NewsArticle", "schema:Article"
 
 
 def _types(obj: dict[str, Any]) -> set[str]:
     raw = obj.get("@type")
     names = raw if isinstance(raw, list) else [raw]
-    return {re.split(r"[/:#]", str(name))[-1].lower() for name in names if name}
+    return {_TYPE_PREFIX.split(str(name))[-1].lower() for name in names if name}
 
 
 def _walk(value: Any) -> Iterator[dict[str, Any]]:

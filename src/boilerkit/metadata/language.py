@@ -40,6 +40,7 @@ SCRIPTS: tuple[tuple[str, str], ...] = (
     ("\u10a0-\u10ff", "ka"),
     ("\u0530-\u058f", "hy"),
 )
+_LETTERS = re.compile(r"[^\W\d_]+")
 _SCRIPT_PATTERNS = tuple((re.compile(f"[{chars}]"), lang) for chars, lang in SCRIPTS)
 
 # The most frequent function words per language. Lists overlap (e.g. "de"); only the
@@ -105,7 +106,7 @@ def detect_language(text: str) -> str | None:
             if lang == "zh" and len(_SCRIPT_PATTERNS[0][0].findall(sample)) > letters * KANA_SHARE:
                 return "ja"
             return lang
-    words = Counter(re.findall(r"[^\W\d_]+", sample.lower()))
+    words = Counter(_LETTERS.findall(sample.lower()))
     scores = {
         lang: sum(count for word, count in words.items() if word in common)
         for lang, common in COMMON_WORDS.items()

@@ -16,6 +16,8 @@ from ..encoding.repair import repair_text
 from ..page.parse import join_url
 
 _TAG = re.compile(r"<[^<>]{1,200}>")
+_WORDS = re.compile(r"\w+")
+_LIST_SEPARATOR = re.compile(r"[,;|]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
@@ -38,7 +40,7 @@ def clean_value(value: object) -> str | None:
 def fingerprint(text: str) -> str:
     """Case- and punctuation-blind form, to compare values from different sources."""
     folded = unicodedata.normalize("NFKC", text).casefold()
-    return " ".join(re.findall(r"\w+", folded))
+    return " ".join(_WORDS.findall(folded))
 
 
 def absolute_url(base: str | None, value: str | None) -> str | None:
@@ -70,7 +72,7 @@ def split_list(values: list[str]) -> tuple[str, ...]:
     out: list[str] = []
     seen: set[str] = set()
     for value in values:
-        for part in re.split(r"[,;|]", value):
+        for part in _LIST_SEPARATOR.split(value):
             item = clean_value(part)
             if item and len(item) <= MAX_KEYWORD_CHARS and fingerprint(item) not in seen:
                 seen.add(fingerprint(item))

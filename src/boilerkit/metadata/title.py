@@ -17,7 +17,8 @@ from .scan import PageScan
 from .text import clean_value, fingerprint, safe_host
 
 # Separators between a headline and a site name, in the order they are tried.
-SEPARATORS = re.compile(r"\s+(?:[|\-\u2013\u2014\u00bb\u00b7\u2022:/]|::|\\|-{2})\s+")
+# (A try starts only where a run of spaces starts: linear on long runs of spaces.)
+SEPARATORS = re.compile(r"(?<!\s)\s+(?:[|\-\u2013\u2014\u00bb\u00b7\u2022:/]|::|\\|-{2})\s+")
 # An affix longer than this many words is not a site name but part of the headline.
 MAX_AFFIX_WORDS = 5
 MAX_TITLE_PARTS = 12

@@ -18,7 +18,10 @@ soup, NUL-padded text. Empty or whitespace-only input gives an empty ``Document`
 
 from __future__ import annotations
 
+import os
 import re
+import resource
+import sys
 
 from ..errors import ExtractionError, InputTooLargeError
 
@@ -97,3 +100,62 @@ def check_text(text: str) -> None:
             f"input is binary data, not an HTML page ({share:.0%} control or undecodable"
             f" characters in the first {min(len(text), NOISE_SAMPLE)})"
         )
+
+
+MAX_TREE_BYTES = 640 * 1024 * 1024
+"""What the parsed tree of one page may add to the process's resident memory. libxml2
+spends 130 to 300 bytes per node: a page of ``max_bytes`` dense markup (21 million
+``<p>``) would need 2.5 GB, and XPath node sets stop at 10 million nodes. 640 MB keeps a
+worker under 1 GB and every node set under 6 million nodes; the largest corpus page
+(10,106 elements) needs about 5 MB."""
+
+MAX_TREE_TAGS = 2_000_000
+"""Start tags (``<`` but ``</``) a page may hold: a tree of 2 million elements takes 300
+to 600 MB, and with their text nodes stays under libxml2's XPath limit of 10 million nodes. The
+largest corpus page has 10,106 elements; a page past ``LARGE_PAGE_ELEMENTS`` (100,000)
+gets the coarse selection, and one past this an error."""
+
+_PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def resident_bytes() -> int:
+    """The process's resident memory now (its peak where ``/proc`` is absent)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * _PAGE_SIZE
+    except (OSError, ValueError, IndexError):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        return peak if sys.platform == "darwin" else peak * 1024
+
+
+class TreeGrowth:
+    """Watches what a parse adds, between the pieces it is fed: the tags (each ``<`` but
+    ``</`` may open an element) and the process's resident memory.
+
+    Two measures because neither is enough alone: the tag count is exact for what it
+    counts but not every node is a tag (attributes), and memory counts everything but a
+    worker reuses the memory it freed before without growing. Memory is measured on the
+    whole process, so another thread's allocations count too, which can only make the
+    guard stricter.
+    """
+
+    __slots__ = ("_start", "_tags")
+
+    def __init__(self) -> None:
+        self._start = resident_bytes()
+        self._tags = 0
+
+    def check(self, piece: bytes = b"") -> None:
+        """Count ``piece`` (the markup about to be fed) and raise ``InputTooLargeError``
+        once the page is past ``MAX_TREE_TAGS`` or its tree past ``MAX_TREE_BYTES``."""
+        self._tags += piece.count(b"<") - piece.count(b"</")  # end tags open nothing
+        if self._tags > MAX_TREE_TAGS:
+            raise InputTooLargeError(
+                f"the page has more than {MAX_TREE_TAGS:,} tags (markup this dense is a"
+                " dump, not a page)"
+            )
+        if resident_bytes() - self._start > MAX_TREE_BYTES:
+            raise InputTooLargeError(
+                f"the page's tree outgrew {MAX_TREE_BYTES >> 20} MB of memory while parsing"
+                " (markup this dense is a dump, not a page)"
+            )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
+from .. import budget
 from .tags import BLOCK_TAGS
 
 NO_PARAGRAPHS_INSIDE = frozenset(
@@ -54,7 +55,9 @@ def wrap_loose_runs(root: lxml_html.HtmlElement) -> None:
         if not blocked and element.tag not in NOT_RUN_PARENTS:
             candidates.append((depth, element))
     candidates.sort(key=lambda pair: pair[0], reverse=True)  # the deepest first: their runs
+    check = budget.current().check
     for _, element in candidates:  # are settled before their parents look at them
+        check("clean")
         _wrap(element)
 
 

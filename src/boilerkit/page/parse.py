@@ -27,22 +27,43 @@ would mix their logs.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import budget
+from . import guard
+
 MAX_DEPTH = 256
 """Deepest element nesting kept (``<html>`` is level 1). libxml2's own default limit; the
 deepest page of both corpora nests 42 levels."""
+MAX_ATTRIBUTES = 128
+"""Attributes kept per element; the rest of a tag is dropped before parsing. libxml2 checks
+each new attribute against the earlier ones of its element, so one tag of 100,000
+attributes took 172 s to parse. 128 per tag costs 1.3 times the parse of ordinary
+attributes; real elements carry a few dozen at most."""
+PARSE_CHUNK_BYTES = 1 << 20
+"""Pages are fed to libxml2 in pieces this large, with the deadline checked between
+pieces: libxml2 parses about 20 MB/s, so a piece is about 50 ms, and a page of
+``max_bytes`` never holds the budget up for a whole parse."""
 
 # Elements that never have content, so never open a nesting level.
 _VOID = frozenset((
     b"area", b"base", b"br", b"col", b"embed", b"hr", b"img", b"input", b"link", b"meta",
     b"param", b"source", b"track", b"wbr", b"keygen", b"basefont", b"frame", b"isindex",
 ))  # fmt: skip
-_TAG = re.compile(rb"<(/?)([A-Za-z][^\s/>]*)[^>]*?(/?)>")
+# A start or end tag. Possessive, and never across a "<": on "<a<a<a..." (no ">") each
+# try stops at the next "<", so a scan is linear (a lazy ``[^>]*?`` was cubic there).
+_TAG = re.compile(rb"<(/?)([A-Za-z][^\s/<>]*+)([^<>]*+)>")
+# One attribute as libxml2 reads it: a name, then perhaps "=" and a quoted or bare value.
+# Names and bare values stop at "<" and quotes, so a try that starts inside another tag's
+# value ends at that value's end (see ``trim_attributes``).
+_ATTRIBUTE = rb"""\s*+[^\s/<>="']++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s<>"']*+))?+"""
+_CROWDED_TAG = re.compile(rb"<[A-Za-z][^\s/<>]*+(?:%s){%d}" % (_ATTRIBUTE, MAX_ATTRIBUTES))
+_TAG_REST = re.compile(rb"(?:%s|\s++|/)*+>?" % _ATTRIBUTE)
 # Characters XML (and so lxml's API) forbids, and character references that produce them.
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 # Every byte but the C0 controls XML forbids: deleting these leaves only forbidden ones.
@@ -53,6 +74,8 @@ _NOT_XML_REF = re.compile(
 )
 # Elements at level MAX_DEPTH that still have child elements.
 _AT_CAP = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH) + "[*]")
+# An element at libxml2's own depth limit (2,048 levels, less a margin): where it stopped.
+_AT_LIBXML2_LIMIT = etree.XPath("/" + "/".join(["*"] * 2040))
 _EMPTY_PAGE = "<html><body></body></html>"
 
 
@@ -126,7 +149,8 @@ def flatten_markup(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
 
     def replace(match: re.Match[bytes]) -> bytes:
         nonlocal depth
-        closing, name, selfclosing = match.group(1), match.group(2).lower(), match.group(3)
+        closing, name = match.group(1), match.group(2).lower()
+        selfclosing = match.group(3).endswith(b"/")
         if closing:
             depth = max(depth - 1, 0)
             return match.group(0) if depth < max_depth else b" "
@@ -138,18 +162,83 @@ def flatten_markup(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
     return _TAG.sub(replace, data)
 
 
+def has_crowded_tag(text: str) -> bool:
+    """Whether ``text`` holds a tag of more than ``MAX_ATTRIBUTES`` attributes."""
+    return _CROWDED_TAG.search(text.encode("utf-8", "surrogatepass")) is not None
+
+
+def trim_attributes(data: bytes) -> bytes:
+    """``data`` with every tag cut to its first ``MAX_ATTRIBUTES`` attributes.
+
+    One regex search over the page finds the crowded tags (a page has none as a rule, and
+    the search is all it costs); each is cut after its last kept attribute and closed.
+    """
+    crowded = _CROWDED_TAG.search(data)
+    if crowded is None:
+        return data
+    pieces: list[bytes] = []
+    start = 0
+    while crowded is not None:
+        pieces.append(data[start : crowded.end()])
+        pieces.append(b">")
+        start = _TAG_REST.match(data, crowded.end()).end()  # type: ignore[union-attr]
+        crowded = _CROWDED_TAG.search(data, start)
+    pieces.append(data[start:])
+    return b"".join(pieces)
+
+
 def _parse_once(data: bytes) -> tuple[lxml_html.HtmlElement | None, bool]:
-    """The tree (``None`` when there is none) and whether libxml2 gave up as too deep."""
+    """The tree (``None`` when there is none) and whether libxml2 gave up as too deep.
+
+    A page of one piece is parsed in one call; a larger one is fed piece by piece, with
+    the deadline and the tree's memory (``guard.MAX_TREE_BYTES``) checked between pieces
+    (see ``PARSE_CHUNK_BYTES``).
+    """
     parser = _new_parser()
-    try:
-        root = etree.fromstring(data, parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
-        root = None
-    too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
+    if len(data) > PARSE_CHUNK_BYTES:
+        root = _fed(parser, _pieces(data))
+        # Fed in pieces, libxml2 stops at its depth limit without a word in the log.
+        too_deep = root is not None and bool(_AT_LIBXML2_LIMIT(root))
+    else:
+        try:
+            root = etree.fromstring(data, parser)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            root = None
+        too_deep = any("Excessive depth" in entry.message for entry in parser.error_log)
     return (root if isinstance(root, lxml_html.HtmlElement) else None), too_deep
 
 
+def _pieces(data: bytes) -> Iterator[bytes]:
+    """``data`` in pieces of ``PARSE_CHUNK_BYTES``, checking the deadline and the tree's
+    memory before each piece and after the last."""
+    deadline, growth = budget.current(), guard.TreeGrowth()
+    for offset in range(0, len(data), PARSE_CHUNK_BYTES):
+        deadline.check("parse")
+        piece = data[offset : offset + PARSE_CHUNK_BYTES]
+        growth.check(piece)
+        yield piece
+    growth.check()
+
+
+def _fed(parser: lxml_html.HTMLParser, pieces: Iterable[bytes]) -> etree._Element | None:
+    """The tree libxml2 builds from ``pieces``, or ``None`` when it builds none.
+
+    The checks between pieces raise through this (a ``BoilerkitError`` is a
+    ``ValueError``, so it is not caught with libxml2's own errors).
+    """
+    for piece in pieces:
+        try:
+            parser.feed(piece)
+        except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+            return None
+    try:
+        return parser.close()
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
 def _parse_bytes(data: bytes) -> lxml_html.HtmlElement | None:
+    data = trim_attributes(data)
     root, too_deep = _parse_once(data)
     if too_deep:
         root, _ = _parse_once(flatten_markup(data))

@@ -30,6 +30,10 @@ _BRACKETS = str.maketrans({"[": "\\[", "]": "\\]"})
 _LINK_BRACKET = re.compile(r"^\[|\](?=[(\[:]|$)")
 """Brackets that may matter: a leading "[" and a "]" before "(", "[", ":" or the end."""
 _FLANKING = re.compile(r"[*_~]")
+_BACKTICKS = re.compile("`+")
+_FENCE = re.compile("`{3,}")
+# A trailing "#" run (possessive: "###...#x" is not retried from every "#" of the run).
+_CLOSING_HASHES = re.compile(r"(^|\s)(#++)$")
 _TAG_START = re.compile(r"<(?=[A-Za-z/!?])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # At the start of a line: ATX heading, quote, bullet (+ or - then space), setext underline or
@@ -156,7 +160,7 @@ class _Inline:
         self.last_code = (len(self.parts), code)
         if self.table:
             code = code.replace("|", "\\|")
-        longest = max((len(run) for run in re.findall("`+", code)), default=0)
+        longest = max((len(run) for run in _BACKTICKS.findall(code)), default=0)
         fence = "`" * (longest + 1)
         pad = " " if code[:1] == "`" or code[-1:] == "`" else ""
         self.emit(f"{fence}{pad}{code}{pad}{fence}")
@@ -310,12 +314,12 @@ def _block_lines(block: RenderBlock) -> list[str]:
         text = _inline(block.content, single_line=True)
         if not text:
             return []
-        closing = re.search(r"(^|\s)(#+)$", text)  # a trailing "#" run would close the heading
+        closing = _CLOSING_HASHES.search(text)  # a trailing "#" run would close the heading
         if closing:
             text = text[: closing.start(2)] + "\\" + text[closing.start(2) :]
         return ["#" * block.level + " " + text]
     if block.kind == "code":
-        longest = max((len(run) for run in re.findall("`{3,}", block.code)), default=2)
+        longest = max((len(run) for run in _FENCE.findall(block.code)), default=2)
         fence = "`" * (longest + 1)
         return [fence + block.language, *block.code.split("\n"), fence]
     if block.kind == "table":

@@ -14,6 +14,7 @@ from lxml import html as lxml_html
 
 from ..options import Options
 from .blocks import Frame, Inline, RenderBlock, plain_text
+from .spaces import collapse
 from .walk import walk
 
 CELL_SEPARATOR = " "
@@ -58,12 +59,12 @@ def _block_lines(block: RenderBlock) -> list[str]:
         return [" ".join(line.split()) for line in block.code.split("\n") if line.strip()]
     if block.kind == "rule":
         return []
-    lines = (" ".join(line.split()) for line in plain_text(block.content).split("\n"))
+    lines = (collapse(line) for line in plain_text(block.content).split("\n"))
     return [line for line in lines if line]
 
 
 def _line(content: list[Inline]) -> str:
-    return " ".join(plain_text(content).split())
+    return collapse(plain_text(content))
 
 
 def _starts_item(frames: tuple[Frame, ...], seen: set[int]) -> bool:

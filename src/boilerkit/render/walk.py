@@ -18,6 +18,7 @@ from typing import Final
 from lxml import etree
 from lxml import html as lxml_html
 
+from .. import budget
 from ..options import Options
 from ..page.tags import HEADING_TAGS
 from .blocks import (
@@ -32,6 +33,7 @@ from .blocks import (
     has_words,
     trim_end,
 )
+from .spaces import squeeze
 from .tables import is_data_table, table_grid
 from .urls import code_language, image_source, safe_url
 
@@ -132,7 +134,7 @@ class _Builder:
         if self.plain:
             self.raw.append(raw)
             return
-        text = _SPACE.sub(" ", raw)
+        text = squeeze(raw)
         if self.space and text[:1] == " ":
             text = text[1:]
         if text:
@@ -215,10 +217,12 @@ class _Builder:
         events = etree.iterwalk(root, events=_EVENTS)
         flush, start, end = self.flush, self.start, self.end
         raw, rich = self.raw, not self.plain  # a plain walk has nothing to flush if raw is empty
+        check = budget.current().check
         for event, element in events:
             if event == "start":
                 role = roles.get(element.tag, -1)
                 if role == _BLOCK:
+                    check("render")
                     if rich or raw:
                         flush()
                 elif role >= 0 and start(element, role):
@@ -404,7 +408,7 @@ def plain_content(raw: str) -> list[Inline]:
     for number, part in enumerate(raw.split(_BREAK_MARK)):
         if number:
             content.append(BREAK)
-        line = _SPACE.sub(" ", part).strip()
+        line = squeeze(part).strip()
         if line:
             content.append(line)
     return content if len(content) > content.count(BREAK) else []

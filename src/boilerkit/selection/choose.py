@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
 
+from .. import budget
 from ..document import RelatedLink
 from ..page.clean import is_quote_box
 from ..page.tags import HEADING_TAGS
@@ -313,7 +314,9 @@ def select_content(
     judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
     drops: list[Reason | None] = []
+    check = budget.current().check
     for block in segmentation.blocks:
+        check("select")
         node = block.node
         if container <= node < end[container] and not any(
             child <= node < end[child] for child in left_out

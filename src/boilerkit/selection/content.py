@@ -15,14 +15,29 @@ from lxml import etree
 from lxml import html as lxml_html
 from lxml.html import defs
 
+from .. import budget
 from ..page.parse import join_url
 from ..page.tags import BLOCK_TAGS
+from ..render.urls import IMAGE_ATTRIBUTES
 from .segment import Segmentation
 
 SOFT_HYPHEN = "\u00ad"
 """Only says where a word may break; the extracted text leaves it out everywhere."""
 _UNWANTED = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff{SOFT_HYPHEN}]")
 _KEEP_EMPTY = frozenset({"img", "br", "hr", "td", "th"})
+COPIED_ATTRIBUTES = frozenset(
+    {
+        *IMAGE_ATTRIBUTES,
+        *("href", "alt", "title", "class", "id", "lang", "dir", "role", "type"),
+        *("colspan", "rowspan", "headers", "scope", "start", "value", "reversed"),
+        *("datetime", "cite"),
+    }
+)
+"""The attributes copied into the content tree: links and images (lazy-loading sources
+too), table spans, list numbering, the code language (``class``), and the few that say
+what an element is."""
+SPAN_CAPS = (("colspan", 1_000), ("rowspan", 65_534))
+"""Table spans clamped in the copy as browsers clamp them (HTML's table model)."""
 
 
 def build_content(
@@ -47,7 +62,9 @@ def build_content(
     last: list[int] = [-1] * len(text)  # the last copied child of each copy, by offset
     root = _copy_element(tags[container] or "span", elements[container], None)
     copies[0] = root
+    check = budget.current().check
     for index in members[1:]:
+        check("select")
         offset, up = index - container, parent[index] - container
         above = copies[up]
         if above is None:  # inside an element left out
@@ -199,8 +216,17 @@ def _copy_element(
     tag: str, source: lxml_html.HtmlElement, parent: lxml_html.HtmlElement | None
 ) -> lxml_html.HtmlElement:
     """A shallow copy of ``source`` under ``parent``; odd tag-soup names become a span, and
-    attribute names lxml refuses (``{x``, see ``parse``) are left out."""
-    attrib = dict(source.attrib.items())  # not dict(source.attrib): it looks names up again
+    attribute names lxml refuses (``{x``, see ``parse``) are left out.
+
+    Only the attributes a renderer or a reader of ``Document.content`` uses are copied
+    (``COPIED_ATTRIBUTES``): lxml checks each new attribute against those already set, so
+    copying all of them was quadratic in an element's attribute count.
+    """
+    attrib = {key: value for key, value in source.items() if key in COPIED_ATTRIBUTES}
+    for name, cap in SPAN_CAPS:
+        value = attrib.get(name)
+        if value is not None and value.strip().isdecimal() and len(value.strip()) > 3:
+            attrib[name] = str(min(int(value.strip()[:6]), cap))
     try:
         if parent is None:
             return lxml_html.Element(tag, attrib)

@@ -29,6 +29,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..page.tags import BLOCK_TAGS
+from ..render.spaces import collapse
 from ..weights import NEGATIVE_TAGS, POSITIVE_TAGS
 
 HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
@@ -236,7 +237,7 @@ def block_texts(
         stop = end[index]
         if nested[stop] - nested[index] == 1:  # a leaf block: libxml2 joins its text
             element = elements[index]
-            text = " ".join((text_of(element) if len(element) else element.text or "").split())
+            text = collapse(text_of(element) if len(element) else element.text or "")
             if links.inside[index]:
                 linked = sum(len(piece.strip()) for piece in element.itertext())
             elif links.below[index]:
@@ -299,7 +300,7 @@ def own_text(
                 linked += len(text.strip())
         opened.append(index)
         index += 1
-    return " ".join("".join(pieces).split()), linked
+    return collapse("".join(pieces)), linked
 
 
 def link_text(
@@ -328,7 +329,7 @@ def text_of(element: lxml_html.HtmlElement) -> str:
 
 def element_text(element: lxml_html.HtmlElement) -> str:
     """All the text below ``element``, whitespace-normalised (``Elements.text`` compiled)."""
-    return " ".join(text_of(element).split())
+    return collapse(text_of(element))
 
 
 def sum_up(values: list[float], parent: list[int]) -> None:

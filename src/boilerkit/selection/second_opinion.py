@@ -17,6 +17,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..page.clean import clean_tree
+from ..page.parse import has_crowded_tag
 from ..page.tags import HEADING_TAGS
 from ..weights import Weights
 from .agreement import evidence, judge, page_link_texts
@@ -71,6 +72,8 @@ def ask_second_opinion(
         return _noted(selection, "second opinion: not asked, page too large")
     if elements * weights.opinion_seconds_per_element > seconds_left:
         return _noted(selection, "second opinion: not asked, not enough time left")
+    if _unbounded(source, root):
+        return _noted(selection, "second opinion: not asked, tags or table spans too large")
     content = second_opinion(source)
     if content is None:
         return _noted(selection, "second opinion: none")
@@ -201,3 +204,24 @@ def _body_tree(body: str) -> lxml_html.HtmlElement | None:
             paragraph = etree.SubElement(content, "p")
             paragraph.text = xml_safe(" ".join(line.split()))
     return content if len(content) else None
+
+
+SECOND_OPINION_MAX_SPAN = 10
+"""trafilatura lays a table out cell by cell, so spans multiply: 800 rows of
+``colspan=1000 rowspan=65534`` took 122 s and 2.1 GB in it (it caps spans at 100; 100 rows
+of 100 x 100 took 18 s, of 10 x 10, 0.09 s). It reads the page's source itself, so a page
+with wider spans is not given to it."""
+
+
+def _unbounded(source: str, root: lxml_html.HtmlElement) -> bool:
+    """Whether trafilatura's own parse of ``source`` would be unbounded: a tag of more
+    than ``parse.MAX_ATTRIBUTES`` attributes (libxml2 is quadratic in them; our parse trims
+    them, its does not), or a table cell spanning more than ``SECOND_OPINION_MAX_SPAN``."""
+    if has_crowded_tag(source):
+        return True
+    for cell in root.iter("td", "th"):
+        for name in ("colspan", "rowspan"):
+            digits = (cell.get(name) or "").strip()
+            if digits.isdecimal() and (len(digits) > 2 or int(digits) > SECOND_OPINION_MAX_SPAN):
+                return True
+    return False

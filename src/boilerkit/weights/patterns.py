@@ -295,7 +295,7 @@ perhaps after a label of up to three words ("Aktualisiert: 11.04.2020, 10:27", "
 view counter ("12 марта 2021, 14:05 Просмотров: 2 418")."""
 
 QUOTE_HEADER = re.compile(
-    r"""^\W*(
+    r"""^\W*+(
         (quote|zitat|citation|cita|citazione|cytat|citação|цитата)(\s(from|von|de|di|od)\b.*|\s?:.*)
       | originally\sposted\sby\b.* | ursprünglich\sgeschrieben\svon\b.*
       | .{1,80}?\s(wrote|said|writes|says|schrieb|hat\sgeschrieben|hat\sgesagt|a\sécrit|a\sdit
@@ -307,7 +307,8 @@ QUOTE_HEADER = re.compile(
 """The attribution line that opens a quote in a forum post or comment ("tom wrote: ↑ Sun Oct
 13", "lou said:", "Quote from: X on ...", "Originally Posted by X", "Zitat von X"). Judged
 only inside a quote (``blockquote``, a "quote" class, ``cite``): elsewhere "The mayor
-said:" introduces the article's own quotation."""
+said:" introduces the article's own quotation. The leading non-word run is possessive:
+backtracking into a long run of spaces made the search superlinear."""
 
 STAT_LINE = re.compile(r"^([^\W\d_][^:：]{0,40}?)\s?[:：]\s?(\S.*)$")
 """A "Label: value" line; the label is checked against ``stat_label_max_chars``."""
