@@ -9,7 +9,7 @@ from libc.string cimport strcmp
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from ._nodes cimport alloc as _alloc, first_child as _first_child, next_sibling as _next_sibling
+from ._nodes cimport alloc as _alloc, next_in_subtree as _next_in_subtree
 
 cetree.import_lxml__etree()
 
@@ -48,7 +48,6 @@ def collect_tags(root, tuple names):
     cdef cetree._Element element = <cetree._Element?>root
     cdef tree.xmlNode* c_root = element._c_node
     cdef tree.xmlNode* c_node = c_root
-    cdef tree.xmlNode* nxt
     cdef dict found = {name: [] for name in names}
     cdef dict by_name = {}
     cdef list h1_in_body = []
@@ -71,18 +70,9 @@ def collect_tags(root, tuple names):
                     anchors.append(cetree.elementFactory(element._doc, c_node))
                 if _has_attribute(c_node, b"itemprop"):
                     itemprops.append(cetree.elementFactory(element._doc, c_node))
-        nxt = _first_child(c_node)
-        if nxt is not NULL:
-            c_node = nxt
-            continue
-        while c_node is not c_root:
-            nxt = _next_sibling(c_node)
-            if nxt is not NULL:
-                break
-            c_node = c_node.parent
-        if c_node is c_root:
+        c_node = _next_in_subtree(c_node, c_root)
+        if c_node is NULL:
             return found, h1_in_body, anchors, itemprops
-        c_node = nxt
 
 
 def sum_up(list values, list parent):

@@ -15,7 +15,12 @@ cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
 from ._handles cimport Elements, IndexOf, _Buffer, text_of
-from ._nodes cimport alloc as _alloc, first_child as _first_child, next_sibling as _next_sibling
+from ._nodes cimport (
+    alloc as _alloc,
+    first_child as _first_child,
+    next_in_subtree as _next_in_subtree,
+    next_sibling as _next_sibling,
+)
 
 cetree.import_lxml__etree()
 
@@ -68,21 +73,10 @@ cdef Py_ssize_t _count_nodes(tree.xmlNode* c_root) noexcept nogil:
     """How many nodes ``iter()`` yields below and including ``c_root``."""
     cdef Py_ssize_t count = 0
     cdef tree.xmlNode* c_node = c_root
-    cdef tree.xmlNode* nxt
-    while True:
+    while c_node is not NULL:
         count += 1
-        nxt = _first_child(c_node)
-        if nxt is not NULL:
-            c_node = nxt
-            continue
-        while c_node is not c_root:
-            nxt = _next_sibling(c_node)
-            if nxt is not NULL:
-                break
-            c_node = c_node.parent
-        if c_node is c_root:
-            return count
-        c_node = nxt
+        c_node = _next_in_subtree(c_node, c_root)
+    return count
 
 
 cdef int _walk_nodes(_Walk walk, tree.xmlNode* c_root) except -1:
