@@ -20,6 +20,8 @@ import boilerkit
 from boilerkit.cli import main
 from boilerkit.cli.fetch import USER_AGENT, FetchError, fetch
 
+pytestmark = pytest.mark.usefixtures("no_proxy")  # the test servers are on loopback
+
 ARTICLE = (
     "<html><head><title>Café</title></head><body><article><h1>Café crème</h1>"
     "<p>Une page assez longue pour être prise pour l'article, déjà mentionnée à côté.</p>"
@@ -92,12 +94,6 @@ def server() -> Iterator[str]:
     httpd.shutdown()
     httpd.server_close()
     thread.join()
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
 
 
 def test_charset_comes_from_the_header(server: str) -> None:

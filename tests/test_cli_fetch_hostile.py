@@ -21,6 +21,8 @@ import pytest
 from boilerkit.cli import main
 from boilerkit.cli.fetch import FetchError, fetch
 
+pytestmark = pytest.mark.usefixtures("no_proxy")  # the test servers are on loopback
+
 PAGE = (
     b"<html><head><title>Good</title></head><body><article><h1>Good</h1><p>A page long enough"
     b" to be the article, with words enough that it reads as prose and nothing else.</p>"
@@ -94,12 +96,6 @@ def server() -> Iterator[str]:
     httpd.shutdown()
     httpd.server_close()
     thread.join()
-
-
-@pytest.fixture(autouse=True)
-def no_proxy(monkeypatch: pytest.MonkeyPatch) -> None:
-    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY", "all_proxy"):
-        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.mark.parametrize("path", SLOW_PATHS)
