@@ -191,7 +191,7 @@ def _explain(text: str) -> RepairResult:
     ]
     spans += [
         Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in utf8_spans(source, UTF8_READERS)
+        for start, end, cand in utf8_spans(source, (*UTF8_READERS, "cp437", "mac_roman"))
         if all(end <= c.start or start >= c.end for c in spans)
     ]
     if spans:
