@@ -100,7 +100,8 @@ def _whole_reading(text: str) -> Candidate | None:
             continue
         if cand.chain == _MAC and not _MAC_EVIDENCE.search(text):
             continue
-        if sound(*window(text, cand.text, margin=100)):
+        utf8 = all(step.startswith("utf-8/") for step in cand.chain)
+        if sound(*window(text, cand.text, margin=100), sequences=utf8):
             return cand
     return ftfy_cand
 

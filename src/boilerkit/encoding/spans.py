@@ -149,7 +149,7 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
                 continue  # ftfy read these characters as windows-1252 and left them
             base = cost(old)
             score = cost(new) + prior((f"utf-8/{reader}",))
-            if base - score >= weights().min_gain and sound(run, fixed):
+            if base - score >= weights().min_gain and sound(run, fixed, sequences=True):
                 found.append(
                     (base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",)))
                 )
