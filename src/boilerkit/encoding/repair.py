@@ -84,7 +84,7 @@ def _whole_reading(text: str) -> Candidate | None:
     ftfy_cand = ftfy_reading(text)
     decoded = ftfy_cand is not None and any(s.startswith("utf-8/") for s in ftfy_cand.chain)
     ftfy_delta = _delta(text, ftfy_cand, {}) if ftfy_cand and decoded else None
-    bar = ftfy_delta[0] - weights().min_gain if ftfy_delta else 0.0
+    bar = ftfy_delta[0] - weights().ftfy_margin if ftfy_delta else 0.0
     pieces = ftfy_cand is not None and all(s.endswith("(pieces)") for s in ftfy_cand.chain)
     memo: dict[str, float] = {}
     deltas = (
