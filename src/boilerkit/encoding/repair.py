@@ -158,12 +158,22 @@ def explain_repair(
     """Repair ``text`` and say which spans changed and by which chain.
 
     ``weights`` and ``costs`` are the repair section and the plausibility section of the
-    tuning table (``Weights.repair``, ``Weights.plausibility``).
+    tuning table (``Weights.repair``, ``Weights.plausibility``). A repaired text that
+    still holds a mark is read once more: one reading often leaves a second layer or a
+    second misreading behind (``Åžubat`` once ftfy undid the outer layer; the pieces of
+    a GBK run a UTF-8 reading did not reach).
     """
     if text.isascii() or not suspect(text):
         return RepairResult(text, ())
     with tuned(weights, costs):
-        return _explain(text)
+        result = _explain(text)
+        if result.text == text or not suspect(result.text):
+            return result
+        again = _explain(result.text)
+        if again.text == result.text:
+            return result
+        chain = tuple(dict.fromkeys(s for c in (*result.changes, *again.changes) for s in c.chain))
+        return RepairResult(again.text, tuple(diff(text, again.text, chain)))
 
 
 def _explain(text: str) -> RepairResult:
