@@ -87,6 +87,7 @@ _LEGACY_AS_LATIN = re.compile(
     f"|(?<=[{_HIGH}])[{_HIGH}]{{2}}"
     f"|(?<=[{_SYMBOL}])[{_HIGH}]|(?<=[{_HIGH}])[{_SYMBOL}]"
     f"|(?<=[\u00c0-\u00ff])[{_HAN}]|(?<=[{_HAN}])[\u00c0-\u00ff]"
+    "|(?<=\\wñ)(?![aeiouyáéíóúAEIOUY])|(?<=\\w[ìù])(?=[bcdfgjklmpqrstvwxz])"
     "|(?<=[ðþÐÞýÝ])|(?<=[ŠšŽžŒœŸ])[èìòùø]|(?<=[èìòùø])[ŠšŽžŒœŸ])"
 )
 # One legacy code page read as another: a Latin letter touching a Cyrillic one (windows-1252

@@ -153,6 +153,10 @@ class PlausibilityCosts:
     """A Han character in text decoded as Korean (modern Korean is nearly all Hangul)."""
     caps_word: float = 0.5
     """Each capital past the second in an all-capitals Cyrillic/Greek word (rare in text)."""
+    central_face: float = 1.5
+    """Central European letters as windows-1252 shows them where no language puts that
+    letter: ``ñ`` before a consonant (Polish ``ń``), ``ì``/``ù`` inside a word before a
+    consonant (Czech ``ě``, ``ů``)."""
     pointing: float = 0.6
     """A Hebrew or Arabic vowel point: modern text mostly goes without."""
     mark_pile: float = 1.0
