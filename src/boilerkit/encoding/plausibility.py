@@ -317,7 +317,7 @@ def cost(text: str, home: str | None = None) -> float:
             total += _pair_cost(prev, info, prev_ascii, is_ascii, costs)
             if char in "ÌìÞÒò" and prev_char in VOWELS_1258:
                 total += costs.loose_tone
-            if _central_face(prev2, prev_char, char):
+            if prev_char in "ñìù" and _central_face(prev2, prev_char, char):
                 total += costs.central_face
             if prev_char in "¼½¾£¥¦¬¯" and info.kind == _LETTER:
                 total += costs.glued_digit
