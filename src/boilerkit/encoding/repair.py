@@ -89,7 +89,7 @@ def _whole_reading(text: str) -> Candidate | None:
     memo: dict[str, float] = {}
     deltas = (
         (_delta(text, c, memo, None if decoded else _needed(c)), i, c)
-        for i, c in enumerate(whole_readings(text))
+        for i, c in enumerate(_unmixed(text, r) for r in whole_readings(text))
     )
     scored = sorted((d, i, c) for d, i, c in deltas if d is not None)
     for (change, after, before), _, cand in scored:
@@ -104,6 +104,39 @@ def _whole_reading(text: str) -> Candidate | None:
         if sound(*window(text, cand.text, margin=100), sequences=utf8):
             return cand
     return ftfy_cand
+
+
+_TOKEN = re.compile(r"\S+")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_OTHER_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f]")
+
+
+def _unmixed(text: str, cand: Candidate) -> Candidate:
+    """``cand`` with the words it would turn into a mix of scripts put back as they were.
+
+    A one-byte reading of the whole node (the same length as the node) changes every
+    non-ASCII letter, those of the clean text around a broken phrase too: the phrase
+    reads as Russian, and ``Unterstütze`` beside it becomes ``Unterstьtze``. A Latin word
+    that the reading leaves half Latin was not part of the misreading.
+    """
+    new = cand.text
+    if len(new) != len(text) or new == text:
+        return cand
+    parts = []
+    last = 0
+    for word in _TOKEN.finditer(new):
+        start, end = word.span()
+        if (
+            new[start:end] != text[start:end]
+            and _ASCII_LETTER.search(word.group())
+            and _OTHER_LETTER.search(word.group())
+            and not _OTHER_LETTER.search(text, start, end)
+        ):
+            parts += [new[last:start], text[start:end]]
+            last = end
+    if not parts:
+        return cand
+    return Candidate("".join(parts) + new[last:], cand.chain, cand.home)
 
 
 def _needed(cand: Candidate) -> float:
