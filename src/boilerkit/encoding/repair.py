@@ -38,7 +38,7 @@ from .judge import (
     window,
 )
 from .plausibility import COSTS, cost
-from .runs import CENTRAL_MARKS, TURKISH_MARKS, run_changes, text_level
+from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .spans import legacy_spans, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
@@ -169,12 +169,15 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _marked(text: str) -> str:
-    """The words of ``text`` that hold a mark of a misreading (see ``trigger``)."""
+    """The words of ``text`` that hold a mark of a misreading: the trigger's marks and the
+    broader ones of ``runs.SUSPICIOUS`` (a lone ``¾`` or ``³``, any two Latin-1 letters):
+    the text is suspect already, and what its words cost decides whether it is read."""
     words = []
-    for match in MARK.finditer(text):
-        start = max(text.rfind(c, 0, match.start()) for c in " \n\t") + 1
-        ends = [i for c in " \n\t" if (i := text.find(c, match.end())) >= 0]
-        words.append(text[start : min(ends, default=len(text))])
+    for pattern in (MARK, SUSPICIOUS):
+        for match in pattern.finditer(text):
+            start = max(text.rfind(c, 0, match.start()) for c in " \n\t") + 1
+            ends = [i for c in " \n\t" if (i := text.find(c, match.end())) >= 0]
+            words.append(text[start : min(ends, default=len(text))])
     return " ".join(dict.fromkeys(words))
 
 
