@@ -44,7 +44,9 @@ def _class(chars: set[str]) -> str:
 def _utf8_sequences() -> re.Pattern[str]:
     """A complete UTF-8 sequence as one of the readers shows it. The pattern starts with
     a class of every lead character, so the regex engine skips other text at C speed;
-    the look-behinds then check the lead and its continuations in one reader."""
+    the look-behinds then check the lead and its continuations in one reader. Leads
+    DC-DF are left out: they write Syriac, Thaana and NKo, and windows-1252 shows them as
+    ``Ü Ý Þ ß``, which German puts before a soft hyphen or a quote (``Groß\xadbritannien``)."""
     alternatives: dict[str, None] = {}
     first: set[str] = set()
     second: set[str] = set()
@@ -57,7 +59,7 @@ def _utf8_sequences() -> re.Pattern[str]:
                 continue
             if 0x80 <= value <= 0xBF:
                 conts.add(chr(cp))
-            elif 0xC2 <= value <= 0xF4:
+            elif 0xC2 <= value <= 0xDB or 0xE0 <= value <= 0xF4:
                 leads[(value >= 0xE0) + (value >= 0xF0)].add(chr(cp))
         first.update(*leads)
         second.update(conts)
