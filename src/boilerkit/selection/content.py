@@ -38,6 +38,12 @@ too), table spans, list numbering, the code language (``class``), and the few th
 what an element is."""
 SPAN_CAPS = (("colspan", 1_000), ("rowspan", 65_534))
 """Table spans clamped in the copy as browsers clamp them (HTML's table model)."""
+_COPIES = lxml_html.HTMLParser()
+_COPIES.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment)
+)
+"""Makes the copies, with the proxy classes of the page tree (``page.parse``) chosen in C:
+``lxml.html.Element`` runs a Python lookup for every element made."""
 
 
 def build_content(
@@ -229,11 +235,11 @@ def _copy_element(
             attrib[name] = str(min(int(value.strip()[:6]), cap))
     try:
         if parent is None:
-            return lxml_html.Element(tag, attrib)
+            return _COPIES.makeelement(tag, attrib)
         return etree.SubElement(parent, tag, attrib)
     except ValueError:  # a tag or attribute name the parser let through but lxml refuses
         pass
-    element = lxml_html.Element(tag if _NAME.fullmatch(tag) else "span")
+    element = _COPIES.makeelement(tag if _NAME.fullmatch(tag) else "span")
     for key, value in attrib.items():
         if _NAME.fullmatch(key):
             element.set(key, xml_safe(value))
