@@ -29,12 +29,20 @@ from ..weights import DATE_LINE, SENTENCE_END, Weights
 from .segment import text_of
 
 
-def shape(element: lxml_html.HtmlElement, depth: int = 3) -> str:
-    """The tag skeleton of ``element`` to ``depth`` levels: ``div(div(a(div),div))``."""
-    children = [child for child in element if isinstance(child.tag, str)]
+def shape(tags: list[str], end: list[int], index: int, depth: int = 3) -> str:
+    """The tag skeleton of element ``index`` to ``depth`` levels: ``div(div(a(div),div))``.
+
+    Read off the page table (``tags``, ``end``; comments and processing instructions,
+    tagged "", are no part of it), so no element proxy is made."""
+    children: list[int] = []
+    child, stop = index + 1, end[index]
+    while child < stop:  # hop child to child: each subtree is an index range
+        if tags[child]:
+            children.append(child)
+        child = end[child]
     if depth <= 1 or not children:
-        return str(element.tag)
-    return f"{element.tag}({','.join(shape(child, depth - 1) for child in children)})"
+        return tags[index]
+    return f"{tags[index]}({','.join(shape(tags, end, child, depth - 1) for child in children)})"
 
 
 def _line(element: lxml_html.HtmlElement) -> str:
