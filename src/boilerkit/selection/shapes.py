@@ -21,6 +21,7 @@ a run of paragraphs fails the first (``p`` is never an item).
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -75,10 +76,12 @@ def title_line_before(
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def site(url: str) -> str:
     """The site of a URL: its host without the leftmost labels beyond the registered
     name (``bc.example.com`` -> ``example.com``, ``news.example.co.uk`` ->
-    ``example.co.uk``); empty for a relative URL."""
+    ``example.co.uk``); empty for a relative URL. Memoized: a page's teaser links are
+    tested several times, and its own URL for every group."""
     try:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:
@@ -92,7 +95,7 @@ def same_site(headlines: list[tuple[str, str]], base_url: str | None) -> bool:
     """Whether every headline links another page of the page's own site (relative links
     count as the page's site; without a page URL, the links must share one site)."""
     home = site(base_url or "")
-    sites = {site(href) for _, href in headlines if site(href)}
+    sites = {found for _, href in headlines if (found := site(href))}
     if home:
         sites.add(home)
     if len(sites) > 1:
