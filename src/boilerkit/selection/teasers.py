@@ -98,30 +98,36 @@ def _is_label(element: lxml_html.HtmlElement, weights: Weights) -> bool:
 
 
 def _evidence(
-    container: lxml_html.HtmlElement,
-    items: list[lxml_html.HtmlElement],
+    container: int,
+    items: list[int],
     heading: lxml_html.HtmlElement | None,
+    segmentation: Segmentation,
     weights: Weights,
 ) -> list[str]:
-    """The structural marks that say "teaser", beyond headline-led items."""
+    """The structural marks that say "teaser", beyond headline-led items (elements by
+    index: the marks are read off the table)."""
     marks: list[str] = []
     if heading is not None and TEASER_HEADING.match(_text(heading)[: weights.short_line_max_chars]):
         marks.append("heading")
+    table, tags, end = segmentation.table, segmentation.tags, segmentation.end
     words = set()
-    for element in (container, items[0]):
+    for index in (container, items[0]):
         words |= set(
-            WORD_SPLIT.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+            WORD_SPLIT.split(f"{table.classes[index] or ''} {table.ids[index] or ''}".lower())
         )
     if words & (
         _TEASER_CLASS | (NEGATIVE_WORDS & {"related", "recommended", "trending", "popular"})
     ):
         marks.append("class")
-    headings = [next((h for h in item.iter() if h.tag in HEADING_TAGS), None) for item in items]
+    headings = [  # each item's first heading: itself or one below it
+        next((h for h in range(item, end[item]) if tags[h] in HEADING_TAGS), None)
+        for item in items
+    ]
     if sum(1 for h in headings if h is not None) * 2 > len(items):
         marks.append("item headings")
-        if all(h is not None and h.find(".//a[@href]") is not None for h in headings):
+        if all(h is not None and segmentation.links[h] for h in headings):
             marks.append("linked headings")  # <h3><a>Headline</a></h3>: a story teaser
-    if sum(1 for item in items if item.find(".//img") is not None) * 2 > len(items):
+    if sum(1 for item in items if "img" in tags[item + 1 : end[item]]) * 2 > len(items):
         marks.append("item images")
     return marks
 
@@ -419,7 +425,7 @@ def _group(
     element = elements[container]
     members = [elements[item] for item in items]
     heading = heading_before(element, weights)
-    marks = _evidence(element, members, heading, weights)
+    marks = _evidence(container, items, heading, segmentation, weights)
     blurbs = [
         blurb_of(member, title) for member, (title, _) in zip(members, headlines, strict=True)
     ]
