@@ -116,9 +116,9 @@ def linked_blurbs(
     )
 
 
-def blurb_of(item: lxml_html.HtmlElement, title: str) -> str:
-    """The item's text beside its headline (none when that is only a date)."""
-    text = _line(item)
+def blurb_of(text: str, title: str) -> str:
+    """An item's text beside its headline (none when that is only a date); ``text`` is
+    all the item's text, whitespace-normalised (``PageTable.text``)."""
     at = text.find(title)
     if at < 0:
         return ""

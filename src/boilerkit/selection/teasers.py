@@ -120,8 +120,7 @@ def _evidence(
     ):
         marks.append("class")
     headings = [  # each item's first heading: itself or one below it
-        next((h for h in range(item, end[item]) if tags[h] in HEADING_TAGS), None)
-        for item in items
+        next((h for h in range(item, end[item]) if tags[h] in HEADING_TAGS), None) for item in items
     ]
     if sum(1 for h in headings if h is not None) * 2 > len(items):
         marks.append("item headings")
@@ -427,7 +426,8 @@ def _group(
     heading = heading_before(element, weights)
     marks = _evidence(container, items, heading, segmentation, weights)
     blurbs = [
-        blurb_of(member, title) for member, (title, _) in zip(members, headlines, strict=True)
+        blurb_of(segmentation.table.text(item), title)
+        for item, (title, _) in zip(items, headlines, strict=True)
     ]
     if heading is None:
         heading = title_line_before(element, weights)
