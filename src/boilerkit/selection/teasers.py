@@ -138,7 +138,7 @@ def find_teasers(
     groups: list[TeaserGroup] = []
     taken = bytearray(len(segmentation.elements))  # elements inside a group's items
     end, tags = segmentation.end, segmentation.tags
-    anchors = [index for index, tag in enumerate(tags) if tag == "a"]
+    anchors = list(itertools.compress(range(len(tags)), map("a".__eq__, tags)))  # in C
     candidates = (compiled("teaser_candidates") or teaser_candidates)(
         tags,
         end,
