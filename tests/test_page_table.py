@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -49,10 +50,13 @@ def _assert_same_table(root: lxml_html.HtmlElement, label: str) -> None:
     for name, value in expected.fields().items():
         assert getattr(found, name) == value, f"{label}: field {name} differs"
     assert len(found.elements) == len(expected.elements)
+    handles: Any = found.elements  # the compiled Elements: text and tail by index too
     for index, element in enumerate(expected.elements):  # the same nodes, by index
         assert found.elements[index] is element, f"{label}: element {index} differs"
         assert found.index_of[element] == index
         assert found.text(index) == expected.text(index), f"{label}: text of {index} differs"
+        assert handles.text_at(index) == element.text, f"{label}: .text of {index}"
+        assert handles.tail_at(index) == element.tail, f"{label}: .tail of {index}"
     _assert_same_candidates(expected, label)
 
 
