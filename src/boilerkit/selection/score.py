@@ -192,7 +192,8 @@ def furniture_hints(
                 continue
             vouching = strong if prose[index] < small else articles
             first = bisect.bisect_left(vouching, index)
-            inside = itertools.takewhile(end[index].__gt__, vouching[first:])
+            after = map(vouching.__getitem__, range(first, len(vouching)))  # no copy
+            inside = itertools.takewhile(end[index].__gt__, after)
             article_mass = max((prose[i] for i in inside), default=0.0)
             if article_mass > weights.furniture_max_share * prose[index]:
                 continue
