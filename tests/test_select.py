@@ -699,3 +699,39 @@ def test_ancestor_vote_picks_the_parent_of_split_paragraphs() -> None:
     assert voted is not None
     assert segmentation.elements[voted.container].get("id") == "story"
     assert voted.left_out == frozenset()
+
+
+def _stories(dated: bool) -> str:
+    topics = ("Ferry timetable changes from Monday", "Library reopens after repairs")
+    topics += ("Charity run raises record sum", "School wins national choir award")
+    date = "<div>9 February 2024</div>" if dated else ""
+    return (
+        "<div>" + "".join(f"<div><h2>{t}</h2>{date}<p>{PROSE}</p></div>" for t in topics) + "</div>"
+    )
+
+
+def _titled(body: str, title: str) -> str:
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    selection = select_content(root, title=title)
+    assert selection.content is not None
+    return render_text(selection.content)
+
+
+def test_the_title_names_one_story_of_a_stream() -> None:
+    text = _titled(_stories(dated=True), "Ferry timetable changes from Monday")
+    assert text.count("The council voted") == 1
+    assert "Library reopens" not in text
+
+
+@pytest.mark.parametrize(
+    ("dated", "title"),
+    [
+        (False, "Ferry timetable changes from Monday"),  # sections of one page: no dates
+        (True, "Ferry timetable changes from Monday and what they mean"),  # a part
+        (True, "Town news"),  # names no story
+    ],
+    ids=["undated", "part-of-title", "no-story"],
+)
+def test_without_a_named_dated_story_the_container_stays(dated: bool, title: str) -> None:
+    assert _titled(_stories(dated), title).count("The council voted") == 4

@@ -34,7 +34,13 @@ from ..weights import (
     Weights,
 )
 from .comments import comment_sections
-from .container import choose_container, into_layout_cell, thread_container, thread_range
+from .container import (
+    choose_container,
+    into_layout_cell,
+    thread_container,
+    thread_range,
+    title_unit,
+)
 from .content import build_content
 from .link_runs import with_link_runs
 from .listing import is_listing, related_links
@@ -300,9 +306,12 @@ def select_content(
     container = into_layout_cell(container, segmentation, scores, weights)
     container, left_out = thread_container(container, thread, segmentation, scores, weights)
     posts = thread_range(container, thread, segmentation, scores)
+    unit = None if posts else title_unit(container, segmentation, scores, weights, title or "")
+    if unit is not None:
+        container, left_out = unit, frozenset()
     voted = (
         None
-        if posts
+        if posts or unit is not None
         else prefer_vote(
             container, left_out, vote(segmentation, scores, weights), segmentation, scores, weights
         )
@@ -359,6 +368,11 @@ def select_content(
     )
     if voted is not None:
         selection = dataclasses.replace(selection, notes=(*selection.notes, voted[2]))
+    if unit is not None and selection.content is not None:
+        # The title vouches for the story: the sibling stories' prose, which our confidence
+        # counts against it, is what a second opinion would add back.
+        note = f"the title names one story of several: {element_path(segmentation.elements[unit])}"
+        selection = dataclasses.replace(selection, confidence=1.0, notes=(*selection.notes, note))
     if posts:
         root = element_path(segmentation.elements[posts.start], 2)
         note = f"forum thread: {len(thread.boxes) if thread else 0} profile boxes in {root}"
