@@ -36,7 +36,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.metrics import ShingleMatch, Scores, match_shingles, shingle_scores
+from benchmarks.metrics import Scores, ShingleMatch, match_shingles, shingle_scores
 
 CACHE = Path(os.environ.get("BOILERKIT_BENCH_CACHE", Path.home() / ".cache/boilerkit-bench"))
 DOCS = Path(__file__).resolve().parent.parent / "docs" / "benchmarks.md"
@@ -130,10 +130,12 @@ def _boilerkit(case: Case) -> str:
     return boilerkit.extract(case.html, url=case.url).text
 
 
-def _trafilatura(case: Case, **options: bool) -> str:
+def _trafilatura(case: Case, favor_recall: bool = False) -> str:
     import trafilatura
 
-    text = trafilatura.extract(case.html, url=case.url, include_comments=False, **options)
+    text = trafilatura.extract(
+        case.html, url=case.url, include_comments=False, favor_recall=favor_recall
+    )
     return text or ""
 
 
