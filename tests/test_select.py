@@ -735,3 +735,23 @@ def test_the_title_names_one_story_of_a_stream() -> None:
 )
 def test_without_a_named_dated_story_the_container_stays(dated: bool, title: str) -> None:
     assert _titled(_stories(dated), title).count("The council voted") == 4
+
+
+def test_teasers_in_a_sidebar_widget_do_not_make_a_listing() -> None:
+    """Every post has a "Related" box in its sidebar: a short post beside one is a post."""
+    items = "".join(
+        f'<li><a href="/2020/story-{n}">The harbour festival returns with more music {n}</a>'
+        " Organisers promise more music and a bigger market this year.</li>"
+        for n in range(6)
+    )
+    body = (
+        "<div class='content'><h1>Closed for the holidays</h1>"
+        "<p>The shop is closed until the fourth of January.</p></div>"
+        f"<div class='widget'><h3>Related stories</h3><ul>{items}</ul></div>"
+    )
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    selection = select_content(root, base_url="https://example.com/closed")
+    assert selection.related  # the widget's stories are still related links
+    assert selection.content is not None
+    assert "closed until the fourth of January" in render_text(selection.content)

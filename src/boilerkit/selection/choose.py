@@ -389,8 +389,13 @@ def _furniture_list(group: TeaserGroup, segmentation: Segmentation, scores: Scor
     archive widget, a menu of long items with their sub-menus): its links are the site's,
     not stories beside the article, so they are neither ``related`` nor evidence of a
     listing. (Its blocks are dropped with the furniture either way.)"""
-    if group.evidence not in STRUCTURAL:
-        return False
+    return group.evidence in STRUCTURAL and _in_furniture(group, segmentation, scores)
+
+
+def _in_furniture(group: TeaserGroup, segmentation: Segmentation, scores: Scores) -> bool:
+    """Whether a teaser group stands in the page's furniture (a sidebar's "Recent posts"
+    widget): its stories are ``related``, but every post has such a box, so it is no
+    evidence that the page is a listing."""
     index = segmentation.index_of[group.container]
     hint = scores.hints[index]
     return scores.region[index] is not None or (hint is not None and hint.kind != "article")
@@ -434,7 +439,8 @@ def _finish(
         runs = with_link_runs(teasers, segmentation, weights, base_url)
         teasers = tuple(g for g in runs if not _furniture_list(g, segmentation, scores))
     related = related_links(teasers)
-    if is_listing(kept_blocks, teasers, weights, signed):
+    main = tuple(g for g in teasers if not _in_furniture(g, segmentation, scores))
+    if is_listing(kept_blocks, main, weights, signed):
         note = "no article: the page is a listing of other pages"
         return Selection(None, verdicts, related, None, 0.0, (*notes, note))
     content = build_content(container, segmentation, kept, skip, base_url)
