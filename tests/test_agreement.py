@@ -83,3 +83,17 @@ def test_not_asked_where_the_page_holds_nothing_beyond_ours(
         wider, selection, root, elements=5, listing=False, weights=WEIGHTS, seconds_left=1.0
     )
     assert calls == [wider]
+
+
+def test_what_it_adds_is_list_items_of_a_menu() -> None:
+    """Theirs holds ours and adds a menu and a "more articles" list (their links often
+    lost, hence plain items): ours stays. Paragraphs it adds are still taken."""
+    items = "".join(f"<li>Another headline of the site, number {i}</li>" for i in range(8))
+    ours = f"<p>{SENTENCE}</p>"
+    verdict = judge(
+        _evidence(ours), _evidence(f"<ul>{items}</ul>{ours}"), listing=False, weights=WEIGHTS
+    )
+    assert not verdict.take
+    assert "list items" in verdict.reason
+    more = judge(_evidence(ours), _evidence(ours + ARTICLE), listing=False, weights=WEIGHTS)
+    assert more.take

@@ -227,6 +227,10 @@ class Weights:
     """A second opinion that holds ours is taken only when it adds this many chars: less
     is a stock line ("Comments are closed."). Costs one trafilatura-eval page (F1 0.8
     against 1.0: its missing line is 29 chars)."""
+    opinion_max_item_share: float = 0.5
+    """A second opinion that holds ours is not taken when what it adds is more than this
+    share list items and no prose: menus and "more articles" lists around a short
+    article (a held-out-style page: 193 chars of ours, 450 more of nav lists)."""
     opinion_prose_line_chars: int = 60
     """A line this long with a sentence end counts as prose (see ``agreement``)."""
     opinion_min_prose: int = 400
