@@ -1,15 +1,21 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled twins of two smaller passes, beside the page table's walk (``_walk.pyx``):
-``collect_tags`` for ``metadata.meta_tags.reference_page_tags`` and ``sum_up`` for
-``page_table.sum_up``. Read-only over libxml2's structs, through lxml's public C API."""
+"""Compiled twins of the smaller passes, beside the page table's walk (``_walk.pyx``):
+``collect_tags`` for ``metadata.meta_tags.reference_page_tags``, ``sum_up`` for
+``page_table.sum_up`` and ``clean_marks`` for ``page.clean.reference_marks``. Read-only
+over libxml2's structs, through lxml's public C API."""
 
 from cpython.mem cimport PyMem_Free
-from libc.string cimport strcmp
+from libc.string cimport strcmp, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from ._nodes cimport alloc as _alloc, next_in_subtree as _next_in_subtree
+from ._nodes cimport (
+    alloc as _alloc,
+    first_child as _first_child,
+    next_in_subtree as _next_in_subtree,
+    next_sibling as _next_sibling,
+)
 
 cetree.import_lxml__etree()
 
@@ -103,3 +109,164 @@ def sum_up(list values, list parent):
     finally:
         PyMem_Free(sums)
         PyMem_Free(up)
+
+
+# -- clean_marks: the candidates of page.clean, in one walk --------------------------------
+
+cdef enum:
+    _OTHER = 0
+    _INVISIBLE = 1
+    _VOID = 2
+    _NOSCRIPT = 3
+    _ANCHOR = 4
+    _CITE = 5
+    _MATH = 6
+    _IMG = 7
+
+# Links whose text may be a permalink symbol (UTF-8 of clean.PERMALINK_SYMBOLS).
+cdef const char* _SYMBOLS[4]
+_SYMBOLS[0] = b"#"
+_SYMBOLS[1] = b"\xc2\xb6"
+_SYMBOLS[2] = b"\xc2\xa7"
+_SYMBOLS[3] = b"\xf0\x9f\x94\x97"
+
+
+cdef bint _attribute_contains(tree.xmlNode* c_node, const char* name, tuple needles):
+    """Whether attribute ``name`` of ``c_node`` holds one of ``needles`` (ASCII bytes)."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    cdef tree.xmlNode* c_text
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+            c_text = c_attr.children
+            if c_text is NULL:
+                return False
+            if c_text.next is NULL and c_text.type == tree.XML_TEXT_NODE:
+                if c_text.content is NULL:
+                    return False
+                for needle in needles:
+                    if strstr(<const char*>c_text.content, <const char*>(<bytes>needle)) is not NULL:
+                        return True
+                return False
+            value = cetree.attributeValue(c_node, c_attr)  # a value of several nodes
+            return any(needle.decode("ascii") in value for needle in needles)
+        c_attr = c_attr.next
+    return False
+
+
+cdef bint _maybe_permalink(tree.xmlNode* c_anchor) noexcept:
+    """Whether a text below ``c_anchor`` holds a permalink symbol, or an ``img[alt][class]``
+    below it may become text (a formula: ``clean.linear_math``) that does."""
+    cdef tree.xmlNode* c_node = c_anchor.children
+    cdef int index
+    while c_node is not NULL:
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            if c_node.content is not NULL:
+                for index in range(4):
+                    if strstr(<const char*>c_node.content, _SYMBOLS[index]) is not NULL:
+                        return True
+        elif c_node.type == tree.XML_ELEMENT_NODE:
+            if (
+                _named(c_node, b"img")
+                and _has_attribute(c_node, b"alt")
+                and _has_attribute(c_node, b"class")
+            ):
+                return True
+            if c_node.children is not NULL:
+                c_node = c_node.children
+                continue
+        while c_node.next is NULL:
+            c_node = c_node.parent
+            if c_node is c_anchor:
+                return False
+        c_node = c_node.next
+    return False
+
+
+cdef int _kind(tree.xmlNode* c_node, dict kinds, frozenset invisible, frozenset void):
+    key = <size_t>c_node.name
+    kind = kinds.get(key)
+    if kind is None:
+        name = cetree.namespacedName(c_node)
+        if name in invisible:
+            kind = _INVISIBLE
+        elif name in void:
+            kind = _VOID
+        else:
+            kind = {"noscript": _NOSCRIPT, "a": _ANCHOR, "cite": _CITE, "math": _MATH,
+                    "img": _IMG}.get(name, _OTHER)
+        kinds[key] = kind
+    return <int>kind
+
+
+def clean_marks(root, tuple invisible, tuple void):
+    """The elements ``page.clean.clean_tree`` looks at, in one walk (twin of
+    ``clean.reference_marks``; see there for what each list holds). ``root`` must be its
+    document's root element (the searches of the reference cover the whole document)."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef Py_ssize_t depth = 0, removed_below = -1
+    cdef int kind
+    cdef bint removed, has_invisible = False, has_void = False
+    cdef dict kinds = {}
+    cdef frozenset invisible_names = frozenset(invisible), void_names = frozenset(void)
+    cdef list formula_images = [], chrome = [], noscripts = [], anchors = [], cites = []
+    cdef list maths = [], hiding = []
+    cdef tuple chrome_needles = (b"dit", b"ack")
+    doc = element._doc
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+            kind = _kind(c_node, kinds, invisible_names, void_names)
+            removed = removed_below >= 0
+            if c_node is not c_root and not removed:
+                if kind == _INVISIBLE:
+                    removed, removed_below, has_invisible = True, depth, True
+                elif kind == _VOID:
+                    has_void = True
+            if c_node.properties is not NULL:
+                if kind == _IMG and _has_attribute(c_node, b"alt") and _has_attribute(
+                    c_node, b"class"
+                ):
+                    formula_images.append(cetree.elementFactory(doc, c_node))
+                if _attribute_contains(c_node, b"class", chrome_needles):
+                    chrome.append(cetree.elementFactory(doc, c_node))
+            if not removed:
+                if kind == _NOSCRIPT:
+                    noscripts.append(cetree.elementFactory(doc, c_node))
+                elif kind == _ANCHOR and _maybe_permalink(c_node):
+                    anchors.append(cetree.elementFactory(doc, c_node))
+                elif kind == _CITE:
+                    cites.append(cetree.elementFactory(doc, c_node))
+                elif kind == _MATH:
+                    maths.append(cetree.elementFactory(doc, c_node))
+                if (
+                    c_node.properties is not NULL
+                    and (kind != _VOID or c_node is c_root)
+                    and (
+                        _has_attribute(c_node, b"hidden")
+                        or _has_attribute(c_node, b"aria-hidden")
+                        or _has_attribute(c_node, b"type")
+                        or _has_attribute(c_node, b"style")
+                    )
+                ):
+                    hiding.append(cetree.elementFactory(doc, c_node))
+        # the next node in document order, keeping count of the depth
+        c_next = _first_child(c_node)
+        if c_next is not NULL:
+            depth += 1
+        else:
+            while c_node is not c_root:
+                c_next = _next_sibling(c_node)
+                if c_next is not NULL:
+                    break
+                c_node = c_node.parent
+                depth -= 1
+            if c_next is NULL:
+                break
+            if depth <= removed_below:
+                removed_below = -1
+        c_node = c_next
+    return (
+        formula_images, chrome, has_invisible, has_void, noscripts, anchors, cites, maths, hiding
+    )
