@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import etree
 
 import boilerkit
-from boilerkit.page.parse import parse_html
+from boilerkit.errors import ExtractionError
+from boilerkit.page.guard import check_text, noise_bound, noise_share
+from boilerkit.page.parse import parse_html, to_utf8, utf8_as_is
 
 ARTICLE = "".join(
     f"<p>Paragraph {i} of the club's history, in full sentences, as a page of the"
@@ -39,3 +44,27 @@ def test_a_well_formed_head_is_left_alone() -> None:
     page = f"<html><head><title>T</title><style>p{{}}</style></head><body>{ARTICLE}</body></html>"
     root = parse_html(page).root
     assert [child.tag for child in root.find("head")] == ["title", "style"]
+
+
+_PIECES = ("a", "<", "&#1;", "&#x7;", "é", "\ufffe", "\uffff", "\x0c", "\x01", "\ufffd", "中")
+_TEXT = st.lists(st.sampled_from(_PIECES)).map("".join)
+
+
+@given(text=_TEXT)
+def test_verbatim_bytes_give_what_encoding_the_text_gives(text: str) -> None:
+    data = text.encode("utf-8")
+    assert utf8_as_is(data, text) == to_utf8(text)
+
+
+@given(text=_TEXT, pad=st.integers(0, 70_000))
+def test_the_noise_bound_on_bytes_is_never_below_the_share(text: str, pad: int) -> None:
+    text = "é" * pad + text * 50
+    assert noise_bound(text, text.encode("utf-8")) >= noise_share(text)
+
+
+def test_a_noisy_page_is_refused_with_or_without_its_bytes() -> None:
+    noise = "\x01\x02\ufffd" * 200 + "é" * 100
+    for utf8 in (None, noise.encode("utf-8")):
+        with pytest.raises(ExtractionError, match="binary data"):
+            check_text(noise, utf8)
+    check_text("é" * 5000 + "\x01" * 10, ("é" * 5000 + "\x01" * 10).encode("utf-8"))
