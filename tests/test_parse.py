@@ -68,3 +68,26 @@ def test_a_noisy_page_is_refused_with_or_without_its_bytes() -> None:
         with pytest.raises(ExtractionError, match="binary data"):
             check_text(noise, utf8)
     check_text("é" * 5000 + "\x01" * 10, ("é" * 5000 + "\x01" * 10).encode("utf-8"))
+
+
+@pytest.mark.parametrize("levels", [1, 254, 255, 256, 300, 2038, 2039, 2045])
+def test_the_compiled_depth_walk_equals_the_xpaths(levels: int) -> None:
+    from lxml import html as lxml_html
+
+    from boilerkit.page import parse
+    from boilerkit.selection.page_table import compiled
+
+    walk = compiled("depth_marks")
+    if walk is None:
+        pytest.skip("the compiled walk is not built")
+    root = lxml_html.document_fromstring("<html><body><p>x</p></body></html>")
+    element = root.find("body")
+    for level in range(levels):  # body is level 2; a comment and a sibling on the way
+        element = etree.SubElement(element, "div")
+        if level % 97 == 0:
+            element.append(etree.Comment("c"))
+            etree.SubElement(element.getparent(), "span").text = "s"
+    capped, reached = walk(root, parse.MAX_DEPTH, parse._LIBXML2_LIMIT)
+    assert capped == parse._AT_CAP(root)
+    assert reached == bool(parse._AT_LIBXML2_LIMIT(root))
+    assert reached == (levels + 2 >= parse._LIBXML2_LIMIT)

@@ -270,3 +270,41 @@ def clean_marks(root, tuple invisible, tuple void):
     return (
         formula_images, chrome, has_invisible, has_void, noscripts, anchors, cites, maths, hiding
     )
+
+
+def depth_marks(root, Py_ssize_t cap, Py_ssize_t limit):
+    """The elements at level ``cap`` (``root`` is level 1) that have a child element, and
+    whether an element is at level ``limit`` or deeper: in one walk, the twins of
+    ``parse._AT_CAP`` and ``parse._AT_LIBXML2_LIMIT`` (each an XPath of one step per
+    level). ``root`` must be its document's root element (the XPaths start there)."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef tree.xmlNode* c_child
+    cdef Py_ssize_t level = 1
+    cdef bint reached = False
+    cdef list capped = []
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE:
+            if level >= limit:
+                reached = True
+            if level == cap:
+                c_child = c_node.children
+                while c_child is not NULL and c_child.type != tree.XML_ELEMENT_NODE:
+                    c_child = c_child.next
+                if c_child is not NULL:
+                    capped.append(cetree.elementFactory(element._doc, c_node))
+        c_next = _first_child(c_node)
+        if c_next is not NULL:
+            level += 1
+        else:
+            while c_node is not c_root:
+                c_next = _next_sibling(c_node)
+                if c_next is not NULL:
+                    break
+                c_node = c_node.parent
+                level -= 1
+            if c_next is NULL:
+                return capped, reached
+        c_node = c_next
