@@ -4,12 +4,13 @@
 ``page_table.sum_up`` and ``clean_marks`` for ``page.clean.reference_marks``. Read-only
 over libxml2's structs, through lxml's public C API."""
 
-from cpython.mem cimport PyMem_Free
+from cpython.mem cimport PyMem_Free, PyMem_Realloc
 from libc.string cimport strcmp, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
+from ._handles cimport Elements
 from ._nodes cimport (
     alloc as _alloc,
     first_child as _first_child,
@@ -308,3 +309,77 @@ def depth_marks(root, Py_ssize_t cap, Py_ssize_t limit):
             if c_next is NULL:
                 return capped, reached
         c_node = c_next
+
+
+def body_attributes(root, tuple names):
+    """Per attribute of ``names``: its values on ``<body>`` and the elements inside it, in
+    page order, and for each value the index of its element in the ``Elements`` returned
+    last (proxies made on access only). The twin of
+    ``metadata.scan.reference_body_attributes`` (the XPaths ``//body//@name``). ``root``
+    must be its document's root element."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef tree.xmlAttr* c_attr
+    cdef tree.xmlNode** nodes = NULL
+    cdef tree.xmlNode** grown
+    cdef Py_ssize_t count = 0, capacity = 0, level = 1, body_level = -1, owner, index
+    cdef Py_ssize_t wanted = len(names)
+    cdef list encoded = [name.encode("ascii") for name in names]
+    cdef list values = [[] for _ in range(wanted)]
+    cdef list owners = [[] for _ in range(wanted)]
+    cdef Elements elements = Elements()
+    try:
+        while True:
+            if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+                if body_level < 0 and _named(c_node, b"body"):
+                    body_level = level
+                if body_level >= 0 and c_node.properties is not NULL:
+                    owner = -1
+                    c_attr = c_node.properties
+                    while c_attr is not NULL:
+                        if c_attr.ns is NULL:
+                            for index in range(wanted):
+                                if strcmp(<const char*>c_attr.name, <bytes>encoded[index]) == 0:
+                                    if owner < 0:
+                                        if count == capacity:
+                                            capacity = max(64, 2 * capacity)
+                                            grown = <tree.xmlNode**>PyMem_Realloc(
+                                                nodes, sizeof(tree.xmlNode*) * capacity
+                                            )
+                                            if grown is NULL:
+                                                raise MemoryError()
+                                            nodes = grown
+                                        nodes[count] = c_node
+                                        owner = count
+                                        count += 1
+                                    (<list>values[index]).append(
+                                        cetree.attributeValue(c_node, c_attr)
+                                    )
+                                    (<list>owners[index]).append(owner)
+                        c_attr = c_attr.next
+            c_next = _first_child(c_node)
+            if c_next is not NULL:
+                level += 1
+            else:
+                while c_node is not c_root:
+                    c_next = _next_sibling(c_node)
+                    if c_next is not NULL:
+                        break
+                    c_node = c_node.parent
+                    level -= 1
+                if c_next is NULL:
+                    break
+                if level <= body_level:
+                    body_level = -1
+            c_node = c_next
+    except BaseException:
+        PyMem_Free(nodes)
+        raise
+    elements._nodes = nodes
+    elements._count = count
+    elements._doc = element._doc
+    elements._root = root
+    elements._proxies = [None] * count
+    return values, owners, elements
