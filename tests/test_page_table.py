@@ -65,7 +65,8 @@ def _cleaned(html: bytes | str) -> lxml_html.HtmlElement:
 @compiled_only
 def test_the_extension_is_built_when_ci_requires_it() -> None:
     assert page_table.COMPILED
-    for name in ("compiled_table", "collect_tags", "sum_up"):  # not a stale in-place build
+    twins = ("compiled_table", "collect_tags", "sum_up", "clean_marks", "depth_marks")
+    for name in (*twins, "body_attributes"):  # not a stale in-place build
         assert page_table.compiled(name) is not None, f"_walk.{name} is missing: rebuild"
 
 
