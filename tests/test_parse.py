@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -91,3 +93,29 @@ def test_the_compiled_depth_walk_equals_the_xpaths(levels: int) -> None:
     assert capped == parse._AT_CAP(root)
     assert reached == bool(parse._AT_LIBXML2_LIMIT(root))
     assert reached == (levels + 2 >= parse._LIBXML2_LIMIT)
+
+
+_SOUP = st.lists(
+    st.sampled_from([b"<", b">", b"a", b"B", b" ", b"=", b'"', b"'", b"/", b"\t", b"x=1 ", b"<p "])
+).map(b"".join)
+
+
+@given(data=_SOUP, wanted=st.integers(1, 5))
+def test_the_compiled_crowded_tag_search_equals_the_regex(data: bytes, wanted: int) -> None:
+    from boilerkit.page import parse
+    from boilerkit.selection.page_table import compiled
+
+    search = compiled("has_crowded_tag")
+    if search is None:
+        pytest.skip("the compiled walk is not built")
+    pattern = re.compile(rb"<[A-Za-z][^\s/<>]*+(?:%s){%d}" % (parse._ATTRIBUTE, wanted))
+    assert search(data, wanted) == (pattern.search(data) is not None)
+
+
+@pytest.mark.parametrize("extra", [-1, 0, 1])
+def test_a_tag_is_crowded_from_max_attributes_on(extra: int) -> None:
+    from boilerkit.page import parse
+
+    attributes = " ".join(f'a{i}="<v>"' for i in range(parse.MAX_ATTRIBUTES + extra))
+    data = f"<html><body><p {attributes}>x</p></body></html>".encode()
+    assert parse._crowded(data) == (extra >= 0) == (parse._CROWDED_TAG.search(data) is not None)

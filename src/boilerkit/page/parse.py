@@ -27,8 +27,9 @@ would mix their logs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -177,15 +178,35 @@ def flatten_markup(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
 
 def has_crowded_tag(text: str) -> bool:
     """Whether ``text`` holds a tag of more than ``MAX_ATTRIBUTES`` attributes."""
-    return _CROWDED_TAG.search(text.encode("utf-8", "surrogatepass")) is not None
+    return _crowded(text.encode("utf-8", "surrogatepass"))
+
+
+def _crowded(data: bytes) -> bool:
+    """Whether ``_CROWDED_TAG`` finds a tag in ``data``: its compiled twin
+    (``_passes.has_crowded_tag``, a byte loop) where built, the regex (a try at every
+    ``<``) on the pure path."""
+    search = _compiled("has_crowded_tag")
+    if search is None:
+        return _CROWDED_TAG.search(data) is not None
+    found: bool = search(data, MAX_ATTRIBUTES)
+    return found
+
+
+def _compiled(name: str) -> Callable[..., Any] | None:
+    from ..selection.page_table import compiled  # here: selection imports this module
+
+    return compiled(name)
 
 
 def trim_attributes(data: bytes) -> bytes:
     """``data`` with every tag cut to its first ``MAX_ATTRIBUTES`` attributes.
 
-    One regex search over the page finds the crowded tags (a page has none as a rule, and
-    the search is all it costs); each is cut after its last kept attribute and closed.
+    One search over the page finds the crowded tags (a page has none as a rule, and the
+    search is all it costs: ``_crowded``); each is cut after its last kept attribute and
+    closed.
     """
+    if not _crowded(data):
+        return data
     crowded = _CROWDED_TAG.search(data)
     if crowded is None:
         return data
@@ -271,9 +292,7 @@ def _depth_marks(
     walk (``_passes.depth_marks``), where each XPath took a step per level over a node
     set of the whole level (0.04 s each on the million-sibling page). On the pure path
     and below a document's root, the XPaths (the second only when ``limit``)."""
-    from ..selection.page_table import compiled  # here: selection imports this module
-
-    walk = compiled("depth_marks")
+    walk = _compiled("depth_marks")
     if walk is None or root.getparent() is not None or root.getroottree().getroot() is not root:
         return _AT_CAP(root), limit and bool(_AT_LIBXML2_LIMIT(root))
     capped, reached = walk(root, MAX_DEPTH, _LIBXML2_LIMIT)

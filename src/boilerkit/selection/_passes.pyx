@@ -5,7 +5,7 @@
 over libxml2's structs, through lxml's public C API."""
 
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
-from libc.string cimport strcmp, strstr
+from libc.string cimport memchr, strcmp, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
@@ -383,3 +383,77 @@ def body_attributes(root, tuple names):
     elements._root = root
     elements._proxies = [None] * count
     return values, owners, elements
+
+
+cdef inline bint _space(unsigned char c) noexcept nogil:
+    """``\\s`` of a bytes regex."""
+    return c == 32 or 9 <= c <= 13
+
+
+cdef inline bint _name_char(unsigned char c) noexcept nogil:
+    """``[^\\s/<>="']``: a character of an attribute's name."""
+    return not (
+        _space(c) or c == 47 or c == 60 or c == 62 or c == 61 or c == 34 or c == 39
+    )
+
+
+cdef Py_ssize_t _attributes(const unsigned char* data, Py_ssize_t size, Py_ssize_t at,
+                            Py_ssize_t wanted) noexcept nogil:
+    """How many attributes (up to ``wanted``) the tag whose name starts at ``at`` has, as
+    ``parse._ATTRIBUTE`` repeated counts them (its quantifiers are possessive, so one
+    greedy pass gives the regex's own count)."""
+    cdef Py_ssize_t count = 0, probe
+    cdef unsigned char quote
+    while at < size and data[at] != 32 and not (9 <= data[at] <= 13) and data[at] != 47 \
+            and data[at] != 60 and data[at] != 62:
+        at += 1  # the rest of the tag's name: [^\s/<>]*+
+    while count < wanted:
+        while at < size and _space(data[at]):
+            at += 1
+        if at >= size or not _name_char(data[at]):
+            return count
+        while at < size and _name_char(data[at]):
+            at += 1
+        count += 1
+        probe = at  # (?:\s*+=\s*+VALUE)?+
+        while probe < size and _space(data[probe]):
+            probe += 1
+        if probe >= size or data[probe] != 61:
+            continue
+        probe += 1
+        while probe < size and _space(data[probe]):
+            probe += 1
+        if probe < size and (data[probe] == 34 or data[probe] == 39):
+            quote = data[probe]
+            at = probe + 1
+            while at < size and data[at] != quote:
+                at += 1
+            if at < size:
+                at += 1  # the closing quote
+            else:
+                at = probe  # unclosed: the bare value matches nothing there
+            continue
+        while probe < size and not _space(data[probe]) and data[probe] != 60 \
+                and data[probe] != 62 and data[probe] != 34 and data[probe] != 39:
+            probe += 1
+        at = probe
+    return count
+
+
+def has_crowded_tag(const unsigned char[:] data not None, Py_ssize_t wanted):
+    """Whether ``data`` holds a tag of ``wanted`` attributes or more: the twin of a search
+    with ``parse._CROWDED_TAG`` (a match of ``<`` and a letter, the rest of the name, and
+    ``wanted`` attributes), a byte loop instead of the regex's try at every ``<``."""
+    cdef Py_ssize_t size = data.shape[0], at = 0
+    cdef const unsigned char* start = &data[0] if size else NULL
+    cdef const unsigned char* found
+    cdef bint crowded = False
+    with nogil:
+        while at + 1 < size and not crowded:
+            found = <const unsigned char*>memchr(start + at, 60, size - at)
+            if found is NULL:
+                break
+            at = found - start + 1
+            if at < size and 97 <= (data[at] | 32) <= 122:  # a letter
+                crowded = _attributes(start, size, at + 1, wanted) >= wanted
+    return crowded
