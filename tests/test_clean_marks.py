@@ -132,3 +132,16 @@ def test_clean_marks_and_cleaning_equal_reference_on_generated_pages(
     body: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _assert_same_cleaning(f"<html><body>{body}</body></html>", "generated", monkeypatch)
+
+
+@compiled_only
+def test_markup_after_the_html_end_tag_is_cleaned_either_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = "<html><body><p>x</p></body></html><div hidden><a class=backlink>y</a></div>"
+    compiled_root, pure_root = parse_html(page).root, parse_html(page).root
+    clean.clean_tree(compiled_root)
+    with monkeypatch.context() as patch:
+        patch.setenv("BOILERKIT_PURE", "1")
+        clean.clean_tree(pure_root)
+    assert compiled_root.xpath("count(//*)") == pure_root.xpath("count(//*)") == 4

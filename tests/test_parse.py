@@ -119,3 +119,12 @@ def test_a_tag_is_crowded_from_max_attributes_on(extra: int) -> None:
     attributes = " ".join(f'a{i}="<v>"' for i in range(parse.MAX_ATTRIBUTES + extra))
     data = f"<html><body><p {attributes}>x</p></body></html>".encode()
     assert parse._crowded(data) == (extra >= 0) == (parse._CROWDED_TAG.search(data) is not None)
+
+
+def test_markup_after_the_html_end_tag_makes_the_root_not_the_whole_document() -> None:
+    from boilerkit.page.roots import is_whole_document
+
+    assert is_whole_document(parse_html("<html><body><p>x</p></body></html>").root)
+    stray = parse_html("<html><body><p>x</p></body></html><a class=copyright>y</a>").root
+    assert not is_whole_document(stray)  # libxml2 opens a second <html> for the <a>
+    assert stray.xpath("count(//a)") == 1 and next(stray.iter("a"), None) is None

@@ -30,7 +30,7 @@ compiled_only = pytest.mark.skipif(
 
 def _searches(found: scan.PageScan) -> tuple[object, ...]:
     values = [found._attribute_values(name) for name in ("class", "id", "data-testid")]
-    return found.bylines(), found.dates(), values
+    return found.bylines(), found.dates(), found.site(), values
 
 
 def _assert_same(text: str, label: str, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -81,10 +81,11 @@ def test_the_index_finds_words_within_one_value_only() -> None:
     assert index.elements({2, 0}) == ["e0", "e2"]
 
 
-_TAGS = ("div", "p", "span", "a", "body", "time", "header")
+_TAGS = ("div", "p", "span", "a", "body", "time", "header", "footer", "img")
 _ATTRS = ("", " class='byline'", " class='Author-name x'", " id='post-date'", " rel=author")
 _ATTRS += (" itemprop='author'", " data-testid='AuthorLine'", " class='PUBLISHED'")
-_ATTRS += (" rel='author home'", " class=''", " id='logo'", " class='\u24b6uthor \u017ftamp'")
+_ATTRS += (" rel='author home'", " class=''", " id='logo'", " href='/'", " rel=home", " alt=''")
+_ATTRS += (" class='brand copyright'", " id='Logo'", " class='\u24b6uthor \u017ftamp'")
 
 
 @st.composite
@@ -112,3 +113,12 @@ def test_body_attributes_equal_reference_on_generated_pages(
 ) -> None:
     page = f"<html><head></head>{head}<body class='Byline'>{body}</body></html>"
     _assert_same(page, "generated", monkeypatch)
+
+
+@compiled_only
+def test_markup_after_the_html_end_tag_is_searched_either_way(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    page = "<html><body class=copyright><p>x</p></body></html><a class=copyright>y</a>"
+    _assert_same(page, "after </html>", monkeypatch)
+    assert [e.tag for e in scan.PageScan(parse_html(page).root).site()] == ["body", "a"]

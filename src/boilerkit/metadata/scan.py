@@ -24,6 +24,7 @@ from typing import Any
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..page.roots import is_whole_document
 from ..selection.page_table import compiled
 
 # Class/id/data-testid words (any case) of an element that holds the article's byline.
@@ -138,10 +139,11 @@ class BodyAttributes:
 
 
 def body_attributes(root: lxml_html.HtmlElement) -> BodyAttributes | None:
-    """``BodyAttributes`` of the page, or ``None`` on the pure path and below a document's
-    root (the XPaths of the searches then run, as its reference)."""
+    """``BodyAttributes`` of the page, or ``None`` on the pure path and where ``root`` is
+    not the whole document (``roots.is_whole_document``): the XPaths of the searches then
+    run, as its reference."""
     walk = compiled("body_attributes")
-    if walk is None or root.getparent() is not None or root.getroottree().getroot() is not root:
+    if walk is None or not is_whole_document(root):
         return None
     return BodyAttributes(*walk(root, INDEXED))
 
@@ -265,13 +267,20 @@ class PageScan:
         """Home links, ``<footer>``s, the first ``img[alt]`` and logo/brand/copyright
         elements, in page order."""
         if self._site is None:
-            path = "//a[@href='/' or @rel='home'] | //footer | (//body//img[@alt])[1]"
-            for name, words in (("class", SITE_WORDS), ("id", ("logo", "copyright"))):
-                values = self._attribute_values(name)
-                spellings = {word for word in words if word in values}
-                if spellings:
-                    path += " | " + _having((name,), spellings, scope="/")
-            self._site = _elements(path, self.root)
+            marked = [
+                {word for word in words if word in self._attribute_values(name)}
+                for name, words in (("class", SITE_WORDS), ("id", ("logo", "copyright")))
+            ]
+            walk = compiled("site_marks") if self._indexed() is not None else None
+            if walk is not None:  # one walk, where the XPath below searched the tree 3-5 times
+                needles = [tuple(word.encode() for word in sorted(words)) for words in marked]
+                self._site = walk(self.root, *needles)
+            else:
+                path = "//a[@href='/' or @rel='home'] | //footer | (//body//img[@alt])[1]"
+                for name, spellings in zip(("class", "id"), marked, strict=True):
+                    if spellings:
+                        path += " | " + _having((name,), spellings, scope="/")
+                self._site = _elements(path, self.root)
         return self._site
 
     def texts(self) -> list[str]:

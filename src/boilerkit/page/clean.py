@@ -15,6 +15,7 @@ from lxml import html as lxml_html
 from ..selection.page_table import compiled
 from ..weights import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
 from .paragraphs import wrap_loose_runs
+from .roots import is_whole_document
 
 INVISIBLE_TAGS = (
     "script",
@@ -156,10 +157,10 @@ def _maybe_permalink(anchor: lxml_html.HtmlElement) -> bool:
 
 def _marks(root: lxml_html.HtmlElement) -> Marks | None:
     """``Marks`` from the compiled walk, or ``None`` on the pure path (each step then
-    searches the tree itself) and below a document's root (the searches cover the whole
-    document)."""
+    searches the tree itself) and where ``root`` is not the whole document (the searches
+    cover the whole document: ``roots.is_whole_document``)."""
     walk = compiled("clean_marks")
-    if walk is None or root.getparent() is not None or root.getroottree().getroot() is not root:
+    if walk is None or not is_whole_document(root):
         return None
     return Marks(*walk(root, INVISIBLE_TAGS, VOID_TAGS))
 

@@ -37,6 +37,7 @@ from lxml import html as lxml_html
 
 from .. import budget
 from . import guard
+from .roots import is_whole_document
 
 MAX_DEPTH = 256
 """Deepest element nesting kept (``<html>`` is level 1). libxml2's own default limit; the
@@ -291,9 +292,10 @@ def _depth_marks(
     """(``_AT_CAP``'s elements, whether an element is at ``_LIBXML2_LIMIT``): one compiled
     walk (``_passes.depth_marks``), where each XPath took a step per level over a node
     set of the whole level (0.04 s each on the million-sibling page). On the pure path
-    and below a document's root, the XPaths (the second only when ``limit``)."""
+    and where ``root`` is not the whole document (``roots.is_whole_document``), the
+    XPaths (the second only when ``limit``)."""
     walk = _compiled("depth_marks")
-    if walk is None or root.getparent() is not None or root.getroottree().getroot() is not root:
+    if walk is None or not is_whole_document(root):
         return _AT_CAP(root), limit and bool(_AT_LIBXML2_LIMIT(root))
     capped, reached = walk(root, MAX_DEPTH, _LIBXML2_LIMIT)
     return capped, reached

@@ -457,3 +457,66 @@ def has_crowded_tag(const unsigned char[:] data not None, Py_ssize_t wanted):
             if at < size and 97 <= (data[at] | 32) <= 122:  # a letter
                 crowded = _attributes(start, size, at + 1, wanted) >= wanted
     return crowded
+
+
+cdef bint _attribute_is(tree.xmlNode* c_node, const char* name, str value):
+    """Whether attribute ``name`` of ``c_node`` is ``value``."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+            return cetree.attributeValue(c_node, c_attr) == value
+        c_attr = c_attr.next
+    return False
+
+
+def site_marks(root, tuple class_words, tuple id_words):
+    """The elements ``metadata.scan.PageScan.site`` reads, in page order: ``a`` linking
+    home (``href="/"`` or ``rel="home"``), ``footer``, the first ``img[alt]`` in
+    ``<body>``, and the elements whose class holds one of ``class_words`` or whose id
+    one of ``id_words`` (ASCII bytes). The twin of the XPath ``PageScan.site`` builds on
+    the pure path. ``root`` must be its document's root element."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef Py_ssize_t level = 1, body_level = -1
+    cdef bint matched, image_found = False
+    cdef list found = []
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+            if body_level < 0 and _named(c_node, b"body"):
+                body_level = level
+            matched = _named(c_node, b"footer")
+            if not matched and c_node.properties is not NULL:
+                if _named(c_node, b"a"):
+                    matched = _attribute_is(c_node, b"href", "/") or _attribute_is(
+                        c_node, b"rel", "home"
+                    )
+                if (
+                    not image_found
+                    and body_level >= 0
+                    and _named(c_node, b"img")
+                    and _has_attribute(c_node, b"alt")
+                ):
+                    matched = image_found = True
+                if not matched and class_words:
+                    matched = _attribute_contains(c_node, b"class", class_words)
+                if not matched and id_words:
+                    matched = _attribute_contains(c_node, b"id", id_words)
+            if matched:
+                found.append(cetree.elementFactory(element._doc, c_node))
+        c_next = _first_child(c_node)
+        if c_next is not NULL:
+            level += 1
+        else:
+            while c_node is not c_root:
+                c_next = _next_sibling(c_node)
+                if c_next is not NULL:
+                    break
+                c_node = c_node.parent
+                level -= 1
+            if c_next is NULL:
+                return found
+            if level <= body_level:
+                body_level = -1
+        c_node = c_next
