@@ -78,6 +78,7 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
 BUILDERS = {
     ("encoding/chains.py", "utf8_pattern"): "runs of UTF-8 read as a code page (built per reader)",
     ("metadata/scan.py", "_spellings"): "an alternation of the literal words of a table",
+    ("metadata/scan.py", "having"): "an alternation of escaped literal spellings (_spellings)",
     ("encoding/repair.py", "_utf8_shape"): "one character class pair, built once at import",
     ("encoding/spans.py", "_repertoire"): "one character class run per code page",
 }
