@@ -128,3 +128,25 @@ def test_markup_after_the_html_end_tag_makes_the_root_not_the_whole_document() -
     stray = parse_html("<html><body><p>x</p></body></html><a class=copyright>y</a>").root
     assert not is_whole_document(stray)  # libxml2 opens a second <html> for the <a>
     assert stray.xpath("count(//a)") == 1 and next(stray.iter("a"), None) is None
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "<html><body><p>plain</p></body></html>",
+        "<html><body><p>caf\u00e9</p></body></html>",
+        "<html><body><p title='caf\u00e9'>x</p></body></html>",  # attributes are not text
+        "<html><head><title>\u4e2d</title></head><body></body></html>",
+        "<html><body><p>x</p></body></html><a>\u00e9</a>",  # after </html>
+        "<html><body><script>var s = '\u00e9'</script></body></html>",
+    ],
+)
+def test_the_compiled_ascii_check_equals_the_text_xpath(page: str) -> None:
+    from boilerkit.selection.page_table import compiled
+
+    ascii_only = compiled("texts_are_ascii")
+    if ascii_only is None:
+        pytest.skip("the compiled walk is not built")
+    root = parse_html(page).root
+    root.append(etree.Comment("\u00e9 comments are not text"))
+    assert ascii_only(root) == "".join(root.xpath("//text()")).isascii()

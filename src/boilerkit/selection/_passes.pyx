@@ -520,3 +520,31 @@ def site_marks(root, tuple class_words, tuple id_words):
             if level <= body_level:
                 body_level = -1
         c_node = c_next
+
+
+def texts_are_ascii(root):
+    """Whether every text node of ``root``'s document (``//text()``: text and CDATA, not
+    comments or attribute values) is ASCII: the twin of
+    ``"".join(repair._PLAIN_TEXTS(root)).isascii()``, without making a string per node
+    (a million of them on the million-sibling page)."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_top = <tree.xmlNode*>element._doc._c_doc
+    cdef tree.xmlNode* c_node = c_top.children
+    cdef const unsigned char* text
+    while c_node is not NULL:
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            text = <const unsigned char*>c_node.content
+            if text is not NULL:
+                while text[0] != 0:
+                    if text[0] >= 128:
+                        return False
+                    text += 1
+        elif c_node.type == tree.XML_ELEMENT_NODE and c_node.children is not NULL:
+            c_node = c_node.children
+            continue
+        while c_node.next is NULL:
+            c_node = c_node.parent
+            if c_node is NULL or c_node is c_top:
+                return True
+        c_node = c_node.next
+    return True
