@@ -320,6 +320,11 @@ def repair_tree(
     walked only when some text actually changed, so a clean page costs one scan of its
     non-ASCII text.
     """
+    from ..selection.page_table import compiled  # here: a cycle at import time otherwise
+
+    ascii_only = compiled("texts_are_ascii")  # no string made per text node
+    if ascii_only is not None and ascii_only(root):
+        return 0
     texts = _PLAIN_TEXTS(root)
     if "".join(texts).isascii():  # at C speed: a page of a million texts has no loop here
         return 0
