@@ -145,9 +145,8 @@ def main() -> None:
     )
     print(f"  (load average at the end: {os.getloadavg()[0]:.1f}; {samples} samples)")
     parent_mb, total_mb, pss_mb = parent_peak / 1024, total_peak / 1024, pss_peak / 1024
-    print(
-        f"peak RSS: parent {parent_mb:.0f} MB, parent + workers {total_mb:.0f} MB (PSS {pss_mb:.0f} MB)"
-    )
+    print(f"peak RSS: parent {parent_mb:.0f} MB, parent + workers {total_mb:.0f} MB", end="")
+    print(f" (PSS {pss_mb:.0f} MB)")
     print(f"documents out: {output.lines} ({output.size / 1e6:.0f} MB of JSON)")
     print(f"good pages out: {output.good} of {args.bombs}")
     text = b"".join(errors).decode(errors="replace").splitlines()
