@@ -115,17 +115,17 @@ def page_bytes(task: Task) -> int:
     if task.path is None:
         return 0
     try:
+        if not stat.S_ISREG(os.stat(task.path).st_mode):
+            return 0  # refused by the worker, never opened (a device may act on an open)
         fd = os.open(task.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
     except OSError:
         return 0  # reported by the worker
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size < 18:
-            return info.st_size if stat.S_ISREG(info.st_mode) else 0
-        if os.pread(fd, len(MAGIC), 0) != MAGIC:
-            return info.st_size
-        trailer = os.pread(fd, 4, info.st_size - 4)  # ISIZE: the size mod 2**32
-        return max(info.st_size, int.from_bytes(trailer, "little"))
+        size = os.fstat(fd).st_size
+        if size < 18 or os.pread(fd, len(MAGIC), 0) != MAGIC:
+            return size
+        trailer = os.pread(fd, 4, size - 4)  # ISIZE: the size mod 2**32
+        return max(size, int.from_bytes(trailer, "little"))
     except OSError:
         return 0
     finally:
