@@ -140,13 +140,12 @@ class _LinesFile:
         return None
 
 
-def _terminated(head: str, text: str) -> list[bytes]:
-    """``head`` and ``text`` as UTF-8, ending with a line break (CSV records come with
+def _terminated(head: str, data: bytes) -> list[bytes]:
+    """``head`` (as UTF-8) and ``data``, ending with a line break (CSV records come with
     their own CRLF). In pieces, not joined: a page's text may be 60 MB, and each copy of
     it would be another 60 MB in this process."""
-    parts = [head.encode("utf-8", "replace")] if head else []
-    parts.append(text.encode("utf-8", "replace"))
-    return parts if text.endswith("\n") else [*parts, b"\n"]
+    parts = [head.encode("utf-8", "replace"), data] if head else [data]
+    return parts if data.endswith(b"\n") else [*parts, b"\n"]
 
 
 def _part_file(path: Path, mode: int) -> tuple[BinaryIO, str]:
