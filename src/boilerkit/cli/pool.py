@@ -333,6 +333,10 @@ class Pool:
                     return  # the rest wait for a slot
                 entry.future = self.executor.submit(_run_chunk, entry.work, entry.slot)
                 self.reserved += entry.cost
+                if entry.size >= CHUNK_BYTES:
+                    # The queue's feeder thread keeps the last message it pickled until it
+                    # sends another: a no-op after a big chunk lets its copy go.
+                    self.executor.submit(int)
 
     def _next(self) -> list[Result]:
         self._submit()
