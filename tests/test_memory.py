@@ -8,11 +8,13 @@ before the baseline is read. The bound is per byte of page; the batch's budget
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 
 import pytest
 
+from boilerkit.render import spaces
 from boilerkit.selection.segment import LIST_COUNT_CHARS, sentences
 from boilerkit.weights import SENTENCE_END, MemoryWeights
 
@@ -53,3 +55,15 @@ def test_long_texts_count_sentences_as_short_ones_do(text: str) -> None:
     long = text * (LIST_COUNT_CHARS // len(text) + 1)
     assert len(long) > LIST_COUNT_CHARS
     assert sentences(long) == len(SENTENCE_END.findall(long + " "))
+
+
+def test_long_texts_collapse_as_short_ones_do(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Slices of 4 characters: words cut by a slice's end, across several slices, and
+    slices of whitespace only, against ``" ".join(text.split())``."""
+    monkeypatch.setattr(spaces, "CHUNK_CHARS", 4)
+    rng = random.Random(3)
+    alphabet = ["a", "b", " ", "\n", "\u3000", "\t", "é"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40)))
+        assert spaces.collapse(text) == " ".join(text.split()), repr(text)
+    assert spaces.collapse("abcdefghij  k") == "abcdefghij k"
