@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -25,7 +26,7 @@ from boilerkit.encoding.decode import decode_html
 from boilerkit.metadata import meta_tags
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
-from boilerkit.selection import page_table
+from boilerkit.selection import page_table, teasers
 from boilerkit.selection.page_table import BLOCK_TAGS, HINT_TAGS, PageTable, reference_table
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -49,10 +50,25 @@ def _assert_same_table(root: lxml_html.HtmlElement, label: str) -> None:
     for name, value in expected.fields().items():
         assert getattr(found, name) == value, f"{label}: field {name} differs"
     assert len(found.elements) == len(expected.elements)
+    handles: Any = found.elements  # the compiled Elements: text and tail by index too
     for index, element in enumerate(expected.elements):  # the same nodes, by index
         assert found.elements[index] is element, f"{label}: element {index} differs"
         assert found.index_of[element] == index
         assert found.text(index) == expected.text(index), f"{label}: text of {index} differs"
+        assert handles.text_at(index) == element.text, f"{label}: .text of {index}"
+        assert handles.tail_at(index) == element.tail, f"{label}: .tail of {index}"
+    _assert_same_candidates(expected, label)
+
+
+def _assert_same_candidates(table: PageTable, label: str) -> None:
+    """``teasers.teaser_candidates`` and its compiled twin agree (default weights, and
+    looser ones that let more elements through)."""
+    compiled_candidates = page_table.compiled("teaser_candidates")
+    assert compiled_candidates is not None
+    for min_items, max_chars in ((2, 450), (1, 20), (3, 1e9)):
+        arguments = (table.tags, table.end, table.links, table.chars, min_items, max_chars)
+        expected = teasers.teaser_candidates(*arguments, teasers._NOT_ITEMS)
+        assert compiled_candidates(*arguments, teasers._NOT_ITEMS) == expected, label
 
 
 def _cleaned(html: bytes | str) -> lxml_html.HtmlElement:
@@ -65,7 +81,7 @@ def _cleaned(html: bytes | str) -> lxml_html.HtmlElement:
 @compiled_only
 def test_the_extension_is_built_when_ci_requires_it() -> None:
     assert page_table.COMPILED
-    for name in ("compiled_table", "collect_tags", "sum_up"):  # not a stale in-place build
+    for name in ("compiled_table", "collect_tags", "sum_up", "teaser_candidates"):  # not stale
         assert page_table.compiled(name) is not None, f"_walk.{name} is missing: rebuild"
 
 
@@ -86,8 +102,9 @@ def test_compiled_table_equals_reference_on_corpus(name: str) -> None:
         root = parse_html(decode_html(page.html, None).text, None).root
         _assert_same_page_tags(root, f"{name}/{page.id}")  # metadata reads the raw tree
         clean_tree(root)
-        expected = reference_table(root).fields()
-        assert _compiled_table(root).fields() == expected, f"{name}/{page.id}"
+        table = reference_table(root)
+        assert _compiled_table(root).fields() == table.fields(), f"{name}/{page.id}"
+        _assert_same_candidates(table, f"{name}/{page.id}")
 
 
 def _assert_same_page_tags(root: lxml_html.HtmlElement, label: str) -> None:

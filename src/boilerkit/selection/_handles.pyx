@@ -79,6 +79,20 @@ cdef class Elements:
             return element_text(self[index])
         return collapse(text_of(self._buffer, self._nodes[index]))
 
+    def text_at(self, Py_ssize_t index):
+        """``self[index].text`` without a proxy (lxml's ``textOf``, which ``.text`` reads)."""
+        if index < 0 or index >= self._count:
+            raise IndexError(index)
+        if self._nodes[index].type != tree.XML_ELEMENT_NODE:  # a comment's text: rare
+            return self[index].text
+        return cetree.textOf(self._nodes[index])
+
+    def tail_at(self, Py_ssize_t index):
+        """``self[index].tail`` without a proxy (lxml's ``tailOf``, which ``.tail`` reads)."""
+        if index < 0 or index >= self._count:
+            raise IndexError(index)
+        return cetree.tailOf(self._nodes[index])
+
     cdef int position(self, element) except -2:
         """The index of ``element``, or -1 when it is not a node of this page."""
         if not isinstance(element, cetree._Element):

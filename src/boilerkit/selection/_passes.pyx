@@ -1,7 +1,8 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled twins of two smaller passes, beside the page table's walk (``_walk.pyx``):
-``collect_tags`` for ``metadata.meta_tags.reference_page_tags`` and ``sum_up`` for
-``page_table.sum_up``. Read-only over libxml2's structs, through lxml's public C API."""
+"""Compiled twins of the smaller passes, beside the page table's walk (``_walk.pyx``):
+``collect_tags`` for ``metadata.meta_tags.reference_page_tags``, ``sum_up`` for
+``page_table.sum_up`` and ``teaser_candidates`` for ``teasers.teaser_candidates`` (over
+the table's lists). Read-only over libxml2's structs, through lxml's public C API."""
 
 from cpython.mem cimport PyMem_Free
 from libc.string cimport strcmp
@@ -103,3 +104,91 @@ def sum_up(list values, list parent):
     finally:
         PyMem_Free(sums)
         PyMem_Free(up)
+
+
+cdef int* _int_array(list values, Py_ssize_t count) except NULL:
+    cdef int* array = <int*>_alloc(sizeof(int) * count)
+    cdef Py_ssize_t index
+    for index in range(count):
+        array[index] = values[index]
+    return array
+
+
+def teaser_candidates(
+    list tags,
+    list end,
+    list links,
+    list chars,
+    double min_items,
+    double max_item_chars,
+    frozenset not_items,
+):
+    """``teasers.teaser_candidates``: (element, children, leaders) of every element that
+    may hold a teaser group. Tags are numbered per page, so counting leaders by tag is
+    array arithmetic."""
+    cdef Py_ssize_t count = len(tags), index, child, stop, leader, kinds
+    cdef Py_ssize_t linked_children, best, number
+    if len(end) != count or len(links) != count or len(chars) != count:
+        raise ValueError("the table's lists differ in length")
+    cdef dict numbers = {}
+    for tag in tags:
+        if tag not in numbers:
+            numbers[tag] = len(numbers)
+    kinds = len(numbers)
+    cdef int* c_end = NULL
+    cdef int* c_links = NULL
+    cdef int* c_chars = NULL
+    cdef int* tag_of = <int*>_alloc(sizeof(int) * count)
+    cdef int* before = <int*>_alloc(sizeof(int) * (count + 1))
+    cdef int* picked = <int*>_alloc(sizeof(int) * count)  # this element's leaders
+    cdef int* tally = <int*>_alloc(sizeof(int) * kinds)
+    cdef char* item = <char*>_alloc(kinds)  # per tag number: may it be an item?
+    cdef list found = []
+    cdef list children
+    try:
+        c_end = _int_array(end, count)
+        c_links = _int_array(links, count)
+        c_chars = _int_array(chars, count)
+        for tag, number in numbers.items():
+            item[number] = tag not in not_items
+            tally[number] = 0
+        anchor = numbers.get("a", -1)
+        before[0] = 0
+        for index in range(count):
+            tag_of[index] = numbers[tags[index]]
+            before[index + 1] = before[index] + (tag_of[index] == anchor)
+        for index in range(count):
+            if c_links[index] < min_items:
+                continue
+            linked_children = best = number = 0
+            child = index + 1
+            while child < c_end[index]:
+                linked_children += c_links[child] > 0
+                stop = c_end[child]
+                if 0 < c_chars[child] <= max_item_chars and before[stop] > before[child]:
+                    picked[number] = child
+                    number += 1
+                    if item[tag_of[child]]:
+                        tally[tag_of[child]] += 1
+                        if tally[tag_of[child]] > best:
+                            best = tally[tag_of[child]]
+                child = stop
+            for leader in range(number):
+                tally[tag_of[picked[leader]]] = 0
+            if linked_children >= min_items and best >= min_items:
+                children = []
+                child = index + 1
+                while child < c_end[index]:
+                    children.append(child)
+                    child = c_end[child]
+                found.append((index, children, [picked[leader] for leader in range(number)]))
+        return found
+    finally:
+        PyMem_Free(c_end)
+        PyMem_Free(c_links)
+        PyMem_Free(c_chars)
+        PyMem_Free(tag_of)
+        PyMem_Free(before)
+        PyMem_Free(picked)
+        PyMem_Free(tally)
+        PyMem_Free(item)

@@ -181,10 +181,15 @@ cdef Py_ssize_t _itertext_len(_Walk walk, Py_ssize_t start):
 
 cdef Py_ssize_t link_text(_Walk walk, Py_ssize_t start, Py_ssize_t stop):
     """The link characters in ``range(start, stop)`` (``page_table.link_text``)."""
-    cdef Py_ssize_t linked = 0, link
-    for link in walk.outer:
-        if link < start:
-            continue
+    cdef Py_ssize_t linked = 0, link, low = 0, high = len(walk.outer), middle, position
+    while low < high:  # bisect_left(outer, start), as the reference does
+        middle = (low + high) // 2
+        if <Py_ssize_t>walk.outer[middle] < start:
+            low = middle + 1
+        else:
+            high = middle
+    for position in range(low, len(walk.outer)):
+        link = walk.outer[position]
         if link >= stop:
             break
         if _first_child(walk.nodes[link]) is not NULL:

@@ -10,6 +10,7 @@ others are created. Every pass is linear in the container's size.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 
 from lxml import etree
 from lxml import html as lxml_html
@@ -38,6 +39,12 @@ too), table spans, list numbering, the code language (``class``), and the few th
 what an element is."""
 SPAN_CAPS = (("colspan", 1_000), ("rowspan", 65_534))
 """Table spans clamped in the copy as browsers clamp them (HTML's table model)."""
+_COPIES = lxml_html.HTMLParser()
+_COPIES.set_element_class_lookup(
+    etree.ElementDefaultClassLookup(element=lxml_html.HtmlElement, comment=lxml_html.HtmlComment)
+)
+"""Makes the copies, with the proxy classes of the page tree (``page.parse``) chosen in C:
+``lxml.html.Element`` runs a Python lookup for every element made."""
 
 
 def build_content(
@@ -97,8 +104,9 @@ def _copied_text(
     """The elements to copy, and the text and tail each copy gets, by offset from
     ``container``: a block's text is copied when the block is kept (or holds no text),
     inline elements follow the block they are in, skipped subtrees are left empty."""
-    elements, tags, parent = segmentation.elements, segmentation.tags, segmentation.parent
+    tags, parent = segmentation.tags, segmentation.parent
     end, block_at = segmentation.end, segmentation.block_at
+    text_at, tail_at = _readers(segmentation.elements)
     size = end[container] - container
     keep_text = [False] * size
     text: list[str | None] = [None] * size
@@ -108,9 +116,10 @@ def _copied_text(
     while index < size + container:
         offset = index - container
         members.append(index)
-        element = elements[index]
-        if index != container and keep_text[parent[index] - container] and element.tail:
-            tail[offset] = xml_safe(element.tail)
+        if index != container and keep_text[parent[index] - container]:
+            after = tail_at(index)
+            if after:
+                tail[offset] = xml_safe(after)
         if index in skip:
             index = end[index]
             continue
@@ -119,10 +128,24 @@ def _copied_text(
         else:
             keep = keep_text[parent[index] - container]
         keep_text[offset] = keep
-        if keep and tags[index] and element.text:  # a comment's content is not text
-            text[offset] = xml_safe(element.text)
+        if keep and tags[index]:  # a comment's content is not text
+            own = text_at(index)
+            if own:
+                text[offset] = xml_safe(own)
         index += 1
     return members, text, tail
+
+
+def _readers(
+    elements: Sequence[lxml_html.HtmlElement],
+) -> tuple[Callable[[int], str | None], Callable[[int], str | None]]:
+    """Read an element's ``text`` and ``tail`` by index: without a proxy on the compiled
+    path (``Elements.text_at``, ``tail_at``), through the element on the reference."""
+    text_at = getattr(elements, "text_at", None)
+    tail_at = getattr(elements, "tail_at", None)
+    if text_at is not None and tail_at is not None:
+        return text_at, tail_at
+    return (lambda index: elements[index].text), (lambda index: elements[index].tail)
 
 
 def _surviving(
@@ -229,11 +252,11 @@ def _copy_element(
             attrib[name] = str(min(int(value.strip()[:6]), cap))
     try:
         if parent is None:
-            return lxml_html.Element(tag, attrib)
+            return _COPIES.makeelement(tag, attrib)
         return etree.SubElement(parent, tag, attrib)
     except ValueError:  # a tag or attribute name the parser let through but lxml refuses
         pass
-    element = lxml_html.Element(tag if _NAME.fullmatch(tag) else "span")
+    element = _COPIES.makeelement(tag if _NAME.fullmatch(tag) else "span")
     for key, value in attrib.items():
         if _NAME.fullmatch(key):
             element.set(key, xml_safe(value))

@@ -177,13 +177,13 @@ def furniture_hints(
     posts comments. Elsewhere a comment section may well outweigh its article.
     """
     end = segmentation.end
-    article_hints = [(i, h) for i, h in enumerate(hints) if h is not None and h.kind == "article"]
-    articles = [i for i, _ in article_hints]
-    strong = [i for i, hint in article_hints if not hint.weak]
+    hinted = list(itertools.compress(range(len(hints)), hints))  # hints are sparse
+    articles = [i for i in hinted if (h := hints[i]) is not None and h.kind == "article"]
+    strong = [i for i in articles if (h := hints[i]) is not None and not h.weak]
     page = prose[0] if prose else 0.0
     small = weights.furniture_weak_page_share * page
     result: list[Hint | None] = [None] * len(hints)
-    for index in itertools.compress(range(len(hints)), hints):  # the hinted elements
+    for index in hinted:
         hint = hints[index]
         if hint is None or hint.kind == "article":
             continue
@@ -192,7 +192,8 @@ def furniture_hints(
                 continue
             vouching = strong if prose[index] < small else articles
             first = bisect.bisect_left(vouching, index)
-            inside = itertools.takewhile(end[index].__gt__, vouching[first:])
+            after = map(vouching.__getitem__, range(first, len(vouching)))  # no copy
+            inside = itertools.takewhile(end[index].__gt__, after)
             article_mass = max((prose[i] for i in inside), default=0.0)
             if article_mass > weights.furniture_max_share * prose[index]:
                 continue

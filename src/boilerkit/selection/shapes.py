@@ -21,6 +21,7 @@ a run of paragraphs fails the first (``p`` is never an item).
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit
 
 from lxml import html as lxml_html
@@ -29,12 +30,20 @@ from ..weights import DATE_LINE, SENTENCE_END, Weights
 from .segment import text_of
 
 
-def shape(element: lxml_html.HtmlElement, depth: int = 3) -> str:
-    """The tag skeleton of ``element`` to ``depth`` levels: ``div(div(a(div),div))``."""
-    children = [child for child in element if isinstance(child.tag, str)]
+def shape(tags: list[str], end: list[int], index: int, depth: int = 3) -> str:
+    """The tag skeleton of element ``index`` to ``depth`` levels: ``div(div(a(div),div))``.
+
+    Read off the page table (``tags``, ``end``; comments and processing instructions,
+    tagged "", are no part of it), so no element proxy is made."""
+    children: list[int] = []
+    child, stop = index + 1, end[index]
+    while child < stop:  # hop child to child: each subtree is an index range
+        if tags[child]:
+            children.append(child)
+        child = end[child]
     if depth <= 1 or not children:
-        return str(element.tag)
-    return f"{element.tag}({','.join(shape(child, depth - 1) for child in children)})"
+        return tags[index]
+    return f"{tags[index]}({','.join(shape(tags, end, child, depth - 1) for child in children)})"
 
 
 def _line(element: lxml_html.HtmlElement) -> str:
@@ -67,10 +76,12 @@ def title_line_before(
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def site(url: str) -> str:
     """The site of a URL: its host without the leftmost labels beyond the registered
     name (``bc.example.com`` -> ``example.com``, ``news.example.co.uk`` ->
-    ``example.co.uk``); empty for a relative URL."""
+    ``example.co.uk``); empty for a relative URL. Memoized: a page's teaser links are
+    tested several times, and its own URL for every group."""
     try:
         host = (urlsplit(url).hostname or "").lower()
     except ValueError:
@@ -84,7 +95,7 @@ def same_site(headlines: list[tuple[str, str]], base_url: str | None) -> bool:
     """Whether every headline links another page of the page's own site (relative links
     count as the page's site; without a page URL, the links must share one site)."""
     home = site(base_url or "")
-    sites = {site(href) for _, href in headlines if site(href)}
+    sites = {found for _, href in headlines if (found := site(href))}
     if home:
         sites.add(home)
     if len(sites) > 1:
@@ -105,9 +116,9 @@ def linked_blurbs(
     )
 
 
-def blurb_of(item: lxml_html.HtmlElement, title: str) -> str:
-    """The item's text beside its headline (none when that is only a date)."""
-    text = _line(item)
+def blurb_of(text: str, title: str) -> str:
+    """An item's text beside its headline (none when that is only a date); ``text`` is
+    all the item's text, whitespace-normalised (``PageTable.text``)."""
     at = text.find(title)
     if at < 0:
         return ""

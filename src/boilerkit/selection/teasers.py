@@ -19,6 +19,7 @@ from lxml import html as lxml_html
 from ..page.parse import join_url
 from ..page.tags import HEADING_TAGS
 from ..weights import NEGATIVE_WORDS, SENTENCE_END, TEASER_HEADING, WORD_SPLIT, Weights
+from .page_table import compiled
 from .segment import Block, Segmentation, text_of, weighted_length
 from .shapes import blurb_of, linked_blurbs, same_site, shape, title_line_before
 
@@ -97,30 +98,35 @@ def _is_label(element: lxml_html.HtmlElement, weights: Weights) -> bool:
 
 
 def _evidence(
-    container: lxml_html.HtmlElement,
-    items: list[lxml_html.HtmlElement],
+    container: int,
+    items: list[int],
     heading: lxml_html.HtmlElement | None,
+    segmentation: Segmentation,
     weights: Weights,
 ) -> list[str]:
-    """The structural marks that say "teaser", beyond headline-led items."""
+    """The structural marks that say "teaser", beyond headline-led items (elements by
+    index: the marks are read off the table)."""
     marks: list[str] = []
     if heading is not None and TEASER_HEADING.match(_text(heading)[: weights.short_line_max_chars]):
         marks.append("heading")
+    table, tags, end = segmentation.table, segmentation.tags, segmentation.end
     words = set()
-    for element in (container, items[0]):
+    for index in (container, items[0]):
         words |= set(
-            WORD_SPLIT.split(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+            WORD_SPLIT.split(f"{table.classes[index] or ''} {table.ids[index] or ''}".lower())
         )
     if words & (
         _TEASER_CLASS | (NEGATIVE_WORDS & {"related", "recommended", "trending", "popular"})
     ):
         marks.append("class")
-    headings = [next((h for h in item.iter() if h.tag in HEADING_TAGS), None) for item in items]
+    headings = [  # each item's first heading: itself or one below it
+        next((h for h in range(item, end[item]) if tags[h] in HEADING_TAGS), None) for item in items
+    ]
     if sum(1 for h in headings if h is not None) * 2 > len(items):
         marks.append("item headings")
-        if all(h is not None and h.find(".//a[@href]") is not None for h in headings):
+        if all(h is not None and segmentation.links[h] for h in headings):
             marks.append("linked headings")  # <h3><a>Headline</a></h3>: a story teaser
-    if sum(1 for item in items if item.find(".//img") is not None) * 2 > len(items):
+    if sum(1 for item in items if "img" in tags[item + 1 : end[item]]) * 2 > len(items):
         marks.append("item images")
     return marks
 
@@ -131,30 +137,19 @@ def find_teasers(
     """Every teaser block on the page, outermost first, none nested in another."""
     groups: list[TeaserGroup] = []
     taken = bytearray(len(segmentation.elements))  # elements inside a group's items
-    links, end, chars, tags = (
+    end, tags = segmentation.end, segmentation.tags
+    anchors = list(itertools.compress(range(len(tags)), map("a".__eq__, tags)))  # in C
+    candidates = (compiled("teaser_candidates") or teaser_candidates)(
+        tags,
+        end,
         segmentation.links,
-        segmentation.end,
         segmentation.chars,
-        segmentation.tags,
+        weights.teaser_min_items,
+        weights.teaser_max_item_chars,
+        _NOT_ITEMS,
     )
-    anchors = [index for index, tag in enumerate(tags) if tag == "a"]
-    before = [0, *itertools.accumulate(tag == "a" for tag in tags)]  # anchors before each index
-    linked = [index for index, count in enumerate(links) if count >= weights.teaser_min_items]
-    for index in linked:
+    for index, children, leaders in candidates:
         if taken[index]:
-            continue
-        children: list[int] = []
-        leaders: list[int] = []  # children that may be teasers: short, with a link in them
-        linked_children = 0
-        child = index + 1
-        while child < end[index]:  # hop child to child: each subtree is an index range
-            children.append(child)
-            linked_children += links[child] > 0
-            stop = end[child]
-            if 0 < chars[child] <= weights.teaser_max_item_chars and before[stop] > before[child]:
-                leaders.append(child)
-            child = stop
-        if linked_children < weights.teaser_min_items or not _enough_alike(leaders, tags, weights):
             continue
         group = _group(
             index, children, frozenset(leaders), segmentation, weights, base_url, anchors
@@ -263,9 +258,13 @@ def _headline(
         link = anchors[position]
         if link >= stop:
             break
-        heading = next((h for h in range(link, end[link]) if tags[h] in HEADING_TAGS), link)
+        heading = link
+        for inner in range(link, end[link]):
+            if tags[inner] in HEADING_TAGS:
+                heading = inner
+                break
         text = segmentation.table.text(heading)
-        if heading == link:
+        if heading == link and text[:1].isdigit():  # only then can it start with a rank
             text = _without_rank(segmentation.elements[link], text, weights)
         if weighted_length(text) >= weights.teaser_headline_min_chars and (
             best is None or len(text) > len(best[0])
@@ -329,13 +328,14 @@ def _alike(children: list[int], segmentation: Segmentation, weights: Weights) ->
     Alike by tag and first class; on pages whose classes are all unique (hashed by a
     CSS-in-JS build) by tag skeleton instead (see ``shapes``).
     """
-    tags, elements = segmentation.tags, segmentation.elements
+    tags = segmentation.tags
     children = [child for child in children if tags[child]]  # no comments
     classes = segmentation.table.classes
     signatures = [_signature(tags[child], classes[child]) for child in children]
     signature, count = _most_common(signatures)
     if count < weights.teaser_min_items:  # no two items alike by class: by shape
-        signatures = [(tags[child], shape(elements[child])) for child in children]
+        end = segmentation.end
+        signatures = [(tags[child], shape(tags, end, child)) for child in children]
         signature, count = _most_common(signatures)
     if count < weights.teaser_min_items or signature[0] in _NOT_ITEMS:
         return []
@@ -351,15 +351,44 @@ def _most_common(signatures: list[tuple[str, str]]) -> tuple[tuple[str, str], in
     return best, counts.get(best, 0)
 
 
-def _enough_alike(leaders: list[int], tags: list[str], weights: Weights) -> bool:
-    """Whether enough would-be teasers share a tag that can be an item (a cheap necessary
-    condition for a group: its items are leaders of one shape)."""
-    counts: dict[str, int] = {}
-    for leader in leaders:
-        tag = tags[leader]
-        if tag not in _NOT_ITEMS:
-            counts[tag] = counts.get(tag, 0) + 1
-    return max(counts.values(), default=0) >= weights.teaser_min_items
+def teaser_candidates(
+    tags: list[str],
+    end: list[int],
+    links: list[int],
+    chars: list[int],
+    min_items: float,
+    max_item_chars: float,
+    not_items: frozenset[str],
+) -> list[tuple[int, list[int], list[int]]]:
+    """(element, its children, its leaders) of every element that may hold a teaser
+    group, in document order: ``min_items`` links or more, as many children holding one,
+    and as many *leaders* of one tag that can be an item (not in ``not_items``). Leaders
+    are the children that may be teasers: some text, at most ``max_item_chars``, and an
+    ``<a>`` in them. A cheap necessary condition, read off the table alone; compiled as
+    ``_passes.teaser_candidates``."""
+    before = [0, *itertools.accumulate(tag == "a" for tag in tags)]  # anchors before each
+    found: list[tuple[int, list[int], list[int]]] = []
+    for index, count in enumerate(links):
+        if count < min_items:
+            continue
+        children: list[int] = []
+        leaders: list[int] = []
+        linked_children = 0
+        child = index + 1
+        while child < end[index]:  # hop child to child: each subtree is an index range
+            children.append(child)
+            linked_children += links[child] > 0
+            stop = end[child]
+            if 0 < chars[child] <= max_item_chars and before[stop] > before[child]:
+                leaders.append(child)
+            child = stop
+        alike: dict[str, int] = {}
+        for leader in leaders:
+            if tags[leader] not in not_items:
+                alike[tags[leader]] = alike.get(tags[leader], 0) + 1
+        if linked_children >= min_items and max(alike.values(), default=0) >= min_items:
+            found.append((index, children, leaders))
+    return found
 
 
 def _group(
@@ -395,9 +424,10 @@ def _group(
     element = elements[container]
     members = [elements[item] for item in items]
     heading = heading_before(element, weights)
-    marks = _evidence(element, members, heading, weights)
+    marks = _evidence(container, items, heading, segmentation, weights)
     blurbs = [
-        blurb_of(member, title) for member, (title, _) in zip(members, headlines, strict=True)
+        blurb_of(segmentation.table.text(item), title)
+        for item, (title, _) in zip(items, headlines, strict=True)
     ]
     if heading is None:
         heading = title_line_before(element, weights)
