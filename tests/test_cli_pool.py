@@ -1,16 +1,24 @@
-"""The worker pool: in-flight work is bounded by the bytes it holds, not by task count."""
+"""The worker pool: in-flight work, and the workers' memory, bounded by bytes, not task count."""
 
 from __future__ import annotations
 
+import dataclasses
+import gzip
+import itertools
+import os
+import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from test_cli import page
 
-from boilerkit.cli import pool
-from boilerkit.cli.batch import Job
+from boilerkit import Options
+from boilerkit.cli import batch, pool
+from boilerkit.cli.batch import Job, Result
 from boilerkit.cli.pool import run_batch
 from boilerkit.cli.tasks import Task
+from boilerkit.weights import MemoryWeights, Weights
 
 PAGE_BYTES = 100_000
 
@@ -48,3 +56,70 @@ def test_big_pages_travel_in_chunks_of_their_own() -> None:
         ["small", "big"],
         ["small", "small"],
     ]
+
+
+def _timed_batch(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, batch_bytes: int, pages: int = 6
+) -> list[tuple[float, float]]:
+    """Run ``pages`` pages of 1 kB, each alone in its chunk, on 3 workers with a memory
+    budget of ``batch_bytes``; each worker notes when it began and ended each page."""
+    log = tmp_path / "times"
+    real_process = batch.process
+
+    def process(task: Task, job: Job) -> Result:  # runs in the forked workers
+        began = time.monotonic()
+        time.sleep(0.3)
+        result = real_process(task, job)
+        with open(log, "a") as notes:
+            notes.write(f"{began} {time.monotonic()}\n")
+        return result
+
+    monkeypatch.setattr(batch, "process", process)
+    monkeypatch.setattr(pool, "CHUNK_SIZE", 1)
+    memory = dataclasses.replace(MemoryWeights(), batch_bytes=batch_bytes)
+    options = Options(weights=dataclasses.replace(Weights(), memory=memory))
+    tasks = [Task(f"p{n}", f"p{n}", data=page(f"P{n}").ljust(1000)) for n in range(pages)]
+    results = list(run_batch(tasks, Job(options=options), 3))
+    assert [result.name for result in results] == [task.name for task in tasks]
+    assert all(result.error is None for result in results)
+    return [tuple(map(float, line.split())) for line in log.read_text().splitlines()]  # type: ignore[misc]
+
+
+def _overlaps(spans: list[tuple[float, float]]) -> int:
+    spans = sorted(spans)
+    return sum(later[0] < earlier[1] for earlier, later in itertools.pairwise(spans))
+
+
+def test_pages_heavier_than_the_budget_run_one_at_a_time(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """1 kB x the expansion (16) is over a 10 kB budget: each page runs alone, however many
+    workers wait (four workers must not hold four 60 MB pages at once)."""
+    spans = _timed_batch(monkeypatch, tmp_path, batch_bytes=10_000)
+    assert len(spans) == 6
+    assert _overlaps(spans) == 0
+
+
+def test_pages_within_the_budget_share_the_workers(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The same pages under a budget that holds three of them run side by side: the budget
+    serializes only what is heavy (the test above is not passing by accident)."""
+    spans = _timed_batch(monkeypatch, tmp_path, batch_bytes=50_000)
+    assert len(spans) == 6
+    assert _overlaps(spans) >= 2
+
+
+def test_a_page_weighs_its_decompressed_bytes(tmp_path: Path) -> None:
+    """Data by its length, a file by its size, a gzip file by the size its trailer records
+    (a 60 MB bomb is 60 kB on disk), a URL or a FIFO as nothing (never opened blocking)."""
+    plain, packed, fifo = tmp_path / "a.html", tmp_path / "b.html.gz", tmp_path / "c.html"
+    plain.write_bytes(b"x" * 5000)
+    packed.write_bytes(gzip.compress(b"x" * 3_000_000))
+    os.mkfifo(fifo)
+    assert pool.page_bytes(Task("d", "d", data=b"x" * 7)) == 7
+    assert pool.page_bytes(Task("a", "a", path=str(plain))) == 5000
+    assert pool.page_bytes(Task("b", "b", path=str(packed))) == 3_000_000
+    assert pool.page_bytes(Task("c", "c", path=str(fifo))) == 0
+    assert pool.page_bytes(Task("u", "u", fetch_url="https://example.com/")) == 0
+    assert pool.page_bytes(Task("m", "m", path=str(tmp_path / "missing"))) == 0

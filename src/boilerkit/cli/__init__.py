@@ -185,6 +185,7 @@ def _extract_all(
     try:
         for result in run_batch(items, job, jobs, isolate=batch):
             _record(result, sink, tally, progress, batch=batch)
+            del result  # a 60 MB page's text must not stay alive while the next is read
     finally:
         problem = sink.close()
         if progress is not None:

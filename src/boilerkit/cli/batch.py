@@ -47,7 +47,9 @@ class Result:
 
     name: str
     stem: str
-    output: str | None = None
+    output: bytes | None = None
+    """The rendered document as UTF-8, encoded by the worker: the parent writes it as it
+    comes, with no copy of its own (a page's text may be 60 MB)."""
     error: str | None = None
     skipped: str | None = None
     """Why a document that was extracted is left out (``--language``)."""
@@ -114,7 +116,8 @@ def _result(task: Task, job: Job, document: Document, render: Callable[[], str])
     language = (document.language or "").split("-", 1)[0].lower()
     if job.language and language and language != job.language:
         return Result(task.name, task.stem, skipped=f"language {document.language}")
-    return Result(task.name, task.stem, output=_LONE_SURROGATE.sub("\ufffd", render()))
+    text = _LONE_SURROGATE.sub("\ufffd", render())
+    return Result(task.name, task.stem, output=text.encode("utf-8", "replace"))
 
 
 _JOB = Job()

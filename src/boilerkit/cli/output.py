@@ -50,12 +50,12 @@ class StreamSink:
         if result.output is None:
             return
         if self.lines:
-            text, self.header = self.header + _terminated(result.output), ""
+            parts, self.header = _terminated(self.header, result.output), ""
         elif self.batch:
-            text = f"==> {printable(result.name)} <==\n{_terminated(result.output)}\n"
+            parts = [*_terminated(f"==> {printable(result.name)} <==\n", result.output), b"\n"]
         else:
-            text = _terminated(result.output) if result.output else ""
-        _write_all(self.stream, text.encode("utf-8", "replace"))
+            parts = _terminated("", result.output) if result.output else []
+        _write_all(self.stream, *parts)
 
     def close(self) -> str | None:
         self.stream.flush()
@@ -76,7 +76,7 @@ class DirectorySink:
     def write(self, result: Result) -> None:
         if result.output is None:
             return
-        data = _terminated(result.output).encode("utf-8", "replace")
+        data = _terminated("", result.output)
         if self.lines is not None:
             self.lines.write(data)
             return
@@ -85,7 +85,7 @@ class DirectorySink:
         stream, part = _part_file(path, self.mode)
         try:
             with stream:
-                _write_all(stream, data)
+                _write_all(stream, *data)
             os.replace(part, path)
         except BaseException:
             with contextlib.suppress(OSError):
@@ -115,15 +115,15 @@ class _LinesFile:
         self.size = 0
         self.count = 0
 
-    def write(self, data: bytes) -> None:
+    def write(self, data: list[bytes]) -> None:
         try:
-            _write_all(self.stream, data)
+            _write_all(self.stream, *data)
         except OSError:
             with contextlib.suppress(OSError):  # cut the broken line off again
                 self.stream.truncate(self.size)
                 self.stream.seek(self.size)
             raise
-        self.size += len(data)
+        self.size += sum(map(len, data))
         self.count += 1
 
     def close(self) -> str | None:
@@ -140,9 +140,12 @@ class _LinesFile:
         return None
 
 
-def _terminated(text: str) -> str:
-    """``text`` ending with a line break (CSV records come with their own CRLF)."""
-    return text if text.endswith("\n") else text + "\n"
+def _terminated(head: str, data: bytes) -> list[bytes]:
+    """``head`` (as UTF-8) and ``data``, ending with a line break (CSV records come with
+    their own CRLF). In pieces, not joined: a page's text may be 60 MB, and each copy of
+    it would be another 60 MB in this process."""
+    parts = [head.encode("utf-8", "replace"), data] if head else [data]
+    return parts if data.endswith(b"\n") else [*parts, b"\n"]
 
 
 def _part_file(path: Path, mode: int) -> tuple[BinaryIO, str]:
@@ -159,13 +162,14 @@ def _file_mode() -> int:
     return 0o666 & ~umask
 
 
-def _write_all(stream: BinaryIO, data: bytes) -> None:
-    """Write every byte, or raise: unbuffered writes may take only part of ``data``."""
-    view = memoryview(data)
-    while view:
-        written = stream.write(view)
-        if written is None:  # a non-blocking stream that would block: flush it
-            stream.flush()
-            continue
-        view = view[written:]
+def _write_all(stream: BinaryIO, *parts: bytes) -> None:
+    """Write every byte, or raise: unbuffered writes may take only part of a piece."""
+    for data in parts:
+        view = memoryview(data)
+        while view:
+            written = stream.write(view)
+            if written is None:  # a non-blocking stream that would block: flush it
+                stream.flush()
+                continue
+            view = view[written:]
     stream.flush()

@@ -6,6 +6,15 @@ Results come back in input order through a window of chunks in flight, bounded b
 chunks and in the page bytes they carry, so memory stays flat however many pages a
 directory or WARC file holds and however large they are once decompressed.
 
+The workers' memory is bounded by bytes too: a chunk weighs its pages' decompressed size
+times ``Weights.memory.page_expansion``, and is sent only when the chunks sent before it
+(running, or done and waiting to be written) leave room for it in
+``Weights.memory.batch_bytes``; a chunk heavier than the whole budget runs alone. So a
+WARC of 60 MB decompression bombs is extracted one bomb at a time, however many workers,
+while ordinary pages fill every worker. A worker whose RSS grew past
+``Weights.memory.trim_after_bytes`` gives its freed heap back to the system before its
+next page, so the arenas a big page left behind do not add up over the pool.
+
 The pool is the hard guarantee behind every limit inside the library: a page that crashes
 its worker (a segfault, the OOM killer) or hangs it (a loop in C code that no time budget
 can interrupt) is killed with its worker and reported, and every other page still comes
@@ -19,8 +28,11 @@ so the guilty page is the only one that fails.
 from __future__ import annotations
 
 import ctypes
+import ctypes.util
 import mmap
 import multiprocessing
+import os
+import stat
 import time
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -31,6 +43,7 @@ from typing import Any
 
 from . import batch
 from .batch import Job, Result
+from .gzipped import MAGIC
 from .tasks import Failure, Task
 
 CHUNK_SIZE = 4
@@ -40,12 +53,11 @@ CHUNK_BYTES = 4 * 1024 * 1024
 """A chunk also closes once its pages' bytes reach this: big pages travel alone."""
 CHUNKS_PER_WORKER = 4
 """Chunks in flight per worker: keeps every worker busy while results wait to be written."""
-INFLIGHT_BYTES = 128 * 1024 * 1024
+INFLIGHT_BYTES = 32 * 1024 * 1024
 """Page bytes (WARC records and stdin, decompressed) the parent holds for chunks sent or
-waiting. No new chunk is taken in while the window holds this much, so the parent stays
-flat even on a WARC of 60 MB decompression bombs; its peak is about twice this (a chunk's
-pickled copy on its way to a worker) plus one record being read. 128 MiB still holds
-over a thousand ordinary pages, far more than the workers can take at once."""
+waiting. No new chunk is taken in while the window holds this much, so the parent holds
+one 60 MB decompression bomb at a time. 32 MiB is still over 300 ordinary 100 kB pages,
+five times what the window's chunk count lets in at ``-j 4``."""
 PATIENCE_WITHOUT_BUDGET = 300.0
 """Seconds one page may take in a worker when ``Options.time_budget`` is None."""
 BUDGET_SLACK = 2.0
@@ -81,6 +93,7 @@ def chunks(items: Iterable[Task | Failure]) -> Iterator[list[Task] | Failure]:
             continue
         chunk.append(item)
         size += task_bytes(item)
+        del item  # not alive here while the next page is read (the chunk holds it)
         if len(chunk) >= CHUNK_SIZE or size >= CHUNK_BYTES:
             yield chunk
             chunk, size = [], 0
@@ -93,12 +106,41 @@ def task_bytes(task: Task) -> int:
     return len(task.data) if task.data is not None else 0
 
 
+def page_bytes(task: Task) -> int:
+    """The bytes a task's page will be in its worker, decompressed, as far as known here:
+    its data; a file's size, or a gzip file's own record of its decompressed size when
+    larger (a liar still stops at ``max_bytes``); nothing for a URL (its body is capped)."""
+    if task.data is not None:
+        return len(task.data)
+    if task.path is None:
+        return 0
+    try:
+        if not stat.S_ISREG(os.stat(task.path).st_mode):
+            return 0  # refused by the worker, never opened (a device may act on an open)
+        fd = os.open(task.path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+    except OSError:
+        return 0  # reported by the worker
+    try:
+        size = os.fstat(fd).st_size
+        if size < 18 or os.pread(fd, len(MAGIC), 0) != MAGIC:
+            return size
+        trailer = os.pread(fd, 4, size - 4)  # ISIZE: the size mod 2**32
+        return max(size, int.from_bytes(trailer, "little"))
+    except OSError:
+        return 0
+    finally:
+        os.close(fd)
+
+
 @dataclass(slots=True)
 class _Entry:
     """A chunk (or a failed input) in the window, and its future once submitted."""
 
     work: list[Task] | Failure
     size: int = 0
+    """Page bytes this process holds for it (``task_bytes``)."""
+    cost: int = 0
+    """What its pages weigh in the workers' budget (``page_bytes`` x the expansion)."""
     future: Future[list[Result]] | None = None
     slot: int | None = None
     """Where its worker notes its progress in ``_Clocks`` (while submitted)."""
@@ -143,12 +185,44 @@ class _Clocks:
 
 _SHARED: tuple[Any, Any] | None = None
 """A worker process's view of ``_Clocks`` (its arrays, set by ``_start_worker``)."""
+_TRIM_ABOVE = 0
+"""RSS in bytes past which a worker trims its heap after a page (set by ``_start_worker``)."""
 
 
 def _start_worker(job: Job, started: Any, position: Any) -> None:
-    global _SHARED
+    global _SHARED, _TRIM_ABOVE
     batch.start_worker(job)
     _SHARED = (started, position) if started is not None else None
+    _TRIM_ABOVE = _rss() + job.options.weights.memory.trim_after_bytes
+
+
+def _rss() -> int:
+    """This process's resident set in bytes (0 where ``/proc`` is missing)."""
+    try:
+        with open("/proc/self/statm", "rb") as statm:
+            return int(statm.read().split()[1]) * mmap.PAGESIZE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _load_trim() -> Any:
+    """glibc's ``malloc_trim``, or None (another C library: nothing to trim)."""
+    name = ctypes.util.find_library("c")
+    try:
+        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    except OSError:
+        return None
+
+
+_MALLOC_TRIM = _load_trim()
+
+
+def _trim() -> None:
+    """Give freed heap back to the system once a big page has left this worker large:
+    glibc keeps the arenas a tree of small nodes was freed into, and four workers each
+    keeping their last big page's would add up to what the budget was meant to prevent."""
+    if _MALLOC_TRIM is not None and _TRIM_ABOVE and _rss() > _TRIM_ABOVE:
+        _MALLOC_TRIM(0)
 
 
 def _run_chunk(chunk: list[Task], slot: int) -> list[Result]:
@@ -159,6 +233,7 @@ def _run_chunk(chunk: list[Task], slot: int) -> list[Result]:
             position[slot] = index
             started[slot] = time.monotonic()  # one clock for every process on the machine
         results.append(batch.process(task, batch.worker_job()))
+        _trim()
     return results
 
 
@@ -177,6 +252,10 @@ class Pool:
         self.jobs = jobs
         self.window: deque[_Entry] = deque()
         self.window_bytes = 0
+        memory = job.options.weights.memory
+        self.expansion, self.budget = memory.page_expansion, memory.batch_bytes
+        self.reserved = 0
+        """What the chunks sent and not yet written weigh (their ``cost``)."""
         methods = multiprocessing.get_all_start_methods()
         # fork: workers inherit the imported library instead of importing it again.
         self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -189,7 +268,7 @@ class Pool:
         fetch's deadline is added for a URL)."""
 
     def _start(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
+        executor = ProcessPoolExecutor(
             self.jobs,
             mp_context=self.context,
             initializer=_start_worker,
@@ -198,14 +277,26 @@ class Pool:
                 *((self.clocks.started, self.clocks.position) if self.shared else (None, None)),
             ),
         )
+        # Fork the workers now, before this process holds any page: a worker forked later
+        # starts with a copy of every page in the window resident in it.
+        executor.submit(int)
+        return executor
+
+    def _entry(self, work: list[Task] | Failure, *, suspect: bool = False) -> _Entry:
+        """A window entry for ``work``, weighed, and counted in the window's bytes."""
+        if isinstance(work, Failure):
+            return _Entry(work)
+        size = sum(map(task_bytes, work))
+        cost = int(sum(map(page_bytes, work)) * self.expansion)
+        self.window_bytes += size
+        return _Entry(work, size, cost, suspect=suspect)
 
     def run(self, items: Iterable[Task | Failure]) -> Iterator[Result]:
         finished = False
         try:
             for work in chunks(items):
-                size = 0 if isinstance(work, Failure) else sum(map(task_bytes, work))
-                self.window.append(_Entry(work, size))
-                self.window_bytes += size
+                self.window.append(self._entry(work))
+                del work  # the window holds it, and lets it go once written
                 self._submit()
                 while self.window and self._full():
                     yield from self._next()
@@ -228,15 +319,24 @@ class Pool:
         return self.page_patience + fetch + GRACE_SECONDS
 
     def _submit(self) -> None:
-        """Send waiting chunks to the pool: all of them, or only the oldest while suspects
-        remain (so that a worker that dies again tells which chunk killed it)."""
+        """Send waiting chunks to the pool, in order, while the budget has room for them
+        (a chunk heavier than the whole budget goes when nothing else is out): all of
+        them, or only the oldest while suspects remain (so that a worker that dies again
+        tells which chunk killed it)."""
         alone = any(entry.suspect for entry in self.window)
         for entry in list(self.window)[:1] if alone else self.window:
             if entry.future is None and not isinstance(entry.work, Failure):
+                if self.reserved and self.reserved + entry.cost > self.budget:
+                    return  # it waits for room, and the rest behind it: order is kept
                 entry.slot = self.clocks.take()
                 if entry.slot is None:
                     return  # the rest wait for a slot
                 entry.future = self.executor.submit(_run_chunk, entry.work, entry.slot)
+                self.reserved += entry.cost
+                if entry.size >= CHUNK_BYTES:
+                    # The queue's feeder thread keeps the last message it pickled until it
+                    # sends another: a no-op after a big chunk lets its copy go.
+                    self.executor.submit(int)
 
     def _next(self) -> list[Result]:
         self._submit()
@@ -288,14 +388,10 @@ class Pool:
         assert not isinstance(head.work, Failure)
         self._pop()
         before, page, after = head.work[:index], head.work[index], head.work[index + 1 :]
-        entries = [_Entry(before), _Entry(Failure(page.name, reason)), _Entry(after)]
-        for entry in reversed(entries):
-            if entry.work:
-                entry.size = (
-                    0 if isinstance(entry.work, Failure) else sum(map(task_bytes, entry.work))
-                )
-                self.window.appendleft(entry)
-                self.window_bytes += entry.size
+        parts: list[list[Task] | Failure] = [before, Failure(page.name, reason), after]
+        for work in reversed(parts):
+            if work:
+                self.window.appendleft(self._entry(work))
         return []
 
     def _guilty(self, head: _Entry, reason: str) -> list[Result]:
@@ -306,13 +402,14 @@ class Pool:
             task = head.work[0]
             return [Result(task.name, task.stem, error=reason)]
         for task in reversed(head.work):
-            self.window.appendleft(_Entry([task], task_bytes(task), suspect=True))
-            self.window_bytes += task_bytes(task)
+            self.window.appendleft(self._entry([task], suspect=True))
         return []
 
     def _pop(self) -> None:
         entry = self.window.popleft()
         self.window_bytes -= entry.size
+        if entry.future is not None:
+            self.reserved -= entry.cost
         self.clocks.give_back(entry.slot)
 
     def _restart(self) -> None:
@@ -320,6 +417,7 @@ class Pool:
         self._kill_workers()
         self.executor.shutdown(wait=False, cancel_futures=True)
         self.executor = self._start()
+        self.reserved = 0
         for entry in self.window:
             self.clocks.give_back(entry.slot)
             entry.future, entry.slot = None, None  # lost with the old pool: submitted again

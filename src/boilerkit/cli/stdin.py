@@ -48,6 +48,7 @@ class Stdin:
                 if item.name.startswith(self.warc):  # name the records after stdin
                     item = dataclasses.replace(item, name="stdin" + item.name[len(self.warc) :])
                 yield item
+                del item  # its page is not kept here while the next record is read
 
     def close(self) -> None:
         if self.warc is not None:

@@ -28,7 +28,7 @@ def iter_warc(path: str, stem: str, max_bytes: int) -> Iterator[Task | Failure]:
         if record.error is not None:
             yield Failure(name, record.error)
             continue
-        yield Task(
+        task = Task(
             name,
             f"{stem}/{number:06d}",
             data=record.payload,
@@ -37,3 +37,6 @@ def iter_warc(path: str, stem: str, max_bytes: int) -> Iterator[Task | Failure]:
             fetched_at=record.date,
             extra=(("warc_record_id", record.record_id), ("warc_offset", record.offset)),
         )
+        del record  # nor this page's bytes while the next record is read: only the task's
+        yield task
+        del task

@@ -6,6 +6,8 @@ index (``Elements``: a proxy made on first access, then kept), a node's index by
 
 from collections.abc import Mapping, Sequence
 
+from ..render.spaces import collapse  # bounded memory on a 60 MB text (12x in split)
+
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.string cimport memcpy, strlen
@@ -75,7 +77,7 @@ cdef class Elements:
             from .page_table import element_text
 
             return element_text(self[index])
-        return " ".join(text_of(self._buffer, self._nodes[index]).split())
+        return collapse(text_of(self._buffer, self._nodes[index]))
 
     def text_at(self, Py_ssize_t index):
         """``self[index].text`` without a proxy (lxml's ``textOf``, which ``.text`` reads)."""

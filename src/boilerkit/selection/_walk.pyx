@@ -14,6 +14,8 @@ from libc.string cimport memset, strcmp
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
+from ..render.spaces import collapse  # bounded memory on a 60 MB block (12x in split)
+
 from ._handles cimport Elements, IndexOf, _Buffer, text_of
 from ._nodes cimport (
     alloc as _alloc,
@@ -233,7 +235,7 @@ cdef tuple own_text(_Walk walk, Py_ssize_t owner):
                 linked += _strip_len(text)
         opened.append(index)
         index += 1
-    return " ".join("".join(pieces).split()), linked
+    return collapse("".join(pieces)), linked
 
 
 cdef list block_texts(_Walk walk, frozenset block_tags):
@@ -252,7 +254,7 @@ cdef list block_texts(_Walk walk, frozenset block_tags):
     for index in owners:
         stop = walk.end[index]
         if walk.nested[stop] - walk.nested[index] == 1:
-            text = " ".join(text_of(walk.buffer, walk.nodes[index]).split())
+            text = collapse(text_of(walk.buffer, walk.nodes[index]))
             if walk.inside[index]:
                 linked = _itertext_len(walk, index)
             elif walk.link_prefix[stop] - walk.link_prefix[index] > 0:

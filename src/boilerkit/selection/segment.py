@@ -22,6 +22,8 @@ from .page_table import PageTable, build_table, text_of
 
 __all__ = ["Block", "Segmentation", "segment", "text_of"]
 
+LIST_COUNT_CHARS = 1 << 16
+"""Blocks up to this long count their sentences with ``findall``, the fastest way."""
 _WIDE = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -94,6 +96,15 @@ class Segmentation:
         return found
 
 
+def sentences(text: str) -> int:
+    """How many sentence ends ``text`` holds. A long text is counted match by match, not
+    through ``findall``'s list (one string per match) of ``text + " "`` (a copy): on one
+    64 MiB block of prose those two came to about 300 MB."""
+    if len(text) <= LIST_COUNT_CHARS:
+        return len(SENTENCE_END.findall(text + " "))
+    return sum(1 for _ in SENTENCE_END.finditer(text))  # the same count: see the tests
+
+
 def segment(root: lxml_html.HtmlElement) -> Segmentation:
     """Measure ``root`` and every element below it, and cut its text into blocks.
 
@@ -110,7 +121,7 @@ def segment(root: lxml_html.HtmlElement) -> Segmentation:
             elements,
             text,
             linked,
-            len(SENTENCE_END.findall(text + " ")),
+            sentences(text),
             tags[index],
             len(text),
         )

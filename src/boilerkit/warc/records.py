@@ -26,6 +26,7 @@ Paths with a scheme (``s3://``, ``gs://``, ``https://``) are opened with fsspec 
 
 from __future__ import annotations
 
+import io
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -43,6 +44,8 @@ from .errors import TruncatedRecordError, UnreadableArchiveError, describe
 HTML_TYPES: Final = frozenset({"text/html", "application/xhtml+xml", ""})
 """Content types taken as pages (a missing type too: many servers send none)."""
 DEFAULT_MAX_BYTES: Final = Options().max_bytes
+_BLOCK: Final = 1024 * 1024
+"""Bytes asked of a record's body at a time."""
 _UNREADABLE: Final = (
     ArchiveLoadFailed,
     StatusAndHeadersParserException,
@@ -109,6 +112,7 @@ def _records(path: str, stream: IO[bytes], max_bytes: int) -> Iterator[WarcRecor
             offset = archive.offset
             if found is not None:
                 yield found
+            del found  # its payload is not kept here while the next record is read
     except _UNREADABLE as error:
         where = f" after record {number}" if number else ""
         reason = UnreadableArchiveError(f"unreadable WARC{where}: {error}".strip())
@@ -122,7 +126,7 @@ def _record(path: str, archive: Any, record: Any, max_bytes: int) -> WarcRecord 
     error: BoilerkitError | None = None
     if content_type is not None:
         try:
-            payload = record.content_stream().read(max_bytes + 1)
+            payload = _read(record.content_stream(), max_bytes + 1)
         except (zlib.error, OSError, EOFError) as problem:  # a broken content encoding
             error = TruncatedRecordError(f"cannot decode the body: {problem}")
         if len(payload) > max_bytes:
@@ -156,6 +160,18 @@ def _record(path: str, archive: Any, record: Any, max_bytes: int) -> WarcRecord 
         payload=b"" if error is not None else payload,
         error=describe(error) if error is not None else None,
     )
+
+
+def _read(stream: Any, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``stream``, in one growing buffer: warcio's ``read``
+    joins a list of blocks, two copies of a 60 MB page at once."""
+    buffer = io.BytesIO()
+    while (room := limit - buffer.tell()) > 0:
+        block = stream.read(min(room, _BLOCK))
+        if not block:
+            break
+        buffer.write(block)
+    return buffer.getvalue()
 
 
 def _page_type(record: Any) -> str | None:

@@ -7,6 +7,7 @@ the development corpora (``benchmarks/run.py``) and the golden fixtures, never p
 """
 
 from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
+from .memory import MemoryWeights
 from .patterns import (
     BOILERPLATE_LINE,
     BYLINE,
@@ -81,6 +82,7 @@ __all__ = [
     "TOC_HEADING",
     "WORD_SPLIT",
     "DecodeWeights",
+    "MemoryWeights",
     "PageTypeWeights",
     "PlausibilityCosts",
     "RepairWeights",

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
+from .memory import MemoryWeights
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,3 +337,5 @@ class Weights:
     """Accept thresholds and chain priors of mojibake repair (``weights/encoding.py``)."""
     plausibility: PlausibilityCosts = PlausibilityCosts()  # noqa: RUF009 (frozen, as above)
     """Penalty per broken habit of real text: what decode and repair rank readings by."""
+    memory: MemoryWeights = MemoryWeights()  # noqa: RUF009 (frozen, as above)
+    """What a page weighs in a command-line batch, and its budget (``weights/memory.py``)."""
