@@ -123,8 +123,8 @@ def coarse_content(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
         tagged, roled, skipped = found
         furniture = tagged + roled
     for element in furniture:
-        if element is not body:
-            element.drop_tree()
+        if element is not body and element.getparent() is not None:  # not dropped already
+            element.drop_tree()  # (a <nav role="navigation"> is listed twice)
     if skipped:
         etree.strip_elements(body, *SKIPPED_TAGS, with_tail=False)  # as the renderers do
     return body if _has_text(body) else None
