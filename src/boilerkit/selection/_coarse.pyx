@@ -15,7 +15,7 @@ from cpython.unicode cimport Py_UNICODE_ISSPACE, PyUnicode_FromKindAndData
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from libc.string cimport strcmp
+from libc.string cimport strcmp, strlen
 
 from ._nodes cimport next_in_subtree as _next_in_subtree
 
@@ -72,17 +72,19 @@ cdef inline int _put(Text* text, Py_UCS4 point) except -1:
 cdef int _put_utf8(Text* text, const unsigned char* value) except -1:
     """A text node's content, soft hyphens dropped (the reference's first ``replace``).
     Returns 1 for content the reference must handle (not UTF-8, or a marker)."""
-    cdef Py_ssize_t index = 0
+    cdef Py_ssize_t index = 0, size = strlen(<const char*>value)
+    cdef Py_UCS4* data
     cdef unsigned char byte
     cdef unsigned int point
     cdef int more
-    while True:
+    _reserve(text, size)  # a code point takes at least a byte
+    data = text.data + text.size
+    while index < size:
         byte = value[index]
-        if byte == 0:
-            return 0
         index += 1
         if byte < 0x80:
-            _put(text, byte)
+            data[0] = byte
+            data += 1
             continue
         if 0xC2 <= byte < 0xE0:
             point, more = byte & 0x1F, 1
@@ -104,7 +106,10 @@ cdef int _put_utf8(Text* text, const unsigned char* value) except -1:
         if ITEM <= point <= ITEM_END:
             return 1
         if point != SOFT_HYPHEN:
-            _put(text, <Py_UCS4>point)
+            data[0] = point
+            data += 1
+    text.size = data - text.data
+    return 0
 
 
 cdef class _Kinds:
@@ -258,55 +263,56 @@ cdef Py_ssize_t _drop_empty_items(Py_UCS4* data, Py_ssize_t size) noexcept:
     return write
 
 
-cdef int _put_line(
-    Text* out, Py_UCS4* data, Py_ssize_t start, Py_ssize_t stop, bint dash
-) except -1:
-    """``" ".join(data[start:stop].split())`` as one more line of ``out`` (after a
-    newline, with ``- `` if ``dash``). Returns 1 if it was written, 0 if it was empty."""
+cdef Py_ssize_t _put_line(
+    Py_UCS4* out, Py_ssize_t size, Py_UCS4* data, Py_ssize_t start, Py_ssize_t stop, bint dash
+) noexcept:
+    """``" ".join(data[start:stop].split())`` as one more line of the ``size`` code points
+    of ``out`` (after a newline, with ``- `` if ``dash``): the new size, unchanged if the
+    line is empty. ``out`` must have room for ``stop - start + 3`` more."""
     cdef Py_ssize_t index = start
     cdef bint gap = False
     while index < stop and _space(data[index]):
         index += 1
     if index == stop:
-        return 0
-    _reserve(out, 3 + stop - index)
-    if out.size:
-        out.data[out.size] = 0x0A
-        out.size += 1
+        return size
+    if size:
+        out[size] = 0x0A
+        size += 1
     if dash:
-        out.data[out.size] = 0x2D
-        out.data[out.size + 1] = 0x20
-        out.size += 2
+        out[size] = 0x2D
+        out[size + 1] = 0x20
+        size += 2
     while index < stop:
         if _space(data[index]):
             gap = True
         else:
             if gap:
-                out.data[out.size] = 0x20
-                out.size += 1
+                out[size] = 0x20
+                size += 1
                 gap = False
-            out.data[out.size] = data[index]
-            out.size += 1
+            out[size] = data[index]
+            size += 1
         index += 1
-    return 1
+    return size
 
 
-cdef int _lines(Text* out, Py_UCS4* data, Py_ssize_t size) except -1:
-    """The reference's path without code blocks: whitespace collapsed, the spaces beside
-    line marks dropped, ``"\\n".join(filter(None, text.split(_LINE)))``: each piece
-    between line marks collapsed on its own, the empty ones left out."""
-    cdef Py_ssize_t start = 0, index
+cdef Py_ssize_t _lines(Py_UCS4* data, Py_ssize_t size) noexcept:
+    """The reference's path without code blocks, in place (a line never outgrows the
+    piece and the line mark before it): whitespace collapsed, the spaces beside line marks
+    dropped, ``"\\n".join(filter(None, text.split(_LINE)))``, that is each piece between
+    line marks collapsed on its own and the empty ones left out. The new size."""
+    cdef Py_ssize_t start = 0, index, written = 0
     for index in range(size + 1):
         if index == size or data[index] == LINE:
-            _put_line(out, data, start, index, False)
+            written = _put_line(data, written, data, start, index, False)
             start = index + 1
-    return 0
+    return written
 
 
 cdef int _code_lines(Text* out, Py_UCS4* data, Py_ssize_t size) except -1:
     """``coarse._with_code``: piece by piece, code pieces line by line, the first
     non-empty line after an item mark with ``- ``."""
-    cdef Py_ssize_t start = 0, stop, index, line
+    cdef Py_ssize_t start = 0, stop, index, line, written
     cdef bint item = False
     for stop in range(size + 1):
         if stop < size and data[stop] != LINE:
@@ -321,12 +327,17 @@ cdef int _code_lines(Text* out, Py_UCS4* data, Py_ssize_t size) except -1:
             line = index
             while index <= stop:
                 if index == stop or data[index] == 0x0A:
-                    if _put_line(out, data, line, index, item):
-                        item = False
+                    _reserve(out, index - line + 3)
+                    written = _put_line(out.data, out.size, data, line, index, item)
+                    item = item and written == out.size
+                    out.size = written
                     line = index + 1
                 index += 1
-        elif _put_line(out, data, index, stop, item):
-            item = False
+        else:
+            _reserve(out, stop - index + 3)
+            written = _put_line(out.data, out.size, data, index, stop, item)
+            item = item and written == out.size
+            out.size = written
     return 0
 
 
@@ -363,7 +374,7 @@ def coarse_text(content, dict kinds):
     """``coarse.reference_coarse_text(content)``, or ``None`` where the reference must
     do it. ``kinds`` maps tag names to their template (``coarse._KINDS``)."""
     cdef cetree._Element element = <cetree._Element?>content
-    cdef Text text, out
+    cdef Text text, out, spare
     cdef int seen = 0
     cdef Py_ssize_t index
     cdef bint items = False
@@ -377,15 +388,17 @@ def coarse_text(content, dict kinds):
         if seen & KIND_CODE:
             _code_lines(&out, text.data, text.size)
         else:
-            _lines(&out, text.data, text.size)
-            for index in range(out.size):
-                if out.data[index] == ITEM:
+            text.size = _lines(text.data, text.size)
+            for index in range(text.size):
+                if text.data[index] == ITEM:
                     items = True
                     break
             if items:
-                text.size = 0
-                _item_starts(&text, out.data, out.size)
-                return PyUnicode_FromKindAndData(4, text.data, text.size) if text.size else ""
+                _item_starts(&out, text.data, text.size)
+            else:
+                spare = out
+                out = text
+                text = spare
         return PyUnicode_FromKindAndData(4, out.data, out.size) if out.size else ""
     finally:
         PyMem_Free(text.data)
@@ -525,3 +538,19 @@ def has_text(content):
     if c_node is not NULL and c_node.type == tree.XML_ENTITY_REF_NODE:
         return None
     return False
+
+
+def count_elements(root):
+    """``count(//*)`` from ``root``: the elements of its whole document."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_top = element._doc._c_doc.children
+    cdef tree.xmlNode* c_node
+    cdef Py_ssize_t count = 0
+    while c_top is not NULL:
+        if c_top.type == tree.XML_ELEMENT_NODE:
+            c_node = c_top
+            while c_node is not NULL:
+                count += c_node.type == tree.XML_ELEMENT_NODE
+                c_node = _next_in_subtree(c_node, c_top)
+        c_top = c_top.next
+    return count

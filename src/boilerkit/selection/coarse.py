@@ -89,7 +89,8 @@ def is_large(root: lxml_html.HtmlElement, markup_chars: int) -> int:
     """
     if markup_chars < LARGE_PAGE_ELEMENTS * _MIN_CHARS_PER_ELEMENT:
         return 0
-    count = int(_COUNT(root))
+    twin = compiled("count_elements")
+    count = int(twin(root) if twin else _COUNT(root))
     return count if count > LARGE_PAGE_ELEMENTS else 0
 
 
