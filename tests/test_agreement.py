@@ -5,7 +5,9 @@ from __future__ import annotations
 import pytest
 from lxml import html as lxml_html
 
+from boilerkit.selection import second_opinion
 from boilerkit.selection.agreement import Evidence, evidence, judge
+from boilerkit.selection.choose import Selection
 from boilerkit.weights import Weights
 
 WEIGHTS = Weights()
@@ -52,3 +54,46 @@ def test_titles_without_their_links_still_count_as_links() -> None:
     assert linked.link_chars > 0.9 * linked.chars
     verdict = judge(_evidence(None), linked, listing=True, weights=WEIGHTS)
     assert not verdict.take
+
+
+def _whole_page_selection(markup: str) -> tuple[Selection, lxml_html.HtmlElement]:
+    root = lxml_html.document_fromstring(f"<html><body>{markup}</body></html>")
+    content = lxml_html.fragment_fromstring(markup, create_parent="div")
+    return Selection(content, confidence=0.5), root
+
+
+def test_not_asked_where_the_page_holds_nothing_beyond_ours(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Its answer is text of the page: with under ``opinion_min_gain_chars`` beyond ours,
+    no branch of the judge could take it, so trafilatura is not run."""
+    calls: list[object] = []
+    monkeypatch.setattr(second_opinion, "second_opinion", calls.append)
+    markup = "<p>One short paragraph, the whole page.</p>"
+    selection, root = _whole_page_selection(markup)
+    result = second_opinion.ask_second_opinion(
+        markup, selection, root, elements=4, listing=False, weights=WEIGHTS, seconds_left=1.0
+    )
+    assert calls == []
+    assert result.content is selection.content
+    assert result.notes[-1] == "second opinion: not asked, the page holds nothing beyond ours"
+    wider = markup + f"<p>{SENTENCE}</p>"
+    _, root = _whole_page_selection(wider)
+    second_opinion.ask_second_opinion(
+        wider, selection, root, elements=5, listing=False, weights=WEIGHTS, seconds_left=1.0
+    )
+    assert calls == [wider]
+
+
+def test_what_it_adds_is_list_items_of_a_menu() -> None:
+    """Theirs holds ours and adds a menu and a "more articles" list (their links often
+    lost, hence plain items): ours stays. Paragraphs it adds are still taken."""
+    items = "".join(f"<li>Another headline of the site, number {i}</li>" for i in range(8))
+    ours = f"<p>{SENTENCE}</p>"
+    verdict = judge(
+        _evidence(ours), _evidence(f"<ul>{items}</ul>{ours}"), listing=False, weights=WEIGHTS
+    )
+    assert not verdict.take
+    assert "list items" in verdict.reason
+    more = judge(_evidence(ours), _evidence(ours + ARTICLE), listing=False, weights=WEIGHTS)
+    assert more.take

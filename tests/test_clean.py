@@ -66,3 +66,17 @@ def test_extract_finds_formulas_and_edit_links_through_the_markup_check() -> Non
     text = boilerkit.extract(page, fallback=False).text
     assert "Method" in text.splitlines() and "edit" not in text
     assert "For all a_i it holds." in text
+
+
+def test_noscript_of_escaped_markup_goes_and_a_swallowed_page_stays() -> None:
+    """Fallback markup escaped as text is no browser's text, however long; an unclosed
+    ``noscript`` that swallowed the page holds elements, and they stay."""
+    escaped = "&lt;img src=&quot;https://stats.example.com/pixel?site=news&quot;/&gt; " * 30
+    prose = "<p>" + "The article goes on below the unclosed tag. " * 30 + "</p>"
+    root = lxml_html.document_fromstring(
+        f"<html><body><noscript>{escaped}</noscript><noscript>{prose}</noscript></body></html>"
+    )
+    clean_tree(root)
+    text = root.text_content()
+    assert "<img" not in text
+    assert "The article goes on" in text

@@ -343,6 +343,20 @@ def test_comments_kept_apart() -> None:
     assert shingle_f1(normalize(with_comments.comments), golden) >= DEFAULT_F1_FLOOR
 
 
+@pytest.mark.parametrize(
+    "slug", [s for s in SLUGS if (FIXTURES / s / "expected-comments.txt").is_file()]
+)
+def test_comments_are_the_comments_prose_only(slug: str) -> None:
+    """``include_comments`` gives the comments' prose: no commenter's name and date line
+    ("Dave from Number 9 Says: June 3, 2014 at 9:40 am") between them."""
+    case = _load(slug)
+    golden = normalize((case.path / "expected-comments.txt").read_text(encoding="utf-8"))
+    document = boilerkit.extract(case.source, url=case.meta.get("url"), include_comments=True)
+    lines = [line.removeprefix("- ") for line in normalize(document.comments).splitlines()]
+    assert [line for line in lines if line not in golden.splitlines()] == []
+    assert lines
+
+
 def test_seed_brand_line_is_dropped_in_either_form() -> None:
     case = _load("seed-ctv-news")
     text = boilerkit.extract(case.source, url=case.meta.get("url")).text

@@ -699,3 +699,59 @@ def test_ancestor_vote_picks_the_parent_of_split_paragraphs() -> None:
     assert voted is not None
     assert segmentation.elements[voted.container].get("id") == "story"
     assert voted.left_out == frozenset()
+
+
+def _stories(dated: bool) -> str:
+    topics = ("Ferry timetable changes from Monday", "Library reopens after repairs")
+    topics += ("Charity run raises record sum", "School wins national choir award")
+    date = "<div>9 February 2024</div>" if dated else ""
+    return (
+        "<div>" + "".join(f"<div><h2>{t}</h2>{date}<p>{PROSE}</p></div>" for t in topics) + "</div>"
+    )
+
+
+def _titled(body: str, title: str) -> str:
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    selection = select_content(root, title=title)
+    assert selection.content is not None
+    return render_text(selection.content)
+
+
+def test_the_title_names_one_story_of_a_stream() -> None:
+    text = _titled(_stories(dated=True), "Ferry timetable changes from Monday")
+    assert text.count("The council voted") == 1
+    assert "Library reopens" not in text
+
+
+@pytest.mark.parametrize(
+    ("dated", "title"),
+    [
+        (False, "Ferry timetable changes from Monday"),  # sections of one page: no dates
+        (True, "Ferry timetable changes from Monday and what they mean"),  # a part
+        (True, "Town news"),  # names no story
+    ],
+    ids=["undated", "part-of-title", "no-story"],
+)
+def test_without_a_named_dated_story_the_container_stays(dated: bool, title: str) -> None:
+    assert _titled(_stories(dated), title).count("The council voted") == 4
+
+
+def test_teasers_in_a_sidebar_widget_do_not_make_a_listing() -> None:
+    """Every post has a "Related" box in its sidebar: a short post beside one is a post."""
+    items = "".join(
+        f'<li><a href="/2020/story-{n}">The harbour festival returns with more music {n}</a>'
+        " Organisers promise more music and a bigger market this year.</li>"
+        for n in range(6)
+    )
+    body = (
+        "<div class='content'><h1>Closed for the holidays</h1>"
+        "<p>The shop is closed until the fourth of January.</p></div>"
+        f"<div class='widget'><h3>Related stories</h3><ul>{items}</ul></div>"
+    )
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    selection = select_content(root, base_url="https://example.com/closed")
+    assert selection.related  # the widget's stories are still related links
+    assert selection.content is not None
+    assert "closed until the fourth of January" in render_text(selection.content)

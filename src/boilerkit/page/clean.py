@@ -47,7 +47,9 @@ inside it, so only the tag goes and the page after it stays."""
 NOSCRIPT_MAX_CHARS = 1000
 """A ``<noscript>`` holding more text than this is an unclosed one that swallowed the page
 (the parser nests everything after it inside): its content is kept. Shorter ones hold
-"please enable JavaScript" notices and tracking pixels, and go."""
+"please enable JavaScript" notices and tracking pixels, and go, and so do longer ones
+without elements: a page's fallback markup escaped as text (`&lt;img src=...`), which no
+browser shows and a swallowed page, parsed into elements, never is."""
 
 PERMALINK_SYMBOLS = frozenset(("¶", "#", "§", "🔗"))
 """Link texts of the permalink anchors that decorate headings: markup, not text."""
@@ -105,7 +107,7 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
     etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
     etree.strip_tags(root, *VOID_TAGS)
     for noscript in root.iter("noscript"):
-        if len(noscript.text_content()) > NOSCRIPT_MAX_CHARS:
+        if len(noscript) and len(noscript.text_content()) > NOSCRIPT_MAX_CHARS:
             noscript.tag = "div"
     etree.strip_elements(root, "noscript", with_tail=False)
     for anchor in _MAYBE_PERMALINKS(root):

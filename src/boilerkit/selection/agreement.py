@@ -39,6 +39,8 @@ class Evidence:
     """Characters in its prose lines: long enough and ending a sentence."""
     link_chars: int
     """Characters of link text."""
+    item_chars: int
+    """Characters in list items."""
     shingles: frozenset[tuple[str, ...]]
     """Its word 4-grams (lower case), to measure how much two candidates share."""
 
@@ -63,12 +65,14 @@ def evidence(
     links of a page without a URL, and an archive's titles come back as plain text.
     """
     if content is None:
-        return Evidence(0, 0, 0, frozenset())
+        return Evidence(0, 0, 0, 0, frozenset())
     text = " ".join(content.text_content().split())
     link_chars = sum(len(" ".join(a.text_content().split())) for a in content.iter("a"))
     if page_links:
         link_chars = max(link_chars, min(len(text), sum(len(t) for t in page_links if t in text)))
-    return Evidence(len(text), _prose_chars(content, weights), link_chars, _shingles(text))
+    items = sum(len(" ".join(li.text_content().split())) for li in content.iter("li"))
+    prose = _prose_chars(content, weights)
+    return Evidence(len(text), prose, link_chars, items, _shingles(text))
 
 
 def page_link_texts(root: lxml_html.HtmlElement, weights: Weights) -> frozenset[str]:
@@ -125,9 +129,16 @@ def judge(ours: Evidence, theirs: Evidence, *, listing: bool, weights: Weights) 
     theirs_share = shared / len(theirs.shingles) if theirs.shingles else 0.0
     if ours_share >= weights.opinion_holds_share:
         gain = theirs.chars - ours.chars
-        if gain >= weights.opinion_min_gain_chars:
-            return Verdict(True, f"it holds ours ({ours_share:.2f}) and {gain} chars more")
-        return Verdict(False, f"it holds ours ({ours_share:.2f}) and only {gain} chars more")
+        prose_gain = theirs.prose_chars - ours.prose_chars
+        if gain < weights.opinion_min_gain_chars:
+            return Verdict(False, f"it holds ours ({ours_share:.2f}) and only {gain} chars more")
+        items = theirs.item_chars - ours.item_chars
+        if (
+            prose_gain < weights.opinion_min_gain_chars
+            and items > weights.opinion_max_item_share * gain
+        ):
+            return Verdict(False, f"it holds ours ({ours_share:.2f}) and adds list items")
+        return Verdict(True, f"it holds ours ({ours_share:.2f}) and {gain} chars more")
     if theirs_share >= weights.opinion_holds_share:
         return Verdict(False, f"it is a part of ours ({theirs_share:.2f} of it)")
     prose = f"another block, {theirs.prose_chars} prose chars to our {ours.prose_chars}"

@@ -34,7 +34,13 @@ from ..weights import (
     Weights,
 )
 from .comments import comment_sections
-from .container import choose_container, into_layout_cell, thread_container, thread_range
+from .container import (
+    choose_container,
+    into_layout_cell,
+    thread_container,
+    thread_range,
+    title_unit,
+)
 from .content import build_content
 from .link_runs import with_link_runs
 from .listing import is_listing, related_links
@@ -300,9 +306,12 @@ def select_content(
     container = into_layout_cell(container, segmentation, scores, weights)
     container, left_out = thread_container(container, thread, segmentation, scores, weights)
     posts = thread_range(container, thread, segmentation, scores)
+    unit = None if posts else title_unit(container, segmentation, scores, weights, title or "")
+    if unit is not None:
+        container, left_out = unit, frozenset()
     voted = (
         None
-        if posts
+        if posts or unit is not None
         else prefer_vote(
             container, left_out, vote(segmentation, scores, weights), segmentation, scores, weights
         )
@@ -359,6 +368,11 @@ def select_content(
     )
     if voted is not None:
         selection = dataclasses.replace(selection, notes=(*selection.notes, voted[2]))
+    if unit is not None and selection.content is not None:
+        # The title vouches for the story: the sibling stories' prose, which our confidence
+        # counts against it, is what a second opinion would add back.
+        note = f"the title names one story of several: {element_path(segmentation.elements[unit])}"
+        selection = dataclasses.replace(selection, confidence=1.0, notes=(*selection.notes, note))
     if posts:
         root = element_path(segmentation.elements[posts.start], 2)
         note = f"forum thread: {len(thread.boxes) if thread else 0} profile boxes in {root}"
@@ -375,8 +389,13 @@ def _furniture_list(group: TeaserGroup, segmentation: Segmentation, scores: Scor
     archive widget, a menu of long items with their sub-menus): its links are the site's,
     not stories beside the article, so they are neither ``related`` nor evidence of a
     listing. (Its blocks are dropped with the furniture either way.)"""
-    if group.evidence not in STRUCTURAL:
-        return False
+    return group.evidence in STRUCTURAL and _in_furniture(group, segmentation, scores)
+
+
+def _in_furniture(group: TeaserGroup, segmentation: Segmentation, scores: Scores) -> bool:
+    """Whether a teaser group stands in the page's furniture (a sidebar's "Recent posts"
+    widget): its stories are ``related``, but every post has such a box, so it is no
+    evidence that the page is a listing."""
     index = segmentation.index_of[group.container]
     hint = scores.hints[index]
     return scores.region[index] is not None or (hint is not None and hint.kind != "article")
@@ -420,7 +439,8 @@ def _finish(
         runs = with_link_runs(teasers, segmentation, weights, base_url)
         teasers = tuple(g for g in runs if not _furniture_list(g, segmentation, scores))
     related = related_links(teasers)
-    if is_listing(kept_blocks, teasers, weights, signed):
+    main = tuple(g for g in teasers if not _in_furniture(g, segmentation, scores))
+    if is_listing(kept_blocks, main, weights, signed):
         note = "no article: the page is a listing of other pages"
         return Selection(None, verdicts, related, None, 0.0, (*notes, note))
     content = build_content(container, segmentation, kept, skip, base_url)

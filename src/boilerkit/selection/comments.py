@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from ..weights import BOILERPLATE_LINE, DATE_LINE, Weights
+from ..weights import BOILERPLATE_LINE, DATE_LINE, QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS, Weights
 from .content import build_content, prune_empty
 from .score import Scores
 from .segment import Block, Segmentation
@@ -48,8 +48,14 @@ def comment_sections(
 def _comment_text(
     block: Block, section: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> bool:
-    """Whether a block inside a comment section is comment prose."""
+    """Whether a block inside a comment section is comment prose.
+
+    A comment opens with who wrote it and when, "Dave Says: June 3, 2014 at 9:40 am",
+    the same line as a quote's attribution (``QUOTE_HEADER``): furniture, not prose.
+    """
     if block.is_heading or block.link_density > weights.max_link_density:
+        return False
+    if block.chars <= QUOTE_HEADER_MAX_CHARS and QUOTE_HEADER.match(block.text):
         return False
     if block.chars < weights.short_line_max_chars and (
         BOILERPLATE_LINE.match(block.text) or DATE_LINE.match(block.text)

@@ -7,11 +7,12 @@ parts between them), or set to a forum thread's posts. ``choose`` judges the blo
 
 from __future__ import annotations
 
-from ..weights import Weights
+from ..weights import DATE_LINE, Weights
 from .score import Scores
 from .segment import Segmentation
 from .teasers import TeaserGroup
 from .threads import Thread
+from .trim import same_words
 
 _LIST_TAGS = frozenset({"ul", "ol", "li", "dl", "dd", "dt"})
 
@@ -159,3 +160,92 @@ def thread_range(
     if root <= container < end[root] or container < root < end[container]:
         return range(root, end[root])
     return range(0)
+
+
+def title_unit(
+    container: int, segmentation: Segmentation, scores: Scores, weights: Weights, title: str
+) -> int | None:
+    """The one story of a stream of stories that the page's title names, inside the
+    container; ``None`` when there is no such stream.
+
+    A news brief of a few sentences often stands among the site's other briefs, each a
+    heading and its prose under one parent, and the container, the element worth the
+    most, holds them all (a short brief came back with a thousand words of page). The
+    page's title says which of them the page is: the unit whose heading repeats it (not a
+    part of it: "What is X?" heads a section of "What is X and what is it for?"), when
+    at least ``title_unit_min_siblings`` siblings beside it are units of the same shape (a
+    heading and prose), and only one heading repeats it. Each story carries its own date
+    (a ``time`` or a date line): the sections of one page, the first headed as the page
+    is, carry none.
+    """
+    words = len(title.split())
+    if words < weights.title_unit_min_words:
+        return None
+    at, least = segmentation.block_at, weights.title_unit_title_share * words
+    named = [
+        node
+        for node in range(container, segmentation.end[container])
+        if node in at
+        and at[node].is_heading
+        and len(at[node].text.split()) >= least
+        and same_words(at[node].text, title)
+    ]
+    if len(named) != 1:
+        return None
+    parent, tags = segmentation.parent, segmentation.tags
+    shape = tags[named[0]]
+    unit = parent[named[0]]
+    while unit > container:
+        if _story_heading(unit, segmentation, weights) == named[0] and _dated(
+            unit, segmentation, weights
+        ):
+            stories = sum(
+                1
+                for sibling in segmentation.children(parent[unit])
+                if sibling != unit
+                and tags[sibling] == tags[unit]
+                and _story_tag(sibling, segmentation, weights) == shape
+                and _dated(sibling, segmentation, weights)
+            )
+            if stories >= weights.title_unit_min_siblings:
+                return unit
+        unit = parent[unit]
+    return None
+
+
+def _story_tag(index: int, segmentation: Segmentation, weights: Weights) -> str:
+    """The tag of the heading of element ``index`` when it is a story, else ``""``."""
+    heading = _story_heading(index, segmentation, weights)
+    return segmentation.tags[heading] if heading >= 0 else ""
+
+
+def _story_heading(index: int, segmentation: Segmentation, weights: Weights) -> int:
+    """The heading of element ``index`` when it is a story (a heading before any prose,
+    then a prose block; a kicker or a topic link may stand above the heading), else -1."""
+    heading = -1
+    for node in range(index, segmentation.end[index]):
+        block = segmentation.block_at.get(node)
+        if block is None:
+            continue
+        prose = block.sentences and block.chars >= weights.title_unit_prose_chars
+        if heading < 0 and block.is_heading:
+            heading = node
+        elif prose:
+            return heading
+    return -1
+
+
+def _dated(index: int, segmentation: Segmentation, weights: Weights) -> bool:
+    """Whether element ``index`` carries a date of its own: a ``time`` or a date line."""
+    for node in range(index, segmentation.end[index]):
+        if segmentation.tags[node] == "time":
+            return True
+        block = segmentation.block_at.get(node)
+        if (
+            block is not None
+            and block.chars <= weights.date_line_max_chars
+            and any(c.isdigit() for c in block.text)
+            and DATE_LINE.match(block.text)
+        ):
+            return True
+    return False

@@ -227,6 +227,10 @@ class Weights:
     """A second opinion that holds ours is taken only when it adds this many chars: less
     is a stock line ("Comments are closed."). Costs one trafilatura-eval page (F1 0.8
     against 1.0: its missing line is 29 chars)."""
+    opinion_max_item_share: float = 0.5
+    """A second opinion that holds ours is not taken when what it adds is more than this
+    share list items and no prose: menus and "more articles" lists around a short
+    article (a held-out-style page: 193 chars of ours, 450 more of nav lists)."""
     opinion_prose_line_chars: int = 60
     """A line this long with a sentence end counts as prose (see ``agreement``)."""
     opinion_min_prose: int = 400
@@ -302,6 +306,17 @@ class Weights:
     """... with this many times more text in teaser blocks is a listing: no article."""
     min_article_chars: int = 150
     """An article shorter than this makes the page a listing/other page, not an article."""
+    title_unit_min_words: int = 3
+    """The title's story in a stream of stories (``container.title_unit``) is named by a
+    heading of at least this many words that repeats the title: "News" names nothing."""
+    title_unit_title_share: float = 0.8
+    """... and says at least this share of the title's words: a section headed "What is
+    X?" in an article titled "What is X and what is it for?" is a part, not the story."""
+    title_unit_min_siblings: int = 2
+    """... among at least this many sibling stories (a heading, then prose)."""
+    title_unit_prose_chars: int = 40
+    """A story's prose: a block after its heading with a sentence end and this many chars
+    (a brief of ten words)."""
     post_paragraph_min_chars: int = 80
     """A kept paragraph this long with a sentence end counts towards a post: two of them
     on a page naming its author or date make it an article, never a listing."""
