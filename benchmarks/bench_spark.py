@@ -15,8 +15,13 @@ record id): they must be equal, and so must the set of records with an error.
 
 Spark runs in a process of its own that starts a session and runs a trivial job (not
 counted: the JVM's start-up, its Python workers' start and the JVM's first compilation of
-its Arrow and Parquet paths, about 20 s on a busy 2-core machine), then the job, twice:
-the second run has warm extraction children, as every task but the first of a long job.
+its Arrow and Parquet paths, for a row of the job's own columns, about 20 s on a busy
+2-core machine), then the job, twice: the second run has warm extraction children, as
+every task but the first of a long job. The first run's Python workers import boilerkit
+and warm it up, as the command line's start does: that run is the figure beside the
+command line's. Both tools run ``--repeat`` times, alternating; each run is printed, and
+the summary gives the median and the range, pages a second and CPU milliseconds a page
+(CPU depends less on the load than wall time does; both rise with it).
 
 Files matter at this size: with 20 files a task is ~5 % of the job, so the file that holds
 the corpus's 50 MB page (8 s alone) is a straggler if it is scheduled last. Dealt
@@ -38,6 +43,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from statistics import median
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -156,19 +162,24 @@ def spark_mode(out: str, warcs: list[str], jobs: int) -> None:
     warnings.filterwarnings("ignore", "PySpark does not yet fully support pandas")
     import pyarrow as pa
 
-    from boilerkit.spark import extract_warcs
+    from boilerkit.spark import SPARK_SCHEMA, extract_warcs
+    from boilerkit.spark.job import to_batch
     from boilerkit.spark.session import start, write_parquet
+    from boilerkit.warc import ExtractedRecord
 
-    def echo(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
-        yield from batches
+    row = ExtractedRecord("w", "w", "w", 1, 1, "w", *"wwwwww", text="warm", encoding="w", error="w")
+
+    def fake(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
+        """A row of the job's schema per file: the JVM compiles the same paths."""
+        for batch in batches:
+            yield to_batch([row] * batch.num_rows)
 
     started = time.perf_counter()
     spark = start(f"local[{jobs}]")  # as the runner starts it
     seconds = [time.perf_counter() - started]
     started = time.perf_counter()
-    paths = spark.sparkContext.parallelize([(path,) for path in warcs], len(warcs))
-    frame = spark.createDataFrame(paths, "path string").mapInArrow(echo, "path string")
-    frame.write.mode("overwrite").parquet(out)
+    numbers = spark.range(len(warcs), numPartitions=len(warcs))
+    write_parquet(numbers.mapInArrow(fake, SPARK_SCHEMA), out, overwrite=True)
     seconds.append(time.perf_counter() - started)
     cpu = []
     for _ in range(2):
@@ -186,7 +197,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, help="only the first N pages")
     parser.add_argument("--files", type=int, default=20, help="WARC files (default: 20)")
     parser.add_argument("--jobs", type=int, default=2, help="processes / cores (default: 2)")
-    parser.add_argument("--repeat", type=int, default=2, help="runs of each (default: 2)")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each (default: 3)")
     parser.add_argument("--spark", metavar="OUT", help=argparse.SUPPRESS)
     parser.add_argument("warcs", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -197,36 +208,48 @@ def main() -> None:
         root = Path(work)
         warcs, pages = write_warcs(args.limit, args.files, root)
         print(f"{pages} pages in {len(warcs)} WARC files; load {os.getloadavg()}", flush=True)
-        cli_runs, cli_cpu, spark_runs = [], [], []
+        cli_runs: list[tuple[float, float]] = []
+        spark_runs: list[Timings] = []
         for number in range(args.repeat):
             order = ("cli", "spark") if number % 2 == 0 else ("spark", "cli")
             for tool in order:
+                load = os.getloadavg()[0]
                 if tool == "cli":
                     seconds, cpu, cli_texts = run_cli(warcs, root / "cli.jsonl", args.jobs)
-                    cli_runs.append(seconds)
-                    cli_cpu.append(cpu)
-                    print(f"  cli: {seconds:.1f} s, {cpu:.1f} s CPU", flush=True)
+                    cli_runs.append((seconds, cpu))
+                    print(f"  cli: {seconds:.1f} s, {cpu:.1f} s CPU; load {load:.1f}", flush=True)
                 else:
                     timings, spark_texts = run_spark(warcs, root / "spark", args.jobs)
                     spark_runs.append(timings)
-                    print(f"  spark: {timings}", flush=True)
+                    print(f"  spark: {timings}; load {load:.1f}", flush=True)
         _compare(cli_texts, spark_texts)
-        cli = min(cli_runs)
-        first = min(run.first for run in spark_runs)
-        again = min(run.again for run in spark_runs)
-        cold = min(run.warm_up + run.first for run in spark_runs)
+        cli = [seconds for seconds, _ in cli_runs]
+        first = [run.first for run in spark_runs]
+        again = [run.again for run in spark_runs]
+        print(f"pages/s, each run, median [min-max] (load now {os.getloadavg()[0]:.1f}):")
+        print(f"  CLI -j {args.jobs}: {_rates(pages, cli)}")
+        print(f"  Spark local[{args.jobs}], start-up excluded: {_rates(pages, first)}")
+        print(f"  Spark, same job again: {_rates(pages, again)}")
         print(
-            f"best: CLI -j {args.jobs} {cli:.1f} s ({pages / cli:.1f} pages/s);"
-            f" Spark local[{args.jobs}], start-up excluded: {first:.1f} s"
-            f" ({pages / first:.1f} pages/s, {cli / first:.2f}x); same job again {again:.1f} s"
-            f" ({pages / again:.1f} pages/s, {cli / again:.2f}x); with the warm-up job"
-            f" {cold:.1f} s ({cli / cold:.2f}x); load {os.getloadavg()}"
+            f"  Spark / CLI, medians: {median(cli) / median(first):.2f}x"
+            f" (again: {median(cli) / median(again):.2f}x)"
         )
-        spark_cpu = min(run.first_cpu for run in spark_runs)
         print(
-            f"CPU per page: CLI {1000 * min(cli_cpu) / pages:.1f} ms,"
-            f" Spark {1000 * spark_cpu / pages:.1f} ms (the JVM, workers and children)"
+            f"CPU ms a page, median [min-max]: CLI {_spread(pages, [c for _, c in cli_runs])};"
+            f" Spark {_spread(pages, [run.first_cpu for run in spark_runs])}, again"
+            f" {_spread(pages, [run.again_cpu for run in spark_runs])} (JVM, workers, children)"
         )
+
+
+def _rates(pages: int, seconds: list[float]) -> str:
+    each = ", ".join(f"{pages / value:.1f}" for value in seconds)
+    low, high = pages / max(seconds), pages / min(seconds)
+    return f"{each}; median {pages / median(seconds):.1f} [{low:.1f}-{high:.1f}]"
+
+
+def _spread(pages: int, cpu: list[float]) -> str:
+    low, middle, high = (1000 * value / pages for value in (min(cpu), median(cpu), max(cpu)))
+    return f"{middle:.1f} [{low:.1f}-{high:.1f}]"
 
 
 def _compare(cli: dict[str, str | None], spark: dict[str, str | None]) -> None:

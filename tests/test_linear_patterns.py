@@ -78,7 +78,9 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
 BUILDERS = {
     ("encoding/chains.py", "utf8_pattern"): "runs of UTF-8 read as a code page (built per reader)",
     ("metadata/scan.py", "_spellings"): "an alternation of the literal words of a table",
-    ("encoding/repair.py", "_utf8_shape"): "one character class pair, built once at import",
+    ("encoding/trigger.py", "_utf8_sequences"): "UTF-8 sequences per code page, built once",
+    ("encoding/trigger.py", "_one_pass"): "the trigger's marks as one pattern, built once",
+    ("metadata/scan.py", "having"): "an alternation of escaped literal spellings (_spellings)",
     ("encoding/spans.py", "_repertoire"): "one character class run per code page",
 }
 """Functions allowed to compile a pattern, and what they build."""

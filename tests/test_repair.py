@@ -48,17 +48,19 @@ def test_issue_examples(broken: str, fixed: str) -> None:
     assert repair_text(broken) == fixed
 
 
-# Floors measured on a sample of the wild suite (tests/encoding_cases/wild.py: CLDR text
-# in 40 languages and dev-corpus snippets, seed 7, 4 texts per language); raise them when
-# repair improves, never lower them silently. benchmarks/bench_encoding.py runs the full
-# suite beside ftfy.
+# Floors measured on a sample of the wild suite's tune split (tests/encoding_cases/wild.py:
+# CLDR text in 40 languages, dev-corpus snippets and jusText stoplist text in 45, seed 7,
+# 4 texts per language); raise them when repair improves, never lower them silently.
+# (Lowered once, for double 0.96 -> 0.95 and embedded 0.55 -> 0.50, when the stoplist
+# text joined the suite: the same code measures 0.954 and 0.511 on the larger sample.)
+# benchmarks/bench_encoding.py runs the full suite, both splits, beside ftfy.
 FLOORS = {
     "utf8": 0.92,
-    "double": 0.96,
+    "double": 0.95,
     "legacy": 0.80,
     "legacy2": 0.30,
     "seed": 0.80,
-    "embedded": 0.55,
+    "embedded": 0.50,
 }
 
 
@@ -76,9 +78,10 @@ def test_wild_family_rate(family_rates: dict[str, float], family: str) -> None:
     assert family_rates[family] >= FLOORS[family]
 
 
-def test_clean_text_is_never_changed() -> None:
-    changed = [s for _, s in clean_strings(per_language=15) if repair_text(s) != s]
-    assert changed == []
+@pytest.mark.parametrize("split", ["tune", "held"])
+def test_clean_text_is_never_changed(split: str) -> None:
+    strings = clean_strings(per_language=15, split=split)
+    assert [s for _, s in strings if repair_text(s) != s] == []
 
 
 def test_clean_suite_covers_thirty_languages() -> None:

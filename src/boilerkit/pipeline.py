@@ -100,16 +100,18 @@ def _run(
     with stage("decode"):
         guard.check_size(html, options.max_bytes)
         guard.check_signature(html)
+        utf8 = None  # the page's bytes, when they are the decoded text's UTF-8
         if isinstance(html, bytes):
             tuning = options.weights
             decoded = decode_html(html, content_type, tuning.decode, tuning.plausibility)
             text, encoding = decoded.text, decoded.encoding
+            utf8 = html if decoded.verbatim else None
         else:
             text, encoding = html, "unicode"
-        guard.check_text(text)
+        guard.check_text(text, utf8)
     deadline.check("decode")
     with stage("parse"):
-        page = parse_html(text, url)
+        page = parse_html(text, url, utf8=utf8)
         deadline.check("parse")
         large = is_large(page.root, len(text))  # the element count of a page past the limit
     with stage("repair"):

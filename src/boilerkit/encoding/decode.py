@@ -82,6 +82,9 @@ class Decoded:
     confidence: float
     stray_bytes: int = 0
     """Bytes of a mostly-UTF-8 page that were not UTF-8 and were read as windows-1252."""
+    verbatim: bool = False
+    """Whether ``text`` is the bytes read as UTF-8 (or ASCII) unchanged, so that the bytes
+    are its UTF-8: the parse stage then hands them to libxml2 without encoding ``text``."""
 
 
 def _cp1252_fallback(error: UnicodeError) -> tuple[str, int]:
@@ -226,9 +229,8 @@ def _decode(data: bytes, content_type: str | None, weights: DecodeWeights) -> De
     if wide_declared and not preferred:
         return Decoded(data.decode(wide_declared[0], "replace"), wide_declared[0], "declared", 0.7)
     if data.isascii():
-        return Decoded(
-            data.decode("ascii"), preferred[0] if preferred else "ascii", "ascii bytes", 1.0
-        )
+        encoding = preferred[0] if preferred else "ascii"
+        return Decoded(data.decode("ascii"), encoding, "ascii bytes", 1.0, verbatim=True)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -240,7 +242,7 @@ def _decode(data: bytes, content_type: str | None, weights: DecodeWeights) -> De
             reason = "declared, bytes agree"
         else:
             reason = "valid UTF-8 overrides declared " + preferred[0]
-        return Decoded(text, "utf-8", reason, 0.99)
+        return Decoded(text, "utf-8", reason, 0.99, verbatim=True)
     valid, invalid = _mostly_utf8(data)
     if valid and valid >= invalid * weights.stray_ratio:
         text = data.decode("utf-8", "boilerkit-cp1252")

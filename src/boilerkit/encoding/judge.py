@@ -89,7 +89,13 @@ def apply_changes(text: str, changes: list[Change]) -> str:
     return "".join(parts)
 
 
-def sound(before: str, after: str) -> bool:
+# Symbols text uses every day: Latin-1's (°, ·), punctuation and currency (€, ₹), ™
+# and №. A UTF-8 reading that gives an arrow or a circled letter (``Ôôô`` -> ``ⓓ``) is
+# no evidence of anything.
+_COMMON_SYMBOL = re.compile("[\u00a0-\u00ff\u2000-\u20cf\u2116\u2122]")
+
+
+def sound(before: str, after: str, sequences: bool = False) -> bool:
     """Whether a reading boilerkit found (not ftfy) has evidence enough to be taken.
 
     Short symbol-heavy strings (``4288×…``, ``(-1/2)! = √π``, ``Offering 5×£35``) read as
@@ -97,7 +103,10 @@ def sound(before: str, after: str) -> bool:
     ``min_evidence`` changed characters, or when it brings in a symbol (``³``, ``¾``
     inside words: Latin text with Cyrillic look-alikes read back as windows-1252), or a letter of a
     script the rest of the result does not use (a rarer script, a lone letter), or a
-    Latin letter no alphabet has (``ſ``).
+    Latin letter no alphabet has (``ſ``). With ``sequences`` (a reading of UTF-8
+    sequences), a symbol that replaces a longer sequence (``¬∞`` -> ``°``, ``Â·`` ->
+    ``·``) is structure, not a look-alike, once the reading rests on enough characters
+    and the symbol is a common one (``_COMMON_SYMBOL``).
     """
     if sum(c < "\x80" and c.isalpha() for c in before) < sum(
         c < "\x80" and c.isalpha() for c in after
@@ -120,9 +129,10 @@ def sound(before: str, after: str) -> bool:
         for char in set(change.after) - old:
             info = char_info(char)
             category = unicodedata.category(char)
-            if category in ("So", "Sm", "Sk", "No", "Co") or (
-                info.kind == 3 and info.script != main
-            ):
+            symbol = category in ("So", "Sm", "Sk", "No", "Co")
+            if symbol and sequences and not short and len(change.before) > len(change.after):
+                symbol = not _COMMON_SYMBOL.match(char)
+            if symbol or (info.kind == 3 and info.script != main):
                 return False
             if info.accented and not any(char.lower() in a for a in ALPHABETS):
                 return False

@@ -275,6 +275,21 @@ def _word_cost(
     return cost
 
 
+# Spanish ñ is always followed by a vowel (or ends nothing); Polish ń read as windows-1252
+# shows as ñ before a consonant (``nauruañski``). Czech ě and ů read as windows-1252 show
+# as ì and ù inside words (``nedìle``); Italian puts those accents on a final vowel.
+_AFTER_ENYE = frozenset("aeiouyáéíóúAEIOUY")
+_CONSONANTS = frozenset("bcdfgjklmpqrstvwxzBCDFGJKLMPQRSTVWXZ")
+
+
+def _central_face(prev2: str, prev: str, char: str) -> bool:
+    """Whether ``prev`` is a Central European letter as windows-1252 shows it, placed
+    where no language puts it (see ``_AFTER_ENYE``)."""
+    if prev == "ñ":
+        return char not in _AFTER_ENYE
+    return prev in "ìù" and prev2.isalpha() and char in _CONSONANTS
+
+
 def cost(text: str, home: str | None = None) -> float:
     """Total badness of ``text``: 0 for ordinary text, higher the more it looks broken.
 
@@ -302,6 +317,8 @@ def cost(text: str, home: str | None = None) -> float:
             total += _pair_cost(prev, info, prev_ascii, is_ascii, costs)
             if char in "ÌìÞÒò" and prev_char in VOWELS_1258:
                 total += costs.loose_tone
+            if prev_char in "ñìù" and _central_face(prev2, prev_char, char):
+                total += costs.central_face
             if prev_char in "¼½¾£¥¦¬¯" and info.kind == _LETTER:
                 total += costs.glued_digit
             if utf8_shape(prev2, prev_char, char):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -27,7 +26,6 @@ from lxml import etree
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .chains import CJK_TARGETS, Candidate
-from .code_pages import byte_table
 from .judge import (
     WEIGHTS,
     Change,
@@ -40,8 +38,9 @@ from .judge import (
     window,
 )
 from .plausibility import COSTS, cost
-from .runs import CENTRAL_MARKS, LONE_A, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
+from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .spans import legacy_spans, utf8_spans
+from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
 _C1 = re.compile("[\x80-\x9f]")
@@ -55,50 +54,6 @@ __all__ = [
     "repair_text",
     "repair_tree",
 ]
-
-
-def _utf8_shape() -> re.Pattern[str]:
-    """A UTF-8 lead byte then a continuation byte, as some reader in ``UTF8_READERS``
-    shows them: the mark every UTF-8 misreading leaves. One class pair for all readers
-    (a lead of one with a continuation of another passes too): a trigger only needs to
-    be cheap and to miss nothing; the readings are judged later."""
-    leads: set[str] = set()
-    conts: set[str] = set()
-    for reader in UTF8_READERS:
-        for cp, byte in byte_table(reader).items():
-            if byte != "\uffff" and 0xC2 <= ord(byte) <= 0xF4:
-                leads.add(chr(cp))
-            elif byte != "\uffff" and 0x80 <= ord(byte) <= 0xBF:
-                conts.add(chr(cp))
-    lead = "".join(re.escape(c) for c in sorted(leads))
-    cont = "".join(re.escape(c) for c in sorted(conts))
-    return re.compile(f"[{lead}][{cont}]")
-
-
-_UTF8_SHAPE = _utf8_shape()
-# One legacy code page read as another: a Latin letter touching a Cyrillic one (windows-1252
-# read as windows-1251), a windows-1252 symbol between Latin letters (mac_roman read as
-# windows-1252: ``FremdschlŸssel``), and Cyrillic case gone wrong (KOI8-R and windows-1251
-# read as each other swap the cases: ``рТЙЧЕФ``).
-_SYMBOLS_1252 = "\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ§"
-_LEGACY_MARKS = re.compile(
-    f"[\u0400-\u04ff\u2500-\u257f{_SYMBOLS_1252}](?:"
-    "(?<=[A-Za-z][\u0400-\u04ff])|(?<=[\u0400-\u04ff])(?=[A-Za-z])"
-    f"|(?<=[A-Za-z][{_SYMBOLS_1252}])(?=[a-z])"
-    "|(?<=[а-яё])(?=[А-ЯЁ])|(?<=[А-ЯЁ])(?=[А-ЯЁ]{3})"
-    "|(?<=[\u0400-\u04ff][\u2500-\u257f])|(?<=[\u2500-\u257f])(?=[\u0400-\u04ff])"
-    "|(?<=[\u0400-\u04ff])(?=[\u2500-\u257f]))"
-)
-
-
-# Marks of a misreading. Each pattern starts with a character class, so the regex engine
-# skips clean text at C speed; one alternation of them all cannot, and is slower.
-_TRIGGERS = (SUSPICIOUS, LONE_A, CENTRAL_MARKS, _UTF8_SHAPE, _LEGACY_MARKS)
-
-
-def _suspect(text: str) -> bool:
-    """Whether ``text`` holds any mark of a misreading (clean text mostly stops here)."""
-    return any(pattern.search(text) for pattern in _TRIGGERS)
 
 
 # What Central European text read as windows-1252 shows and real text does not: ISO-8859-2
@@ -129,12 +84,12 @@ def _whole_reading(text: str) -> Candidate | None:
     ftfy_cand = ftfy_reading(text)
     decoded = ftfy_cand is not None and any(s.startswith("utf-8/") for s in ftfy_cand.chain)
     ftfy_delta = _delta(text, ftfy_cand, {}) if ftfy_cand and decoded else None
-    bar = ftfy_delta[0] - weights().min_gain if ftfy_delta else 0.0
+    bar = ftfy_delta[0] - weights().ftfy_margin if ftfy_delta else 0.0
     pieces = ftfy_cand is not None and all(s.endswith("(pieces)") for s in ftfy_cand.chain)
     memo: dict[str, float] = {}
     deltas = (
         (_delta(text, c, memo, None if decoded else _needed(c)), i, c)
-        for i, c in enumerate(whole_readings(text))
+        for i, c in enumerate(_unmixed(text, r) for r in whole_readings(text))
     )
     scored = sorted((d, i, c) for d, i, c in deltas if d is not None)
     for (change, after, before), _, cand in scored:
@@ -145,9 +100,43 @@ def _whole_reading(text: str) -> Candidate | None:
             continue
         if cand.chain == _MAC and not _MAC_EVIDENCE.search(text):
             continue
-        if sound(*window(text, cand.text, margin=100)):
+        utf8 = all(step.startswith("utf-8/") for step in cand.chain)
+        if sound(*window(text, cand.text, margin=100), sequences=utf8):
             return cand
     return ftfy_cand
+
+
+_TOKEN = re.compile(r"\S+")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+_OTHER_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f]")
+
+
+def _unmixed(text: str, cand: Candidate) -> Candidate:
+    """``cand`` with the words it would turn into a mix of scripts put back as they were.
+
+    A one-byte reading of the whole node (the same length as the node) changes every
+    non-ASCII letter, those of the clean text around a broken phrase too: the phrase
+    reads as Russian, and ``Unterstütze`` beside it becomes ``Unterstьtze``. A Latin word
+    that the reading leaves half Latin was not part of the misreading.
+    """
+    new = cand.text
+    if len(new) != len(text) or new == text:
+        return cand
+    parts = []
+    last = 0
+    for word in _TOKEN.finditer(new):
+        start, end = word.span()
+        if (
+            new[start:end] != text[start:end]
+            and _ASCII_LETTER.search(word.group())
+            and _OTHER_LETTER.search(word.group())
+            and not _OTHER_LETTER.search(text, start, end)
+        ):
+            parts += [new[last:start], text[start:end]]
+            last = end
+    if not parts:
+        return cand
+    return Candidate("".join(parts) + new[last:], cand.chain, cand.home)
 
 
 def _needed(cand: Candidate) -> float:
@@ -180,9 +169,11 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _marked(text: str) -> str:
-    """The words of ``text`` that hold a mark of a misreading (see ``_TRIGGERS``)."""
+    """The words of ``text`` that hold a mark of a misreading: the trigger's marks and the
+    broader ones of ``runs.SUSPICIOUS`` (a lone ``¾`` or ``³``, any two Latin-1 letters):
+    the text is suspect already, and what its words cost decides whether it is read."""
     words = []
-    for pattern in _TRIGGERS:
+    for pattern in (MARK, SUSPICIOUS):
         for match in pattern.finditer(text):
             start = max(text.rfind(c, 0, match.start()) for c in " \n\t") + 1
             ends = [i for c in " \n\t" if (i := text.find(c, match.end())) >= 0]
@@ -203,12 +194,22 @@ def explain_repair(
     """Repair ``text`` and say which spans changed and by which chain.
 
     ``weights`` and ``costs`` are the repair section and the plausibility section of the
-    tuning table (``Weights.repair``, ``Weights.plausibility``).
+    tuning table (``Weights.repair``, ``Weights.plausibility``). A repaired text that
+    still holds a mark is read once more: one reading often leaves a second layer or a
+    second misreading behind (``Åžubat`` once ftfy undid the outer layer; the pieces of
+    a GBK run a UTF-8 reading did not reach).
     """
-    if text.isascii() or not _suspect(text):
+    if text.isascii() or not suspect(text):
         return RepairResult(text, ())
     with tuned(weights, costs):
-        return _explain(text)
+        result = _explain(text)
+        if result.text == text or not suspect(result.text):
+            return result
+        again = _explain(result.text)
+        if again.text == result.text:
+            return result
+        chain = tuple(dict.fromkeys(s for c in (*result.changes, *again.changes) for s in c.chain))
+        return RepairResult(again.text, tuple(diff(text, again.text, chain)))
 
 
 def _explain(text: str) -> RepairResult:
@@ -237,7 +238,7 @@ def _explain(text: str) -> RepairResult:
     ]
     spans += [
         Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in utf8_spans(source, UTF8_READERS)
+        for start, end, cand in utf8_spans(source, (*UTF8_READERS, "cp437", "mac_roman"))
         if all(end <= c.start or start >= c.end for c in spans)
     ]
     if spans:
@@ -294,29 +295,18 @@ def repair_text(
 
 # Plain strings (no back-references to elements): the cheap first look at a page.
 _PLAIN_TEXTS = etree.XPath("//text()", smart_strings=False)
-_SKIPPED_TEXTS = etree.XPath(
-    "//script/text()|//style/text()|//template/text()|//code/text()", smart_strings=False
-)
-_SKIP_TAGS = frozenset({"script", "style", "template", "code"})
+_SKIP_TAGS = ("script", "style", "template", "code")
 
 
-def _suspect_texts(joined: str, starts: list[int]) -> list[int]:
-    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark: each
-    pattern's next hit is searched for only once the scan has passed its last one, and
-    the scan jumps to the next text after a hit (a page can hold thousands of marks)."""
-    found: list[int] = []
-    ahead = [p.search(joined) for p in _TRIGGERS]
-    while True:
-        first = min((m.start() for m in ahead if m), default=-1)
-        if first < 0:
-            return found
-        index = bisect_right(starts, first) - 1
-        found.append(index)
-        after = starts[index + 1]
-        ahead = [
-            p.search(joined, after) if m and m.start() < after else m
-            for p, m in zip(_TRIGGERS, ahead, strict=True)
-        ]
+def _skipped(root: etree._Element) -> set[str]:
+    """The texts of ``script``/``style``/code blocks, left as written (an element walk
+    filtered by tag in C: a third cheaper than the same XPath)."""
+    texts = set()
+    for element in root.iter(*_SKIP_TAGS):
+        if element.text:
+            texts.add(element.text)
+        texts.update(child.tail for child in element if child.tail)
+    return texts
 
 
 def repair_tree(
@@ -330,17 +320,22 @@ def repair_tree(
     walked only when some text actually changed, so a clean page costs one scan of its
     non-ASCII text.
     """
+    from ..selection.page_table import compiled  # here: a cycle at import time otherwise
+
+    ascii_only = compiled("texts_are_ascii")  # no string made per text node
+    if ascii_only is not None and ascii_only(root):
+        return 0
     texts = _PLAIN_TEXTS(root)
     if "".join(texts).isascii():  # at C speed: a page of a million texts has no loop here
         return 0
     foreign = [text for text in texts if not text.isascii()]
     joined = "\n".join(foreign)  # one regex scan of the page, not one call per text node
     starts = list(accumulate((len(text) + 1 for text in foreign), initial=0))
-    hits = _suspect_texts(joined, starts)
+    hits = suspect_texts(joined, starts)
     if not hits:
         return 0
     fixes = {}
-    skipped = set(_SKIPPED_TEXTS(root))
+    skipped = _skipped(root)
     for text in (foreign[i] for i in hits):
         if text in fixes or text in skipped:
             continue

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
 """Broken legacy runs inside clean text, read back whole.
 
 A GBK, Big5, Shift_JIS, EUC-KR or windows-1251 phrase read as windows-1252 inside an
@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .chains import Candidate
 from .code_pages import byte_table, encode_as, encode_mixed
-from .judge import prior, sound, weights
+from .judge import prior, sound, weights, window
 from .plausibility import cost
 from .text_stats import CODEC_HOME
 
@@ -96,14 +96,42 @@ def _repertoire(reader: str) -> re.Pattern[str]:
     return re.compile(f"[\x00-\x7f{chars}]+")
 
 
+# Readers ftfy tries on its own: a phrase it could have read as windows-1252 (``¬´``,
+# ``DrÃ¥ber``) was left alone by ftfy's judgment, and stays.
+_FTFY_READERS = frozenset({"mac_roman", "cp437"})
+# A complete UTF-8 multi-byte sequence, as bytes.
+_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}"
+)
+
+
+def _sequences(run: str, data: bytes) -> str | None:
+    """``run`` with each complete UTF-8 sequence of its bytes (one byte per character)
+    read as UTF-8 and every other character kept: the clean characters of a phrase that
+    mixes clean text with broken (``München`` beside ``ΓÇö``) stay as they are. ``None``
+    when no sequence reads."""
+    parts = []
+    last = 0
+    for match in _SEQUENCE.finditer(data):
+        try:
+            char = match.group().decode("utf-8")
+        except UnicodeDecodeError:
+            continue  # an overlong form or a surrogate: no UTF-8 encoder writes it
+        parts += [run[last : match.start()], char]
+        last = match.end()
+    return "".join(parts) + run[last:] if parts else None
+
+
 def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Candidate]]:
     """UTF-8 phrases read as a code page inside clean text, each read back whole.
 
     The clean text around such a phrase mostly holds characters the code page cannot
     show (a French ``é`` is no KOI8-R character), so the longest runs of characters the
-    code page can show isolate the phrase; a run that reads as UTF-8 strictly is a
-    candidate, taken when clearly cheaper and ``sound``. Overlapping candidates: the one
-    that lowers the cost most wins.
+    code page can show isolate the phrase. Clean characters the code page can show stay
+    inside the run (``München`` is cp437 text too), so the run is read sequence by
+    sequence (``_sequences``), and the words it changes are costed: the reading is taken
+    when clearly cheaper and ``sound``. Overlapping candidates: the one that lowers the
+    cost most wins.
     """
     found: list[tuple[float, int, int, Candidate]] = []
     for reader in readers:
@@ -113,13 +141,15 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
             data = encode_as(run, reader)
             if data is None or data.isascii() or data == encode_as(run, "cp1252"):
                 continue  # windows-1252's bytes: ftfy's call
-            try:
-                fixed = data.decode("utf-8")
-            except UnicodeDecodeError:
+            fixed = _sequences(run, data)
+            if fixed is None:
                 continue
-            base = cost(run)
-            score = cost(fixed) + prior((f"utf-8/{reader}",))
-            if base - score >= weights().min_gain and sound(run, fixed):
+            old, new = window(run, fixed)
+            if reader in _FTFY_READERS and encode_as(old, "cp1252") is not None:
+                continue  # ftfy read these characters as windows-1252 and left them
+            base = cost(old)
+            score = cost(new) + prior((f"utf-8/{reader}",))
+            if base - score >= weights().min_gain and sound(run, fixed, sequences=True):
                 found.append(
                     (base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",)))
                 )

@@ -115,14 +115,15 @@ def _utf8(data: bytes) -> str | None:
 
 
 def _utf8_layers(text: str) -> Iterator[Candidate]:
-    """The node written back through each code page and read as UTF-8, up to 3 layers."""
+    """The node written back through each code page and read as UTF-8, up to 3 layers
+    (cp437 too: ftfy reads one cp437 layer but not two, ``Γö¼ΓûæC`` for ``°C``)."""
     frontier = [Candidate(text, ())]
     seen = {text}
     as_1252 = encode_as(text, "cp1252")
     for _layer in range(3):
         found = []
         for cand in frontier:
-            for reader in UTF8_READERS:
+            for reader in (*UTF8_READERS, "cp437"):
                 data = encode_as(cand.text, reader)
                 if data is None or data.isascii() or (not cand.chain and data == as_1252):
                     continue  # bytes ftfy saw through windows-1252 and left alone

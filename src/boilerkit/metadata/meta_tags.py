@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..page.roots import is_whole_document
 from ..selection.page_table import compiled
 from .candidates import Candidates
 
@@ -154,7 +155,7 @@ def page_tags(root: lxml_html.HtmlElement) -> PageTags:
     and ``<h1>`` elements, ``<a rel>`` and ``itemprop`` elements in one walk: compiled
     (``_passes.collect_tags``, proxies made for the matches only) when it is built."""
     collect = compiled("collect_tags")
-    if collect is None or root.getparent() is not None or root.getroottree().getroot() is not root:
+    if collect is None or not is_whole_document(root):
         return reference_page_tags(root)
     found, h1_in_body, anchors, itemprops = collect(root, _TAGS)
     return PageTags(

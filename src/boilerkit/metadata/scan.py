@@ -14,11 +14,18 @@ with plain ``contains()`` on just those spellings returns the elements, in page 
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import Any
 
 from lxml import etree
 from lxml import html as lxml_html
+
+from ..page.roots import is_whole_document
+from ..selection.page_table import compiled
 
 # Class/id/data-testid words (any case) of an element that holds the article's byline.
 BYLINE_WORDS = ("byline", "author", "auteur", "autor", "verfasser")
@@ -53,6 +60,9 @@ _ATTRIBUTE_VALUES = {
     name: etree.XPath(f"//body//@{name}", smart_strings=False)
     for name in ("class", "id", "data-testid")
 }
+# The attributes ``BodyAttributes`` indexes: those of ``_ATTRIBUTE_VALUES`` and the two
+# the byline search reads.
+INDEXED = ("class", "id", "data-testid", "rel", "itemprop")
 # The body's texts (scripts and styles too: leaving them out in XPath costs four times
 # more than skipping them in Python).
 _BODY_TEXTS = etree.XPath("//body//text()", smart_strings=False)
@@ -83,6 +93,75 @@ def _elements(path: str, root: lxml_html.HtmlElement) -> list[lxml_html.HtmlElem
     return found
 
 
+class BodyAttributes:
+    """The ``INDEXED`` attributes of ``<body>`` and the elements in it, read in one compiled
+    walk (``_passes.body_attributes``): their values joined per attribute, as the XPath
+    ``//body//@name`` gives them, and the elements whose value holds a word, found by a
+    regex over the joined values instead of an XPath over the tree (each search of the
+    tree cost as much as the whole walk)."""
+
+    def __init__(self, values: list[list[str]], owners: list[list[int]], elements: Any) -> None:
+        self._values = dict(zip(INDEXED, values, strict=True))
+        self._owners = dict(zip(INDEXED, owners, strict=True))
+        self._elements: Sequence[lxml_html.HtmlElement] = elements
+        self._joined: dict[str, tuple[str, list[int]]] = {}
+
+    def joined(self, name: str) -> str:
+        """The values of attribute ``name``, one a line."""
+        return self._lines(name)[0]
+
+    def _lines(self, name: str) -> tuple[str, list[int]]:
+        if name not in self._joined:
+            values = self._values[name]
+            starts = list(accumulate((len(value) + 1 for value in values), initial=0))
+            self._joined[name] = ("\n".join(values), starts)
+        return self._joined[name]
+
+    def having(self, name: str, words: set[str]) -> set[int]:
+        """The elements (by index) whose attribute ``name`` contains one of ``words``
+        (no word holds a line break: each match lies within one value)."""
+        joined, starts = self._lines(name)
+        pattern = re.compile("|".join(map(re.escape, sorted(words))))
+        owners = self._owners[name]
+        return {
+            owners[bisect.bisect_right(starts, match.start()) - 1]
+            for match in pattern.finditer(joined)
+        }
+
+    def equal(self, name: str, value: str) -> set[int]:
+        """The elements (by index) whose attribute ``name`` is ``value``."""
+        owners = self._owners[name]
+        return {owners[i] for i, found in enumerate(self._values[name]) if found == value}
+
+    def elements(self, indexes: set[int]) -> list[lxml_html.HtmlElement]:
+        """The elements at ``indexes``, in page order."""
+        return [self._elements[index] for index in sorted(indexes)]
+
+
+def body_attributes(root: lxml_html.HtmlElement) -> BodyAttributes | None:
+    """``BodyAttributes`` of the page, or ``None`` on the pure path and where ``root`` is
+    not the whole document (``roots.is_whole_document``): the XPaths of the searches then
+    run, as its reference."""
+    walk = compiled("body_attributes")
+    if walk is None or not is_whole_document(root):
+        return None
+    return BodyAttributes(*walk(root, INDEXED))
+
+
+def reference_body_attributes(
+    root: lxml_html.HtmlElement,
+) -> tuple[list[list[str]], list[list[lxml_html.HtmlElement]]]:
+    """The spec of ``_passes.body_attributes``: per ``INDEXED`` attribute, its values on
+    ``<body>`` and the elements in it, and the element of each value (``owners`` as
+    elements)."""
+    values, owners = [], []
+    for name in INDEXED:
+        found = etree.XPath(f"//body//@{name}")(root)
+        values.append([str(value) for value in found])
+        owners.append([value.getparent() for value in found])
+    return values, owners
+
+
 class PageScan:
     """The marked elements of one page, each kind searched the first time it is asked for."""
 
@@ -104,10 +183,19 @@ class PageScan:
         self._dates: list[lxml_html.HtmlElement] | None = None
         self._site: list[lxml_html.HtmlElement] | None = None
         self._texts: list[str] | None = None
+        self._index: BodyAttributes | bool | None = False  # False: not read yet
+
+    def _indexed(self) -> BodyAttributes | None:
+        if self._index is False:
+            self._index = body_attributes(self.root)
+        return self._index  # type: ignore[return-value]
 
     def _attribute_values(self, name: str) -> str:
         if name not in self._values:
-            self._values[name] = "\n".join(_ATTRIBUTE_VALUES[name](self.root))
+            index = self._indexed()
+            self._values[name] = (
+                index.joined(name) if index else "\n".join(_ATTRIBUTE_VALUES[name](self.root))
+            )
         return self._values[name]
 
     def _spellings(self, name: str, words: tuple[str, ...]) -> set[str]:
@@ -134,9 +222,28 @@ class PageScan:
                 paths.append(_having((name,), spellings))
         return paths
 
+    def _marked_in(
+        self, index: BodyAttributes, names: tuple[str, ...], words: tuple[str, ...]
+    ) -> set[int]:
+        """``_marked`` answered by ``index``: the elements, not an XPath to find them."""
+        found: set[int] = set()
+        for name in names:
+            spellings = self._spellings(name, words)
+            if spellings:
+                found |= index.having(name, spellings)
+        return found
+
     def bylines(self) -> list[lxml_html.HtmlElement]:
         """``rel=author``, an ``itemprop`` with "author", or a ``BYLINE_WORDS``
         class/id/data-testid, in page order."""
+        index = self._indexed()
+        if self._bylines is None and index is not None:
+            found = self._marked_in(index, ("class", "id", "data-testid"), BYLINE_WORDS)
+            if self._rel_author:
+                found |= index.equal("rel", "author")
+            if self._itemprop_author:
+                found |= index.having("itemprop", {"author"})
+            self._bylines = index.elements(found)
         if self._bylines is None:
             paths = self._marked(("class", "id", "data-testid"), BYLINE_WORDS)
             if self._rel_author:
@@ -148,6 +255,9 @@ class PageScan:
 
     def dates(self) -> list[lxml_html.HtmlElement]:
         """Elements with a ``DATE_WORDS`` class or id, in page order."""
+        index = self._indexed()
+        if self._dates is None and index is not None:
+            self._dates = index.elements(self._marked_in(index, ("class", "id"), DATE_WORDS))
         if self._dates is None:
             paths = self._marked(("class", "id"), DATE_WORDS)
             self._dates = _elements(" | ".join(paths), self.root) if paths else []
@@ -157,13 +267,20 @@ class PageScan:
         """Home links, ``<footer>``s, the first ``img[alt]`` and logo/brand/copyright
         elements, in page order."""
         if self._site is None:
-            path = "//a[@href='/' or @rel='home'] | //footer | (//body//img[@alt])[1]"
-            for name, words in (("class", SITE_WORDS), ("id", ("logo", "copyright"))):
-                values = self._attribute_values(name)
-                spellings = {word for word in words if word in values}
-                if spellings:
-                    path += " | " + _having((name,), spellings, scope="/")
-            self._site = _elements(path, self.root)
+            marked = [
+                {word for word in words if word in self._attribute_values(name)}
+                for name, words in (("class", SITE_WORDS), ("id", ("logo", "copyright")))
+            ]
+            walk = compiled("site_marks") if self._indexed() is not None else None
+            if walk is not None:  # one walk, where the XPath below searched the tree 3-5 times
+                needles = [tuple(word.encode() for word in sorted(words)) for words in marked]
+                self._site = walk(self.root, *needles)
+            else:
+                path = "//a[@href='/' or @rel='home'] | //footer | (//body//img[@alt])[1]"
+                for name, spellings in zip(("class", "id"), marked, strict=True):
+                    if spellings:
+                        path += " | " + _having((name,), spellings, scope="/")
+                self._site = _elements(path, self.root)
         return self._site
 
     def texts(self) -> list[str]:

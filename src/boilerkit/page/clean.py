@@ -6,12 +6,16 @@ This is the last stage that mutates the tree; every later stage only reads it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 from lxml import etree
 from lxml import html as lxml_html
 
+from ..selection.page_table import compiled
 from ..weights import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
 from .paragraphs import wrap_loose_runs
+from .roots import is_whole_document
 
 INVISIBLE_TAGS = (
     "script",
@@ -74,12 +78,13 @@ _TEX_WRAPPER = re.compile(r"^\s*\{\\(?:displaystyle|textstyle)\s*(.*)\}\s*$", re
 # test per text node is cheaper than normalize-space() over every anchor.)
 # (``/descendant::a`` rather than ``//a``: libxml2 then tests only the anchors, which is
 # twice as fast on the corpora and five times on a page of a million elements.)
-_MAYBE_PERMALINKS = etree.XPath(
-    "/descendant::a[.//text()[normalize-space() and contains('¶#§🔗', normalize-space())]]"
-)
+_PERMALINK_TEST = ".//text()[normalize-space() and contains('¶#§🔗', normalize-space())]"
+_MAYBE_PERMALINKS = etree.XPath(f"/descendant::a[{_PERMALINK_TEST}]")
+_PERMALINK_TEXT = etree.XPath(f"boolean({_PERMALINK_TEST})")
 # Attributes that may hide their element, confirmed in Python. The attribute axis is
 # several times faster than testing every element's attributes in a predicate.
-_MAYBE_HIDING = etree.XPath("//@hidden|//@aria-hidden|//@type|//@style")
+_HIDING = ("hidden", "aria-hidden", "type", "style")
+_MAYBE_HIDING = etree.XPath("|".join(f"//@{name}" for name in _HIDING))
 # Elements whose class may name editing chrome ("edit", "Edit", "backlink", "backref"), and
 # images that may show a formula, confirmed in Python. (Each string test in an XPath over
 # all class attributes costs about a fifth of a millisecond a page: two here.)
@@ -88,45 +93,133 @@ _MAYBE_FORMULA_IMAGES = etree.XPath("/descendant::img[@alt][@class]")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 
 
+@dataclass(frozen=True, slots=True)
+class Marks:
+    """The elements ``clean_tree`` looks at, found in one walk before it changes anything,
+    each list in page order. A superset of what each step's own search would find at its
+    turn: a mark inside what an earlier step removed is acted on in the removed part, which
+    changes nothing in the page, and every step still tests its marks on the tree as it is.
+    """
+
+    formula_images: Sequence[lxml_html.HtmlElement]
+    """``img`` with ``alt`` and ``class`` (anywhere)."""
+    chrome: Sequence[lxml_html.HtmlElement]
+    """Elements whose ``class`` holds "dit" or "ack" (anywhere)."""
+    has_invisible: bool
+    """Whether an element below the root is one of ``INVISIBLE_TAGS``."""
+    has_void: bool
+    """Whether one of ``VOID_TAGS`` is below the root, outside invisible elements."""
+    noscripts: Sequence[lxml_html.HtmlElement]
+    """From here on: only outside invisible elements. ``noscript`` elements."""
+    anchors: Sequence[lxml_html.HtmlElement]
+    """``a`` with a permalink symbol in a text below, or an ``img[alt][class]`` below."""
+    cites: Sequence[lxml_html.HtmlElement]
+    maths: Sequence[lxml_html.HtmlElement]
+    hiding: Sequence[lxml_html.HtmlElement]
+    """Elements (void ones but the root aside) with ``hidden``, ``aria-hidden``, ``type``
+    or ``style``."""
+
+
+def reference_marks(root: lxml_html.HtmlElement) -> Marks:
+    """``Marks`` in plain Python: the spec of ``_passes.clean_marks``."""
+    elements = [e for e in root.iter() if isinstance(e.tag, str)]
+    kept = [e for e in elements if e is root or not _removed(e, root)]
+    return Marks(
+        formula_images=_MAYBE_FORMULA_IMAGES(root),
+        chrome=_MAYBE_EDITING_CHROME(root),
+        has_invisible=any(e.tag in INVISIBLE_TAGS for e in elements if e is not root),
+        has_void=any(e.tag in VOID_TAGS for e in kept if e is not root),
+        noscripts=[e for e in kept if e.tag == "noscript"],
+        anchors=[e for e in kept if e.tag == "a" and _maybe_permalink(e)],
+        cites=[e for e in kept if e.tag == "cite"],
+        maths=[e for e in kept if e.tag == "math"],
+        hiding=[
+            e
+            for e in kept
+            if (e is root or e.tag not in VOID_TAGS) and any(name in e.attrib for name in _HIDING)
+        ],
+    )
+
+
+def _removed(element: lxml_html.HtmlElement, root: lxml_html.HtmlElement) -> bool:
+    """Whether ``element`` or an ancestor below ``root`` is one of ``INVISIBLE_TAGS``."""
+    while element is not root and element is not None:
+        if element.tag in INVISIBLE_TAGS:
+            return True
+        element = element.getparent()
+    return False
+
+
+def _maybe_permalink(anchor: lxml_html.HtmlElement) -> bool:
+    texts: list[str] = anchor.xpath(".//text()")
+    return any(symbol in text for text in texts for symbol in PERMALINK_SYMBOLS) or bool(
+        anchor.xpath(".//img[@alt][@class]")
+    )
+
+
+def _marks(root: lxml_html.HtmlElement) -> Marks | None:
+    """``Marks`` from the compiled walk, or ``None`` on the pure path (each step then
+    searches the tree itself) and where ``root`` is not the whole document (the searches
+    cover the whole document: ``roots.is_whole_document``)."""
+    walk = compiled("clean_marks")
+    if walk is None or not is_whole_document(root):
+        return None
+    return Marks(*walk(root, INVISIBLE_TAGS, VOID_TAGS))
+
+
 def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_html.HtmlElement:
     """Remove invisible and hidden elements and editing chrome in place, keeping their
     tails; return ``root``. Formulas become their text (``linear_math``).
+
+    The elements each step looks at come from one compiled walk (``Marks``) when it is
+    built, else from a search of the tree at that step (libxml2 XPath and ``iter``).
 
     With ``paragraphs``, loose runs of text also get paragraphs of their own
     (``paragraphs.wrap_loose_runs``): block selection needs them, the coarse selection of
     very large pages does not, and there they would cost about a microsecond per element.
     """
-    for image in _MAYBE_FORMULA_IMAGES(root):  # before hidden ones go: they are aria-hidden
+    marks = _marks(root)
+    images = marks.formula_images if marks else _MAYBE_FORMULA_IMAGES(root)
+    for image in images:  # before hidden ones go: they are aria-hidden
         if MATH_IMAGE_CLASS.search(image.get("class", "")):
             linear_math(image)
     chrome = [
         element
-        for element in _MAYBE_EDITING_CHROME(root)
+        for element in (marks.chrome if marks else _MAYBE_EDITING_CHROME(root))
         if EDITING_CHROME_CLASS.search(element.get("class", ""))
     ]
-    etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
-    etree.strip_tags(root, *VOID_TAGS)
-    for noscript in root.iter("noscript"):
+    if marks is None or marks.has_invisible:
+        etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
+    if marks is None or marks.has_void:
+        etree.strip_tags(root, *VOID_TAGS)
+    for noscript in marks.noscripts if marks else root.iter("noscript"):
         if len(noscript) and len(noscript.text_content()) > NOSCRIPT_MAX_CHARS:
             noscript.tag = "div"
-    etree.strip_elements(root, "noscript", with_tail=False)
-    for anchor in _MAYBE_PERMALINKS(root):
-        if anchor.text_content().strip() in PERMALINK_SYMBOLS:
+    if marks is None or marks.noscripts:
+        etree.strip_elements(root, "noscript", with_tail=False)
+    for anchor in marks.anchors if marks else _MAYBE_PERMALINKS(root):
+        if (
+            anchor.text_content().strip() in PERMALINK_SYMBOLS
+            and anchor.getparent() is not None
+            and (marks is None or _PERMALINK_TEXT(anchor))
+        ):
             anchor.drop_tree()
     for element in chrome:
         if element.getparent() is not None:
             element.drop_tree()
-    for cite in [cite for cite in root.iter("cite") if _is_quote_attribution(cite)]:
+    cites = marks.cites if marks else root.iter("cite")
+    for cite in [cite for cite in cites if _is_quote_attribution(cite)]:
         cite.drop_tree()
-    for element in dict.fromkeys(value.getparent() for value in _MAYBE_HIDING(root)):
+    hiding = marks.hiding if marks else dict.fromkeys(v.getparent() for v in _MAYBE_HIDING(root))
+    for element in hiding:
         if (
             element.getparent() is not None
             and element.tag not in ("html", "body")
             and _is_hidden(element)
         ):
             element.drop_tree()
-    for formula in list(root.iter("math")):  # after: only what is visible of it is read
-        linear_math(formula)
+    for formula in marks.maths if marks else list(root.iter("math")):  # after: only what
+        linear_math(formula)  # is visible of it is read
     if paragraphs:
         wrap_loose_runs(root)
     return root

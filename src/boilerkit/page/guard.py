@@ -64,6 +64,8 @@ random bytes decode to 11-18 % (13 % on average)."""
 # counted: text decoded with the wrong 16-bit layout is NUL-padded but still readable,
 # and the parse stage drops NULs.
 _NOISE = re.compile("[\x01-\x08\x0b\x0e-\x1a\x1c-\x1f\x7f\ufffd]")
+# The bytes of UTF-8 text that are not (one-byte) ``_NOISE`` characters.
+_NOT_NOISE_BYTES = bytes(b for b in range(256) if not _NOISE.match(chr(b)))
 
 
 def check_size(html: bytes | str, max_bytes: int) -> None:
@@ -92,8 +94,25 @@ def noise_share(text: str) -> float:
     return sum(1 for _ in _NOISE.finditer(sample)) / len(sample)
 
 
-def check_text(text: str) -> None:
-    """Raise ``ExtractionError`` when decoded ``text`` is binary noise, not a page."""
+def noise_bound(text: str, utf8: bytes) -> float:
+    """At least ``noise_share(text)``, given ``text``'s UTF-8: the control characters are
+    counted on the bytes (the sample's bytes are within its first ``4 * NOISE_SAMPLE``),
+    U+FFFD in the sample. Both counts run at C speed, where the regex took 0.15 ms a page."""
+    sample = text[:NOISE_SAMPLE]
+    if len(sample) < NOISE_MIN:
+        return 0.0
+    controls = len(utf8[: 4 * NOISE_SAMPLE].translate(None, _NOT_NOISE_BYTES))
+    return (controls + sample.count("\ufffd")) / len(sample)
+
+
+def check_text(text: str, utf8: bytes | None = None) -> None:
+    """Raise ``ExtractionError`` when decoded ``text`` is binary noise, not a page.
+
+    ``utf8``: ``text``'s UTF-8, when the caller has it (``Decoded.verbatim``); a bound
+    counted on it clears most pages without the exact count.
+    """
+    if utf8 is not None and noise_bound(text, utf8) <= NOISE_LIMIT:
+        return
     share = noise_share(text)
     if share > NOISE_LIMIT:
         raise ExtractionError(

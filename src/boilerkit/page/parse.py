@@ -27,8 +27,9 @@ would mix their logs.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin
 
 from lxml import etree
@@ -36,6 +37,7 @@ from lxml import html as lxml_html
 
 from .. import budget
 from . import guard
+from .roots import is_whole_document
 
 MAX_DEPTH = 256
 """Deepest element nesting kept (``<html>`` is level 1). libxml2's own default limit; the
@@ -75,7 +77,8 @@ _NOT_XML_REF = re.compile(
 # Elements at level MAX_DEPTH that still have child elements.
 _AT_CAP = etree.XPath("/" + "/".join(["*"] * MAX_DEPTH) + "[*]")
 # An element at libxml2's own depth limit (2,048 levels, less a margin): where it stopped.
-_AT_LIBXML2_LIMIT = etree.XPath("/" + "/".join(["*"] * 2040))
+_LIBXML2_LIMIT = 2040
+_AT_LIBXML2_LIMIT = etree.XPath("/" + "/".join(["*"] * _LIBXML2_LIMIT))
 _EMPTY_PAGE = "<html><body></body></html>"
 
 
@@ -138,6 +141,18 @@ def to_utf8(text: str) -> bytes:
     return data
 
 
+def utf8_as_is(data: bytes, text: str) -> bytes:
+    """``to_utf8(text)`` when ``data`` is ``text``'s UTF-8 already (``Decoded.verbatim``):
+    the same checks, and ``data`` itself when they find nothing (valid UTF-8 holds no lone
+    surrogate). U+FFFE/U+FFFF are looked for in ``text``: a search for their three bytes
+    in the page's UTF-8 took seven times longer."""
+    if data.translate(None, _XML_BYTES) or "\ufffe" in text or "\uffff" in text:
+        return to_utf8(text)
+    if b"&#" in data:
+        data = _NOT_XML_REF.sub("\ufffd".encode(), data)
+    return data
+
+
 def flatten_markup(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
     """Drop start and end tags nested deeper than ``max_depth``, keeping all text.
 
@@ -164,15 +179,35 @@ def flatten_markup(data: bytes, max_depth: int = MAX_DEPTH) -> bytes:
 
 def has_crowded_tag(text: str) -> bool:
     """Whether ``text`` holds a tag of more than ``MAX_ATTRIBUTES`` attributes."""
-    return _CROWDED_TAG.search(text.encode("utf-8", "surrogatepass")) is not None
+    return _crowded(text.encode("utf-8", "surrogatepass"))
+
+
+def _crowded(data: bytes) -> bool:
+    """Whether ``_CROWDED_TAG`` finds a tag in ``data``: its compiled twin
+    (``_passes.has_crowded_tag``, a byte loop) where built, the regex (a try at every
+    ``<``) on the pure path."""
+    search = _compiled("has_crowded_tag")
+    if search is None:
+        return _CROWDED_TAG.search(data) is not None
+    found: bool = search(data, MAX_ATTRIBUTES)
+    return found
+
+
+def _compiled(name: str) -> Callable[..., Any] | None:
+    from ..selection.page_table import compiled  # here: selection imports this module
+
+    return compiled(name)
 
 
 def trim_attributes(data: bytes) -> bytes:
     """``data`` with every tag cut to its first ``MAX_ATTRIBUTES`` attributes.
 
-    One regex search over the page finds the crowded tags (a page has none as a rule, and
-    the search is all it costs); each is cut after its last kept attribute and closed.
+    One search over the page finds the crowded tags (a page has none as a rule, and the
+    search is all it costs: ``_crowded``); each is cut after its last kept attribute and
+    closed.
     """
+    if not _crowded(data):
+        return data
     crowded = _CROWDED_TAG.search(data)
     if crowded is None:
         return data
@@ -198,7 +233,7 @@ def _parse_once(data: bytes) -> tuple[lxml_html.HtmlElement | None, bool]:
     if len(data) > PARSE_CHUNK_BYTES:
         root = _fed(parser, _pieces(data))
         # Fed in pieces, libxml2 stops at its depth limit without a word in the log.
-        too_deep = root is not None and bool(_AT_LIBXML2_LIMIT(root))
+        too_deep = root is not None and _depth_marks(root)[1]
     else:
         try:
             root = etree.fromstring(data, parser)
@@ -247,8 +282,23 @@ def _parse_bytes(data: bytes) -> lxml_html.HtmlElement | None:
 
 def cap_depth(root: lxml_html.HtmlElement) -> None:
     """Strip the tags of elements deeper than ``MAX_DEPTH``, merging their text upward."""
-    for element in _AT_CAP(root):
+    for element in _depth_marks(root, limit=False)[0]:
         etree.strip_tags(element, "*")
+
+
+def _depth_marks(
+    root: etree._Element, *, limit: bool = True
+) -> tuple[list[lxml_html.HtmlElement], bool]:
+    """(``_AT_CAP``'s elements, whether an element is at ``_LIBXML2_LIMIT``): one compiled
+    walk (``_passes.depth_marks``), where each XPath took a step per level over a node
+    set of the whole level (0.04 s each on the million-sibling page). On the pure path
+    and where ``root`` is not the whole document (``roots.is_whole_document``), the
+    XPaths (the second only when ``limit``)."""
+    walk = _compiled("depth_marks")
+    if walk is None or not is_whole_document(root):
+        return _AT_CAP(root), limit and bool(_AT_LIBXML2_LIMIT(root))
+    capped, reached = walk(root, MAX_DEPTH, _LIBXML2_LIMIT)
+    return capped, reached
 
 
 def join_url(base: str | None, href: str) -> str | None:
@@ -298,15 +348,20 @@ def restore_head(root: lxml_html.HtmlElement) -> None:
         etree.strip_tags(body, "body")
 
 
-def parse_html(text: str, url: str | None = None) -> ParsedPage:
-    """Parse ``text`` into a tree with an ``<html>`` root, whatever the input looks like."""
-    data = to_utf8(text)
+def parse_html(text: str, url: str | None = None, *, utf8: bytes | None = None) -> ParsedPage:
+    """Parse ``text`` into a tree with an ``<html>`` root, whatever the input looks like.
+
+    ``utf8``: the page's bytes, when decoding found them to be ``text``'s UTF-8 as they are
+    (``Decoded.verbatim``); they are parsed without encoding ``text`` again.
+    """
+    data = to_utf8(text) if utf8 is None else utf8_as_is(utf8, text)
     root = _parse_bytes(data) if data.strip() else None
     if root is None:
         root = lxml_html.document_fromstring(_EMPTY_PAGE, parser=_new_parser())
     cap_depth(root)
     restore_head(root)
-    base = root.find(".//base[@href]")
+    # (``iterdescendants`` tests tags in C; ``find`` made a proxy of every element.)
+    base = next((b for b in root.iterdescendants("base") if b.get("href") is not None), None)
     base_url = url
     if base is not None:
         href = (base.get("href") or "").strip()

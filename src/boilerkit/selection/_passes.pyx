@@ -1,16 +1,24 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Compiled twins of the smaller passes, beside the page table's walk (``_walk.pyx``):
 ``collect_tags`` for ``metadata.meta_tags.reference_page_tags``, ``sum_up`` for
-``page_table.sum_up`` and ``teaser_candidates`` for ``teasers.teaser_candidates`` (over
-the table's lists). Read-only over libxml2's structs, through lxml's public C API."""
+``page_table.sum_up``, ``teaser_candidates`` for ``teasers.teaser_candidates`` (over
+the table's lists) and ``clean_marks`` for ``page.clean.reference_marks`` (and the front
+stages' other walks below). Read-only over libxml2's structs, through lxml's public C
+API."""
 
-from cpython.mem cimport PyMem_Free
-from libc.string cimport strcmp
+from cpython.mem cimport PyMem_Free, PyMem_Realloc
+from libc.string cimport memchr, strcmp, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from ._nodes cimport alloc as _alloc, next_in_subtree as _next_in_subtree
+from ._handles cimport Elements
+from ._nodes cimport (
+    alloc as _alloc,
+    first_child as _first_child,
+    next_in_subtree as _next_in_subtree,
+    next_sibling as _next_sibling,
+)
 
 cetree.import_lxml__etree()
 
@@ -192,3 +200,441 @@ def teaser_candidates(
         PyMem_Free(picked)
         PyMem_Free(tally)
         PyMem_Free(item)
+
+
+# -- clean_marks: the candidates of page.clean, in one walk --------------------------------
+
+cdef enum:
+    _OTHER = 0
+    _INVISIBLE = 1
+    _VOID = 2
+    _NOSCRIPT = 3
+    _ANCHOR = 4
+    _CITE = 5
+    _MATH = 6
+    _IMG = 7
+
+# Links whose text may be a permalink symbol (UTF-8 of clean.PERMALINK_SYMBOLS).
+cdef const char* _SYMBOLS[4]
+_SYMBOLS[0] = b"#"
+_SYMBOLS[1] = b"\xc2\xb6"
+_SYMBOLS[2] = b"\xc2\xa7"
+_SYMBOLS[3] = b"\xf0\x9f\x94\x97"
+
+
+cdef bint _attribute_contains(tree.xmlNode* c_node, const char* name, tuple needles):
+    """Whether attribute ``name`` of ``c_node`` holds one of ``needles`` (ASCII bytes)."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    cdef tree.xmlNode* c_text
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+            c_text = c_attr.children
+            if c_text is NULL:
+                return False
+            if c_text.next is NULL and c_text.type == tree.XML_TEXT_NODE:
+                if c_text.content is NULL:
+                    return False
+                for needle in needles:
+                    if strstr(<const char*>c_text.content, <const char*>(<bytes>needle)) is not NULL:
+                        return True
+                return False
+            value = cetree.attributeValue(c_node, c_attr)  # a value of several nodes
+            return any(needle.decode("ascii") in value for needle in needles)
+        c_attr = c_attr.next
+    return False
+
+
+cdef bint _maybe_permalink(tree.xmlNode* c_anchor) noexcept:
+    """Whether a text below ``c_anchor`` holds a permalink symbol, or an ``img[alt][class]``
+    below it may become text (a formula: ``clean.linear_math``) that does."""
+    cdef tree.xmlNode* c_node = c_anchor.children
+    cdef int index
+    while c_node is not NULL:
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            if c_node.content is not NULL:
+                for index in range(4):
+                    if strstr(<const char*>c_node.content, _SYMBOLS[index]) is not NULL:
+                        return True
+        elif c_node.type == tree.XML_ELEMENT_NODE:
+            if (
+                _named(c_node, b"img")
+                and _has_attribute(c_node, b"alt")
+                and _has_attribute(c_node, b"class")
+            ):
+                return True
+            if c_node.children is not NULL:
+                c_node = c_node.children
+                continue
+        while c_node.next is NULL:
+            c_node = c_node.parent
+            if c_node is c_anchor:
+                return False
+        c_node = c_node.next
+    return False
+
+
+cdef int _kind(tree.xmlNode* c_node, dict kinds, frozenset invisible, frozenset void):
+    key = <size_t>c_node.name
+    kind = kinds.get(key)
+    if kind is None:
+        name = cetree.namespacedName(c_node)
+        if name in invisible:
+            kind = _INVISIBLE
+        elif name in void:
+            kind = _VOID
+        else:
+            kind = {"noscript": _NOSCRIPT, "a": _ANCHOR, "cite": _CITE, "math": _MATH,
+                    "img": _IMG}.get(name, _OTHER)
+        kinds[key] = kind
+    return <int>kind
+
+
+def clean_marks(root, tuple invisible, tuple void):
+    """The elements ``page.clean.clean_tree`` looks at, in one walk (twin of
+    ``clean.reference_marks``; see there for what each list holds). ``root`` must be its
+    document's root element (the searches of the reference cover the whole document)."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef Py_ssize_t depth = 0, removed_below = -1
+    cdef int kind
+    cdef bint removed, has_invisible = False, has_void = False
+    cdef dict kinds = {}
+    cdef frozenset invisible_names = frozenset(invisible), void_names = frozenset(void)
+    cdef list formula_images = [], chrome = [], noscripts = [], anchors = [], cites = []
+    cdef list maths = [], hiding = []
+    cdef tuple chrome_needles = (b"dit", b"ack")
+    doc = element._doc
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+            kind = _kind(c_node, kinds, invisible_names, void_names)
+            removed = removed_below >= 0
+            if c_node is not c_root and not removed:
+                if kind == _INVISIBLE:
+                    removed, removed_below, has_invisible = True, depth, True
+                elif kind == _VOID:
+                    has_void = True
+            if c_node.properties is not NULL:
+                if kind == _IMG and _has_attribute(c_node, b"alt") and _has_attribute(
+                    c_node, b"class"
+                ):
+                    formula_images.append(cetree.elementFactory(doc, c_node))
+                if _attribute_contains(c_node, b"class", chrome_needles):
+                    chrome.append(cetree.elementFactory(doc, c_node))
+            if not removed:
+                if kind == _NOSCRIPT:
+                    noscripts.append(cetree.elementFactory(doc, c_node))
+                elif kind == _ANCHOR and _maybe_permalink(c_node):
+                    anchors.append(cetree.elementFactory(doc, c_node))
+                elif kind == _CITE:
+                    cites.append(cetree.elementFactory(doc, c_node))
+                elif kind == _MATH:
+                    maths.append(cetree.elementFactory(doc, c_node))
+                if (
+                    c_node.properties is not NULL
+                    and (kind != _VOID or c_node is c_root)
+                    and (
+                        _has_attribute(c_node, b"hidden")
+                        or _has_attribute(c_node, b"aria-hidden")
+                        or _has_attribute(c_node, b"type")
+                        or _has_attribute(c_node, b"style")
+                    )
+                ):
+                    hiding.append(cetree.elementFactory(doc, c_node))
+        # the next node in document order, keeping count of the depth
+        c_next = _first_child(c_node)
+        if c_next is not NULL:
+            depth += 1
+        else:
+            while c_node is not c_root:
+                c_next = _next_sibling(c_node)
+                if c_next is not NULL:
+                    break
+                c_node = c_node.parent
+                depth -= 1
+            if c_next is NULL:
+                break
+            if depth <= removed_below:
+                removed_below = -1
+        c_node = c_next
+    return (
+        formula_images, chrome, has_invisible, has_void, noscripts, anchors, cites, maths, hiding
+    )
+
+
+def depth_marks(root, Py_ssize_t cap, Py_ssize_t limit):
+    """The elements at level ``cap`` (``root`` is level 1) that have a child element, and
+    whether an element is at level ``limit`` or deeper: in one walk, the twins of
+    ``parse._AT_CAP`` and ``parse._AT_LIBXML2_LIMIT`` (each an XPath of one step per
+    level). ``root`` must be its document's root element (the XPaths start there)."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef tree.xmlNode* c_child
+    cdef Py_ssize_t level = 1
+    cdef bint reached = False
+    cdef list capped = []
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE:
+            if level >= limit:
+                reached = True
+            if level == cap:
+                c_child = c_node.children
+                while c_child is not NULL and c_child.type != tree.XML_ELEMENT_NODE:
+                    c_child = c_child.next
+                if c_child is not NULL:
+                    capped.append(cetree.elementFactory(element._doc, c_node))
+        c_next = _first_child(c_node)
+        if c_next is not NULL:
+            level += 1
+        else:
+            while c_node is not c_root:
+                c_next = _next_sibling(c_node)
+                if c_next is not NULL:
+                    break
+                c_node = c_node.parent
+                level -= 1
+            if c_next is NULL:
+                return capped, reached
+        c_node = c_next
+
+
+def body_attributes(root, tuple names):
+    """Per attribute of ``names``: its values on ``<body>`` and the elements inside it, in
+    page order, and for each value the index of its element in the ``Elements`` returned
+    last (proxies made on access only). The twin of
+    ``metadata.scan.reference_body_attributes`` (the XPaths ``//body//@name``). ``root``
+    must be its document's root element."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef tree.xmlAttr* c_attr
+    cdef tree.xmlNode** nodes = NULL
+    cdef tree.xmlNode** grown
+    cdef Py_ssize_t count = 0, capacity = 0, level = 1, body_level = -1, owner, index
+    cdef Py_ssize_t wanted = len(names)
+    cdef list encoded = [name.encode("ascii") for name in names]
+    cdef list values = [[] for _ in range(wanted)]
+    cdef list owners = [[] for _ in range(wanted)]
+    cdef Elements elements = Elements()
+    try:
+        while True:
+            if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+                if body_level < 0 and _named(c_node, b"body"):
+                    body_level = level
+                if body_level >= 0 and c_node.properties is not NULL:
+                    owner = -1
+                    c_attr = c_node.properties
+                    while c_attr is not NULL:
+                        if c_attr.ns is NULL:
+                            for index in range(wanted):
+                                if strcmp(<const char*>c_attr.name, <bytes>encoded[index]) == 0:
+                                    if owner < 0:
+                                        if count == capacity:
+                                            capacity = max(64, 2 * capacity)
+                                            grown = <tree.xmlNode**>PyMem_Realloc(
+                                                nodes, sizeof(tree.xmlNode*) * capacity
+                                            )
+                                            if grown is NULL:
+                                                raise MemoryError()
+                                            nodes = grown
+                                        nodes[count] = c_node
+                                        owner = count
+                                        count += 1
+                                    (<list>values[index]).append(
+                                        cetree.attributeValue(c_node, c_attr)
+                                    )
+                                    (<list>owners[index]).append(owner)
+                        c_attr = c_attr.next
+            c_next = _first_child(c_node)
+            if c_next is not NULL:
+                level += 1
+            else:
+                while c_node is not c_root:
+                    c_next = _next_sibling(c_node)
+                    if c_next is not NULL:
+                        break
+                    c_node = c_node.parent
+                    level -= 1
+                if c_next is NULL:
+                    break
+                if level <= body_level:
+                    body_level = -1
+            c_node = c_next
+    except BaseException:
+        PyMem_Free(nodes)
+        raise
+    elements._nodes = nodes
+    elements._count = count
+    elements._doc = element._doc
+    elements._root = root
+    elements._proxies = [None] * count
+    return values, owners, elements
+
+
+cdef inline bint _space(unsigned char c) noexcept nogil:
+    """``\\s`` of a bytes regex."""
+    return c == 32 or 9 <= c <= 13
+
+
+cdef inline bint _name_char(unsigned char c) noexcept nogil:
+    """``[^\\s/<>="']``: a character of an attribute's name."""
+    return not (
+        _space(c) or c == 47 or c == 60 or c == 62 or c == 61 or c == 34 or c == 39
+    )
+
+
+cdef Py_ssize_t _attributes(const unsigned char* data, Py_ssize_t size, Py_ssize_t at,
+                            Py_ssize_t wanted) noexcept nogil:
+    """How many attributes (up to ``wanted``) the tag whose name starts at ``at`` has, as
+    ``parse._ATTRIBUTE`` repeated counts them (its quantifiers are possessive, so one
+    greedy pass gives the regex's own count)."""
+    cdef Py_ssize_t count = 0, probe
+    cdef unsigned char quote
+    while at < size and data[at] != 32 and not (9 <= data[at] <= 13) and data[at] != 47 \
+            and data[at] != 60 and data[at] != 62:
+        at += 1  # the rest of the tag's name: [^\s/<>]*+
+    while count < wanted:
+        while at < size and _space(data[at]):
+            at += 1
+        if at >= size or not _name_char(data[at]):
+            return count
+        while at < size and _name_char(data[at]):
+            at += 1
+        count += 1
+        probe = at  # (?:\s*+=\s*+VALUE)?+
+        while probe < size and _space(data[probe]):
+            probe += 1
+        if probe >= size or data[probe] != 61:
+            continue
+        probe += 1
+        while probe < size and _space(data[probe]):
+            probe += 1
+        if probe < size and (data[probe] == 34 or data[probe] == 39):
+            quote = data[probe]
+            at = probe + 1
+            while at < size and data[at] != quote:
+                at += 1
+            if at < size:
+                at += 1  # the closing quote
+            else:
+                at = probe  # unclosed: the bare value matches nothing there
+            continue
+        while probe < size and not _space(data[probe]) and data[probe] != 60 \
+                and data[probe] != 62 and data[probe] != 34 and data[probe] != 39:
+            probe += 1
+        at = probe
+    return count
+
+
+def has_crowded_tag(const unsigned char[:] data not None, Py_ssize_t wanted):
+    """Whether ``data`` holds a tag of ``wanted`` attributes or more: the twin of a search
+    with ``parse._CROWDED_TAG`` (a match of ``<`` and a letter, the rest of the name, and
+    ``wanted`` attributes), a byte loop instead of the regex's try at every ``<``."""
+    cdef Py_ssize_t size = data.shape[0], at = 0
+    cdef const unsigned char* start = &data[0] if size else NULL
+    cdef const unsigned char* found
+    cdef bint crowded = False
+    with nogil:
+        while at + 1 < size and not crowded:
+            found = <const unsigned char*>memchr(start + at, 60, size - at)
+            if found is NULL:
+                break
+            at = found - start + 1
+            if at < size and 97 <= (data[at] | 32) <= 122:  # a letter
+                crowded = _attributes(start, size, at + 1, wanted) >= wanted
+    return crowded
+
+
+cdef bint _attribute_is(tree.xmlNode* c_node, const char* name, str value):
+    """Whether attribute ``name`` of ``c_node`` is ``value``."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+            return cetree.attributeValue(c_node, c_attr) == value
+        c_attr = c_attr.next
+    return False
+
+
+def site_marks(root, tuple class_words, tuple id_words):
+    """The elements ``metadata.scan.PageScan.site`` reads, in page order: ``a`` linking
+    home (``href="/"`` or ``rel="home"``), ``footer``, the first ``img[alt]`` in
+    ``<body>``, and the elements whose class holds one of ``class_words`` or whose id
+    one of ``id_words`` (ASCII bytes). The twin of the XPath ``PageScan.site`` builds on
+    the pure path. ``root`` must be its document's root element."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef Py_ssize_t level = 1, body_level = -1
+    cdef bint matched, image_found = False
+    cdef list found = []
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+            if body_level < 0 and _named(c_node, b"body"):
+                body_level = level
+            matched = _named(c_node, b"footer")
+            if not matched and c_node.properties is not NULL:
+                if _named(c_node, b"a"):
+                    matched = _attribute_is(c_node, b"href", "/") or _attribute_is(
+                        c_node, b"rel", "home"
+                    )
+                if (
+                    not image_found
+                    and body_level >= 0
+                    and _named(c_node, b"img")
+                    and _has_attribute(c_node, b"alt")
+                ):
+                    matched = image_found = True
+                if not matched and class_words:
+                    matched = _attribute_contains(c_node, b"class", class_words)
+                if not matched and id_words:
+                    matched = _attribute_contains(c_node, b"id", id_words)
+            if matched:
+                found.append(cetree.elementFactory(element._doc, c_node))
+        c_next = _first_child(c_node)
+        if c_next is not NULL:
+            level += 1
+        else:
+            while c_node is not c_root:
+                c_next = _next_sibling(c_node)
+                if c_next is not NULL:
+                    break
+                c_node = c_node.parent
+                level -= 1
+            if c_next is NULL:
+                return found
+            if level <= body_level:
+                body_level = -1
+        c_node = c_next
+
+
+def texts_are_ascii(root):
+    """Whether every text node of ``root``'s document (``//text()``: text and CDATA, not
+    comments or attribute values) is ASCII: the twin of
+    ``"".join(repair._PLAIN_TEXTS(root)).isascii()``, without making a string per node
+    (a million of them on the million-sibling page)."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_top = <tree.xmlNode*>element._doc._c_doc
+    cdef tree.xmlNode* c_node = c_top.children
+    cdef const unsigned char* text
+    while c_node is not NULL:
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            text = <const unsigned char*>c_node.content
+            if text is not NULL:
+                while text[0] != 0:
+                    if text[0] >= 128:
+                        return False
+                    text += 1
+        elif c_node.type == tree.XML_ELEMENT_NODE and c_node.children is not NULL:
+            c_node = c_node.children
+            continue
+        while c_node.next is NULL:
+            c_node = c_node.parent
+            if c_node is NULL or c_node is c_top:
+                return True
+        c_node = c_node.next
+    return True

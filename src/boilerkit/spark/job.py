@@ -1,15 +1,17 @@
 """What runs in each Spark task: WARC paths in, Arrow batches of rows out.
 
 This is the function handed to ``DataFrame.mapInArrow``. Its input is the task's
-partition of the path column (one path: ``extract_warcs`` makes one partition per file);
-it opens each file itself, through fsspec for remote paths, so no WARC byte ever passes
-through the JVM (``binaryFiles`` would hold each whole file there and again in Python).
+partition of a column of numbers (one number: ``extract_warcs`` makes one partition per
+file), which index the job's tuple of paths; it opens each file itself, through fsspec for
+remote paths, so no WARC byte ever passes through the JVM (``binaryFiles`` would hold each
+whole file there and again in Python).
 Rows go back as Arrow record batches, which Spark takes without converting a value.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import gc
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
 from typing import Final
 
@@ -17,7 +19,7 @@ import pyarrow as pa
 
 from ..options import Options
 from ..warc import COLUMNS, ExtractedRecord, Extractor, iter_records
-from ..warc.isolate import Isolated
+from ..warc.isolate import Isolated, warm_up
 from .schema import COLUMN_TYPES
 
 ROWS_PER_BATCH: Final = 64
@@ -35,12 +37,17 @@ ARROW_SCHEMA: Final = pa.schema(
 
 
 def extract_partition(
-    batches: Iterable[pa.RecordBatch], options: Options, extractor: Extractor
+    batches: Iterable[pa.RecordBatch],
+    paths: Sequence[str],
+    options: Options,
+    extractor: Extractor,
 ) -> Iterator[pa.RecordBatch]:
-    """The rows of every WARC file named in ``batches`` (column ``path``), in batches."""
+    """The rows of the WARC files whose numbers ``batches`` hold (column ``id``), in
+    batches."""
     isolated = _isolated(options, extractor)
     for batch in batches:
-        for path in batch.column("path").to_pylist():
+        for number in batch.column("id").to_pylist():
+            path = paths[number]
             rows = isolated.run(iter_records(path, max_bytes=options.max_bytes))
             while chunk := list(islice(rows, ROWS_PER_BATCH)):
                 yield to_batch(chunk)
@@ -60,6 +67,13 @@ def _isolated(options: Options, extractor: Extractor) -> Isolated:
             other.close()
         _WORKER.clear()
         _WORKER[key] = Isolated(options, extractor)
+        warm_up()
+        # Spark's daemon runs a full garbage collection after every task of a reused worker
+        # (``pyspark/daemon.py``). Here that walks pyspark's, pandas', pyarrow's and
+        # boilerkit's 100,000 long-lived objects each time: 50-60 ms of CPU a task, and a
+        # pause before the next one. Frozen, they are skipped; the task's own garbage is
+        # still collected.
+        gc.freeze()
     return _WORKER[key]
 
 

@@ -61,7 +61,7 @@ be in flight, several typical pages."""
 WARM_UP_PAGE: Final = (
     b"<html><head><title>Warm-up</title></head><body><p>Warm up.</p></body></html>"
 )
-"""Extracted once in the parent before forking (see ``_warm_up``)."""
+"""Extracted once in the parent before forking (see ``warm_up``)."""
 
 
 def hard_timeout(options: Options) -> float:
@@ -115,7 +115,7 @@ class Isolated:
 
     def run(self, records: Iterable[WarcRecord]) -> Iterator[ExtractedRecord]:
         """One row per record, in order."""
-        _warm_up()
+        warm_up()
         source = iter(records)
         waiting: deque[_Item] = deque()  # read (or to be sent again), not sent yet
         window: deque[_Item] = deque()  # sent, no row back yet
@@ -259,7 +259,7 @@ def _pipe_room(descriptor: int) -> int:
 _WARM = False
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     """Extract a tiny page once in this process before the first fork, so that every child
     starts with the lazily imported parts (the fallback extractor, regex tables) loaded:
     without this, each child spent about 0.4 s on its first record."""
