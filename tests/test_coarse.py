@@ -109,3 +109,16 @@ def test_coarse_text_has_the_text_renderers_words(slug: str) -> None:
     walked = [word for word in render_text(body).split() if word != "-"]
     written = [word for word in coarse.coarse_text(body).split() if word != "-"]
     assert written == walked
+
+
+def test_furniture_listed_by_tag_and_by_role_is_dropped_once() -> None:
+    """``<nav role="navigation">`` is found by its tag and by its role: dropping it twice
+    failed the select stage on every such page past the threshold."""
+    count = coarse.LARGE_PAGE_ELEMENTS + 10
+    html = (
+        '<html><body><nav role="navigation">Menu</nav><footer role="contentinfo">(c)</footer>'
+        + "<p>row</p>" * count
+        + "</body></html>"
+    )
+    document = boilerkit.extract(html, time_budget=None)
+    assert document.text.split("\n") == ["row"] * count

@@ -10,7 +10,9 @@ by one tag walk and one XPath in C, and the text is written by one XSLT pass in 
 a line per block as in ``render.text``. No block is scored; ``explain`` says so.
 
 The time per element is then what libxml2 takes plus a few string operations per line, so
-a million-element page extracts in seconds, as ``docs/robustness.md`` states.
+a million-element page extracts in seconds, as ``docs/robustness.md`` states. The compiled
+core (``_coarse.pyx``) has twins of the text, the searches and the count, each a walk in C;
+the XSLT and lxml calls here are their reference (``BOILERKIT_PURE=1``).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from ..render.walk import BLOCK_LEVEL_TAGS, CODE_BLOCK_TAGS, SKIPPED_TAGS
 from ..weights import NEGATIVE_ROLES, NEGATIVE_TAGS
 from .choose import Selection
 from .content import SOFT_HYPHEN
+from .page_table import compiled
 
 LARGE_PAGE_ELEMENTS: Final = 100_000
 """Pages with more elements than this get the coarse selection: ten times the largest
@@ -88,7 +91,8 @@ def is_large(root: lxml_html.HtmlElement, markup_chars: int) -> int:
     """
     if markup_chars < LARGE_PAGE_ELEMENTS * _MIN_CHARS_PER_ELEMENT:
         return 0
-    count = int(_COUNT(root))
+    twin = compiled("count_elements")
+    count = int(twin(root) if twin else _COUNT(root))
     return count if count > LARGE_PAGE_ELEMENTS else 0
 
 
@@ -103,21 +107,38 @@ def coarse_selection(root: lxml_html.HtmlElement, elements: int) -> Selection:
 
 def coarse_content(root: lxml_html.HtmlElement) -> lxml_html.HtmlElement | None:
     """``<body>`` with its furniture and the tags no renderer shows removed (in place), or
-    ``None`` if it holds no text."""
+    ``None`` if it holds no text. The searches are one compiled walk when the extension
+    is built (``_coarse.furniture``, ``has_text``); the lxml calls below are the spec."""
     body = root.find("body")
     if body is None:
         body = root
-    furniture = [
-        element
-        for element in body.iter(*NEGATIVE_TAGS)
-        if element.tag != "footer" or next(element.iterancestors("article"), None) is None
-    ]
-    furniture.extend(_FURNITURE_ROLES(body))
+    twin = compiled("furniture")
+    found = twin(body, NEGATIVE_TAGS, NEGATIVE_ROLES, SKIPPED_TAGS) if twin else None
+    if found is None:
+        furniture = [
+            element
+            for element in body.iter(*NEGATIVE_TAGS)
+            if element.tag != "footer" or next(element.iterancestors("article"), None) is None
+        ]
+        furniture.extend(_FURNITURE_ROLES(body))
+        skipped = True
+    else:
+        tagged, roled, skipped = found
+        furniture = tagged + roled
     for element in furniture:
-        if element is not body:
-            element.drop_tree()
-    etree.strip_elements(body, *SKIPPED_TAGS, with_tail=False)  # as the renderers skip them
-    return body if etree.tostring(body, method="text", encoding=str).strip() else None
+        if element is not body and element.getparent() is not None:  # not dropped already
+            element.drop_tree()  # (a <nav role="navigation"> is listed twice)
+    if skipped:
+        etree.strip_elements(body, *SKIPPED_TAGS, with_tail=False)  # as the renderers do
+    return body if _has_text(body) else None
+
+
+def _has_text(content: lxml_html.HtmlElement) -> bool:
+    twin = compiled("has_text")
+    found: bool | None = twin(content) if twin else None
+    if found is None:
+        return bool(etree.tostring(content, method="text", encoding=str).strip())
+    return found
 
 
 _ITEM_START: Final = re.compile(f"(?:{_ITEM}[ \n]*)+(?=\\S)")
@@ -127,8 +148,29 @@ _EMPTY_ITEM_PASSES: Final = 8
 their ``- `` to the next line."""
 
 
+_KINDS: Final = {
+    **dict.fromkeys(BLOCK_LEVEL_TAGS - {"li", "td", "th"} | {"br"}, 1),
+    "li": 2,
+    "td": 3,
+    "th": 3,
+    **dict.fromkeys(CODE_BLOCK_TAGS, 4),
+}
+"""The stylesheet's templates by tag, for its compiled twin: 1 a block, 2 a list item, 3 a
+table cell, 4 a code block (``_coarse.pyx`` numbers them so)."""
+
+
 def coarse_text(content: lxml_html.HtmlElement | None) -> str:
-    """``content`` as plain text, one block per line (the format of ``render.text``).
+    """``content`` as plain text, one block per line (the format of ``render.text``):
+    the compiled twin (``_coarse.coarse_text``) when it is built, else the reference."""
+    if content is None:
+        return ""
+    twin = compiled("coarse_text")
+    text: str | None = twin(content, _KINDS) if twin is not None else None
+    return reference_coarse_text(content) if text is None else text
+
+
+def reference_coarse_text(content: lxml_html.HtmlElement | None) -> str:
+    """``coarse_text`` by an XSLT pass in libxml2 and string passes: the spec.
 
     String methods on the whole text rather than a loop over lines: a million lines take
     a second in a Python loop, a tenth of that this way.

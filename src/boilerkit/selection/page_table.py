@@ -116,12 +116,12 @@ def compiled(name: str) -> Callable[..., Any] | None:
 
 
 def _load_modules() -> tuple[Any, ...]:
-    """The compiled modules (``_walk.pyx``, ``_passes.pyx``), or none at all."""
+    """The compiled modules (``_walk.pyx``, ``_passes.pyx``, ``_coarse.pyx``), or none."""
     try:
-        from . import _passes, _walk  # type: ignore[attr-defined,unused-ignore]
+        from . import _coarse, _passes, _walk  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return ()
-    return (_walk, _passes)
+    return (_walk, _passes, _coarse)
 
 
 _modules = _load_modules()
