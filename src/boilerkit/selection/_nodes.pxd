@@ -49,6 +49,24 @@ cdef inline tree.xmlNode* next_in_subtree(
     return NULL
 
 
+cdef inline tree.xmlNode* next_in_subtree_counting(
+    tree.xmlNode* c_node, tree.xmlNode* c_root, Py_ssize_t* depth
+) noexcept nogil:
+    """``next_in_subtree``, keeping ``depth[0]`` as the level of the node returned: one
+    more for each step down, one less for each step up (for walks that track levels)."""
+    cdef tree.xmlNode* nxt = first_child(c_node)
+    if nxt is not NULL:
+        depth[0] += 1
+        return nxt
+    while c_node is not c_root:
+        nxt = next_sibling(c_node)
+        if nxt is not NULL:
+            return nxt
+        c_node = c_node.parent
+        depth[0] -= 1
+    return NULL
+
+
 cdef inline void* alloc(Py_ssize_t size) except NULL:
     cdef void* memory = PyMem_Malloc(size if size > 0 else 1)
     if memory is NULL:

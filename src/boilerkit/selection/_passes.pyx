@@ -15,9 +15,8 @@ from lxml.includes cimport tree
 from ._handles cimport Elements
 from ._nodes cimport (
     alloc as _alloc,
-    first_child as _first_child,
     next_in_subtree as _next_in_subtree,
-    next_sibling as _next_sibling,
+    next_in_subtree_counting as _next_in_subtree_counting,
 )
 
 cetree.import_lxml__etree()
@@ -296,7 +295,6 @@ def clean_marks(root, tuple invisible, tuple void):
     cdef cetree._Element element = <cetree._Element?>root
     cdef tree.xmlNode* c_root = element._c_node
     cdef tree.xmlNode* c_node = c_root
-    cdef tree.xmlNode* c_next
     cdef Py_ssize_t depth = 0, removed_below = -1
     cdef int kind
     cdef bint removed, has_invisible = False, has_void = False
@@ -342,22 +340,11 @@ def clean_marks(root, tuple invisible, tuple void):
                     )
                 ):
                     hiding.append(cetree.elementFactory(doc, c_node))
-        # the next node in document order, keeping count of the depth
-        c_next = _first_child(c_node)
-        if c_next is not NULL:
-            depth += 1
-        else:
-            while c_node is not c_root:
-                c_next = _next_sibling(c_node)
-                if c_next is not NULL:
-                    break
-                c_node = c_node.parent
-                depth -= 1
-            if c_next is NULL:
-                break
-            if depth <= removed_below:
-                removed_below = -1
-        c_node = c_next
+        c_node = _next_in_subtree_counting(c_node, c_root, &depth)
+        if c_node is NULL:
+            break
+        if depth <= removed_below:
+            removed_below = -1
     return (
         formula_images, chrome, has_invisible, has_void, noscripts, anchors, cites, maths, hiding
     )
@@ -371,7 +358,6 @@ def depth_marks(root, Py_ssize_t cap, Py_ssize_t limit):
     cdef cetree._Element element = <cetree._Element?>root
     cdef tree.xmlNode* c_root = element._c_node
     cdef tree.xmlNode* c_node = c_root
-    cdef tree.xmlNode* c_next
     cdef tree.xmlNode* c_child
     cdef Py_ssize_t level = 1
     cdef bint reached = False
@@ -386,19 +372,9 @@ def depth_marks(root, Py_ssize_t cap, Py_ssize_t limit):
                     c_child = c_child.next
                 if c_child is not NULL:
                     capped.append(cetree.elementFactory(element._doc, c_node))
-        c_next = _first_child(c_node)
-        if c_next is not NULL:
-            level += 1
-        else:
-            while c_node is not c_root:
-                c_next = _next_sibling(c_node)
-                if c_next is not NULL:
-                    break
-                c_node = c_node.parent
-                level -= 1
-            if c_next is NULL:
-                return capped, reached
-        c_node = c_next
+        c_node = _next_in_subtree_counting(c_node, c_root, &level)
+        if c_node is NULL:
+            return capped, reached
 
 
 def body_attributes(root, tuple names):
@@ -410,7 +386,6 @@ def body_attributes(root, tuple names):
     cdef cetree._Element element = <cetree._Element?>root
     cdef tree.xmlNode* c_root = element._c_node
     cdef tree.xmlNode* c_node = c_root
-    cdef tree.xmlNode* c_next
     cdef tree.xmlAttr* c_attr
     cdef tree.xmlNode** nodes = NULL
     cdef tree.xmlNode** grown
@@ -449,21 +424,11 @@ def body_attributes(root, tuple names):
                                     )
                                     (<list>owners[index]).append(owner)
                         c_attr = c_attr.next
-            c_next = _first_child(c_node)
-            if c_next is not NULL:
-                level += 1
-            else:
-                while c_node is not c_root:
-                    c_next = _next_sibling(c_node)
-                    if c_next is not NULL:
-                        break
-                    c_node = c_node.parent
-                    level -= 1
-                if c_next is NULL:
-                    break
-                if level <= body_level:
-                    body_level = -1
-            c_node = c_next
+            c_node = _next_in_subtree_counting(c_node, c_root, &level)
+            if c_node is NULL:
+                break
+            if level <= body_level:
+                body_level = -1
     except BaseException:
         PyMem_Free(nodes)
         raise
@@ -568,7 +533,6 @@ def site_marks(root, tuple class_words, tuple id_words):
     cdef cetree._Element element = <cetree._Element?>root
     cdef tree.xmlNode* c_root = element._c_node
     cdef tree.xmlNode* c_node = c_root
-    cdef tree.xmlNode* c_next
     cdef Py_ssize_t level = 1, body_level = -1
     cdef bint matched, image_found = False
     cdef list found = []
@@ -595,21 +559,11 @@ def site_marks(root, tuple class_words, tuple id_words):
                     matched = _attribute_contains(c_node, b"id", id_words)
             if matched:
                 found.append(cetree.elementFactory(element._doc, c_node))
-        c_next = _first_child(c_node)
-        if c_next is not NULL:
-            level += 1
-        else:
-            while c_node is not c_root:
-                c_next = _next_sibling(c_node)
-                if c_next is not NULL:
-                    break
-                c_node = c_node.parent
-                level -= 1
-            if c_next is NULL:
-                return found
-            if level <= body_level:
-                body_level = -1
-        c_node = c_next
+        c_node = _next_in_subtree_counting(c_node, c_root, &level)
+        if c_node is NULL:
+            return found
+        if level <= body_level:
+            body_level = -1
 
 
 def texts_are_ascii(root):
