@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -18,6 +17,7 @@ from boilerkit.encoding.decode import decode_html
 from boilerkit.page import clean
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
+from tests.tag_soup import tag_soup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
@@ -107,18 +107,7 @@ _ATTRS += (" aria-hidden='true'", " type=hidden", " alt='x' class='tex'", " clas
 _ATTRS += (" href='#a'", " alt='#'", " display='block'", " style='color: red'")
 
 
-@st.composite
-def _html(draw: st.DrawFn, depth: int = 0) -> str:
-    parts: list[str] = []
-    for _ in range(draw(st.integers(0, 4 if depth < 5 else 0))):
-        if draw(st.booleans()):
-            parts.append(draw(st.sampled_from(_WORDS)))
-        else:
-            tag = draw(st.sampled_from(_TAGS))
-            attrs = draw(st.sampled_from(_ATTRS)) + draw(st.sampled_from(_ATTRS))
-            inner = draw(_html(depth + 1))
-            parts.append(f"<{tag}{attrs}>{inner}</{tag}>{draw(st.sampled_from(_WORDS))}")
-    return "".join(parts)
+_HTML = tag_soup(_TAGS, _ATTRS, _WORDS)
 
 
 @compiled_only
@@ -127,7 +116,7 @@ def _html(draw: st.DrawFn, depth: int = 0) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(body=_html())
+@given(body=_HTML)
 def test_clean_marks_and_cleaning_equal_reference_on_generated_pages(
     body: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

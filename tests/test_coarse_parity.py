@@ -15,7 +15,6 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -24,6 +23,7 @@ from boilerkit.encoding.decode import decode_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import coarse, page_table
+from tests.tag_soup import tag_soup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
@@ -149,21 +149,7 @@ _WORDS += ("\u3000", "a\n b", "😀", "&amp;")
 _ATTRS = ("", " role='navigation'", " role='main'", " role='banner'", " class='c'")
 
 
-@st.composite
-def _html(draw: st.DrawFn, depth: int = 0) -> str:
-    parts: list[str] = []
-    for _ in range(draw(st.integers(0, 4 if depth < 6 else 0))):
-        kind = draw(st.integers(0, 5))
-        if kind == 0:
-            parts.append("<!--c-->")
-        elif kind <= 2:
-            parts.append(draw(st.sampled_from(_WORDS)))
-        else:
-            tag = draw(st.sampled_from(_TAGS))
-            attrs = draw(st.sampled_from(_ATTRS))
-            inner = draw(_html(depth + 1))
-            parts.append(f"<{tag}{attrs}>{inner}</{tag}>{draw(st.sampled_from(_WORDS))}")
-    return "".join(parts)
+_HTML = tag_soup(_TAGS, _ATTRS, _WORDS, max_depth=6, attributes_per_tag=1, comments=True)
 
 
 @compiled_only
@@ -172,7 +158,7 @@ def _html(draw: st.DrawFn, depth: int = 0) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
-@given(_html())
+@given(_HTML)
 def test_twins_equal_the_reference_on_generated_trees(body: str) -> None:
     root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
     for element in root.iter(etree.Element):

@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
 from boilerkit.encoding.decode import decode_html
 from boilerkit.metadata import scan
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
+from tests.tag_soup import tag_soup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
@@ -88,17 +88,7 @@ _ATTRS += (" rel='author home'", " class=''", " id='logo'", " href='/'", " rel=h
 _ATTRS += (" class='brand copyright'", " id='Logo'", " class='\u24b6uthor \u017ftamp'")
 
 
-@st.composite
-def _html(draw: st.DrawFn, depth: int = 0) -> str:
-    parts: list[str] = []
-    for _ in range(draw(st.integers(0, 4 if depth < 4 else 0))):
-        if draw(st.booleans()):
-            parts.append(draw(st.sampled_from(("By Jane", "x", " ", "İ"))))
-        else:
-            tag = draw(st.sampled_from(_TAGS))
-            attrs = draw(st.sampled_from(_ATTRS)) + draw(st.sampled_from(_ATTRS))
-            parts.append(f"<{tag}{attrs}>{draw(_html(depth + 1))}</{tag}>")
-    return "".join(parts)
+_HTML = tag_soup(_TAGS, _ATTRS, ("By Jane", "x", " ", "İ"), max_depth=4, tails=False)
 
 
 @compiled_only
@@ -107,7 +97,7 @@ def _html(draw: st.DrawFn, depth: int = 0) -> str:
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(head=_html(), body=_html())
+@given(head=_HTML, body=_HTML)
 def test_body_attributes_equal_reference_on_generated_pages(
     head: str, body: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -1,0 +1,45 @@
+"""Random tag soup for the parity tests: each compiled pass is checked against its
+pure-Python twin on trees no one wrote by hand, built from a vocabulary of tags,
+attributes and texts that the pass under test looks at."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hypothesis import strategies as st
+
+
+def tag_soup(
+    tags: Sequence[str],
+    attributes: Sequence[str],
+    texts: Sequence[str],
+    *,
+    max_depth: int = 5,
+    attributes_per_tag: int = 2,
+    comments: bool = False,
+    tails: bool = True,
+) -> st.SearchStrategy[str]:
+    """Markup of up to four nodes per level, ``max_depth`` levels deep: texts, elements
+    with ``attributes_per_tag`` attributes drawn from ``attributes`` (``""`` draws none),
+    comments when asked, and a text after each element when ``tails``."""
+
+    @st.composite
+    def soup(draw: st.DrawFn, depth: int = 0) -> str:
+        parts: list[str] = []
+        for _ in range(draw(st.integers(0, 4 if depth < max_depth else 0))):
+            kind = draw(st.integers(0, 5 if comments else 4))
+            if kind == 5:
+                parts.append("<!--c-->")
+            elif kind <= 1:
+                parts.append(draw(st.sampled_from(texts)))
+            else:
+                tag = draw(st.sampled_from(tags))
+                attrs = "".join(
+                    draw(st.sampled_from(attributes)) for _ in range(attributes_per_tag)
+                )
+                inner = draw(soup(depth + 1))
+                tail = draw(st.sampled_from(texts)) if tails else ""
+                parts.append(f"<{tag}{attrs}>{inner}</{tag}>{tail}")
+        return "".join(parts)
+
+    return soup()
