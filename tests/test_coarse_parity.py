@@ -9,8 +9,6 @@ Skipped when the extension is not built; ``BOILERKIT_REQUIRE_COMPILED=1`` (CI) f
 from __future__ import annotations
 
 import copy
-import os
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -23,17 +21,9 @@ from boilerkit.encoding.decode import decode_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import coarse, page_table
-from tests.tag_soup import tag_soup
+from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
 
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
-EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
 TWINS = ("coarse_text", "furniture", "has_text", "count_elements")
-
-compiled_only = pytest.mark.skipif(
-    not page_table.COMPILED and not os.environ.get("BOILERKIT_REQUIRE_COMPILED"),
-    reason="the compiled walk is not built (python setup.py build_ext --inplace)",
-)
 
 
 def _twin(name: str) -> Any:

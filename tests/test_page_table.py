@@ -9,9 +9,7 @@ document either way. Without the extension these tests skip, unless
 
 from __future__ import annotations
 
-import os
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -27,16 +25,7 @@ from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table, teasers
 from boilerkit.selection.page_table import BLOCK_TAGS, HINT_TAGS, PageTable, reference_table
-from tests.tag_soup import tag_soup
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
-EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
-
-compiled_only = pytest.mark.skipif(
-    not page_table.COMPILED and not os.environ.get("BOILERKIT_REQUIRE_COMPILED"),
-    reason="the compiled walk is not built (python setup.py build_ext --inplace)",
-)
+from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
 
 
 def _compiled_table(root: lxml_html.HtmlElement) -> PageTable:

@@ -5,9 +5,6 @@ generated pages."""
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 from hypothesis import HealthCheck, given, settings
 
@@ -16,16 +13,7 @@ from boilerkit.encoding.decode import decode_html
 from boilerkit.metadata import scan
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
-from tests.tag_soup import tag_soup
-
-FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
-EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
-
-compiled_only = pytest.mark.skipif(
-    not page_table.COMPILED and not os.environ.get("BOILERKIT_REQUIRE_COMPILED"),
-    reason="the compiled walk is not built (python setup.py build_ext --inplace)",
-)
+from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
 
 
 def _searches(found: scan.PageScan) -> tuple[object, ...]:

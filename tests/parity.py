@@ -1,12 +1,28 @@
-"""Random tag soup for the parity tests: each compiled pass is checked against its
-pure-Python twin on trees no one wrote by hand, built from a vocabulary of tags,
-attributes and texts that the pass under test looks at."""
+"""What the parity tests share: each compiled pass is checked against its pure-Python twin
+on every fixture, on both corpora and on random tag soup no one wrote by hand, built from a
+vocabulary of tags, attributes and texts that the pass under test looks at."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from pathlib import Path
 
+import pytest
 from hypothesis import strategies as st
+
+from boilerkit.selection import page_table
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SLUGS = sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
+EXAMPLES = int(os.environ.get("BOILERKIT_PROPERTY_EXAMPLES", "200"))
+"""Generated trees per property test (CI may raise it)."""
+
+compiled_only = pytest.mark.skipif(
+    not page_table.COMPILED and not os.environ.get("BOILERKIT_REQUIRE_COMPILED"),
+    reason="the compiled walk is not built (python setup.py build_ext --inplace)",
+)
+"""Skips a parity test where no extension is built, unless CI says one must be."""
 
 
 def tag_soup(
