@@ -33,22 +33,6 @@ cdef inline tree.xmlNode* next_sibling(tree.xmlNode* c_node) noexcept nogil:
     return sibling
 
 
-cdef inline tree.xmlNode* next_in_subtree(
-    tree.xmlNode* c_node, tree.xmlNode* c_root
-) noexcept nogil:
-    """The node after ``c_node`` in document order below ``c_root`` (as ``iter()`` goes),
-    or NULL when the subtree is done: the one step every walk over the tree takes."""
-    cdef tree.xmlNode* nxt = first_child(c_node)
-    if nxt is not NULL:
-        return nxt
-    while c_node is not c_root:
-        nxt = next_sibling(c_node)
-        if nxt is not NULL:
-            return nxt
-        c_node = c_node.parent
-    return NULL
-
-
 cdef inline tree.xmlNode* next_in_subtree_counting(
     tree.xmlNode* c_node, tree.xmlNode* c_root, Py_ssize_t* depth
 ) noexcept nogil:
@@ -65,6 +49,15 @@ cdef inline tree.xmlNode* next_in_subtree_counting(
         c_node = c_node.parent
         depth[0] -= 1
     return NULL
+
+
+cdef inline tree.xmlNode* next_in_subtree(
+    tree.xmlNode* c_node, tree.xmlNode* c_root
+) noexcept nogil:
+    """The node after ``c_node`` in document order below ``c_root`` (as ``iter()`` goes),
+    or NULL when the subtree is done: the one step every walk over the tree takes."""
+    cdef Py_ssize_t depth = 0  # not wanted here; the C compiler drops it
+    return next_in_subtree_counting(c_node, c_root, &depth)
 
 
 cdef inline void* alloc(Py_ssize_t size) except NULL:
