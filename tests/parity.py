@@ -10,7 +10,11 @@ from pathlib import Path
 
 import pytest
 from hypothesis import strategies as st
+from lxml import html as lxml_html
 
+from boilerkit.encoding.decode import decode_html
+from boilerkit.page.clean import clean_tree
+from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -23,6 +27,14 @@ compiled_only = pytest.mark.skipif(
     reason="the compiled walk is not built (python setup.py build_ext --inplace)",
 )
 """Skips a parity test where no extension is built, unless CI says one must be."""
+
+
+def cleaned(html: bytes | str) -> lxml_html.HtmlElement:
+    """A page as selection sees it: decoded, parsed and cleaned."""
+    text = decode_html(html, None).text if isinstance(html, bytes) else html
+    root = parse_html(text, None).root
+    clean_tree(root)
+    return root
 
 
 def tag_soup(

@@ -18,10 +18,9 @@ from lxml import html as lxml_html
 
 import boilerkit
 from boilerkit.encoding.decode import decode_html
-from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import coarse, page_table
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
+from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
 
 TWINS = ("coarse_text", "furniture", "has_text", "count_elements")
 
@@ -54,13 +53,6 @@ def _assert_same_content(root: lxml_html.HtmlElement, label: str) -> None:
         _assert_same_text(found, label)
 
 
-def _cleaned(html: bytes | str) -> lxml_html.HtmlElement:
-    text = decode_html(html, None).text if isinstance(html, bytes) else html
-    root = parse_html(text, None).root
-    clean_tree(root)
-    return root
-
-
 @compiled_only
 def test_the_twins_are_built_when_ci_requires_it() -> None:
     for name in TWINS:
@@ -72,7 +64,7 @@ def test_the_twins_are_built_when_ci_requires_it() -> None:
 def test_twins_equal_the_reference_on_fixture(slug: str) -> None:
     html = (FIXTURES / slug / "source.html").read_bytes()
     raw = parse_html(decode_html(html, None).text, None).root
-    for root, label in ((raw, f"{slug} raw"), (_cleaned(html), f"{slug} cleaned")):
+    for root, label in ((raw, f"{slug} raw"), (cleaned(html), f"{slug} cleaned")):
         for element in root.iter(etree.Element):
             _assert_same_text(element, label)
         _assert_same_content(root, label)

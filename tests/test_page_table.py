@@ -25,7 +25,7 @@ from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table, teasers
 from boilerkit.selection.page_table import BLOCK_TAGS, HINT_TAGS, PageTable, reference_table
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
+from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
 
 
 def _compiled_table(root: lxml_html.HtmlElement) -> PageTable:
@@ -60,13 +60,6 @@ def _assert_same_candidates(table: PageTable, label: str) -> None:
         assert compiled_candidates(*arguments, teasers._NOT_ITEMS) == expected, label
 
 
-def _cleaned(html: bytes | str) -> lxml_html.HtmlElement:
-    text = decode_html(html, None).text if isinstance(html, bytes) else html
-    root = parse_html(text, None).root
-    clean_tree(root)
-    return root
-
-
 @compiled_only
 def test_the_extension_is_built_when_ci_requires_it() -> None:
     assert page_table.COMPILED
@@ -81,7 +74,7 @@ def test_the_extension_is_built_when_ci_requires_it() -> None:
 def test_compiled_table_equals_reference_on_fixture(slug: str) -> None:
     html = (FIXTURES / slug / "source.html").read_bytes()
     _assert_same_table(parse_html(decode_html(html, None).text, None).root, f"{slug} raw")
-    _assert_same_table(_cleaned(html), f"{slug} cleaned")
+    _assert_same_table(cleaned(html), f"{slug} cleaned")
 
 
 @compiled_only
