@@ -328,16 +328,16 @@ def repair_tree(
     texts = _PLAIN_TEXTS(root)
     if "".join(texts).isascii():  # at C speed: a page of a million texts has no loop here
         return 0
-    foreign = [text for text in texts if not text.isascii()]
+    skipped = _skipped(root)  # most of a page's non-ASCII text: not scanned for marks
+    foreign = [text for text in texts if not text.isascii() and text not in skipped]
     joined = "\n".join(foreign)  # one regex scan of the page, not one call per text node
     starts = list(accumulate((len(text) + 1 for text in foreign), initial=0))
     hits = suspect_texts(joined, starts)
     if not hits:
         return 0
     fixes = {}
-    skipped = _skipped(root)
     for text in (foreign[i] for i in hits):
-        if text in fixes or text in skipped:
+        if text in fixes:
             continue
         fixed = explain_repair(text, weights, costs).text
         if fixed != text:  # a repair may bring back what lxml refuses (U+FFFE, controls)
