@@ -7,7 +7,7 @@ import json
 import pytest
 from lxml import etree
 
-from boilerkit.metadata import Metadata, extract_metadata
+from boilerkit.metadata import Metadata, extract_metadata, jsonld
 from boilerkit.metadata.byline import author_names
 from boilerkit.page.parse import parse_html
 
@@ -115,6 +115,22 @@ def test_jsonld_in_cdata_and_with_trailing_comma() -> None:
     found = meta(script)
     assert found.title == "Wrapped"
     assert found.date == "2023-01-02"
+
+
+@pytest.mark.parametrize(
+    ("wrapped", "expected"),
+    [
+        ('<!-- {"a": 1} -->', ' {"a": 1} '),
+        ('\n  // <![CDATA[\n{"a": 1}\n// ]]>\n', '\n{"a": 1}\n'),
+        ('{"a": "x-->y"} //  -->  ', '{"a": "x-->y"} '),
+        ('{"a": "//"} ///-->', '{"a": "//"} /'),
+        ('{"a": "<!--"}', '{"a": "<!--"}'),
+        ("<!-->", ">"),
+        ("-->", ""),
+    ],
+)
+def test_jsonld_wrappers_come_off_its_ends_only(wrapped: str, expected: str) -> None:
+    assert jsonld._unwrapped(wrapped) == expected
 
 
 def test_broken_jsonld_is_skipped() -> None:

@@ -70,8 +70,10 @@ PAGE_TYPES = frozenset(
 )
 SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "corporation"})
 
-# HTML-comment and CDATA wrappers some CMSs put around the JSON.
-_WRAPPER = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)|(?://\s*)?(?:-->|\]\]>)\s*$")
+# HTML-comment and CDATA wrappers some CMSs put around the JSON: an opening one at its
+# start, a closing one (perhaps after a JavaScript "//") at its end.
+_OPENING = re.compile(r"\s*(?://\s*)?(?:<!--|<!\[CDATA\[)")
+_CLOSINGS = ("-->", "]]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _TYPE_PREFIX = re.compile(r"[/:#]")  # "https://schema.org/NewsArticle", "schema:Article"
 
@@ -94,13 +96,28 @@ def _walk(value: Any) -> Iterator[dict[str, Any]]:
                 yield from _walk(item)
 
 
+def _unwrapped(text: str) -> str:
+    """``text`` without its wrappers: what a regex with the closing pattern anchored at the
+    end by ``$`` removed, but read from the two ends, where that regex tried every
+    position of the JSON (most of the time JSON-LD took)."""
+    opening = _OPENING.match(text)
+    if opening:
+        text = text[opening.end() :]
+    body = text.rstrip()
+    if not body.endswith(_CLOSINGS):
+        return text
+    cut = len(body) - 3
+    before = body[:cut].rstrip()
+    return before[:-2] if before.endswith("//") else body[:cut]
+
+
 def parse_scripts(scripts: Sequence[lxml_html.HtmlElement]) -> list[dict[str, Any]]:
     """Every JSON object in the ld+json ones of ``scripts`` (broken JSON is skipped)."""
     objects: list[dict[str, Any]] = []
     for script in scripts:
         if "ld+json" not in (script.get("type") or "").lower():
             continue
-        text = _WRAPPER.sub("", script.text or "").strip()
+        text = _unwrapped(script.text or "").strip()
         if not text:
             continue
         try:
