@@ -72,7 +72,7 @@ SITE_TYPES = frozenset({"website", "organization", "newsmediaorganization", "cor
 
 # HTML-comment and CDATA wrappers some CMSs put around the JSON: an opening one at its
 # start, a closing one (perhaps after a JavaScript "//") at its end.
-_OPENING = re.compile(r"\s*(?://\s*)?(?:<!--|<!\[CDATA\[)")
+_OPENING = re.compile(r"^\s*(?://\s*)?(?:<!--|<!\[CDATA\[)")  # ^: linear in a search
 _CLOSINGS = ("-->", "]]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
 _TYPE_PREFIX = re.compile(r"[/:#]")  # "https://schema.org/NewsArticle", "schema:Article"
