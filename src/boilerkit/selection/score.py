@@ -27,6 +27,7 @@ from ..weights import (
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
     COMMENT_WORDS,
+    DIALOG_WORDS,
     FORUM_FURNITURE,
     FRAMEWORK_WORDS,
     NEGATIVE_PATTERN,
@@ -64,6 +65,10 @@ class Hint:
     weak: bool = False
     """An article hint from a common word ("content", "text") rather than a name for the
     article itself: it may pick a container, but does not vouch for a furniture box."""
+    firm: bool = False
+    """A furniture hint naming what the box is for (``DIALOG_WORDS``: cookie consent): no
+    article name inside makes it a misnamed wrapper (a consent dialog has its own
+    ``main-content``); only holding nearly all of the page's prose does."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +103,7 @@ class Scores:
 
 
 _HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
+_FORM = "tag=form"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -148,7 +154,8 @@ def _name_hints(names: str) -> _NameHints:
     if not words & FRAMEWORK_WORDS:
         negatives = words & NEGATIVE_WORDS
         if negatives:
-            negative = Hint("boilerplate", f"class/id={'/'.join(sorted(negatives))}")
+            detail = f"class/id={'/'.join(sorted(negatives))}"
+            negative = Hint("boilerplate", detail, firm=bool(negatives & DIALOG_WORDS))
         else:
             fragment = NEGATIVE_PATTERN.search(text)
             if fragment:
@@ -171,7 +178,9 @@ def furniture_hints(
 
     ``prose`` is the summed positive block value below each element. A furniture wrapper
     is misnamed (``class="has-sidebar"`` around everything) when most of its prose sits in
-    an element that says "article", or when it holds nearly all the prose of the page.
+    an element that says "article", or when it holds nearly all the prose of the page; a
+    ``form`` holding prose is a shop's product form. A dialog's name (cookie consent) is
+    waived only by the page share.
     Comment hints are waived only on a page with no article beside them (less than
     ``comments_only_max_prose`` of prose outside the sections): a forum that calls its
     posts comments. Elsewhere a comment section may well outweigh its article.
@@ -190,6 +199,11 @@ def furniture_hints(
         if hint.kind == "boilerplate":
             if prose[index] > weights.furniture_page_share * page:
                 continue
+            if hint.detail == _FORM and _holds_paragraphs(segmentation, index, weights):
+                continue  # a product form around the description
+            if hint.firm:  # a dialog's "main-content" is the dialog's
+                result[index] = hint
+                continue
             vouching = strong if prose[index] < small else articles
             first = bisect.bisect_left(vouching, index)
             after = map(vouching.__getitem__, range(first, len(vouching)))  # no copy
@@ -201,6 +215,21 @@ def furniture_hints(
     if _comments_only(segmentation, result, prose, weights, articles):
         result = [None if h is not None and h.kind == "comments" else h for h in result]
     return result
+
+
+def _holds_paragraphs(segmentation: Segmentation, index: int, weights: Weights) -> bool:
+    """Whether element ``index`` holds ``form_paragraphs`` prose paragraphs."""
+    blocks, stop = segmentation.blocks, segmentation.end[index]
+    first = bisect.bisect_left(blocks, index, key=lambda block: block.node)
+    found, shortest = 0, weights.form_paragraph_min_chars
+    for block in itertools.islice(blocks, first, None):
+        if block.node >= stop:
+            return False
+        if block.sentences and block.chars >= shortest:
+            found += 1
+            if found >= weights.form_paragraphs:
+                return True
+    return False
 
 
 def _comments_only(

@@ -30,6 +30,14 @@ NEGATIVE_WORDS = frozenset(
 )
 """Words in a class/id that mark boilerplate."""
 
+DIALOG_WORDS = frozenset("cookie cookies consent gdpr".split())
+"""Furniture words that name what a box is for (a cookie consent dialog), not where it
+stands: an article name inside ("moove-gdpr-tab-main-content") does not make such a box a
+misnamed wrapper, however much of a short page's prose its notices hold. Not "modal" or
+"popup", nor the dialog role: plugins show an article's footnotes in those (with them,
+one trafilatura-eval page lost its footnotes). On trafilatura-eval it changes one page, a
+short post whose consent dialog's policy won the container: snippet F1 0.00 to 1.00."""
+
 FRAMEWORK_WORDS = frozenset({"elementor", "wp-block", "block", "vc", "et", "fl", "wpb"})
 """Page builders name every content box "widget"/"module"; with one of these words
 present, a class says nothing about boilerplate."""
