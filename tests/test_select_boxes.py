@@ -1,0 +1,118 @@
+"""Select stage: boxes whose name or tag misleads, and the article's last line.
+
+A cookie consent dialog with its own ``main-content`` is still furniture; a shop's product
+form around the description is not; a closing sentence after the list an article ends
+with is article text. Each rule has its look-alike that must not fire.
+"""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from boilerkit.page.clean import clean_tree
+from boilerkit.render.text import render_text
+from boilerkit.selection.choose import select_content
+
+PROSE = (
+    "The club's summer regatta drew forty boats to the lake on Saturday. "
+    "Light winds in the morning gave way to a steady breeze after lunch. "
+)
+POLICY = (
+    "This website uses cookies so that we can provide you with the best user experience "
+    "possible. Cookie information is stored in your browser and performs functions such as "
+    "recognising you when you return to our website and helping our team to understand "
+    "which sections of the website you find most interesting and useful. "
+)
+
+
+def _text(body: str) -> str:
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    clean_tree(root)
+    selection = select_content(root)
+    assert selection.content is not None
+    return render_text(selection.content)
+
+
+def _consent_modal(inner_class: str) -> str:
+    policy = "".join(f"<p>{POLICY} Section {n}.</p>" for n in range(3))
+    return (
+        "<div id='gdpr_cookie_modal'><div class='gdpr-modal-content'><div class='gdpr-tab-main'>"
+        f"<span class='tab-title'>Privacy overview</span><div class='{inner_class}'>{policy}"
+        "</div></div></div></div>"
+    )
+
+
+def test_a_consent_dialogs_main_content_does_not_waive_it() -> None:
+    text = _text(
+        f"<div class='hentry'><h1>Regatta</h1><p>{PROSE}</p><p>{PROSE} Second.</p></div>"
+        + _consent_modal("gdpr-tab-main-content")
+    )
+    assert "forty boats" in text and "Second." in text
+    assert "Cookie information" not in text
+
+
+def test_a_misnamed_wrapper_with_a_non_consent_name_is_still_waived() -> None:
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(4))
+    text = _text(f"<div class='modal-wrapper'><div class='main-content'>{paragraphs}</div></div>")
+    assert "Part 0." in text and "Part 3." in text
+
+
+def _form(description: str) -> str:
+    return (
+        "<form class='product-form' action='/cart/add' method='post'>"
+        "<h1>Harbour blend coffee, 500 g</h1><div class='price'>EUR 14.90</div>"
+        f"<label>Grind</label><select name='grind'><option>Whole beans</option></select>"
+        f"<div class='description'>{description}</div>"
+        "<button type='submit'>Add to cart</button></form>"
+    )
+
+
+def test_a_product_form_around_its_description_is_not_furniture() -> None:
+    description = "".join(
+        f"<p>{sentence} {PROSE}</p>"
+        for sentence in ("Roasted weekly.", "Grown in the highlands.", "Sold in tins.")
+    )
+    about = f"<div class='roastery'><h3>Our roastery</h3><p>{PROSE}</p><p>{PROSE}</p></div>"
+    text = _text(_form(description) + about)
+    assert "Roasted weekly." in text and "Sold in tins." in text
+
+
+def test_a_contact_form_with_one_consent_paragraph_stays_furniture() -> None:
+    paragraphs = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(4))
+    consent = (
+        "<form class='contact' action='/send'><p>Questions? Just write to us!</p>"
+        "<label>Name</label><input name='name'><p>Yes, I have read the privacy policy and "
+        "agree that the data I enter is stored electronically to answer my request. I can "
+        "withdraw this consent at any time by writing to us.</p><button>Send</button></form>"
+    )
+    text = _text(f"<div class='entry'>{paragraphs}{consent}</div>")
+    assert "Part 3." in text
+    assert "privacy policy" not in text and "Questions?" not in text
+
+
+def test_a_closing_sentence_after_the_list_the_article_ends_with_stays() -> None:
+    items = "".join(f"<li>Boat number {n} and its crew of three</li>" for n in range(4))
+    text = _text(
+        f"<article><p>{PROSE}</p><p>{PROSE}</p><p>The results, in order:</p><ul>{items}</ul>"
+        "<p>The next race is on 12 June.</p></article>"
+        "<div class='share'><a href='/s'>Share</a></div>"
+    )
+    assert "The results, in order:" in text and "Boat number 3" in text
+    assert "The next race is on 12 June." in text
+
+
+def test_a_line_leading_into_links_is_still_a_tail() -> None:
+    links = "".join(f"<li><a href='/p{n}'>Press release number {n}</a></li>" for n in range(4))
+    text = _text(
+        f"<article><p>{PROSE}</p><p>{PROSE}</p><p>Share this:</p><ul>{links}</ul></article>"
+    )
+    assert "forty boats" in text and "Share this:" not in text
+
+
+def test_a_short_line_after_a_list_elsewhere_is_still_a_tail() -> None:
+    items = "".join(f"<li>Boat number {n} and its crew of three</li>" for n in range(4))
+    text = _text(
+        f"<article><p>{PROSE}</p><p>{PROSE} Results below.</p><div><ul>{items}</ul></div>"
+        "<p>Posted in Sailing.</p></article>"
+    )
+    assert "Boat number 3" in text and "Posted in Sailing." not in text
