@@ -116,3 +116,33 @@ def test_a_short_line_after_a_list_elsewhere_is_still_a_tail() -> None:
         "<p>Posted in Sailing.</p></article>"
     )
     assert "Boat number 3" in text and "Posted in Sailing." not in text
+
+
+def test_a_sidebar_box_named_by_a_block_theme_is_still_furniture() -> None:
+    notice = (
+        "Links to other sites were checked when they were set. What those pages say later is "
+        "beyond the reach of this blog, and it takes no liability for their content. "
+    )
+    sidebar = (
+        "<div class='widget block widget_text sidebar-box'><h3>External links</h3>"
+        f"<div class='textwidget'>{''.join(f'<p>{notice}</p>' for _ in range(4))}</div></div>"
+    )
+    text = _text(
+        f"<div class='content'><div class='post hentry'><p>{PROSE}</p><p>{PROSE} Two.</p>"
+        f"</div></div><div id='sidebar'>{sidebar}</div>"
+    )
+    assert "forty boats" in text and "Two." in text and "checked when they were set" not in text
+
+
+def test_a_page_builders_widgets_and_a_recipe_cards_meta_stay() -> None:
+    widgets = "".join(
+        "<div class='elementor-widget elementor-widget-text-editor'>"
+        f"<div class='elementor-widget-container'><p>{PROSE} Part {n}.</p></div></div>"
+        for n in range(3)
+    )
+    meta = (
+        "<div class='wprm-recipe-meta-container wprm-recipe-block-container'>"
+        "<p>Prep time: 20 minutes. Serves 12 sailors after the race.</p></div>"
+    )
+    text = _text(f"<div class='elementor-section'>{meta}{widgets}</div>")
+    assert "Part 0." in text and "Part 2." in text and "Serves 12 sailors" in text

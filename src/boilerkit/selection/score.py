@@ -24,6 +24,7 @@ from lxml import html as lxml_html
 
 from ..page.tags import HEADING_TAGS
 from ..weights import (
+    BUILDER_WORDS,
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
     COMMENT_WORDS,
@@ -151,15 +152,17 @@ def _name_hints(names: str) -> _NameHints:
     if strong:
         return None, Hint("article", f"class/id~{strong.group()}"), None, None
     negative: Hint | None = None
-    if not words & FRAMEWORK_WORDS:
-        negatives = words & NEGATIVE_WORDS
-        if negatives:
-            detail = f"class/id={'/'.join(sorted(negatives))}"
-            negative = Hint("boilerplate", detail, firm=bool(negatives & DIALOG_WORDS))
-        else:
-            fragment = NEGATIVE_PATTERN.search(text)
-            if fragment:
-                negative = Hint("boilerplate", f"class/id~{fragment.group()}")
+    builder = not words.isdisjoint(FRAMEWORK_WORDS)
+    negatives = words & NEGATIVE_WORDS
+    if builder:  # a page builder calls every box a widget: only the other words count
+        negatives -= BUILDER_WORDS
+    if negatives:
+        detail = f"class/id={'/'.join(sorted(negatives))}"
+        negative = Hint("boilerplate", detail, firm=bool(negatives & DIALOG_WORDS))
+    elif not builder:
+        fragment = NEGATIVE_PATTERN.search(text)
+        if fragment:
+            negative = Hint("boilerplate", f"class/id~{fragment.group()}")
     if negative is None:
         forum = FORUM_FURNITURE.search(text)
         if forum:

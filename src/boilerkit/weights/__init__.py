@@ -10,6 +10,7 @@ from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
 from .memory import MemoryWeights
 from .patterns import (
     BOILERPLATE_LINE,
+    BUILDER_WORDS,
     BYLINE,
     CALL_TO_ACTION,
     COMMENT_COMPOUND,
@@ -49,6 +50,7 @@ from .table import PageTypeWeights, Weights
 
 __all__ = [
     "BOILERPLATE_LINE",
+    "BUILDER_WORDS",
     "BYLINE",
     "CALL_TO_ACTION",
     "COMMENT_COMPOUND",
