@@ -146,3 +146,21 @@ def test_a_page_builders_widgets_and_a_recipe_cards_meta_stay() -> None:
     )
     text = _text(f"<div class='elementor-section'>{meta}{widgets}</div>")
     assert "Part 0." in text and "Part 2." in text and "Serves 12 sailors" in text
+
+
+def test_a_subheading_whose_id_is_an_anchor_of_its_own_words_stays() -> None:
+    text = _text(
+        f"<article><p>{PROSE}</p><p>{PROSE}</p>"
+        "<h3 class='subheading' id='nav_only_the_foil__1'>Only the foil is left over</h3>"
+        f"<p>{PROSE} After.</p><p>{PROSE}</p></article>"
+    )
+    assert "Only the foil is left over" in text and "After." in text
+
+
+def test_a_heading_id_that_is_a_chosen_name_keeps_its_hint() -> None:
+    text = _text(
+        f"<article><p>{PROSE}</p><p>{PROSE}</p><div id='share-this'><h3 id='share-this-post'>"
+        "Share this post</h3><p>Tell your friends about the regatta today.</p></div>"
+        f"<p>{PROSE} After.</p><p>{PROSE}</p></article>"
+    )
+    assert "After." in text and "Share this post" not in text

@@ -373,7 +373,7 @@ def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
         if (
             hint.kind != "article"
             and css_id
-            and _names_its_heading(segmentation.elements[index], css_id, weights.slug_id_min_words)
+            and _slug_id(segmentation.elements[index], css_id, weights.slug_id_min_words)
         ):
             hint = _hint_of(tags[index], classes[index], None, roles[index])
         hints[index] = hint
@@ -392,6 +392,27 @@ def _names_its_heading(element: lxml_html.HtmlElement, css_id: str, min_words: i
         return False
     words = _SLUG_WORDS.findall(heading.text_content().lower())
     return len(words) >= min_words and _SLUG_WORDS.findall(css_id.lower()) == words
+
+
+def _slug_id(element: lxml_html.HtmlElement, css_id: str, min_words: int) -> bool:
+    """Whether an id is made from the text it names (``_names_its_heading``,
+    ``_anchors_its_text``), not chosen for the box."""
+    if element.tag in HEADING_TAGS and _anchors_its_text(element, css_id):
+        return True
+    return _names_its_heading(element, css_id, min_words)
+
+
+def _anchors_its_text(heading: lxml_html.HtmlElement, css_id: str) -> bool:
+    """Whether a heading's id is an anchor made of a prefix and the heading's own first
+    words (``nav_nur_die_folie__1`` on "Nur die Folie bleibt zurück"): the prefix names
+    the table of contents that links there, not the heading. Without a prefix, "share-this"
+    over "Share this" is a chosen name and keeps its hint."""
+    ids = [word for word in _SLUG_WORDS.findall(css_id.lower()) if not word.isdigit()]
+    words = _SLUG_WORDS.findall(heading.text_content().lower())
+    if len(words) < 2 or words[0] not in ids[1:]:
+        return False
+    run = ids[ids.index(words[0], 1) :]
+    return len(run) >= 2 and run == words[: len(run)]
 
 
 PROFILE_BOX = Hint("boilerplate", "profile box")
