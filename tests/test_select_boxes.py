@@ -164,3 +164,27 @@ def test_a_heading_id_that_is_a_chosen_name_keeps_its_hint() -> None:
         f"<p>{PROSE} After.</p><p>{PROSE}</p></article>"
     )
     assert "After." in text and "Share this post" not in text
+
+
+def _report(intro: str, beside: str) -> str:
+    body = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(4))
+    return (
+        f"<div class='node'><header><h1>Regatta</h1></header><div class='article-intro'>"
+        f"<p>{intro}</p></div><div class='article-content'>"
+        f"<div class='rtf-content-wrapper'>{body}</div>{beside}"
+        "</div></div><div class='more'><a href='/a'>Sailing news</a></div>"
+    )
+
+
+def test_a_lead_beside_the_bodys_wrapper_joins_it() -> None:
+    intro = "Forty boats, one steady breeze and a photo finish: the summer regatta in brief."
+    tags = "<div class='m-tags'><a href='/t/sailing'>Sailing</a><a href='/t/lake'>Lake</a></div>"
+    text = _text(_report(intro, tags))
+    assert "a photo finish" in text and "Part 3." in text and "Lake" not in text
+
+
+def test_a_wrapper_with_content_beside_the_body_keeps_it() -> None:
+    intro = "Forty boats, one steady breeze and a photo finish: the summer regatta in brief."
+    crews = "".join(f"<li>Crew {n}: two sailors and a dog</li>" for n in range(30))
+    text = _text(_report(intro, f"<div class='crew-tab'><ul>{crews}</ul></div>"))
+    assert "Part 3." in text and "Crew 29: two sailors" in text

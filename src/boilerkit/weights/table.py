@@ -75,6 +75,14 @@ class Weights:
     keep the container wide and leave the furniture inside it to the block verdicts."""
     lead_min_value: float = 60.0
     """A prose sibling before the chosen body worth this much is its lead and joins it."""
+    lead_wrapper_levels: int = 2
+    """... and so does one before a wrapper of the body (up this many wrappers whose other
+    children are worth nothing): the intro in ``div.article-intro`` beside
+    ``div.article-content > div.rtf-content-wrapper``."""
+    lead_wrapper_share: float = 0.5
+    """... a wrapper whose other children hold at most this share of the body's text (a tag
+    list, a source line, ad slots); more (a recipe's ingredient tab beside its steps, a
+    shop's tabs) is content the wrapper adds, not a box around the body."""
     sibling_share: float = 0.3
     """A later sibling joins when worth this share of the body (an article split in two)."""
     sibling_max_link_density: float = 0.3
