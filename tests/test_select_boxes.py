@@ -188,3 +188,22 @@ def test_a_wrapper_with_content_beside_the_body_keeps_it() -> None:
     crews = "".join(f"<li>Crew {n}: two sailors and a dog</li>" for n in range(30))
     text = _text(_report(intro, f"<div class='crew-tab'><ul>{crews}</ul></div>"))
     assert "Part 3." in text and "Crew 29: two sailors" in text
+
+
+def test_a_paragraph_whose_names_are_links_stays() -> None:
+    linked = (
+        "<p>Before that she sailed for <a href='/t/a'>Lakeside Yacht Club Northshore</a> and "
+        "<a href='/t/b'>Harbour Rowing and Sailing Association</a> for four years, and she "
+        "coached the youth team of the <a href='/t/c'>Western Lakes Federation</a>.</p>"
+    )
+    text = _text(f"<article><p>{PROSE}</p><p>{PROSE}</p>{linked}<p>{PROSE} End.</p></article>")
+    assert "Before that she sailed for" in text and "End." in text
+
+
+def test_a_teaser_paragraph_led_by_its_link_still_goes() -> None:
+    teaser = (
+        "<p><a href='/news/winter-series-opens-with-record-fleet'>Winter series opens with a "
+        "record fleet of sixty boats on the lake</a> The first race was sailed in snow.</p>"
+    )
+    text = _text(f"<article><p>{PROSE}</p><p>{PROSE}</p>{teaser}<p>{PROSE} End.</p></article>")
+    assert "End." in text and "Winter series opens" not in text

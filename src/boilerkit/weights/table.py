@@ -118,6 +118,9 @@ class Weights:
     # --- block verdicts inside the chosen container ---------------------------------------
     max_link_density: float = 0.5
     """Blocks with more link text than this share are navigation, not prose."""
+    linked_prose_min_chars: int = 80
+    """... unless a paragraph that opens with its own words and ends a sentence holds this
+    much text outside its links: prose whose names (people, firms) are links."""
     date_line_max_chars: int = 48
     """A line up to this long that is only a date, perhaps after a label (``DATE_LINE``), is
     a dateline, not text."""
