@@ -207,3 +207,19 @@ def test_a_teaser_paragraph_led_by_its_link_still_goes() -> None:
     )
     text = _text(f"<article><p>{PROSE}</p><p>{PROSE}</p>{teaser}<p>{PROSE} End.</p></article>")
     assert "End." in text and "Winter series opens" not in text
+
+
+def test_closing_sentences_in_twin_wrappers_stay() -> None:
+    def wrapped(text: str, css: str = "anchor") -> str:
+        return f"<div class='{css}'><p>{text}</p></div>"
+
+    text = _text(
+        "<article>"
+        + wrapped(PROSE)
+        + wrapped(PROSE + " Results.")
+        + wrapped("Twelve boats retired.")
+        + wrapped("Posted in Sailing.", css="post-footer")
+        + "</article>"
+    )
+    assert "Results." in text and "Twelve boats retired." in text
+    assert "Posted in Sailing." not in text

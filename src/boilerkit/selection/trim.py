@@ -12,6 +12,8 @@ from __future__ import annotations
 import itertools
 import re
 
+from lxml import html as lxml_html
+
 from ..page.tags import BLOCK_TAGS, HEADING_TAGS, heading_rank
 from ..weights import (
     CALL_TO_ACTION,
@@ -294,7 +296,20 @@ def is_closing_sentence(blocks: tuple[Block, ...], drops: list[Reason | None], i
     if previous.tag == "li":  # the paragraph after a list the article ends with
         items = previous.element.getparent()
         return items is not None and items.getparent() is parent
-    return previous.tag == "p" and previous.element.getparent() is parent
+    return previous.tag == "p" and _beside(previous.element.getparent(), parent)
+
+
+def _beside(one: lxml_html.HtmlElement | None, other: lxml_html.HtmlElement | None) -> bool:
+    """Whether two paragraphs' parents make them neighbours: the same element, or twin
+    wrappers (same tag and class, one parent) that some CMSs put around each paragraph."""
+    if one is None or other is None or one is other:
+        return one is other
+    return (
+        one.tag == other.tag
+        and one.get("class") == other.get("class")
+        and one.getparent() is other.getparent()
+        and len(one) == len(other) == 1
+    )
 
 
 def _is_call(blocks: tuple[Block, ...], drops: list[Reason | None], i: int) -> bool:
