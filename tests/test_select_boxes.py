@@ -223,3 +223,11 @@ def test_closing_sentences_in_twin_wrappers_stay() -> None:
     )
     assert "Results." in text and "Twelve boats retired." in text
     assert "Posted in Sailing." not in text
+
+
+def test_a_posts_sign_off_stays_and_a_short_prompt_goes() -> None:
+    text = _text(
+        f"<article><div class='entry'><p>{PROSE}</p><p>{PROSE} End.</p><p>x Franzi</p>"
+        "<p>Rezept drucken</p></div></article>"
+    )
+    assert "End." in text and "x Franzi" in text and "Rezept drucken" not in text

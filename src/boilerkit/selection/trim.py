@@ -19,6 +19,7 @@ from ..weights import (
     CALL_TO_ACTION,
     READER_ADDRESS,
     RIGHTS_LINE,
+    SIGN_OFF,
     TAG_HEADING,
     TOC_HEADING,
     Weights,
@@ -157,11 +158,17 @@ def trim_tail(
             continue
         heading_over_item = followed and tag in HEADING_TAGS and not TAG_HEADING.match(block.text)
         lead_in = followed and not block.link_chars and block.text.rstrip().endswith(":")
+        signed = (  # the writer's sign-off: "x Franzi", "Liebe Grüße, Anna"
+            not block.link_chars
+            and block.chars <= weights.sign_off_max_chars
+            and SIGN_OFF.match(block.text.strip()) is not None
+        )
         if (
             drops[i] is None
             and tag not in _TAIL_ITEMS
             and not heading_over_item
             and not lead_in
+            and not signed
             and not is_closing_sentence(blocks, drops, i)
         ):
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")

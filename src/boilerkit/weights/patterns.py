@@ -223,6 +223,17 @@ BOILERPLATE_LINE = re.compile(
 
 # Calls to action that close an article: subscribe, follow, support, comment, contact,
 # rights and disclosure notes. Searched in the kept blocks at the article's end only.
+SIGN_OFF = re.compile(
+    r"""^(?:x{1,3}|xoxo|xo|lg|(?:liebe|viele|herzliche|beste|sonnige)\s(?:gr(?:ü|ue|u)(?:ß|ss)e)
+      |gr(?:ü|ue)(?:ß|ss)e|euer|eure|cheers|bisous|gros\sbisous|besos|abrazos
+      |un\sabrazo|saludos|groetjes|pozdrawiam|pozdrowienia)\b[\s,!.:]*
+    [^\W\d][\w.'-]*(?:\s[^\W\d][\w.'-]*)?$""",
+    re.I | re.X,
+)
+"""A blog post's sign-off after its last paragraph: a greeting and the writer's name in one
+or two words ("x Franzi", "XX, Die Redaktion", "Euer HansEhrlich", "Liebe Grüße, Anna").
+The post's own last line, not trailing furniture: the tail trim keeps it."""
+
 CALL_TO_ACTION = re.compile(
     r"""©\s?\d | \b(?:
         newsletter | subscribe | subscription | abonnier | abonnez | abonne-toi | suscr[ií]b

@@ -317,6 +317,9 @@ class Weights:
     tail_min_chars: int = 60
     """After the article's last paragraph, kept blocks shorter than this are trailing
     furniture (share prompts, credits, "Kontakt") and are dropped."""
+    sign_off_max_chars: int = 40
+    """... but a line up to this long that signs the post off (``SIGN_OFF``: "x Franzi")
+    stays."""
     head_furniture_max_chars: int = 100
     """Before the article's first paragraph, kept lines up to this long that use the words
     of ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321")
