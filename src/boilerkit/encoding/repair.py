@@ -228,8 +228,20 @@ def _explain(text: str) -> RepairResult:
     whole = _whole_reading(text)
     if whole is not None and set(whole.chain) <= {"ftfy", "latin-1/cp1252"}:
         whole = None  # ftfy mended C1 controls only: other code pages need the bytes first
-    if whole is not None and not whole.chain[-1].endswith("(pieces)"):
+    if whole is None:
+        return _finer(text, None)
+    if not whole.chain[-1].endswith("(pieces)"):
         return RepairResult(whole.text, tuple(diff(text, whole.text, whole.chain)))
+    mended = _finer(text, whole)
+    alone = _finer(text, None)
+    if alone.text != text and cost(_foreign(alone.text)) < cost(_foreign(mended.text)):
+        return alone
+    return mended
+
+
+def _finer(text: str, whole: Candidate | None) -> RepairResult:
+    """Broken spans, then runs of non-ASCII words, read inside ``text`` (or inside
+    ``whole``, ftfy's mending of its pieces, when given)."""
     source = text if whole is None else whole.text
     chains: list[str] = [] if whole is None else list(whole.chain)
     spans = [
