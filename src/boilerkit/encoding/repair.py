@@ -39,7 +39,7 @@ from .judge import (
 )
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
-from .spans import legacy_spans, utf8_spans
+from .spans import legacy_spans, sequence_reading, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
@@ -203,13 +203,50 @@ def explain_repair(
         return RepairResult(text, ())
     with tuned(weights, costs):
         result = _explain(text)
-        if result.text == text or not suspect(result.text):
+        if result.text == text:
             return result
-        again = _explain(result.text)
-        if again.text == result.text:
-            return result
-        chain = tuple(dict.fromkeys(s for c in (*result.changes, *again.changes) for s in c.chain))
-        return RepairResult(again.text, tuple(diff(text, again.text, chain)))
+        if suspect(result.text):
+            again = _explain(result.text)
+            if again.text != result.text:
+                chain = tuple(
+                    dict.fromkeys(s for c in (*result.changes, *again.changes) for s in c.chain)
+                )
+                result = RepairResult(again.text, tuple(diff(text, again.text, chain)))
+        return _consistent(text, result)
+
+
+def _consistent(text: str, result: RepairResult) -> RepairResult:
+    """``result``, or the node read through one of the UTF-8 misreadings its repairs
+    undid, every sequence of it at once, when that is cheaper.
+
+    A repair of some words is evidence about the rest of the node: the short pieces the
+    same misreading left (``vá»›i`` beside ``Phần``, ``dÉ™`` beside ``üçün``) are too
+    short to be taken on their own, and pieces read through another code page
+    (``ĂĄ`` -> ``å``, not ``á``) mix two misreadings in one phrase. The reading is judged
+    as a whole against the node as it was."""
+    readers = dict.fromkeys(
+        _READER_NAMES.get(name, name)
+        for change in result.changes
+        for step in change.chain
+        if step.startswith("utf-8/")
+        for name in [step.removeprefix("utf-8/").removesuffix(" (pieces)")]
+    )
+    best = result
+    best_cost = None
+    for reader in readers:
+        fixed = sequence_reading(text, reader)
+        if fixed in (text, best.text) or len(fixed) > len(best.text):
+            continue  # decodes less than the repair it would replace (a second layer)
+        if best_cost is None:
+            best_cost = cost(_foreign(best.text))
+        fixed_cost = cost(_foreign(fixed))
+        if fixed_cost < best_cost and sound(*window(text, fixed, margin=100), sequences=True):
+            best = RepairResult(fixed, tuple(diff(text, fixed, (f"utf-8/{reader}",))))
+            best_cost = fixed_cost
+    return best
+
+
+_READER_NAMES = {"latin-1": "cp1252", "iso8859_1": "cp1252"}
 
 
 def _explain(text: str) -> RepairResult:

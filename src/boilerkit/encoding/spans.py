@@ -21,7 +21,7 @@ from .judge import prior, sound, weights, window
 from .plausibility import cost
 from .text_stats import CODEC_HOME
 
-__all__ = ["legacy_spans", "utf8_spans"]
+__all__ = ["legacy_spans", "sequence_reading", "utf8_spans"]
 
 _HIGH = "\u0080-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these as UTF-8
@@ -158,3 +158,20 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, cand))
     return sorted(taken, key=lambda t: t[0])
+
+
+def sequence_reading(text: str, reader: str) -> str:
+    """``text`` with every complete UTF-8 sequence that ``reader`` shows read back, and
+    every other character kept: one misreading undone over the whole node, its short
+    pieces with its long ones (``cá»§a`` beside ``Phải`` once ``Pháº£i`` is known to
+    be UTF-8 read as windows-1254)."""
+    parts = []
+    last = 0
+    for match in _repertoire(reader).finditer(text):
+        run = match.group()
+        data = None if run.isascii() else encode_as(run, reader)
+        fixed = None if data is None else _sequences(run, data)
+        if fixed is not None:
+            parts += [text[last : match.start()], fixed]
+            last = match.end()
+    return "".join(parts) + text[last:]
