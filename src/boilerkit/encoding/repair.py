@@ -233,20 +233,23 @@ def _consistent(text: str, result: RepairResult) -> RepairResult:
     )
     best = result
     best_cost = None
-    for reader in readers:
+    mixed = len(readers) > 1  # two misreadings in one node: one of them is likely wrong
+    for reader in dict.fromkeys((*readers, *_ALL_READERS)):
         fixed = sequence_reading(text, reader)
         if fixed in (text, best.text) or len(fixed) > len(best.text):
             continue  # decodes less than the repair it would replace (a second layer)
         if best_cost is None:
             best_cost = cost(_foreign(best.text))
         fixed_cost = cost(_foreign(fixed))
-        if fixed_cost < best_cost and sound(*window(text, fixed, margin=100), sequences=True):
+        cheaper = fixed_cost < best_cost or (mixed and fixed_cost == best_cost)
+        if cheaper and sound(*window(text, fixed), sequences=True):
             best = RepairResult(fixed, tuple(diff(text, fixed, (f"utf-8/{reader}",))))
             best_cost = fixed_cost
     return best
 
 
 _READER_NAMES = {"latin-1": "cp1252", "iso8859_1": "cp1252"}
+_ALL_READERS = ("cp1252", *UTF8_READERS, "cp437", "mac_roman")
 
 
 def _explain(text: str) -> RepairResult:
