@@ -39,7 +39,7 @@ from .judge import (
 )
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
-from .spans import legacy_spans, sequence_reading, utf8_spans
+from .spans import ftfy_spans, legacy_spans, sequence_reading, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
@@ -248,6 +248,7 @@ def _consistent(text: str, result: RepairResult) -> RepairResult:
     return best
 
 
+_FTFY_SPAN_READERS = ("cp1252", "mac_roman", "cp437")
 _READER_NAMES = {"latin-1": "cp1252", "iso8859_1": "cp1252"}
 _ALL_READERS = ("cp1252", *UTF8_READERS, "cp437", "mac_roman")
 
@@ -286,7 +287,12 @@ def _finer(text: str, whole: Candidate | None) -> RepairResult:
     chains: list[str] = [] if whole is None else list(whole.chain)
     spans = [
         Change(start, end, source[start:end], cand.text, cand.chain)
+        for start, end, cand in ftfy_spans(source, _FTFY_SPAN_READERS)
+    ]
+    spans += [
+        Change(start, end, source[start:end], cand.text, cand.chain)
         for start, end, cand in legacy_spans(source)
+        if all(end <= c.start or start >= c.end for c in spans)
     ]
     spans += [
         Change(start, end, source[start:end], cand.text, cand.chain)

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF002, RUF003  (mojibake and look-alike characters are the subject here)
 """Broken legacy runs inside clean text, read back whole.
 
 A GBK, Big5, Shift_JIS, EUC-KR or windows-1251 phrase read as windows-1252 inside an
@@ -20,8 +20,9 @@ from .code_pages import byte_table, encode_as, encode_mixed
 from .judge import prior, sound, weights, window
 from .plausibility import cost
 from .text_stats import CODEC_HOME
+from .whole import ftfy_reading
 
-__all__ = ["legacy_spans", "sequence_reading", "utf8_spans"]
+__all__ = ["ftfy_spans", "legacy_spans", "sequence_reading", "utf8_spans"]
 
 _HIGH = "\u0080-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these as UTF-8
@@ -175,3 +176,56 @@ def sequence_reading(text: str, reader: str) -> str:
             parts += [text[last : match.start()], fixed]
             last = match.end()
     return "".join(parts) + text[last:]
+
+
+# Text that reads as UTF-8 once written back through a code page: ASCII and complete
+# sequences (one character per byte, as ``byte_table`` writes them), nothing else.
+_VALID_UTF8 = re.compile(
+    "(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+"
+)
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_SPACE = re.compile(r"\s")
+
+
+def ftfy_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Candidate]]:
+    """ftfy's reading of each stretch of ``text`` that could be one misreading as a whole.
+
+    ftfy reads a node as one string: a phrase misread as windows-1252 inside text whose
+    other characters are no UTF-8 written as windows-1252 (``Früher war mehr (Mogao na
+    joÅ¡ je tada ove.)``: ``ü`` is no sequence) fails its whole-string reading, and its
+    pieces judge ``Å¡`` alone. The longest stretches whose bytes in one of ``readers``
+    are valid UTF-8 bound the phrase; each is given to ftfy as the string it judges, and
+    its reading kept when it gives letters (not ``â€™`` -> ``’`` alone) and is sound."""
+    found: list[tuple[int, int, Candidate]] = []
+    for reader in readers:
+        written = text.translate(byte_table(reader))
+        stretches = [m.span() for m in _VALID_UTF8.finditer(written)]
+        clean = _clean_letter(text, stretches)
+        for start, end in stretches:
+            if end - start == len(text) or not _SPACE.search(text, start, end):
+                continue  # ftfy read the whole; a word between two breaks is no phrase
+            if len(_NON_ASCII.findall(written, start, end)) < (2 if clean else 4):
+                continue  # one sequence beside a dash is what ftfy's must-stay strings show
+            if any(start < e and s < end for s, e, _ in found):
+                continue
+            cand = ftfy_reading(text[start:end])
+            if (
+                cand is not None
+                and not cand.chain[-1].endswith("(pieces)")
+                and any(c.isalpha() for c in set(cand.text) - set(text[start:end]))
+                and sound(text[start:end], cand.text, sequences=True)
+            ):
+                found.append((start, end, cand))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _clean_letter(text: str, stretches: list[tuple[int, int]]) -> bool:
+    """Whether a letter outside ``stretches`` breaks the reading: clean text around the
+    phrase (``ü`` of ``Früher``), not a dash or a symbol that may be debris of the same
+    misreading (``Bremer/Mccoy – DrÃ¥ber``, one of ftfy's must-stay strings)."""
+    last = 0
+    for start, end in (*stretches, (len(text), len(text))):
+        if any(c.isalpha() for c in text[last:start]):
+            return True
+        last = end
+    return False
