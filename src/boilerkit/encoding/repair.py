@@ -235,16 +235,22 @@ def _consistent(text: str, result: RepairResult) -> RepairResult:
     best_cost = None
     mixed = len(readers) > 1  # two misreadings in one node: one of them is likely wrong
     for reader in dict.fromkeys((*readers, *_ALL_READERS)):
-        fixed = sequence_reading(text, reader)
-        if fixed in (text, best.text) or len(fixed) > len(best.text):
-            continue  # decodes less than the repair it would replace (a second layer)
-        if best_cost is None:
-            best_cost = cost(_foreign(best.text))
-        fixed_cost = cost(_foreign(fixed))
-        cheaper = fixed_cost < best_cost or (mixed and fixed_cost == best_cost)
-        if cheaper and sound(*window(text, fixed), sequences=True):
-            best = RepairResult(fixed, tuple(diff(text, fixed, (f"utf-8/{reader}",))))
-            best_cost = fixed_cost
+        once = sequence_reading(text, reader)
+        twice = sequence_reading(once, reader)
+        for fixed, depth in ((once, 1), (twice, 2)) if twice != once else ((once, 1),):
+            if fixed in (text, best.text) or len(fixed) > len(best.text):
+                continue  # decodes less than the repair it would replace (a second layer)
+            if best_cost is None:
+                best_cost = cost(_foreign(best.text))
+            fixed_cost = cost(_foreign(fixed))
+            # a tie goes to one misreading over two, and to a second layer of the one the
+            # repairs undid (the cost model cannot tell ``ÄŤe`` from ``če``)
+            again = depth == 2 and reader in readers
+            cheaper = fixed_cost < best_cost or ((mixed or again) and fixed_cost == best_cost)
+            if cheaper and sound(*window(text, fixed), sequences=True):
+                chain = (f"utf-8/{reader}",) * depth
+                best = RepairResult(fixed, tuple(diff(text, fixed, chain)))
+                best_cost = fixed_cost
     return best
 
 
