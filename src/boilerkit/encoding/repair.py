@@ -39,7 +39,7 @@ from .judge import (
 )
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
-from .spans import ftfy_spans, legacy_spans, sequence_reading, utf8_spans
+from .spans import ftfy_spans, legacy_spans, pair_spans, sequence_reading, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
@@ -303,6 +303,11 @@ def _finer(text: str, whole: Candidate | None) -> RepairResult:
     spans += [
         Change(start, end, source[start:end], cand.text, cand.chain)
         for start, end, cand in utf8_spans(source, (*UTF8_READERS, "cp437", "mac_roman"))
+        if all(end <= c.start or start >= c.end for c in spans)
+    ]
+    spans += [
+        Change(start, end, source[start:end], cand.text, cand.chain)
+        for start, end, cand in pair_spans(source)
         if all(end <= c.start or start >= c.end for c in spans)
     ]
     if spans:

@@ -22,7 +22,7 @@ from .plausibility import cost
 from .text_stats import CODEC_HOME
 from .whole import ftfy_reading
 
-__all__ = ["ftfy_spans", "legacy_spans", "sequence_reading", "utf8_spans"]
+__all__ = ["ftfy_spans", "legacy_spans", "pair_spans", "sequence_reading", "utf8_spans"]
 
 _HIGH = "\u0080-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these as UTF-8
@@ -229,3 +229,47 @@ def _clean_letter(text: str, stretches: list[tuple[int, int]]) -> bool:
             return True
         last = end
     return False
+
+
+# One legacy code page read as another, where the reader's characters bound the phrase
+# inside Latin text, with what a run must show to be read: Cyrillic read as KOI8-R or
+# windows-1251 as each other (``рТЙЧЕФ``, the cases swapped: the costs decide), Latin
+# read as windows-1251 (``Mфr``: a Cyrillic letter inside a Latin word; Kazakh between
+# its own letters ``ғ`` and ``қ`` is a Cyrillic run too). Readers whose repertoire is
+# Latin (windows-1252) would take the clean text around as part of the phrase.
+_ANY = re.compile(".")
+_LATIN_CYRILLIC = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+_PAIRS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("koi8_r", "cp1251", _ANY),
+    ("cp1251", "koi8_r", _ANY),
+    ("cp1251", "cp1252", _LATIN_CYRILLIC),
+)
+
+
+def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
+    """Phrases of ``text`` written in one legacy code page and read as another, each read
+    back whole: the longest runs of characters the reader can show (a German ``ä`` is
+    neither KOI8-R nor windows-1251) that hold a non-ASCII one, taken when clearly
+    cheaper (with the chain's prior) and ``sound``. The reading of a whole node
+    (``whole``) cannot see them: the clean text around is not in the reader's table."""
+    found: list[tuple[float, int, int, Candidate]] = []
+    for reader, target, evidence in _PAIRS:
+        for match in _repertoire(reader).finditer(text):
+            run = match.group().strip()
+            start = match.start() + match.group().find(run[:1])
+            if run.isascii() or len(run) == len(text) or not evidence.search(run):
+                continue
+            data = encode_as(run, reader)
+            fixed = None if data is None else data.decode(target, "replace")
+            if fixed is None or "\ufffd" in fixed or fixed == run:
+                continue
+            old, new = window(run, fixed)
+            chain = (f"{target}/{reader}",)
+            gain = cost(old) - cost(new, CODEC_HOME.get(target)) - prior(chain)
+            if gain >= weights().min_gain and sound(run, fixed):
+                found.append((gain, start, start + len(run), Candidate(fixed, chain)))
+    taken: list[tuple[int, int, Candidate]] = []
+    for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, cand))
+    return sorted(taken, key=lambda t: t[0])
