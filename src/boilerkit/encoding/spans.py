@@ -150,7 +150,7 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
                 continue  # ftfy read these characters as windows-1252 and left them
             base = cost(old)
             score = cost(new) + prior((f"utf-8/{reader}",))
-            if base - score >= weights().min_gain and sound(run, fixed, sequences=True):
+            if base - score >= weights().min_gain and sound(old, new, sequences=True):
                 found.append(
                     (base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",)))
                 )
@@ -266,7 +266,7 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
             old, new = window(run, fixed)
             chain = (f"{target}/{reader}",)
             gain = cost(old) - cost(new, CODEC_HOME.get(target)) - prior(chain)
-            if gain >= weights().min_gain and sound(run, fixed):
+            if gain >= weights().min_gain and sound(old, new):
                 found.append((gain, start, start + len(run), Candidate(fixed, chain)))
     taken: list[tuple[int, int, Candidate]] = []
     for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
