@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF002, RUF003  (mojibake and look-alike characters are the subject here)
 """Repair stage: fix mojibake baked into text, and leave every clean string alone.
 
 Each text node is read at the coarsest grain that explains it, finest last:
@@ -224,13 +224,7 @@ def _consistent(text: str, result: RepairResult) -> RepairResult:
     short to be taken on their own, and pieces read through another code page
     (``ĂĄ`` -> ``å``, not ``á``) mix two misreadings in one phrase. The reading is judged
     as a whole against the node as it was."""
-    readers = dict.fromkeys(
-        _READER_NAMES.get(name, name)
-        for change in result.changes
-        for step in change.chain
-        if step.startswith("utf-8/")
-        for name in [step.removeprefix("utf-8/").removesuffix(" (pieces)")]
-    )
+    readers = dict.fromkeys(reader for change in result.changes for reader in _readers_of(change))
     best = result
     best_cost = None
     mixed = len(readers) > 1  # two misreadings in one node: one of them is likely wrong
@@ -243,10 +237,13 @@ def _consistent(text: str, result: RepairResult) -> RepairResult:
             if best_cost is None:
                 best_cost = cost(_foreign(best.text))
             fixed_cost = cost(_foreign(fixed))
-            # a tie goes to one misreading over two, and to a second layer of the one the
-            # repairs undid (the cost model cannot tell ``ÄŤe`` from ``če``)
+            # a tie goes to one misreading over two, to a second layer of the one the
+            # repairs undid, and to a reading that leaves no mark (the cost model cannot
+            # tell ``ÄŤe`` from ``če``, nor ``РІ`` from ``в``)
             again = depth == 2 and reader in readers
-            cheaper = fixed_cost < best_cost or ((mixed or again) and fixed_cost == best_cost)
+            cleaner = reader in readers and suspect(best.text) and not suspect(fixed)
+            tie = fixed_cost == best_cost and (mixed or again or cleaner)
+            cheaper = fixed_cost < best_cost or tie
             if cheaper and sound(*window(text, fixed), sequences=True):
                 chain = (f"utf-8/{reader}",) * depth
                 best = RepairResult(fixed, tuple(diff(text, fixed, chain)))
@@ -254,6 +251,27 @@ def _consistent(text: str, result: RepairResult) -> RepairResult:
     return best
 
 
+def _readers_of(change: Change) -> list[str]:
+    """The code pages UTF-8 was read as that ``change`` undid. ftfy's pieces are named
+    windows-1252 whatever code page ftfy read them as: the first, in ftfy's order, whose
+    sequences give the same characters is the one."""
+    readers = []
+    for step in change.chain:
+        if not step.startswith("utf-8/"):
+            continue
+        name = step.removeprefix("utf-8/")
+        if name.endswith(" (pieces)"):
+            before, after = change.before, change.after
+            found = (r for r in _FTFY_PIECES if sequence_reading(before, r) == after)
+            readers += [r for r in (next(found, None),) if r is not None]
+        else:
+            readers.append(_READER_NAMES.get(name, name))
+    return readers
+
+
+# The code pages ftfy reads pieces as (``ftfy.chardata.CHARMAP_ENCODINGS``).
+_FTFY_PIECES = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2")
+_FTFY_PIECES += ("mac_roman", "cp437")
 _FTFY_SPAN_READERS = ("cp1252", "mac_roman", "cp437")
 _READER_NAMES = {"latin-1": "cp1252", "iso8859_1": "cp1252"}
 _ALL_READERS = ("cp1252", *UTF8_READERS, "cp437", "mac_roman")
