@@ -270,8 +270,10 @@ def _readers_of(change: Change) -> list[str]:
 
 
 # The code pages ftfy reads pieces as (``ftfy.chardata.CHARMAP_ENCODINGS``).
-_FTFY_PIECES = ("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2")
-_FTFY_PIECES += ("mac_roman", "cp437")
+_FTFY_PIECES: tuple[str, ...] = (
+    *("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2"),
+    *("mac_roman", "cp437"),
+)
 _FTFY_SPAN_READERS = ("cp1252", "mac_roman", "cp437")
 _READER_NAMES = {"latin-1": "cp1252", "iso8859_1": "cp1252"}
 _ALL_READERS = ("cp1252", *UTF8_READERS, "cp437", "mac_roman")
