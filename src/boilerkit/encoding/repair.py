@@ -313,11 +313,11 @@ def _finer(text: str, whole: Candidate | None) -> RepairResult:
     chains: list[str] = [] if whole is None else list(whole.chain)
     spans = [
         Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in ftfy_spans(source, _FTFY_SPAN_READERS)
+        for start, end, cand in legacy_spans(source)
     ]
     spans += [
         Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in legacy_spans(source)
+        for start, end, cand in ftfy_spans(source, _FTFY_SPAN_READERS)
         if all(end <= c.start or start >= c.end for c in spans)
     ]
     spans += [

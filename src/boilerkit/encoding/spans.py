@@ -213,7 +213,6 @@ def ftfy_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
                 cand is not None
                 and not cand.chain[-1].endswith("(pieces)")
                 and any(c.isalpha() for c in set(cand.text) - set(text[start:end]))
-                and sound(text[start:end], cand.text, sequences=True)
             ):
                 found.append((start, end, cand))
     return sorted(found, key=lambda f: f[0])
