@@ -237,6 +237,7 @@ def _clean_letter(text: str, stretches: list[tuple[int, int]]) -> bool:
 # its own letters ``ғ`` and ``қ`` is a Cyrillic run too). Readers whose repertoire is
 # Latin (windows-1252) would take the clean text around as part of the phrase.
 _ANY = re.compile(".")
+_CYRILLIC_OR_BOX = re.compile("[\\u0400-\\u04ff\\u2500-\\u257f]")
 _LATIN_CYRILLIC = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
 _PAIRS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("koi8_r", "cp1251", _ANY),
@@ -256,8 +257,12 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
         for match in _repertoire(reader).finditer(text):
             run = match.group().strip()
             start = match.start() + match.group().find(run[:1])
-            if run.isascii() or len(run) == len(text) or not evidence.search(run):
+            if run.isascii() or not evidence.search(run):
                 continue
+            if _CYRILLIC_OR_BOX.search(text, 0, start) or _CYRILLIC_OR_BOX.search(
+                text, start + len(run)
+            ):
+                continue  # the misreading goes on past the run: no phrase in clean text
             data = encode_as(run, reader)
             fixed = None if data is None else data.decode(target, "replace")
             if fixed is None or "\ufffd" in fixed or fixed == run:
