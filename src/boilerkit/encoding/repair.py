@@ -39,7 +39,7 @@ from .judge import (
 )
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
-from .spans import ftfy_spans, legacy_spans, pair_spans, sequence_reading, utf8_spans
+from .spans import ftfy_spans, glued, legacy_spans, pair_spans, sequence_reading, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
@@ -287,7 +287,8 @@ def _explain(text: str) -> RepairResult:
     Text whose marked words cost less than any reading must gain is left to ftfy: no
     reading of boilerkit's could be taken (most clean text with a trigger ends here).
     """
-    if cost(_marked(text)) < weights().whole_gain:
+    marked = _marked(text)
+    if cost(marked) + glued(marked) < weights().whole_gain:
         ftfy_cand = ftfy_reading(text)
         if ftfy_cand is None:
             return RepairResult(text, ())

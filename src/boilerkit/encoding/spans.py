@@ -22,7 +22,7 @@ from .plausibility import cost
 from .text_stats import CODEC_HOME
 from .whole import ftfy_reading
 
-__all__ = ["ftfy_spans", "legacy_spans", "pair_spans", "sequence_reading", "utf8_spans"]
+__all__ = ["ftfy_spans", "glued", "legacy_spans", "pair_spans", "sequence_reading", "utf8_spans"]
 
 _HIGH = "\u0080-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these as UTF-8
@@ -62,6 +62,15 @@ def _readings(span: str) -> Iterator[Candidate]:
                 continue
 
 
+_GLUED = re.compile("(?<=[0-9])[\u0080-\u2e7f]|[\u0080-\u2e7f](?=[0-9])")
+
+
+def glued(text: str) -> float:
+    """Cost of the characters above ASCII (below the CJK blocks) that touch a digit: a
+    CJK date read as windows-1252 glues accented letters to its numbers."""
+    return len(_GLUED.findall(text)) * weights().glued_digit
+
+
 def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
     """``(start, end, reading)`` for every span of ``text`` best read as a legacy encoding:
     clearly cheaper than the span as it stands (with one character of context on each
@@ -73,10 +82,11 @@ def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
             continue
         left = text[max(0, match.start() - 1) : match.start()]
         right = text[match.end() : match.end() + 1]
-        base = cost(left + span + right)
+        base = cost(left + span + right) + glued(left + span + right)
         best: tuple[float, Candidate] | None = None
         for cand in _readings(span):
             score = cost(left + cand.text + right, cand.home) + prior(cand.chain)
+            score += glued(left + cand.text + right)
             if best is None or score < best[0]:
                 best = (score, cand)
         if (
