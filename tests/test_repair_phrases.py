@@ -97,3 +97,23 @@ CLEAN = [
 @pytest.mark.parametrize("text", CLEAN)
 def test_clean_mixed_text_stays(text: str) -> None:
     assert repair_text(text) == text
+
+
+DATES = [
+    pytest.param("2015Äê3ÔÂ8ÈÕ", "2015年3月8日", id="zh, gbk/cp1252"),
+    pytest.param("2020³â 5¿ù 3ÀÏ", "2020년 5월 3일", id="ko, euc_kr/latin-1"),
+    pytest.param("2018¦~12¤ë25¤é", "2018年12月25日", id="zh-tw, big5/cp1252"),
+]
+
+
+@pytest.mark.parametrize(("broken", "fixed"), DATES)
+def test_cjk_date_glued_to_digits(broken: str, fixed: str) -> None:
+    """A CJK date read as windows-1252 is accented Latin glued to its numbers."""
+    assert repair_text(broken) == fixed
+
+
+@pytest.mark.parametrize(
+    "text", ["Le 1ère édition, 2ème tour", "25°C, 12½ kg, 5×3 m, £35, 10€", "Nº 3ª série"]
+)
+def test_symbols_and_letters_beside_digits_stay(text: str) -> None:
+    assert repair_text(text) == text
