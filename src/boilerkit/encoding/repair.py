@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF002, RUF003  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF002  (mojibake and look-alike characters are the subject here)
 """Repair stage: fix mojibake baked into text, and leave every clean string alone.
 
 Each text node is read at the coarsest grain that explains it, finest last:
@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate
 
 from ftfy.fixes import fix_c1_controls
@@ -26,6 +28,7 @@ from lxml import etree
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .chains import CJK_TARGETS, Candidate
+from .consistent import consistent_reading
 from .judge import (
     WEIGHTS,
     Change,
@@ -39,7 +42,7 @@ from .judge import (
 )
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
-from .spans import ftfy_spans, glued, legacy_spans, pair_spans, sequence_reading, utf8_spans
+from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, whole_readings
 
@@ -212,71 +215,19 @@ def explain_repair(
                     dict.fromkeys(s for c in (*result.changes, *again.changes) for s in c.chain)
                 )
                 result = RepairResult(again.text, tuple(diff(text, again.text, chain)))
-        return _consistent(text, result)
+        found = consistent_reading(text, result.text, result.changes)
+        if found is None:
+            return result
+        return RepairResult(found[0], tuple(diff(text, found[0], found[1])))
 
 
-def _consistent(text: str, result: RepairResult) -> RepairResult:
-    """``result``, or the node read through one of the UTF-8 misreadings its repairs
-    undid, every sequence of it at once, when that is cheaper.
-
-    A repair of some words is evidence about the rest of the node: the short pieces the
-    same misreading left (``vá»›i`` beside ``Phần``, ``dÉ™`` beside ``üçün``) are too
-    short to be taken on their own, and pieces read through another code page
-    (``ĂĄ`` -> ``å``, not ``á``) mix two misreadings in one phrase. The reading is judged
-    as a whole against the node as it was."""
-    readers = dict.fromkeys(reader for change in result.changes for reader in _readers_of(change))
-    best = result
-    best_cost = None
-    mixed = len(readers) > 1  # two misreadings in one node: one of them is likely wrong
-    for reader in dict.fromkeys((*readers, *_ALL_READERS)):
-        once = sequence_reading(text, reader)
-        twice = sequence_reading(once, reader)
-        for fixed, depth in ((once, 1), (twice, 2)) if twice != once else ((once, 1),):
-            if fixed in (text, best.text) or len(fixed) > len(best.text):
-                continue  # decodes less than the repair it would replace (a second layer)
-            if best_cost is None:
-                best_cost = cost(_foreign(best.text))
-            fixed_cost = cost(_foreign(fixed))
-            # a tie goes to one misreading over two, to a second layer of the one the
-            # repairs undid, and to a reading that leaves no mark (the cost model cannot
-            # tell ``ÄŤe`` from ``če``, nor ``РІ`` from ``в``)
-            again = depth == 2 and reader in readers
-            cleaner = reader in readers and suspect(best.text) and not suspect(fixed)
-            tie = fixed_cost == best_cost and (mixed or again or cleaner)
-            cheaper = fixed_cost < best_cost or tie
-            if cheaper and sound(*window(text, fixed), sequences=True):
-                chain = (f"utf-8/{reader}",) * depth
-                best = RepairResult(fixed, tuple(diff(text, fixed, chain)))
-                best_cost = fixed_cost
-    return best
-
-
-def _readers_of(change: Change) -> list[str]:
-    """The code pages UTF-8 was read as that ``change`` undid. ftfy's pieces are named
-    windows-1252 whatever code page ftfy read them as: the first, in ftfy's order, whose
-    sequences give the same characters is the one."""
-    readers = []
-    for step in change.chain:
-        if not step.startswith("utf-8/"):
-            continue
-        name = step.removeprefix("utf-8/")
-        if name.endswith(" (pieces)"):
-            before, after = change.before, change.after
-            found = (r for r in _FTFY_PIECES if sequence_reading(before, r) == after)
-            readers += [r for r in (next(found, None),) if r is not None]
-        else:
-            readers.append(_READER_NAMES.get(name, name))
-    return readers
-
-
-# The code pages ftfy reads pieces as (``ftfy.chardata.CHARMAP_ENCODINGS``).
-_FTFY_PIECES: tuple[str, ...] = (
-    *("cp1252", "cp1251", "cp1250", "cp1253", "cp1254", "cp1257", "iso8859_2"),
-    *("mac_roman", "cp437"),
+# Finders of broken spans inside clean text, in the order they are trusted.
+_SPAN_FINDERS: tuple[Callable[[str], list[tuple[int, int, Candidate]]], ...] = (
+    legacy_spans,
+    partial(ftfy_spans, readers=("cp1252", "mac_roman", "cp437")),
+    partial(utf8_spans, readers=(*UTF8_READERS, "cp437", "mac_roman")),
+    pair_spans,
 )
-_FTFY_SPAN_READERS = ("cp1252", "mac_roman", "cp437")
-_READER_NAMES = {"latin-1": "cp1252", "iso8859_1": "cp1252"}
-_ALL_READERS = ("cp1252", *UTF8_READERS, "cp437", "mac_roman")
 
 
 def _explain(text: str) -> RepairResult:
@@ -312,25 +263,13 @@ def _finer(text: str, whole: Candidate | None) -> RepairResult:
     ``whole``, ftfy's mending of its pieces, when given)."""
     source = text if whole is None else whole.text
     chains: list[str] = [] if whole is None else list(whole.chain)
-    spans = [
-        Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in legacy_spans(source)
-    ]
-    spans += [
-        Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in ftfy_spans(source, _FTFY_SPAN_READERS)
-        if all(end <= c.start or start >= c.end for c in spans)
-    ]
-    spans += [
-        Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in utf8_spans(source, (*UTF8_READERS, "cp437", "mac_roman"))
-        if all(end <= c.start or start >= c.end for c in spans)
-    ]
-    spans += [
-        Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in pair_spans(source)
-        if all(end <= c.start or start >= c.end for c in spans)
-    ]
+    spans: list[Change] = []
+    for finder in _SPAN_FINDERS:  # in order: a span overlapping an earlier one is dropped
+        spans += [
+            Change(start, end, source[start:end], cand.text, cand.chain)
+            for start, end, cand in finder(source)
+            if all(end <= c.start or start >= c.end for c in spans)
+        ]
     if spans:
         source = apply_changes(source, spans)
         chains += [step for change in spans for step in change.chain]
