@@ -242,18 +242,19 @@ def _clean_letter(text: str, stretches: list[tuple[int, int]]) -> bool:
 
 # One legacy code page read as another, where the reader's characters bound the phrase
 # inside Latin text, with what a run must show to be read: Cyrillic read as KOI8-R or
-# windows-1251 as each other (``рТЙЧЕФ``, the cases swapped: the costs decide), Latin
-# read as windows-1251 (``Mфr``: a Cyrillic letter inside a Latin word; Kazakh between
-# its own letters ``ғ`` and ``қ`` is a Cyrillic run too). Readers whose repertoire is
-# Latin (windows-1252) would take the clean text around as part of the phrase.
-_ANY = re.compile(".")
-_CYRILLIC_OR_BOX = re.compile("[\\u0400-\\u04ff\\u2500-\\u257f]")
-_LATIN_CYRILLIC = re.compile("[A-Za-z][\u0400-\u04ff]|[\u0400-\u04ff][A-Za-z]")
+# windows-1251 as each other swaps the cases, so a word shows a lower-case letter before
+# an upper-case one (``рТЙЧЕФ``; not box drawing, not ``СПЕЦПРОЕКТЫ`` in capitals); Latin
+# read as windows-1251 shows a Cyrillic letter inside a Latin word (``Mфr``; Kazakh
+# between its own letters ``ғ`` and ``қ`` is a Cyrillic run too). Readers whose
+# repertoire is Latin (windows-1252) would take the clean text around into the phrase.
+_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]")
+_LATIN_CYRILLIC = re.compile("[A-Za-z][\\u0400-\\u04ff]|[\\u0400-\\u04ff][A-Za-z]")
 _PAIRS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
-    ("koi8_r", "cp1251", _ANY),
-    ("cp1251", "koi8_r", _ANY),
+    ("koi8_r", "cp1251", _CASE_SWAPPED),
+    ("cp1251", "koi8_r", _CASE_SWAPPED),
     ("cp1251", "cp1252", _LATIN_CYRILLIC),
 )
+_CYRILLIC_OR_BOX = re.compile("[\\u0400-\\u04ff\\u2500-\\u257f]")
 
 
 def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
