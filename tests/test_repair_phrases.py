@@ -92,6 +92,10 @@ CLEAN = [
     pytest.param("Gemüse (Метою або частину знову для) frisch", id="de with a Ukrainian phrase"),
     pytest.param("Früher war (Mogao na još je tada ove godine) mehr los.", id="de with hr"),
     pytest.param("Die Rubrik (СПЕЦПРОЕКТЫ) für München", id="de with Russian capitals"),
+    pytest.param(
+        "لوجبان، و فرانسوی کاجون, ساموآ،\u200f سومالی،\u200f نائورو",
+        id="fa: one UTF-8 sequence of windows-1256 giving a sign",
+    ),
     pytest.param("n │ is_anomaly\n───┼──────\n 2 │ f", id="a psql table in box drawing"),
     pytest.param("Größe\n────────\nnäher", id="a box-drawing rule between German lines"),
 ]

@@ -158,6 +158,8 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
             old, new = window(run, fixed)
             if reader in _FTFY_READERS and encode_as(old, "cp1252") is not None:
                 continue  # ftfy read these characters as windows-1252 and left them
+            if len(old) - len(new) < 2 and not any(c.isalpha() for c in set(new) - set(old)):
+                continue  # one sequence giving a sign (Persian ``آ،`` is no ``¡``)
             base = cost(old)
             score = cost(new) + prior((f"utf-8/{reader}",))
             if base - score >= weights().min_gain and sound(old, new, sequences=True):
