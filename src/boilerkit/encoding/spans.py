@@ -207,7 +207,7 @@ def ftfy_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
     joÅ¡ je tada ove.)``: ``ü`` is no sequence) fails its whole-string reading, and its
     pieces judge ``Å¡`` alone. The longest stretches whose bytes in one of ``readers``
     are valid UTF-8 bound the phrase; each is given to ftfy as the string it judges, and
-    its reading kept when it gives letters (not ``â€™`` -> ``’`` alone) and is sound."""
+    its reading kept, as ftfy's, when it gives letters (not ``â€™`` -> ``’`` alone)."""
     found: list[tuple[int, int, Candidate]] = []
     for reader in readers:
         written = text.translate(byte_table(reader))
