@@ -44,6 +44,11 @@ PHRASES = [
         id="ru in fr, utf-8/cp1251: the short word with the long ones",
     ),
     pytest.param(
+        "Gemüse (le 3 dйcembre) für",
+        "Gemüse (le 3 décembre) für",
+        id="fr in de, cp1252/cp1251: one Cyrillic letter inside a Latin word",
+    ),
+    pytest.param(
         "Straße (Ξ§Ο\x8eΟ\x81Ξ± Ξ΅Ο\x80Ξ―Ο\x83Ξ·Ο\x82 ΞΌΞ΅Ο\x84Ξ±ΞΎΟ\x8d "
         "Ο\x83Ο\x84ΞΏΟ\x85Ο\x82 Ο\x84ΞΏΞ½) geöffnet",
         "Straße (Χώρα επίσης μεταξύ στους τον) geöffnet",
@@ -92,6 +97,8 @@ CLEAN = [
     pytest.param("Gemüse (Метою або частину знову для) frisch", id="de with a Ukrainian phrase"),
     pytest.param("Früher war (Mogao na još je tada ove godine) mehr los.", id="de with hr"),
     pytest.param("Die Rubrik (СПЕЦПРОЕКТЫ) für München", id="de with Russian capitals"),
+    pytest.param("Pаypal (Cyrillic а) für München", id="a Cyrillic look-alike in a Latin word"),
+    pytest.param("Das ist Mocквa und München", id="a word typed in two keyboard layouts"),
     pytest.param(
         "لوجبان، و فرانسوی کاجون, ساموآ،\u200f سومالی،\u200f نائورو",
         id="fa: one UTF-8 sequence of windows-1256 giving a sign",

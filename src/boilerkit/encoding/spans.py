@@ -259,6 +259,25 @@ _PAIRS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
 _CYRILLIC_OR_BOX = re.compile("[\\u0400-\\u04ff\\u2500-\\u257f]")
 
 
+# A Cyrillic letter between Latin ones; not the look-alikes of Latin letters (а е о с р х
+# у і), which a word typed in two keyboard layouts or spam shows (``Pаypal``).
+_INSIDE_LATIN = re.compile("(?<=[A-Za-z])[\\u0400-\\u04ff](?<![аеосрхуі])(?=[A-Za-z])")
+_TWO_CYRILLIC = re.compile("[\\u0400-\\u04ff]{2}")
+
+
+def _unmixed(before: str, after: str) -> bool:
+    """Whether every letter the reading changes was a Cyrillic letter between two Latin
+    ones and became a Latin one (``dйcembre``, ``spдter``): one letter, but a word in two
+    scripts is no word, where a lone changed letter elsewhere is no evidence."""
+    inside = {m.start() for m in _INSIDE_LATIN.finditer(before)}
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
+    return (
+        len(before) == len(after)
+        and bool(changed)
+        and all(i in inside and after[i].isalpha() and after[i] > "\x7f" for i in changed)
+    )
+
+
 def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
     """Phrases of ``text`` written in one legacy code page and read as another, each read
     back whole: the longest runs of characters the reader can show (a German ``ä`` is
@@ -272,6 +291,8 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
             start = match.start() + match.group().find(run[:1])
             if run.isascii() or not evidence.search(run):
                 continue
+            if target == "cp1252" and _TWO_CYRILLIC.search(run):
+                continue  # Latin-1 text has no two accented letters in a row (``Mocквa``)
             if _CYRILLIC_OR_BOX.search(text, 0, start) or _CYRILLIC_OR_BOX.search(
                 text, start + len(run)
             ):
@@ -283,7 +304,7 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
             old, new = window(run, fixed)
             chain = (f"{target}/{reader}",)
             gain = cost(old) - cost(new, CODEC_HOME.get(target)) - prior(chain)
-            if gain >= weights().min_gain and sound(old, new):
+            if gain >= weights().min_gain and (sound(old, new) or _unmixed(old, new)):
                 found.append((gain, start, start + len(run), Candidate(fixed, chain)))
     taken: list[tuple[int, int, Candidate]] = []
     for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
