@@ -8,13 +8,14 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
-from .chains import CJK_TARGETS
+from .chains import CJK_TARGETS, Candidate
+from .language import bits
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
 
@@ -22,6 +23,7 @@ __all__ = [
     "WEIGHTS",
     "Change",
     "apply_changes",
+    "by_language",
     "diff",
     "prior",
     "sound",
@@ -170,6 +172,39 @@ def _lone(text: str, at: int) -> bool:
     return not (at > 0 and text[at - 1].isalpha()) and not (
         at + 1 < len(text) and text[at + 1].isalpha()
     )
+
+
+def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
+    """The reading of ``text`` that the bigram model (``language.bits``) finds clearly
+    more like real text than ``text`` itself, and that ``sound`` lets through.
+
+    For readings the per-character costs cannot tell from the text as it stands: a
+    legacy code page read as another one keeps every letter a letter of some language
+    (``Kasým Þubat``, ``nedìle``), and only which letters follow which gives it away.
+    """
+    margin = weights().language_margin
+    old_bits: dict[str, float] = {}
+    scored = []
+    for i, cand in enumerate(readings):
+        if cand.text == text:
+            continue
+        old, new = window(text, cand.text, margin)
+        if old not in old_bits:
+            old_bits[old] = bits(old)[0]
+        after = bits(new)[0]
+        gain = old_bits[old] - after
+        if gain >= weights().language_gain and after <= weights().language_ceiling * len(new):
+            scored.append((-gain, i, cand))
+    for _, _, cand in sorted(scored):
+        if _spaces(text) == _spaces(cand.text) and sound(*window(text, cand.text, margin=100)):
+            return cand
+    return None
+
+
+def _spaces(text: str) -> list[int]:
+    """Where ``text`` has spaces: the code pages a legacy reading moves between keep
+    the no-break space where it is (mac_roman's dagger for it is no evidence)."""
+    return [i for i, c in enumerate(text) if c.isspace()]
 
 
 _TOKENS = re.compile(r"\s+|\S+")

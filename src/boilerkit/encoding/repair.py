@@ -30,6 +30,7 @@ from .judge import (
     WEIGHTS,
     Change,
     apply_changes,
+    by_language,
     diff,
     prior,
     sound,
@@ -41,7 +42,7 @@ from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .spans import legacy_spans, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
-from .whole import UTF8_READERS, ftfy_reading, whole_readings
+from .whole import UTF8_READERS, ftfy_reading, legacy_readings, whole_readings
 
 _C1 = re.compile("[\x80-\x9f]")
 
@@ -203,6 +204,8 @@ def explain_repair(
         return RepairResult(text, ())
     with tuned(weights, costs):
         result = _explain(text)
+        if result.text == text:
+            result = _by_language(text)
         if result.text == text or not suspect(result.text):
             return result
         again = _explain(result.text)
@@ -210,6 +213,15 @@ def explain_repair(
             return result
         chain = tuple(dict.fromkeys(s for c in (*result.changes, *again.changes) for s in c.chain))
         return RepairResult(again.text, tuple(diff(text, again.text, chain)))
+
+
+def _by_language(text: str) -> RepairResult:
+    """Text no other reading changed, read as the legacy code page the bigram model
+    finds clearly more like real text (``judge.by_language``)."""
+    cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
+    if cand is None:
+        return RepairResult(text, ())
+    return RepairResult(cand.text, tuple(diff(text, cand.text, cand.chain)))
 
 
 def _explain(text: str) -> RepairResult:

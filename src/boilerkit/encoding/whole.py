@@ -27,7 +27,7 @@ from .chains import Candidate
 from .code_pages import encode_as, encode_mixed
 from .text_stats import CODEC_HOME
 
-__all__ = ["FTFY_CONFIG", "ftfy_reading", "whole_readings"]
+__all__ = ["FTFY_CONFIG", "ftfy_reading", "legacy_readings", "whole_readings"]
 
 # ftfy restricted to its encoding fixes: quotes, widths, ligatures and line breaks are the
 # page's own business, and HTML entities were resolved by the parser already.
@@ -143,7 +143,7 @@ def _strict(data: bytes, codec: str) -> str | None:
     return unicodedata.normalize("NFC", text) if codec == "cp1258" else text
 
 
-def _legacy(text: str) -> Iterator[Candidate]:
+def legacy_readings(text: str) -> Iterator[Candidate]:
     """The node read back as each legacy encoding it may have been written in."""
     han = sum("\u3400" <= c < "\ua000" for c in text)
     for reader, targets in LEGACY_READINGS.items():
@@ -174,4 +174,4 @@ def _encode(text: str, codec: str) -> bytes | None:
 def whole_readings(text: str) -> Iterator[Candidate]:
     """Every reading of the whole node: UTF-8 layers first, then the legacy encodings."""
     yield from _utf8_layers(text)
-    yield from _legacy(text)
+    yield from legacy_readings(text)

@@ -83,6 +83,14 @@ class RepairWeights:
     min_evidence: int = 3
     """A reading boilerkit found must change at least this many characters: ftfy's
     negative cases (``4288×…``, ``5×£35``) are one or two characters each."""
+    language_gain: float = 20.0
+    """A legacy reading the per-character costs do not take is taken when the bigram
+    model (``encoding.language``) finds it cheaper than the text by this many bits."""
+    language_ceiling: float = 6.0
+    """...and reads at most this many bits a character: real text in a language the
+    model knows costs 3-4, a reading of mojibake that is still mojibake far more."""
+    language_margin: int = 30
+    """Characters of context around the changed words that the bigram model reads."""
     max_word: int = 2000
     """Longer "words" (a blob of JSON, a base64 string) are left alone: bounds the work."""
 
