@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .chains import CJK_TARGETS, Candidate
-from .language import bits
+from .language import bits, oddity
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
 
@@ -181,30 +181,37 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
     For readings the per-character costs cannot tell from the text as it stands: a
     legacy code page read as another one keeps every letter a letter of some language
     (``Kasým Þubat``, ``nedìle``), and only which letters follow which gives it away.
+    Text whose non-ASCII letters read as some language's already is not read at all.
     """
-    margin = weights().language_margin
+    table = weights()
+    if oddity(text) < table.language_oddity:
+        return None
     old_bits: dict[str, float] = {}
     scored = []
     for i, cand in enumerate(readings):
-        if cand.text == text:
+        if cand.text == text or _spaces(text) != _spaces(cand.text):
             continue
-        old, new = window(text, cand.text, margin)
+        old, new = window(text, cand.text, table.language_margin)
+        old, new = old[: table.language_span], new[: table.language_span]
         if old not in old_bits:
-            old_bits[old] = bits(old)[0]
-        after = bits(new)[0]
+            old_bits[old] = bits(old)
+        after = bits(new, old_bits[old] - table.language_gain, like=old)
         gain = old_bits[old] - after
-        if gain >= weights().language_gain and after <= weights().language_ceiling * len(new):
+        if gain >= table.language_gain and after <= table.language_ceiling * len(new):
             scored.append((-gain, i, cand))
     for _, _, cand in sorted(scored):
-        if _spaces(text) == _spaces(cand.text) and sound(*window(text, cand.text, margin=100)):
+        if sound(*window(text, cand.text, margin=100)):
             return cand
     return None
 
 
-def _spaces(text: str) -> list[int]:
-    """Where ``text`` has spaces: the code pages a legacy reading moves between keep
-    the no-break space where it is (mac_roman's dagger for it is no evidence)."""
-    return [i for i, c in enumerate(text) if c.isspace()]
+_SPACE = re.compile(r"\s")
+
+
+def _spaces(text: str) -> int:
+    """How many spaces ``text`` has: the code pages a legacy reading moves between keep
+    the no-break space (mac_roman's dagger for it is no evidence)."""
+    return len(_SPACE.findall(text))
 
 
 _TOKENS = re.compile(r"\s+|\S+")
