@@ -97,7 +97,7 @@ def apply_changes(text: str, changes: list[Change]) -> str:
 _COMMON_SYMBOL = re.compile("[\u00a0-\u00ff\u2000-\u20cf\u2116\u2122]")
 
 
-def sound(before: str, after: str, sequences: bool = False) -> bool:
+def sound(before: str, after: str, sequences: bool = False, evidence: bool = False) -> bool:
     """Whether a reading boilerkit found (not ftfy) has evidence enough to be taken.
 
     Short symbol-heavy strings (``4288×…``, ``(-1/2)! = √π``, ``Offering 5×£35``) read as
@@ -108,7 +108,9 @@ def sound(before: str, after: str, sequences: bool = False) -> bool:
     Latin letter no alphabet has (``ſ``). With ``sequences`` (a reading of UTF-8
     sequences), a symbol that replaces a longer sequence (``¬∞`` -> ``°``, ``Â·`` ->
     ``·``) is structure, not a look-alike, once the reading rests on enough characters
-    and the symbol is a common one (``_COMMON_SYMBOL``).
+    and the symbol is a common one (``_COMMON_SYMBOL``). With ``evidence`` (the bigram
+    model read the change as clearly more like real text), a change of one or two
+    characters is not refused for its size alone.
     """
     if sum(c < "\x80" and c.isalpha() for c in before) < sum(
         c < "\x80" and c.isalpha() for c in after
@@ -118,7 +120,12 @@ def sound(before: str, after: str, sequences: bool = False) -> bool:
     # UTF-8 sequences read back are evidence by their structure, unless they give a lone
     # letter; a change of one or two characters in place is not evidence
     short = sum(len(c.before) for c in changed) < weights().min_evidence
-    if short and len(before) <= len(after) and not _in_words(before, after, changed):
+    if (
+        short
+        and not evidence
+        and len(before) <= len(after)
+        and not _in_words(before, after, changed)
+    ):
         return False
     scripts: dict[int, int] = {}
     for char in after:
@@ -189,7 +196,7 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
     old_bits: dict[str, float] = {}
     scored = []
     for i, cand in enumerate(readings):
-        if cand.text == text or _spaces(text) != _spaces(cand.text):
+        if cand.text == text or not _keeps_spaces(text, cand.text):
             continue
         old, new = window(text, cand.text, table.language_margin)
         old, new = old[: table.language_span], new[: table.language_span]
@@ -199,8 +206,9 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
         gain = old_bits[old] - after
         if gain >= table.language_gain and after <= table.language_ceiling * len(new):
             scored.append((-gain, i, cand))
-    for _, _, cand in sorted(scored):
-        if sound(*window(text, cand.text, margin=100)):
+    for gain, _, cand in sorted(scored):
+        strong = -gain >= table.language_evidence
+        if sound(*window(text, cand.text, margin=100), evidence=strong):
             return cand
     return None
 
@@ -208,10 +216,13 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
 _SPACE = re.compile(r"\s")
 
 
-def _spaces(text: str) -> int:
-    """How many spaces ``text`` has: the code pages a legacy reading moves between keep
-    the no-break space (mac_roman's dagger for it is no evidence)."""
-    return len(_SPACE.findall(text))
+def _keeps_spaces(text: str, reading: str) -> bool:
+    """Whether a reading of the same length keeps every space of ``text``: the code
+    pages a legacy reading moves between keep the no-break space (mac_roman's dagger
+    for it is no evidence)."""
+    if len(text) != len(reading):
+        return True
+    return all(reading[m.start()].isspace() for m in _SPACE.finditer(text))
 
 
 _TOKENS = re.compile(r"\s+|\S+")

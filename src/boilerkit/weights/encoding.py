@@ -91,6 +91,9 @@ class RepairWeights:
     language_gain: float = 20.0
     """A legacy reading the per-character costs do not take is taken when the bigram
     model (``encoding.language``) finds it cheaper than the text by this many bits."""
+    language_evidence: float = 40.0
+    """A reading the bigram model prefers by this many bits may change one or two
+    characters (``judge.sound``'s ``min_evidence`` does not apply)."""
     language_ceiling: float = 6.0
     """...and reads at most this many bits a character: real text in a language the
     model knows costs 3-4, a reading of mojibake that is still mojibake far more."""
