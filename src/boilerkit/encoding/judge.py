@@ -143,6 +143,8 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
                 symbol = not _COMMON_SYMBOL.match(char)
             if symbol or (info.kind == 3 and info.script != main):
                 return False
+            if evidence and short and not char.isalpha() and not _COMMON_SYMBOL.match(char):
+                return False  # ``×`` -> ``׳``: a short change gives letters or common signs
             if info.accented and not any(char.lower() in a for a in ALPHABETS):
                 return False
             at = after.find(char)

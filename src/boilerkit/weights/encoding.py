@@ -91,7 +91,7 @@ class RepairWeights:
     language_gain: float = 20.0
     """A legacy reading the per-character costs do not take is taken when the bigram
     model (``encoding.language``) finds it cheaper than the text by this many bits."""
-    language_evidence: float = 40.0
+    language_evidence: float = 20.0
     """A reading the bigram model prefers by this many bits may change one or two
     characters (``judge.sound``'s ``min_evidence`` does not apply)."""
     language_ceiling: float = 6.0
