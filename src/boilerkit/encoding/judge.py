@@ -1,4 +1,4 @@
-# ruff: noqa: RUF002  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF002, RUF003  (mojibake and look-alike characters are the subject here)
 """What every repair is judged by: the thresholds in force, chain priors, the guard
 against changing clean text (``sound``), and the spans a repair changed (``diff``).
 """

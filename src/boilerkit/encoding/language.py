@@ -1,4 +1,4 @@
-# ruff: noqa: RUF002  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF002, RUF003  (mojibake and look-alike characters are the subject here)
 """Character bigram model: how much a string reads like some real language's text.
 
 The per-character cost model (``plausibility``) cannot tell readings apart whose letters
@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -90,14 +91,14 @@ class _Table:
         return total
 
     def foreign_bits(self, folded: str) -> float:
-        """Mean bits of the bigrams that touch a non-ASCII letter."""
+        """Mean bits of the bigrams that touch a non-ASCII letter, a symbol or a control."""
         total = 0.0
         count = 0
         prev = " "
         was_foreign = False
         pairs, unigram, backoff = self.pairs, self.unigram, self.backoff
         for char in folded:
-            foreign = char >= "\x80" or char == "#"
+            foreign = char >= "\x80" or char in "#\x00"
             if foreign or was_foreign:
                 cost = pairs.get(prev + char)
                 if cost is None:
@@ -160,12 +161,17 @@ def _identify(folded: str) -> list[_Table]:
     return sorted(costs, key=costs.__getitem__)[:READERS]
 
 
+# A sign windows-1252 has where a legacy code page has a letter, between two letters
+# (``It‡lia`` for ``Itália``): counted as a symbol. Not ’, which real text puts there.
+_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u00a1-\u00bf\u2020-\u203a\u02c6\u02dc](?=[^\W\d_])")
+
+
 def oddity(text: str) -> float:
     """Mean bits of the bigrams that touch a non-ASCII letter, in the language its
     letters fit best: a cheap first look (clean text mostly reads 3-6 bits, one legacy
     code page read as another 8 or more), where ``bits`` reads every character."""
-    folded = fold(text[:SPAN])
-    if folded.isascii() and "#" not in folded:
+    folded = fold(_IN_WORD.sub("#", text[:SPAN]))
+    if folded.isascii() and "#" not in folded and "\x00" not in folded:
         return 0.0
     return min(table.foreign_bits(folded) for table in _identify(folded))
 
