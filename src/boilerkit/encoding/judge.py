@@ -1,4 +1,4 @@
-# ruff: noqa: RUF002, RUF003  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF002, RUF003  (mojibake and look-alike characters are the subject here)
 """What every repair is judged by: the thresholds in force, chain priors, the guard
 against changing clean text (``sound``), and the spans a repair changed (``diff``).
 """
@@ -97,6 +97,11 @@ def apply_changes(text: str, changes: list[Change]) -> str:
 _COMMON_SYMBOL = re.compile("[\u00a0-\u00ff\u2000-\u20cf\u2116\u2122]")
 
 
+# Cyrillic capitals that look like ASCII ones: typed in Latin words by mistake or to
+# dodge filters, not left by a misreading.
+_LOOK_ALIKES = frozenset("АВЕКМНОРСТХ")
+
+
 def sound(before: str, after: str, sequences: bool = False, evidence: bool = False) -> bool:
     """Whether a reading boilerkit found (not ftfy) has evidence enough to be taken.
 
@@ -120,6 +125,8 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     # UTF-8 sequences read back are evidence by their structure, unless they give a lone
     # letter; a change of one or two characters in place is not evidence
     short = sum(len(c.before) for c in changed) < weights().min_evidence
+    if short and evidence and any(set(c.before) & _LOOK_ALIKES for c in changed):
+        return False  # ``SENSЕ``: a Cyrillic look-alike typed for a Latin letter
     if (
         short
         and not evidence

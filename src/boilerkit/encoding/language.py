@@ -18,6 +18,7 @@ import gzip
 import json
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -153,7 +154,10 @@ def _identify(folded: str) -> list[_Table]:
         if char.isalpha():
             counts[char] = counts.get(char, 0) + 1
     users = _users()
-    found = {t for c in counts if c >= "\x80" for t in users.get(c, ())} or tables().values()
+    foreign = sum(n for c, n in counts.items() if c >= "\x80")
+    found: Iterable[_Table] = tables().values()
+    if foreign * 2 > sum(counts.values()):  # mostly another script: its languages
+        found = {t for c in counts if c >= "\x80" for t in users.get(c, ())} or found
     costs = {
         table: sum(n * table.unigram.get(char, UNSEEN) for char, n in counts.items())
         for table in found

@@ -18,6 +18,7 @@ another one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -27,7 +28,7 @@ from .chains import Candidate
 from .code_pages import encode_as, encode_mixed
 from .text_stats import CODEC_HOME
 
-__all__ = ["FTFY_CONFIG", "ftfy_reading", "legacy_readings", "whole_readings"]
+__all__ = ["FTFY_CONFIG", "LEGACY_SIGNS", "ftfy_reading", "legacy_readings", "whole_readings"]
 
 # ftfy restricted to its encoding fixes: quotes, widths, ligatures and line breaks are the
 # page's own business, and HTML entities were resolved by the parser already.
@@ -83,6 +84,20 @@ LEGACY_READINGS: dict[str, tuple[str, ...]] = {
     "gb18030": ("big5hkscs",),
     "big5hkscs": ("gb18030", "cp932", "cp949"),
 }
+
+
+# Signs of one legacy code page read as another that the trigger's other marks miss, for
+# the bigram model to judge (``judge.by_language``): mac_roman's no-break space (``Ê``)
+# or KOI8's reading of one (``═``) touching a digit, its em dash (``Ñ``) standing alone,
+# its ``á`` and ``é`` (``‡``, ``Ž``) against a letter; a lone Cyrillic letter among
+# Latin words, or windows-1251's ``Ј Ґ Ђ`` for windows-1252's ``£ ¥ €`` after a number;
+# ``¹`` (ISO-8859-2's ``š``) ending a word.
+LEGACY_SIGNS = re.compile(
+    "[ÊÑ‡Ž═\u0400-\u04ff¹](?:"
+    "(?<=[0-9][Ê═])|(?<=[Ê═])(?=[0-9])|(?<= Ñ)(?= )|(?<=[^\\W\\d_]‡)|(?<=‡)(?=[^\\W\\d_])"
+    "|(?<=[A-Za-z]Ž)|(?<=[A-Za-z,.][ \u00a0][\u0400-\u04ff])(?![\u0400-\u04ff])"
+    "|(?<=[0-9][ \u00a0][ЈҐЂ])|(?<=[^\\W\\d_]¹)(?![^\\W\\d_]))"
+)
 
 
 def _chain_of(plan: Sequence[tuple[str, str]]) -> tuple[str, ...]:
