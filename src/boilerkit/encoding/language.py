@@ -18,7 +18,6 @@ import gzip
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -138,30 +137,34 @@ def _readers(folded: str, like: str = "") -> list[_Table]:
         used = {c for c in fold(like) if c >= "\x80" and c in users}
     if not used:  # no letter only some languages use: rank by the ASCII letters
         used = {c for c in folded if c.isalpha() and c in users}
-    costs = dict.fromkeys(tables().values(), UNSEEN * len(used))
+    frequencies = _frequencies()
+    costs: dict[_Table, float] = {}
     for char in used:
-        for table in users[char]:
-            costs[table] += table.unigram[char] - UNSEEN
-    return sorted(costs, key=costs.__getitem__)[:READERS]
+        for table, bits in frequencies[char]:
+            costs[table] = costs.get(table, 0.0) + bits
+    return sorted(costs, key=costs.__getitem__)[:READERS] or list(tables().values())
+
+
+@lru_cache(maxsize=1)
+def _frequencies() -> dict[str, tuple[tuple[_Table, float], ...]]:
+    """For each character, (table, unigram bits less ``UNSEEN``) of the languages using it."""
+    return {c: tuple((t, t.unigram[c] - UNSEEN) for t in found) for c, found in _users().items()}
 
 
 def _identify(folded: str) -> list[_Table]:
-    """The ``READERS`` languages whose letter frequencies fit ``folded``'s best (a
-    unigram language guess, ASCII letters counted too: German ``äöü`` alone reads as
-    Finnish)."""
+    """The ``READERS`` languages whose letter frequencies fit ``folded``'s twelve
+    commonest letters best (a unigram language guess, ASCII letters counted too: German
+    ``äöü`` alone reads as Finnish, and Italian with a Cyrillic ``м`` as Russian)."""
     counts: dict[str, int] = {}
     for char in folded:
         if char.isalpha():
             counts[char] = counts.get(char, 0) + 1
-    users = _users()
-    foreign = sum(n for c, n in counts.items() if c >= "\x80")
-    found: Iterable[_Table] = tables().values()
-    if foreign * 2 > sum(counts.values()):  # mostly another script: its languages
-        found = {t for c in counts if c >= "\x80" for t in users.get(c, ())} or found
-    costs = {
-        table: sum(n * table.unigram.get(char, UNSEEN) for char, n in counts.items())
-        for table in found
-    }
+    frequencies = _frequencies()
+    costs = dict.fromkeys(tables().values(), 0.0)
+    for char in counts:
+        n = counts[char]
+        for table, bits in frequencies.get(char, ()):
+            costs[table] += n * bits
     return sorted(costs, key=costs.__getitem__)[:READERS]
 
 
