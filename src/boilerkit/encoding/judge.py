@@ -152,7 +152,8 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
                 return False
             if evidence and short and not char.isalpha() and not _COMMON_SYMBOL.match(char):
                 return False  # ``×`` -> ``׳``: a short change gives letters or common signs
-            if info.accented and not any(char.lower() in a for a in ALPHABETS):
+            low = "ı" if char == "İ" else char.lower()  # Turkish İ: "i̇" in lower case
+            if info.accented and not any(low in a for a in ALPHABETS):
                 return False
             at = after.find(char)
             if short and info.kind == 3 and (_lone(after, at) or _mixed(after, at)):
