@@ -112,7 +112,7 @@ class _Table:
 @lru_cache(maxsize=1)
 def tables() -> dict[str, _Table]:
     """The tables per language, read once (about 5 ms)."""
-    raw: dict[str, dict[str, Any]] = json.loads(gzip.decompress(DATA.read_bytes()))
+    raw: dict[str, dict[str, Any]] = json.loads(gzip.decompress(DATA.read_bytes()))["tables"]
     return {lang: _Table(table["chars"], table["pairs"]) for lang, table in raw.items()}
 
 

@@ -27,6 +27,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 from boilerkit.encoding.language import SCALE, SMOOTHING, fold
 
 OUT = Path(__file__).with_name("bigrams.json.gz")
+SOURCE = (
+    "Character bigram tables built by build_bigrams.py from the translated strings (msgstr) "
+    "of the .po catalogs in django-5.2.20-py3-none-any.whl (BSD-3-Clause, Copyright (c) "
+    "Django Software Foundation and individual contributors). Costs in 1/SCALE bits."
+)
 MIN_CHARS = 7_000  # languages with less translated text than this give noisy tables
 MIN_PAIR = 2  # bigrams seen once are left to the back-off (halves the file)
 _PATH = re.compile(r"django/(?:conf|contrib/[a-z_]+)/locale/([A-Za-z_]+)/LC_MESSAGES/\w+\.po$")
@@ -72,15 +77,9 @@ def main(wheel: str) -> None:
         if len(text) < MIN_CHARS:
             continue
         tables[lang] = table(text)
-    OUT.write_bytes(
-        gzip.compress(
-            json.dumps(tables, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(
-                "utf-8"
-            ),
-            9,
-            mtime=0,
-        )
-    )
+    found = {"source": SOURCE, "tables": tables}
+    data = json.dumps(found, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    OUT.write_bytes(gzip.compress(data.encode("utf-8"), 9, mtime=0))
     print(f"{len(tables)} languages, {OUT.stat().st_size:,} bytes")
 
 
