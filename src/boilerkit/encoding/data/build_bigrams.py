@@ -77,8 +77,8 @@ def main(wheel: str) -> None:
         if len(text) < MIN_CHARS:
             continue
         tables[lang] = table(text)
-    found = {"source": SOURCE, "tables": tables}
-    data = json.dumps(found, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    output = {"source": SOURCE, "tables": tables}
+    data = json.dumps(output, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     OUT.write_bytes(gzip.compress(data.encode("utf-8"), 9, mtime=0))
     print(f"{len(tables)} languages, {OUT.stat().st_size:,} bytes")
 
