@@ -12,10 +12,11 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .chains import CJK_TARGETS, Candidate
-from .language import bits, oddity
+from .language import gain, oddity
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
 
@@ -99,7 +100,8 @@ _COMMON_SYMBOL = re.compile("[\u00a0-\u00ff\u2000-\u20cf\u2116\u2122]")
 
 # Cyrillic capitals that look like ASCII ones: typed in Latin words by mistake or to
 # dodge filters, not left by a misreading.
-_LOOK_ALIKES = frozenset("АВЕКМНОРСТХ")
+# And signs real text puts next to letters (``NESTLÉ®``, ``Copyright©``).
+_NOT_EVIDENCE = frozenset("АВЕКМНОРСТХ®©™°")
 
 
 def sound(before: str, after: str, sequences: bool = False, evidence: bool = False) -> bool:
@@ -125,8 +127,12 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     # UTF-8 sequences read back are evidence by their structure, unless they give a lone
     # letter; a change of one or two characters in place is not evidence
     short = sum(len(c.before) for c in changed) < weights().min_evidence
-    if short and evidence and any(set(c.before) & _LOOK_ALIKES for c in changed):
-        return False  # ``SENSЕ``: a Cyrillic look-alike typed for a Latin letter
+    if short and evidence and any(set(c.before) & _NOT_EVIDENCE for c in changed):
+        return False  # ``SENSЕ``, ``NESTLÉ®``: a look-alike typed, a sign real text uses
+    if evidence and _case_flips(after) > _case_flips(before):
+        return False  # ``ŒUVRE`` is no ``åUVRE``
+    if short and evidence and any(_raised(c.before, c.after) for c in changed):
+        return False  # ``dins òme`` is no ``dins Úme``
     if (
         short
         and not evidence
@@ -159,6 +165,16 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             if short and info.kind == 3 and (_lone(after, at) or _mixed(after, at)):
                 return False
     return True
+
+
+def _case_flips(text: str) -> int:
+    """How often a lower-case letter comes right before an upper-case one."""
+    return sum(a.islower() and b.isupper() for a, b in pairwise(text))
+
+
+def _raised(before: str, after: str) -> bool:
+    """Whether a change turns a lower-case letter into an upper-case one."""
+    return any(a.islower() and b.isupper() for a, b in zip(before, after, strict=False))
 
 
 def _in_words(before: str, after: str, changed: list[Change]) -> bool:
@@ -203,27 +219,24 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
     table = weights()
     if oddity(text) < table.language_oddity:
         return None
-    old_bits: dict[str, float] = {}
     scored = []
     for i, cand in enumerate(readings):
-        if cand.text == text or not _keeps_spaces(text, cand.text):
+        if cand.text == text or not _keeps_spaces(text, cand.text) or _C1.search(cand.text):
             continue
         old, new = window(text, cand.text, table.language_margin)
-        old, new = old[: table.language_span], new[: table.language_span]
-        if old not in old_bits:
-            old_bits[old] = bits(old)
-        after = bits(new, old_bits[old] - table.language_gain, like=old)
-        gain = old_bits[old] - after
-        if gain >= table.language_gain and after <= table.language_ceiling * len(new):
-            scored.append((-gain, i, cand))
-    for gain, _, cand in sorted(scored):
-        strong = -gain >= table.language_evidence
+        span = table.language_span
+        saved, after = gain(old[:span], new[:span], table.language_gain)
+        if saved >= table.language_gain and after <= table.language_ceiling * len(new):
+            scored.append((-saved, i, cand))
+    for saved, _, cand in sorted(scored):
+        strong = -saved >= table.language_evidence
         if sound(*window(text, cand.text, margin=100), evidence=strong):
             return cand
     return None
 
 
 _SPACE = re.compile(r"\s")
+_C1 = re.compile("[\x80-\x9f]")  # a reading that leaves a C1 control read nothing
 
 
 def _keeps_spaces(text: str, reading: str) -> bool:

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SCALE", "SMOOTHING", "bits", "fold", "oddity"]
+__all__ = ["SCALE", "SMOOTHING", "bits", "fold", "gain", "oddity"]
 
 DATA = Path(__file__).with_name("data") / "bigrams.json.gz"
 SCALE = 2
@@ -183,12 +183,29 @@ def oddity(text: str) -> float:
     return min(table.foreign_bits(folded) for table in _identify(folded))
 
 
-def bits(text: str, limit: float = float("inf"), like: str = "") -> float:
-    """Cost in bits of ``text`` under the language that reads it cheapest (any value
-    above ``limit`` when none reads it within ``limit``); ASCII text is read in the
-    languages of ``like``."""
+def bits(text: str) -> float:
+    """Cost in bits of ``text`` under the language that reads it cheapest."""
     folded = fold(text)
-    best = limit
-    for table in _readers(folded, like):
-        best = min(best, table.bits(folded, best))
-    return best if best < limit else limit + 1.0
+    return min(_cost(table, folded) for table in _readers(folded))
+
+
+@lru_cache(maxsize=256)
+def _cost(table: _Table, folded: str) -> float:
+    """``table``'s cost of ``folded`` (the text as it stands is read against every
+    candidate reading of it: once per language is enough)."""
+    return table.bits(folded, float("inf"))
+
+
+def gain(old: str, new: str, limit: float = float("-inf")) -> tuple[float, float]:
+    """(bits ``new`` saves over ``old``, bits of ``new``), both read in the same
+    languages: those that read ``old`` best and those that read ``new`` best. Each in
+    its own, French with a Czech name read as Slovak (``» du`` as ``ť du``) was
+    compared with the French not among the Slovak reading's languages. Once ``new``
+    cannot save ``limit`` bits, reading stops (the gain returned is below ``limit``)."""
+    before, after = fold(old), fold(new)
+    readers = dict.fromkeys([*_readers(before), *_readers(after, old)])
+    cost = min(_cost(table, before) for table in readers)
+    best = float("inf")
+    for table in readers:
+        best = min(best, table.bits(after, min(best, cost - limit)))
+    return cost - best, best

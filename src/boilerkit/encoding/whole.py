@@ -90,13 +90,13 @@ LEGACY_READINGS: dict[str, tuple[str, ...]] = {
 # the bigram model to judge (``judge.by_language``): mac_roman's no-break space (``Ê``)
 # or KOI8's reading of one (``═``) touching a digit, its em dash (``Ñ``) standing alone,
 # its ``á`` and ``é`` (``‡``, ``Ž``) against a letter; a lone Cyrillic letter among
-# Latin words, or windows-1251's ``Ј Ґ Ђ`` for windows-1252's ``£ ¥ €`` after a number;
-# ``¹`` (ISO-8859-2's ``š``) ending a word.
+# Latin words, or windows-1251's ``Ј Ґ Ђ`` for windows-1252's ``£ ¥ €`` after a number
+# (not ``¹``, ISO-8859-2's ``š``, ending a word: footnotes end words that way).
 LEGACY_SIGNS = re.compile(
     "[ÊÑ‡Ž═\u0400-\u04ff¹](?:"
     "(?<=[0-9][Ê═])|(?<=[Ê═])(?=[0-9])|(?<= Ñ)(?= )|(?<=[^\\W\\d_]‡)|(?<=‡)(?=[^\\W\\d_])"
     "|(?<=[A-Za-z]Ž)|(?<=[A-Za-z,.][ \u00a0][\u0400-\u04ff])(?![\u0400-\u04ff])"
-    "|(?<=[0-9][ \u00a0][ЈҐЂ])|(?<=[^\\W\\d_]¹)(?![^\\W\\d_]))"
+    "|(?<=[0-9][ \u00a0][ЈҐЂ]))"
 )
 
 
