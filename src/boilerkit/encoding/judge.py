@@ -228,8 +228,9 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
         saved, after = gain(old[:span], new[:span], table.language_gain)
         if saved >= table.language_gain and after <= table.language_ceiling * len(new):
             scored.append((-saved, i, cand))
+    context = sum(c.isalpha() for c in text) >= table.language_context
     for saved, _, cand in sorted(scored):
-        strong = -saved >= table.language_evidence
+        strong = -saved >= table.language_evidence and context
         if sound(*window(text, cand.text, margin=100), evidence=strong):
             return cand
     return None

@@ -32,6 +32,9 @@ SMOOTHING = 4.0
 UNSEEN = 30.0
 """Bits for a character a language's text never uses (a Cyrillic letter in German)."""
 
+UNKNOWN = "\x01"
+"""What a letter no table has reads as: a rare letter (``RARE`` bits) in every language."""
+RARE = 16.0
 READERS = 4
 """Languages a string is read in: those whose text uses its letters most often."""
 SPAN = 200
@@ -60,6 +63,16 @@ def _fold_char(char: str) -> str:
     return "\x00"  # controls, private use, unassigned: no language's text
 
 
+def _known(folded: str) -> str:
+    """``folded`` with the letters no table has (``œ``, ``ÿ``, ``ħ``: no catalog used
+    them) as ``UNKNOWN``, which every table reads as a rare letter: a reading that
+    turns ``cœur`` into ``cúur`` must not gain by leaving the model's blind spot."""
+    users = _users()
+    if all(c in users or not c.isalpha() for c in folded):
+        return folded
+    return "".join(UNKNOWN if c.isalpha() and c not in users else c for c in folded)
+
+
 def fold(text: str) -> str:
     """``text`` as the tables see it: lower case, every digit ``0``, every space `` ``,
     punctuation and symbols by class (a dash, a quote, a currency sign, any symbol)."""
@@ -70,7 +83,7 @@ class _Table:
     __slots__ = ("backoff", "chars", "pairs", "unigram")
 
     def __init__(self, chars: dict[str, list[int]], pairs: dict[str, int]) -> None:
-        self.unigram = {c: u / SCALE for c, (u, _) in chars.items()}
+        self.unigram = {c: u / SCALE for c, (u, _) in chars.items()} | {UNKNOWN: RARE}
         self.backoff = {c: w / SCALE for c, (_, w) in chars.items()}
         self.pairs = {p: n / SCALE for p, n in pairs.items()}
         self.chars = frozenset(chars)
@@ -177,7 +190,7 @@ def oddity(text: str) -> float:
     """Mean bits of the bigrams that touch a non-ASCII letter, in the language its
     letters fit best: a cheap first look (clean text mostly reads 3-6 bits, one legacy
     code page read as another 8 or more), where ``bits`` reads every character."""
-    folded = fold(_IN_WORD.sub("#", text[:SPAN]))
+    folded = _known(fold(_IN_WORD.sub("#", text[:SPAN])))
     if folded.isascii() and "#" not in folded and "\x00" not in folded:
         return 0.0
     return min(table.foreign_bits(folded) for table in _identify(folded))
@@ -185,7 +198,7 @@ def oddity(text: str) -> float:
 
 def bits(text: str) -> float:
     """Cost in bits of ``text`` under the language that reads it cheapest."""
-    folded = fold(text)
+    folded = _known(fold(text))
     return min(_cost(table, folded) for table in _readers(folded))
 
 
@@ -202,7 +215,7 @@ def gain(old: str, new: str, limit: float = float("-inf")) -> tuple[float, float
     its own, French with a Czech name read as Slovak (``» du`` as ``ť du``) was
     compared with the French not among the Slovak reading's languages. Once ``new``
     cannot save ``limit`` bits, reading stops (the gain returned is below ``limit``)."""
-    before, after = fold(old), fold(new)
+    before, after = _known(fold(old)), _known(fold(new))
     readers = dict.fromkeys([*_readers(before), *_readers(after, old)])
     cost = min(_cost(table, before) for table in readers)
     best = float("inf")

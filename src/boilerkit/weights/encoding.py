@@ -94,6 +94,9 @@ class RepairWeights:
     language_evidence: float = 16.0
     """A reading the bigram model prefers by this many bits may change one or two
     characters (``judge.sound``'s ``min_evidence`` does not apply)."""
+    language_context: int = 12
+    """...when the text has at least this many letters: a title of one word
+    (``Èvénements``) is too little text to tell French from Croatian by."""
     language_ceiling: float = 6.0
     """...and reads at most this many bits a character: real text in a language the
     model knows costs 3-4, a reading of mojibake that is still mojibake far more."""
