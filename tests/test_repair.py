@@ -52,13 +52,14 @@ def test_issue_examples(broken: str, fixed: str) -> None:
 # CLDR text in 40 languages, dev-corpus snippets and jusText stoplist text in 45, seed 7,
 # 4 texts per language); raise them when repair improves, never lower them silently.
 # (Lowered once, for double 0.96 -> 0.95 and embedded 0.55 -> 0.50, when the stoplist
-# text joined the suite: the same code measures 0.954 and 0.511 on the larger sample.)
+# text joined the suite: the same code measures 0.954 and 0.511 on the larger sample.
+# legacy2 raised 0.30 -> 0.55 with the bigram model, encoding/language.py: 0.579.)
 # benchmarks/bench_encoding.py runs the full suite, both splits, beside ftfy.
 FLOORS = {
     "utf8": 0.92,
     "double": 0.95,
     "legacy": 0.80,
-    "legacy2": 0.30,
+    "legacy2": 0.55,
     "seed": 0.80,
     "embedded": 0.50,
 }
