@@ -164,10 +164,11 @@ def _frequencies() -> dict[str, tuple[tuple[_Table, float], ...]]:
     return {c: tuple((t, t.unigram[c] - UNSEEN) for t in found) for c, found in _users().items()}
 
 
-def _identify(folded: str) -> list[_Table]:
-    """The ``READERS`` languages whose letter frequencies fit ``folded``'s twelve
-    commonest letters best (a unigram language guess, ASCII letters counted too: German
-    ``äöü`` alone reads as Finnish, and Italian with a Cyrillic ``м`` as Russian)."""
+@lru_cache(maxsize=64)
+def _identify(folded: str) -> tuple[_Table, ...]:
+    """The ``READERS`` languages whose letter frequencies fit ``folded``'s letters best
+    (a unigram language guess, ASCII letters counted too: German ``äöü`` alone reads as
+    Finnish, and Italian with a Cyrillic ``м`` as Russian)."""
     counts: dict[str, int] = {}
     for char in folded:
         if char.isalpha():
@@ -178,7 +179,7 @@ def _identify(folded: str) -> list[_Table]:
         n = counts[char]
         for table, bits in frequencies.get(char, ()):
             costs[table] += n * bits
-    return sorted(costs, key=costs.__getitem__)[:READERS]
+    return tuple(sorted(costs, key=costs.__getitem__)[:READERS])
 
 
 # A sign windows-1252 has where a legacy code page has a letter, between two letters
@@ -211,8 +212,8 @@ def _cost(table: _Table, folded: str) -> float:
 
 def gain(old: str, new: str, limit: float = float("-inf")) -> tuple[float, float]:
     """(bits ``new`` saves over ``old``, bits of ``new``), both read in the same
-    languages: those that read ``old`` best and those that read ``new`` best. Each in
-    its own, French with a Czech name read as Slovak (``» du`` as ``ť du``) was
+    languages: those that use the non-ASCII letters of ``old`` and of ``new`` most.
+    Each in its own, French with a Czech name read as Slovak (``» du`` as ``ť du``) was
     compared with the French not among the Slovak reading's languages. Once ``new``
     cannot save ``limit`` bits, reading stops (the gain returned is below ``limit``)."""
     before, after = _known(fold(old)), _known(fold(new))

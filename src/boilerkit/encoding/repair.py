@@ -38,6 +38,7 @@ from .judge import (
     weights,
     window,
 )
+from .language import gain
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .spans import legacy_spans, utf8_spans
@@ -203,9 +204,7 @@ def explain_repair(
     if text.isascii() or not suspect(text):
         return RepairResult(text, ())
     with tuned(weights, costs):
-        result = _explain(text)
-        if result.text == text:
-            result = _by_language(text)
+        result = _by_language(text, _explain(text))
         if result.text == text or not suspect(result.text):
             return result
         again = _explain(result.text)
@@ -215,12 +214,23 @@ def explain_repair(
         return RepairResult(again.text, tuple(diff(text, again.text, chain)))
 
 
-def _by_language(text: str) -> RepairResult:
-    """Text no other reading changed, read as the legacy code page the bigram model
-    finds clearly more like real text (``judge.by_language``)."""
+def _by_language(text: str, result: RepairResult) -> RepairResult:
+    """``result``, or the legacy reading the bigram model finds clearly more like real
+    text (``judge.by_language``) when ``result`` changed nothing or read the node as
+    one-byte code pages only and the model's reading beats it too (German with mac_roman's
+    dash and ``ü``, ``Montag Ñ ... zurŸck``, is no Polish ``Montag Ń ... zurźck``)."""
+    legacy = all(
+        step.split("/")[0] not in ("utf-8", "ftfy", *CJK_TARGETS)
+        for change in result.changes
+        for step in change.chain
+    )
+    if not legacy:
+        return result
     cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
-    if cand is None:
-        return RepairResult(text, ())
+    if cand is None or cand.text == result.text:
+        return result
+    if result.text != text and gain(result.text, cand.text)[0] < weights().language_gain:
+        return result
     return RepairResult(cand.text, tuple(diff(text, cand.text, cand.chain)))
 
 
