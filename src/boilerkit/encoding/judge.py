@@ -217,7 +217,7 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
     Text whose non-ASCII letters read as some language's already is not read at all.
     """
     table = weights()
-    if oddity(text) < table.language_oddity:
+    if oddity(text[: table.language_span]) < table.language_oddity:
         return None
     scored = []
     for i, cand in enumerate(readings):

@@ -37,8 +37,6 @@ UNKNOWN = "\x01"
 RARE = 16.0
 READERS = 4
 """Languages a string is read in: those whose text uses its letters most often."""
-SPAN = 200
-"""Characters of a text ``oddity`` reads (a misreading of a node shows in any 200)."""
 
 _PUNCT = {"Pd": "-", "Pi": '"', "Pf": '"', "Ps": "(", "Pe": ")"}
 
@@ -191,7 +189,7 @@ def oddity(text: str) -> float:
     """Mean bits of the bigrams that touch a non-ASCII letter, in the language its
     letters fit best: a cheap first look (clean text mostly reads 3-6 bits, one legacy
     code page read as another 8 or more), where ``bits`` reads every character."""
-    folded = _known(fold(_IN_WORD.sub("#", text[:SPAN])))
+    folded = _known(fold(_IN_WORD.sub("#", text)))
     if folded.isascii() and "#" not in folded and "\x00" not in folded:
         return 0.0
     return min(table.foreign_bits(folded) for table in _identify(folded))

@@ -37,6 +37,7 @@ MIN_PAIR = 2  # bigrams seen once are left to the back-off (halves the file)
 _PATH = re.compile(r"django/(?:conf|contrib/[a-z_]+)/locale/([A-Za-z_]+)/LC_MESSAGES/\w+\.po$")
 _STRING = re.compile(r'^(msgid|msgstr(?:\[\d+\])?|msgctxt)?\s*"(.*)"\s*$')
 # Placeholders and markup are not language: %(name)s, %s, {name}, <a href=...>, &amp;
+_SPACES = re.compile(" +")
 _NOISE = re.compile(r"%\([^)]*\)[sd]|%[sdr]|\{[^}]*\}|<[^>]*>|&\w+;")
 
 
@@ -73,7 +74,7 @@ def main(wheel: str) -> None:
     tables = {}
     for lang, found in sorted(texts.items()):
         text = " ".join(fold(m) for m in found)
-        text = re.sub(" +", " ", text)
+        text = _SPACES.sub(" ", text)
         if len(text) < MIN_CHARS:
             continue
         tables[lang] = table(text)
