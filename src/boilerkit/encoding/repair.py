@@ -33,6 +33,7 @@ from .judge import (
     WEIGHTS,
     Change,
     apply_changes,
+    by_language,
     diff,
     prior,
     sound,
@@ -40,11 +41,12 @@ from .judge import (
     weights,
     window,
 )
+from .language import gain
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
-from .whole import UTF8_READERS, ftfy_reading, whole_readings
+from .whole import UTF8_READERS, ftfy_reading, legacy_readings, whole_readings
 
 _C1 = re.compile("[\x80-\x9f]")
 
@@ -205,7 +207,7 @@ def explain_repair(
     if text.isascii() or not suspect(text):
         return RepairResult(text, ())
     with tuned(weights, costs):
-        result = _explain(text)
+        result = _by_language(text, _explain(text))
         if result.text == text:
             return result
         if suspect(result.text):
@@ -228,6 +230,26 @@ _SPAN_FINDERS: tuple[Callable[[str], list[tuple[int, int, Candidate]]], ...] = (
     partial(utf8_spans, readers=(*UTF8_READERS, "cp437", "mac_roman")),
     pair_spans,
 )
+
+
+def _by_language(text: str, result: RepairResult) -> RepairResult:
+    """``result``, or the legacy reading the bigram model finds clearly more like real
+    text (``judge.by_language``) when ``result`` changed nothing or read the node as
+    one-byte code pages only and the model's reading beats it too (German with mac_roman's
+    dash and ``ü``, ``Montag Ñ ... zurŸck``, is no Polish ``Montag Ń ... zurźck``)."""
+    legacy = all(
+        step.split("/")[0] not in ("utf-8", "ftfy", *CJK_TARGETS)
+        for change in result.changes
+        for step in change.chain
+    )
+    if not legacy:
+        return result
+    cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
+    if cand is None or cand.text == result.text:
+        return result
+    if result.text != text and gain(result.text, cand.text)[0] < weights().language_gain:
+        return result
+    return RepairResult(cand.text, tuple(diff(text, cand.text, cand.chain)))
 
 
 def _explain(text: str) -> RepairResult:

@@ -29,7 +29,7 @@ from bisect import bisect_right
 
 from .code_pages import byte_table
 from .runs import CENTRAL_MARKS, LONE_A
-from .whole import UTF8_READERS
+from .whole import LEGACY_SIGNS, UTF8_READERS
 
 __all__ = ["MARK", "suspect", "suspect_texts"]
 
@@ -132,6 +132,7 @@ MARK = _one_pass(
         "[Ã]" + LONE_A.pattern.removeprefix("Ã"),
         CENTRAL_MARKS.pattern,
         _LEGACY_MARKS.pattern,
+        LEGACY_SIGNS.pattern,
     )
 )
 
