@@ -129,7 +129,8 @@ _NameHints = tuple[Hint | None, Hint | None, Hint | None, Hint | None]
 def _name_hints(names: str) -> _NameHints:
     """What a class/id string says, by precedence: comments, strong article body,
     furniture, weak article words. Memoized apart from the tag: pages repeat their
-    class names on many tags."""
+    class names on many tags. A word set or pattern read here must feed
+    ``page_table.HINT_WORDS`` too: values holding none of those are never asked."""
     text = names.lower()
     words = set(WORD_SPLIT.split(text)) if text.strip() else set()
     comment_words = words & COMMENT_WORDS or (
@@ -326,9 +327,9 @@ def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason,
 def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
     """Each element's own hint, from its tag, class, id and role.
 
-    Only the elements the page table lists as ``hinted`` (a class, id or role, or a hint
-    tag) can have one; ``_hint_of`` is memoized, so each distinct combination is matched
-    once per process.
+    Only the elements the page table lists as ``hinted`` (a role, a hint tag, or a class
+    or id holding one of ``HINT_WORDS``) can have one; ``_hint_of`` is memoized, so each
+    distinct combination is matched once per process.
     """
     table = segmentation.table
     tags, classes, ids, roles = table.tags, table.classes, table.ids, table.roles
