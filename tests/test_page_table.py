@@ -25,6 +25,7 @@ from boilerkit.encoding.decode import decode_html
 from boilerkit.metadata import meta_tags
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
+from boilerkit.render.spaces import collapse
 from boilerkit.selection import page_table, score, teasers
 from boilerkit.selection.page_table import (
     BLOCK_TAGS,
@@ -183,6 +184,7 @@ def test_reference_table_measures_blocks_links_and_attributes() -> None:
 
 _TAGS = ("div", "p", "span", "a", "b", "li", "ul", "table", "td", "h1", "br", "section", "meta")
 _WORDS = ("word", "Ünïcode", "中文字", " ", "\u00a0", "\t\n", "end. ", "", "&amp;", "x y")
+_WORDS += ("\u3000", "\u2028x\u2029", "\u200b", "\u0085", "\u2003 \u202f")
 _ATTRS = ("", " href='/a'", " class='c d'", " id='i'", " role='nav'", " class=''", " href")
 _ATTRS += (" rel=x", " itemprop='name'", " class='Entry-Content x'", " id='\u212aey'")
 
@@ -249,3 +251,18 @@ def test_compiled_speaks_equals_reference(pieces: list[str], glue: str) -> None:
     expected = [1] if page_table.speaks(value) else []
     assert reference_table(root).hinted == expected
     assert _compiled_table(root).hinted == expected
+
+
+@compiled_only
+def test_compiled_collapse_equals_the_reference_on_every_character() -> None:
+    """The walk collapses whitespace in UTF-8 bytes (``_handles.collapse_utf8``): the same
+    as ``render.spaces.collapse`` for every character (but NUL, which no text node holds),
+    alone, doubled and between words."""
+    from boilerkit.selection._handles import collapsed
+
+    characters = [c for c in range(1, 0x110000) if not 0xD800 <= c < 0xE000]
+    for start in range(0, len(characters), 4096):
+        text = "".join(f"x{chr(c)}{chr(c)}y{chr(c)}" for c in characters[start : start + 4096])
+        assert collapsed(text) == collapse(text), hex(characters[start])
+    for text in ("", " ", " \t\u3000 ", "\u00a0a\u2028b\u0085", "\u00e9\u00a0\u00e9 "):
+        assert collapsed(text) == collapse(text), repr(text)

@@ -28,3 +28,4 @@ cdef class IndexOf:
 
 
 cdef str text_of(_Buffer buffer, tree.xmlNode* c_top)
+cdef str collapsed_text_of(_Buffer buffer, tree.xmlNode* c_top)

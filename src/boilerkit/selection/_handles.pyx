@@ -6,8 +6,6 @@ index (``Elements``: a proxy made on first access, then kept), a node's index by
 
 from collections.abc import Mapping, Sequence
 
-from ..render.spaces import collapse  # bounded memory on a 60 MB text (12x in split)
-
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.string cimport memcpy, strlen
@@ -77,7 +75,7 @@ cdef class Elements:
             from .page_table import element_text
 
             return element_text(self[index])
-        return collapse(text_of(self._buffer, self._nodes[index]))
+        return collapsed_text_of(self._buffer, self._nodes[index])
 
     def text_at(self, Py_ssize_t index):
         """``self[index].text`` without a proxy (lxml's ``textOf``, which ``.text`` reads)."""
@@ -144,6 +142,12 @@ Sequence.register(Elements)
 cdef str text_of(_Buffer buffer, tree.xmlNode* c_top):
     """All the text and CDATA below an element, as libxml2's text serializer joins it
     (``page_table.text_of``): comments and processing instructions hold none."""
+    text_of_bytes(buffer, c_top)
+    return PyUnicode_DecodeUTF8(buffer.data, buffer.size, NULL)
+
+
+cdef int text_of_bytes(_Buffer buffer, tree.xmlNode* c_top) except -1:
+    """``text_of`` left in ``buffer`` as UTF-8."""
     cdef tree.xmlNode* c_node = c_top.children
     buffer.size = 0
     while c_node is not NULL:
@@ -160,4 +164,64 @@ cdef str text_of(_Buffer buffer, tree.xmlNode* c_top):
         if c_node is c_top:
             break
         c_node = c_node.next
-    return PyUnicode_DecodeUTF8(buffer.data, buffer.size, NULL)
+    return 0
+
+
+cdef inline Py_ssize_t _space_at(const unsigned char* text, Py_ssize_t at, Py_ssize_t size) noexcept nogil:
+    """The length of the whitespace character (as ``str.split`` sees it) at ``text[at]``
+    of UTF-8, or 0: ASCII's six and U+001C-U+001F, U+0085, U+00A0, U+1680, U+2000-U+200A,
+    U+2028, U+2029, U+202F, U+205F and U+3000."""
+    cdef unsigned char c = text[at], d, e
+    if c == 32 or 9 <= c <= 13 or 28 <= c <= 31:
+        return 1
+    if c == 0xC2:
+        if at + 1 < size and (text[at + 1] == 0x85 or text[at + 1] == 0xA0):
+            return 2
+        return 0
+    if c < 0xE1 or c > 0xE3 or at + 2 >= size:
+        return 0
+    d, e = text[at + 1], text[at + 2]
+    if c == 0xE1:
+        return 3 if d == 0x9A and e == 0x80 else 0
+    if c == 0xE3:
+        return 3 if d == 0x80 and e == 0x80 else 0
+    if d == 0x80:  # U+2000-U+203F
+        return 3 if e <= 0x8A or e == 0xA8 or e == 0xA9 or e == 0xAF else 0
+    return 3 if d == 0x81 and e == 0x9F else 0
+
+
+cdef Py_ssize_t collapse_utf8(char* data, Py_ssize_t size) noexcept nogil:
+    """``render.spaces.collapse`` on UTF-8 in place: every run of whitespace made one
+    space, the ends stripped; returns the new size. No string per word, so a 60 MB block
+    costs no more memory than its bytes."""
+    cdef const unsigned char* text = <const unsigned char*>data
+    cdef Py_ssize_t at = 0, out = 0, width
+    cdef bint pending = False  # a run of whitespace since the last word
+    while at < size:
+        width = _space_at(text, at, size)
+        if width:
+            pending = out > 0
+            at += width
+            continue
+        if pending:
+            data[out] = 32
+            out += 1
+            pending = False
+        data[out] = data[at]
+        out += 1
+        at += 1
+    return out
+
+
+cdef str collapsed_text_of(_Buffer buffer, tree.xmlNode* c_top):
+    """``collapse(text_of(...))`` without the intermediate string."""
+    text_of_bytes(buffer, c_top)
+    return PyUnicode_DecodeUTF8(buffer.data, collapse_utf8(buffer.data, buffer.size), NULL)
+
+
+def collapsed(str text):
+    """``render.spaces.collapse`` by way of ``collapse_utf8`` (for the parity tests)."""
+    cdef bytes data = text.encode("utf-8", "surrogatepass")
+    cdef _Buffer buffer = _Buffer()
+    buffer.append(data)
+    return PyUnicode_DecodeUTF8(buffer.data, collapse_utf8(buffer.data, buffer.size), NULL)

@@ -17,7 +17,7 @@ from lxml.includes cimport tree
 
 from ..render.spaces import collapse  # bounded memory on a 60 MB block (12x in split)
 
-from ._handles cimport Elements, IndexOf, _Buffer, text_of
+from ._handles cimport Elements, IndexOf, _Buffer, collapsed_text_of
 from ._nodes cimport (
     alloc as _alloc,
     first_child as _first_child,
@@ -344,7 +344,7 @@ cdef list block_texts(_Walk walk, frozenset block_tags):
     for index in owners:
         stop = walk.end[index]
         if walk.nested[stop] - walk.nested[index] == 1:
-            text = collapse(text_of(walk.buffer, walk.nodes[index]))
+            text = collapsed_text_of(walk.buffer, walk.nodes[index])
             if walk.inside[index]:
                 linked = _itertext_len(walk, index)
             elif walk.link_prefix[stop] - walk.link_prefix[index] > 0:

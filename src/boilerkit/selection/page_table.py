@@ -24,7 +24,7 @@ import itertools
 import os
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -154,21 +154,25 @@ class PageTable:
     blocks: list[tuple[int, str, int]]
     """(element index, whitespace-normalised text, link chars) of every block with text."""
 
+    texts: dict[int, str] = field(default_factory=dict, repr=False)
+    """The ``text`` of the elements asked for so far (teaser detection asks for many twice)."""
+
     def text(self, index: int) -> str:
         """All the text below element ``index``, whitespace-normalised: what a teaser's
         headline or item says. The compiled path joins the text nodes without a proxy."""
-        text_at = getattr(self.elements, "text", None)
-        if text_at is not None:
-            found: str = text_at(index)
-            return found
-        return element_text(self.elements[index])
+        found = self.texts.get(index)
+        if found is None:
+            text_at = getattr(self.elements, "text", None)
+            found = text_at(index) if text_at is not None else element_text(self.elements[index])
+            self.texts[index] = found
+        return found
 
     def fields(self) -> dict[str, Any]:
         """The measured fields (all but the element handles), for the parity tests."""
         return {
             name: getattr(self, name)
             for name in PageTable.__slots__
-            if name not in ("elements", "index_of")
+            if name not in ("elements", "index_of", "texts")
         }
 
 

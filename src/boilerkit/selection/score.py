@@ -20,8 +20,6 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
-
 from ..page.tags import HEADING_TAGS
 from ..weights import (
     COMMENT_COMPOUND,
@@ -342,7 +340,7 @@ def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
         if (
             hint.kind != "article"
             and css_id
-            and _names_its_heading(segmentation.elements[index], css_id, weights.slug_id_min_words)
+            and _names_its_heading(index, css_id, segmentation, weights.slug_id_min_words)
         ):
             hint = _hint_of(tags[index], classes[index], None, roles[index])
         hints[index] = hint
@@ -352,14 +350,18 @@ def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
 _SLUG_WORDS = re.compile(r"[^\W_]+")
 
 
-def _names_its_heading(element: lxml_html.HtmlElement, css_id: str, min_words: int) -> bool:
+def _names_its_heading(index: int, css_id: str, segmentation: Segmentation, min_words: int) -> bool:
     """Whether an id is its section's heading made a slug: documentation tools and CMSs
     name sections after their headings ("sharing-with-a-single-developer", "related-work"),
-    and a heading is no furniture hint."""
-    heading = next((child for child in element[:2] if child.tag in HEADING_TAGS), None)
+    and a heading is no furniture hint. The heading is one of element ``index``'s first two
+    children, read off the table."""
+    tags, end = segmentation.tags, segmentation.end
+    first = index + 1
+    children = (first, end[first]) if first < end[index] else ()
+    heading = next((c for c in children if c < end[index] and tags[c] in HEADING_TAGS), None)
     if heading is None:
         return False
-    words = _SLUG_WORDS.findall(heading.text_content().lower())
+    words = _SLUG_WORDS.findall(segmentation.table.text(heading).lower())
     return len(words) >= min_words and _SLUG_WORDS.findall(css_id.lower()) == words
 
 
