@@ -255,14 +255,19 @@ def test_compiled_speaks_equals_reference(pieces: list[str], glue: str) -> None:
 
 @compiled_only
 def test_compiled_collapse_equals_the_reference_on_every_character() -> None:
-    """The walk collapses whitespace in UTF-8 bytes (``_handles.collapse_utf8``): the same
-    as ``render.spaces.collapse`` for every character (but NUL, which no text node holds),
-    alone, doubled and between words."""
-    from boilerkit.selection._handles import collapsed
+    """The walk collapses whitespace and measures stripped pieces in UTF-8 bytes
+    (``_handles.collapse_utf8``, ``stripped_length``): the same as
+    ``render.spaces.collapse`` and ``len(text.strip())`` for every character (but NUL,
+    which no text node holds), alone, doubled and between words."""
+    from boilerkit.selection._handles import collapse_and_strip
 
     characters = [c for c in range(1, 0x110000) if not 0xD800 <= c < 0xE000]
     for start in range(0, len(characters), 4096):
         text = "".join(f"x{chr(c)}{chr(c)}y{chr(c)}" for c in characters[start : start + 4096])
-        assert collapsed(text) == collapse(text), hex(characters[start])
+        assert collapse_and_strip(text) == (collapse(text), len(text.strip())), hex(start)
+    for c in characters:
+        if chr(c).isspace() or c < 0x100:
+            text = f"{chr(c)}\u00e9{chr(c)}"
+            assert collapse_and_strip(text) == (collapse(text), len(text.strip())), hex(c)
     for text in ("", " ", " \t\u3000 ", "\u00a0a\u2028b\u0085", "\u00e9\u00a0\u00e9 "):
-        assert collapsed(text) == collapse(text), repr(text)
+        assert collapse_and_strip(text) == (collapse(text), len(text.strip())), repr(text)

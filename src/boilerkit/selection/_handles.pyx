@@ -216,12 +216,53 @@ cdef Py_ssize_t collapse_utf8(char* data, Py_ssize_t size) noexcept nogil:
 cdef str collapsed_text_of(_Buffer buffer, tree.xmlNode* c_top):
     """``collapse(text_of(...))`` without the intermediate string."""
     text_of_bytes(buffer, c_top)
-    return PyUnicode_DecodeUTF8(buffer.data, collapse_utf8(buffer.data, buffer.size), NULL)
+    return collapsed(buffer)
 
 
-def collapsed(str text):
-    """``render.spaces.collapse`` by way of ``collapse_utf8`` (for the parity tests)."""
-    cdef bytes data = text.encode("utf-8", "surrogatepass")
+def collapse_and_strip(str text):
+    """``(collapse(text), len(text.strip()))`` by way of ``collapse_utf8`` and
+    ``stripped_length`` (for the parity tests; ``text`` holds no NUL)."""
     cdef _Buffer buffer = _Buffer()
-    buffer.append(data)
+    buffer.append(text.encode("utf-8"))
+    cdef Py_ssize_t length = stripped_length(buffer, 0)
+    return collapsed(buffer), length
+
+
+cdef Py_ssize_t append_run(_Buffer buffer, tree.xmlNode* c_node) except -1:
+    """Append the run of text and CDATA nodes from ``c_node`` on (XInclude marks skipped):
+    what lxml's ``textOf`` (from a first child) or ``tailOf`` (from a next sibling) reads.
+    Returns where the run starts in the buffer; it ends at ``buffer.size``."""
+    cdef Py_ssize_t start = buffer.size
+    while c_node is not NULL:
+        if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+            if c_node.content is not NULL:
+                buffer.append(<const char*>c_node.content)
+        elif c_node.type != tree.XML_XINCLUDE_START and c_node.type != tree.XML_XINCLUDE_END:
+            break
+        c_node = c_node.next
+    return start
+
+
+cdef Py_ssize_t stripped_length(_Buffer buffer, Py_ssize_t start) noexcept:
+    """``len(piece.strip())`` of the UTF-8 piece from ``start`` to the buffer's end."""
+    cdef const unsigned char* text = <const unsigned char*>buffer.data
+    cdef Py_ssize_t at = start, first = -1, last = start, width, count = 0
+    while at < buffer.size:
+        width = _space_at(text, at, buffer.size)
+        if width:
+            at += width
+            continue
+        if first < 0:
+            first = at
+        at += 1
+        last = at
+    if first < 0:
+        return 0
+    for at in range(first, last):
+        count += (text[at] & 0xC0) != 0x80  # a code point starts here
+    return count
+
+
+cdef str collapsed(_Buffer buffer):
+    """The buffer's UTF-8, whitespace collapsed (``collapse_utf8``), as a string."""
     return PyUnicode_DecodeUTF8(buffer.data, collapse_utf8(buffer.data, buffer.size), NULL)

@@ -15,9 +15,15 @@ from libc.string cimport memcpy, memset, strcmp
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from ..render.spaces import collapse  # bounded memory on a 60 MB block (12x in split)
-
-from ._handles cimport Elements, IndexOf, _Buffer, collapsed_text_of
+from ._handles cimport (
+    Elements,
+    IndexOf,
+    _Buffer,
+    append_run,
+    collapsed,
+    collapsed_text_of,
+    stripped_length,
+)
 from ._nodes cimport (
     alloc as _alloc,
     first_child as _first_child,
@@ -290,42 +296,37 @@ cdef Py_ssize_t link_text(_Walk walk, Py_ssize_t start, Py_ssize_t stop):
 
 
 cdef tuple own_text(_Walk walk, Py_ssize_t owner):
-    """The text a block holds directly, and its link characters (``page_table.own_text``)."""
-    cdef list pieces = []
-    cdef Py_ssize_t linked = 0, index, stop = walk.end[owner], closed
+    """The text a block holds directly, and its link characters (``page_table.own_text``):
+    the pieces are joined as UTF-8 in the walk's buffer, each counted where it lies."""
+    cdef _Buffer buffer = walk.buffer
+    cdef Py_ssize_t linked = 0, index, stop = walk.end[owner], closed, start
     cdef list opened = []
-    text = cetree.textOf(walk.nodes[owner])
-    if text:
-        pieces.append(text)
-        if walk.inside[owner]:
-            linked += _strip_len(text)
+    buffer.size = 0
+    start = append_run(buffer, walk.nodes[owner].children)
+    if walk.inside[owner]:
+        linked += stripped_length(buffer, start)
     index = owner + 1
     while index < stop or opened:
         while opened and (walk.end[<Py_ssize_t>opened[len(opened) - 1]] <= index or index >= stop):
             closed = opened.pop()
-            tail = cetree.tailOf(walk.nodes[closed])
-            if tail:
-                pieces.append(tail)
-                if walk.inside[walk.parent[closed]]:
-                    linked += _strip_len(tail)
+            start = append_run(buffer, walk.nodes[closed].next)
+            if walk.inside[walk.parent[closed]]:
+                linked += stripped_length(buffer, start)
         if index >= stop:
             break
         if walk.is_owner[index]:
-            tail = cetree.tailOf(walk.nodes[index])
-            if tail:
-                pieces.append(tail)
-                if walk.inside[walk.parent[index]]:
-                    linked += _strip_len(tail)
+            start = append_run(buffer, walk.nodes[index].next)
+            if walk.inside[walk.parent[index]]:
+                linked += stripped_length(buffer, start)
             index = walk.end[index]
             continue
-        text = cetree.textOf(walk.nodes[index]) if walk.nodes[index].type == tree.XML_ELEMENT_NODE else None
-        if text:
-            pieces.append(text)
+        if walk.nodes[index].type == tree.XML_ELEMENT_NODE:
+            start = append_run(buffer, walk.nodes[index].children)
             if walk.inside[index]:
-                linked += _strip_len(text)
+                linked += stripped_length(buffer, start)
         opened.append(index)
         index += 1
-    return collapse("".join(pieces)), linked
+    return collapsed(buffer), linked
 
 
 cdef list block_texts(_Walk walk, frozenset block_tags):
