@@ -27,6 +27,7 @@ from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.render.spaces import collapse
 from boilerkit.selection import page_table, score, teasers
+from boilerkit.selection.content import COPIED_ATTRIBUTES
 from boilerkit.selection.page_table import (
     BLOCK_TAGS,
     HINT_TAGS,
@@ -56,6 +57,8 @@ def _assert_same_table(root: lxml_html.HtmlElement, label: str) -> None:
         assert found.text(index) == expected.text(index), f"{label}: text of {index} differs"
         assert handles.text_at(index) == element.text, f"{label}: .text of {index}"
         assert handles.tail_at(index) == element.tail, f"{label}: .tail of {index}"
+        copied = {k: v for k, v in element.items() if k in COPIED_ATTRIBUTES}
+        assert handles.attributes_in(index, COPIED_ATTRIBUTES) == copied, f"{label}: {index}"
     _assert_same_candidates(expected, label)
 
 
@@ -186,7 +189,14 @@ _TAGS = ("div", "p", "span", "a", "b", "li", "ul", "table", "td", "h1", "br", "s
 _WORDS = ("word", "Ünïcode", "中文字", " ", "\u00a0", "\t\n", "end. ", "", "&amp;", "x y")
 _WORDS += ("\u3000", "\u2028x\u2029", "\u200b", "\u0085", "\u2003 \u202f")
 _ATTRS = ("", " href='/a'", " class='c d'", " id='i'", " role='nav'", " class=''", " href")
-_ATTRS += (" rel=x", " itemprop='name'", " class='Entry-Content x'", " id='\u212aey'")
+_ATTRS += (
+    " rel=x",
+    " itemprop='name'",
+    " colspan='12345'",
+    " title='t' alt=''",
+    " class='Entry-Content x'",
+    " id='\u212aey'",
+)
 
 
 _HTML = tag_soup(_TAGS, _ATTRS, _WORDS, comments=True)

@@ -91,6 +91,24 @@ cdef class Elements:
             raise IndexError(index)
         return cetree.tailOf(self._nodes[index])
 
+    def attributes_in(self, Py_ssize_t index, frozenset names):
+        """``{k: v for k, v in self[index].items() if k in names}`` without a proxy (the
+        names without a namespace: ``items()`` spells the others ``{ns}name``)."""
+        if index < 0 or index >= self._count:
+            raise IndexError(index)
+        cdef dict found = {}
+        cdef tree.xmlNode* c_node = self._nodes[index]
+        if c_node.type != tree.XML_ELEMENT_NODE:
+            return found
+        cdef tree.xmlAttr* c_attr = c_node.properties
+        while c_attr is not NULL:
+            if c_attr.type == tree.XML_ATTRIBUTE_NODE and c_attr.ns is NULL:
+                name = (<const char*>c_attr.name).decode("utf-8")
+                if name in names:
+                    found[name] = cetree.attributeValue(c_node, c_attr)
+            c_attr = c_attr.next
+        return found
+
     cdef int position(self, element) except -2:
         """The index of ``element``, or -1 when it is not a node of this page."""
         if not isinstance(element, cetree._Element):
