@@ -55,8 +55,14 @@ def literal_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
     the pattern has flags that change what a literal matches."""
     if pattern.flags & (re.IGNORECASE | re.VERBOSE):
         return None
-    parser: Any = importlib.import_module("re._parser")
-    return _heads(list(parser.parse(pattern.pattern, pattern.flags)), parser)
+    try:  # the standard library's own parser: re._parser from 3.11, sre_parse before
+        parser: Any = importlib.import_module("re._parser")
+    except ImportError:
+        parser = importlib.import_module("sre_parse")
+    try:
+        return _heads(list(parser.parse(pattern.pattern, pattern.flags)), parser)
+    except (AttributeError, TypeError, ValueError, IndexError):  # a parser we do not know
+        return None
 
 
 def _heads(items: list[tuple[Any, Any]], parser: Any) -> frozenset[str] | None:
