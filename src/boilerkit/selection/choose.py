@@ -147,6 +147,21 @@ _NOT_CAPTIONS = frozenset({"td", "th", "li"}) | HEADING_TAGS
 """Blocks that stand beside an image without captioning it: cells, items, headings."""
 
 
+def _linked_prose(block: Block, weights: Weights) -> bool:
+    """Whether a link-dense block is a paragraph of prose whose names are links ("Before
+    that he was spokesman of <a>Link4</a> and <a>PZU</a>."): a ``p`` that opens with its
+    own words, ends a sentence and holds ``linked_prose_min_chars`` of text outside its
+    links. A teaser paragraph opens with its headline link; a link list ends no sentence."""
+    lead = block.element.text
+    return (
+        block.tag == "p"
+        and block.sentences > 0
+        and block.chars - block.link_chars >= weights.linked_prose_min_chars
+        and lead is not None
+        and bool(lead.strip())
+    )
+
+
 def _is_nav_line(block: Block, weights: Weights) -> bool:
     """Whether a block is a menu or breadcrumb written as a line of text: short items, most
     of them links, between separators ("Home > Articles > The Old Mill")."""
@@ -224,7 +239,9 @@ class _Judge:
             return region
         if is_server_error(block.text):
             return Reason("server_error", -1.0, "PHP error messages")
-        if block.link_density > self.weights.max_link_density:
+        if block.link_density > self.weights.max_link_density and not _linked_prose(
+            block, self.weights
+        ):
             return Reason("link_density", -1.0, f"{block.link_density:.2f}")
         if _is_nav_line(block, self.weights):
             return Reason("nav_line", -1.0, "menu items between separators")

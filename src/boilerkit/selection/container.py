@@ -79,21 +79,72 @@ def _widen(
     siblings = segmentation.children(parent)
     joined = {container}
     for sibling in siblings:
-        if sibling == container or scores.region[sibling] is not None:
+        if not _prose_sibling(sibling, container, segmentation, scores, weights):
             continue
-        value, chars = scores.total[sibling], segmentation.chars[sibling]
-        if (
-            value <= 0
-            or segmentation.link_chars[sibling] > weights.sibling_max_link_density * chars
-        ):
-            continue
+        value = scores.total[sibling]
         lead = sibling < container and value >= weights.lead_min_value
         if lead or value >= weights.sibling_share * scores.total[container]:
             joined.add(sibling)
     if len(joined) == 1:
-        return container, frozenset()
+        return _lead_beside_wrapper(container, segmentation, scores, weights)
     joined |= _sandwiched(siblings, joined, segmentation, scores, weights)
     return parent, frozenset(siblings) - joined
+
+
+def _prose_sibling(
+    sibling: int, body: int, segmentation: Segmentation, scores: Scores, weights: Weights
+) -> bool:
+    """Whether a sibling of the body may join it: worth something, no furniture, not links."""
+    if sibling == body or scores.region[sibling] is not None or scores.total[sibling] <= 0:
+        return False
+    chars = segmentation.chars[sibling]
+    return segmentation.link_chars[sibling] <= weights.sibling_max_link_density * chars
+
+
+def _lead_beside_wrapper(
+    container: int, segmentation: Segmentation, scores: Scores, weights: Weights
+) -> tuple[int, frozenset[int]]:
+    """The lead before the wrapper the body sits in (``div.article-intro`` beside
+    ``div.article-content > div.rtf-wrapper``), up ``lead_wrapper_levels`` wrappers.
+
+    A wrapper whose other children are worth nothing and hold little text (tags, a source
+    line; not an ingredient list in the tab beside the steps) is the body in another box;
+    a lead before it joins as it would beside the body itself. Those other children stay
+    out, and so does everything after the body. Not when the element that holds them all
+    is worth nothing (a page of menus and teasers around a player): that is no article
+    around its body.
+    """
+    body, left_out = container, set()
+    for _ in range(weights.lead_wrapper_levels):
+        wrapper = segmentation.parent[body]
+        grand = segmentation.parent[wrapper] if wrapper >= 0 else -1
+        others = [child for child in segmentation.children(wrapper) if child != body]
+        if (
+            grand < 0
+            or any(scores.total[child] > 0 for child in others)
+            or sum(segmentation.chars[child] for child in others)
+            > weights.lead_wrapper_share * segmentation.chars[body]
+        ):
+            break
+        left_out.update(others)
+        body = wrapper
+        siblings = segmentation.children(grand)
+        tags, end = segmentation.tags, segmentation.end
+        headline = max(  # a lead stands below the headline: a site notice stands above it
+            (s for s in siblings if s < body and "h1" in tags[s : end[s]]), default=-1
+        )
+        leads = {
+            sibling
+            for sibling in siblings
+            if headline <= sibling < body
+            and _prose_sibling(sibling, body, segmentation, scores, weights)
+            and scores.total[sibling] >= weights.lead_min_value
+        }
+        if leads and scores.total[grand] > 0:
+            joined = {body, *leads}
+            joined |= _sandwiched(siblings, joined, segmentation, scores, weights)
+            return grand, frozenset(siblings) - joined | left_out
+    return container, frozenset()
 
 
 def _sandwiched(

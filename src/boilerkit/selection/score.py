@@ -22,9 +22,11 @@ from dataclasses import dataclass
 
 from ..page.tags import HEADING_TAGS
 from ..weights import (
+    BUILDER_WORDS,
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
     COMMENT_WORDS,
+    DIALOG_WORDS,
     FORUM_FURNITURE,
     FRAMEWORK_WORDS,
     NEGATIVE_PATTERN,
@@ -62,6 +64,10 @@ class Hint:
     weak: bool = False
     """An article hint from a common word ("content", "text") rather than a name for the
     article itself: it may pick a container, but does not vouch for a furniture box."""
+    firm: bool = False
+    """A furniture hint naming what the box is for (``DIALOG_WORDS``: cookie consent): no
+    article name inside makes it a misnamed wrapper (a consent dialog has its own
+    ``main-content``); only holding nearly all of the page's prose does."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +102,7 @@ class Scores:
 
 
 _HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
+_FORM = "tag=form"
 
 
 @functools.lru_cache(maxsize=8192)
@@ -144,14 +151,17 @@ def _name_hints(names: str) -> _NameHints:
     if strong:
         return None, Hint("article", f"class/id~{strong.group()}"), None, None
     negative: Hint | None = None
-    if not words & FRAMEWORK_WORDS:
-        negatives = words & NEGATIVE_WORDS
-        if negatives:
-            negative = Hint("boilerplate", f"class/id={'/'.join(sorted(negatives))}")
-        else:
-            fragment = NEGATIVE_PATTERN.search(text)
-            if fragment:
-                negative = Hint("boilerplate", f"class/id~{fragment.group()}")
+    builder = not words.isdisjoint(FRAMEWORK_WORDS)
+    negatives = words & NEGATIVE_WORDS
+    if builder:  # a page builder calls every box a widget: only the other words count
+        negatives -= BUILDER_WORDS
+    if negatives:
+        detail = f"class/id={'/'.join(sorted(negatives))}"
+        negative = Hint("boilerplate", detail, firm=bool(negatives & DIALOG_WORDS))
+    elif not builder:
+        fragment = NEGATIVE_PATTERN.search(text)
+        if fragment:
+            negative = Hint("boilerplate", f"class/id~{fragment.group()}")
     if negative is None:
         forum = FORUM_FURNITURE.search(text)
         if forum:
@@ -170,7 +180,9 @@ def furniture_hints(
 
     ``prose`` is the summed positive block value below each element. A furniture wrapper
     is misnamed (``class="has-sidebar"`` around everything) when most of its prose sits in
-    an element that says "article", or when it holds nearly all the prose of the page.
+    an element that says "article", or when it holds nearly all the prose of the page; a
+    ``form`` holding prose is a shop's product form. A dialog's name (cookie consent) is
+    waived only by the page share.
     Comment hints are waived only on a page with no article beside them (less than
     ``comments_only_max_prose`` of prose outside the sections): a forum that calls its
     posts comments. Elsewhere a comment section may well outweigh its article.
@@ -189,6 +201,11 @@ def furniture_hints(
         if hint.kind == "boilerplate":
             if prose[index] > weights.furniture_page_share * page:
                 continue
+            if hint.detail == _FORM and _holds_paragraphs(segmentation, index, weights):
+                continue  # a product form around the description
+            if hint.firm:  # a dialog's "main-content" is the dialog's
+                result[index] = hint
+                continue
             vouching = strong if prose[index] < small else articles
             first = bisect.bisect_left(vouching, index)
             after = map(vouching.__getitem__, range(first, len(vouching)))  # no copy
@@ -200,6 +217,21 @@ def furniture_hints(
     if _comments_only(segmentation, result, prose, weights, articles):
         result = [None if h is not None and h.kind == "comments" else h for h in result]
     return result
+
+
+def _holds_paragraphs(segmentation: Segmentation, index: int, weights: Weights) -> bool:
+    """Whether element ``index`` holds ``form_paragraphs`` prose paragraphs."""
+    blocks, stop = segmentation.blocks, segmentation.end[index]
+    first = bisect.bisect_left(blocks, index, key=lambda block: block.node)
+    found, shortest = 0, weights.form_paragraph_min_chars
+    for block in itertools.islice(blocks, first, None):
+        if block.node >= stop:
+            return False
+        if block.sentences and block.chars >= shortest:
+            found += 1
+            if found >= weights.form_paragraphs:
+                return True
+    return False
 
 
 def _comments_only(
@@ -340,7 +372,7 @@ def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
         if (
             hint.kind != "article"
             and css_id
-            and _names_its_heading(index, css_id, segmentation, weights.slug_id_min_words)
+            and _slug_id(index, css_id, segmentation, weights.slug_id_min_words)
         ):
             hint = _hint_of(tags[index], classes[index], None, roles[index])
         hints[index] = hint
@@ -363,6 +395,28 @@ def _names_its_heading(index: int, css_id: str, segmentation: Segmentation, min_
         return False
     words = _SLUG_WORDS.findall(segmentation.table.text(heading).lower())
     return len(words) >= min_words and _SLUG_WORDS.findall(css_id.lower()) == words
+
+
+def _slug_id(index: int, css_id: str, segmentation: Segmentation, min_words: int) -> bool:
+    """Whether the id of element ``index`` is made from the text it names
+    (``_names_its_heading``, ``_anchors_its_text``), not chosen for the box."""
+    if segmentation.tags[index] in HEADING_TAGS and _anchors_its_text(index, css_id, segmentation):
+        return True
+    return _names_its_heading(index, css_id, segmentation, min_words)
+
+
+def _anchors_its_text(heading: int, css_id: str, segmentation: Segmentation) -> bool:
+    """Whether a heading's id is an anchor made of a prefix and the heading's own first
+    words (``nav_nur_die_folie__1`` on "Nur die Folie bleibt zurück"): the prefix names
+    the table of contents that links there, not the heading. Without a prefix, "share-this"
+    over "Share this" is a chosen name and keeps its hint. The heading's words are read
+    off the table (``PageTable.text``)."""
+    ids = [word for word in _SLUG_WORDS.findall(css_id.lower()) if not word.isdigit()]
+    words = _SLUG_WORDS.findall(segmentation.table.text(heading).lower())
+    if len(words) < 2 or words[0] not in ids[1:]:
+        return False
+    run = ids[ids.index(words[0], 1) :]
+    return len(run) >= 2 and run == words[: len(run)]
 
 
 PROFILE_BOX = Hint("boilerplate", "profile box")

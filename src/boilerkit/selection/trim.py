@@ -12,11 +12,14 @@ from __future__ import annotations
 import itertools
 import re
 
+from lxml import html as lxml_html
+
 from ..page.tags import BLOCK_TAGS, HEADING_TAGS, heading_rank
 from ..weights import (
     CALL_TO_ACTION,
     READER_ADDRESS,
     RIGHTS_LINE,
+    SIGN_OFF,
     TAG_HEADING,
     TOC_HEADING,
     Weights,
@@ -72,6 +75,8 @@ def drop_orphan_headings(
                 drops[i] = Reason("orphan_heading", -1.0, "nothing of its section is kept")
             for higher in range(rank, 7):
                 next_heading[higher] = i
+            if drops[i] is None and block.chars > longest:
+                next_kept = i  # prose set in a heading tag is text of the section above
         elif drops[i] is None:
             next_kept = i
         elif i + 1 == count or blocks[i + 1].node >= end[block.node]:
@@ -125,7 +130,8 @@ def trim_tail(
     before the paragraph's own closing text (a quote opening a forum post), so it is not
     after the paragraph. The elements in ``posts`` are a forum thread's posts: a short
     reply after a long one is a post, not a tail. A heading right above a kept item with a
-    sentence ("References") stays with it.
+    sentence ("References") stays with it, and so does a line that leads into it ("The
+    roads to be closed are:").
     """
     blocks, minimum = segmentation.blocks, weights.tail_min_chars
     last = next(
@@ -151,10 +157,18 @@ def trim_tail(
             )
             continue
         heading_over_item = followed and tag in HEADING_TAGS and not TAG_HEADING.match(block.text)
+        lead_in = followed and not block.link_chars and block.text.rstrip().endswith(":")
+        signed = (  # the writer's sign-off: "x Franzi", "Liebe Grüße, Anna"
+            not block.link_chars
+            and block.chars <= weights.sign_off_max_chars
+            and SIGN_OFF.match(block.text.strip()) is not None
+        )
         if (
             drops[i] is None
             and tag not in _TAIL_ITEMS
             and not heading_over_item
+            and not lead_in
+            and not signed
             and not is_closing_sentence(blocks, drops, i)
         ):
             drops[i] = Reason("tail", -1.0, "short block after the last paragraph")
@@ -271,8 +285,9 @@ def trim_calls_to_action(
 
 def is_closing_sentence(blocks: tuple[Block, ...], drops: list[Reason | None], i: int) -> bool:
     """Whether block ``i`` is a short last sentence of the article's run of paragraphs: a
-    ``p`` with a sentence end and no link, beside the kept paragraph before it, that asks
-    nothing of the reader ("A spokesperson for the developer declined to comment.")."""
+    ``p`` with a sentence end and no link, beside the kept paragraph (or list) before it,
+    that asks nothing of the reader ("A spokesperson for the developer declined to
+    comment.")."""
     block = blocks[i]
     if block.tag != "p" or not block.sentences or block.link_chars:
         return False
@@ -284,8 +299,24 @@ def is_closing_sentence(blocks: tuple[Block, ...], drops: list[Reason | None], i
     before = next((j for j in range(i - 1, -1, -1) if drops[j] is None), -1)
     if before < 0:
         return False
-    previous = blocks[before]
-    return previous.tag == "p" and previous.element.getparent() is block.element.getparent()
+    previous, parent = blocks[before], block.element.getparent()
+    if previous.tag == "li":  # the paragraph after a list the article ends with
+        items = previous.element.getparent()
+        return items is not None and items.getparent() is parent
+    return previous.tag == "p" and _beside(previous.element.getparent(), parent)
+
+
+def _beside(one: lxml_html.HtmlElement | None, other: lxml_html.HtmlElement | None) -> bool:
+    """Whether two paragraphs' parents make them neighbours: the same element, or twin
+    wrappers (same tag and class, one parent) that some CMSs put around each paragraph."""
+    if one is None or other is None or one is other:
+        return one is other
+    return (
+        one.tag == other.tag
+        and one.get("class") == other.get("class")
+        and one.getparent() is other.getparent()
+        and len(one) == len(other) == 1
+    )
 
 
 def _is_call(blocks: tuple[Block, ...], drops: list[Reason | None], i: int) -> bool:

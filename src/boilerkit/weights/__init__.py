@@ -10,6 +10,7 @@ from .encoding import DecodeWeights, PlausibilityCosts, RepairWeights
 from .memory import MemoryWeights
 from .patterns import (
     BOILERPLATE_LINE,
+    BUILDER_WORDS,
     BYLINE,
     CALL_TO_ACTION,
     COMMENT_COMPOUND,
@@ -17,6 +18,7 @@ from .patterns import (
     COMMENT_WORDS,
     CREDIT_LINE,
     DATE_LINE,
+    DIALOG_WORDS,
     FORUM_FURNITURE,
     FRAMEWORK_WORDS,
     NAV_SEPARATOR,
@@ -36,6 +38,7 @@ from .patterns import (
     RIGHTS_LINE,
     SENTENCE_END,
     SERVER_ERROR,
+    SIGN_OFF,
     SIGNUP_FORM,
     STAT_LINE,
     STRONG_POSITIVE,
@@ -48,6 +51,7 @@ from .table import PageTypeWeights, Weights
 
 __all__ = [
     "BOILERPLATE_LINE",
+    "BUILDER_WORDS",
     "BYLINE",
     "CALL_TO_ACTION",
     "COMMENT_COMPOUND",
@@ -55,6 +59,7 @@ __all__ = [
     "COMMENT_WORDS",
     "CREDIT_LINE",
     "DATE_LINE",
+    "DIALOG_WORDS",
     "FORUM_FURNITURE",
     "FRAMEWORK_WORDS",
     "NAV_SEPARATOR",
@@ -75,6 +80,7 @@ __all__ = [
     "SENTENCE_END",
     "SERVER_ERROR",
     "SIGNUP_FORM",
+    "SIGN_OFF",
     "STAT_LINE",
     "STRONG_POSITIVE",
     "TAG_HEADING",
