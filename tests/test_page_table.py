@@ -9,11 +9,13 @@ document either way. Without the extension these tests skip, unless
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -23,14 +25,23 @@ from boilerkit.encoding.decode import decode_html
 from boilerkit.metadata import meta_tags
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
-from boilerkit.selection import page_table, teasers
-from boilerkit.selection.page_table import BLOCK_TAGS, HINT_TAGS, PageTable, reference_table
+from boilerkit.render.spaces import collapse
+from boilerkit.selection import page_table, score, teasers
+from boilerkit.selection.content import COPIED_ATTRIBUTES
+from boilerkit.selection.page_table import (
+    BLOCK_TAGS,
+    HINT_TAGS,
+    HINT_WORDS,
+    PageTable,
+    reference_table,
+)
+from boilerkit.weights import COMMENT_WORDS, NEGATIVE_WORDS, POSITIVE_WORDS, STRONG_POSITIVE
 from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
 
 
 def _compiled_table(root: lxml_html.HtmlElement) -> PageTable:
     assert page_table._compiled is not None, "the compiled walk is not built"
-    return PageTable(*page_table._compiled(root, BLOCK_TAGS, HINT_TAGS))
+    return PageTable(*page_table._compiled(root, BLOCK_TAGS, HINT_TAGS, HINT_WORDS))
 
 
 def _assert_same_table(root: lxml_html.HtmlElement, label: str) -> None:
@@ -46,6 +57,8 @@ def _assert_same_table(root: lxml_html.HtmlElement, label: str) -> None:
         assert found.text(index) == expected.text(index), f"{label}: text of {index} differs"
         assert handles.text_at(index) == element.text, f"{label}: .text of {index}"
         assert handles.tail_at(index) == element.tail, f"{label}: .tail of {index}"
+        copied = {k: v for k, v in element.items() if k in COPIED_ATTRIBUTES}
+        assert handles.attributes_in(index, COPIED_ATTRIBUTES) == copied, f"{label}: {index}"
     _assert_same_candidates(expected, label)
 
 
@@ -174,8 +187,16 @@ def test_reference_table_measures_blocks_links_and_attributes() -> None:
 
 _TAGS = ("div", "p", "span", "a", "b", "li", "ul", "table", "td", "h1", "br", "section", "meta")
 _WORDS = ("word", "Ünïcode", "中文字", " ", "\u00a0", "\t\n", "end. ", "", "&amp;", "x y")
+_WORDS += ("\u3000", "\u2028x\u2029", "\u200b", "\u0085", "\u2003 \u202f")
 _ATTRS = ("", " href='/a'", " class='c d'", " id='i'", " role='nav'", " class=''", " href")
-_ATTRS += (" rel=x", " itemprop='name'")
+_ATTRS += (
+    " rel=x",
+    " itemprop='name'",
+    " colspan='12345'",
+    " title='t' alt=''",
+    " class='Entry-Content x'",
+    " id='\u212aey'",
+)
 
 
 _HTML = tag_soup(_TAGS, _ATTRS, _WORDS, comments=True)
@@ -194,3 +215,69 @@ def test_compiled_table_equals_reference_on_generated_trees(body: str) -> None:
     _assert_same_page_tags(root, "generated")
     etree.strip_tags(root, "b")  # lxml merges the text around stripped tags: still equal
     _assert_same_table(root, "generated, stripped")
+
+
+# -- the class/id words that may hint ---------------------------------------------------------
+
+
+def test_literal_heads_are_the_beginnings_of_every_branch() -> None:
+    assert page_table.literal_heads(re.compile(r"(?:ab|cd)e|f[gh]")) == {"ab", "cd", "f"}
+    assert page_table.literal_heads(STRONG_POSITIVE) is not None
+    assert {"article", "main", "markdown-body"} <= page_table.literal_heads(STRONG_POSITIVE)
+    for unknown in (r"a|b", r"x+y", r"ab|", r"(?i:ab)c", r"\w+"):  # no literal begins them
+        assert page_table.literal_heads(re.compile(unknown)) is None, unknown
+    assert page_table.literal_heads(re.compile("ab", re.IGNORECASE)) is None
+
+
+def test_hint_words_hold_every_table_word() -> None:
+    assert HINT_WORDS  # every pattern's heads were read: the filter is on
+    for word in NEGATIVE_WORDS | POSITIVE_WORDS | COMMENT_WORDS:
+        assert any(hint in word for hint in HINT_WORDS), word
+
+
+_NAME_PIECES = (*sorted(NEGATIVE_WORDS | POSITIVE_WORDS | COMMENT_WORDS), "rich-text", "who")
+_NAME_PIECES += ("news_letter", "user-info", "comments-meta", "share", "d", "-", "_", " ", "x")
+_NAME_PIECES += ("\u212a", "\u0130", "\u03a3", "Ab", "COMMENT", "9", "wp-block", "online")
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=6), st.text(max_size=8))
+def test_a_value_that_does_not_speak_hints_nothing(pieces: list[str], noise: str) -> None:
+    """``speaks`` is the filter ``hinted`` applies: a value it leaves out must be one
+    ``score._name_hints`` finds nothing in, alone or beside another such value."""
+    for value in ("".join(pieces), "".join(pieces)[1:], noise + "".join(pieces)[:-1]):
+        silent = not page_table.speaks(value)
+        assert not silent or score._name_hints.__wrapped__(value) == (None,) * 4, value
+        assert not silent or score._name_hints.__wrapped__(f"{value} grid") == (None,) * 4
+
+
+@compiled_only
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(st.lists(st.sampled_from(_NAME_PIECES), max_size=6), st.sampled_from(("", " ", "Q")))
+def test_compiled_speaks_equals_reference(pieces: list[str], glue: str) -> None:
+    value = glue.join(pieces)
+    root = lxml_html.fromstring("<div><p>x</p></div>")
+    root[0].set("class", value)
+    expected = [1] if page_table.speaks(value) else []
+    assert reference_table(root).hinted == expected
+    assert _compiled_table(root).hinted == expected
+
+
+@compiled_only
+def test_compiled_collapse_equals_the_reference_on_every_character() -> None:
+    """The walk collapses whitespace and measures stripped pieces in UTF-8 bytes
+    (``_handles.collapse_utf8``, ``stripped_length``): the same as
+    ``render.spaces.collapse`` and ``len(text.strip())`` for every character (but NUL,
+    which no text node holds), alone, doubled and between words."""
+    from boilerkit.selection._handles import collapse_and_strip
+
+    characters = [c for c in range(1, 0x110000) if not 0xD800 <= c < 0xE000]
+    for start in range(0, len(characters), 4096):
+        text = "".join(f"x{chr(c)}{chr(c)}y{chr(c)}" for c in characters[start : start + 4096])
+        assert collapse_and_strip(text) == (collapse(text), len(text.strip())), hex(start)
+    for c in characters:
+        if chr(c).isspace() or c < 0x100:
+            text = f"{chr(c)}\u00e9{chr(c)}"
+            assert collapse_and_strip(text) == (collapse(text), len(text.strip())), hex(c)
+    for text in ("", " ", " \t\u3000 ", "\u00a0a\u2028b\u0085", "\u00e9\u00a0\u00e9 "):
+        assert collapse_and_strip(text) == (collapse(text), len(text.strip())), repr(text)

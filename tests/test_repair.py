@@ -53,14 +53,17 @@ def test_issue_examples(broken: str, fixed: str) -> None:
 # 4 texts per language); raise them when repair improves, never lower them silently.
 # (Lowered once, for double 0.96 -> 0.95 and embedded 0.55 -> 0.50, when the stoplist
 # text joined the suite: the same code measures 0.954 and 0.511 on the larger sample.)
+# (Raised for double 0.95 -> 0.99 and embedded 0.50 -> 0.78 by the phrase work: 1.000
+# and 0.807 on this sample; legacy2 0.30 -> 0.55 by the bigram model,
+# encoding/language.py: 0.579.)
 # benchmarks/bench_encoding.py runs the full suite, both splits, beside ftfy.
 FLOORS = {
     "utf8": 0.92,
-    "double": 0.95,
+    "double": 0.99,
     "legacy": 0.80,
-    "legacy2": 0.30,
+    "legacy2": 0.55,
     "seed": 0.80,
-    "embedded": 0.50,
+    "embedded": 0.78,
 }
 
 

@@ -1,4 +1,4 @@
-# ruff: noqa: RUF002  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF002, RUF003  (mojibake and look-alike characters are the subject here)
 """What every repair is judged by: the thresholds in force, chain priors, the guard
 against changing clean text (``sound``), and the spans a repair changed (``diff``).
 """
@@ -8,13 +8,15 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import pairwise
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
-from .chains import CJK_TARGETS
+from .chains import CJK_TARGETS, Candidate
+from .language import gain, oddity
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
 
@@ -22,6 +24,7 @@ __all__ = [
     "WEIGHTS",
     "Change",
     "apply_changes",
+    "by_language",
     "diff",
     "prior",
     "sound",
@@ -95,7 +98,13 @@ def apply_changes(text: str, changes: list[Change]) -> str:
 _COMMON_SYMBOL = re.compile("[\u00a0-\u00ff\u2000-\u20cf\u2116\u2122]")
 
 
-def sound(before: str, after: str, sequences: bool = False) -> bool:
+# Cyrillic capitals that look like ASCII ones: typed in Latin words by mistake or to
+# dodge filters, not left by a misreading.
+# And signs real text puts next to letters (``NESTLÉ®``, ``Copyright©``).
+_NOT_EVIDENCE = frozenset("АВЕКМНОРСТХ®©™°")
+
+
+def sound(before: str, after: str, sequences: bool = False, evidence: bool = False) -> bool:
     """Whether a reading boilerkit found (not ftfy) has evidence enough to be taken.
 
     Short symbol-heavy strings (``4288×…``, ``(-1/2)! = √π``, ``Offering 5×£35``) read as
@@ -106,7 +115,9 @@ def sound(before: str, after: str, sequences: bool = False) -> bool:
     Latin letter no alphabet has (``ſ``). With ``sequences`` (a reading of UTF-8
     sequences), a symbol that replaces a longer sequence (``¬∞`` -> ``°``, ``Â·`` ->
     ``·``) is structure, not a look-alike, once the reading rests on enough characters
-    and the symbol is a common one (``_COMMON_SYMBOL``).
+    and the symbol is a common one (``_COMMON_SYMBOL``). With ``evidence`` (the bigram
+    model read the change as clearly more like real text), a change of one or two
+    characters is not refused for its size alone.
     """
     if sum(c < "\x80" and c.isalpha() for c in before) < sum(
         c < "\x80" and c.isalpha() for c in after
@@ -116,7 +127,18 @@ def sound(before: str, after: str, sequences: bool = False) -> bool:
     # UTF-8 sequences read back are evidence by their structure, unless they give a lone
     # letter; a change of one or two characters in place is not evidence
     short = sum(len(c.before) for c in changed) < weights().min_evidence
-    if short and len(before) <= len(after) and not _in_words(before, after, changed):
+    if short and evidence and any(set(c.before) & _NOT_EVIDENCE for c in changed):
+        return False  # ``SENSЕ``, ``NESTLÉ®``: a look-alike typed, a sign real text uses
+    if evidence and _case_flips(after) > _case_flips(before):
+        return False  # ``ŒUVRE`` is no ``åUVRE``
+    if short and evidence and any(_raised(c.before, c.after) for c in changed):
+        return False  # ``dins òme`` is no ``dins Úme``
+    if (
+        short
+        and not evidence
+        and len(before) <= len(after)
+        and not _in_words(before, after, changed)
+    ):
         return False
     scripts: dict[int, int] = {}
     for char in after:
@@ -134,12 +156,25 @@ def sound(before: str, after: str, sequences: bool = False) -> bool:
                 symbol = not _COMMON_SYMBOL.match(char)
             if symbol or (info.kind == 3 and info.script != main):
                 return False
-            if info.accented and not any(char.lower() in a for a in ALPHABETS):
+            if evidence and short and not char.isalpha() and not _COMMON_SYMBOL.match(char):
+                return False  # ``×`` -> ``׳``: a short change gives letters or common signs
+            low = "ı" if char == "İ" else char.lower()  # Turkish İ: "i̇" in lower case
+            if info.accented and not any(low in a for a in ALPHABETS):
                 return False
             at = after.find(char)
             if short and info.kind == 3 and (_lone(after, at) or _mixed(after, at)):
                 return False
     return True
+
+
+def _case_flips(text: str) -> int:
+    """How often a lower-case letter comes right before an upper-case one."""
+    return sum(a.islower() and b.isupper() for a, b in pairwise(text))
+
+
+def _raised(before: str, after: str) -> bool:
+    """Whether a change turns a lower-case letter into an upper-case one."""
+    return any(a.islower() and b.isupper() for a, b in zip(before, after, strict=False))
 
 
 def _in_words(before: str, after: str, changed: list[Change]) -> bool:
@@ -170,6 +205,48 @@ def _lone(text: str, at: int) -> bool:
     return not (at > 0 and text[at - 1].isalpha()) and not (
         at + 1 < len(text) and text[at + 1].isalpha()
     )
+
+
+def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
+    """The reading of ``text`` that the bigram model (``language.bits``) finds clearly
+    more like real text than ``text`` itself, and that ``sound`` lets through.
+
+    For readings the per-character costs cannot tell from the text as it stands: a
+    legacy code page read as another one keeps every letter a letter of some language
+    (``Kasým Þubat``, ``nedìle``), and only which letters follow which gives it away.
+    Text whose non-ASCII letters read as some language's already is not read at all.
+    """
+    table = weights()
+    if oddity(text[: table.language_span]) < table.language_oddity:
+        return None
+    scored = []
+    for i, cand in enumerate(readings):
+        if cand.text == text or not _keeps_spaces(text, cand.text) or _C1.search(cand.text):
+            continue
+        old, new = window(text, cand.text, table.language_margin)
+        span = table.language_span
+        saved, after = gain(old[:span], new[:span], table.language_gain)
+        if saved >= table.language_gain and after <= table.language_ceiling * len(new):
+            scored.append((-saved, i, cand))
+    context = sum(c.isalpha() for c in text) >= table.language_context
+    for saved, _, cand in sorted(scored):
+        strong = -saved >= table.language_evidence and context
+        if sound(*window(text, cand.text, margin=100), evidence=strong):
+            return cand
+    return None
+
+
+_SPACE = re.compile(r"\s")
+_C1 = re.compile("[\x80-\x9f]")  # a reading that leaves a C1 control read nothing
+
+
+def _keeps_spaces(text: str, reading: str) -> bool:
+    """Whether a reading of the same length keeps every space of ``text``: the code
+    pages a legacy reading moves between keep the no-break space (mac_roman's dagger
+    for it is no evidence)."""
+    if len(text) != len(reading):
+        return True
+    return all(reading[m.start()].isspace() for m in _SPACE.finditer(text))
 
 
 _TOKENS = re.compile(r"\s+|\S+")

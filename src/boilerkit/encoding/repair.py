@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from itertools import accumulate
 
 from ftfy.fixes import fix_c1_controls
@@ -26,10 +28,12 @@ from lxml import etree
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .chains import CJK_TARGETS, Candidate
+from .consistent import consistent_reading
 from .judge import (
     WEIGHTS,
     Change,
     apply_changes,
+    by_language,
     diff,
     prior,
     sound,
@@ -37,11 +41,12 @@ from .judge import (
     weights,
     window,
 )
+from .language import gain
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
-from .spans import legacy_spans, utf8_spans
+from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
-from .whole import UTF8_READERS, ftfy_reading, whole_readings
+from .whole import UTF8_READERS, ftfy_reading, legacy_readings, whole_readings
 
 _C1 = re.compile("[\x80-\x9f]")
 
@@ -202,14 +207,49 @@ def explain_repair(
     if text.isascii() or not suspect(text):
         return RepairResult(text, ())
     with tuned(weights, costs):
-        result = _explain(text)
-        if result.text == text or not suspect(result.text):
+        result = _by_language(text, _explain(text))
+        if result.text == text:
             return result
-        again = _explain(result.text)
-        if again.text == result.text:
+        if suspect(result.text):
+            again = _explain(result.text)
+            if again.text != result.text:
+                chain = tuple(
+                    dict.fromkeys(s for c in (*result.changes, *again.changes) for s in c.chain)
+                )
+                result = RepairResult(again.text, tuple(diff(text, again.text, chain)))
+        found = consistent_reading(text, result.text, result.changes)
+        if found is None:
             return result
-        chain = tuple(dict.fromkeys(s for c in (*result.changes, *again.changes) for s in c.chain))
-        return RepairResult(again.text, tuple(diff(text, again.text, chain)))
+        return RepairResult(found[0], tuple(diff(text, found[0], found[1])))
+
+
+# Finders of broken spans inside clean text, in the order they are trusted.
+_SPAN_FINDERS: tuple[Callable[[str], list[tuple[int, int, Candidate]]], ...] = (
+    legacy_spans,
+    partial(ftfy_spans, readers=("cp1252", "mac_roman", "cp437")),
+    partial(utf8_spans, readers=(*UTF8_READERS, "cp437", "mac_roman")),
+    pair_spans,
+)
+
+
+def _by_language(text: str, result: RepairResult) -> RepairResult:
+    """``result``, or the legacy reading the bigram model finds clearly more like real
+    text (``judge.by_language``) when ``result`` changed nothing or read the node as
+    one-byte code pages only and the model's reading beats it too (German with mac_roman's
+    dash and ``ü``, ``Montag Ñ ... zurŸck``, is no Polish ``Montag Ń ... zurźck``)."""
+    legacy = all(
+        step.split("/")[0] not in ("utf-8", "ftfy", *CJK_TARGETS)
+        for change in result.changes
+        for step in change.chain
+    )
+    if not legacy:
+        return result
+    cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
+    if cand is None or cand.text == result.text:
+        return result
+    if result.text != text and gain(result.text, cand.text)[0] < weights().language_gain:
+        return result
+    return RepairResult(cand.text, tuple(diff(text, cand.text, cand.chain)))
 
 
 def _explain(text: str) -> RepairResult:
@@ -220,7 +260,8 @@ def _explain(text: str) -> RepairResult:
     Text whose marked words cost less than any reading must gain is left to ftfy: no
     reading of boilerkit's could be taken (most clean text with a trigger ends here).
     """
-    if cost(_marked(text)) < weights().whole_gain:
+    marked = _marked(text)
+    if cost(marked) + glued(marked) < weights().whole_gain:
         ftfy_cand = ftfy_reading(text)
         if ftfy_cand is None:
             return RepairResult(text, ())
@@ -228,19 +269,29 @@ def _explain(text: str) -> RepairResult:
     whole = _whole_reading(text)
     if whole is not None and set(whole.chain) <= {"ftfy", "latin-1/cp1252"}:
         whole = None  # ftfy mended C1 controls only: other code pages need the bytes first
-    if whole is not None and not whole.chain[-1].endswith("(pieces)"):
+    if whole is None:
+        return _finer(text, None)
+    if not whole.chain[-1].endswith("(pieces)"):
         return RepairResult(whole.text, tuple(diff(text, whole.text, whole.chain)))
+    mended = _finer(text, whole)
+    alone = _finer(text, None)
+    if alone.text != text and cost(_foreign(alone.text)) < cost(_foreign(mended.text)):
+        return alone
+    return mended
+
+
+def _finer(text: str, whole: Candidate | None) -> RepairResult:
+    """Broken spans, then runs of non-ASCII words, read inside ``text`` (or inside
+    ``whole``, ftfy's mending of its pieces, when given)."""
     source = text if whole is None else whole.text
     chains: list[str] = [] if whole is None else list(whole.chain)
-    spans = [
-        Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in legacy_spans(source)
-    ]
-    spans += [
-        Change(start, end, source[start:end], cand.text, cand.chain)
-        for start, end, cand in utf8_spans(source, (*UTF8_READERS, "cp437", "mac_roman"))
-        if all(end <= c.start or start >= c.end for c in spans)
-    ]
+    spans: list[Change] = []
+    for finder in _SPAN_FINDERS:  # in order: a span overlapping an earlier one is dropped
+        spans += [
+            Change(start, end, source[start:end], cand.text, cand.chain)
+            for start, end, cand in finder(source)
+            if all(end <= c.start or start >= c.end for c in spans)
+        ]
     if spans:
         source = apply_changes(source, spans)
         chains += [step for change in spans for step in change.chain]

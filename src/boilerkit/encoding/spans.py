@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF002, RUF003  (mojibake and look-alike characters are the subject here)
 """Broken legacy runs inside clean text, read back whole.
 
 A GBK, Big5, Shift_JIS, EUC-KR or windows-1251 phrase read as windows-1252 inside an
@@ -20,8 +20,9 @@ from .code_pages import byte_table, encode_as, encode_mixed
 from .judge import prior, sound, weights, window
 from .plausibility import cost
 from .text_stats import CODEC_HOME
+from .whole import ftfy_reading
 
-__all__ = ["legacy_spans", "utf8_spans"]
+__all__ = ["ftfy_spans", "glued", "legacy_spans", "pair_spans", "sequence_reading", "utf8_spans"]
 
 _HIGH = "\u0080-\u00ff€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ"
 _CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these as UTF-8
@@ -61,6 +62,15 @@ def _readings(span: str) -> Iterator[Candidate]:
                 continue
 
 
+_GLUED = re.compile("(?<=[0-9])[\u0080-\u2e7f]|[\u0080-\u2e7f](?=[0-9])")
+
+
+def glued(text: str) -> float:
+    """Cost of the characters above ASCII (below the CJK blocks) that touch a digit: a
+    CJK date read as windows-1252 glues accented letters to its numbers."""
+    return len(_GLUED.findall(text)) * weights().glued_digit
+
+
 def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
     """``(start, end, reading)`` for every span of ``text`` best read as a legacy encoding:
     clearly cheaper than the span as it stands (with one character of context on each
@@ -72,10 +82,11 @@ def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
             continue
         left = text[max(0, match.start() - 1) : match.start()]
         right = text[match.end() : match.end() + 1]
-        base = cost(left + span + right)
+        base = cost(left + span + right) + glued(left + span + right)
         best: tuple[float, Candidate] | None = None
         for cand in _readings(span):
             score = cost(left + cand.text + right, cand.home) + prior(cand.chain)
+            score += glued(left + cand.text + right)
             if best is None or score < best[0]:
                 best = (score, cand)
         if (
@@ -147,12 +158,154 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
             old, new = window(run, fixed)
             if reader in _FTFY_READERS and encode_as(old, "cp1252") is not None:
                 continue  # ftfy read these characters as windows-1252 and left them
+            if len(old) - len(new) < 2 and not any(c.isalpha() for c in set(new) - set(old)):
+                continue  # one sequence giving a sign (Persian ``آ،`` is no ``¡``)
             base = cost(old)
             score = cost(new) + prior((f"utf-8/{reader}",))
-            if base - score >= weights().min_gain and sound(run, fixed, sequences=True):
+            if base - score >= weights().min_gain and sound(old, new, sequences=True):
                 found.append(
                     (base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",)))
                 )
+    taken: list[tuple[int, int, Candidate]] = []
+    for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
+        if all(end <= s or start >= e for s, e, _ in taken):
+            taken.append((start, end, cand))
+    return sorted(taken, key=lambda t: t[0])
+
+
+def sequence_reading(text: str, reader: str) -> str:
+    """``text`` with every complete UTF-8 sequence that ``reader`` shows read back, and
+    every other character kept: one misreading undone over the whole node, its short
+    pieces with its long ones (``cá»§a`` beside ``Phải`` once ``Pháº£i`` is known to
+    be UTF-8 read as windows-1254)."""
+    parts = []
+    last = 0
+    for match in _repertoire(reader).finditer(text):
+        run = match.group()
+        data = None if run.isascii() else encode_as(run, reader)
+        fixed = None if data is None else _sequences(run, data)
+        if fixed is not None:
+            parts += [text[last : match.start()], fixed]
+            last = match.end()
+    return "".join(parts) + text[last:]
+
+
+# Text that reads as UTF-8 once written back through a code page: ASCII and complete
+# sequences (one character per byte, as ``byte_table`` writes them), nothing else.
+_VALID_UTF8 = re.compile(
+    "(?:[\x00-\x7f]|[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})+"
+)
+_NON_ASCII = re.compile("[^\x00-\x7f]")
+_SPACE = re.compile(r"\s")
+
+
+def ftfy_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Candidate]]:
+    """ftfy's reading of each stretch of ``text`` that could be one misreading as a whole.
+
+    ftfy reads a node as one string: a phrase misread as windows-1252 inside text whose
+    other characters are no UTF-8 written as windows-1252 (``Früher war mehr (Mogao na
+    joÅ¡ je tada ove.)``: ``ü`` is no sequence) fails its whole-string reading, and its
+    pieces judge ``Å¡`` alone. The longest stretches whose bytes in one of ``readers``
+    are valid UTF-8 bound the phrase; each is given to ftfy as the string it judges, and
+    its reading kept, as ftfy's, when it gives letters (not ``â€™`` -> ``’`` alone)."""
+    found: list[tuple[int, int, Candidate]] = []
+    for reader in readers:
+        written = text.translate(byte_table(reader))
+        stretches = [m.span() for m in _VALID_UTF8.finditer(written)]
+        clean = _clean_letter(text, stretches)
+        for start, end in stretches:
+            if end - start == len(text) or not _SPACE.search(text, start, end):
+                continue  # ftfy read the whole; a word between two breaks is no phrase
+            if len(_NON_ASCII.findall(written, start, end)) < (2 if clean else 4):
+                continue  # one sequence beside a dash is what ftfy's must-stay strings show
+            if any(start < e and s < end for s, e, _ in found):
+                continue
+            cand = ftfy_reading(text[start:end])
+            if (
+                cand is not None
+                and not cand.chain[-1].endswith("(pieces)")
+                and any(c.isalpha() for c in set(cand.text) - set(text[start:end]))
+            ):
+                found.append((start, end, cand))
+    return sorted(found, key=lambda f: f[0])
+
+
+def _clean_letter(text: str, stretches: list[tuple[int, int]]) -> bool:
+    """Whether a letter outside ``stretches`` breaks the reading: clean text around the
+    phrase (``ü`` of ``Früher``), not a dash or a symbol that may be debris of the same
+    misreading (``Bremer/Mccoy – DrÃ¥ber``, one of ftfy's must-stay strings)."""
+    last = 0
+    for start, end in (*stretches, (len(text), len(text))):
+        if any(c.isalpha() for c in text[last:start]):
+            return True
+        last = end
+    return False
+
+
+# One legacy code page read as another, where the reader's characters bound the phrase
+# inside Latin text, with what a run must show to be read: Cyrillic read as KOI8-R or
+# windows-1251 as each other swaps the cases, so a word shows a lower-case letter before
+# an upper-case one (``рТЙЧЕФ``; not box drawing, not ``СПЕЦПРОЕКТЫ`` in capitals); Latin
+# read as windows-1251 shows a Cyrillic letter inside a Latin word (``Mфr``; Kazakh
+# between its own letters ``ғ`` and ``қ`` is a Cyrillic run too). Readers whose
+# repertoire is Latin (windows-1252) would take the clean text around into the phrase.
+_CASE_SWAPPED = re.compile("[а-яё][А-ЯЁ]")
+_LATIN_CYRILLIC = re.compile("[A-Za-z][\\u0400-\\u04ff]|[\\u0400-\\u04ff][A-Za-z]")
+_PAIRS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
+    ("koi8_r", "cp1251", _CASE_SWAPPED),
+    ("cp1251", "koi8_r", _CASE_SWAPPED),
+    ("cp1251", "cp1252", _LATIN_CYRILLIC),
+)
+_CYRILLIC_OR_BOX = re.compile("[\\u0400-\\u04ff\\u2500-\\u257f]")
+
+
+# A Cyrillic letter between Latin ones; not the look-alikes of Latin letters (а е о с р х
+# у і), which a word typed in two keyboard layouts or spam shows (``Pаypal``).
+_INSIDE_LATIN = re.compile("(?<=[A-Za-z])[\\u0400-\\u04ff](?<![аеосрхуі])(?=[A-Za-z])")
+_TWO_CYRILLIC = re.compile("[\\u0400-\\u04ff]{2}")
+
+
+def _unmixed(before: str, after: str) -> bool:
+    """Whether every letter the reading changes was a Cyrillic letter between two Latin
+    ones and became a Latin one (``dйcembre``, ``spдter``): one letter, but a word in two
+    scripts is no word, where a lone changed letter elsewhere is no evidence."""
+    inside = {m.start() for m in _INSIDE_LATIN.finditer(before)}
+    changed = [i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b]
+    return (
+        len(before) == len(after)
+        and bool(changed)
+        and all(i in inside and after[i].isalpha() and after[i] > "\x7f" for i in changed)
+    )
+
+
+def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
+    """Phrases of ``text`` written in one legacy code page and read as another, each read
+    back whole: the longest runs of characters the reader can show (a German ``ä`` is
+    neither KOI8-R nor windows-1251) that hold a non-ASCII one, taken when clearly
+    cheaper (with the chain's prior) and ``sound``. The reading of a whole node
+    (``whole``) cannot see them: the clean text around is not in the reader's table."""
+    found: list[tuple[float, int, int, Candidate]] = []
+    for reader, target, evidence in _PAIRS:
+        for match in _repertoire(reader).finditer(text):
+            run = match.group().strip()
+            start = match.start() + match.group().find(run[:1])
+            if run.isascii() or not evidence.search(run):
+                continue
+            if target == "cp1252" and _TWO_CYRILLIC.search(run):
+                continue  # Latin-1 text has no two accented letters in a row (``Mocквa``)
+            if _CYRILLIC_OR_BOX.search(text, 0, start) or _CYRILLIC_OR_BOX.search(
+                text, start + len(run)
+            ):
+                continue  # the misreading goes on past the run: no phrase in clean text
+            data = encode_as(run, reader)
+            fixed = None if data is None else data.decode(target, "replace")
+            if fixed is None or "\ufffd" in fixed or fixed == run:
+                continue
+            old, new = window(run, fixed)
+            chain = (f"{target}/{reader}",)
+            gain = cost(old) - cost(new, CODEC_HOME.get(target)) - prior(chain)
+            if gain >= weights().min_gain and (sound(old, new) or _unmixed(old, new)):
+                found.append((gain, start, start + len(run), Candidate(fixed, chain)))
     taken: list[tuple[int, int, Candidate]] = []
     for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
         if all(end <= s or start >= e for s, e, _ in taken):

@@ -12,7 +12,8 @@ pattern some misreading leaves, checked per code page, not from a union of them:
   gives as a UTF-8 sequence;
 - a C1 control or U+FFFD (a decoder gave up, or latin-1 kept a windows-1252 byte);
 - a legacy encoding read as windows-1252 or latin-1: three high Latin-1 characters in a
-  row (``Ïðèâåò``, ``ÄãÓÚ``), or two with a symbol among them (``ºÍ`` for 和), or one
+  row (``Ïðèâåò``, ``ÄãÓÚ``), or two with a symbol among them (``ºÍ`` for 和) or after
+  a digit (``1992Äê`` for 1992年), or one
   touching a Han or Hangul character (the seed's form, ``Â鶹``). A no-break space or a
   soft hyphen does not count: ``«\xa0``, runs of ``\xa0`` and ``tö\xadtung`` are how
   French, Chinese and German pages are written;
@@ -28,7 +29,7 @@ from bisect import bisect_right
 
 from .code_pages import byte_table
 from .runs import CENTRAL_MARKS, LONE_A
-from .whole import UTF8_READERS
+from .whole import LEGACY_SIGNS, UTF8_READERS
 
 __all__ = ["MARK", "suspect", "suspect_texts"]
 
@@ -86,7 +87,7 @@ _HAN = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
 _LEGACY_AS_LATIN = re.compile(
     f"[{_HIGH}\u0080-\u009f\ufffd{_HAN}](?:"
     "(?<=[\u0080-\u009f\ufffd])"
-    f"|(?<=[{_HIGH}])[{_HIGH}]{{2}}"
+    f"|(?<=[{_HIGH}])[{_HIGH}]{{2}}|(?<=[0-9][{_HIGH}])[{_HIGH}]"
     f"|(?<=[{_SYMBOL}])[{_HIGH}]|(?<=[{_HIGH}])[{_SYMBOL}]"
     f"|(?<=[\u00c0-\u00ff])[{_HAN}]|(?<=[{_HAN}])[\u00c0-\u00ff]"
     "|(?<=\\wñ)(?![aeiouyáéíóúAEIOUY])|(?<=\\w[ìù])(?=[bcdfgjklmpqrstvwxz])"
@@ -131,6 +132,7 @@ MARK = _one_pass(
         "[Ã]" + LONE_A.pattern.removeprefix("Ã"),
         CENTRAL_MARKS.pattern,
         _LEGACY_MARKS.pattern,
+        LEGACY_SIGNS.pattern,
     )
 )
 

@@ -18,6 +18,7 @@ another one.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator, Sequence
 
@@ -27,7 +28,7 @@ from .chains import Candidate
 from .code_pages import encode_as, encode_mixed
 from .text_stats import CODEC_HOME
 
-__all__ = ["FTFY_CONFIG", "ftfy_reading", "whole_readings"]
+__all__ = ["FTFY_CONFIG", "LEGACY_SIGNS", "ftfy_reading", "legacy_readings", "whole_readings"]
 
 # ftfy restricted to its encoding fixes: quotes, widths, ligatures and line breaks are the
 # page's own business, and HTML entities were resolved by the parser already.
@@ -83,6 +84,20 @@ LEGACY_READINGS: dict[str, tuple[str, ...]] = {
     "gb18030": ("big5hkscs",),
     "big5hkscs": ("gb18030", "cp932", "cp949"),
 }
+
+
+# Signs of one legacy code page read as another that the trigger's other marks miss, for
+# the bigram model to judge (``judge.by_language``): mac_roman's no-break space (``Ê``)
+# or KOI8's reading of one (``═``) touching a digit, its em dash (``Ñ``) standing alone,
+# its ``á`` and ``é`` (``‡``, ``Ž``) against a letter; a lone Cyrillic letter among
+# Latin words, or windows-1251's ``Ј Ґ Ђ`` for windows-1252's ``£ ¥ €`` after a number
+# (not ``¹``, ISO-8859-2's ``š``, ending a word: footnotes end words that way).
+LEGACY_SIGNS = re.compile(
+    "[ÊÑ‡Ž═\u0400-\u04ff¹](?:"
+    "(?<=[0-9][Ê═])|(?<=[Ê═])(?=[0-9])|(?<= Ñ)(?= )|(?<=[^\\W\\d_]‡)|(?<=‡)(?=[^\\W\\d_])"
+    "|(?<=[A-Za-z]Ž)|(?<=[A-Za-z,.][ \u00a0][\u0400-\u04ff])(?![\u0400-\u04ff])"
+    "|(?<=[0-9][ \u00a0][ЈҐЂ]))"
+)
 
 
 def _chain_of(plan: Sequence[tuple[str, str]]) -> tuple[str, ...]:
@@ -143,7 +158,7 @@ def _strict(data: bytes, codec: str) -> str | None:
     return unicodedata.normalize("NFC", text) if codec == "cp1258" else text
 
 
-def _legacy(text: str) -> Iterator[Candidate]:
+def legacy_readings(text: str) -> Iterator[Candidate]:
     """The node read back as each legacy encoding it may have been written in."""
     han = sum("\u3400" <= c < "\ua000" for c in text)
     for reader, targets in LEGACY_READINGS.items():
@@ -174,4 +189,4 @@ def _encode(text: str, codec: str) -> bytes | None:
 def whole_readings(text: str) -> Iterator[Candidate]:
     """Every reading of the whole node: UTF-8 layers first, then the legacy encodings."""
     yield from _utf8_layers(text)
-    yield from _legacy(text)
+    yield from legacy_readings(text)

@@ -9,14 +9,21 @@ Each ``cdef`` function below mirrors the function of ``page_table`` with the sam
 """
 
 from cpython.mem cimport PyMem_Free
-from libc.string cimport memset, strcmp
+from cpython.unicode cimport PyUnicode_1BYTE_DATA
+from libc.string cimport memcpy, memset, strcmp
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from ..render.spaces import collapse  # bounded memory on a 60 MB block (12x in split)
-
-from ._handles cimport Elements, IndexOf, _Buffer, text_of
+from ._handles cimport (
+    Elements,
+    IndexOf,
+    _Buffer,
+    append_run,
+    collapsed,
+    collapsed_text_of,
+    stripped_length,
+)
 from ._nodes cimport (
     alloc as _alloc,
     first_child as _first_child,
@@ -25,6 +32,82 @@ from ._nodes cimport (
 )
 
 cetree.import_lxml__etree()
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
+
+
+cdef class _Words:
+    """``page_table.HINT_WORDS`` as C strings, grouped by their first letter."""
+
+    cdef tuple source
+    cdef char* data  # the words back to back
+    cdef Py_ssize_t* start  # where each word starts in data
+    cdef Py_ssize_t* length
+    cdef Py_ssize_t first[129]  # the words beginning with letter c: first[c] to first[c + 1]
+
+    def __dealloc__(self):
+        PyMem_Free(self.data)
+        PyMem_Free(self.start)
+        PyMem_Free(self.length)
+
+
+cdef _Words _words = None
+
+
+cdef _Words _word_table(tuple words):
+    """The ``_Words`` of ``words`` (ASCII, lower case), built once per tuple."""
+    global _words
+    if _words is not None and _words.source is words:
+        return _words
+    cdef _Words table = _Words()
+    cdef list ordered = sorted(word.encode("ascii") for word in words)
+    cdef Py_ssize_t index, size = sum(len(word) for word in ordered), at = 0, letter = 0
+    cdef bytes word
+    table.source = words
+    table.data = <char*>_alloc(size)
+    table.start = <Py_ssize_t*>_alloc(sizeof(Py_ssize_t) * len(ordered))
+    table.length = <Py_ssize_t*>_alloc(sizeof(Py_ssize_t) * len(ordered))
+    for index in range(len(ordered)):
+        word = ordered[index]
+        while letter <= <unsigned char>word[0]:
+            table.first[letter] = index
+            letter += 1
+        table.start[index] = at
+        table.length[index] = len(word)
+        memcpy(table.data + at, <char*>word, len(word))
+        at += len(word)
+    while letter <= 128:
+        table.first[letter] = len(ordered)
+        letter += 1
+    _words = table
+    return table
+
+
+cdef inline unsigned char _lower(unsigned char c) noexcept nogil:
+    return c + 32 if 65 <= c <= 90 else c
+
+
+cdef bint speaks(_Words words, str value):
+    """Whether a class or id value may hint (``page_table.speaks``)."""
+    if words.first[128] == 0 or not PyUnicode_IS_ASCII(value):
+        return True
+    cdef const unsigned char* text = PyUnicode_1BYTE_DATA(value)
+    cdef Py_ssize_t size = len(value), at, word, offset
+    cdef unsigned char c
+    for at in range(size):
+        c = _lower(text[at])
+        for word in range(words.first[c], words.first[c + 1]):
+            if at + words.length[word] > size:
+                continue
+            offset = 1
+            while offset < words.length[word] and (
+                _lower(text[at + offset]) == <unsigned char>words.data[words.start[word] + offset]
+            ):
+                offset += 1
+            if offset == words.length[word]:
+                return True
+    return False
 
 
 cdef class _Walk:
@@ -133,7 +216,9 @@ cdef int _attributes(
     _Walk walk, Py_ssize_t index, list classes, list ids, list roles, dict seen
 ) except -1:
     """The class, id and role of one element (each distinct value once per page) and
-    whether it is an ``<a href>``: ``_attribute_values`` and ``_Links``."""
+    whether it is an ``<a href>``: ``_attribute_values`` and ``_Links``. Returns 1 when
+    its class or id ``speaks`` (``seen`` maps each value to whether it does)."""
+    cdef int voiced = 0
     cdef tree.xmlNode* c_node = walk.nodes[index]
     cdef tree.xmlAttr* c_attr = c_node.properties
     cdef bint is_a = walk.tags[index] == "a"
@@ -144,19 +229,30 @@ cdef int _attributes(
             if not got_class and strcmp(name, b"class") == 0:
                 got_class = True
                 value = cetree.attributeValue(c_node, c_attr)
-                classes[index] = seen.setdefault(value, value)
+                classes[index], says = _seen(seen, value)
+                voiced |= says
             elif not got_id and strcmp(name, b"id") == 0:
                 got_id = True
                 value = cetree.attributeValue(c_node, c_attr)
-                ids[index] = seen.setdefault(value, value)
+                ids[index], says = _seen(seen, value)
+                voiced |= says
             elif not got_role and strcmp(name, b"role") == 0:
                 got_role = True
                 value = cetree.attributeValue(c_node, c_attr)
-                roles[index] = seen.setdefault(value, value)
+                roles[index] = _seen(seen, value)[0]
             elif is_a and strcmp(name, b"href") == 0:
                 walk.is_link[index] = 1
         c_attr = c_attr.next
-    return 0
+    return voiced
+
+
+cdef tuple _seen(dict seen, str value):
+    """The page's one string object for ``value``, and whether it ``speaks``."""
+    found = seen.get(value)
+    if found is None:
+        found = (value, speaks(_words, value))
+        seen[value] = found
+    return <tuple>found
 
 
 cdef Py_ssize_t _strip_len(object text):
@@ -200,42 +296,37 @@ cdef Py_ssize_t link_text(_Walk walk, Py_ssize_t start, Py_ssize_t stop):
 
 
 cdef tuple own_text(_Walk walk, Py_ssize_t owner):
-    """The text a block holds directly, and its link characters (``page_table.own_text``)."""
-    cdef list pieces = []
-    cdef Py_ssize_t linked = 0, index, stop = walk.end[owner], closed
+    """The text a block holds directly, and its link characters (``page_table.own_text``):
+    the pieces are joined as UTF-8 in the walk's buffer, each counted where it lies."""
+    cdef _Buffer buffer = walk.buffer
+    cdef Py_ssize_t linked = 0, index, stop = walk.end[owner], closed, start
     cdef list opened = []
-    text = cetree.textOf(walk.nodes[owner])
-    if text:
-        pieces.append(text)
-        if walk.inside[owner]:
-            linked += _strip_len(text)
+    buffer.size = 0
+    start = append_run(buffer, walk.nodes[owner].children)
+    if walk.inside[owner]:
+        linked += stripped_length(buffer, start)
     index = owner + 1
     while index < stop or opened:
         while opened and (walk.end[<Py_ssize_t>opened[len(opened) - 1]] <= index or index >= stop):
             closed = opened.pop()
-            tail = cetree.tailOf(walk.nodes[closed])
-            if tail:
-                pieces.append(tail)
-                if walk.inside[walk.parent[closed]]:
-                    linked += _strip_len(tail)
+            start = append_run(buffer, walk.nodes[closed].next)
+            if walk.inside[walk.parent[closed]]:
+                linked += stripped_length(buffer, start)
         if index >= stop:
             break
         if walk.is_owner[index]:
-            tail = cetree.tailOf(walk.nodes[index])
-            if tail:
-                pieces.append(tail)
-                if walk.inside[walk.parent[index]]:
-                    linked += _strip_len(tail)
+            start = append_run(buffer, walk.nodes[index].next)
+            if walk.inside[walk.parent[index]]:
+                linked += stripped_length(buffer, start)
             index = walk.end[index]
             continue
-        text = cetree.textOf(walk.nodes[index]) if walk.nodes[index].type == tree.XML_ELEMENT_NODE else None
-        if text:
-            pieces.append(text)
+        if walk.nodes[index].type == tree.XML_ELEMENT_NODE:
+            start = append_run(buffer, walk.nodes[index].children)
             if walk.inside[index]:
-                linked += _strip_len(text)
+                linked += stripped_length(buffer, start)
         opened.append(index)
         index += 1
-    return collapse("".join(pieces)), linked
+    return collapsed(buffer), linked
 
 
 cdef list block_texts(_Walk walk, frozenset block_tags):
@@ -254,7 +345,7 @@ cdef list block_texts(_Walk walk, frozenset block_tags):
     for index in owners:
         stop = walk.end[index]
         if walk.nested[stop] - walk.nested[index] == 1:
-            text = collapse(text_of(walk.buffer, walk.nodes[index]))
+            text = collapsed_text_of(walk.buffer, walk.nodes[index])
             if walk.inside[index]:
                 linked = _itertext_len(walk, index)
             elif walk.link_prefix[stop] - walk.link_prefix[index] > 0:
@@ -307,15 +398,12 @@ cdef tuple _markup(_Walk walk, frozenset hint_tags):
     cdef list roles = [None] * count
     cdef dict seen = {}
     cdef list hinted = []
+    cdef int voiced
     for index in range(count):
+        voiced = 0
         if walk.nodes[index].type == tree.XML_ELEMENT_NODE and walk.nodes[index].properties:
-            _attributes(walk, index, classes, ids, roles, seen)
-        if (
-            walk.tags[index] in hint_tags
-            or classes[index] is not None
-            or ids[index] is not None
-            or roles[index] is not None
-        ):
+            voiced = _attributes(walk, index, classes, ids, roles, seen)
+        if voiced or roles[index] is not None or walk.tags[index] in hint_tags:
             hinted.append(index)
     return classes, ids, roles, hinted
 
@@ -360,8 +448,9 @@ cdef tuple _measures(_Walk walk, list blocks):
         PyMem_Free(is_link)
 
 
-def compiled_table(root, frozenset block_tags, frozenset hint_tags):
+def compiled_table(root, frozenset block_tags, frozenset hint_tags, tuple hint_words):
     """The fields of ``page_table.PageTable`` for ``root``, in field order."""
+    _word_table(hint_words)
     cdef cetree._Element element = <cetree._Element?>root
     cdef _Walk walk = _Walk()
     cdef Py_ssize_t index

@@ -64,10 +64,11 @@ def build_content(
     """
     members, text, tail = _copied_text(container, segmentation, kept, skip)
     alive = _surviving(container, members, segmentation, text, tail)
-    elements, tags, parent = segmentation.elements, segmentation.tags, segmentation.parent
+    tags, parent = segmentation.tags, segmentation.parent
+    attributes = _attribute_reader(segmentation.elements)
     copies: list[lxml_html.HtmlElement | None] = [None] * len(text)
     last: list[int] = [-1] * len(text)  # the last copied child of each copy, by offset
-    root = _copy_element(tags[container] or "span", elements[container], None)
+    root = _copy_element(tags[container] or "span", attributes(container), None)
     copies[0] = root
     check = budget.current().check
     for index in members[1:]:
@@ -77,7 +78,7 @@ def build_content(
         if above is None:  # inside an element left out
             continue
         if alive[offset]:
-            copies[offset] = _copy_element(tags[index] or "span", elements[index], above)
+            copies[offset] = _copy_element(tags[index] or "span", attributes(index), above)
             last[up] = offset
             continue
         piece = tail[offset]  # an element left out: its tail joins the text before it
@@ -146,6 +147,19 @@ def _readers(
     if text_at is not None and tail_at is not None:
         return text_at, tail_at
     return (lambda index: elements[index].text), (lambda index: elements[index].tail)
+
+
+def _attribute_reader(
+    elements: Sequence[lxml_html.HtmlElement],
+) -> Callable[[int], dict[str, str]]:
+    """Read an element's ``COPIED_ATTRIBUTES`` by index: without a proxy on the compiled
+    path (``Elements.attributes_in``), through the element on the reference."""
+    attributes_in = getattr(elements, "attributes_in", None)
+    if attributes_in is not None:
+        return lambda index: attributes_in(index, COPIED_ATTRIBUTES)
+    return lambda index: {
+        key: value for key, value in elements[index].items() if key in COPIED_ATTRIBUTES
+    }
 
 
 def _surviving(
@@ -236,16 +250,17 @@ def xml_safe(text: str) -> str:
 
 
 def _copy_element(
-    tag: str, source: lxml_html.HtmlElement, parent: lxml_html.HtmlElement | None
+    tag: str, attrib: dict[str, str], parent: lxml_html.HtmlElement | None
 ) -> lxml_html.HtmlElement:
-    """A shallow copy of ``source`` under ``parent``; odd tag-soup names become a span, and
-    attribute names lxml refuses (``{x``, see ``parse``) are left out.
+    """A shallow copy of an element (its tag and ``attrib``) under ``parent``; odd tag-soup
+    names become a span, and attribute names lxml refuses (``{x``, see ``parse``) are left
+    out.
 
     Only the attributes a renderer or a reader of ``Document.content`` uses are copied
-    (``COPIED_ATTRIBUTES``): lxml checks each new attribute against those already set, so
-    copying all of them was quadratic in an element's attribute count.
+    (``COPIED_ATTRIBUTES``, see ``_attribute_reader``): lxml checks each new attribute
+    against those already set, so copying all of them was quadratic in an element's
+    attribute count.
     """
-    attrib = {key: value for key, value in source.items() if key in COPIED_ATTRIBUTES}
     for name, cap in SPAN_CAPS:
         value = attrib.get(name)
         if value is not None and value.strip().isdecimal() and len(value.strip()) > 3:

@@ -19,10 +19,12 @@ C compiler (the extension is optional: a warning at install, the same output).
 from __future__ import annotations
 
 import bisect
+import importlib
 import itertools
 import os
+import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
@@ -30,10 +32,96 @@ from lxml import html as lxml_html
 
 from ..page.tags import BLOCK_TAGS
 from ..render.spaces import collapse
-from ..weights import NEGATIVE_TAGS, POSITIVE_TAGS
+from ..weights import (
+    COMMENT_COMPOUND,
+    COMMENT_FURNITURE,
+    COMMENT_WORDS,
+    FORUM_FURNITURE,
+    NEGATIVE_PATTERN,
+    NEGATIVE_TAGS,
+    NEGATIVE_WORDS,
+    POSITIVE_TAGS,
+    POSITIVE_WORDS,
+    STRONG_POSITIVE,
+)
 
 HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
 """Tags that hint at what their subtree is even without a class, id or role."""
+
+
+def literal_heads(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Strings one of which begins every match of ``pattern`` (the literal beginnings of
+    its branches), or ``None`` when some branch begins otherwise (a class, a repeat) or
+    the pattern has flags that change what a literal matches."""
+    if pattern.flags & (re.IGNORECASE | re.VERBOSE):
+        return None
+    try:  # the standard library's own parser: re._parser from 3.11, sre_parse before
+        parser: Any = importlib.import_module("re._parser")
+    except ImportError:
+        parser = importlib.import_module("sre_parse")
+    try:
+        return _heads(list(parser.parse(pattern.pattern, pattern.flags)), parser)
+    except (AttributeError, TypeError, ValueError, IndexError):  # a parser we do not know
+        return None
+
+
+def _heads(items: list[tuple[Any, Any]], parser: Any) -> frozenset[str] | None:
+    """``literal_heads`` of a parsed sequence: its leading literal run, else the heads of
+    the branches or the group it starts with."""
+    literals = itertools.takewhile(lambda item: item[0] is parser.LITERAL, items)
+    run = "".join(chr(value) for _, value in literals)
+    if run:
+        return frozenset({run})
+    if not items:
+        return None  # an empty branch matches anywhere
+    op, value = items[0]
+    if op is parser.BRANCH:
+        found: set[str] = set()
+        for branch in value[1]:
+            heads = _heads(list(branch), parser)
+            if heads is None:
+                return None
+            found |= heads
+        return frozenset(found)
+    if op is parser.SUBPATTERN and not value[1] & re.IGNORECASE:  # (?i:...) is no literal
+        return _heads(list(value[-1]), parser)
+    return None
+
+
+def _hint_words() -> tuple[str, ...]:
+    """``HINT_WORDS``: the class/id words and the heads of the class/id patterns that
+    ``score._name_hints`` reads, without those holding a shorter one; empty (every value
+    speaks) if a pattern's heads cannot be read."""
+    words = set(NEGATIVE_WORDS | POSITIVE_WORDS | COMMENT_WORDS)
+    patterns = (COMMENT_COMPOUND, COMMENT_FURNITURE, STRONG_POSITIVE, NEGATIVE_PATTERN)
+    for pattern in (*patterns, FORUM_FURNITURE):
+        heads = literal_heads(pattern)
+        if heads is None:
+            return ()
+        words |= heads
+    if not all(word.isascii() and word == word.lower() and word for word in words):
+        return ()
+    return tuple(sorted(w for w in words if not any(o != w and o in w for o in words)))
+
+
+HINT_WORDS = _hint_words()
+"""What a class or id value must hold (lower-cased) to hint at anything: every word of the
+class/id tables and the literal beginning of every branch of their patterns
+(``score._name_hints`` reads no other). A value without one says nothing, so the page
+table leaves its elements out of ``hinted`` and scoring never looks at them: about half
+the elements with a class or id on a page."""
+
+
+def speaks(value: str | None) -> bool:
+    """Whether a class or id value may hint: it holds one of ``HINT_WORDS`` lower-cased,
+    or it is not ASCII (lower-casing may make ASCII of it: the Kelvin sign is a "k"), or
+    ``HINT_WORDS`` is empty. Compiled as ``_walk``'s ``speaks``."""
+    if value is None:
+        return False
+    if not HINT_WORDS or not value.isascii():
+        return True
+    lowered = value.lower()
+    return any(word in lowered for word in HINT_WORDS)
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -61,8 +149,8 @@ class PageTable:
     """The ``class``, ``id`` and ``role`` values (None when absent), one string object per
     distinct value of the page."""
     hinted: list[int]
-    """The elements with a class, id or role, or a tag in ``HINT_TAGS``: the only ones
-    whose markup can hint at anything."""
+    """The elements with a role, a tag in ``HINT_TAGS``, or a class or id that
+    ``speaks``: the only ones whose markup can hint at anything."""
     links: list[int]
     """The number of ``<a href>`` in each element's subtree."""
     chars: list[int]
@@ -72,28 +160,32 @@ class PageTable:
     blocks: list[tuple[int, str, int]]
     """(element index, whitespace-normalised text, link chars) of every block with text."""
 
+    texts: dict[int, str] = field(default_factory=dict, repr=False)
+    """The ``text`` of the elements asked for so far (teaser detection asks for many twice)."""
+
     def text(self, index: int) -> str:
         """All the text below element ``index``, whitespace-normalised: what a teaser's
         headline or item says. The compiled path joins the text nodes without a proxy."""
-        text_at = getattr(self.elements, "text", None)
-        if text_at is not None:
-            found: str = text_at(index)
-            return found
-        return element_text(self.elements[index])
+        found = self.texts.get(index)
+        if found is None:
+            text_at = getattr(self.elements, "text", None)
+            found = text_at(index) if text_at is not None else element_text(self.elements[index])
+            self.texts[index] = found
+        return found
 
     def fields(self) -> dict[str, Any]:
         """The measured fields (all but the element handles), for the parity tests."""
         return {
             name: getattr(self, name)
             for name in PageTable.__slots__
-            if name not in ("elements", "index_of")
+            if name not in ("elements", "index_of", "texts")
         }
 
 
 def build_table(root: lxml_html.HtmlElement) -> PageTable:
     """The page table of ``root``: compiled when the extension is built and not disabled."""
     if _compiled is not None and not pure_requested():
-        return PageTable(*_compiled(root, BLOCK_TAGS, HINT_TAGS))
+        return PageTable(*_compiled(root, BLOCK_TAGS, HINT_TAGS, HINT_WORDS))
     return reference_table(root)
 
 
@@ -149,11 +241,12 @@ def reference_table(root: lxml_html.HtmlElement) -> PageTable:
     for index in range(1, len(elements)):
         depth[index] = depth[parent[index]] + 1
     classes, ids, roles = (_attribute_values(elements, tags, n) for n in ("class", "id", "role"))
+    voiced = {value: speaks(value) for value in {*classes, *ids}}  # each value once
     hinted = [
         index
         for index, tag in enumerate(tags)
-        if tag in HINT_TAGS or classes[index] is not None or ids[index] is not None
-        or roles[index] is not None
+        if tag in HINT_TAGS or roles[index] is not None or voiced[classes[index]]
+        or voiced[ids[index]]
     ]  # fmt: skip
     links = _Links(elements, tags, end)
     blocks = block_texts(elements, tags, parent, end, links)

@@ -20,8 +20,6 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from lxml import html as lxml_html
-
 from ..page.tags import HEADING_TAGS
 from ..weights import (
     BUILDER_WORDS,
@@ -136,7 +134,8 @@ _NameHints = tuple[Hint | None, Hint | None, Hint | None, Hint | None]
 def _name_hints(names: str) -> _NameHints:
     """What a class/id string says, by precedence: comments, strong article body,
     furniture, weak article words. Memoized apart from the tag: pages repeat their
-    class names on many tags."""
+    class names on many tags. A word set or pattern read here must feed
+    ``page_table.HINT_WORDS`` too: values holding none of those are never asked."""
     text = names.lower()
     words = set(WORD_SPLIT.split(text)) if text.strip() else set()
     comment_words = words & COMMENT_WORDS or (
@@ -358,9 +357,9 @@ def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason,
 def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
     """Each element's own hint, from its tag, class, id and role.
 
-    Only the elements the page table lists as ``hinted`` (a class, id or role, or a hint
-    tag) can have one; ``_hint_of`` is memoized, so each distinct combination is matched
-    once per process.
+    Only the elements the page table lists as ``hinted`` (a role, a hint tag, or a class
+    or id holding one of ``HINT_WORDS``) can have one; ``_hint_of`` is memoized, so each
+    distinct combination is matched once per process.
     """
     table = segmentation.table
     tags, classes, ids, roles = table.tags, table.classes, table.ids, table.roles
@@ -373,7 +372,7 @@ def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
         if (
             hint.kind != "article"
             and css_id
-            and _slug_id(segmentation.elements[index], css_id, weights.slug_id_min_words)
+            and _slug_id(index, css_id, segmentation, weights.slug_id_min_words)
         ):
             hint = _hint_of(tags[index], classes[index], None, roles[index])
         hints[index] = hint
@@ -383,32 +382,37 @@ def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
 _SLUG_WORDS = re.compile(r"[^\W_]+")
 
 
-def _names_its_heading(element: lxml_html.HtmlElement, css_id: str, min_words: int) -> bool:
+def _names_its_heading(index: int, css_id: str, segmentation: Segmentation, min_words: int) -> bool:
     """Whether an id is its section's heading made a slug: documentation tools and CMSs
     name sections after their headings ("sharing-with-a-single-developer", "related-work"),
-    and a heading is no furniture hint."""
-    heading = next((child for child in element[:2] if child.tag in HEADING_TAGS), None)
+    and a heading is no furniture hint. The heading is one of element ``index``'s first two
+    children, read off the table."""
+    tags, end = segmentation.tags, segmentation.end
+    first = index + 1
+    children = (first, end[first]) if first < end[index] else ()
+    heading = next((c for c in children if c < end[index] and tags[c] in HEADING_TAGS), None)
     if heading is None:
         return False
-    words = _SLUG_WORDS.findall(heading.text_content().lower())
+    words = _SLUG_WORDS.findall(segmentation.table.text(heading).lower())
     return len(words) >= min_words and _SLUG_WORDS.findall(css_id.lower()) == words
 
 
-def _slug_id(element: lxml_html.HtmlElement, css_id: str, min_words: int) -> bool:
-    """Whether an id is made from the text it names (``_names_its_heading``,
-    ``_anchors_its_text``), not chosen for the box."""
-    if element.tag in HEADING_TAGS and _anchors_its_text(element, css_id):
+def _slug_id(index: int, css_id: str, segmentation: Segmentation, min_words: int) -> bool:
+    """Whether the id of element ``index`` is made from the text it names
+    (``_names_its_heading``, ``_anchors_its_text``), not chosen for the box."""
+    if segmentation.tags[index] in HEADING_TAGS and _anchors_its_text(index, css_id, segmentation):
         return True
-    return _names_its_heading(element, css_id, min_words)
+    return _names_its_heading(index, css_id, segmentation, min_words)
 
 
-def _anchors_its_text(heading: lxml_html.HtmlElement, css_id: str) -> bool:
+def _anchors_its_text(heading: int, css_id: str, segmentation: Segmentation) -> bool:
     """Whether a heading's id is an anchor made of a prefix and the heading's own first
     words (``nav_nur_die_folie__1`` on "Nur die Folie bleibt zurück"): the prefix names
     the table of contents that links there, not the heading. Without a prefix, "share-this"
-    over "Share this" is a chosen name and keeps its hint."""
+    over "Share this" is a chosen name and keeps its hint. The heading's words are read
+    off the table (``PageTable.text``)."""
     ids = [word for word in _SLUG_WORDS.findall(css_id.lower()) if not word.isdigit()]
-    words = _SLUG_WORDS.findall(heading.text_content().lower())
+    words = _SLUG_WORDS.findall(segmentation.table.text(heading).lower())
     if len(words) < 2 or words[0] not in ids[1:]:
         return False
     run = ids[ids.index(words[0], 1) :]

@@ -1,0 +1,133 @@
+# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+"""Broken phrases inside clean text, and double-encoded UTF-8: hand-written cases.
+
+Each broken string was made by running the codecs on the clean one (``written/read``
+in the id); the host sentence around the phrase holds characters the misreading cannot
+show (``ü``, ``é``, ``ß``), so no reading of the whole node explains it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerkit import repair_text
+
+PHRASES = [
+    pytest.param(
+        "Für die Sitzung (PĹ\x99Ă\xadliĹĄ ĹžluĹĽouÄ\x8dkĂ˝ kĹŻĹ\x88 ĂşpÄ\x9bl) gilt später.",
+        "Für die Sitzung (Příliš žluťoučký kůň úpěl) gilt später.",
+        id="cs in de, utf-8/iso8859_2",
+    ),
+    pytest.param(
+        "Résumé (Pháº£i cá»§a bá»‹ lÃ\xa0 nÃ\xa0y vÃ\xa0 nÄƒm) à lire",
+        "Résumé (Phải của bị là này và năm) à lire",
+        id="vi in fr, utf-8/cp1254: short pieces beside repaired words",
+    ),
+    pytest.param(
+        "Früher war (Mogao na joÅ¡ je tada ove godine) mehr los.",
+        "Früher war (Mogao na još je tada ove godine) mehr los.",
+        id="hr in de, utf-8/cp1252: ü breaks ftfy's whole-string reading",
+    ),
+    pytest.param(
+        "Gemüse (лЕРНЧ ЮАН ВЮЯРХМС ГМНБС ДКЪ) frisch",
+        "Gemüse (Метою або частину знову для) frisch",
+        id="uk in de, cp1251/koi8_r",
+    ),
+    pytest.param(
+        "Behörde (Roedd yn sydd Mфr Prifysgol в'r gвn) heute",
+        "Behörde (Roedd yn sydd Môr Prifysgol â'r gân) heute",
+        id="cy in de, cp1252/cp1251",
+    ),
+    pytest.param(
+        "Résumé (Р•СЃС‚СЊ Р°Р»СЊР±РѕРј С‚Р°РєР¶Рµ РІ Р±С‹Р»Р°) été",
+        "Résumé (Есть альбом также в была) été",
+        id="ru in fr, utf-8/cp1251: the short word with the long ones",
+    ),
+    pytest.param(
+        "Gemüse (le 3 dйcembre) für",
+        "Gemüse (le 3 décembre) für",
+        id="fr in de, cp1252/cp1251: one Cyrillic letter inside a Latin word",
+    ),
+    pytest.param(
+        "Straße (Ξ§Ο\x8eΟ\x81Ξ± Ξ΅Ο\x80Ξ―Ο\x83Ξ·Ο\x82 ΞΌΞ΅Ο\x84Ξ±ΞΎΟ\x8d "
+        "Ο\x83Ο\x84ΞΏΟ\x85Ο\x82 Ο\x84ΞΏΞ½) geöffnet",
+        "Straße (Χώρα επίσης μεταξύ στους τον) geöffnet",
+        id="el in de, utf-8/iso8859_7: not ftfy's windows-1253 pieces",
+    ),
+]
+
+
+@pytest.mark.parametrize(("broken", "fixed"), PHRASES)
+def test_broken_phrase_inside_clean_text(broken: str, fixed: str) -> None:
+    assert repair_text(broken) == fixed
+
+
+DOUBLE = [
+    pytest.param(
+        "WysÃ…â€šano do Polski: DaniÃ„â„¢ i zechcÃ„â€¦",
+        "Wysłano do Polski: Danię i zechcą",
+        id="pl, utf-8/cp1252 x2",
+    ),
+    pytest.param(
+        "Zaradi stoji po Ă„Ĺ¤e Formule",
+        "Zaradi stoji po če Formule",
+        id="sl, utf-8/cp1250 x2: ÄŤe costs what če costs",
+    ),
+    pytest.param(
+        "Er kam spÃ\x83â\x82¬ter in die Gruppe",
+        "Er kam später in die Gruppe",
+        id="de, utf-8/iso8859_15 x2: not windows-1252's À",
+    ),
+    pytest.param("1 Ã…Å¾ubat 2015 Pazar", "1 Şubat 2015 Pazar", id="tr, utf-8/cp1252 x2"),
+]
+
+
+@pytest.mark.parametrize(("broken", "fixed"), DOUBLE)
+def test_double_encoded(broken: str, fixed: str) -> None:
+    assert repair_text(broken) == fixed
+
+
+CLEAN = [
+    pytest.param(
+        "Мен мен бір деген мемлекеттік жылғы ж. жылы жақсы.",
+        id="kk: a Cyrillic run between ғ and қ is no Latin read as windows-1251",
+    ),
+    pytest.param("Bremer/Mccoy – DrÃ¥ber", id="ftfy's must-stay: one sequence beside a dash"),
+    pytest.param("Das Wort Москва heißt auf Deutsch Moskau.", id="de with a Russian word"),
+    pytest.param("Gemüse (Метою або частину знову для) frisch", id="de with a Ukrainian phrase"),
+    pytest.param("Früher war (Mogao na još je tada ove godine) mehr los.", id="de with hr"),
+    pytest.param("Die Rubrik (СПЕЦПРОЕКТЫ) für München", id="de with Russian capitals"),
+    pytest.param("Pаypal (Cyrillic а) für München", id="a Cyrillic look-alike in a Latin word"),
+    pytest.param("Das ist Mocквa und München", id="a word typed in two keyboard layouts"),
+    pytest.param(
+        "لوجبان، و فرانسوی کاجون, ساموآ،\u200f سومالی،\u200f نائورو",
+        id="fa: one UTF-8 sequence of windows-1256 giving a sign",
+    ),
+    pytest.param("n │ is_anomaly\n───┼──────\n 2 │ f", id="a psql table in box drawing"),
+    pytest.param("Größe\n────────\nnäher", id="a box-drawing rule between German lines"),
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_mixed_text_stays(text: str) -> None:
+    assert repair_text(text) == text
+
+
+DATES = [
+    pytest.param("2015Äê3ÔÂ8ÈÕ", "2015年3月8日", id="zh, gbk/cp1252"),
+    pytest.param("2020³â 5¿ù 3ÀÏ", "2020년 5월 3일", id="ko, euc_kr/latin-1"),
+    pytest.param("2018¦~12¤ë25¤é", "2018年12月25日", id="zh-tw, big5/cp1252"),
+]
+
+
+@pytest.mark.parametrize(("broken", "fixed"), DATES)
+def test_cjk_date_glued_to_digits(broken: str, fixed: str) -> None:
+    """A CJK date read as windows-1252 is accented Latin glued to its numbers."""
+    assert repair_text(broken) == fixed
+
+
+@pytest.mark.parametrize(
+    "text", ["Le 1ère édition, 2ème tour", "25°C, 12½ kg, 5×3 m, £35, 10€", "Nº 3ª série"]
+)
+def test_symbols_and_letters_beside_digits_stay(text: str) -> None:
+    assert repair_text(text) == text
