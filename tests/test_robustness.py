@@ -351,8 +351,13 @@ def test_external_entities_never_open_the_file() -> None:
         texts = [extract_ok(page.encode()).text for page in entity_pages(fifo.as_uri())]
         assert not opened.is_set()
         assert "before &x; after" in texts[0]  # the reference stays unexpanded
-        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))  # release the writer
-        thread.join(timeout=5)
+        # Release the writer, keeping the read end open until it is through: a writer
+        # that reaches its open() only after a quick open-and-close would block forever.
+        reader = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)
+        try:
+            thread.join(timeout=30)
+        finally:
+            os.close(reader)
         assert opened.is_set()  # the probe itself works
 
 
