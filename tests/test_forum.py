@@ -15,20 +15,13 @@ from boilerkit.selection.choose import select_content
 from boilerkit.selection.segment import segment
 from boilerkit.selection.threads import find_thread
 from boilerkit.weights import Weights
+from tests.selecting import selected_text as _text
 
 PROSE = (
     "The creak only shows up on the first ride after it has rained, then fades away. "
     "I greased the pedal threads and the chainring bolts but it came back within a week. "
     "Next I will pull the seatpost and clean the seat tube before touching the cups. "
 )
-
-
-def _text(body: str) -> str:
-    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
-    clean_tree(root)
-    selection = select_content(root)
-    assert selection.content is not None
-    return render_text(selection.content)
 
 
 def _post(number: int, profile: str, body: str, extra: str = "") -> str:

@@ -15,6 +15,7 @@ from boilerkit.selection.choose import select_content
 from boilerkit.selection.score import block_reasons, block_value
 from boilerkit.selection.segment import segment
 from boilerkit.weights import BOILERPLATE_LINE, TEASER_HEADING, Weights
+from tests.selecting import selected_text as _text
 
 PROSE = (
     "The council voted on Tuesday to extend the tram line to the northern districts. "
@@ -25,14 +26,6 @@ PROSE = (
 
 def _paragraphs(count: int) -> str:
     return "".join(f"<p>{PROSE} Paragraph {n}.</p>" for n in range(count))
-
-
-def _text(body: str) -> str:
-    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
-    clean_tree(root)
-    selection = select_content(root)
-    assert selection.content is not None
-    return render_text(selection.content)
 
 
 def test_weak_article_word_does_not_vouch_for_a_small_furniture_box() -> None:

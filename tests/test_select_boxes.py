@@ -7,11 +7,7 @@ with is article text. Each rule has its look-alike that must not fire.
 
 from __future__ import annotations
 
-from lxml import html as lxml_html
-
-from boilerkit.page.clean import clean_tree
-from boilerkit.render.text import render_text
-from boilerkit.selection.choose import select_content
+from tests.selecting import selected_text as _text
 
 PROSE = (
     "The club's summer regatta drew forty boats to the lake on Saturday. "
@@ -23,14 +19,6 @@ POLICY = (
     "recognising you when you return to our website and helping our team to understand "
     "which sections of the website you find most interesting and useful. "
 )
-
-
-def _text(body: str) -> str:
-    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
-    clean_tree(root)
-    selection = select_content(root)
-    assert selection.content is not None
-    return render_text(selection.content)
 
 
 def _consent_modal(inner_class: str) -> str:
