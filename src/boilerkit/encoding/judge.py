@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
+from .bigrams import gain, oddity
 from .chains import CJK_TARGETS, Candidate
-from .language import gain, oddity
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
 
@@ -208,7 +208,7 @@ def _lone(text: str, at: int) -> bool:
 
 
 def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
-    """The reading of ``text`` that the bigram model (``language.bits``) finds clearly
+    """The reading of ``text`` that the bigram model (``bigrams.bits``) finds clearly
     more like real text than ``text`` itself, and that ``sound`` lets through.
 
     For readings the per-character costs cannot tell from the text as it stands: a

@@ -27,6 +27,7 @@ from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
+from .bigrams import gain
 from .chains import CJK_TARGETS, Candidate
 from .consistent import consistent_reading
 from .judge import (
@@ -41,7 +42,6 @@ from .judge import (
     weights,
     window,
 )
-from .language import gain
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans

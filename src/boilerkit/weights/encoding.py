@@ -91,12 +91,12 @@ class RepairWeights:
     negative cases (``4288×…``, ``5×£35``) are one or two characters each."""
     language_oddity: float = 6.5
     """Text is read by the bigram model only when its non-ASCII letters cost at least
-    this many bits a bigram (``language.oddity``): clean text mostly costs 3-6 (23 of
+    this many bits a bigram (``bigrams.oddity``): clean text mostly costs 3-6 (23 of
     the 151 texts the trigger passes on 300 trafilatura-eval pages cost more), 67 of the
     70 wild-suite cases the model repairs cost more."""
     language_gain: float = 16.0
     """A legacy reading the per-character costs do not take is taken when the bigram
-    model (``encoding.language``) finds it cheaper than the text by this many bits."""
+    model (``encoding.bigrams``) finds it cheaper than the text by this many bits."""
     language_evidence: float = 16.0
     """A reading the bigram model prefers by this many bits may change one or two
     characters (``judge.sound``'s ``min_evidence`` does not apply)."""

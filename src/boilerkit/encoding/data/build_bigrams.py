@@ -1,4 +1,4 @@
-"""Build ``bigrams.json.gz``, the character bigram tables of ``encoding.language``.
+"""Build ``bigrams.json.gz``, the character bigram tables of ``encoding.bigrams``.
 
     pip download django==5.2.20 --no-deps -d /tmp/dl        # the wheel only; not installed
     python src/boilerkit/encoding/data/build_bigrams.py /tmp/dl/django-5.2.20-py3-none-any.whl
@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
 
-from boilerkit.encoding.language import SCALE, SMOOTHING, fold
+from boilerkit.encoding.bigrams import SCALE, SMOOTHING, fold
 
 OUT = Path(__file__).with_name("bigrams.json.gz")
 SOURCE = (

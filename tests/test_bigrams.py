@@ -1,5 +1,5 @@
 # ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
-"""The character bigram model (encoding/language.py): real text reads cheaper than its
+"""The character bigram model (encoding/bigrams.py): real text reads cheaper than its
 mojibake, in languages its tables were not built from."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import json
 
 import pytest
 
-from boilerkit.encoding.language import DATA, bits, fold, gain, oddity, tables
+from boilerkit.encoding.bigrams import DATA, bits, fold, gain, oddity, tables
 
 
 def _misread(text: str, written: str, read: str) -> str:
