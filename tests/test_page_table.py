@@ -170,7 +170,8 @@ def test_pure_switch_forces_the_reference(monkeypatch: pytest.MonkeyPatch) -> No
 def test_reference_table_measures_blocks_links_and_attributes() -> None:
     root = lxml_html.fromstring(
         "<div class='a b' id='main'><p>Hello <a href='/x'>big</a> world.</p>"
-        "<!-- note --><ul role='list'><li><a href='/y'>one</a></li><li>two</li></ul></div>"
+        "<!-- note --><ul role='list'><li><a href='/y'>one</a></li><li itemtype=''>two</li>"
+        "</ul></div>"
     )
     table = reference_table(root)
     assert table.tags == ["div", "p", "a", "", "ul", "li", "a", "li"]
@@ -179,6 +180,7 @@ def test_reference_table_measures_blocks_links_and_attributes() -> None:
     assert table.depth == [0, 1, 2, 1, 1, 2, 3, 2]
     assert (table.classes[0], table.ids[0], table.roles[4]) == ("a b", "main", "list")
     assert table.hinted == [0, 4]
+    assert table.itemtypes == {7: ""}
     assert table.blocks == [(1, "Hello big world.", 3), (5, "one", 3), (7, "two", 0)]
     assert table.links[0] == 2 and table.chars[0] == 22 and table.link_chars[4] == 3
 
@@ -196,6 +198,8 @@ _ATTRS += (
     " title='t' alt=''",
     " class='Entry-Content x'",
     " id='\u212aey'",
+    " itemtype='https://schema.org/DiscussionForumPosting'",
+    " itemtype=''",
 )
 
 

@@ -213,16 +213,17 @@ cdef str _tag(tree.xmlNode* c_node, dict names):
 
 
 cdef int _attributes(
-    _Walk walk, Py_ssize_t index, list classes, list ids, list roles, dict seen
+    _Walk walk, Py_ssize_t index, list classes, list ids, list roles, dict seen, dict itemtypes
 ) except -1:
-    """The class, id and role of one element (each distinct value once per page) and
-    whether it is an ``<a href>``: ``_attribute_values`` and ``_Links``. Returns 1 when
-    its class or id ``speaks`` (``seen`` maps each value to whether it does)."""
+    """The class, id and role of one element (each distinct value once per page), its
+    ``itemtype`` and whether it is an ``<a href>``: ``_attribute_values``, ``itemtypes``
+    and ``_Links``. Returns 1 when its class or id ``speaks`` (``seen`` maps each value
+    to whether it does)."""
     cdef int voiced = 0
     cdef tree.xmlNode* c_node = walk.nodes[index]
     cdef tree.xmlAttr* c_attr = c_node.properties
     cdef bint is_a = walk.tags[index] == "a"
-    cdef bint got_class = False, got_id = False, got_role = False
+    cdef bint got_class = False, got_id = False, got_role = False, got_type = False
     while c_attr is not NULL:
         if c_attr.ns is NULL and c_attr.type == tree.XML_ATTRIBUTE_NODE:
             name = <const char*>c_attr.name
@@ -240,6 +241,9 @@ cdef int _attributes(
                 got_role = True
                 value = cetree.attributeValue(c_node, c_attr)
                 roles[index] = _seen(seen, value)[0]
+            elif not got_type and strcmp(name, b"itemtype") == 0:
+                got_type = True
+                itemtypes[index] = cetree.attributeValue(c_node, c_attr)
             elif is_a and strcmp(name, b"href") == 0:
                 walk.is_link[index] = 1
         c_attr = c_attr.next
@@ -390,22 +394,23 @@ cdef Elements _handles(cetree._Element root, Py_ssize_t count, _Buffer buffer):
 
 
 cdef tuple _markup(_Walk walk, frozenset hint_tags):
-    """Each node's class, id and role, and the nodes they (or a hint tag) may hint on:
-    ``_attribute_values`` and ``hinted`` of the reference."""
+    """Each node's class, id and role, the nodes they (or a hint tag) may hint on, and
+    the itemtypes: ``_attribute_values``, ``hinted`` and ``itemtypes`` of the reference."""
     cdef Py_ssize_t index, count = walk.count
     cdef list classes = [None] * count
     cdef list ids = [None] * count
     cdef list roles = [None] * count
     cdef dict seen = {}
     cdef list hinted = []
+    cdef dict itemtypes = {}
     cdef int voiced
     for index in range(count):
         voiced = 0
         if walk.nodes[index].type == tree.XML_ELEMENT_NODE and walk.nodes[index].properties:
-            voiced = _attributes(walk, index, classes, ids, roles, seen)
+            voiced = _attributes(walk, index, classes, ids, roles, seen, itemtypes)
         if voiced or roles[index] is not None or walk.tags[index] in hint_tags:
             hinted.append(index)
-    return classes, ids, roles, hinted
+    return classes, ids, roles, hinted, itemtypes
 
 
 cdef int _mark_links(_Walk walk) except -1:
@@ -460,7 +465,7 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags, tuple hint_w
     _walk_nodes(walk, element._c_node)
     cdef dict names = {}
     walk.tags = [_tag(walk.nodes[index], names) for index in range(walk.count)]
-    classes, ids, roles, hinted = _markup(walk, hint_tags)
+    classes, ids, roles, hinted, itemtypes = _markup(walk, hint_tags)
     _mark_links(walk)
     blocks = block_texts(walk, block_tags)
     links, chars, link_chars = _measures(walk, blocks)
@@ -475,6 +480,7 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags, tuple hint_w
         ids,
         roles,
         hinted,
+        itemtypes,
         links,
         chars,
         link_chars,

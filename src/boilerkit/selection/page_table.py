@@ -151,6 +151,9 @@ class PageTable:
     hinted: list[int]
     """The elements with a role, a tag in ``HINT_TAGS``, or a class or id that
     ``speaks``: the only ones whose markup can hint at anything."""
+    itemtypes: dict[int, str]
+    """The ``itemtype`` of the elements that have one (microdata), in document order:
+    ``threads`` looks for a declared forum thread here instead of searching the tree."""
     links: list[int]
     """The number of ``<a href>`` in each element's subtree."""
     chars: list[int]
@@ -248,6 +251,11 @@ def reference_table(root: lxml_html.HtmlElement) -> PageTable:
         if tag in HINT_TAGS or roles[index] is not None or voiced[classes[index]]
         or voiced[ids[index]]
     ]  # fmt: skip
+    itemtypes = {
+        index: value
+        for index, (element, tag) in enumerate(zip(elements, tags, strict=True))
+        if tag and (value := element.get("itemtype")) is not None
+    }
     links = _Links(elements, tags, end)
     blocks = block_texts(elements, tags, parent, end, links)
     chars = [0] * len(elements)
@@ -266,6 +274,7 @@ def reference_table(root: lxml_html.HtmlElement) -> PageTable:
         ids=ids,
         roles=roles,
         hinted=hinted,
+        itemtypes=itemtypes,
         links=links.below,
         chars=subtree_sums(chars, end),
         link_chars=subtree_sums(link_chars, end),
