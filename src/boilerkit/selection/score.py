@@ -328,6 +328,20 @@ def block_value(block: Block, weights: Weights, scale: float) -> float:
     )
 
 
+def block_values(blocks: tuple[Block, ...], weights: Weights, scale: float) -> list[float]:
+    """``block_value`` of every block, with the weights' terms read once for the page
+    (the same arithmetic, term by term, so the same floats)."""
+    link_factor = 1 + weights.link_penalty * scale
+    cost = weights.block_cost * scale
+    bonus, cap = weights.sentence_bonus, weights.sentence_bonus_cap
+    return [
+        -float(block.chars)
+        if " on line " in block.text and is_server_error(block.text)
+        else block.chars - link_factor * block.link_chars - cost + bonus * min(block.sentences, cap)
+        for block in blocks
+    ]
+
+
 def boilerplate_value(block: Block, weights: Weights) -> float:
     """A block's worth inside furniture or a teaser block, whatever its prose: its chars
     count against it (``boilerplate_factor``) and it pays the block cost, unscaled."""
@@ -439,7 +453,7 @@ def score(
     for box in profile_boxes:
         hints[box] = PROFILE_BOX
     blocks = segmentation.blocks
-    raw = [block_value(block, weights, scale) for block in blocks]
+    raw = block_values(blocks, weights, scale)
     prose = _prose_mass(segmentation, raw)
     furniture = furniture_hints(segmentation, hints, prose, weights)
     teasers = _plausible_teasers(segmentation, teasers, prose, weights)
@@ -448,13 +462,15 @@ def score(
     value = list(raw)
     total = [0.0] * len(segmentation.elements)  # container value: positives minus some negatives
     negative_weight = weights.negative_weight
+    factor, cost = weights.boilerplate_factor, weights.block_cost  # boilerplate_value's
     for block in blocks:
-        if block in in_teaser or region[block.node] is not None:
-            worth = boilerplate_value(block, weights)
+        node = block.node
+        if region[node] is not None or block in in_teaser:
+            worth = factor * block.chars - cost
             value[block.index] = worth
         else:
             worth = value[block.index]
-        total[block.node] = worth if worth > 0 else negative_weight * worth
+        total[node] = worth if worth > 0 else negative_weight * worth
     parent = segmentation.parent
     summed_up(total, parent)
     return Scores(value, hints, furniture, region, total, teasers, in_teaser, weights, scale)
