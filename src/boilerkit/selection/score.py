@@ -208,6 +208,9 @@ def furniture_hints(
                 continue
             vouching = strong if prose[index] < small else articles
             first = bisect.bisect_left(vouching, index)
+            if first == len(vouching) or vouching[first] >= end[index]:
+                result[index] = hint  # no article name inside: nothing vouches
+                continue
             after = map(vouching.__getitem__, range(first, len(vouching)))  # no copy
             inside = itertools.takewhile(end[index].__gt__, after)
             article_mass = max((prose[i] for i in inside), default=0.0)
