@@ -220,10 +220,15 @@ def _make_links_absolute(
     targets: list[lxml_html.HtmlElement] = []
     for element in copies:
         names = element.keys()
+        if not names:  # most copies: only the tag can hold a link (_links_elsewhere)
+            if element.tag in _LINKING_TAGS or element.tag[0] == "{":
+                _rewrite_all_links(root, base_url)
+                return
+            continue
         if _links_elsewhere(element, names):
             _rewrite_all_links(root, base_url)
             return
-        if names and not _LINK_ATTRIBUTES.isdisjoint(names):
+        if not _LINK_ATTRIBUTES.isdisjoint(names):
             targets.append(element)
     for element in targets:
         for name in _LINK_ATTRIBUTES.intersection(element.keys()):
@@ -251,11 +256,15 @@ def _rewrite_all_links(root: lxml_html.HtmlElement, base_url: str) -> None:
     )
 
 
+_LINKING_TAGS = frozenset({"object", "base", "style"})
+"""Tags lxml finds links in whatever their attributes (their content, their ``data``)."""
+
+
 def _links_elsewhere(element: lxml_html.HtmlElement, names: list[str]) -> bool:
     """Whether lxml would find links in this element beyond its plain link attributes."""
     tag = element.tag
     return (
-        tag in ("object", "base", "style")
+        tag in _LINKING_TAGS
         or tag[0] == "{"
         or (tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh")
         or (tag == "param" and (element.get("valuetype") or "").lower() == "ref")
