@@ -699,7 +699,8 @@ def copy_out(
                     after = tail[offset]
                     if flags[offset] & 2 or (after and (<str>after).strip()):
                         flags[up] |= 4
-        root = copy_element(tags[container] or "span", _element_attributes(nodes, container, copied), None)
+        attributes = _element_attributes(nodes, container, copied)
+        root = copy_element(tags[container] or "span", attributes, None)
         copies[0] = root
         for offset in range(size):
             last[offset] = -1

@@ -90,7 +90,7 @@ def _heads(items: list[tuple[Any, Any]], parser: Any) -> frozenset[str] | None:
 
 def _hint_words() -> tuple[str, ...]:
     """``HINT_WORDS``: the class/id words and the heads of the class/id patterns that
-    ``score._name_hints`` reads, without those holding a shorter one; empty (every value
+    ``hints._name_hints`` reads, without those holding a shorter one; empty (every value
     speaks) if a pattern's heads cannot be read."""
     words = set(NEGATIVE_WORDS | POSITIVE_WORDS | COMMENT_WORDS)
     patterns = (COMMENT_COMPOUND, COMMENT_FURNITURE, STRONG_POSITIVE, NEGATIVE_PATTERN)
@@ -107,7 +107,7 @@ def _hint_words() -> tuple[str, ...]:
 HINT_WORDS = _hint_words()
 """What a class or id value must hold (lower-cased) to hint at anything: every word of the
 class/id tables and the literal beginning of every branch of their patterns
-(``score._name_hints`` reads no other). A value without one says nothing, so the page
+(``hints._name_hints`` reads no other). A value without one says nothing, so the page
 table leaves its elements out of ``hinted`` and scoring never looks at them: about half
 the elements with a class or id on a page."""
 
@@ -208,6 +208,13 @@ def compiled(name: str) -> Callable[..., Any] | None:
         if function is not None:
             return function
     return None  # a stale in-place build without this twin: the reference does the work
+
+
+def compiled_class(name: str) -> Any:
+    """The compiled class called ``name`` when the extension is built (whatever
+    ``BOILERKIT_PURE`` says now: its users check ``pure_requested`` on every call), else
+    ``None``."""
+    return next((getattr(m, name) for m in _modules if hasattr(m, name)), None)
 
 
 def _load_modules() -> tuple[Any, ...]:
