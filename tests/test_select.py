@@ -99,6 +99,26 @@ def test_kicker_above_the_headline_is_dropped() -> None:
 
 
 @pytest.mark.parametrize(
+    ("line", "kicker"),
+    [
+        ("Pressemitteilung Aktuell 02. November 2021", True),  # a day's ordinal dot
+        ("Am 2. November tagt der Rat.", False),  # a sentence that says a date
+        ("Version 2.1. Jetzt neu.", False),  # a dot after a number that ends a sentence
+    ],
+    ids=["ordinal-date", "dated-sentence", "numbered-sentence"],
+)
+def test_a_dated_kicker_is_no_sentence(line: str, kicker: bool) -> None:
+    """Above the headline a short line with a sentence stays; the dot of a day written
+    before its month ("02. November") ends no sentence, so a dated kicker goes."""
+    text = _text(
+        f"<article><header><div class='info'>{line}</div>"
+        f"<h1>The tram goes north</h1></header>{_paragraphs(4)}</article>"
+    )
+    assert (line not in text) is kicker
+    assert "Paragraph 3" in text
+
+
+@pytest.mark.parametrize(
     "name", ["ad-disclosure", "cta-box", "postmetadata", "home-teasers", "nextstory", "news-letter"]
 )
 def test_furniture_class_names(name: str) -> None:

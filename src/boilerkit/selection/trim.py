@@ -17,8 +17,10 @@ from lxml import html as lxml_html
 from ..page.tags import BLOCK_TAGS, HEADING_TAGS, heading_rank
 from ..weights import (
     CALL_TO_ACTION,
+    ORDINAL_DAY,
     READER_ADDRESS,
     RIGHTS_LINE,
+    SENTENCE_END,
     SIGN_OFF,
     TAG_HEADING,
     TOC_HEADING,
@@ -205,9 +207,15 @@ def trim_head(
         headline = _title_line(blocks, drops, weights, title)
     for i in range(headline):
         block = blocks[i]
-        if drops[i] is None and not block.sentences and block.chars < weights.tail_min_chars:
+        if drops[i] is None and block.chars < weights.tail_min_chars and not _sentence(block):
             drops[i] = Reason("kicker", -1.0, "short line above the headline")
     _trim_head_furniture(blocks, drops, weights)
+
+
+def _sentence(block: Block) -> bool:
+    """Whether a short line says a sentence; a day's ordinal dot ("02. November 2021")
+    ends none, so "Pressemitteilung Aktuell 02. November 2021" is a kicker."""
+    return bool(block.sentences) and bool(SENTENCE_END.search(ORDINAL_DAY.sub(" ", block.text)))
 
 
 def _title_line(

@@ -407,6 +407,11 @@ Ethiopic (።) full stops end a sentence before a space or a closing quote, as "
 CJK text runs on without spaces. (One character class first, then the lookarounds: an
 alternation of two classes searched twice as slowly.)"""
 
+ORDINAL_DAY = re.compile(r"(?<![\w.])\d{1,2}\.\s(?=[^\W\d])")
+"""A day written as an ordinal before its month ("02. November 2021", "3. März"): its dot
+is no sentence end. Read only in the short lines above the headline (``trim_head``),
+where "Pressemitteilung Aktuell 02. November 2021" is a kicker, not a sentence."""
+
 NAV_SEPARATOR = re.compile(r"\s[|>/~·•-]\s|[|¦»›•·]|\]\s*\[|\s::\s")
 """The marks between the items of a menu or breadcrumb line written as text: "|", "»",
 "·", a spaced ">" or "/", "] [" between bracketed items."""
