@@ -203,13 +203,25 @@ def trim_head(
         ),
         -1,
     )
-    if headline < 0:
+    if headline < 0 or _paragraph_before(blocks, drops, weights, headline):
         headline = _title_line(blocks, drops, weights, title)
     for i in range(headline):
         block = blocks[i]
         if drops[i] is None and block.chars < weights.tail_min_chars and not _sentence(block):
             drops[i] = Reason("kicker", -1.0, "short line above the headline")
     _trim_head_furniture(blocks, drops, weights)
+
+
+def _paragraph_before(
+    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights, headline: int
+) -> bool:
+    """Whether a kept paragraph stands before the ``h1``: then it is no headline of the
+    article but a box's title after it ("While you are here..." over a donation appeal),
+    and the short lines above it are the article's subheadings, not kickers."""
+    return any(
+        drops[i] is None and blocks[i].sentences and blocks[i].chars >= weights.tail_min_chars
+        for i in range(headline)
+    )
 
 
 def _sentence(block: Block) -> bool:
