@@ -88,6 +88,21 @@ def test_call_to_action_words_inside_the_article_stay() -> None:
     assert "sign up for the consultation" in text and closing in text
 
 
+def test_citation_box_closes_the_article_but_citing_in_it_stays() -> None:
+    """A "Suggested citation" box after the article is a closing box (with the appeal
+    above it); the same words inside the article decide nothing."""
+    cited = "The court explained how to cite its rulings in the new format, at length."
+    text = _text(
+        f"<article>{_paragraphs(2)}<p>{cited} {PROSE}</p>{_paragraphs(2)}"
+        "<div class='support-box'><p>If you enjoyed this post, please support our work.</p></div>"
+        "<div class='cite-as'><p>Suggested citation: A. Writer, The tram goes north, Notes,"
+        " 2023.</p></div>"
+        "</article>"
+    )
+    assert cited in text and "Paragraph 1" in text
+    assert "Suggested citation" not in text and "If you enjoyed" not in text
+
+
 def test_kicker_above_the_headline_is_dropped() -> None:
     text = _text(
         "<article><header><div class='topic'>Trams and buses</div>"

@@ -259,6 +259,8 @@ CALL_TO_ACTION = re.compile(
       | last\s(?:modified|updated|changed|revised) | zuletzt\s(?:ge[äa]ndert|aktualisiert)
       | aktualisiert\sam | derni[èe]re\smise\s[àa]\sjour | [úu]ltima\sactualizaci[óo]n
       | not\sresponsible\sfor | sofern\snicht\sanders
+      | suggested\scitation | how\sto\scite | cite\sthis\s(?:article|post|page) | pour\sciter
+      | zitiervorschlag | zitierweise | c[óo]mo\scitar | jak\scytowa[ćc]
       | подпис(?:ывайтесь|аться|ка) | все\sправа\sзащищены | abonneer | volg\sons
       | alle\srechten\svoorbehouden | takip\sedin | abone\sol | tüm\shakları\ssaklıdır
       | нашли\sошибку | сообщите\sнам | hak\scipta | dilindungi\sundang
@@ -272,8 +274,9 @@ CALL_TO_ACTION = re.compile(
     re.X,
 )
 """Words of the boxes that close an article: newsletters, apps, social accounts, donations,
-rights, contact lines, comment prompts, disclosures, and the footer lines of old pages
-(last updated, hit counters, "back to home", the webmaster). Searched
+rights, contact lines, comment prompts, disclosures, "how to cite this article" boxes
+(the last block of academic blogs: it ended the walk before the appeal above it), and the
+footer lines of old pages (last updated, hit counters, "back to home", the webmaster). Searched
 in lower-cased text, and anchored at word starts: a case-insensitive search of many
 alternatives at every character costs ten times more."""
 
