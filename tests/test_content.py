@@ -13,20 +13,29 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
+from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
 from boilerkit.encoding.decode import decode_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.page.tags import BLOCK_TAGS
+from boilerkit.selection import page_table
 from boilerkit.selection.content import (
+    _KEEP_EMPTY,
     COPIED_ATTRIBUTES,
+    _copy_element,
     _make_links_absolute,
     build_content,
+    copy_out,
     prune_empty,
+    xml_safe,
 )
 from boilerkit.selection.segment import Segmentation, segment
+from tests.parity import EXAMPLES, SLUGS, cleaned, compiled_only, tag_soup
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BASE = "https://example.com/dir/page.html"
@@ -132,3 +141,93 @@ def test_links_resolve_like_lxml(source: str) -> None:
     expected.make_links_absolute(BASE, resolve_base_href=False, handle_failures="ignore")
     _make_links_absolute(got, list(got.iter()), BASE)
     assert lxml_html.tostring(got) == lxml_html.tostring(expected)
+
+
+# -- the compiled copy-out (``_passes.copy_out``) against ``copy_out`` -----------------------
+
+
+def _assert_same_copies(
+    container: int, segmentation: Segmentation, kept: set[int], skip: frozenset[int], label: str
+) -> None:
+    """The compiled copy-out gives the reference's tree and its copies in the same order."""
+    compiled_copy = page_table.compiled("copy_out")
+    assert compiled_copy is not None, "the compiled copy-out is not built"
+    expected_root, expected = copy_out(container, segmentation, kept, skip)
+    found = compiled_copy(
+        segmentation.elements, container, segmentation.tags, segmentation.parent,
+        segmentation.end, BLOCK_TAGS, kept, segmentation.block_at, skip, COPIED_ATTRIBUTES,
+        _KEEP_EMPTY, _copy_element, xml_safe, lambda stage: None,
+    )  # fmt: skip
+    assert found is not None, label
+    root, copies = found
+    assert lxml_html.tostring(root) == lxml_html.tostring(expected_root), label
+    assert [(c.tag, c.text, c.tail, c.items()) for c in copies] == [
+        (c.tag, c.text, c.tail, c.items()) for c in expected
+    ], label
+    assert copies[0] is root
+
+
+def _some_choices(
+    segmentation: Segmentation, rng: random.Random
+) -> list[tuple[int, set[int], frozenset[int]]]:
+    """Containers (the root, the body, a random element) with random kept blocks and a
+    random skipped child."""
+    elements = [i for i, tag in enumerate(segmentation.tags) if tag]
+    body = segmentation.tags.index("body") if "body" in segmentation.tags else 0
+    choices = []
+    for container in {0, body, rng.choice(elements)}:
+        kept = {block.node for block in segmentation.blocks if rng.random() < 0.6}
+        children = segmentation.children(container)
+        skip = (
+            frozenset(rng.sample(children, 1)) if children and rng.random() < 0.5 else frozenset()
+        )
+        choices.append((container, kept, skip))
+    return choices
+
+
+@compiled_only
+@pytest.mark.parametrize("slug", SLUGS)
+def test_compiled_copy_out_equals_reference_on_fixture(slug: str) -> None:
+    segmentation = segment(cleaned((FIXTURES / slug / "source.html").read_bytes()))
+    for container, kept, skip in _some_choices(segmentation, random.Random(slug)):
+        _assert_same_copies(container, segmentation, kept, skip, f"{slug} at {container}")
+
+
+@compiled_only
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_compiled_copy_out_equals_reference_on_corpus(name: str) -> None:
+    if not available(name):
+        pytest.skip(f"corpus {name} not found")
+    for page in load_corpus(name).pages:
+        segmentation = segment(cleaned(page.html))
+        for container, kept, skip in _some_choices(segmentation, random.Random(page.id)):
+            _assert_same_copies(container, segmentation, kept, skip, f"{page.id} at {container}")
+
+
+_TAGS = ("div", "p", "span", "a", "b", "li", "td", "img", "br", "h2", "table", "x:y", "fo&o")
+_TEXTS = ("word", " ", "\u00a0", "soft\u00adhyphen", "bell\x07", "\x0bv", "t\u00fcr", "")
+_ATTRS = ("", " href='/a'", " class='c'", " colspan='12345'", " rowspan=' 99999999 '")
+_ATTRS += (" src='i.png'", " style='x'", " data-x='1'", " title='\u00e9'", " {x='1'")
+_ATTRS += (" title='a\x07b'", " alt='\x0b'")  # lxml refuses these values: the fallback
+
+
+@compiled_only
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(tag_soup(_TAGS, _ATTRS, _TEXTS, comments=True), st.integers(0, 2**32))
+def test_compiled_copy_out_equals_reference_on_generated_trees(body: str, seed: int) -> None:
+    segmentation = segment(lxml_html.document_fromstring(f"<html><body>{body}</body></html>"))
+    for container, kept, skip in _some_choices(segmentation, random.Random(seed)):
+        _assert_same_copies(container, segmentation, kept, skip, f"{body!r} at {container}")
+
+
+def test_the_copy_out_falls_back_to_the_reference_off_the_compiled_table() -> None:
+    compiled_copy = page_table.compiled("copy_out")
+    if compiled_copy is None:
+        pytest.skip("the compiled copy-out is not built")
+    arguments = (0, [], [], [], frozenset(), set(), {}, frozenset(), frozenset(), frozenset())
+    assert compiled_copy([], *arguments, None, None, None) is None

@@ -7,14 +7,17 @@ the forum furniture (or a look-alike in an article) that the signal must drop (o
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
 from lxml import html as lxml_html
 
 from boilerkit.page.clean import clean_tree
 from boilerkit.render.text import render_text
+from boilerkit.selection import threads
 from boilerkit.selection.choose import select_content
 from boilerkit.selection.segment import segment
 from boilerkit.selection.threads import find_thread
 from boilerkit.weights import Weights
+from tests.parity import EXAMPLES, tag_soup
 from tests.selecting import selected_text as _text
 
 PROSE = (
@@ -313,3 +316,40 @@ def test_microdata_on_the_body_declares_no_list_of_posts() -> None:
     )
     clean_tree(root)
     assert find_thread(segment(root), Weights()) is None
+
+
+_FORUM = " itemtype='https://schema.org/DiscussionForumPosting'"
+_MICRODATA = tag_soup(
+    ("div", "section", "article", "p", "span"),
+    ("", _FORUM, " itemtype='http://schema.org/Comment'", " itemtype=''", " itemprop='comment'"),
+    ("reply", " ", "text. "),
+    comments=True,
+)
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(_MICRODATA, _MICRODATA)
+def test_the_declared_thread_read_off_the_table_is_the_one_the_search_finds(
+    body: str, after: str
+) -> None:
+    """On a whole document the table's ``itemtypes`` stand for ``//@itemtype``; markup
+    libxml2 leaves after ``</html>`` makes the search do the work, and both agree."""
+    for html in (f"<html><body>{body}</body></html>", f"<html><body>{body}</body></html>{after}"):
+        segmentation = segment(lxml_html.document_fromstring(html))
+        found = threads._declaring(segmentation)
+        whole = threads.is_whole_document
+        try:
+            threads.is_whole_document = lambda root: False  # type: ignore[assignment]
+            assert threads._declaring(segmentation) == found
+        finally:
+            threads.is_whole_document = whole
+
+
+def test_the_declared_thread_is_found_in_the_table() -> None:
+    root = lxml_html.document_fromstring(
+        f"<html><body><div><p>x</p></div><section{_FORUM}><div itemprop='comment'>reply</div>"
+        f"</section><div{_FORUM}></div></body></html>"
+    )
+    segmentation = segment(root)
+    assert threads._declaring(segmentation) == 4
+    assert find_thread(segmentation, Weights()) == threads.Thread((), 4, frozenset())

@@ -26,7 +26,7 @@ from boilerkit.metadata import meta_tags
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
 from boilerkit.render.spaces import collapse
-from boilerkit.selection import page_table, score, teasers
+from boilerkit.selection import hints, page_table, teasers
 from boilerkit.selection.content import COPIED_ATTRIBUTES
 from boilerkit.selection.page_table import (
     BLOCK_TAGS,
@@ -78,7 +78,7 @@ def test_the_extension_is_built_when_ci_requires_it() -> None:
     assert page_table.COMPILED
     twins = ("compiled_table", "collect_tags", "sum_up", "teaser_candidates", "clean_marks")
     twins += ("depth_marks", "body_attributes", "site_marks", "has_crowded_tag")
-    for name in (*twins, "texts_are_ascii"):  # not a stale in-place build
+    for name in (*twins, "texts_are_ascii", "copy_out", "NameTest"):  # not a stale build
         assert page_table.compiled(name) is not None, f"_walk.{name} is missing: rebuild"
 
 
@@ -170,7 +170,8 @@ def test_pure_switch_forces_the_reference(monkeypatch: pytest.MonkeyPatch) -> No
 def test_reference_table_measures_blocks_links_and_attributes() -> None:
     root = lxml_html.fromstring(
         "<div class='a b' id='main'><p>Hello <a href='/x'>big</a> world.</p>"
-        "<!-- note --><ul role='list'><li><a href='/y'>one</a></li><li>two</li></ul></div>"
+        "<!-- note --><ul role='list'><li><a href='/y'>one</a></li><li itemtype=''>two</li>"
+        "</ul></div>"
     )
     table = reference_table(root)
     assert table.tags == ["div", "p", "a", "", "ul", "li", "a", "li"]
@@ -179,6 +180,7 @@ def test_reference_table_measures_blocks_links_and_attributes() -> None:
     assert table.depth == [0, 1, 2, 1, 1, 2, 3, 2]
     assert (table.classes[0], table.ids[0], table.roles[4]) == ("a b", "main", "list")
     assert table.hinted == [0, 4]
+    assert table.itemtypes == {7: ""}
     assert table.blocks == [(1, "Hello big world.", 3), (5, "one", 3), (7, "two", 0)]
     assert table.links[0] == 2 and table.chars[0] == 22 and table.link_chars[4] == 3
 
@@ -196,6 +198,8 @@ _ATTRS += (
     " title='t' alt=''",
     " class='Entry-Content x'",
     " id='\u212aey'",
+    " itemtype='https://schema.org/DiscussionForumPosting'",
+    " itemtype=''",
 )
 
 
@@ -244,11 +248,11 @@ _NAME_PIECES += ("\u212a", "\u0130", "\u03a3", "Ab", "COMMENT", "9", "wp-block",
 @given(st.lists(st.sampled_from(_NAME_PIECES), max_size=6), st.text(max_size=8))
 def test_a_value_that_does_not_speak_hints_nothing(pieces: list[str], noise: str) -> None:
     """``speaks`` is the filter ``hinted`` applies: a value it leaves out must be one
-    ``score._name_hints`` finds nothing in, alone or beside another such value."""
+    ``hints._name_hints`` finds nothing in, alone or beside another such value."""
     for value in ("".join(pieces), "".join(pieces)[1:], noise + "".join(pieces)[:-1]):
         silent = not page_table.speaks(value)
-        assert not silent or score._name_hints.__wrapped__(value) == (None,) * 4, value
-        assert not silent or score._name_hints.__wrapped__(f"{value} grid") == (None,) * 4
+        assert not silent or hints._name_hints.__wrapped__(value) == (None,) * 4, value
+        assert not silent or hints._name_hints.__wrapped__(f"{value} grid") == (None,) * 4
 
 
 @compiled_only
@@ -261,6 +265,51 @@ def test_compiled_speaks_equals_reference(pieces: list[str], glue: str) -> None:
     expected = [1] if page_table.speaks(value) else []
     assert reference_table(root).hinted == expected
     assert _compiled_table(root).hinted == expected
+
+
+_HEADS = ("articlebody", "story_text", "main-content", "newsletter", "news-letter", "shared")
+_HEADS += ("share", "user_info", "whos-online", "comment", "comments-meta", "commentary")
+_HEADS += ("commentsection", "comments_reply ", "elementor", "vc", "et", "block", "widget")
+_HEADS += ("meta", "cookie", "gdpr", "sidebar", "\x00", "\t", "\u00a0", "\u212a", "\u0130")
+
+
+@compiled_only
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    st.lists(st.sampled_from(_NAME_PIECES + _HEADS), max_size=8),
+    st.sampled_from(("", " ", "-", "Q", "  \n")),
+)
+def test_compiled_name_test_equals_reference(pieces: list[str], glue: str) -> None:
+    """``_walk.NameTest`` gives ``hints._name_hints``'s answer, hints equal field by field."""
+    assert hints._NAME_TEST is not None
+    names = glue.join(pieces)
+    for value in (names, names.upper(), f"{names} {names[::-1]}"):
+        assert hints._NAME_TEST.hints(value) == hints._name_hints.__wrapped__(value), value
+
+
+@compiled_only
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_compiled_name_test_equals_reference_on_corpus(name: str) -> None:
+    """Every class/id string of the corpus pages' hinted elements, as ``_hint_of`` joins
+    them, says the same through both."""
+    if not available(name):
+        pytest.skip(f"corpus {name} not found")
+    assert hints._NAME_TEST is not None
+    for page in load_corpus(name).pages:
+        table = reference_table(cleaned(page.html))
+        for index in table.hinted:
+            value = f"{table.classes[index] or ''} {table.ids[index] or ''}"
+            expected = hints._name_hints.__wrapped__(value)
+            assert hints._NAME_TEST.hints(value) == expected, f"{page.id}: {value!r}"
+
+
+def test_the_pure_path_asks_the_reference_name_test(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BOILERKIT_PURE", "1")
+    assert hints._names_test() is hints._name_hints
+    monkeypatch.delenv("BOILERKIT_PURE")
+    built = hints._NAME_TEST.hints if hints._NAME_TEST is not None else hints._name_hints
+    assert hints._names_test() == built
 
 
 @compiled_only

@@ -12,7 +12,13 @@ from lxml import html as lxml_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.render.text import render_text
 from boilerkit.selection.choose import select_content
-from boilerkit.selection.score import block_reasons, block_value
+from boilerkit.selection.score import (
+    block_reasons,
+    block_value,
+    block_values,
+    boilerplate_value,
+    score,
+)
 from boilerkit.selection.segment import segment
 from boilerkit.weights import BOILERPLATE_LINE, TEASER_HEADING, Weights
 from tests.selecting import selected_text as _text
@@ -525,6 +531,30 @@ def test_furniture_lines_of_other_languages_are_dropped(furniture: str) -> None:
     marker = furniture.split("<p>")[1][:10]
     text = _text(f"<article>{_paragraphs(2)}{furniture}{_paragraphs(2)}</article>")
     assert "Paragraph 1" in text and marker not in text
+
+
+@pytest.mark.parametrize("scale", [0.6, 1.0, 1.5, 1 / 3])
+def test_block_values_are_block_value_to_the_last_bit(scale: float) -> None:
+    """The page-at-once values (the weights read once) are ``block_value``'s, bit for bit,
+    server errors included; so is the boilerplate value the scoring folds in."""
+    error = "Warning: include(x.php): failed to open stream in /var/www/a.php on line 12"
+    root = lxml_html.document_fromstring(
+        f"<html><body><p>{PROSE}</p><p>Read <a href='/x'>the full report on trams</a>.</p>"
+        f"<div>Share</div><p>{error}</p><p>It happened on line 12. {PROSE}</p></body></html>"
+    )
+    weights = Weights(link_penalty=1.1, block_cost=7.3, sentence_bonus=2.9)
+    blocks = segment(root).blocks
+    assert block_values(blocks, weights, scale) == [
+        block_value(block, weights, scale) for block in blocks
+    ]
+    assert block_values(blocks, weights, scale)[3] < 0  # the PHP errors
+    scores = score(segment(root), (), weights, scale)
+    assert scores.value == block_values(blocks, weights, scale)  # no hint, no teaser
+    nav = f"<nav><p>Home and news. About us.</p></nav><article><p>{PROSE}</p></article>"
+    segmentation = segment(lxml_html.document_fromstring(f"<html><body>{nav}</body></html>"))
+    menu = segmentation.blocks[0]
+    value = score(segmentation, (), weights, scale).value[0]
+    assert value == boilerplate_value(menu, weights) < 0
 
 
 @pytest.mark.parametrize(

@@ -7,7 +7,8 @@ stages' other walks below). Read-only over libxml2's structs, through lxml's pub
 API."""
 
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
-from libc.string cimport memchr, strcmp, strstr
+from cpython.unicode cimport PyUnicode_1BYTE_DATA
+from libc.string cimport memchr, memset, strcmp, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
@@ -20,6 +21,9 @@ from ._nodes cimport (
 )
 
 cetree.import_lxml__etree()
+
+cdef extern from "Python.h":
+    bint PyUnicode_IS_ASCII(object text)
 
 
 cdef bint _named(tree.xmlNode* c_node, const char* name) noexcept:
@@ -592,3 +596,166 @@ def texts_are_ascii(root):
                 return True
         c_node = c_node.next
     return True
+
+
+cdef object _safe(object text, object xml_safe):
+    """``content.xml_safe(text)``: ASCII text without C0 controls (the common case) is
+    returned as it is; anything else goes to ``xml_safe``."""
+    if text is None:
+        return None
+    cdef str value = <str>text
+    cdef const unsigned char* data
+    cdef Py_ssize_t at
+    if not PyUnicode_IS_ASCII(value):
+        return xml_safe(value)
+    data = PyUnicode_1BYTE_DATA(value)
+    for at in range(len(value)):
+        if data[at] < 32 and data[at] != 9 and data[at] != 10 and data[at] != 13:
+            return xml_safe(value)
+    return value
+
+
+cdef dict _copied_attributes(tree.xmlNode* c_node, frozenset names):
+    """``Elements.attributes_in``: the attributes in ``names``, without a namespace."""
+    cdef dict found = {}
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if c_attr.type == tree.XML_ATTRIBUTE_NODE and c_attr.ns is NULL:
+            name = (<const char*>c_attr.name).decode("utf-8")
+            if name in names:
+                found[name] = cetree.attributeValue(c_node, c_attr)
+        c_attr = c_attr.next
+    return found
+
+
+def copy_out(
+    elements,
+    Py_ssize_t container,
+    list tags,
+    list parent,
+    list end,
+    frozenset block_tags,
+    kept,
+    block_at,
+    skip,
+    frozenset copied,
+    frozenset keep_empty,
+    object copy_element,
+    object xml_safe,
+    object check,
+):
+    """``content.copy_out`` (``_copied_text``, ``_surviving`` and the copy loop) over the
+    compiled table's nodes: the copy of element ``container`` and its copies in document
+    order. ``None`` when ``elements`` is not the compiled table's (the reference works)."""
+    if not isinstance(elements, Elements):
+        return None
+    cdef Elements nodes = <Elements>elements
+    cdef Py_ssize_t size = <Py_ssize_t>end[container] - container
+    cdef Py_ssize_t index, offset, up, count = 0, position, before
+    cdef int* members = <int*>_alloc(sizeof(int) * size)
+    cdef char* flags = <char*>_alloc(size)  # 1 keep_text, 2 alive, 4 has_text
+    cdef int* last = <int*>_alloc(sizeof(int) * size)
+    cdef list text = [None] * size
+    cdef list tail = [None] * size
+    cdef list copies = [None] * size
+    cdef tree.xmlNode* c_node
+    try:
+        memset(flags, 0, size)
+        index = container
+        while index < size + container:  # _copied_text
+            offset = index - container
+            members[count] = index
+            count += 1
+            c_node = nodes._nodes[index]
+            if index != container and flags[<Py_ssize_t>parent[index] - container] & 1:
+                after = cetree.tailOf(c_node)
+                if after:
+                    tail[offset] = _safe(after, xml_safe)
+            if index in skip:
+                index = end[index]
+                continue
+            tag = tags[index]
+            if index == container or tag in block_tags:
+                keep = index in kept or index not in block_at
+            else:
+                keep = flags[<Py_ssize_t>parent[index] - container] & 1
+            if keep:
+                flags[offset] |= 1
+                if tag:
+                    own = cetree.textOf(c_node)
+                    if own:
+                        text[offset] = _safe(own, xml_safe)
+            index += 1
+        for position in range(count - 1, -1, -1):  # _surviving
+            index = members[position]
+            offset = index - container
+            tag = tags[index]
+            own = text[offset]
+            if tag and (flags[offset] & 4 or tag in keep_empty or (own and (<str>own).strip())):
+                flags[offset] |= 2
+            if index != container:
+                up = <Py_ssize_t>parent[index] - container
+                if not flags[up] & 4:
+                    after = tail[offset]
+                    if flags[offset] & 2 or (after and (<str>after).strip()):
+                        flags[up] |= 4
+        attributes = _element_attributes(nodes, container, copied)
+        root = copy_element(tags[container] or "span", attributes, None)
+        copies[0] = root
+        for offset in range(size):
+            last[offset] = -1
+        for position in range(1, count):  # the copy loop
+            if not position & 63:
+                check("select")
+            index = members[position]
+            offset = index - container
+            up = <Py_ssize_t>parent[index] - container
+            above = copies[up]
+            if above is None:
+                continue
+            if flags[offset] & 2:
+                copies[offset] = _copy(
+                    above, tags[index] or "span", _element_attributes(nodes, index, copied),
+                    copy_element,
+                )
+                last[up] = offset
+                continue
+            piece = tail[offset]
+            if piece:
+                before = last[up]
+                if before < 0:
+                    text[up] = (text[up] or "") + piece
+                else:
+                    tail[before] = (tail[before] or "") + piece
+        found = []
+        for offset in range(size):
+            copy = copies[offset]
+            if copy is not None:
+                if text[offset]:
+                    cetree.setNodeText((<cetree._Element>copy)._c_node, text[offset])
+                if tail[offset]:
+                    cetree.setTailText((<cetree._Element>copy)._c_node, tail[offset])
+                found.append(copy)
+        return root, found
+    finally:
+        PyMem_Free(members)
+        PyMem_Free(flags)
+        PyMem_Free(last)
+
+
+cdef dict _element_attributes(Elements nodes, Py_ssize_t index, frozenset copied):
+    if nodes._nodes[index].type != tree.XML_ELEMENT_NODE:
+        return {}
+    return _copied_attributes(nodes._nodes[index], copied)
+
+
+cdef object _copy(object above, str tag, dict attrib, object copy_element):
+    """``content._copy_element(tag, attrib, above)``: made here through lxml's C API
+    (what ``etree.SubElement`` calls) unless a table span is to be clamped or lxml
+    refuses a name, which ``copy_element`` handles."""
+    if "colspan" in attrib or "rowspan" in attrib:
+        return copy_element(tag, attrib, above)
+    try:
+        return cetree.makeSubElement(<cetree._Element>above, tag, None, None, attrib, None)
+    except ValueError:
+        return copy_element(tag, attrib, above)

@@ -60,6 +60,12 @@ cdef _Words _word_table(tuple words):
     global _words
     if _words is not None and _words.source is words:
         return _words
+    _words = _build_words(words)
+    return _words
+
+
+cdef _Words _build_words(tuple words):
+    """The ``_Words`` of ``words`` (ASCII, lower case)."""
     cdef _Words table = _Words()
     cdef list ordered = sorted(word.encode("ascii") for word in words)
     cdef Py_ssize_t index, size = sum(len(word) for word in ordered), at = 0, letter = 0
@@ -80,12 +86,30 @@ cdef _Words _word_table(tuple words):
     while letter <= 128:
         table.first[letter] = len(ordered)
         letter += 1
-    _words = table
     return table
 
 
 cdef inline unsigned char _lower(unsigned char c) noexcept nogil:
     return c + 32 if 65 <= c <= 90 else c
+
+
+cdef bint _holds(_Words words, const unsigned char* text, Py_ssize_t size) noexcept:
+    """Whether lower-case ASCII ``text`` holds one of ``words``."""
+    cdef Py_ssize_t at, word, offset
+    for at in range(size):
+        if text[at] >= 128:
+            continue
+        for word in range(words.first[text[at]], words.first[text[at] + 1]):
+            if at + words.length[word] > size:
+                continue
+            offset = 1
+            while offset < words.length[word] and (
+                text[at + offset] == <unsigned char>words.data[words.start[word] + offset]
+            ):
+                offset += 1
+            if offset == words.length[word]:
+                return True
+    return False
 
 
 cdef bint speaks(_Words words, str value):
@@ -213,16 +237,17 @@ cdef str _tag(tree.xmlNode* c_node, dict names):
 
 
 cdef int _attributes(
-    _Walk walk, Py_ssize_t index, list classes, list ids, list roles, dict seen
+    _Walk walk, Py_ssize_t index, list classes, list ids, list roles, dict seen, dict itemtypes
 ) except -1:
-    """The class, id and role of one element (each distinct value once per page) and
-    whether it is an ``<a href>``: ``_attribute_values`` and ``_Links``. Returns 1 when
-    its class or id ``speaks`` (``seen`` maps each value to whether it does)."""
+    """The class, id and role of one element (each distinct value once per page), its
+    ``itemtype`` and whether it is an ``<a href>``: ``_attribute_values``, ``itemtypes``
+    and ``_Links``. Returns 1 when its class or id ``speaks`` (``seen`` maps each value
+    to whether it does)."""
     cdef int voiced = 0
     cdef tree.xmlNode* c_node = walk.nodes[index]
     cdef tree.xmlAttr* c_attr = c_node.properties
     cdef bint is_a = walk.tags[index] == "a"
-    cdef bint got_class = False, got_id = False, got_role = False
+    cdef bint got_class = False, got_id = False, got_role = False, got_type = False
     while c_attr is not NULL:
         if c_attr.ns is NULL and c_attr.type == tree.XML_ATTRIBUTE_NODE:
             name = <const char*>c_attr.name
@@ -240,6 +265,9 @@ cdef int _attributes(
                 got_role = True
                 value = cetree.attributeValue(c_node, c_attr)
                 roles[index] = _seen(seen, value)[0]
+            elif not got_type and strcmp(name, b"itemtype") == 0:
+                got_type = True
+                itemtypes[index] = cetree.attributeValue(c_node, c_attr)
             elif is_a and strcmp(name, b"href") == 0:
                 walk.is_link[index] = 1
         c_attr = c_attr.next
@@ -390,22 +418,23 @@ cdef Elements _handles(cetree._Element root, Py_ssize_t count, _Buffer buffer):
 
 
 cdef tuple _markup(_Walk walk, frozenset hint_tags):
-    """Each node's class, id and role, and the nodes they (or a hint tag) may hint on:
-    ``_attribute_values`` and ``hinted`` of the reference."""
+    """Each node's class, id and role, the nodes they (or a hint tag) may hint on, and
+    the itemtypes: ``_attribute_values``, ``hinted`` and ``itemtypes`` of the reference."""
     cdef Py_ssize_t index, count = walk.count
     cdef list classes = [None] * count
     cdef list ids = [None] * count
     cdef list roles = [None] * count
     cdef dict seen = {}
     cdef list hinted = []
+    cdef dict itemtypes = {}
     cdef int voiced
     for index in range(count):
         voiced = 0
         if walk.nodes[index].type == tree.XML_ELEMENT_NODE and walk.nodes[index].properties:
-            voiced = _attributes(walk, index, classes, ids, roles, seen)
+            voiced = _attributes(walk, index, classes, ids, roles, seen, itemtypes)
         if voiced or roles[index] is not None or walk.tags[index] in hint_tags:
             hinted.append(index)
-    return classes, ids, roles, hinted
+    return classes, ids, roles, hinted, itemtypes
 
 
 cdef int _mark_links(_Walk walk) except -1:
@@ -460,7 +489,7 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags, tuple hint_w
     _walk_nodes(walk, element._c_node)
     cdef dict names = {}
     walk.tags = [_tag(walk.nodes[index], names) for index in range(walk.count)]
-    classes, ids, roles, hinted = _markup(walk, hint_tags)
+    classes, ids, roles, hinted, itemtypes = _markup(walk, hint_tags)
     _mark_links(walk)
     blocks = block_texts(walk, block_tags)
     links, chars, link_chars = _measures(walk, blocks)
@@ -475,8 +504,106 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags, tuple hint_w
         ids,
         roles,
         hinted,
+        itemtypes,
         links,
         chars,
         link_chars,
         blocks,
     )
+
+
+cdef class NameTest:
+    """``score._name_hints`` compiled: what a class/id string says, by precedence. The
+    words are cut from the text in one pass; each pattern is searched only when one of its
+    literal beginnings (``page_table.literal_heads``) is in the text, since no match can
+    begin elsewhere; equal hints are made once (they are frozen values). Text that is not
+    ASCII (lower-casing it is no byte map) goes to ``fallback``, the reference."""
+
+    cdef object hint, fallback
+    cdef frozenset comment_words, negative_words, positive_words
+    cdef frozenset framework_words, builder_words, dialog_words
+    cdef object compound, furniture, strong, negative, forum
+    cdef list heads  # a _Words per pattern (furniture, strong, negative, forum), or None
+    cdef dict made  # (kind, detail, weak, firm) -> Hint
+
+    def __init__(self, hint, tuple word_sets, tuple patterns, tuple heads, fallback):
+        self.hint = hint
+        self.fallback = fallback
+        (
+            self.comment_words, self.negative_words, self.positive_words,
+            self.framework_words, self.builder_words, self.dialog_words,
+        ) = word_sets
+        self.compound, self.furniture, self.strong, self.negative, self.forum = patterns
+        self.heads = [None if found is None else _build_words(found) for found in heads]
+        self.made = {}
+
+    cdef object _search(self, object pattern, Py_ssize_t which, str text):
+        """``pattern.search(text)``, skipped when none of its heads is in ``text``."""
+        cdef _Words heads = self.heads[which]
+        if heads is not None and not _holds(heads, PyUnicode_1BYTE_DATA(text), len(text)):
+            return None
+        return pattern.search(text)
+
+    cdef object _hint(self, str kind, str detail, bint weak, bint firm):
+        key = (kind, detail, weak, firm)
+        found = self.made.get(key)
+        if found is None:
+            if len(self.made) >= 4096:  # details hold the words found: keep the memo small
+                self.made.clear()
+            found = self.hint(kind, detail, weak=weak, firm=firm)
+            self.made[key] = found
+        return found
+
+    def hints(self, str names):
+        """``_name_hints(names)``."""
+        if not PyUnicode_IS_ASCII(names):
+            return self.fallback(names)
+        cdef str text = names.lower()
+        cdef const unsigned char* data = PyUnicode_1BYTE_DATA(text)
+        cdef Py_ssize_t size = len(text), at = 0, start
+        cdef set words = set()
+        while at < size:  # WORD_SPLIT's words: the runs of [a-z0-9]
+            if 97 <= data[at] <= 122 or 48 <= data[at] <= 57:
+                start = at
+                while at < size and (97 <= data[at] <= 122 or 48 <= data[at] <= 57):
+                    at += 1
+                words.add(text[start:at])
+            else:
+                at += 1
+        cdef set comment_words = words & self.comment_words
+        if not comment_words and "comment" in text:
+            comment_words = {w for w in words if self.compound.match(w)}
+        if comment_words:
+            found = self._search(self.furniture, 0, text)
+            if found:
+                furniture = self._hint("boilerplate", "class/id~" + found.group(), False, False)
+                return furniture, None, None, None
+            detail = "class/id=" + "/".join(sorted(comment_words))
+            return self._hint("comments", detail, False, False), None, None, None
+        found = self._search(self.strong, 1, text)
+        if found:
+            strong = self._hint("article", "class/id~" + found.group(), False, False)
+            return None, strong, None, None
+        negative = None
+        cdef bint builder = not words.isdisjoint(self.framework_words)
+        cdef set negatives = words & self.negative_words
+        if builder:
+            negatives -= self.builder_words
+        if negatives:
+            detail = "class/id=" + "/".join(sorted(negatives))
+            firm = not negatives.isdisjoint(self.dialog_words)
+            negative = self._hint("boilerplate", detail, False, firm)
+        elif not builder:
+            found = self._search(self.negative, 2, text)
+            if found:
+                negative = self._hint("boilerplate", "class/id~" + found.group(), False, False)
+        if negative is None:
+            found = self._search(self.forum, 3, text)
+            if found:
+                negative = self._hint("boilerplate", "class/id~" + found.group(), False, False)
+        cdef set positives = words & self.positive_words
+        positive = None
+        if positives:
+            detail = "class/id=" + "/".join(sorted(positives))
+            positive = self._hint("article", detail, True, False)
+        return None, None, negative, positive

@@ -20,6 +20,7 @@ from .. import budget
 from ..page.parse import join_url
 from ..page.tags import BLOCK_TAGS
 from ..render.urls import IMAGE_ATTRIBUTES
+from .page_table import compiled
 from .segment import Segmentation
 
 SOFT_HYPHEN = "\u00ad"
@@ -60,8 +61,29 @@ def build_content(
 
     Elements are given by their index in ``segmentation``. The result is what copying
     everything and then calling ``prune_empty`` gives, but the elements to drop are known
-    from the index arrays first, so they are never created.
+    from the index arrays first, so they are never created. The copies are made by
+    ``_passes.copy_out`` over the compiled table, by ``copy_out`` here otherwise.
     """
+    compiled_copy = compiled("copy_out")
+    made = None
+    if compiled_copy is not None:
+        check = budget.current().check
+        made = compiled_copy(
+            segmentation.elements, container, segmentation.tags, segmentation.parent,
+            segmentation.end, BLOCK_TAGS, kept, segmentation.block_at, skip,
+            COPIED_ATTRIBUTES, _KEEP_EMPTY, _copy_element, xml_safe, check,
+        )  # fmt: skip
+    root, copies = made if made is not None else copy_out(container, segmentation, kept, skip)
+    if base_url:
+        _make_links_absolute(root, copies, base_url)
+    return root
+
+
+def copy_out(
+    container: int, segmentation: Segmentation, kept: set[int], skip: frozenset[int]
+) -> tuple[lxml_html.HtmlElement, list[lxml_html.HtmlElement]]:
+    """The copy of element ``container`` (see ``build_content``) and every copy in it, in
+    document order, the root first. Compiled as ``_passes.copy_out``."""
     members, text, tail = _copied_text(container, segmentation, kept, skip)
     alive = _surviving(container, members, segmentation, text, tail)
     tags, parent = segmentation.tags, segmentation.parent
@@ -94,9 +116,7 @@ def build_content(
                 copy.text = own
             if after:
                 copy.tail = after
-    if base_url:
-        _make_links_absolute(root, [copy for copy in copies if copy is not None], base_url)
-    return root
+    return root, [copy for copy in copies if copy is not None]
 
 
 def _copied_text(
@@ -200,10 +220,15 @@ def _make_links_absolute(
     targets: list[lxml_html.HtmlElement] = []
     for element in copies:
         names = element.keys()
+        if not names:  # most copies: only the tag can hold a link (_links_elsewhere)
+            if element.tag in _LINKING_TAGS or element.tag[0] == "{":
+                _rewrite_all_links(root, base_url)
+                return
+            continue
         if _links_elsewhere(element, names):
             _rewrite_all_links(root, base_url)
             return
-        if names and not _LINK_ATTRIBUTES.isdisjoint(names):
+        if not _LINK_ATTRIBUTES.isdisjoint(names):
             targets.append(element)
     for element in targets:
         for name in _LINK_ATTRIBUTES.intersection(element.keys()):
@@ -231,11 +256,15 @@ def _rewrite_all_links(root: lxml_html.HtmlElement, base_url: str) -> None:
     )
 
 
+_LINKING_TAGS = frozenset({"object", "base", "style"})
+"""Tags lxml finds links in whatever their attributes (their content, their ``data``)."""
+
+
 def _links_elsewhere(element: lxml_html.HtmlElement, names: list[str]) -> bool:
     """Whether lxml would find links in this element beyond its plain link attributes."""
     tag = element.tag
     return (
-        tag in ("object", "base", "style")
+        tag in _LINKING_TAGS
         or tag[0] == "{"
         or (tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh")
         or (tag == "param" and (element.get("valuetype") or "").lower() == "ref")

@@ -90,7 +90,7 @@ def _heads(items: list[tuple[Any, Any]], parser: Any) -> frozenset[str] | None:
 
 def _hint_words() -> tuple[str, ...]:
     """``HINT_WORDS``: the class/id words and the heads of the class/id patterns that
-    ``score._name_hints`` reads, without those holding a shorter one; empty (every value
+    ``hints._name_hints`` reads, without those holding a shorter one; empty (every value
     speaks) if a pattern's heads cannot be read."""
     words = set(NEGATIVE_WORDS | POSITIVE_WORDS | COMMENT_WORDS)
     patterns = (COMMENT_COMPOUND, COMMENT_FURNITURE, STRONG_POSITIVE, NEGATIVE_PATTERN)
@@ -107,7 +107,7 @@ def _hint_words() -> tuple[str, ...]:
 HINT_WORDS = _hint_words()
 """What a class or id value must hold (lower-cased) to hint at anything: every word of the
 class/id tables and the literal beginning of every branch of their patterns
-(``score._name_hints`` reads no other). A value without one says nothing, so the page
+(``hints._name_hints`` reads no other). A value without one says nothing, so the page
 table leaves its elements out of ``hinted`` and scoring never looks at them: about half
 the elements with a class or id on a page."""
 
@@ -151,6 +151,9 @@ class PageTable:
     hinted: list[int]
     """The elements with a role, a tag in ``HINT_TAGS``, or a class or id that
     ``speaks``: the only ones whose markup can hint at anything."""
+    itemtypes: dict[int, str]
+    """The ``itemtype`` of the elements that have one (microdata), in document order:
+    ``threads`` looks for a declared forum thread here instead of searching the tree."""
     links: list[int]
     """The number of ``<a href>`` in each element's subtree."""
     chars: list[int]
@@ -207,6 +210,13 @@ def compiled(name: str) -> Callable[..., Any] | None:
     return None  # a stale in-place build without this twin: the reference does the work
 
 
+def compiled_class(name: str) -> Any:
+    """The compiled class called ``name`` when the extension is built (whatever
+    ``BOILERKIT_PURE`` says now: its users check ``pure_requested`` on every call), else
+    ``None``."""
+    return next((getattr(m, name) for m in _modules if hasattr(m, name)), None)
+
+
 def _load_modules() -> tuple[Any, ...]:
     """The compiled modules (``_walk.pyx``, ``_passes.pyx``, ``_coarse.pyx``), or none."""
     try:
@@ -248,6 +258,11 @@ def reference_table(root: lxml_html.HtmlElement) -> PageTable:
         if tag in HINT_TAGS or roles[index] is not None or voiced[classes[index]]
         or voiced[ids[index]]
     ]  # fmt: skip
+    itemtypes = {
+        index: value
+        for index, (element, tag) in enumerate(zip(elements, tags, strict=True))
+        if tag and (value := element.get("itemtype")) is not None
+    }
     links = _Links(elements, tags, end)
     blocks = block_texts(elements, tags, parent, end, links)
     chars = [0] * len(elements)
@@ -266,6 +281,7 @@ def reference_table(root: lxml_html.HtmlElement) -> PageTable:
         ids=ids,
         roles=roles,
         hinted=hinted,
+        itemtypes=itemtypes,
         links=links.below,
         chars=subtree_sums(chars, end),
         link_chars=subtree_sums(link_chars, end),

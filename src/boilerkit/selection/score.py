@@ -3,7 +3,8 @@
 Three signals, each recorded as a ``Reason`` so ``explain`` can show it:
 
 * **hints** — what the markup says an element is: tags (``nav``, ``article``), ARIA roles
-  and class/id words ("sidebar", "entry-content"). A hint covers the element's subtree.
+  and class/id words ("sidebar", "entry-content"), read in ``hints``. A hint covers the
+  element's subtree.
 * **block value** — prose is worth its length plus a bonus per sentence; link text counts
   against it; every block pays a fixed cost, so runs of short items sum below zero.
   Blocks under a boilerplate hint, or in a teaser block, are worth minus their length.
@@ -15,32 +16,11 @@ Three signals, each recorded as a ``Reason`` so ``explain`` can show it:
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
-import re
 from dataclasses import dataclass
 
-from ..page.tags import HEADING_TAGS
-from ..weights import (
-    BUILDER_WORDS,
-    COMMENT_COMPOUND,
-    COMMENT_FURNITURE,
-    COMMENT_WORDS,
-    DIALOG_WORDS,
-    FORUM_FURNITURE,
-    FRAMEWORK_WORDS,
-    NEGATIVE_PATTERN,
-    NEGATIVE_ROLES,
-    NEGATIVE_TAGS,
-    NEGATIVE_WORDS,
-    POSITIVE_ROLES,
-    POSITIVE_TAGS,
-    POSITIVE_WORDS,
-    SERVER_ERROR,
-    STRONG_POSITIVE,
-    WORD_SPLIT,
-    Weights,
-)
+from ..weights import SERVER_ERROR, Weights
+from .hints import Hint, element_hints
 from .page_table import summed_up
 from .segment import Block, Segmentation
 from .teasers import TeaserGroup
@@ -53,21 +33,6 @@ class Reason:
     rule: str
     delta: float
     detail: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Hint:
-    """What an element's markup says about its subtree."""
-
-    kind: str  # "boilerplate", "comments" or "article"
-    detail: str  # e.g. "class=related", "tag=nav"
-    weak: bool = False
-    """An article hint from a common word ("content", "text") rather than a name for the
-    article itself: it may pick a container, but does not vouch for a furniture box."""
-    firm: bool = False
-    """A furniture hint naming what the box is for (``DIALOG_WORDS``: cookie consent): no
-    article name inside makes it a misnamed wrapper (a consent dialog has its own
-    ``main-content``); only holding nearly all of the page's prose does."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,76 +66,7 @@ class Scores:
         return block_reasons(block, self.weights, self.scale)
 
 
-_HINT_TAGS = POSITIVE_TAGS | NEGATIVE_TAGS
 _FORM = "tag=form"
-
-
-@functools.lru_cache(maxsize=8192)
-def _hint_of(tag: str, css_class: str | None, css_id: str | None, role: str | None) -> Hint | None:
-    """The hint of a tag/class/id/role combination (pure, so memoized across pages)."""
-    if tag in ("html", "body") or not isinstance(tag, str):
-        return None
-    if (css_class, css_id, role) == (None, None, None) and tag not in _HINT_TAGS:
-        return None
-    role = (role or "").strip().lower()
-    comments, strong, negative, positive = _name_hints(f"{css_class or ''} {css_id or ''}")
-    if comments:
-        return comments
-    if strong:
-        return strong
-    if tag in POSITIVE_TAGS or role in POSITIVE_ROLES:
-        return Hint("article", f"tag={tag}" if tag in POSITIVE_TAGS else f"role={role}")
-    if role in NEGATIVE_ROLES:
-        return Hint("boilerplate", f"role={role}")
-    if tag in NEGATIVE_TAGS:
-        return Hint("boilerplate", f"tag={tag}")
-    return negative or positive
-
-
-_NameHints = tuple[Hint | None, Hint | None, Hint | None, Hint | None]
-
-
-@functools.lru_cache(maxsize=8192)
-def _name_hints(names: str) -> _NameHints:
-    """What a class/id string says, by precedence: comments, strong article body,
-    furniture, weak article words. Memoized apart from the tag: pages repeat their
-    class names on many tags. A word set or pattern read here must feed
-    ``page_table.HINT_WORDS`` too: values holding none of those are never asked."""
-    text = names.lower()
-    words = set(WORD_SPLIT.split(text)) if text.strip() else set()
-    comment_words = words & COMMENT_WORDS or (
-        {w for w in words if COMMENT_COMPOUND.match(w)} if "comment" in text else set()
-    )
-    if comment_words:
-        furniture = COMMENT_FURNITURE.search(text)  # "comment-meta": not the comment's prose
-        if furniture:
-            return Hint("boilerplate", f"class/id~{furniture.group()}"), None, None, None
-        comments = Hint("comments", f"class/id={'/'.join(sorted(comment_words))}")
-        return comments, None, None, None
-    strong = STRONG_POSITIVE.search(text)
-    if strong:
-        return None, Hint("article", f"class/id~{strong.group()}"), None, None
-    negative: Hint | None = None
-    builder = not words.isdisjoint(FRAMEWORK_WORDS)
-    negatives = words & NEGATIVE_WORDS
-    if builder:  # a page builder calls every box a widget: only the other words count
-        negatives -= BUILDER_WORDS
-    if negatives:
-        detail = f"class/id={'/'.join(sorted(negatives))}"
-        negative = Hint("boilerplate", detail, firm=bool(negatives & DIALOG_WORDS))
-    elif not builder:
-        fragment = NEGATIVE_PATTERN.search(text)
-        if fragment:
-            negative = Hint("boilerplate", f"class/id~{fragment.group()}")
-    if negative is None:
-        forum = FORUM_FURNITURE.search(text)
-        if forum:
-            negative = Hint("boilerplate", f"class/id~{forum.group()}")
-    positives = words & POSITIVE_WORDS
-    positive = (
-        Hint("article", f"class/id={'/'.join(sorted(positives))}", weak=True) if positives else None
-    )
-    return None, None, negative, positive
 
 
 def furniture_hints(
@@ -208,6 +104,9 @@ def furniture_hints(
                 continue
             vouching = strong if prose[index] < small else articles
             first = bisect.bisect_left(vouching, index)
+            if first == len(vouching) or vouching[first] >= end[index]:
+                result[index] = hint  # no article name inside: nothing vouches
+                continue
             after = map(vouching.__getitem__, range(first, len(vouching)))  # no copy
             inside = itertools.takewhile(end[index].__gt__, after)
             article_mass = max((prose[i] for i in inside), default=0.0)
@@ -328,6 +227,20 @@ def block_value(block: Block, weights: Weights, scale: float) -> float:
     )
 
 
+def block_values(blocks: tuple[Block, ...], weights: Weights, scale: float) -> list[float]:
+    """``block_value`` of every block, with the weights' terms read once for the page
+    (the same arithmetic, term by term, so the same floats)."""
+    link_factor = 1 + weights.link_penalty * scale
+    cost = weights.block_cost * scale
+    bonus, cap = weights.sentence_bonus, weights.sentence_bonus_cap
+    return [
+        -float(block.chars)
+        if " on line " in block.text and is_server_error(block.text)
+        else block.chars - link_factor * block.link_chars - cost + bonus * min(block.sentences, cap)
+        for block in blocks
+    ]
+
+
 def boilerplate_value(block: Block, weights: Weights) -> float:
     """A block's worth inside furniture or a teaser block, whatever its prose: its chars
     count against it (``boilerplate_factor``) and it pays the block cost, unscaled."""
@@ -354,71 +267,6 @@ def block_reasons(block: Block, weights: Weights, scale: float) -> tuple[Reason,
     return tuple(reasons)
 
 
-def _hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
-    """Each element's own hint, from its tag, class, id and role.
-
-    Only the elements the page table lists as ``hinted`` (a role, a hint tag, or a class
-    or id holding one of ``HINT_WORDS``) can have one; ``_hint_of`` is memoized, so each
-    distinct combination is matched once per process.
-    """
-    table = segmentation.table
-    tags, classes, ids, roles = table.tags, table.classes, table.ids, table.roles
-    hints: list[Hint | None] = [None] * len(tags)
-    for index in table.hinted:
-        hint = _hint_of(tags[index], classes[index], ids[index], roles[index])
-        if hint is None:
-            continue
-        css_id = ids[index]
-        if (
-            hint.kind != "article"
-            and css_id
-            and _slug_id(index, css_id, segmentation, weights.slug_id_min_words)
-        ):
-            hint = _hint_of(tags[index], classes[index], None, roles[index])
-        hints[index] = hint
-    return hints
-
-
-_SLUG_WORDS = re.compile(r"[^\W_]+")
-
-
-def _names_its_heading(index: int, css_id: str, segmentation: Segmentation, min_words: int) -> bool:
-    """Whether an id is its section's heading made a slug: documentation tools and CMSs
-    name sections after their headings ("sharing-with-a-single-developer", "related-work"),
-    and a heading is no furniture hint. The heading is one of element ``index``'s first two
-    children, read off the table."""
-    tags, end = segmentation.tags, segmentation.end
-    first = index + 1
-    children = (first, end[first]) if first < end[index] else ()
-    heading = next((c for c in children if c < end[index] and tags[c] in HEADING_TAGS), None)
-    if heading is None:
-        return False
-    words = _SLUG_WORDS.findall(segmentation.table.text(heading).lower())
-    return len(words) >= min_words and _SLUG_WORDS.findall(css_id.lower()) == words
-
-
-def _slug_id(index: int, css_id: str, segmentation: Segmentation, min_words: int) -> bool:
-    """Whether the id of element ``index`` is made from the text it names
-    (``_names_its_heading``, ``_anchors_its_text``), not chosen for the box."""
-    if segmentation.tags[index] in HEADING_TAGS and _anchors_its_text(index, css_id, segmentation):
-        return True
-    return _names_its_heading(index, css_id, segmentation, min_words)
-
-
-def _anchors_its_text(heading: int, css_id: str, segmentation: Segmentation) -> bool:
-    """Whether a heading's id is an anchor made of a prefix and the heading's own first
-    words (``nav_nur_die_folie__1`` on "Nur die Folie bleibt zurück"): the prefix names
-    the table of contents that links there, not the heading. Without a prefix, "share-this"
-    over "Share this" is a chosen name and keeps its hint. The heading's words are read
-    off the table (``PageTable.text``)."""
-    ids = [word for word in _SLUG_WORDS.findall(css_id.lower()) if not word.isdigit()]
-    words = _SLUG_WORDS.findall(segmentation.table.text(heading).lower())
-    if len(words) < 2 or words[0] not in ids[1:]:
-        return False
-    run = ids[ids.index(words[0], 1) :]
-    return len(run) >= 2 and run == words[: len(run)]
-
-
 PROFILE_BOX = Hint("boilerplate", "profile box")
 """The hint of a forum poster's box, found by structure (``threads.find_thread``)."""
 
@@ -435,11 +283,11 @@ def score(
     ``profile_boxes`` are elements known to be forum posters' boxes: furniture whatever
     their markup says.
     """
-    hints = _hints(segmentation, weights)
+    hints = element_hints(segmentation, weights)
     for box in profile_boxes:
         hints[box] = PROFILE_BOX
     blocks = segmentation.blocks
-    raw = [block_value(block, weights, scale) for block in blocks]
+    raw = block_values(blocks, weights, scale)
     prose = _prose_mass(segmentation, raw)
     furniture = furniture_hints(segmentation, hints, prose, weights)
     teasers = _plausible_teasers(segmentation, teasers, prose, weights)
@@ -448,13 +296,15 @@ def score(
     value = list(raw)
     total = [0.0] * len(segmentation.elements)  # container value: positives minus some negatives
     negative_weight = weights.negative_weight
+    factor, cost = weights.boilerplate_factor, weights.block_cost  # boilerplate_value's
     for block in blocks:
-        if block in in_teaser or region[block.node] is not None:
-            worth = boilerplate_value(block, weights)
+        node = block.node
+        if region[node] is not None or block in in_teaser:
+            worth = factor * block.chars - cost
             value[block.index] = worth
         else:
             worth = value[block.index]
-        total[block.node] = worth if worth > 0 else negative_weight * worth
+        total[node] = worth if worth > 0 else negative_weight * worth
     parent = segmentation.parent
     summed_up(total, parent)
     return Scores(value, hints, furniture, region, total, teasers, in_teaser, weights, scale)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
+from ..page.roots import is_whole_document
 from ..weights import PROFILE_LABEL, STAT_LINE, Weights
 from .segment import Block, Segmentation
 
@@ -95,23 +96,33 @@ def _declared_thread(segmentation: Segmentation) -> Thread | None:
     (``itemtype=".../DiscussionForumPosting"``, the thread with its replies), holding at
     least one reply (``itemprop="comment"``). Discourse marks its pages up so, and shows
     no poster stats to find boxes by."""
+    root = _declaring(segmentation)
+    if root is None or segmentation.tags[root] in ("html", "body"):  # the page, not a place
+        return None
+    if not segmentation.elements[root].xpath("boolean(.//*[@itemprop='comment'])"):
+        return None
+    return Thread((), root, frozenset())
+
+
+def _declaring(segmentation: Segmentation) -> int | None:
+    """The first element in document order declaring a forum thread, if it is in the page
+    table. The table's ``itemtypes`` answer when the table is the whole document
+    (``roots.is_whole_document``); elsewhere ``//@itemtype`` searches the document."""
+    if is_whole_document(segmentation.elements[0]):
+        itemtypes = segmentation.table.itemtypes.items()
+        return next((i for i, value in itemtypes if _FORUM_TYPE in value.lower()), None)
     element = next(
         (
             value.getparent()
             for value in _ITEMTYPES(segmentation.elements[0])
-            if "discussionforumposting" in value.lower()
+            if _FORUM_TYPE in value.lower()
         ),
         None,
     )
-    root = segmentation.index_of.get(element) if element is not None else None
-    if (
-        element is None
-        or root is None
-        or segmentation.tags[root] in ("html", "body")  # says what the page is, not where
-        or not element.xpath("boolean(.//*[@itemprop='comment'])")
-    ):
-        return None
-    return Thread((), root, frozenset())
+    return segmentation.index_of.get(element) if element is not None else None
+
+
+_FORUM_TYPE = "discussionforumposting"
 
 
 def _stat_lines(segmentation: Segmentation, weights: Weights) -> dict[int, str]:
