@@ -1,6 +1,9 @@
-"""Segmentation's compiled twins (``_teasers.pyx``) against their references:
-``segment.make_blocks`` and ``segment.sentences``, on every fixture, on both development
-corpora and on generated text.
+"""Teaser detection's and segmentation's compiled twins (``_teasers.pyx``) against their
+references: ``teasers.teaser_items`` (the items of a group and their headlines),
+``teasers.teaser_groups`` (all of a page's), ``teasers.read_more_candidates``,
+``teasers.item_marks`` and ``segment.make_blocks`` (with
+``segment.sentences`` and ``weighted_length``), on every fixture, on both development
+corpora and on generated trees; ``find_teasers`` gives the same groups either way.
 
 Skipped when the extension is not built; ``BOILERKIT_REQUIRE_COMPILED=1`` (CI) fails then.
 """
@@ -11,17 +14,31 @@ import itertools
 from typing import Any
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
 from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
-from boilerkit.selection import page_table, segment
+from boilerkit.page.tags import HEADING_TAGS
+from boilerkit.selection import page_table, segment, teasers
 from boilerkit.selection.page_table import reference_table
-from boilerkit.weights import SENTENCE_END
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only
+from boilerkit.weights import SENTENCE_END, Weights
+from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
 
-TWINS = ("make_blocks", "sentences")
+TWINS = ("teaser_groups", "teaser_items", "read_more_candidates", "item_marks", "make_blocks")
+TWINS += ("sentences", "weighted_length")
+LOOSE = Weights(
+    teaser_min_items=1,
+    teaser_max_item_chars=2000,
+    teaser_headline_min_chars=2,
+    teaser_item_share=0.3,
+    teaser_min_headline_share=0.01,
+    teaser_headline_offset=200,
+    read_more_label_min_chars=1,
+    read_more_link_share=0.2,
+)
+"""Weights that let many more elements through every test, so the twins are compared on
+far more groups than the default weights find."""
 
 
 def _twin(name: str) -> Any:
@@ -54,6 +71,62 @@ def _assert_same(root: lxml_html.HtmlElement, label: str) -> None:
     table = reference_table(root)
     rows = segment.make_blocks(table.blocks, table.elements, table.tags, segment.Block)
     assert [b.sentences for b in rows] == [segment.sentences(t) for _, t, _ in table.blocks]
+    anchors = [i for i, tag in enumerate(expected.tags) if tag == "a"]
+    for weights in (Weights(), LOOSE):
+        arguments = (found.tags, found.end, found.links, found.chars)
+        candidates = teasers.teaser_candidates(
+            *arguments, weights.teaser_min_items, weights.teaser_max_item_chars, teasers._NOT_ITEMS
+        )
+        groups = (candidates, found, weights, anchors, teasers._NOT_ITEMS, HEADING_TAGS)
+        expected_groups = teasers.teaser_groups(
+            candidates, expected, weights, anchors, teasers._NOT_ITEMS, HEADING_TAGS
+        )
+        assert _twin("teaser_groups")(*groups) == expected_groups, f"{label}: groups differ"
+        for index, children, leaders in candidates:
+            twin = _twin("teaser_items")(
+                children, frozenset(leaders), found, weights, anchors, teasers._NOT_ITEMS,
+                HEADING_TAGS,
+            )  # fmt: skip
+            reference = teasers.teaser_items(
+                children, frozenset(leaders), expected, weights, anchors, teasers._NOT_ITEMS,
+                HEADING_TAGS,
+            )  # fmt: skip
+            assert twin == reference, f"{label}: items of {index} differ"
+            if reference is not None:
+                marks = (reference[0], found.tags, found.end, found.links, HEADING_TAGS)
+                assert _twin("item_marks")(*marks) == teasers.item_marks(*marks), label
+        lines = (
+            anchors,
+            found.parent,
+            found.links,
+            found.chars,
+            found.link_chars,
+            weights.teaser_max_item_chars,
+            weights.read_more_label_min_chars,
+            weights.read_more_link_share,
+        )
+        assert _twin("read_more_candidates")(*lines) == teasers.read_more_candidates(*lines)
+        for base in (None, "https://example.com/a/b"):
+            twin_groups = teasers.find_teasers(found, weights, base)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("BOILERKIT_PURE", "1")
+                groups = teasers.find_teasers(expected, weights, base)
+            assert [_group(g, found) for g in twin_groups] == [
+                _group(g, expected) for g in groups
+            ], f"{label}: groups differ"
+
+
+def _group(group: teasers.TeaserGroup, segmentation: Any) -> tuple[Any, ...]:
+    index = segmentation.index_of
+    return (
+        index[group.container],
+        [index[m] for m in group.members],
+        None if group.heading is None else index[group.heading],
+        group.section,
+        group.items,
+        sorted(block.index for block in group.blocks),
+        group.evidence,
+    )
 
 
 @compiled_only
@@ -105,5 +178,29 @@ def test_sentences_count_a_long_text_like_the_reference() -> None:
 @compiled_only
 @settings(max_examples=EXAMPLES * 5, deadline=None)
 @given(st.text(alphabet=st.sampled_from(f"{_MARKS}{_AFTER}ab 中한ｱ\uf900\u30ff\u3040")))
-def test_sentences_on_generated_text(text: str) -> None:
+def test_sentences_and_weighted_length_on_generated_text(text: str) -> None:
     assert _twin("sentences")(text) == segment.sentences(text)
+    assert _twin("weighted_length")(text) == segment.weighted_length(text)
+
+
+# -- generated trees ------------------------------------------------------------------------
+
+_TAGS = ("div", "li", "ul", "a", "h3", "h2", "span", "p", "img", "em", "article", "section")
+_ATTRS = ("", " class='card'", " class='card x'", " class=' '", " href='/s/1'")
+_ATTRS += (" href='https://example.com/s/2'", " href='#top'", " href='https://other.org/x'")
+_TEXTS = ("", " ", "Read more: ", "12", "3", "A headline long enough to lead an item")
+_TEXTS += ("A blurb that says something. ", "長い見出しの文章です。", "Related stories", "\n")
+
+
+_HTML = tag_soup(_TAGS, _ATTRS, _TEXTS, max_depth=5, attributes_per_tag=2, comments=True)
+
+
+@compiled_only
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(_HTML)
+def test_twins_equal_the_reference_on_generated_trees(body: str) -> None:
+    _assert_same(lxml_html.document_fromstring(f"<html><body>{body}</body></html>"), "generated")

@@ -1,10 +1,22 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled twins of segmentation over the page table's lists (``segment.make_blocks``
-and ``segment.sentences``): the per-block counting, with no Python call per block. The
-parity tests hold each twin equal to its reference."""
+"""Compiled twins of teaser detection and segmentation over the page table's lists
+(``teasers.teaser_items``, ``teasers.read_more_candidates``, ``teasers.item_marks``,
+``segment.make_blocks``): the structural tests of a teaser group (items alike, each led by
+a headline link) and the per-block counting, with no element proxy. Each twin reads the
+same lists as its reference and calls the same Python where the reference asks for text
+(``PageTable.text``), so the two agree by construction and the parity tests hold them
+equal."""
 
 from cpython.object cimport PyObject_GenericSetAttr
+from cpython.unicode cimport PyUnicode_Find
+from libc.string cimport strcmp
 
+from ._handles cimport Elements, collapsed_text_of
+
+cimport lxml.includes.etreepublic as cetree
+from lxml.includes cimport tree
+
+cetree.import_lxml__etree()
 
 
 # -- segment: the blocks ---------------------------------------------------------------------
@@ -70,3 +82,281 @@ def make_blocks(list rows, elements, list tags, type block):
         found.append(made)
         position += 1
     return tuple(found)
+
+
+# -- teasers: the items of a group -----------------------------------------------------------
+
+
+cdef inline Py_ssize_t _weighted_length(str text):
+    """``segment.weighted_length``: CJK characters counted twice."""
+    cdef Py_ssize_t length = len(text), extra = 0
+    cdef Py_UCS4 c
+    if text.isascii():
+        return length
+    for c in text:
+        if (
+            u'\u3040' <= c <= u'\u30ff' or u'\u3400' <= c <= u'\u9fff'
+            or u'\uac00' <= c <= u'\ud7af' or u'\uf900' <= c <= u'\ufaff'
+        ):
+            extra += 1
+    return length + extra
+
+
+def weighted_length(str text):
+    """``segment.weighted_length`` (for the parity tests)."""
+    return _weighted_length(text)
+
+
+cdef str _shape(list tags, list end, Py_ssize_t index, int depth):
+    """``shapes.shape``: the tag skeleton of element ``index`` to ``depth`` levels."""
+    cdef Py_ssize_t child = index + 1, stop = end[index]
+    cdef list parts = []
+    cdef str tag
+    while child < stop:
+        tag = tags[child]
+        if tag:
+            parts.append(tag if depth <= 2 else _shape(tags, end, child, depth - 1))
+        child = end[child]
+    if depth <= 1 or not parts:
+        return tags[index]
+    return f"{tags[index]}({','.join(parts)})"
+
+
+cdef list _alike(list children, list tags, list end, list classes, double min_items,
+                 frozenset not_items):
+    """``teasers._alike``: the children of the most common signature, or none."""
+    cdef list kept = [child for child in children if tags[child]]
+    cdef list signatures = []
+    cdef dict counts = {}
+    cdef Py_ssize_t count, best_count = 0
+    cdef str css
+    best = None
+    for child in kept:
+        css = classes[child]
+        first = css.split(None, 1)[0] if css and not css.isspace() else ""
+        signature = (tags[child], first)
+        signatures.append(signature)
+        counts[signature] = counts.get(signature, 0) + 1
+    for signature, count in counts.items():
+        if count > best_count:
+            best, best_count = signature, count
+    if best_count < min_items:  # no two items alike by class: by shape
+        signatures = [(tags[child], _shape(tags, end, child, 3)) for child in kept]
+        counts = {}
+        for signature in signatures:
+            counts[signature] = counts.get(signature, 0) + 1
+        best, best_count = None, 0
+        for signature, count in counts.items():
+            if count > best_count:
+                best, best_count = signature, count
+    if best is None or best_count < min_items or best[0] in not_items:
+        return []
+    return [child for child, signature in zip(kept, signatures) if signature == best]
+
+
+cdef str _text(Elements elements, dict texts, Py_ssize_t index):
+    """``PageTable.text`` of an element (never a comment here), through the same memo."""
+    found = texts.get(index)
+    if found is None:
+        found = collapsed_text_of(elements._buffer, elements._nodes[index])
+        texts[index] = found
+    return found
+
+
+cdef str _href(Elements elements, Py_ssize_t index):
+    """``elements[index].get("href") or ""`` without a proxy (``xmlGetNoNsProp``'s
+    attribute: the first ``href`` without a namespace)."""
+    cdef tree.xmlNode* c_node = elements._nodes[index]
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if (
+            c_attr.type == tree.XML_ATTRIBUTE_NODE and c_attr.ns is NULL
+            and strcmp(<const char*>c_attr.name, b"href") == 0
+        ):
+            return cetree.attributeValue(c_node, c_attr) or ""
+        c_attr = c_attr.next
+    return ""
+
+
+cdef str _without_rank(Elements elements, list tags, list end, dict texts,
+                       Py_ssize_t link, str text, object max_digits):
+    """``teasers._without_rank`` over the table: the rank is the text of the link's first
+    child, when the link's own text is blank and that child is an element."""
+    cdef Py_ssize_t first = link + 1
+    if first >= end[link] or (elements.text_at(link) or "").strip():
+        return text
+    if not tags[first]:
+        return text
+    rank = _text(elements, texts, first)
+    if rank.isdigit() and len(rank) <= max_digits and text.startswith(rank):
+        return text[len(rank):].lstrip()
+    return text
+
+
+cdef tuple _headline(Py_ssize_t item, Elements elements, list tags, list end, dict texts,
+                     list anchors, frozenset heading_tags, double min_chars, object max_digits):
+    """``teasers._headline``: (text, href) of the item's longest headline link, or None."""
+    cdef Py_ssize_t low = 0, high = len(anchors), middle, position, link, inner, heading
+    cdef Py_ssize_t stop = end[item], best_link = -1, best_length = -1, link_end
+    cdef str text
+    best_text = None
+    while low < high:  # bisect_left
+        middle = (low + high) // 2
+        if <Py_ssize_t>anchors[middle] < item:
+            low = middle + 1
+        else:
+            high = middle
+    for position in range(low, len(anchors)):
+        link = anchors[position]
+        if link >= stop:
+            break
+        heading = link
+        link_end = end[link]
+        for inner in range(link, link_end):
+            if tags[inner] in heading_tags:
+                heading = inner
+                break
+        text = _text(elements, texts, heading)
+        if heading == link and text and text[0].isdigit():
+            text = _without_rank(elements, tags, end, texts, link, text, max_digits)
+        if _weighted_length(text) >= min_chars and len(text) > best_length:
+            best_text, best_link, best_length = text, link, len(text)
+    if best_link < 0:
+        return None
+    return (best_text, _href(elements, best_link))
+
+
+cdef class _Page:
+    """What ``teaser_items`` reads, looked up once a page."""
+    cdef list tags, end, chars, classes, anchors
+    cdef dict texts
+    cdef Elements elements
+    cdef double min_items, item_share, max_item_chars, min_chars, headline_share, offset
+    cdef object probe_chars, max_digits
+    cdef frozenset not_items, heading_tags
+
+    def __init__(self, segmentation, weights, list anchors, frozenset not_items,
+                 frozenset heading_tags):
+        table = segmentation.table
+        self.tags, self.end, self.chars = segmentation.tags, segmentation.end, segmentation.chars
+        self.classes, self.texts, self.elements = table.classes, table.texts, segmentation.elements
+        self.anchors, self.not_items, self.heading_tags = anchors, not_items, heading_tags
+        self.min_items = weights.teaser_min_items
+        self.item_share = weights.teaser_item_share
+        self.max_item_chars = weights.teaser_max_item_chars
+        self.min_chars = weights.teaser_headline_min_chars
+        self.headline_share = weights.teaser_min_headline_share
+        self.offset = weights.teaser_headline_offset
+        self.probe_chars = weights.teaser_headline_probe_chars
+        self.max_digits = weights.rank_max_digits
+
+
+def teaser_items(list children, frozenset leaders, segmentation, weights, list anchors,
+                 frozenset not_items, frozenset heading_tags):
+    """``teasers.teaser_items``: the items of a would-be teaser group and their headlines
+    ((text, href) each), or None when too few children are alike and led by a headline."""
+    return _items(_Page(segmentation, weights, anchors, not_items, heading_tags), children,
+                  leaders)
+
+
+def teaser_groups(list candidates, segmentation, weights, list anchors, frozenset not_items,
+                  frozenset heading_tags):
+    """``teasers.teaser_groups``: (element, items, headlines) of every candidate of
+    ``teaser_candidates`` whose ``teaser_items`` are found, in order."""
+    cdef _Page page = _Page(segmentation, weights, anchors, not_items, heading_tags)
+    cdef list found = []
+    for index, children, leaders in candidates:
+        items = _items(page, children, frozenset(leaders))
+        if items is not None:
+            found.append((index, items[0], items[1]))
+    return found
+
+
+cdef tuple _items(_Page page, list children, frozenset leaders):
+    cdef list tags = page.tags, end = page.end, chars = page.chars, anchors = page.anchors
+    cdef dict texts = page.texts
+    cdef Elements elements = page.elements
+    cdef double min_items = page.min_items, item_share = page.item_share
+    cdef double max_item_chars = page.max_item_chars, min_chars = page.min_chars
+    cdef double headline_share = page.headline_share, offset = page.offset
+    cdef frozenset heading_tags = page.heading_tags
+    probe_chars, max_digits = page.probe_chars, page.max_digits
+    cdef list candidates = _alike(children, tags, end, page.classes, min_items, page.not_items)
+    if not candidates:
+        return None
+    cdef double needed = max(min_items, item_share * len(candidates))
+    cdef Py_ssize_t leading = 0, missing = 0, size
+    for item in candidates:
+        leading += item in leaders
+    if leading < needed:
+        return None  # too few items could be teasers: spare the headline search
+    cdef list items = [], headlines = []
+    cdef Py_ssize_t count = len(candidates), index, found
+    for item in candidates:
+        index = item
+        size = chars[index]
+        headline = None
+        if 0 < size <= max_item_chars:
+            headline = _headline(
+                index, elements, tags, end, texts, anchors, heading_tags, min_chars, max_digits
+            )
+            if headline is not None:
+                if len(<str>headline[0]) < headline_share * size:
+                    headline = None
+                else:
+                    probe = (<str>headline[0])[:probe_chars]
+                    found = PyUnicode_Find(_text(elements, texts, index), probe, 0, 1 << 62, 1)
+                    if found > offset:
+                        headline = None
+        if headline is not None:
+            items.append(item)
+            headlines.append(headline)
+        else:
+            missing += 1
+            if count - missing < needed:
+                return None  # the rest cannot make up the numbers
+    return (items, headlines)
+
+
+def read_more_candidates(list anchors, list parent, list links, list chars, list link_chars,
+                         double longest, double label_min, double share):
+    """``teasers.read_more_candidates``: the outermost line holding a label above each
+    link, when the link is most of that line, in document order."""
+    cdef set found = set()
+    cdef Py_ssize_t node, line, size
+    for anchor in anchors:
+        node = parent[<Py_ssize_t>anchor]
+        line = -1
+        while node >= 0 and <Py_ssize_t>links[node] == 1:
+            size = chars[node]
+            if size > longest:
+                break
+            if size - <Py_ssize_t>link_chars[node] >= label_min:
+                line = node
+            node = parent[node]
+        if line >= 0 and <Py_ssize_t>link_chars[line] >= share * <Py_ssize_t>chars[line]:
+            found.add(line)
+    return sorted(found)
+
+
+def item_marks(list items, list tags, list end, list links, frozenset heading_tags):
+    """``teasers.item_marks``: how many items hold a heading (themselves or below), whether
+    every item's first heading holds a link, and how many items hold an image."""
+    cdef Py_ssize_t item, node, stop, headed = 0, pictured = 0
+    cdef bint linked = True
+    for entry in items:
+        item = entry
+        stop = end[item]
+        node = item
+        while node < stop and tags[node] not in heading_tags:
+            node += 1
+        if node < stop:
+            headed += 1
+            linked = linked and <Py_ssize_t>links[node] > 0
+        else:
+            linked = False
+        for node in range(item + 1, stop):
+            if tags[node] == "img":
+                pictured += 1
+                break
+    return headed, linked, pictured

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -103,6 +104,7 @@ def _evidence(
     heading: lxml_html.HtmlElement | None,
     segmentation: Segmentation,
     weights: Weights,
+    marked: Callable[..., tuple[int, bool, int]],
 ) -> list[str]:
     """The structural marks that say "teaser", beyond headline-led items (elements by
     index: the marks are read off the table)."""
@@ -110,7 +112,7 @@ def _evidence(
     if heading is not None and TEASER_HEADING.match(_text(heading)[: weights.short_line_max_chars]):
         marks.append("heading")
     table, tags, end = segmentation.table, segmentation.tags, segmentation.end
-    words = set()
+    words: set[str] = set()
     for index in (container, items[0]):
         words |= set(
             WORD_SPLIT.split(f"{table.classes[index] or ''} {table.ids[index] or ''}".lower())
@@ -119,16 +121,33 @@ def _evidence(
         _TEASER_CLASS | (NEGATIVE_WORDS & {"related", "recommended", "trending", "popular"})
     ):
         marks.append("class")
-    headings = [  # each item's first heading: itself or one below it
-        next((h for h in range(item, end[item]) if tags[h] in HEADING_TAGS), None) for item in items
-    ]
-    if sum(1 for h in headings if h is not None) * 2 > len(items):
+    headed, linked, pictured = marked(items, tags, end, segmentation.links, HEADING_TAGS)
+    if headed * 2 > len(items):
         marks.append("item headings")
-        if all(h is not None and segmentation.links[h] for h in headings):
+        if linked:
             marks.append("linked headings")  # <h3><a>Headline</a></h3>: a story teaser
-    if sum(1 for item in items if "img" in tags[item + 1 : end[item]]) * 2 > len(items):
+    if pictured * 2 > len(items):
         marks.append("item images")
     return marks
+
+
+def item_marks(
+    items: list[int],
+    tags: list[str],
+    end: list[int],
+    links: list[int],
+    heading_tags: frozenset[str],
+) -> tuple[int, bool, int]:
+    """How many ``items`` hold a heading (themselves or one below), whether every item's
+    first heading holds a link, and how many items hold an image below them: the
+    table-only part of ``_evidence``. Compiled as ``_teasers.item_marks``."""
+    headings = [  # each item's first heading: itself or one below it
+        next((h for h in range(item, end[item]) if tags[h] in heading_tags), None) for item in items
+    ]
+    headed = sum(1 for h in headings if h is not None)
+    linked = all(h is not None and links[h] for h in headings)
+    pictured = sum(1 for item in items if "img" in tags[item + 1 : end[item]])
+    return headed, linked, pictured
 
 
 def find_teasers(
@@ -148,12 +167,15 @@ def find_teasers(
         weights.teaser_max_item_chars,
         _NOT_ITEMS,
     )
-    for index, children, leaders in candidates:
+    on_table = not isinstance(segmentation.elements, list)  # the compiled table's handles
+    found = ((compiled("teaser_groups") if on_table else None) or teaser_groups)(
+        candidates, segmentation, weights, anchors, _NOT_ITEMS, HEADING_TAGS
+    )
+    marked = compiled("item_marks") or item_marks
+    for index, items, headlines in found:
         if taken[index]:
             continue
-        group = _group(
-            index, children, frozenset(leaders), segmentation, weights, base_url, anchors
-        )
+        group = _group(index, items, headlines, segmentation, weights, base_url, marked)
         if group is not None:
             groups.append(group)
             for member in group.members:
@@ -208,22 +230,21 @@ def _read_more_lines(
     The element holds a teaser label and one headline link and little else; the outermost
     such element is the teaser, with no section (the label is not a section heading).
     """
-    links, link_chars, chars = segmentation.links, segmentation.link_chars, segmentation.chars
-    end, parent, elements = segmentation.end, segmentation.parent, segmentation.elements
-    share, longest = weights.read_more_link_share, weights.teaser_max_item_chars
-    candidates: set[int] = set()
-    for anchor in anchors:  # climb from each link to its outermost line holding a label
-        node, line = parent[anchor], -1
-        while node >= 0 and links[node] == 1 and chars[node] <= longest:
-            if chars[node] - link_chars[node] >= weights.read_more_label_min_chars:
-                line = node
-            node = parent[node]
-        if line >= 0 and link_chars[line] >= share * chars[line]:
-            candidates.add(line)
+    end, elements = segmentation.end, segmentation.elements
+    candidates = (compiled("read_more_candidates") or read_more_candidates)(
+        anchors,
+        segmentation.parent,
+        segmentation.links,
+        segmentation.chars,
+        segmentation.link_chars,
+        weights.teaser_max_item_chars,
+        weights.read_more_label_min_chars,
+        weights.read_more_link_share,
+    )
     block_at = segmentation.block_at
     found: list[TeaserGroup] = []
     covered = 0  # end of the last line found: lines do not nest
-    for index in sorted(candidates):
+    for index in candidates:
         if index < covered or taken[index]:
             continue
         element = elements[index]
@@ -244,8 +265,38 @@ def _read_more_lines(
     return found
 
 
+def read_more_candidates(
+    anchors: list[int],
+    parent: list[int],
+    links: list[int],
+    chars: list[int],
+    link_chars: list[int],
+    longest: float,
+    label_min: float,
+    share: float,
+) -> list[int]:
+    """The elements that may be read-more lines, in document order: from each link, the
+    outermost line above it that holds that one link, some text beside it (``label_min``)
+    and at most ``longest`` characters, when the link is ``share`` of it. Read off the
+    table alone; compiled as ``_teasers.read_more_candidates``."""
+    candidates: set[int] = set()
+    for anchor in anchors:  # climb from each link to its outermost line holding a label
+        node, line = parent[anchor], -1
+        while node >= 0 and links[node] == 1 and chars[node] <= longest:
+            if chars[node] - link_chars[node] >= label_min:
+                line = node
+            node = parent[node]
+        if line >= 0 and link_chars[line] >= share * chars[line]:
+            candidates.add(line)
+    return sorted(candidates)
+
+
 def _headline(
-    item: int, segmentation: Segmentation, weights: Weights, anchors: list[int]
+    item: int,
+    segmentation: Segmentation,
+    weights: Weights,
+    anchors: list[int],
+    heading_tags: frozenset[str],
 ) -> tuple[str, str] | None:
     """The item's headline link (text, href), if the item is led by one.
 
@@ -260,7 +311,7 @@ def _headline(
             break
         heading = link
         for inner in range(link, end[link]):
-            if tags[inner] in HEADING_TAGS:
+            if tags[inner] in heading_tags:
                 heading = inner
                 break
         text = segmentation.table.text(heading)
@@ -284,13 +335,17 @@ def _without_rank(link: lxml_html.HtmlElement, text: str, weights: Weights) -> s
 
 
 def _teaser_headline(
-    item: int, segmentation: Segmentation, weights: Weights, anchors: list[int]
+    item: int,
+    segmentation: Segmentation,
+    weights: Weights,
+    anchors: list[int],
+    heading_tags: frozenset[str],
 ) -> tuple[str, str] | None:
     """The headline link of an item shaped like a teaser (short, led by that link)."""
     chars = segmentation.chars[item]
     if chars == 0 or chars > weights.teaser_max_item_chars:
         return None
-    headline = _headline(item, segmentation, weights, anchors)
+    headline = _headline(item, segmentation, weights, anchors, heading_tags)
     if headline is None or len(headline[0]) < weights.teaser_min_headline_share * chars:
         return None
     probe = headline[0][: weights.teaser_headline_probe_chars]
@@ -322,7 +377,9 @@ def _structural_marks(
     return []
 
 
-def _alike(children: list[int], segmentation: Segmentation, weights: Weights) -> list[int]:
+def _alike(
+    children: list[int], segmentation: Segmentation, weights: Weights, not_items: frozenset[str]
+) -> list[int]:
     """The children of the most common shape, when enough share one that can be an item.
 
     Alike by tag and first class; on pages whose classes are all unique (hashed by a
@@ -337,7 +394,7 @@ def _alike(children: list[int], segmentation: Segmentation, weights: Weights) ->
         end = segmentation.end
         signatures = [(tags[child], shape(tags, end, child)) for child in children]
         signature, count = _most_common(signatures)
-    if count < weights.teaser_min_items or signature[0] in _NOT_ITEMS:
+    if count < weights.teaser_min_items or signature[0] in not_items:
         return []
     return [child for child, sign in zip(children, signatures, strict=True) if sign == signature]
 
@@ -391,19 +448,22 @@ def teaser_candidates(
     return found
 
 
-def _group(
-    container: int,
+def teaser_items(
     children: list[int],
     leaders: frozenset[int],
     segmentation: Segmentation,
     weights: Weights,
-    base_url: str | None,
     anchors: list[int],
-) -> TeaserGroup | None:
-    """The teaser group of ``container``, if it is one (``children`` by index, ``leaders``
-    the children short enough and holding a link, which items must be)."""
-    end, elements = segmentation.end, segmentation.elements
-    candidates = _alike(children, segmentation, weights)
+    not_items: frozenset[str],
+    heading_tags: frozenset[str],
+) -> tuple[list[int], list[tuple[str, str]]] | None:
+    """The items of a would-be group and their headlines (text, href): the children of the
+    most common shape, enough of them among the ``leaders`` and each led by a headline
+    link; None when too few are. The structural part of ``_group``, read off the table
+    (the headlines' texts through ``PageTable.text``); compiled as
+    ``_teasers.teaser_items``. ``not_items`` and ``heading_tags`` are ``_NOT_ITEMS`` and
+    ``HEADING_TAGS``, passed so that the twin reads the same sets."""
+    candidates = _alike(children, segmentation, weights, not_items)
     if not candidates:
         return None
     needed = max(weights.teaser_min_items, weights.teaser_item_share * len(candidates))
@@ -413,7 +473,7 @@ def _group(
     headlines: list[tuple[str, str]] = []
     missing = 0
     for item in candidates:
-        headline = _teaser_headline(item, segmentation, weights, anchors)
+        headline = _teaser_headline(item, segmentation, weights, anchors, heading_tags)
         if headline is not None:
             items.append(item)
             headlines.append(headline)
@@ -421,10 +481,47 @@ def _group(
             missing += 1
             if len(candidates) - missing < needed:
                 return None  # the rest cannot make up the numbers
+    return items, headlines
+
+
+def teaser_groups(
+    candidates: list[tuple[int, list[int], list[int]]],
+    segmentation: Segmentation,
+    weights: Weights,
+    anchors: list[int],
+    not_items: frozenset[str],
+    heading_tags: frozenset[str],
+) -> list[tuple[int, list[int], list[tuple[str, str]]]]:
+    """(element, items, headlines) of every candidate (``teaser_candidates``) whose
+    ``teaser_items`` are found, in order: the structure of every would-be group, before
+    the rules that read its texts. Compiled as ``_teasers.teaser_groups``."""
+    found: list[tuple[int, list[int], list[tuple[str, str]]]] = []
+    for index, children, leaders in candidates:
+        items = teaser_items(
+            children, frozenset(leaders), segmentation, weights, anchors, not_items, heading_tags
+        )
+        if items is not None:
+            found.append((index, *items))
+    return found
+
+
+def _group(
+    container: int,
+    items: list[int],
+    headlines: list[tuple[str, str]],
+    segmentation: Segmentation,
+    weights: Weights,
+    base_url: str | None,
+    marked: Callable[..., tuple[int, bool, int]],
+) -> TeaserGroup | None:
+    """The teaser group of ``container`` with these ``items`` (by index) led by these
+    ``headlines`` (``teaser_groups``), if its marks say it is one (``marked`` is
+    ``item_marks`` or its twin)."""
+    end, elements = segmentation.end, segmentation.elements
     element = elements[container]
     members = [elements[item] for item in items]
     heading = heading_before(element, weights)
-    marks = _evidence(container, items, heading, segmentation, weights)
+    marks = _evidence(container, items, heading, segmentation, weights, marked)
     blurbs = [
         blurb_of(segmentation.table.text(item), title)
         for item, (title, _) in zip(items, headlines, strict=True)
