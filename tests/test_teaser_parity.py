@@ -10,6 +10,7 @@ Skipped when the extension is not built; ``BOILERKIT_REQUIRE_COMPILED=1`` (CI) f
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from typing import Any
 
@@ -58,16 +59,17 @@ def _segmentations(root: lxml_html.HtmlElement) -> tuple[Any, Any]:
 
 
 def _blocks(segmentation: Any) -> list[tuple[Any, ...]]:
-    return [
-        (b.index, b.node, b.text, b.link_chars, b.sentences, b.tag, b.chars)
-        for b in segmentation.blocks
-    ]
+    """Every field of every block but ``elements`` (the table's handles, compared apart):
+    a field added to ``Block`` and not to the twin fails here."""
+    names = [f.name for f in dataclasses.fields(segment.Block) if f.name != "elements"]
+    return [tuple(getattr(block, name) for name in names) for block in segmentation.blocks]
 
 
 def _assert_same(root: lxml_html.HtmlElement, label: str) -> None:
     found, expected = _segmentations(root)
     assert _blocks(found) == _blocks(expected), f"{label}: blocks differ"
     assert all(block.elements is found.elements for block in found.blocks)
+    assert all(block.elements is expected.elements for block in expected.blocks)
     table = reference_table(root)
     rows = segment.make_blocks(table.blocks, table.elements, table.tags, segment.Block)
     assert [b.sentences for b in rows] == [segment.sentences(t) for _, t, _ in table.blocks]
@@ -204,3 +206,32 @@ _HTML = tag_soup(_TAGS, _ATTRS, _TEXTS, max_depth=5, attributes_per_tag=2, comme
 @given(_HTML)
 def test_twins_equal_the_reference_on_generated_trees(body: str) -> None:
     _assert_same(lxml_html.document_fromstring(f"<html><body>{body}</body></html>"), "generated")
+
+
+@compiled_only
+def test_make_blocks_refuses_a_block_class_with_other_fields() -> None:
+    """The twin sets ``Block``'s fields one by one: a class with other fields is an error,
+    not a block with a field unset."""
+
+    @dataclasses.dataclass(frozen=True, slots=True, eq=False)
+    class Wider:
+        index: int
+        node: int
+        elements: Any
+        text: str
+        link_chars: int
+        sentences: int
+        tag: str
+        chars: int
+        extra: int = 0
+
+    with pytest.raises(TypeError, match="fields"):
+        _twin("make_blocks")([(0, "text.", 0)], [None], ["p"], Wider)
+    (block,) = _twin("make_blocks")([(0, "text.", 0)], [None], ["p"], segment.Block)
+    assert (block.index, block.node, block.text, block.sentences, block.chars) == (
+        0,
+        0,
+        "text.",
+        1,
+        5,
+    )

@@ -60,12 +60,18 @@ cpdef Py_ssize_t sentences(str text):
     return count
 
 
+_BLOCK_FIELDS = ("index", "node", "elements", "text", "link_chars", "sentences", "tag", "chars")
+"""The fields ``make_blocks`` sets, in ``Block``'s order."""
+
+
 def make_blocks(list rows, elements, list tags, type block):
     """``segment.make_blocks``: a ``block`` (``Block``) for every (element index, text,
     link chars) row of the table, its sentences counted here. The fields are set as the
     dataclass's own ``__init__`` sets them (``object.__setattr__``), without its call."""
     cdef Py_ssize_t position = 0, index
     cdef list found = []
+    if block.__slots__ != _BLOCK_FIELDS:  # a field added to Block: set it here too
+        raise TypeError(f"Block's fields are {block.__slots__}, not {_BLOCK_FIELDS}")
     new = block.__new__
     for row in rows:
         index = row[0]
