@@ -1,7 +1,7 @@
 """Teaser detection's and segmentation's compiled twins (``_teasers.pyx``) against their
 references: ``teasers.teaser_items`` (the items of a group and their headlines),
 ``teasers.teaser_groups`` (all of a page's), ``teasers.read_more_candidates``,
-``teasers.item_marks`` and ``segment.make_blocks`` (with
+``teasers.item_marks``, ``link_runs.run_elements`` and ``segment.make_blocks`` (with
 ``segment.sentences`` and ``weighted_length``), on every fixture, on both development
 corpora and on generated trees; ``find_teasers`` gives the same groups either way.
 
@@ -21,13 +21,13 @@ from lxml import html as lxml_html
 
 from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
 from boilerkit.page.tags import HEADING_TAGS
-from boilerkit.selection import page_table, segment, teasers
+from boilerkit.selection import link_runs, page_table, segment, teasers
 from boilerkit.selection.page_table import reference_table
 from boilerkit.weights import SENTENCE_END, Weights
 from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
 
 TWINS = ("teaser_groups", "teaser_items", "read_more_candidates", "item_marks", "make_blocks")
-TWINS += ("sentences", "weighted_length")
+TWINS += ("sentences", "weighted_length", "run_elements")
 LOOSE = Weights(
     teaser_min_items=1,
     teaser_max_item_chars=2000,
@@ -37,6 +37,8 @@ LOOSE = Weights(
     teaser_headline_offset=200,
     read_more_label_min_chars=1,
     read_more_link_share=0.2,
+    headline_list_min_items=2,
+    link_run_min_share=0.3,
 )
 """Weights that let many more elements through every test, so the twins are compared on
 far more groups than the default weights find."""
@@ -108,6 +110,9 @@ def _assert_same(root: lxml_html.HtmlElement, label: str) -> None:
             weights.read_more_link_share,
         )
         assert _twin("read_more_candidates")(*lines) == teasers.read_more_candidates(*lines)
+        runs = (found.tags, found.links, found.link_chars, found.chars)
+        runs += (weights.headline_list_min_items, weights.link_run_min_share)
+        assert _twin("run_elements")(*runs) == link_runs.run_elements(*runs), label
         for base in (None, "https://example.com/a/b"):
             twin_groups = teasers.find_teasers(found, weights, base)
             with pytest.MonkeyPatch.context() as patch:
@@ -116,6 +121,13 @@ def _assert_same(root: lxml_html.HtmlElement, label: str) -> None:
             assert [_group(g, found) for g in twin_groups] == [
                 _group(g, expected) for g in groups
             ], f"{label}: groups differ"
+            twin_runs = link_runs.with_link_runs((), found, weights, base)
+            with pytest.MonkeyPatch.context() as patch:
+                patch.setenv("BOILERKIT_PURE", "1")
+                expected_runs = link_runs.with_link_runs((), expected, weights, base)
+            assert [_group(g, found) for g in twin_runs] == [
+                _group(g, expected) for g in expected_runs
+            ], f"{label}: link runs differ"
 
 
 def _group(group: teasers.TeaserGroup, segmentation: Any) -> tuple[Any, ...]:

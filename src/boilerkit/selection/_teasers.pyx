@@ -366,3 +366,23 @@ def item_marks(list items, list tags, list end, list links, frozenset heading_ta
                 pictured += 1
                 break
     return headed, linked, pictured
+
+
+def run_elements(list tags, list links, list link_chars, list chars, double min_links,
+                 double min_share):
+    """``link_runs.run_elements``: the elements with many links and nearly all of their
+    text link text (not ``html``, ``body`` or ``a``), in document order."""
+    cdef Py_ssize_t index, count = len(tags)
+    cdef double least
+    cdef list found = []
+    if len(links) != count or len(link_chars) != count or len(chars) != count:
+        raise ValueError("the table's lists differ in length")
+    for index in range(count):
+        if <Py_ssize_t>links[index] < min_links:
+            continue
+        least = min_share * <Py_ssize_t>chars[index]
+        if <Py_ssize_t>link_chars[index] >= least and least > 0:
+            tag = tags[index]
+            if tag != "html" and tag != "body" and tag != "a":
+                found.append(index)
+    return found
