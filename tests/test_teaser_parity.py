@@ -1,7 +1,7 @@
 """Teaser detection's and segmentation's compiled twins (``_teasers.pyx``) against their
-references: ``teasers.teaser_items`` (the items of a group and their headlines),
-``teasers.teaser_groups`` (all of a page's), ``teasers.read_more_candidates``,
-``teasers.item_marks``, ``link_runs.run_elements`` and ``segment.make_blocks`` (with
+references: ``teaser_table.teaser_items`` (the items of a group and their headlines),
+``teaser_table.teaser_groups`` (all of a page's), ``teaser_table.read_more_candidates``,
+``teaser_table.item_marks``, ``link_runs.run_elements`` and ``segment.make_blocks`` (with
 ``segment.sentences`` and ``weighted_length``), on every fixture, on both development
 corpora and on generated trees; ``find_teasers`` gives the same groups either way.
 
@@ -21,7 +21,7 @@ from lxml import html as lxml_html
 
 from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
 from boilerkit.page.tags import HEADING_TAGS
-from boilerkit.selection import link_runs, page_table, segment, teasers
+from boilerkit.selection import link_runs, page_table, segment, teaser_table, teasers
 from boilerkit.selection.page_table import reference_table
 from boilerkit.weights import SENTENCE_END, Weights
 from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
@@ -78,27 +78,30 @@ def _assert_same(root: lxml_html.HtmlElement, label: str) -> None:
     anchors = [i for i, tag in enumerate(expected.tags) if tag == "a"]
     for weights in (Weights(), LOOSE):
         arguments = (found.tags, found.end, found.links, found.chars)
-        candidates = teasers.teaser_candidates(
-            *arguments, weights.teaser_min_items, weights.teaser_max_item_chars, teasers._NOT_ITEMS
+        candidates = teaser_table.teaser_candidates(
+            *arguments,
+            weights.teaser_min_items,
+            weights.teaser_max_item_chars,
+            teaser_table._NOT_ITEMS,
         )
-        groups = (candidates, found, weights, anchors, teasers._NOT_ITEMS, HEADING_TAGS)
-        expected_groups = teasers.teaser_groups(
-            candidates, expected, weights, anchors, teasers._NOT_ITEMS, HEADING_TAGS
+        groups = (candidates, found, weights, anchors, teaser_table._NOT_ITEMS, HEADING_TAGS)
+        expected_groups = teaser_table.teaser_groups(
+            candidates, expected, weights, anchors, teaser_table._NOT_ITEMS, HEADING_TAGS
         )
         assert _twin("teaser_groups")(*groups) == expected_groups, f"{label}: groups differ"
         for index, children, leaders in candidates:
             twin = _twin("teaser_items")(
-                children, frozenset(leaders), found, weights, anchors, teasers._NOT_ITEMS,
+                children, frozenset(leaders), found, weights, anchors, teaser_table._NOT_ITEMS,
                 HEADING_TAGS,
             )  # fmt: skip
-            reference = teasers.teaser_items(
-                children, frozenset(leaders), expected, weights, anchors, teasers._NOT_ITEMS,
+            reference = teaser_table.teaser_items(
+                children, frozenset(leaders), expected, weights, anchors, teaser_table._NOT_ITEMS,
                 HEADING_TAGS,
             )  # fmt: skip
             assert twin == reference, f"{label}: items of {index} differ"
             if reference is not None:
                 marks = (reference[0], found.tags, found.end, found.links, HEADING_TAGS)
-                assert _twin("item_marks")(*marks) == teasers.item_marks(*marks), label
+                assert _twin("item_marks")(*marks) == teaser_table.item_marks(*marks), label
         lines = (
             anchors,
             found.parent,
@@ -109,7 +112,7 @@ def _assert_same(root: lxml_html.HtmlElement, label: str) -> None:
             weights.read_more_label_min_chars,
             weights.read_more_link_share,
         )
-        assert _twin("read_more_candidates")(*lines) == teasers.read_more_candidates(*lines)
+        assert _twin("read_more_candidates")(*lines) == teaser_table.read_more_candidates(*lines)
         runs = (found.tags, found.links, found.link_chars, found.chars)
         runs += (weights.headline_list_min_items, weights.link_run_min_share)
         assert _twin("run_elements")(*runs) == link_runs.run_elements(*runs), label

@@ -1,11 +1,12 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
-"""Compiled twins of teaser detection and segmentation over the page table's lists
-(``teasers.teaser_items``, ``teasers.read_more_candidates``, ``teasers.item_marks``,
-``segment.make_blocks``): the structural tests of a teaser group (items alike, each led by
-a headline link) and the per-block counting, with no element proxy. Each twin reads the
-same lists as its reference and calls the same Python where the reference asks for text
-(``PageTable.text``), so the two agree by construction and the parity tests hold them
-equal."""
+"""Compiled twins of teaser detection and segmentation over the page table's lists:
+``teaser_groups``, ``teaser_items``, ``item_marks`` and ``read_more_candidates`` (their
+references in ``teaser_table``), ``run_elements`` (``link_runs``), ``make_blocks`` and
+``sentences`` (``segment``). They find the structure of teaser groups (items alike, each
+led by a headline link) and count per block, with no element proxy and no Python call
+per element. Texts go through ``PageTable.text``'s memo, made as ``Elements.text`` makes
+them, so each twin agrees with its reference by construction; the parity tests
+(``tests/test_teaser_parity.py``) hold them equal."""
 
 from cpython.object cimport PyObject_GenericSetAttr
 from cpython.unicode cimport PyUnicode_Find
@@ -130,7 +131,7 @@ cdef str _shape(list tags, list end, Py_ssize_t index, int depth):
 
 cdef list _alike(list children, list tags, list end, list classes, double min_items,
                  frozenset not_items):
-    """``teasers._alike``: the children of the most common signature, or none."""
+    """``teaser_table._alike``: the children of the most common signature, or none."""
     cdef list kept = [child for child in children if tags[child]]
     cdef list signatures = []
     cdef dict counts = {}
@@ -186,8 +187,8 @@ cdef str _href(Elements elements, Py_ssize_t index):
 
 cdef str _without_rank(Elements elements, list tags, list end, dict texts,
                        Py_ssize_t link, str text, object max_digits):
-    """``teasers._without_rank`` over the table: the rank is the text of the link's first
-    child, when the link's own text is blank and that child is an element."""
+    """``teaser_table._without_rank`` over the table: the rank is the text of the link's
+    first child, when the link's own text is blank and that child is an element."""
     cdef Py_ssize_t first = link + 1
     if first >= end[link] or (elements.text_at(link) or "").strip():
         return text
@@ -201,7 +202,8 @@ cdef str _without_rank(Elements elements, list tags, list end, dict texts,
 
 cdef tuple _headline(Py_ssize_t item, Elements elements, list tags, list end, dict texts,
                      list anchors, frozenset heading_tags, double min_chars, object max_digits):
-    """``teasers._headline``: (text, href) of the item's longest headline link, or None."""
+    """``teaser_table._headline``: (text, href) of the item's longest headline link, or
+    None."""
     cdef Py_ssize_t low = 0, high = len(anchors), middle, position, link, inner, heading
     cdef Py_ssize_t stop = end[item], best_link = -1, best_length = -1, link_end
     cdef str text
@@ -259,15 +261,16 @@ cdef class _Page:
 
 def teaser_items(list children, frozenset leaders, segmentation, weights, list anchors,
                  frozenset not_items, frozenset heading_tags):
-    """``teasers.teaser_items``: the items of a would-be teaser group and their headlines
-    ((text, href) each), or None when too few children are alike and led by a headline."""
+    """``teaser_table.teaser_items``: the items of a would-be teaser group and their
+    headlines ((text, href) each), or None when too few children are alike and led by a
+    headline."""
     return _items(_Page(segmentation, weights, anchors, not_items, heading_tags), children,
                   leaders)
 
 
 def teaser_groups(list candidates, segmentation, weights, list anchors, frozenset not_items,
                   frozenset heading_tags):
-    """``teasers.teaser_groups``: (element, items, headlines) of every candidate of
+    """``teaser_table.teaser_groups``: (element, items, headlines) of every candidate of
     ``teaser_candidates`` whose ``teaser_items`` are found, in order."""
     cdef _Page page = _Page(segmentation, weights, anchors, not_items, heading_tags)
     cdef list found = []
@@ -326,7 +329,7 @@ cdef tuple _items(_Page page, list children, frozenset leaders):
 
 def read_more_candidates(list anchors, list parent, list links, list chars, list link_chars,
                          double longest, double label_min, double share):
-    """``teasers.read_more_candidates``: the outermost line holding a label above each
+    """``teaser_table.read_more_candidates``: the outermost line holding a label above each
     link, when the link is most of that line, in document order."""
     cdef set found = set()
     cdef Py_ssize_t node, line, size
@@ -346,8 +349,8 @@ def read_more_candidates(list anchors, list parent, list links, list chars, list
 
 
 def item_marks(list items, list tags, list end, list links, frozenset heading_tags):
-    """``teasers.item_marks``: how many items hold a heading (themselves or below), whether
-    every item's first heading holds a link, and how many items hold an image."""
+    """``teaser_table.item_marks``: how many items hold a heading (themselves or below),
+    whether every item's first heading holds a link, and how many items hold an image."""
     cdef Py_ssize_t item, node, stop, headed = 0, pictured = 0
     cdef bint linked = True
     for entry in items:
