@@ -250,3 +250,53 @@ def test_make_blocks_refuses_a_block_class_with_other_fields() -> None:
         1,
         5,
     )
+
+
+# Each case: a container (id "list") and the headlines (text, href) its items give.
+ITEM_CASES = {
+    "ranks taken off the headlines": (
+        "<ol id='list'>"
+        + "".join(
+            f"<li><a href='/r/{n}'><em>{n}</em><span>Story number {n} of the most read</span></a>"
+            "</li>"
+            for n in (1, 2, 3)
+        )
+        + "</ol>",
+        [(f"Story number {n} of the most read", f"/r/{n}") for n in (1, 2, 3)],
+    ),
+    "classes hashed, items alike by shape": (
+        "<div id='list'>"
+        + "".join(
+            f"<div class='x{n}a'><a href='/s/{n}'><div>A headline long enough {n}</div></a>"
+            f"<div>A blurb.</div></div>"
+            for n in (1, 2)
+        )
+        + "</div>",
+        [(f"A headline long enough {n}", f"/s/{n}") for n in (1, 2)],
+    ),
+    "a card's heading is its headline, the first href its link": (
+        "<ul id='list'>"
+        + "".join(
+            f"<li><a href='/c/{n}' hreflang='x'><h3>長い見出しの文章です{n}</h3>"
+            "<p>Blurb text.</p></a></li>"
+            for n in (1, 2)
+        )
+        + "</ul>",
+        [(f"長い見出しの文章です{n}", f"/c/{n}") for n in (1, 2)],
+    ),
+}
+
+
+@compiled_only
+@pytest.mark.parametrize("case", sorted(ITEM_CASES))
+def test_items_of_hand_written_groups(case: str) -> None:
+    markup, headlines = ITEM_CASES[case]
+    root = lxml_html.document_fromstring(f"<html><body>{markup}</body></html>")
+    found, expected = _segmentations(root)
+    container = found.table.ids.index("list")
+    children = found.children(container)
+    anchors = [i for i, tag in enumerate(found.tags) if tag == "a"]
+    arguments = (frozenset(children), Weights(), anchors, teaser_table._NOT_ITEMS, HEADING_TAGS)
+    reference = teaser_table.teaser_items(children, arguments[0], expected, *arguments[1:])
+    assert reference == (children, headlines)
+    assert _twin("teaser_items")(children, arguments[0], found, *arguments[1:]) == reference
