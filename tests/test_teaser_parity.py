@@ -174,6 +174,17 @@ _MARKS = ".!?\u061f\u0964\u06d4\u1362\u3002\uff01\uff1f"
 _AFTER = " \t\n\u00a0\u3000\u2028\"'\u201d\u2019\u00bbx5.\u3002\uff01\uff1f\u201c"
 
 
+def test_the_patterns_are_those_the_twins_were_written_for() -> None:
+    """``_teasers.sentences`` and ``weighted_length`` spell ``SENTENCE_END`` and
+    ``segment._WIDE`` out in C: a change to either pattern fails here until the twin (and
+    ``_MARKS`` below) follow it."""
+    assert SENTENCE_END.pattern == (
+        "[.!?\u061f\u0964\u06d4\u1362\u3002\uff01\uff1f]"
+        "(?:(?<=[\u3002\uff01\uff1f])(?![\u3002\uff01\uff1f])|\\s|$|[\\\"'\u201d\u2019\u00bb])"
+    )
+    assert segment._WIDE.pattern == "[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]"
+
+
 @compiled_only
 def test_sentences_equal_the_pattern_on_every_pair() -> None:
     """Every mark before every kind of character (and at the end): the twin counts what
