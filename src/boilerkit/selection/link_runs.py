@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from ..page.parse import join_url
 from ..weights import Weights
+from .page_table import compiled
 from .segment import Segmentation, text_of, weighted_length
 from .shapes import same_site, title_line_before
 from .teasers import (
@@ -41,18 +42,20 @@ def with_link_runs(
         start = segmentation.index_of[found.container]
         taken[start : segmentation.end[start]] = b"\x01" * (segmentation.end[start] - start)
     runs: list[TeaserGroup] = []
-    covered = 0  # runs do not nest: the innermost wins (see _is_run)
-    for index in range(len(segmentation.elements)):
-        if index < covered or taken[index] or not _is_run(index, segmentation, weights):
+    starts = (compiled("run_elements") or run_elements)(
+        segmentation.tags,
+        segmentation.links,
+        segmentation.link_chars,
+        segmentation.chars,
+        weights.headline_list_min_items,
+        weights.link_run_min_share,
+    )
+    covered = 0  # runs do not nest: the innermost wins (see run_elements)
+    for position, index in enumerate(starts):
+        if index < covered or taken[index]:
             continue
-        inner = next(
-            (
-                i
-                for i in range(index + 1, segmentation.end[index])
-                if _is_run(i, segmentation, weights)
-            ),
-            index,
-        )
+        following = starts[position + 1] if position + 1 < len(starts) else len(taken)
+        inner = following if following < segmentation.end[index] else index  # the first inside
         group = _group(inner, segmentation, weights, base_url)
         if group is not None:
             runs.append(group)
@@ -63,14 +66,24 @@ def with_link_runs(
     return tuple(sorted(kept, key=lambda group: segmentation.index_of[group.container]))
 
 
-def _is_run(index: int, segmentation: Segmentation, weights: Weights) -> bool:
-    """The cheap test: many links, nearly all the element's text."""
-    chars = segmentation.chars[index]
-    return (
-        segmentation.links[index] >= weights.headline_list_min_items
-        and segmentation.link_chars[index] >= weights.link_run_min_share * chars > 0
-        and segmentation.tags[index] not in ("html", "body", "a")
-    )
+def run_elements(
+    tags: list[str],
+    links: list[int],
+    link_chars: list[int],
+    chars: list[int],
+    min_links: float,
+    min_share: float,
+) -> list[int]:
+    """The elements that may be runs, in document order: the cheap test, many links
+    (``min_links``) and nearly all the element's text (``min_share``), read off the table
+    alone. Compiled as ``_teasers.run_elements``."""
+    return [
+        index
+        for index, tag in enumerate(tags)
+        if links[index] >= min_links
+        and link_chars[index] >= min_share * chars[index] > 0
+        and tag not in ("html", "body", "a")
+    ]
 
 
 def _group(

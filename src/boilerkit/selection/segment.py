@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from ..page.tags import HEADING_TAGS
 from ..weights import SENTENCE_END
-from .page_table import PageTable, build_table, text_of
+from .page_table import PageTable, build_table, compiled, text_of
 
 __all__ = ["Block", "Segmentation", "segment", "text_of"]
 
@@ -105,6 +105,22 @@ def sentences(text: str) -> int:
     return sum(1 for _ in SENTENCE_END.finditer(text))  # the same count: see the tests
 
 
+def make_blocks(
+    rows: list[tuple[int, str, int]],
+    elements: Sequence[lxml_html.HtmlElement],
+    tags: list[str],
+    block: type[Block],
+) -> tuple[Block, ...]:
+    """A ``Block`` for every (element index, text, link chars) row of the page table, in
+    order, its sentences counted. Compiled as ``_teasers.make_blocks`` (which sets the
+    same fields without the dataclass's ``__init__`` call); ``block`` is ``Block``,
+    passed so that the twin makes the same class."""
+    return tuple(
+        block(position, index, elements, text, linked, sentences(text), tags[index], len(text))
+        for position, (index, text, linked) in enumerate(rows)
+    )
+
+
 def segment(root: lxml_html.HtmlElement) -> Segmentation:
     """Measure ``root`` and every element below it, and cut its text into blocks.
 
@@ -113,24 +129,13 @@ def segment(root: lxml_html.HtmlElement) -> Segmentation:
     lists instead of the tree.
     """
     table = build_table(root)
-    elements, tags = table.elements, table.tags
-    blocks = tuple(
-        Block(
-            position,
-            index,
-            elements,
-            text,
-            linked,
-            sentences(text),
-            tags[index],
-            len(text),
-        )
-        for position, (index, text, linked) in enumerate(table.blocks)
+    blocks = (compiled("make_blocks") or make_blocks)(
+        table.blocks, table.elements, table.tags, Block
     )
     return Segmentation(
         blocks=blocks,
-        elements=elements,
-        tags=tags,
+        elements=table.elements,
+        tags=table.tags,
         parent=table.parent,
         end=table.end,
         index_of=table.index_of,

@@ -10,8 +10,8 @@ teaser heading: it stays.
 
 from __future__ import annotations
 
-import bisect
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from lxml import html as lxml_html
@@ -21,16 +21,19 @@ from ..page.tags import HEADING_TAGS
 from ..weights import NEGATIVE_WORDS, SENTENCE_END, TEASER_HEADING, WORD_SPLIT, Weights
 from .page_table import compiled
 from .segment import Block, Segmentation, text_of, weighted_length
-from .shapes import blurb_of, linked_blurbs, same_site, shape, title_line_before
+from .shapes import blurb_of, linked_blurbs, same_site, title_line_before
+from .teaser_table import (
+    _NOT_ITEMS,
+    item_marks,
+    read_more_candidates,
+    teaser_candidates,
+    teaser_groups,
+)
 
 _TEASER_CLASS = frozenset(
     "teaser teasers card cards tile tiles promo related recommended story-list stories "
     "headlines more-stories morestories trending popular mostread most-read".split()
 )
-
-
-_NOT_ITEMS = frozenset({"p", "br", "span", "a", "img", "tr", "td", "option"})
-"""Tags that are never teaser items: a run of paragraphs with links is prose."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,11 +61,6 @@ class TeaserGroup:
 
 def _text(element: lxml_html.HtmlElement) -> str:
     return " ".join(text_of(element).split())
-
-
-def _signature(tag: str, css_class: str | None) -> tuple[str, str]:
-    classes = (css_class or "").split()
-    return (tag, classes[0] if classes else "")
 
 
 def heading_before(
@@ -103,6 +101,7 @@ def _evidence(
     heading: lxml_html.HtmlElement | None,
     segmentation: Segmentation,
     weights: Weights,
+    marked: Callable[..., tuple[int, bool, int]],
 ) -> list[str]:
     """The structural marks that say "teaser", beyond headline-led items (elements by
     index: the marks are read off the table)."""
@@ -110,7 +109,7 @@ def _evidence(
     if heading is not None and TEASER_HEADING.match(_text(heading)[: weights.short_line_max_chars]):
         marks.append("heading")
     table, tags, end = segmentation.table, segmentation.tags, segmentation.end
-    words = set()
+    words: set[str] = set()
     for index in (container, items[0]):
         words |= set(
             WORD_SPLIT.split(f"{table.classes[index] or ''} {table.ids[index] or ''}".lower())
@@ -119,14 +118,12 @@ def _evidence(
         _TEASER_CLASS | (NEGATIVE_WORDS & {"related", "recommended", "trending", "popular"})
     ):
         marks.append("class")
-    headings = [  # each item's first heading: itself or one below it
-        next((h for h in range(item, end[item]) if tags[h] in HEADING_TAGS), None) for item in items
-    ]
-    if sum(1 for h in headings if h is not None) * 2 > len(items):
+    headed, linked, pictured = marked(items, tags, end, segmentation.links, HEADING_TAGS)
+    if headed * 2 > len(items):
         marks.append("item headings")
-        if all(h is not None and segmentation.links[h] for h in headings):
+        if linked:
             marks.append("linked headings")  # <h3><a>Headline</a></h3>: a story teaser
-    if sum(1 for item in items if "img" in tags[item + 1 : end[item]]) * 2 > len(items):
+    if pictured * 2 > len(items):
         marks.append("item images")
     return marks
 
@@ -148,12 +145,15 @@ def find_teasers(
         weights.teaser_max_item_chars,
         _NOT_ITEMS,
     )
-    for index, children, leaders in candidates:
+    on_table = not isinstance(segmentation.elements, list)  # the compiled table's handles
+    found = ((compiled("teaser_groups") if on_table else None) or teaser_groups)(
+        candidates, segmentation, weights, anchors, _NOT_ITEMS, HEADING_TAGS
+    )
+    marked = compiled("item_marks") or item_marks
+    for index, items, headlines in found:
         if taken[index]:
             continue
-        group = _group(
-            index, children, frozenset(leaders), segmentation, weights, base_url, anchors
-        )
+        group = _group(index, items, headlines, segmentation, weights, base_url, marked)
         if group is not None:
             groups.append(group)
             for member in group.members:
@@ -208,22 +208,21 @@ def _read_more_lines(
     The element holds a teaser label and one headline link and little else; the outermost
     such element is the teaser, with no section (the label is not a section heading).
     """
-    links, link_chars, chars = segmentation.links, segmentation.link_chars, segmentation.chars
-    end, parent, elements = segmentation.end, segmentation.parent, segmentation.elements
-    share, longest = weights.read_more_link_share, weights.teaser_max_item_chars
-    candidates: set[int] = set()
-    for anchor in anchors:  # climb from each link to its outermost line holding a label
-        node, line = parent[anchor], -1
-        while node >= 0 and links[node] == 1 and chars[node] <= longest:
-            if chars[node] - link_chars[node] >= weights.read_more_label_min_chars:
-                line = node
-            node = parent[node]
-        if line >= 0 and link_chars[line] >= share * chars[line]:
-            candidates.add(line)
+    end, elements = segmentation.end, segmentation.elements
+    candidates = (compiled("read_more_candidates") or read_more_candidates)(
+        anchors,
+        segmentation.parent,
+        segmentation.links,
+        segmentation.chars,
+        segmentation.link_chars,
+        weights.teaser_max_item_chars,
+        weights.read_more_label_min_chars,
+        weights.read_more_link_share,
+    )
     block_at = segmentation.block_at
     found: list[TeaserGroup] = []
     covered = 0  # end of the last line found: lines do not nest
-    for index in sorted(candidates):
+    for index in candidates:
         if index < covered or taken[index]:
             continue
         element = elements[index]
@@ -242,61 +241,6 @@ def _read_more_lines(
         found.append(TeaserGroup(element, (element,), None, "", (item,), blocks, "read-more line"))
         covered = end[index]
     return found
-
-
-def _headline(
-    item: int, segmentation: Segmentation, weights: Weights, anchors: list[int]
-) -> tuple[str, str] | None:
-    """The item's headline link (text, href), if the item is led by one.
-
-    When the link wraps a whole card, its heading is the headline, not all of its text.
-    """
-    best: tuple[str, str] | None = None
-    tags, end = segmentation.tags, segmentation.end
-    stop = end[item]
-    for position in range(bisect.bisect_left(anchors, item), len(anchors)):
-        link = anchors[position]
-        if link >= stop:
-            break
-        heading = link
-        for inner in range(link, end[link]):
-            if tags[inner] in HEADING_TAGS:
-                heading = inner
-                break
-        text = segmentation.table.text(heading)
-        if heading == link and text[:1].isdigit():  # only then can it start with a rank
-            text = _without_rank(segmentation.elements[link], text, weights)
-        if weighted_length(text) >= weights.teaser_headline_min_chars and (
-            best is None or len(text) > len(best[0])
-        ):
-            best = (text, segmentation.elements[link].get("href") or "")
-    return best
-
-
-def _without_rank(link: lxml_html.HtmlElement, text: str, weights: Weights) -> str:
-    """The link's text without the rank number a "most read" list sets in its own element
-    at the link's start (``<a><em class="number">1</em><span>Headline</span></a>``)."""
-    first = link[0] if len(link) and not (link.text or "").strip() else None
-    rank = _text(first) if first is not None and isinstance(first.tag, str) else ""
-    if rank.isdigit() and len(rank) <= weights.rank_max_digits and text.startswith(rank):
-        return text[len(rank) :].lstrip()
-    return text
-
-
-def _teaser_headline(
-    item: int, segmentation: Segmentation, weights: Weights, anchors: list[int]
-) -> tuple[str, str] | None:
-    """The headline link of an item shaped like a teaser (short, led by that link)."""
-    chars = segmentation.chars[item]
-    if chars == 0 or chars > weights.teaser_max_item_chars:
-        return None
-    headline = _headline(item, segmentation, weights, anchors)
-    if headline is None or len(headline[0]) < weights.teaser_min_headline_share * chars:
-        return None
-    probe = headline[0][: weights.teaser_headline_probe_chars]
-    if segmentation.table.text(item).find(probe) > weights.teaser_headline_offset:
-        return None
-    return headline
 
 
 def _structural_marks(
@@ -322,109 +266,23 @@ def _structural_marks(
     return []
 
 
-def _alike(children: list[int], segmentation: Segmentation, weights: Weights) -> list[int]:
-    """The children of the most common shape, when enough share one that can be an item.
-
-    Alike by tag and first class; on pages whose classes are all unique (hashed by a
-    CSS-in-JS build) by tag skeleton instead (see ``shapes``).
-    """
-    tags = segmentation.tags
-    children = [child for child in children if tags[child]]  # no comments
-    classes = segmentation.table.classes
-    signatures = [_signature(tags[child], classes[child]) for child in children]
-    signature, count = _most_common(signatures)
-    if count < weights.teaser_min_items:  # no two items alike by class: by shape
-        end = segmentation.end
-        signatures = [(tags[child], shape(tags, end, child)) for child in children]
-        signature, count = _most_common(signatures)
-    if count < weights.teaser_min_items or signature[0] in _NOT_ITEMS:
-        return []
-    return [child for child, sign in zip(children, signatures, strict=True) if sign == signature]
-
-
-def _most_common(signatures: list[tuple[str, str]]) -> tuple[tuple[str, str], int]:
-    """The first of the most frequent signatures, and how often it occurs."""
-    counts: dict[tuple[str, str], int] = {}
-    for signature in signatures:
-        counts[signature] = counts.get(signature, 0) + 1
-    best = max(counts, key=counts.__getitem__, default=("", ""))
-    return best, counts.get(best, 0)
-
-
-def teaser_candidates(
-    tags: list[str],
-    end: list[int],
-    links: list[int],
-    chars: list[int],
-    min_items: float,
-    max_item_chars: float,
-    not_items: frozenset[str],
-) -> list[tuple[int, list[int], list[int]]]:
-    """(element, its children, its leaders) of every element that may hold a teaser
-    group, in document order: ``min_items`` links or more, as many children holding one,
-    and as many *leaders* of one tag that can be an item (not in ``not_items``). Leaders
-    are the children that may be teasers: some text, at most ``max_item_chars``, and an
-    ``<a>`` in them. A cheap necessary condition, read off the table alone; compiled as
-    ``_passes.teaser_candidates``."""
-    before = [0, *itertools.accumulate(tag == "a" for tag in tags)]  # anchors before each
-    found: list[tuple[int, list[int], list[int]]] = []
-    for index, count in enumerate(links):
-        if count < min_items:
-            continue
-        children: list[int] = []
-        leaders: list[int] = []
-        linked_children = 0
-        child = index + 1
-        while child < end[index]:  # hop child to child: each subtree is an index range
-            children.append(child)
-            linked_children += links[child] > 0
-            stop = end[child]
-            if 0 < chars[child] <= max_item_chars and before[stop] > before[child]:
-                leaders.append(child)
-            child = stop
-        alike: dict[str, int] = {}
-        for leader in leaders:
-            if tags[leader] not in not_items:
-                alike[tags[leader]] = alike.get(tags[leader], 0) + 1
-        if linked_children >= min_items and max(alike.values(), default=0) >= min_items:
-            found.append((index, children, leaders))
-    return found
-
-
 def _group(
     container: int,
-    children: list[int],
-    leaders: frozenset[int],
+    items: list[int],
+    headlines: list[tuple[str, str]],
     segmentation: Segmentation,
     weights: Weights,
     base_url: str | None,
-    anchors: list[int],
+    marked: Callable[..., tuple[int, bool, int]],
 ) -> TeaserGroup | None:
-    """The teaser group of ``container``, if it is one (``children`` by index, ``leaders``
-    the children short enough and holding a link, which items must be)."""
+    """The teaser group of ``container`` with these ``items`` (by index) led by these
+    ``headlines`` (``teaser_groups``), if its marks say it is one (``marked`` is
+    ``item_marks`` or its twin)."""
     end, elements = segmentation.end, segmentation.elements
-    candidates = _alike(children, segmentation, weights)
-    if not candidates:
-        return None
-    needed = max(weights.teaser_min_items, weights.teaser_item_share * len(candidates))
-    if sum(item in leaders for item in candidates) < needed:
-        return None  # too few items could be teasers: spare the headline search
-    items: list[int] = []
-    headlines: list[tuple[str, str]] = []
-    missing = 0
-    for item in candidates:
-        headline = _teaser_headline(item, segmentation, weights, anchors)
-        if headline is not None:
-            items.append(item)
-            headlines.append(headline)
-        else:
-            missing += 1
-            if len(candidates) - missing < needed:
-                return None  # the rest cannot make up the numbers
     element = elements[container]
     members = [elements[item] for item in items]
     heading = heading_before(element, weights)
-    marks = _evidence(container, items, heading, segmentation, weights)
+    marks = _evidence(container, items, heading, segmentation, weights, marked)
     blurbs = [
         blurb_of(segmentation.table.text(item), title)
         for item, (title, _) in zip(items, headlines, strict=True)
