@@ -208,12 +208,13 @@ def compiled(name: str) -> Callable[..., Any] | None:
 
 
 def _load_modules() -> tuple[Any, ...]:
-    """The compiled modules (``_walk.pyx``, ``_passes.pyx``, ``_coarse.pyx``), or none."""
+    """The compiled modules (``_walk.pyx``, ``_passes.pyx``, ``_coarse.pyx``, the front
+    stages' ``_front.pyx``), or none."""
     try:
-        from . import _coarse, _passes, _walk  # type: ignore[attr-defined,unused-ignore]
+        from . import _coarse, _front, _passes, _walk  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return ()
-    return (_walk, _passes, _coarse)
+    return (_walk, _passes, _coarse, _front)
 
 
 _modules = _load_modules()
