@@ -3,8 +3,7 @@
 (``_passes.pyx``). Read-only over libxml2's structs, through lxml's public C API."""
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.stdint cimport uint64_t
-from libc.string cimport memcpy, strcmp, strlen
+from libc.string cimport strcmp, strlen
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
@@ -17,25 +16,12 @@ cdef bint _is_text(tree.xmlNode* c_node) noexcept:
 
 
 cdef bint _ascii(const unsigned char* text) noexcept:
-    """Whether ``text`` is ASCII: eight bytes at a time (inline scripts make most of a
-    page's text, and a byte loop over them cost more than the strings it spared)."""
-    cdef size_t length, i = 0
-    cdef uint64_t word, seen = 0
     if text is NULL:
         return True
-    length = strlen(<const char*>text)
-    while i + 8 <= length:
-        memcpy(&word, text + i, 8)
-        seen |= word
-        i += 8
-        if i & 511 == 0 and seen & 0x8080808080808080ULL:
+    while text[0] != 0:
+        if text[0] >= 128:
             return False
-    if seen & 0x8080808080808080ULL:
-        return False
-    while i < length:
-        if text[i] >= 128:
-            return False
-        i += 1
+        text += 1
     return True
 
 
