@@ -268,3 +268,18 @@ def test_jsonl_into_a_directory_and_empty_directories(run: Runner, tmp_path: Pat
     assert [p.name for p in out.iterdir()] == ["documents.jsonl"]
     lines = (out / "documents.jsonl").read_text(encoding="utf-8").splitlines()
     assert [json.loads(line)["title"] for line in lines] == ["Alpha", "Beta"]
+
+
+def test_start_up_leaves_the_warc_reader_and_http_out(tmp_path: Path) -> None:
+    """A batch of HTML files imports neither warcio (with fsspec and asyncio) nor the
+    fetcher's http.client and ssl: a tenth of the command's start-up."""
+    (tmp_path / "a.html").write_bytes(page("Alpha"))
+    code = (
+        "import sys; from boilerkit.cli import main; main([sys.argv[1], '-o', sys.argv[2]]);"
+        " print(sorted({'warcio', 'fsspec', 'asyncio', 'http.client', 'ssl'} & set(sys.modules)))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(boilerkit.__file__).parent.parent)}
+    argv = [sys.executable, "-c", code, str(tmp_path / "a.html"), str(tmp_path / "out")]
+    done = subprocess.run(argv, capture_output=True, env=env, check=True)
+    assert done.stdout.split() == [b"[]"]
+    assert (tmp_path / "out" / "a.txt").read_text().startswith("Alpha")

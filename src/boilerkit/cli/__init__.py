@@ -24,8 +24,7 @@ from ..options import Favor, Options
 from ..render import get_format
 from . import args as arguments
 from .batch import Job, Result, default_jobs
-from .fetch import is_url
-from .inputs import count_pages, is_warc, iter_inputs
+from .inputs import count_pages, is_url, is_warc, iter_inputs
 from .output import DirectorySink, StreamSink
 from .pool import run_batch
 from .stdin import Stdin, read_stdin

@@ -17,7 +17,6 @@ from ..document import Document
 from ..errors import BoilerkitError
 from ..options import Options
 from ..render import get_format, render_document, render_json
-from .fetch import fetch
 from .inputs import read_page
 from .tasks import Failure, Task, printable
 
@@ -72,6 +71,8 @@ def process(task: Task, job: Job) -> Result:
 def _render(task: Task, job: Job) -> Result:
     url, content_type = task.url, task.content_type
     if task.fetch_url is not None:
+        from .fetch import fetch  # here: http.client and ssl are for URLs only
+
         fetched = fetch(task.fetch_url, timeout=job.timeout, max_bytes=job.options.max_bytes)
         data, url, content_type = fetched.data, fetched.url, fetched.content_type
     elif task.path is not None:

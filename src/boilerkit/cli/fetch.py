@@ -75,11 +75,6 @@ class _Redirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def is_url(argument: str) -> bool:
-    """Whether a command-line argument is a URL to fetch (rather than a file name)."""
-    return argument.lower().startswith(("http://", "https://"))
-
-
 def fetch(url: str, *, timeout: float = 30.0, max_bytes: int = 64 * 1024 * 1024) -> Fetched:
     """Fetch ``url`` within ``timeout`` seconds in all; raise ``FetchError`` saying why not."""
     request = urllib.request.Request(

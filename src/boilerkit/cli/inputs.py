@@ -26,7 +26,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import Final
 
-from .fetch import is_url
 from .gzipped import MAGIC, GzipError, gunzip
 from .stdin import Stdin
 from .tasks import Failure, InputError, Task
@@ -38,6 +37,11 @@ PAGE_SUFFIXES: Final = frozenset(
 """Files a directory walk takes as pages (after a ``.gz``)."""
 WARC_SUFFIXES: Final = (".warc", ".warc.gz", ".arc", ".arc.gz")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def is_url(argument: str) -> bool:
+    """Whether a command-line argument is a URL to fetch (rather than a file name)."""
+    return argument.lower().startswith(("http://", "https://"))
 
 
 def iter_inputs(

@@ -28,7 +28,6 @@ so the guilty page is the only one that fails.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import mmap
 import multiprocessing
 import os
@@ -206,10 +205,13 @@ def _rss() -> int:
 
 
 def _load_trim() -> Any:
-    """glibc's ``malloc_trim``, or None (another C library: nothing to trim)."""
-    name = ctypes.util.find_library("c")
+    """glibc's ``malloc_trim``, or None (another C library: nothing to trim).
+
+    Looked up among the symbols this process has loaded already (Python's own C library):
+    ``ctypes.util.find_library`` runs ``ldconfig -p`` in a subprocess, 3-6 ms at every
+    start of the command line."""
     try:
-        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+        return getattr(ctypes.CDLL(None), "malloc_trim", None)
     except OSError:
         return None
 

@@ -12,12 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..warc import iter_records
 from .tasks import Failure, Task
 
 
 def iter_warc(path: str, stem: str, max_bytes: int) -> Iterator[Task | Failure]:
-    """The HTML pages of the WARC file at ``path``, in record order, and its failures."""
+    """The HTML pages of the WARC file at ``path``, in record order, and its failures.
+
+    The WARC reader is imported here, on the first WARC: warcio brings fsspec and asyncio,
+    a tenth of the command's start-up, which a batch of HTML files never needs."""
+    from ..warc import iter_records
+
     number = 0
     for record in iter_records(path, max_bytes=max_bytes):
         if record.record_id is None:  # the file itself, not one of its records

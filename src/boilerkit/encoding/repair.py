@@ -26,6 +26,7 @@ from itertools import accumulate
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
+from ..page.roots import is_whole_document
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain
 from .chains import CJK_TARGETS, Candidate
@@ -360,6 +361,28 @@ def _skipped(root: etree._Element) -> set[str]:
     return texts
 
 
+def _foreign_texts(root: etree._Element) -> list[str]:
+    """The non-ASCII texts of the page, but those of ``script``/``style``/code blocks
+    (most of a page's non-ASCII text: not scanned for marks).
+
+    One compiled walk (``_front.foreign_texts``) makes a string of the non-ASCII texts
+    only; the XPath below made one of every text node, a third of the stage's time on
+    the median page. The pure path, and a ``root`` that is not the whole document
+    (``roots.is_whole_document``), take the XPath: the spec.
+    """
+    from ..selection.page_table import compiled  # here: a cycle at import time otherwise
+
+    walk = compiled("foreign_texts")
+    if walk is not None and is_whole_document(root):
+        found, skipped = walk(root, _SKIP_TAGS)
+    else:
+        texts = _PLAIN_TEXTS(root)
+        if "".join(texts).isascii():  # at C speed: a page of a million texts has no loop
+            return []
+        found, skipped = [text for text in texts if not text.isascii()], _skipped(root)
+    return [text for text in found if text not in skipped]
+
+
 def repair_tree(
     root: etree._Element, weights: RepairWeights = WEIGHTS, costs: PlausibilityCosts = COSTS
 ) -> int:
@@ -371,16 +394,9 @@ def repair_tree(
     walked only when some text actually changed, so a clean page costs one scan of its
     non-ASCII text.
     """
-    from ..selection.page_table import compiled  # here: a cycle at import time otherwise
-
-    ascii_only = compiled("texts_are_ascii")  # no string made per text node
-    if ascii_only is not None and ascii_only(root):
+    foreign = _foreign_texts(root)
+    if not foreign:
         return 0
-    texts = _PLAIN_TEXTS(root)
-    if "".join(texts).isascii():  # at C speed: a page of a million texts has no loop here
-        return 0
-    skipped = _skipped(root)  # most of a page's non-ASCII text: not scanned for marks
-    foreign = [text for text in texts if not text.isascii() and text not in skipped]
     joined = "\n".join(foreign)  # one regex scan of the page, not one call per text node
     starts = list(accumulate((len(text) + 1 for text in foreign), initial=0))
     hits = suspect_texts(joined, starts)
