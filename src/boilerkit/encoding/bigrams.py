@@ -109,7 +109,7 @@ class _Table:
         was_foreign = False
         pairs, unigram, backoff = self.pairs, self.unigram, self.backoff
         for char in folded:
-            foreign = char >= "\x80" or char in "#\x00"
+            foreign = char >= "\x80" or char in "#\x00\x01"
             if foreign or was_foreign:
                 cost = pairs.get(prev + char)
                 if cost is None:
@@ -190,7 +190,7 @@ def oddity(text: str) -> float:
     letters fit best: a cheap first look (clean text mostly reads 3-6 bits, one legacy
     code page read as another 8 or more), where ``bits`` reads every character."""
     folded = _known(fold(_IN_WORD.sub("#", text)))
-    if folded.isascii() and "#" not in folded and "\x00" not in folded:
+    if folded.isascii() and not any(c in folded for c in "#\x00\x01"):
         return 0.0
     return min(table.foreign_bits(folded) for table in _identify(folded))
 
