@@ -223,6 +223,8 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
     for i, cand in enumerate(readings):
         if cand.text == text or not _keeps_spaces(text, cand.text) or _C1.search(cand.text):
             continue
+        if cand.chain == _MAC and _only_czech_letters(text, cand.text):
+            continue
         old, new = window(text, cand.text, table.language_margin)
         span = table.language_span
         saved, after = gain(old[:span], new[:span], table.language_gain)
@@ -240,13 +242,33 @@ _SPACE = re.compile(r"\s")
 _C1 = re.compile("[\x80-\x9f]")  # a reading that leaves a C1 control read nothing
 
 
+_MAC = ("mac_roman/cp1252",)
+
+
+def _only_czech_letters(text: str, reading: str) -> bool:
+    """Whether a reading of the same length changes only ``š`` and ``ž``: mac_roman's
+    ``ö`` and ``û`` as windows-1252 shows them, but letters Finnish, Estonian and the
+    Slavic languages write (``Tšekki`` is Finnish, not ``Töekki``), and which the
+    bigram tables of those languages barely know."""
+    if len(text) != len(reading):
+        return False
+    return {a for a, b in zip(text, reading, strict=True) if a != b} <= {"š", "ž"}
+
+
 def _keeps_spaces(text: str, reading: str) -> bool:
-    """Whether a reading of the same length keeps every space of ``text``: the code
-    pages a legacy reading moves between keep the no-break space (mac_roman's dagger
-    for it is no evidence)."""
+    """Whether a reading of the same length keeps every space of ``text``, and splits no
+    word with a new one: the code pages a legacy reading moves between keep the no-break
+    space (mac_roman's dagger for it is no evidence), and KOI8-R's no-break space for
+    windows-1252's ``š`` (``maršalli``) is none either (mac_roman's for ``Ê`` stands
+    between digits: ``9Ê153,57ÊTRY``)."""
     if len(text) != len(reading):
         return True
-    return all(reading[m.start()].isspace() for m in _SPACE.finditer(text))
+    if not all(reading[m.start()].isspace() for m in _SPACE.finditer(text)):
+        return False
+    return not any(
+        not text[i].isspace() and text[i - 1 : i].isalpha() and text[i + 1 : i + 2].isalpha()
+        for i in (m.start() for m in _SPACE.finditer(reading))
+    )
 
 
 _TOKENS = re.compile(r"\s+|\S+")

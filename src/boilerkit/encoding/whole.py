@@ -1,4 +1,4 @@
-# ruff: noqa: RUF003  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
 """Readings of a whole text node: what the node was before one misreading hit all of it.
 
 Mojibake usually hits a whole text node at once (the page, or the database field, was
@@ -92,11 +92,38 @@ LEGACY_READINGS: dict[str, tuple[str, ...]] = {
 # its ``á`` and ``é`` (``‡``, ``Ž``) against a letter; a lone Cyrillic letter among
 # Latin words, or windows-1251's ``Ј Ґ Ђ`` for windows-1252's ``£ ¥ €`` after a number
 # (not ``¹``, ISO-8859-2's ``š``, ending a word: footnotes end words that way).
-LEGACY_SIGNS = re.compile(
-    "[ÊÑ‡Ž═\u0400-\u04ff¹](?:"
+_OLD_SIGNS = (
     "(?<=[0-9][Ê═])|(?<=[Ê═])(?=[0-9])|(?<= Ñ)(?= )|(?<=[^\\W\\d_]‡)|(?<=‡)(?=[^\\W\\d_])"
     "|(?<=[A-Za-z]Ž)|(?<=[A-Za-z,.][ \u00a0][\u0400-\u04ff])(?![\u0400-\u04ff])"
-    "|(?<=[0-9][ \u00a0][ЈҐЂ]))"
+    "|(?<=[0-9][ \u00a0][ЈҐЂ])"
+)
+# Letters where no language puts them, as a Latin code page read as windows-1252 leaves
+# them (what real text writes there is said beside each):
+# - mac_roman: a capital after a lower-case letter (``fŸr``, ``GebŠude``, ``pŒ``:
+#   ü ä å; Czech ``Škoda`` starts a word); a sign no language writes inside words
+#   against a letter (``lie§``, ``™l``, ``Ÿbernahm``: ß ô Ü; ``Apple™`` puts ™ after);
+#   ``ˆ`` ``Ž`` ``‡`` ``Œ`` ``‰`` as a word after a word (French ``à``, ``é``);
+# - windows-1250 and ISO-8859-2: ``¿`` between letters (Polish ``ż``; Spanish ``¿``
+#   opens a sentence), ``³`` after two letters not ending in ``m`` (``ł``; ``km³``,
+#   ``x³``), ``¹ ¾`` opening a word (``ą š ž``; footnotes end one), ``® ©`` before a
+#   word (``Ž Š``), ``è`` after a vowel (``č``: ``poèetku``; Catalan ``què``), ``æ``
+#   before ``i`` or ending a word (``ć``: ``najveæi``; Danish ``æ`` rarely does),
+#   ``õ`` ending a word (Hungarian ``ő``; Portuguese ``õ`` never does), ``ã`` before a
+#   consonant but ``s`` or ending a word after ``c g u`` (Romanian ``ă``: ``stãri``,
+#   ``cã``; Portuguese ``ão``, ``ães``, ``irmã``), ``œ``
+#   ending a word or before a letter but ``u`` ``i`` (Polish ``ś``; French ``œu``,
+#   ``œil``).
+_LOWER = "a-zß-öø-ÿ"
+_LATIN_SIGNS = (
+    f"|(?<=[{_LOWER}][ŸŠŽŒ])|(?<=[^\\W\\d_][‡ˆ‰†ƒ˜§])|(?<=[Ÿ‡ˆ‰†ƒ™˜§])(?=[{_LOWER}])"
+    "|(?<=[^\\W\\d_] [ˆŽ‡Œ‰])(?=[ .,:;?!])"
+    "|(?<=[a-z]¿)(?=[a-z])|(?<=[a-z][a-ln-z]³)|(?<![^\\W\\d_].)(?<=[¹¾®])(?=[a-z]{2})"
+    "|(?<=[aeo]è)|(?<=[^qgsQGS]uè)|(?<=[^\\W\\d_]æ)(?:(?=i)|(?![^\\W\\d_]))"
+    "|(?<=[^\\W\\d_]õ)(?![^\\W\\d_])|(?<=ã)(?=[bcdfghjklmnpqrtvwxz])|(?<=[cgu]ã)(?![^\\W\\d_])"
+    "|(?<=œ)(?=[a-hj-tv-z])|(?<=[a-z]œ)(?![^\\W\\d_])"
+)
+LEGACY_SIGNS = re.compile(
+    "[ÊÑ‡Ž═\u0400-\u04ff¹ŸŠŒˆ‰†ƒ˜§™¿³¾®èæõãœ](?:" + _OLD_SIGNS + _LATIN_SIGNS + ")"
 )
 
 

@@ -1,0 +1,111 @@
+# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+"""One legacy code page read as another: the signs that pass such text to the bigram
+model (``whole.LEGACY_SIGNS``), the model's judgment, and the clean text it must leave.
+
+Every sentence here is hand-written, in languages and dialects the wild suite does not
+draw on (Swiss German, Upper and Lower Sorbian, Montenegrin, Burgenland Croatian,
+and prose of my own in Polish, Romanian and Croatian), so the suite's figures are not
+what these were written to.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from boilerkit import repair_text
+from boilerkit.encoding.bigrams import oddity
+from boilerkit.encoding.judge import weights
+from boilerkit.encoding.whole import LEGACY_SIGNS
+
+
+def _misread(text: str, written: str, read: str) -> str:
+    return text.encode(written).decode(read)
+
+
+# (text, written in, read as): repaired whole.
+REPAIRED = [
+    ("Ja sam bio tamo već jučer, rekao je.", "cp1250", "cp1252"),
+    ("Wieczorem był w domu, a potem poszedł spać.", "cp1250", "cp1252"),
+    ("Pe strada lângă casă era o maşină.", "iso8859_2", "cp1252"),
+    ("Gradišćanski Hrvati živu u Austriji već skoro petsto ljet, točno.", "iso8859_2", "cp1252"),
+    ("Mir gönd hüt über d Brugg zum Fründ und ässed Zmittag.", "mac_roman", "cp1252"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "read"), REPAIRED)
+def test_legacy_read_as_another_is_repaired(text: str, written: str, read: str) -> None:
+    broken = _misread(text, written, read)
+    assert broken != text
+    assert LEGACY_SIGNS.search(broken) is not None
+    assert repair_text(broken) == text
+
+
+@pytest.mark.parametrize(
+    ("broken", "sign"),
+    [
+        ("veæ juèer", "æ"),  # ć ending a word, č after a vowel
+        ("by³ w domu", "³"),  # ł after two letters
+        ("mo¿e być", "¿"),  # ż between letters
+        ("¹ele", "¹"),  # š opening a word (ISO-8859-2)
+        ("®ivot", "®"),  # Ž opening a word (ISO-8859-2)
+        ("élõ ember", "õ"),  # ő ending a word
+        ("spune cã era", "ã"),  # ă ending a word after c, g or u
+        ("stãri", "ã"),  # ă before a consonant
+        ("wieœ i", "œ"),  # ś ending a word
+        ("GebŠude", "Š"),  # mac_roman ä: a capital after a lower-case letter
+        ("lie§ ihn", "§"),  # mac_roman ß after a letter
+        ("un ™l", "™"),  # mac_roman ô before a letter
+        ("Ÿbernahm", "Ÿ"),  # mac_roman Ü before a lower-case letter
+        ("Elle est nŽe ˆ Paris", "ˆ"),  # mac_roman à as a word
+    ],
+)
+def test_signs_of_a_latin_code_page_read_as_windows_1252(broken: str, sign: str) -> None:
+    assert sign in [m.group() for m in LEGACY_SIGNS.finditer(broken)]
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Per què no véns amb nosaltres demà?",  # Catalan què: è after u of qu
+        "A minha irmã comprou pão e maçãs na feira.",  # Portuguese ã
+        "Le cœur a ses raisons, et l'œil voit tout.",  # French œu, œil
+        "Volumen: 12 km³ und x³ + y³",  # cubes
+        "¿Qué tal estás hoy?",  # Spanish ¿ opens a sentence
+        "Õhtul läks ta õue ja nägi tõsist õnnetust.",  # Estonian õ inside words
+        "The Apple™ store, 5 ‰ of it, Škoda and Žilina.",  # ™ after, ‰ after a number
+        "La première pièce du siècle, en Suède.",  # French è after i, and after Su
+        "Die Reihe ›Stadtklang‹ beginnt morgen.",  # German single guillemets
+        "Foto: ©stadtarchiv",  # © opening a photo credit
+    ],
+)
+def test_signs_leave_clean_text_unmarked(clean: str) -> None:
+    assert LEGACY_SIGNS.search(clean) is None
+    assert repair_text(clean) == clean
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Det gør ondt i mit knæ, sagde han.",  # Danish æ ending a word: a sign, still clean
+        "Poète et goéland, dit-il.",  # French è after a vowel: a sign, still clean
+        "Tšehhi president külastas Tallinna eelmisel nädalal.",  # Estonian tš
+        "Marsalkka ja maršalli ovat sama sana eri kielissä.",  # Finnish rš
+    ],
+)
+def test_signed_clean_text_is_left_alone(clean: str) -> None:
+    assert repair_text(clean) == clean
+
+
+def test_letters_no_table_knows_count_as_odd() -> None:
+    """``Ÿ`` (mac_roman's ``ü`` read as windows-1252) folds to a letter no bigram table
+    has; it read as ASCII, so ``oddity`` was 0 and the model never looked."""
+    broken = _misread("Mir gönd hüt über d Brugg zum Fründ.", "mac_roman", "cp1252")
+    assert "Ÿ" in broken
+    assert oddity(broken) >= weights().language_oddity
+
+
+def test_a_reading_that_splits_a_word_is_refused() -> None:
+    """KOI8-R has a no-break space where windows-1252 has ``š``: ``maršalli`` is no
+    ``mar\\xa0alli``, whatever the bigrams say of the halves."""
+    text = "vietnamilainen ja maršalli tulivat"
+    assert repair_text(text) == text
