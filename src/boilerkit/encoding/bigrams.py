@@ -212,9 +212,11 @@ def gain(old: str, new: str, limit: float = float("-inf")) -> tuple[float, float
     """(bits ``new`` saves over ``old``, bits of ``new``), both read in the same
     languages: those that use the non-ASCII letters of ``old`` and of ``new`` most.
     Each in its own, French with a Czech name read as Slovak (``» du`` as ``ť du``) was
-    compared with the French not among the Slovak reading's languages. Once ``new``
-    cannot save ``limit`` bits, reading stops (the gain returned is below ``limit``)."""
-    before, after = _known(fold(old)), _known(fold(new))
+    compared with the French not among the Slovak reading's languages. A sign between
+    two letters reads as a symbol, as in ``oddity``: as punctuation, Polish ``tak¿e``
+    (``także``) cost about what ``także`` does. Once ``new`` cannot save ``limit`` bits,
+    reading stops (the gain returned is below ``limit``)."""
+    before, after = _known(fold(_IN_WORD.sub("#", old))), _known(fold(_IN_WORD.sub("#", new)))
     readers = dict.fromkeys([*_readers(before), *_readers(after, old)])
     cost = min(_cost(table, before) for table in readers)
     best = float("inf")
