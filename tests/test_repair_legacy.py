@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
 """One legacy code page read as another: the signs that pass such text to the bigram
 model (``whole.LEGACY_SIGNS``), the model's judgment, and the clean text it must leave.
 
@@ -29,6 +29,9 @@ REPAIRED = [
     ("Pe strada lângă casă era o maşină.", "iso8859_2", "cp1252"),
     ("Gradišćanski Hrvati živu u Austriji već skoro petsto ljet, točno.", "iso8859_2", "cp1252"),
     ("Mir gönd hüt über d Brugg zum Fründ und ässed Zmittag.", "mac_roman", "cp1252"),
+    # Norman: mac_roman's à alone (ˆ) and ô before a letter (™)
+    ("Nou s'en va à la côte d'main, à l'heure dé l'mathîn.", "mac_roman", "cp1252"),
+    ("Rano poszedł też także do sklepu.", "cp1250", "cp1252"),  # ż between letters (¿)
 ]
 
 
@@ -102,6 +105,17 @@ def test_letters_no_table_knows_count_as_odd() -> None:
     broken = _misread("Mir gönd hüt über d Brugg zum Fründ.", "mac_roman", "cp1252")
     assert "Ÿ" in broken
     assert oddity(broken) >= weights().language_oddity
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "Die Firma в Moskau hat heute geschlossen, sagt man.",  # a Russian preposition
+        "Copyright ©lokalzeitung Hamburg und Umgebung",  # © before a word: a credit
+    ],
+)
+def test_a_lone_cyrillic_letter_or_a_credit_stays(clean: str) -> None:
+    assert repair_text(clean) == clean
 
 
 def test_a_reading_that_splits_a_word_is_refused() -> None:

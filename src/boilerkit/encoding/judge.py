@@ -127,7 +127,7 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     # UTF-8 sequences read back are evidence by their structure, unless they give a lone
     # letter; a change of one or two characters in place is not evidence
     short = sum(len(c.before) for c in changed) < weights().min_evidence
-    if short and evidence and any(set(c.before) & _NOT_EVIDENCE for c in changed):
+    if short and evidence and any(_typed(c, before) for c in changed):
         return False  # ``SENSЕ``, ``NESTLÉ®``: a look-alike typed, a sign real text uses
     if evidence and _case_flips(after) > _case_flips(before):
         return False  # ``ŒUVRE`` is no ``åUVRE``
@@ -148,6 +148,15 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     main = max(scripts, key=scripts.__getitem__, default=None)
     old = set(before)
     for change in changed:
+        # a Latin letter read as another standing alone (mac_roman ``ˆ`` -> French ``à``,
+        # ``Ž`` -> Spanish ``é``) is a word on the model's word; a sign turned into one
+        # (``= ù``, ``10 Ĺ—``) is not, nor a Cyrillic letter (``Die Firma в Moskau``:
+        # the Russian preposition, whatever windows-1252 makes of it)
+        was_letter = (
+            len(change.before) == len(change.after)
+            and change.before.isalpha()
+            and not _CYRILLIC.search(change.before)
+        )
         for char in set(change.after) - old:
             info = char_info(char)
             category = unicodedata.category(char)
@@ -162,9 +171,25 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             if info.accented and not any(low in a for a in ALPHABETS):
                 return False
             at = after.find(char)
-            if short and info.kind == 3 and (_lone(after, at) or _mixed(after, at)):
+            if short and info.kind == 3 and _mixed(after, at):
+                return False
+            if short and info.kind == 3 and _lone(after, at) and not (evidence and was_letter):
                 return False
     return True
+
+
+def _typed(change: Change, text: str) -> bool:
+    """Whether ``change`` rests on a look-alike or a sign real text puts beside letters
+    (``_NOT_EVIDENCE``). A sign right before a lower-case letter is none of those:
+    ``™l`` is mac_roman's ``ôl`` (``Apple™`` puts it after)."""
+    found = set(change.before) & _NOT_EVIDENCE
+    if not found:
+        return False
+    return not (found <= _SIGNS and text[change.end : change.end + 1].islower())
+
+
+_SIGNS = frozenset("®©™")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _case_flips(text: str) -> int:
