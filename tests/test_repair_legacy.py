@@ -13,9 +13,9 @@ from __future__ import annotations
 import pytest
 
 from boilerkit import repair_text
-from boilerkit.encoding.bigrams import oddity
+from boilerkit.encoding.bigrams import oddity, tables
 from boilerkit.encoding.judge import weights
-from boilerkit.encoding.whole import LEGACY_SIGNS
+from boilerkit.encoding.whole import KOREAN_COMMON, LEGACY_SIGNS
 
 
 def _misread(text: str, written: str, read: str) -> str:
@@ -123,3 +123,41 @@ def test_a_reading_that_splits_a_word_is_refused() -> None:
     ``mar\\xa0alli``, whatever the bigrams say of the halves."""
     text = "vietnamilainen ja maršalli tulivat"
     assert repair_text(text) == text
+
+
+# Korean and Japanese read as GBK: valid, mostly common Han, which the trigger's other
+# marks never flag; the bigram model's Korean and Japanese tell them apart.
+HAN_READ_AS_HAN = [
+    ("오늘 아침에 친구와 함께 시장에 가서 과일을 샀습니다.", "euc_kr"),
+    ("우리 학교는 2015년 3월 2일에 문을 열었습니다.", "euc_kr"),
+    ("東京、大阪、名古屋の天気は晴れです。", "shift_jis"),
+    ("来週の会議は2024年5月10日に決まりました。", "shift_jis"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), HAN_READ_AS_HAN)
+def test_korean_and_japanese_read_as_gbk_are_repaired(text: str, written: str) -> None:
+    broken = _misread(text, written, "gbk")
+    assert LEGACY_SIGNS.search(broken) is not None
+    assert repair_text(broken) == text
+
+
+@pytest.mark.parametrize(
+    "clean",
+    [
+        "新华社记者 李明 摄",  # a photo credit: Chinese spaces names apart
+        "北京 上海 广州 深圳 都有分公司",
+        "会议于2024年5月10日 在北京举行",
+        "2.173,88\u00a0£. 389,5 °C",  # windows-1252 text read as GBK gives Han: refused
+    ],
+)
+def test_chinese_with_spaces_stays(clean: str) -> None:
+    assert repair_text(clean) == clean
+
+
+def test_the_korean_signs_are_the_catalogs_commonest_syllables() -> None:
+    """``KOREAN_COMMON`` is read off the bigram tables' Korean (Django's catalogs), not
+    off the test text: the 24 syllables it uses most."""
+    ko = tables()["ko"].unigram
+    syllables = sorted((bits, c) for c, bits in ko.items() if "\uac00" <= c <= "\ud7a3")
+    assert set(KOREAN_COMMON) == {c for _, c in syllables[: len(KOREAN_COMMON)]}

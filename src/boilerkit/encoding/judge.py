@@ -253,7 +253,9 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
         old, new = window(text, cand.text, table.language_margin)
         span = table.language_span
         saved, after = gain(old[:span], new[:span], table.language_gain)
-        if saved >= table.language_gain and after <= table.language_ceiling * len(new):
+        cjk = set(cand.chain[0].split("/")) <= set(CJK_TARGETS)  # Han read as other Han
+        ceiling = table.language_ceiling_cjk if cjk else table.language_ceiling
+        if saved >= table.language_gain and after <= ceiling * len(new):
             scored.append((-saved, i, cand))
     context = sum(c.isalpha() for c in text) >= table.language_context
     for saved, _, cand in sorted(scored):

@@ -81,7 +81,7 @@ LEGACY_READINGS: dict[str, tuple[str, ...]] = {
     ),
     "cp1251": ("cp1252", "koi8_r", "gb18030"),
     "koi8_r": ("cp1251",),
-    "gb18030": ("big5hkscs",),
+    "gb18030": ("big5hkscs", "cp949", "cp932"),
     "big5hkscs": ("gb18030", "cp932", "cp949"),
 }
 
@@ -122,8 +122,30 @@ _LATIN_SIGNS = (
     "|(?<=[^\\W\\d_]õ)(?![^\\W\\d_])|(?<=ã)(?=[bcdfghjklmnpqrtvwxz])|(?<=[cgu]ã)(?![^\\W\\d_])"
     "|(?<=œ)(?=[a-hj-tv-z])|(?<=[a-z]œ)(?![^\\W\\d_])"
 )
+# Korean read as GBK: one of the commonest Korean syllables (the 24 the bigram tables'
+# Korean uses most, ``KOREAN_COMMON``) as GBK shows it, ending a word after Han or a
+# digit (``乐促.`` for 있다., ``2岿 弊绰`` for 2월 그는: Han the Chinese catalogs never
+# use), or a Han character between a number and a space (``1995斥 10岿``; Chinese
+# writes 1995年10月). Japanese read as GBK: two hiragana in a row as GBK shows them
+# (``偺``, ``偼``: Han no Chinese text uses), or its commonest bytes, 、 ー 年, as
+# ``丄 乕 擭``.
+KOREAN_COMMON = "니다이를습어지하가는번비사세수시요월을의일입자"
+_KOREAN_AS_GBK = KOREAN_COMMON.encode("euc_kr").decode("gbk")
+_HIRAGANA_AS_GBK = "".join(
+    chr(c).encode("shift_jis").decode("gbk", "ignore")
+    for c in range(0x3041, 0x3094)  # ぁ-ん
+)
+_HAN_SIGNS = (
+    f"|(?<=[\u4e00-\u9fff0-9][{_KOREAN_AS_GBK}])(?=[ .,:;?!])"
+    "|(?<=[0-9][\u4e00-\u9fff])(?= [0-9])"
+    f"|(?<=[{_HIRAGANA_AS_GBK}][{_HIRAGANA_AS_GBK}])|(?<=[丄乕擭])"
+)
 LEGACY_SIGNS = re.compile(
-    "[ÊÑ‡Ž═\u0400-\u04ff¹ŸŠŒˆ‰†ƒ˜§™¿³¾®èæõãœ](?:" + _OLD_SIGNS + _LATIN_SIGNS + ")"
+    "[ÊÑ‡Ž═\u0400-\u04ff¹ŸŠŒˆ‰†ƒ˜§™¿³¾®èæõãœ\u4e00-\u9fff](?:"
+    + _OLD_SIGNS
+    + _LATIN_SIGNS
+    + _HAN_SIGNS
+    + ")"
 )
 
 

@@ -106,6 +106,11 @@ class RepairWeights:
     language_ceiling: float = 6.0
     """...and reads at most this many bits a character: real text in a language the
     model knows costs 3-4, a reading of mojibake that is still mojibake far more."""
+    language_ceiling_cjk: float = 12.0
+    """...or this many, for CJK text read as another CJK encoding: each Hangul syllable or Han
+    character is a letter of thousands, and the catalogs' Korean and Japanese cost 5-8
+    bits a character (Korean read back from GBK, 4.5-11.8 on the wild suite; a reading
+    that is still mojibake has characters no catalog uses, at 30 bits each)."""
     language_span: int = 120
     """...of which the model reads at most this many characters (and ``oddity`` the
     first as many of the text): a misreading of the whole node shows in any 120 of them,
