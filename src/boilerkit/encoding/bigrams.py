@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SCALE", "SMOOTHING", "bits", "fold", "gain", "oddity"]
+__all__ = ["SCALE", "SMOOTHING", "bits", "fold", "gain", "in_word_signs", "oddity"]
 
 DATA = Path(__file__).with_name("data") / "bigrams.json.gz"
 SCALE = 2
@@ -182,7 +182,20 @@ def _identify(folded: str) -> tuple[_Table, ...]:
 
 # A sign windows-1252 has where a legacy code page has a letter, between two letters
 # (``It‡lia`` for ``Itália``): counted as a symbol. Not ’, which real text puts there.
-_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u00a1-\u00bf\u2020-\u203a\u02c6\u02dc](?=[^\W\d_])")
+# So is an accented capital before a lower-case letter inside a word (``GebŠude``,
+# ``zwŽi``: mac_roman's ä and é), which no language writes and folding to lower case
+# would hide.
+_IN_WORD = re.compile(
+    r"(?<=[^\W\d_])[\u00a1-\u00bf\u2020-\u203a\u02c6\u02dc](?=[^\W\d_])"
+    "|(?<=[^\\W\\d_])[ŠŽŒŸÀ-ÖØ-Þ](?=[a-zß-öø-ÿ])"
+)
+
+
+def in_word_signs(text: str) -> int:
+    """How many signs and accented capitals ``text`` holds inside words (``_IN_WORD``):
+    places no language writes, so a reading that turns them into letters shows what
+    the text was, whatever the bigram tables make of the letters."""
+    return len(_IN_WORD.findall(text))
 
 
 def oddity(text: str) -> float:

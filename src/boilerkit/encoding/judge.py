@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
-from .bigrams import gain, oddity
+from .bigrams import gain, in_word_signs, oddity
 from .chains import CJK_TARGETS, Candidate
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
@@ -255,8 +255,11 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
         saved, after = gain(old[:span], new[:span], table.language_gain)
         cjk = set(cand.chain[0].split("/")) <= set(CJK_TARGETS)  # Han read as other Han
         ceiling = table.language_ceiling_cjk if cjk else table.language_ceiling
-        if saved >= table.language_gain and after <= ceiling * len(new):
-            scored.append((-saved, i, cand))
+        mended = in_word_signs(old) - in_word_signs(new)
+        if after > ceiling * len(new):
+            continue
+        if saved >= table.language_gain or (mended > 0 and saved >= table.mended_gain):
+            scored.append((-saved - mended * table.language_gain, i, cand))
     context = sum(c.isalpha() for c in text) >= table.language_context
     for saved, _, cand in sorted(scored):
         strong = -saved >= table.language_evidence and context
