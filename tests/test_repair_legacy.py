@@ -116,6 +116,7 @@ def test_letters_no_table_knows_count_as_odd() -> None:
     [
         "Die Firma в Moskau hat heute geschlossen, sagt man.",  # a Russian preposition
         "Copyright ©lokalzeitung Hamburg und Umgebung",  # © before a word: a credit
+        "Aug 1, 2014 Sea Shepherd¹s campaign ends",  # a lost quote, no Polish ą
     ],
 )
 def test_a_lone_cyrillic_letter_or_a_credit_stays(clean: str) -> None:

@@ -256,6 +256,8 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
         cjk = set(cand.chain[0].split("/")) <= set(CJK_TARGETS)  # Han read as other Han
         ceiling = table.language_ceiling_cjk if cjk else table.language_ceiling
         mended = in_word_signs(old) - in_word_signs(new)
+        if mended > 0 and saved < table.language_gain:  # the gain stopped short: in full
+            saved, after = gain(old[:span], new[:span])
         if after > ceiling * len(new):
             continue
         if saved >= table.language_gain or (mended > 0 and saved >= table.mended_gain):
