@@ -56,6 +56,9 @@ def test_legacy_read_as_another_is_repaired(text: str, written: str, read: str) 
         ("¹ele", "¹"),  # š opening a word (ISO-8859-2)
         ("®ivot", "®"),  # Ž opening a word (ISO-8859-2)
         ("élõ ember", "õ"),  # ő ending a word
+        ("nem õ volt", "õ"),  # ő standing alone
+        ("naše obèina", "è"),  # č before a vowel
+        ("ne æe doæi", "æ"),  # će as a word
         ("spune cã era", "ã"),  # ă ending a word after c, g or u
         ("stãri", "ã"),  # ă before a consonant
         ("wieœ i", "œ"),  # ś ending a word
@@ -79,6 +82,7 @@ def test_signs_of_a_latin_code_page_read_as_windows_1252(broken: str, sign: str)
         "Volumen: 12 km³ und x³ + y³",  # cubes
         "¿Qué tal estás hoy?",  # Spanish ¿ opens a sentence
         "Õhtul läks ta õue ja nägi tõsist õnnetust.",  # Estonian õ inside words
+        "Un caffè, très cher, au bord du lac.",  # è ending a word, before a consonant
         "The Apple™ store, 5 ‰ of it, Škoda and Žilina.",  # ™ after, ‰ after a number
         "La première pièce du siècle, en Suède.",  # French è after i, and after Su
         "Die Reihe ›Stadtklang‹ beginnt morgen.",  # German single guillemets
@@ -95,6 +99,7 @@ def test_signs_leave_clean_text_unmarked(clean: str) -> None:
     [
         "Det gør ondt i mit knæ, sagde han.",  # Danish æ ending a word: a sign, still clean
         "Poète et goéland, dit-il.",  # French è after a vowel: a sign, still clean
+        "Der Weg führt nach Robièi (1890 m) hinauf.",  # Ticino è before a vowel
         "Tšehhi president külastas Tallinna eelmisel nädalal.",  # Estonian tš
         "Marsalkka ja maršalli ovat sama sana eri kielissä.",  # Finnish rš
     ],
