@@ -71,3 +71,10 @@ def test_the_data_file_says_where_it_came_from() -> None:
     found = json.loads(gzip.decompress(DATA.read_bytes()))
     assert "Django" in found["source"] and "BSD-3-Clause" in found["source"]
     assert len(found["tables"]) == len(tables()) >= 60
+
+
+def test_a_sign_between_letters_reads_as_a_symbol() -> None:
+    """Polish ``ż`` read as windows-1252 is ``¿``; between two letters it is no
+    punctuation (as such ``tak¿e`` cost about what ``także`` does)."""
+    saved, _ = gain("Rano poszedł też tak¿e do sklepu.", "Rano poszedł też także do sklepu.")
+    assert saved >= 16

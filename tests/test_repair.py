@@ -55,13 +55,14 @@ def test_issue_examples(broken: str, fixed: str) -> None:
 # text joined the suite: the same code measures 0.954 and 0.511 on the larger sample.)
 # (Raised for double 0.95 -> 0.99 and embedded 0.50 -> 0.78 by the phrase work: 1.000
 # and 0.807 on this sample; legacy2 0.30 -> 0.55 by the bigram model,
-# encoding/bigrams.py: 0.579.)
+# encoding/bigrams.py: 0.579.) (Raised for legacy2 0.55 -> 0.70 by the legacy signs,
+# in-word evidence and Han read as other Han: 0.589 -> 0.723 on this sample.)
 # benchmarks/bench_encoding.py runs the full suite, both splits, beside ftfy.
 FLOORS = {
     "utf8": 0.92,
     "double": 0.99,
     "legacy": 0.80,
-    "legacy2": 0.55,
+    "legacy2": 0.70,
     "seed": 0.80,
     "embedded": 0.78,
 }

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SCALE", "SMOOTHING", "bits", "fold", "gain", "oddity"]
+__all__ = ["SCALE", "SMOOTHING", "bits", "fold", "gain", "in_word_signs", "oddity"]
 
 DATA = Path(__file__).with_name("data") / "bigrams.json.gz"
 SCALE = 2
@@ -109,7 +109,7 @@ class _Table:
         was_foreign = False
         pairs, unigram, backoff = self.pairs, self.unigram, self.backoff
         for char in folded:
-            foreign = char >= "\x80" or char in "#\x00"
+            foreign = char >= "\x80" or char in "#\x00\x01"
             if foreign or was_foreign:
                 cost = pairs.get(prev + char)
                 if cost is None:
@@ -182,7 +182,20 @@ def _identify(folded: str) -> tuple[_Table, ...]:
 
 # A sign windows-1252 has where a legacy code page has a letter, between two letters
 # (``It‡lia`` for ``Itália``): counted as a symbol. Not ’, which real text puts there.
-_IN_WORD = re.compile(r"(?<=[^\W\d_])[\u00a1-\u00bf\u2020-\u203a\u02c6\u02dc](?=[^\W\d_])")
+# So is an accented capital before a lower-case letter inside a word (``GebŠude``,
+# ``zwŽi``: mac_roman's ä and é), which no language writes and folding to lower case
+# would hide.
+_IN_WORD = re.compile(
+    r"(?<=[^\W\d_])[\u00a1-\u00bf\u2020-\u203a\u02c6\u02dc](?=[^\W\d_])"
+    "|(?<=[^\\W\\d_])[ŠŽŒŸÀ-ÖØ-Þ](?=[a-zß-öø-ÿ])"
+)
+
+
+def in_word_signs(text: str) -> int:
+    """How many signs and accented capitals ``text`` holds inside words (``_IN_WORD``):
+    places no language writes, so a reading that turns them into letters shows what
+    the text was, whatever the bigram tables make of the letters."""
+    return len(_IN_WORD.findall(text))
 
 
 def oddity(text: str) -> float:
@@ -190,7 +203,7 @@ def oddity(text: str) -> float:
     letters fit best: a cheap first look (clean text mostly reads 3-6 bits, one legacy
     code page read as another 8 or more), where ``bits`` reads every character."""
     folded = _known(fold(_IN_WORD.sub("#", text)))
-    if folded.isascii() and "#" not in folded and "\x00" not in folded:
+    if folded.isascii() and not any(c in folded for c in "#\x00\x01"):
         return 0.0
     return min(table.foreign_bits(folded) for table in _identify(folded))
 
@@ -212,9 +225,11 @@ def gain(old: str, new: str, limit: float = float("-inf")) -> tuple[float, float
     """(bits ``new`` saves over ``old``, bits of ``new``), both read in the same
     languages: those that use the non-ASCII letters of ``old`` and of ``new`` most.
     Each in its own, French with a Czech name read as Slovak (``» du`` as ``ť du``) was
-    compared with the French not among the Slovak reading's languages. Once ``new``
-    cannot save ``limit`` bits, reading stops (the gain returned is below ``limit``)."""
-    before, after = _known(fold(old)), _known(fold(new))
+    compared with the French not among the Slovak reading's languages. A sign between
+    two letters reads as a symbol, as in ``oddity``: as punctuation, Polish ``tak¿e``
+    (``także``) cost about what ``także`` does. Once ``new`` cannot save ``limit`` bits,
+    reading stops (the gain returned is below ``limit``)."""
+    before, after = _known(fold(_IN_WORD.sub("#", old))), _known(fold(_IN_WORD.sub("#", new)))
     readers = dict.fromkeys([*_readers(before), *_readers(after, old)])
     cost = min(_cost(table, before) for table in readers)
     best = float("inf")

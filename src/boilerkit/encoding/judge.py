@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
-from .bigrams import gain, oddity
+from .bigrams import gain, in_word_signs, oddity
 from .chains import CJK_TARGETS, Candidate
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
@@ -127,7 +127,7 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     # UTF-8 sequences read back are evidence by their structure, unless they give a lone
     # letter; a change of one or two characters in place is not evidence
     short = sum(len(c.before) for c in changed) < weights().min_evidence
-    if short and evidence and any(set(c.before) & _NOT_EVIDENCE for c in changed):
+    if short and evidence and any(_typed(c, before) for c in changed):
         return False  # ``SENSЕ``, ``NESTLÉ®``: a look-alike typed, a sign real text uses
     if evidence and _case_flips(after) > _case_flips(before):
         return False  # ``ŒUVRE`` is no ``åUVRE``
@@ -148,6 +148,15 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     main = max(scripts, key=scripts.__getitem__, default=None)
     old = set(before)
     for change in changed:
+        # a Latin letter read as another standing alone (mac_roman ``ˆ`` -> French ``à``,
+        # ``Ž`` -> Spanish ``é``) is a word on the model's word; a sign turned into one
+        # (``= ù``, ``10 Ĺ—``) is not, nor a Cyrillic letter (``Die Firma в Moskau``:
+        # the Russian preposition, whatever windows-1252 makes of it)
+        was_letter = (
+            len(change.before) == len(change.after)
+            and change.before.isalpha()
+            and not _CYRILLIC.search(change.before)
+        )
         for char in set(change.after) - old:
             info = char_info(char)
             category = unicodedata.category(char)
@@ -162,9 +171,25 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             if info.accented and not any(low in a for a in ALPHABETS):
                 return False
             at = after.find(char)
-            if short and info.kind == 3 and (_lone(after, at) or _mixed(after, at)):
+            if short and info.kind == 3 and _mixed(after, at):
+                return False
+            if short and info.kind == 3 and _lone(after, at) and not (evidence and was_letter):
                 return False
     return True
+
+
+def _typed(change: Change, text: str) -> bool:
+    """Whether ``change`` rests on a look-alike or a sign real text puts beside letters
+    (``_NOT_EVIDENCE``). A sign right before a lower-case letter is none of those:
+    ``™l`` is mac_roman's ``ôl`` (``Apple™`` puts it after)."""
+    found = set(change.before) & _NOT_EVIDENCE
+    if not found:
+        return False
+    return not (found <= _SIGNS and text[change.end : change.end + 1].islower())
+
+
+_SIGNS = frozenset("®©™")
+_CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 
 def _case_flips(text: str) -> int:
@@ -223,11 +248,20 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
     for i, cand in enumerate(readings):
         if cand.text == text or not _keeps_spaces(text, cand.text) or _C1.search(cand.text):
             continue
+        if cand.chain == _MAC and _only_czech_letters(text, cand.text):
+            continue
         old, new = window(text, cand.text, table.language_margin)
         span = table.language_span
         saved, after = gain(old[:span], new[:span], table.language_gain)
-        if saved >= table.language_gain and after <= table.language_ceiling * len(new):
-            scored.append((-saved, i, cand))
+        cjk = set(cand.chain[0].split("/")) <= set(CJK_TARGETS)  # Han read as other Han
+        ceiling = table.language_ceiling_cjk if cjk else table.language_ceiling
+        mended = in_word_signs(old) - in_word_signs(new)
+        if mended > 0 and saved < table.language_gain:  # the gain stopped short: in full
+            saved, after = gain(old[:span], new[:span])
+        if after > ceiling * len(new):
+            continue
+        if saved >= table.language_gain or (mended > 0 and saved >= table.mended_gain):
+            scored.append((-saved - mended * table.language_gain, i, cand))
     context = sum(c.isalpha() for c in text) >= table.language_context
     for saved, _, cand in sorted(scored):
         strong = -saved >= table.language_evidence and context
@@ -240,13 +274,33 @@ _SPACE = re.compile(r"\s")
 _C1 = re.compile("[\x80-\x9f]")  # a reading that leaves a C1 control read nothing
 
 
+_MAC = ("mac_roman/cp1252",)
+
+
+def _only_czech_letters(text: str, reading: str) -> bool:
+    """Whether a reading of the same length changes only ``š`` and ``ž``: mac_roman's
+    ``ö`` and ``û`` as windows-1252 shows them, but letters Finnish, Estonian and the
+    Slavic languages write (``Tšekki`` is Finnish, not ``Töekki``), and which the
+    bigram tables of those languages barely know."""
+    if len(text) != len(reading):
+        return False
+    return {a for a, b in zip(text, reading, strict=True) if a != b} <= {"š", "ž"}
+
+
 def _keeps_spaces(text: str, reading: str) -> bool:
-    """Whether a reading of the same length keeps every space of ``text``: the code
-    pages a legacy reading moves between keep the no-break space (mac_roman's dagger
-    for it is no evidence)."""
+    """Whether a reading of the same length keeps every space of ``text``, and splits no
+    word with a new one: the code pages a legacy reading moves between keep the no-break
+    space (mac_roman's dagger for it is no evidence), and KOI8-R's no-break space for
+    windows-1252's ``š`` (``maršalli``) is none either (mac_roman's for ``Ê`` stands
+    between digits: ``9Ê153,57ÊTRY``)."""
     if len(text) != len(reading):
         return True
-    return all(reading[m.start()].isspace() for m in _SPACE.finditer(text))
+    if not all(reading[m.start()].isspace() for m in _SPACE.finditer(text)):
+        return False
+    return not any(
+        not text[i].isspace() and text[i - 1 : i].isalpha() and text[i + 1 : i + 2].isalpha()
+        for i in (m.start() for m in _SPACE.finditer(reading))
+    )
 
 
 _TOKENS = re.compile(r"\s+|\S+")

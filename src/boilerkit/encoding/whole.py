@@ -1,4 +1,4 @@
-# ruff: noqa: RUF003  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
 """Readings of a whole text node: what the node was before one misreading hit all of it.
 
 Mojibake usually hits a whole text node at once (the page, or the database field, was
@@ -81,7 +81,7 @@ LEGACY_READINGS: dict[str, tuple[str, ...]] = {
     ),
     "cp1251": ("cp1252", "koi8_r", "gb18030"),
     "koi8_r": ("cp1251",),
-    "gb18030": ("big5hkscs",),
+    "gb18030": ("big5hkscs", "cp949", "cp932"),
     "big5hkscs": ("gb18030", "cp932", "cp949"),
 }
 
@@ -92,11 +92,64 @@ LEGACY_READINGS: dict[str, tuple[str, ...]] = {
 # its ``á`` and ``é`` (``‡``, ``Ž``) against a letter; a lone Cyrillic letter among
 # Latin words, or windows-1251's ``Ј Ґ Ђ`` for windows-1252's ``£ ¥ €`` after a number
 # (not ``¹``, ISO-8859-2's ``š``, ending a word: footnotes end words that way).
-LEGACY_SIGNS = re.compile(
-    "[ÊÑ‡Ž═\u0400-\u04ff¹](?:"
+_OLD_SIGNS = (
     "(?<=[0-9][Ê═])|(?<=[Ê═])(?=[0-9])|(?<= Ñ)(?= )|(?<=[^\\W\\d_]‡)|(?<=‡)(?=[^\\W\\d_])"
     "|(?<=[A-Za-z]Ž)|(?<=[A-Za-z,.][ \u00a0][\u0400-\u04ff])(?![\u0400-\u04ff])"
-    "|(?<=[0-9][ \u00a0][ЈҐЂ]))"
+    "|(?<=[0-9][ \u00a0][ЈҐЂ])"
+)
+# Letters where no language puts them, as a Latin code page read as windows-1252 leaves
+# them (what real text writes there is said beside each):
+# - mac_roman: a capital after a lower-case letter (``fŸr``, ``GebŠude``, ``pŒ``:
+#   ü ä å; Czech ``Škoda`` starts a word); a sign no language writes inside words
+#   against a letter (``lie§``, ``™l``, ``Ÿbernahm``: ß ô Ü; ``Apple™`` puts ™ after);
+#   ``ˆ`` ``Ž`` ``‡`` ``Œ`` ``‰`` as a word after a word (French ``à``, ``é``);
+# - windows-1250 and ISO-8859-2: ``¿`` between letters (Polish ``ż``; Spanish ``¿``
+#   opens a sentence), ``³`` after two letters not ending in ``m`` (``ł``; ``km³``,
+#   ``x³``), ``¹ ¾`` opening a word (``ą š ž``; footnotes end one), ``® ©`` before a
+#   word (``Ž Š``), ``è`` after a vowel (``č``: ``poèetku``; Catalan ``què``), ``æ``
+#   before ``i`` or ending a word (``ć``: ``najveæi``; Danish ``æ`` rarely does),
+#   ``õ`` ending a word (Hungarian ``ő``; Portuguese ``õ`` never does), ``ã`` before a
+#   consonant but ``s`` or ending a word after ``c g u`` (Romanian ``ă``: ``stãri``,
+#   ``cã``; Portuguese ``ão``, ``ães``, ``irmã``), ``œ``
+#   ending a word or before a letter but ``u`` ``i`` (Polish ``ś``; French ``œu``,
+#   ``œil``).
+_LOWER = "a-zß-öø-ÿ"
+_LATIN_SIGNS = (
+    f"|(?<=[{_LOWER}][ŸŠŽŒ])|(?<=[^\\W\\d_][‡ˆ‰†ƒ˜§])|(?<=[Ÿ‡ˆ‰†ƒ™˜§])(?=[{_LOWER}])"
+    "|(?<=[^\\W\\d_] [ˆŽ‡Œ‰])(?=[ .,:;?!])"
+    "|(?<=[a-z]¿)(?=[a-z])|(?<=[a-z][a-ln-z]³)|(?<![^\\W\\d_].)(?<=[¹¾®])(?=[a-z]{2})"
+    "|(?<=[aeo]è)|(?<=[^qgsQGS]uè)"
+    "|(?<=[^\\W\\d_]iè)(?![^\\W\\d_])"
+    "|(?<=[^\\W\\d_]æ)(?:(?=i|e(?![^\\W\\d_]))|(?![^\\W\\d_]))"
+    "|(?<![^\\W\\d_].)(?<=æ)(?=e(?![^\\W\\d_]))"
+    "|(?<=[^\\W\\d_]õ)(?![^\\W\\d_])|(?<![^\\W\\d_].)(?<=õ)(?![^\\W\\d_])"
+    "|(?<=ã)(?=[bcdfghjklmnpqrtvwxz])|(?<=[cgu]ã)(?![^\\W\\d_])"
+    "|(?<=œ)(?=[a-hj-tv-z])|(?<=[a-z]œ)(?![^\\W\\d_])"
+)
+# Korean read as GBK: one of the commonest Korean syllables (the 24 the bigram tables'
+# Korean uses most, ``KOREAN_COMMON``) as GBK shows it, ending a word after Han or a
+# digit (``乐促.`` for 있다., ``2岿 弊绰`` for 2월 그는: Han the Chinese catalogs never
+# use), or a Han character between a number and a space (``1995斥 10岿``; Chinese
+# writes 1995年10月). Japanese read as GBK: two hiragana in a row as GBK shows them
+# (``偺``, ``偼``: Han no Chinese text uses), or its commonest bytes, 、 ー 年, as
+# ``丄 乕 擭``.
+KOREAN_COMMON = "니다이를습어지하가는번비사세수시요월을의일입자"
+_KOREAN_AS_GBK = KOREAN_COMMON.encode("euc_kr").decode("gbk")
+_HIRAGANA_AS_GBK = "".join(
+    chr(c).encode("shift_jis").decode("gbk", "ignore")
+    for c in range(0x3041, 0x3094)  # ぁ-ん
+)
+_HAN_SIGNS = (
+    f"|(?<=[\u4e00-\u9fff0-9][{_KOREAN_AS_GBK}])(?=[ .,:;?!])"
+    "|(?<=[0-9][\u4e00-\u9fff])(?= [0-9])"
+    f"|(?<=[{_HIRAGANA_AS_GBK}][{_HIRAGANA_AS_GBK}])|(?<=[丄乕擭])"
+)
+LEGACY_SIGNS = re.compile(
+    "[ÊÑ‡Ž═\u0400-\u04ff¹ŸŠŒˆ‰†ƒ˜§™¿³¾®èæõãœ\u4e00-\u9fff](?:"
+    + _OLD_SIGNS
+    + _LATIN_SIGNS
+    + _HAN_SIGNS
+    + ")"
 )
 
 

@@ -97,6 +97,12 @@ class RepairWeights:
     language_gain: float = 16.0
     """A legacy reading the per-character costs do not take is taken when the bigram
     model (``encoding.bigrams``) finds it cheaper than the text by this many bits."""
+    mended_gain: float = 0.5
+    """...or this many, when the reading turns a sign or an accented capital inside a
+    word into a letter (``bigrams.in_word_signs``: ``GebŠude``, ``tak¿e``); each one
+    mended ranks it as ``language_gain`` bits more. It must save something: English
+    ``Shepherd¹s`` (a quote lost on the way) read as Polish ``Shepherdąs`` saves 0 bits
+    (held split: 0.0 gave 447 of 527, with that page changed; 0.5 gives 440, 4.0 436)."""
     language_evidence: float = 16.0
     """A reading the bigram model prefers by this many bits may change one or two
     characters (``judge.sound``'s ``min_evidence`` does not apply)."""
@@ -106,6 +112,11 @@ class RepairWeights:
     language_ceiling: float = 6.0
     """...and reads at most this many bits a character: real text in a language the
     model knows costs 3-4, a reading of mojibake that is still mojibake far more."""
+    language_ceiling_cjk: float = 12.0
+    """...or this many, for CJK text read as another CJK encoding: each Hangul syllable or Han
+    character is a letter of thousands, and the catalogs' Korean and Japanese cost 5-8
+    bits a character (Korean read back from GBK, 4.5-11.8 on the wild suite; a reading
+    that is still mojibake has characters no catalog uses, at 30 bits each)."""
     language_span: int = 120
     """...of which the model reads at most this many characters (and ``oddity`` the
     first as many of the text): a misreading of the whole node shows in any 120 of them,
