@@ -42,6 +42,7 @@ from .judge import (
     weights,
     window,
 )
+from .phrases import WORDS, phrase_readings, spoiled
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans
@@ -111,34 +112,30 @@ def _whole_reading(text: str) -> Candidate | None:
     return ftfy_cand
 
 
-_TOKEN = re.compile(r"\S+")
-_ASCII_LETTER = re.compile("[A-Za-z]")
-_OTHER_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f]")
-
-
 def _unmixed(text: str, cand: Candidate) -> Candidate:
-    """``cand`` with the words it would turn into a mix of scripts put back as they were.
+    """``cand`` with the words of the clean text around a broken phrase put back.
 
-    A one-byte reading of the whole node (the same length as the node) changes every
-    non-ASCII letter, those of the clean text around a broken phrase too: the phrase
-    reads as Russian, and ``Unterstütze`` beside it becomes ``Unterstьtze``. A Latin word
-    that the reading leaves half Latin was not part of the misreading.
+    A reading of the whole node changes every non-ASCII word, those of the clean text
+    around a broken phrase too: the phrase reads as Russian, and ``Unterstütze`` beside
+    it becomes ``Unterstьtze``; a GBK phrase reads as Chinese, and ``für`` beside it
+    becomes ``f黵``. A word the reading spoils (``phrases.spoiled``) was not part of the
+    misreading: the clean words around a phrase bound it.
     """
     new = cand.text
-    if len(new) != len(text) or new == text:
+    if new == text:
+        return cand
+    old_words = list(WORDS.finditer(text))
+    new_words = list(WORDS.finditer(new))
+    if len(old_words) != len(new_words):
         return cand
     parts = []
     last = 0
-    for word in _TOKEN.finditer(new):
-        start, end = word.span()
-        if (
-            new[start:end] != text[start:end]
-            and _ASCII_LETTER.search(word.group())
-            and _OTHER_LETTER.search(word.group())
-            and not _OTHER_LETTER.search(text, start, end)
-        ):
-            parts += [new[last:start], text[start:end]]
-            last = end
+    for old, word in zip(old_words, new_words, strict=True):
+        before, after = old.group(), word.group()
+        if before == after or not spoiled(before, after):
+            continue
+        parts += [new[last : word.start()], before]
+        last = word.end()
     if not parts:
         return cand
     return Candidate("".join(parts) + new[last:], cand.chain, cand.home)
@@ -245,11 +242,30 @@ def _by_language(text: str, result: RepairResult) -> RepairResult:
     if not legacy:
         return result
     cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
+    if cand is None:
+        cand = _phrase_by_language(text)
     if cand is None or cand.text == result.text:
         return result
     if result.text != text and gain(result.text, cand.text)[0] < weights().language_gain:
         return result
     return RepairResult(cand.text, tuple(diff(text, cand.text, cand.chain)))
+
+
+def _phrase_by_language(text: str) -> Candidate | None:
+    """The reading of a legacy phrase inside ``text`` (``phrases``) that the bigram model
+    takes, judged on the phrase with the clean text around it, not on the whole node:
+    a phrase in a long clean node would not show in the node's first characters."""
+    best: tuple[float, Candidate] | None = None
+    margin = weights().language_margin
+    for cand in phrase_readings(text):
+        old, new = window(text, cand.text, margin)
+        found = by_language(old, (Candidate(new, cand.chain, cand.home),))
+        if found is None:
+            continue
+        saved = gain(old, new)[0]
+        if best is None or saved > best[0]:
+            best = (saved, cand)
+    return None if best is None else best[1]
 
 
 def _explain(text: str) -> RepairResult:

@@ -1,0 +1,89 @@
+# ruff: noqa: RUF002, RUF003  (mojibake and look-alike characters are the subject here)
+"""A legacy phrase inside clean text, read back word by word and judged as a whole.
+
+A phrase written in one code page and read as another inside an otherwise clean node
+(``Entwurf für einen (Die er zu ist der MŠrz der WŠhrend) Gedöns``) cannot be read with
+its node: the clean words around it are no bytes of the phrase's code page, or read as
+something worse (``für`` as mac_roman is ``f¸r``). Read word by word, every word of the
+phrase is undone by the same misreading, and the clean words are left where the reading
+fails on them or spoils them: the clean text bounds the phrase. The phrase is then judged
+as a whole, with the clean text beside it as evidence of the language, by the bigram
+model (``judge.by_language``): one or two changed letters per word, which the cost model
+cannot tell from real text, are many letters over a phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .chains import Candidate
+from .code_pages import encode_as
+from .text_stats import CODEC_HOME
+from .whole import LEGACY_READINGS
+
+__all__ = ["WORDS", "phrase_readings", "spoiled"]
+
+# Words as a misreading leaves them: split on ASCII whitespace only, which every reading
+# keeps in place (U+00A0 is a byte of a UTF-8 sequence as windows-1252 shows it).
+WORDS = re.compile(r"[^ \t\n\r\f\v]+")
+_ASCII_LETTER = re.compile("[A-Za-z]")
+# Letters of the scripts other than Latin that a reading may give (Greek, Cyrillic,
+# Armenian, Hebrew, Arabic, Thai, kana, Han, Hangul).
+_OTHER_LETTER = re.compile(
+    "[\u0370-\u03ff\u0400-\u04ff\u0530-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
+)
+# A symbol or control between two letters (``f¸r``, ``gef‰llt``; not an apostrophe).
+_SYMBOL_INSIDE = re.compile(
+    "(?<=[^\\W\\d_])[\u0080-\u00bf\u00d7\u00f7\u2020-\u2022\u2030\u2122\u2190-\u2bff](?=[^\\W\\d_])"
+)
+
+
+def spoiled(before: str, after: str) -> bool:
+    """Whether a reading turns ``before``, a clean word, into no word: half Latin and half
+    another script (``Unterstьtze``, ``f黵``), or a symbol between two letters where
+    there was none (``f¸r``). Such a word was not part of the misreading."""
+    if (
+        _ASCII_LETTER.search(after)
+        and _OTHER_LETTER.search(after)
+        and not _OTHER_LETTER.search(before)
+    ):
+        return True
+    return len(_SYMBOL_INSIDE.findall(after)) > len(_SYMBOL_INSIDE.findall(before))
+
+
+def _read(word: str, reader: str, target: str) -> str | None:
+    """``word`` read back from ``reader`` as ``target``; ``None`` when no byte changes
+    or the bytes do not decode strictly."""
+    data = encode_as(word, reader)
+    if data is None or data.isascii():
+        return None
+    try:
+        fixed = data.decode(target)
+    except UnicodeDecodeError:
+        return None
+    return fixed if fixed != word else None
+
+
+def phrase_readings(text: str) -> Iterator[Candidate]:
+    """``text`` with every word that one legacy misreading undoes read back, the others
+    (the clean words, and those the reading cannot decode or would spoil) left: one
+    reading per misreading that undoes at least two words, so that a phrase, not a word,
+    is judged."""
+    words = [m for m in WORDS.finditer(text) if not m.group().isascii()]
+    if len(words) < 2:
+        return
+    for reader, targets in LEGACY_READINGS.items():
+        for target in targets:
+            parts = []
+            last = 0
+            for match in words:
+                word = match.group()
+                fixed = _read(word, reader, target)
+                if fixed is None or spoiled(word, fixed):
+                    continue
+                parts += [text[last : match.start()], fixed]
+                last = match.end()
+            if parts and len(parts) < 2 * len(words):
+                chain = (f"{target}/{reader}",)
+                yield Candidate("".join(parts) + text[last:], chain, CODEC_HOME.get(target))
