@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from .chains import Candidate
 from .code_pages import encode_as
 from .text_stats import CODEC_HOME
+from .trigger import MARK
 from .whole import LEGACY_READINGS
 
 __all__ = ["WORDS", "phrase_readings", "spoiled"]
@@ -68,8 +69,9 @@ def _read(word: str, reader: str, target: str) -> str | None:
 def phrase_readings(text: str) -> Iterator[Candidate]:
     """``text`` with every word that one legacy misreading undoes read back, the others
     (the clean words, and those the reading cannot decode or would spoil) left: one
-    reading per misreading that undoes at least two words, so that a phrase, not a word,
-    is judged."""
+    reading per misreading, when a word it undoes holds a mark of a misreading (``JP¥``
+    in clean Czech is a yen sign, not windows-1250's ``Ą``) and some non-ASCII word
+    stays (else the node's own reading covers it)."""
     words = [m for m in WORDS.finditer(text) if not m.group().isascii()]
     if len(words) < 2:
         return
@@ -77,6 +79,7 @@ def phrase_readings(text: str) -> Iterator[Candidate]:
         for target in targets:
             parts = []
             last = 0
+            marked = False
             for match in words:
                 word = match.group()
                 fixed = _read(word, reader, target)
@@ -84,6 +87,7 @@ def phrase_readings(text: str) -> Iterator[Candidate]:
                     continue
                 parts += [text[last : match.start()], fixed]
                 last = match.end()
-            if parts and len(parts) < 2 * len(words):
+                marked = marked or MARK.search(word) is not None
+            if marked and len(parts) < 2 * len(words):
                 chain = (f"{target}/{reader}",)
                 yield Candidate("".join(parts) + text[last:], chain, CODEC_HOME.get(target))
