@@ -75,19 +75,24 @@ def phrase_readings(text: str) -> Iterator[Candidate]:
     words = [m for m in WORDS.finditer(text) if not m.group().isascii()]
     if len(words) < 2:
         return
+    marked = [m for m in words if MARK.search(m.group())]
     for reader, targets in LEGACY_READINGS.items():
         for target in targets:
+            if not any(_undone(m.group(), reader, target) for m in marked):
+                continue  # most misreadings undo no marked word: the others are not read
             parts = []
             last = 0
-            marked = False
             for match in words:
-                word = match.group()
-                fixed = _read(word, reader, target)
-                if fixed is None or spoiled(word, fixed):
-                    continue
-                parts += [text[last : match.start()], fixed]
-                last = match.end()
-                marked = marked or MARK.search(word) is not None
-            if marked and len(parts) < 2 * len(words):
+                fixed = _undone(match.group(), reader, target)
+                if fixed is not None:
+                    parts += [text[last : match.start()], fixed]
+                    last = match.end()
+            if len(parts) < 2 * len(words):
                 chain = (f"{target}/{reader}",)
                 yield Candidate("".join(parts) + text[last:], chain, CODEC_HOME.get(target))
+
+
+def _undone(word: str, reader: str, target: str) -> str | None:
+    """``word`` read back from ``reader`` as ``target``, unless that spoils it."""
+    fixed = _read(word, reader, target)
+    return None if fixed is None or spoiled(word, fixed) else fixed

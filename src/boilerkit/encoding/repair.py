@@ -27,7 +27,7 @@ from ftfy.fixes import fix_c1_controls
 from lxml import etree
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
-from .bigrams import gain, saving
+from .bigrams import gain, oddity, saving
 from .chains import CJK_TARGETS, Candidate
 from .consistent import consistent_reading, readers_of
 from .judge import (
@@ -309,6 +309,8 @@ def _phrase_by_language(text: str) -> Candidate | None:
     """The reading of a legacy phrase inside ``text`` (``phrases``) that the bigram model
     takes, judged on the phrase with the clean text around it, not on the whole node:
     a phrase in a long clean node would not show in the node's first characters."""
+    if oddity(_marked(text)) < weights().language_oddity:
+        return None  # the marked words read as some language's: no phrase to judge
     best: tuple[float, Candidate] | None = None
     margin = weights().language_margin
     for cand in phrase_readings(text):
