@@ -29,7 +29,7 @@ _CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these 
 _TRAIL = "@A-Za-z\\[\\]^_`{|}~"  # ASCII second bytes of Big5, Shift_JIS and GBK
 _GAP = " 0-9.,:;()/\\-"  # ASCII that legacy text keeps between its characters
 _SPAN = re.compile(
-    f"[{_HIGH}{_CJK}](?:[{_HIGH}{_CJK}]|(?<=[{_HIGH}])[{_TRAIL}]|[{_GAP}]{{1,4}}(?=[{_HIGH}{_CJK}]))*"
+    f"[{_HIGH}{_CJK}](?:[{_HIGH}{_CJK}]|(?<=[{_HIGH}])[{_TRAIL}](?![A-Za-z])|[{_GAP}]{{1,4}}(?=[{_HIGH}{_CJK}]))*"
 )
 _TARGETS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949", "cp1251", "koi8_r")
 _MIXED = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
