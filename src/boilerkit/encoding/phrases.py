@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from .bigrams import gain
 from .chains import Candidate
 from .code_pages import encode_as
 from .text_stats import CODEC_HOME
@@ -69,7 +70,9 @@ def _read(word: str, reader: str, target: str) -> str | None:
 def phrase_readings(text: str) -> Iterator[Candidate]:
     """``text`` with every word that one legacy misreading undoes read back, the others
     (the clean words, and those the reading cannot decode or would spoil) left: one
-    reading per misreading, when a word it undoes holds a mark of a misreading (``JP¥``
+    reading per misreading; a word without a mark that the reading makes less like real
+    text (the bigram model's ``gain``: ``tamaño`` as windows-1250 is ``tamańo``) is
+    left too. Only when a word it undoes holds a mark of a misreading (``JP¥``
     in clean Czech is a yen sign, not windows-1250's ``Ą``) and some non-ASCII word
     stays (else the node's own reading covers it)."""
     words = [m for m in WORDS.finditer(text) if not m.group().isascii()]
@@ -84,12 +87,18 @@ def phrase_readings(text: str) -> Iterator[Candidate]:
             last = 0
             for match in words:
                 fixed = _undone(match.group(), reader, target)
-                if fixed is not None:
+                if fixed is not None and (match in marked or not _worse(match.group(), fixed)):
                     parts += [text[last : match.start()], fixed]
                     last = match.end()
             if len(parts) < 2 * len(words):
                 chain = (f"{target}/{reader}",)
                 yield Candidate("".join(parts) + text[last:], chain, CODEC_HOME.get(target))
+
+
+def _worse(word: str, fixed: str) -> bool:
+    """Whether the reading makes ``word``, a word of four letters or more, less like real
+    text (``tamańo`` for ``tamaño``); a shorter word is too little to read by itself."""
+    return sum(c.isalpha() for c in word) >= 4 and gain(word, fixed)[0] < 0
 
 
 def _undone(word: str, reader: str, target: str) -> str | None:
