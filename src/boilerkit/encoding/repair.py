@@ -261,7 +261,9 @@ def _sibling(text: str, result: RepairResult) -> RepairResult:
         ):
             continue  # ``ÂĄ`` is ``¥`` or ``¡``, ``iÃšr`` no ``iÚr``: letters, no capital
         saved = saving(old, new, window(result.text, cand, 60)[0])
-        if saved > 0 and gain(old, new)[0] <= 0:
+        if _inner_capitals(new) < _inner_capitals(old):
+            saved = max(saved, weights().sibling_gain)  # ``ZÀit`` is no word: ``Zäit``
+        elif saved > 0 and gain(old, new)[0] <= 0:
             continue  # read in its own languages, the sibling's letter is no better
         if (
             saved >= weights().sibling_gain
@@ -272,6 +274,15 @@ def _sibling(text: str, result: RepairResult) -> RepairResult:
     if best is None:
         return result
     return RepairResult(best[1], tuple(diff(text, best[1], (f"utf-8/{best[2]}",))))
+
+
+_INNER_CAPITAL = re.compile("(?<=[^\\W\\d_])[À-ÖØ-Þ](?=[a-zß-öø-ÿ])")
+
+
+def _inner_capitals(text: str) -> int:
+    """Accented capitals inside a word, before a lower-case letter (``ZÀit``, ``MÀrz``):
+    no language writes them, the bigram model (lower case) cannot see them."""
+    return len(_INNER_CAPITAL.findall(text))
 
 
 # Finders of broken spans inside clean text, in the order they are trusted.
