@@ -141,6 +141,12 @@ CLEAN = [
     pytest.param("Grüße aus Łužicy — wšitko je dobre, žona tež", id="de and hsb, clean"),
     pytest.param("Die Führung (Ella è stada là per trais dis) endete früh.", id="de and rm, clean"),
     pytest.param("Müller™ für Straße und Größe, 12,50 £", id="de with signs beside words"),
+    pytest.param(
+        "Antoine Bêtre, Kent Nagano, Seiji Ozawa, Sir Colin Davis, Simon Rattle, Valery "
+        "Gergiev, Riccardo Muti, Daniel Harding etc... ce sont quelques-uns des chefs "
+        "d’hier\xa0à\xa0aujourd’hui\xa0ayant dirigé le chœur de la maison.",
+        id="fr: a reading that spoils the marked d’hier\xa0à is wrong, not bounded by it",
+    ),
 ]
 
 

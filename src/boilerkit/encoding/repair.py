@@ -119,7 +119,9 @@ def _unmixed(text: str, cand: Candidate) -> Candidate:
     around a broken phrase too: the phrase reads as Russian, and ``Unterstütze`` beside
     it becomes ``Unterstьtze``; a GBK phrase reads as Chinese, and ``für`` beside it
     becomes ``f黵``. A word the reading spoils (``phrases.spoiled``) was not part of the
-    misreading: the clean words around a phrase bound it.
+    misreading: the clean words around a phrase bound it. A marked word it spoils is
+    evidence against the reading, and stays spoiled for the judges to see
+    (``d’hier\xa0à`` as mac_roman is ``díhier†‡``).
     """
     new = cand.text
     if new == text:
@@ -134,6 +136,8 @@ def _unmixed(text: str, cand: Candidate) -> Candidate:
         before, after = old.group(), word.group()
         if before == after or not spoiled(before, after):
             continue
+        if MARK.search(before):
+            return cand  # the reading spoils a word the misreading marked: it is wrong
         parts += [new[last : word.start()], before]
         last = word.end()
     if not parts:
