@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from boilerkit import repair_text
+from boilerkit.encoding.phrases import phrase_readings
 
 PHRASES = [
     pytest.param(
@@ -172,4 +173,13 @@ def test_cjk_date_glued_to_digits(broken: str, fixed: str) -> None:
     "text", ["Le 1ère édition, 2ème tour", "25°C, 12½ kg, 5×3 m, £35, 10€", "Nº 3ª série"]
 )
 def test_symbols_and_letters_beside_digits_stay(text: str) -> None:
+    assert repair_text(text) == text
+
+
+def test_french_oe_is_no_mark_of_a_phrase() -> None:
+    """``œ`` before ``u`` is French (``chœur``), not mac_roman's ``ú`` read as
+    windows-1252: a phrase reading resting on it alone turned a French page's ``chœur``
+    into ``chúur`` (the bigram model reads ``œ``, which no catalog uses, as a rare letter)."""
+    text = "Le chœur de l’opéra chante, puis le chœur d’enfants."
+    assert not list(phrase_readings(text))
     assert repair_text(text) == text

@@ -35,10 +35,17 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 _OTHER_LETTER = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0530-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-# A symbol or control between two letters (``f¸r``, ``gef‰llt``; not an apostrophe).
+# A symbol or control between two letters (``f¸r``, ``gef‰llt``; not an apostrophe, a
+# no-break space or a soft hyphen).
 _SYMBOL_INSIDE = re.compile(
-    "(?<=[^\\W\\d_])[\u0080-\u00bf\u00d7\u00f7\u2020-\u2022\u2030\u2122\u2190-\u2bff](?=[^\\W\\d_])"
+    "(?<=[^\\W\\d_])[\u0080-\u009f\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2020-\u2022\u2030\u2122\u2190-\u2bff]"
+    "(?=[^\\W\\d_])"
 )
+
+
+# French ``œ`` before ``u`` (``cœur``, ``chœur``, ``œuvre``): the trigger's marks take it
+# for windows-1252's reading of Polish ``ś`` or mac_roman's ``ú``; no mark for a phrase.
+_OE = re.compile("[œŒ](?=[uU])")
 
 
 def spoiled(before: str, after: str) -> bool:
@@ -70,24 +77,31 @@ def _read(word: str, reader: str, target: str) -> str | None:
 def phrase_readings(text: str) -> Iterator[Candidate]:
     """``text`` with every word that one legacy misreading undoes read back, the others
     (the clean words, and those the reading cannot decode or would spoil) left: one
-    reading per misreading; a word without a mark that the reading makes less like real
-    text (the bigram model's ``gain``: ``tamaño`` as windows-1250 is ``tamańo``) is
-    left too. Only when a word it undoes holds a mark of a misreading (``JP¥``
-    in clean Czech is a yen sign, not windows-1250's ``Ą``) and some non-ASCII word
-    stays (else the node's own reading covers it)."""
+    reading per misreading that reads a marked word (``JP¥`` in clean Czech is a yen
+    sign, not windows-1250's ``Ą``) and spoils none (``d’hier\xa0à`` as mac_roman is
+    ``díhier†‡``: the misreading is another). A word without a mark that the reading
+    makes less like real text (the bigram model's ``gain``: ``tamaño`` as windows-1250
+    is ``tamańo``) is left too. Not when every non-ASCII word changes: the node's own
+    reading covers that."""
     words = [m for m in WORDS.finditer(text) if not m.group().isascii()]
     if len(words) < 2:
         return
-    marked = [m for m in words if MARK.search(m.group())]
+    marked = [m for m in words if MARK.search(_OE.sub("oe", m.group()))]
     for reader, targets in LEGACY_READINGS.items():
         for target in targets:
-            if not any(_undone(m.group(), reader, target) for m in marked):
-                continue  # most misreadings undo no marked word: the others are not read
+            readings = [_read(m.group(), reader, target) for m in marked]
+            if not any(readings) or any(
+                r is not None and spoiled(m.group(), r)
+                for m, r in zip(marked, readings, strict=True)
+            ):
+                continue  # no marked word read, or one spoiled: the misreading is another
             parts = []
             last = 0
             for match in words:
-                fixed = _undone(match.group(), reader, target)
-                if fixed is not None and (match in marked or not _worse(match.group(), fixed)):
+                fixed = _read(match.group(), reader, target)
+                if fixed is None or spoiled(match.group(), fixed):
+                    continue
+                if match in marked or not _worse(match.group(), fixed):
                     parts += [text[last : match.start()], fixed]
                     last = match.end()
             if len(parts) < 2 * len(words):
@@ -99,9 +113,3 @@ def _worse(word: str, fixed: str) -> bool:
     """Whether the reading makes ``word``, a word of four letters or more, less like real
     text (``tamańo`` for ``tamaño``); a shorter word is too little to read by itself."""
     return sum(c.isalpha() for c in word) >= 4 and gain(word, fixed)[0] < 0
-
-
-def _undone(word: str, reader: str, target: str) -> str | None:
-    """``word`` read back from ``reader`` as ``target``, unless that spoils it."""
-    fixed = _read(word, reader, target)
-    return None if fixed is None or spoiled(word, fixed) else fixed
