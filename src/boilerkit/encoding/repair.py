@@ -119,9 +119,9 @@ def _unmixed(text: str, cand: Candidate) -> Candidate:
     around a broken phrase too: the phrase reads as Russian, and ``Unterstütze`` beside
     it becomes ``Unterstьtze``; a GBK phrase reads as Chinese, and ``für`` beside it
     becomes ``f黵``. A word the reading spoils (``phrases.spoiled``) was not part of the
-    misreading: the clean words around a phrase bound it. A marked word it spoils is
-    evidence against the reading, and stays spoiled for the judges to see
-    (``d’hier\xa0à`` as mac_roman is ``díhier†‡``).
+    misreading: the clean words around a phrase bound it. A reading that spoils a marked
+    word is wrong, and reads nothing (``d’hier\xa0à`` as mac_roman is ``díhier†‡``,
+    ``nöööö`` as windows-874 ``n๖๖๖๖``).
     """
     new = cand.text
     if new == text:
@@ -137,7 +137,7 @@ def _unmixed(text: str, cand: Candidate) -> Candidate:
         if before == after or not spoiled(before, after):
             continue
         if MARK.search(before):
-            return cand  # the reading spoils a word the misreading marked: it is wrong
+            return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
         parts += [new[last : word.start()], before]
         last = word.end()
     if not parts:
