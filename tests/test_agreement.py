@@ -97,3 +97,32 @@ def test_what_it_adds_is_list_items_of_a_menu() -> None:
     assert "list items" in verdict.reason
     more = judge(_evidence(ours), _evidence(ours + ARTICLE), listing=False, weights=WEIGHTS)
     assert more.take
+
+
+@pytest.mark.parametrize(
+    ("markup", "confidence", "asked"),
+    [
+        (ARTICLE, 0.6, False),  # a whole article holding most of the page's prose value
+        (ARTICLE, 0.45, True),  # most of the page's prose is elsewhere
+        (f"<p>{SENTENCE}</p>", 0.6, True),  # a scrap: the rest may be elsewhere
+    ],
+    ids=["whole", "minority", "short"],
+)
+def test_asked_only_where_it_can_change_the_answer(
+    monkeypatch: pytest.MonkeyPatch, markup: str, confidence: float, asked: bool
+) -> None:
+    """Beside a whole article of ours (``opinion_short_chars`` long, confidence at least
+    ``opinion_whole_confidence``) trafilatura's answers did not improve on it, so it is
+    not run; a short article of ours, or one holding a minority of the page's prose, is
+    still worth its time."""
+    calls: list[object] = []
+    monkeypatch.setattr(second_opinion, "second_opinion", calls.append)
+    page = markup + "".join(f"<p>{SENTENCE} Aside {i}.</p>" for i in range(6))
+    root = lxml_html.document_fromstring(f"<html><body>{page}</body></html>")
+    content = lxml_html.fragment_fromstring(markup, create_parent="div")
+    selection = Selection(content, confidence=confidence)
+    result = second_opinion.ask_second_opinion(
+        page, selection, root, elements=20, listing=False, weights=WEIGHTS, seconds_left=1.0
+    )
+    assert (calls == [page]) is asked
+    assert ("ours is a whole article" in result.notes[-1]) is not asked

@@ -88,6 +88,21 @@ def test_call_to_action_words_inside_the_article_stay() -> None:
     assert "sign up for the consultation" in text and closing in text
 
 
+def test_citation_box_closes_the_article_but_citing_in_it_stays() -> None:
+    """A "Suggested citation" box after the article is a closing box (with the appeal
+    above it); the same words inside the article decide nothing."""
+    cited = "The court explained how to cite its rulings in the new format, at length."
+    text = _text(
+        f"<article>{_paragraphs(2)}<p>{cited} {PROSE}</p>{_paragraphs(2)}"
+        "<div class='support-box'><p>If you enjoyed this post, please support our work.</p></div>"
+        "<div class='cite-as'><p>Suggested citation: A. Writer, The tram goes north, Notes,"
+        " 2023.</p></div>"
+        "</article>"
+    )
+    assert cited in text and "Paragraph 1" in text
+    assert "Suggested citation" not in text and "If you enjoyed" not in text
+
+
 def test_kicker_above_the_headline_is_dropped() -> None:
     text = _text(
         "<article><header><div class='topic'>Trams and buses</div>"
@@ -96,6 +111,26 @@ def test_kicker_above_the_headline_is_dropped() -> None:
     )
     assert "Trams and buses" not in text
     assert "A short standfirst. It stays." in text and "Paragraph 3" in text
+
+
+@pytest.mark.parametrize(
+    ("line", "kicker"),
+    [
+        ("Pressemitteilung Aktuell 02. November 2021", True),  # a day's ordinal dot
+        ("Am 2. November tagt der Rat.", False),  # a sentence that says a date
+        ("Version 2.1. Jetzt neu.", False),  # a dot after a number that ends a sentence
+    ],
+    ids=["ordinal-date", "dated-sentence", "numbered-sentence"],
+)
+def test_a_dated_kicker_is_no_sentence(line: str, kicker: bool) -> None:
+    """Above the headline a short line with a sentence stays; the dot of a day written
+    before its month ("02. November") ends no sentence, so a dated kicker goes."""
+    text = _text(
+        f"<article><header><div class='info'>{line}</div>"
+        f"<h1>The tram goes north</h1></header>{_paragraphs(4)}</article>"
+    )
+    assert (line not in text) is kicker
+    assert "Paragraph 3" in text
 
 
 @pytest.mark.parametrize(

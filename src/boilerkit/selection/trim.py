@@ -17,8 +17,10 @@ from lxml import html as lxml_html
 from ..page.tags import BLOCK_TAGS, HEADING_TAGS, heading_rank
 from ..weights import (
     CALL_TO_ACTION,
+    ORDINAL_DAY,
     READER_ADDRESS,
     RIGHTS_LINE,
+    SENTENCE_END,
     SIGN_OFF,
     TAG_HEADING,
     TOC_HEADING,
@@ -201,13 +203,31 @@ def trim_head(
         ),
         -1,
     )
-    if headline < 0:
+    if headline < 0 or _paragraph_before(blocks, drops, weights, headline):
         headline = _title_line(blocks, drops, weights, title)
     for i in range(headline):
         block = blocks[i]
-        if drops[i] is None and not block.sentences and block.chars < weights.tail_min_chars:
+        if drops[i] is None and block.chars < weights.tail_min_chars and not _sentence(block):
             drops[i] = Reason("kicker", -1.0, "short line above the headline")
     _trim_head_furniture(blocks, drops, weights)
+
+
+def _paragraph_before(
+    blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights, headline: int
+) -> bool:
+    """Whether a kept paragraph stands before the ``h1``: then it is no headline of the
+    article but a box's title after it ("While you are here..." over a donation appeal),
+    and the short lines above it are the article's subheadings, not kickers."""
+    return any(
+        drops[i] is None and blocks[i].sentences and blocks[i].chars >= weights.tail_min_chars
+        for i in range(headline)
+    )
+
+
+def _sentence(block: Block) -> bool:
+    """Whether a short line says a sentence; a day's ordinal dot ("02. November 2021")
+    ends none, so "Pressemitteilung Aktuell 02. November 2021" is a kicker."""
+    return bool(block.sentences) and bool(SENTENCE_END.search(ORDINAL_DAY.sub(" ", block.text)))
 
 
 def _title_line(

@@ -259,6 +259,8 @@ CALL_TO_ACTION = re.compile(
       | last\s(?:modified|updated|changed|revised) | zuletzt\s(?:ge[äa]ndert|aktualisiert)
       | aktualisiert\sam | derni[èe]re\smise\s[àa]\sjour | [úu]ltima\sactualizaci[óo]n
       | not\sresponsible\sfor | sofern\snicht\sanders
+      | suggested\scitation | how\sto\scite | cite\sthis\s(?:article|post|page) | pour\sciter
+      | zitiervorschlag | zitierweise | c[óo]mo\scitar | jak\scytowa[ćc]
       | подпис(?:ывайтесь|аться|ка) | все\sправа\sзащищены | abonneer | volg\sons
       | alle\srechten\svoorbehouden | takip\sedin | abone\sol | tüm\shakları\ssaklıdır
       | нашли\sошибку | сообщите\sнам | hak\scipta | dilindungi\sundang
@@ -272,8 +274,9 @@ CALL_TO_ACTION = re.compile(
     re.X,
 )
 """Words of the boxes that close an article: newsletters, apps, social accounts, donations,
-rights, contact lines, comment prompts, disclosures, and the footer lines of old pages
-(last updated, hit counters, "back to home", the webmaster). Searched
+rights, contact lines, comment prompts, disclosures, "how to cite this article" boxes
+(the last block of academic blogs: it ended the walk before the appeal above it), and the
+footer lines of old pages (last updated, hit counters, "back to home", the webmaster). Searched
 in lower-cased text, and anchored at word starts: a case-insensitive search of many
 alternatives at every character costs ten times more."""
 
@@ -406,6 +409,11 @@ Ethiopic (።) full stops end a sentence before a space or a closing quote, as "
 "e.g." show they otherwise may not; CJK full stops end one wherever they stand, since
 CJK text runs on without spaces. (One character class first, then the lookarounds: an
 alternation of two classes searched twice as slowly.)"""
+
+ORDINAL_DAY = re.compile(r"(?<![\w.])\d{1,2}\.\s(?=[^\W\d])")
+"""A day written as an ordinal before its month ("02. November 2021", "3. März"): its dot
+is no sentence end. Read only in the short lines above the headline (``trim_head``),
+where "Pressemitteilung Aktuell 02. November 2021" is a kicker, not a sentence."""
 
 NAV_SEPARATOR = re.compile(r"\s[|>/~·•-]\s|[|¦»›•·]|\]\s*\[|\s::\s")
 """The marks between the items of a menu or breadcrumb line written as text: "|", "»",
