@@ -324,8 +324,10 @@ def _phrase_by_language(text: str) -> Candidate | None:
     """The reading of a legacy phrase inside ``text`` (``phrases``) that the bigram model
     takes, judged on the phrase with the clean text around it, not on the whole node:
     a phrase in a long clean node would not show in the node's first characters."""
-    if oddity(_marked(text)) < weights().language_oddity:
-        return None  # the marked words read as some language's: no phrase to judge
+    if len(_FOREIGN_WORD.findall(text, 0, 2000)) < 2 or (
+        oddity(_marked(text)) < weights().language_oddity
+    ):
+        return None  # a word alone, or marked words that read as some language's
     best: tuple[float, Candidate] | None = None
     margin = weights().language_margin
     for cand in phrase_readings(text):
