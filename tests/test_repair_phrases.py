@@ -11,6 +11,7 @@ from __future__ import annotations
 import pytest
 
 from boilerkit import repair_text
+from boilerkit.encoding.phrases import phrase_readings
 
 PHRASES = [
     pytest.param(
@@ -53,6 +54,36 @@ PHRASES = [
         "Ο\x83Ο\x84ΞΏΟ\x85Ο\x82 Ο\x84ΞΏΞ½) geöffnet",
         "Straße (Χώρα επίσης μεταξύ στους τον) geöffnet",
         id="el in de, utf-8/iso8859_7: not ftfy's windows-1253 pieces",
+    ),
+    # Languages the repair was never tuned on, hand-written: Romansh, Upper and Lower
+    # Sorbian; Armenian and Korean beside German words a reading of the node would spoil.
+    pytest.param(
+        "Die Führung war (Il \x8f stˆ bler dis ch'ins ha discurr“ da quai en la vischnanca) "
+        "und danach gingen wir.",
+        "Die Führung war (Il è stà bler dis ch'ins ha discurrì da quai en la vischnanca) "
+        "und danach gingen wir.",
+        id="rm in de, mac_roman/cp1252: the phrase read word by word, judged as a whole",
+    ),
+    pytest.param(
+        "Unsere Gäste (wĹĄitko je tu, ĹĄto chceĹĄ) kamen spät.",
+        "Unsere Gäste (wšitko je tu, što chceš) kamen spät.",
+        id="hsb in de, utf-8/iso8859_2: not windows-1250's ť",
+    ),
+    pytest.param(
+        "Unsere Gäste (WĹĄo jo derje, Ĺžona jo doma) kamen spät.",
+        "Unsere Gäste (Wšo jo derje, žona jo doma) kamen spät.",
+        id="dsb in de, utf-8/iso8859_2: not windows-1250's ť and ş",
+    ),
+    pytest.param(
+        "Das ist eine Sache (Õ„Õ¥Õ¶Ö„ Õ¡ÕµÕ½Ö…Ö€ Õ£Õ¶Õ¡Ö\x81Õ«Õ¶Ö„ Õ·Õ¸Ö‚Õ¯Õ¡ Ö‡ "
+        "Õ£Õ¶Õ¥Ö\x81Õ«Õ¶Ö„ Õ´Ö€Õ£Õ¥Ö€) für die Kinder.",
+        "Das ist eine Sache (Մենք այսօր գնացինք շուկա և գնեցինք մրգեր) für die Kinder.",
+        id="hy in de, utf-8/cp1252: für is no f黵",
+    ),
+    pytest.param(
+        "Er erzählte (¿ì¸®´Â ¿À´Ã ½ÃÀå¿¡ °¡¼\xad °úÀÏÀ» »ò½À´Ï´Ù) über die Stadt.",
+        "Er erzählte (우리는 오늘 시장에 가서 과일을 샀습니다) über die Stadt.",
+        id="ko in de, euc_kr/cp1252: über is no GBK 黚er",
     ),
 ]
 
@@ -105,6 +136,18 @@ CLEAN = [
     ),
     pytest.param("n │ is_anomaly\n───┼──────\n 2 │ f", id="a psql table in box drawing"),
     pytest.param("Größe\n────────\nnäher", id="a box-drawing rule between German lines"),
+    pytest.param(
+        "Płaćizna 1 200 JP¥ — japanšćina a korejšćina", id="hsb: a yen sign is no windows-1250 Ą"
+    ),
+    pytest.param("Grüße aus Łužicy — wšitko je dobre, žona tež", id="de and hsb, clean"),
+    pytest.param("Die Führung (Ella è stada là per trais dis) endete früh.", id="de and rm, clean"),
+    pytest.param("Müller™ für Straße und Größe, 12,50 £", id="de with signs beside words"),
+    pytest.param(
+        "Antoine Bêtre, Kent Nagano, Seiji Ozawa, Sir Colin Davis, Simon Rattle, Valery "
+        "Gergiev, Riccardo Muti, Daniel Harding etc... ce sont quelques-uns des chefs "
+        "d’hier\xa0à\xa0aujourd’hui\xa0ayant dirigé le chœur de la maison.",
+        id="fr: a reading that spoils the marked d’hier\xa0à is wrong, not bounded by it",
+    ),
 ]
 
 
@@ -130,4 +173,13 @@ def test_cjk_date_glued_to_digits(broken: str, fixed: str) -> None:
     "text", ["Le 1ère édition, 2ème tour", "25°C, 12½ kg, 5×3 m, £35, 10€", "Nº 3ª série"]
 )
 def test_symbols_and_letters_beside_digits_stay(text: str) -> None:
+    assert repair_text(text) == text
+
+
+def test_french_oe_is_no_mark_of_a_phrase() -> None:
+    """``œ`` before ``u`` is French (``chœur``), not mac_roman's ``ú`` read as
+    windows-1252: a phrase reading resting on it alone turned a French page's ``chœur``
+    into ``chúur`` (the bigram model reads ``œ``, which no catalog uses, as a rare letter)."""
+    text = "Le chœur de l’opéra chante, puis le chœur d’enfants."
+    assert not list(phrase_readings(text))
     assert repair_text(text) == text

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["SCALE", "SMOOTHING", "bits", "fold", "gain", "in_word_signs", "oddity"]
+__all__ = ["SCALE", "SMOOTHING", "bits", "fold", "gain", "in_word_signs", "oddity", "saving"]
 
 DATA = Path(__file__).with_name("data") / "bigrams.json.gz"
 SCALE = 2
@@ -236,3 +236,16 @@ def gain(old: str, new: str, limit: float = float("-inf")) -> tuple[float, float
     for table in readers:
         best = min(best, table.bits(after, min(best, cost - limit)))
     return cost - best, best
+
+
+def saving(old: str, new: str, context: str) -> float:
+    """Bits ``new`` saves over ``old``, both read in the languages whose letters fit
+    ``context`` best (ASCII letters counted: ``_identify``). For two readings a letter
+    apart (``später``, ``spàter``), ``gain`` reads each in the languages of its own
+    accented letters, and a short word can read cheaper in a language the text around
+    it is not in; ``context`` (the node) says which language to read both in."""
+    tables = _identify(_known(fold(context)))
+    before, after = _known(fold(old)), _known(fold(new))
+    if after.count(UNKNOWN) > before.count(UNKNOWN):
+        return 0.0  # a letter no table has reads as merely rare: no evidence (``ŷe``)
+    return min(_cost(t, before) for t in tables) - min(_cost(t, after) for t in tables)

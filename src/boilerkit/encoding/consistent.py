@@ -22,7 +22,7 @@ from .spans import sequence_reading
 from .trigger import suspect
 from .whole import UTF8_READERS
 
-__all__ = ["consistent_reading"]
+__all__ = ["consistent_reading", "readers_of"]
 
 # The code pages ftfy reads pieces as (``ftfy.chardata.CHARMAP_ENCODINGS``).
 _FTFY_PIECES: tuple[str, ...] = (
@@ -51,7 +51,7 @@ def consistent_reading(
     or when it reads that code page and leaves no mark: the cost model cannot tell
     ``ÄŤe`` from ``če``, nor ``РІ`` from ``в``.
     """
-    readers = dict.fromkeys(reader for change in changes for reader in _readers_of(change))
+    readers = dict.fromkeys(reader for change in changes for reader in readers_of(change))
     mixed = len(readers) > 1
     best: tuple[str, tuple[str, ...]] | None = None
     best_text = repaired
@@ -74,7 +74,7 @@ def consistent_reading(
     return best
 
 
-def _readers_of(change: Change) -> list[str]:
+def readers_of(change: Change) -> list[str]:
     """The code pages UTF-8 was read as that ``change`` undid. ftfy's pieces are named
     windows-1252 whatever code page ftfy read them as: the first, in ftfy's order, whose
     sequences give the same characters is the one."""

@@ -28,9 +28,9 @@ from lxml import etree
 
 from ..page.roots import is_whole_document
 from ..weights.encoding import PlausibilityCosts, RepairWeights
-from .bigrams import gain
+from .bigrams import gain, oddity, saving
 from .chains import CJK_TARGETS, Candidate
-from .consistent import consistent_reading
+from .consistent import consistent_reading, readers_of
 from .judge import (
     WEIGHTS,
     Change,
@@ -43,9 +43,10 @@ from .judge import (
     weights,
     window,
 )
+from .phrases import WORDS, phrase_readings, spoiled
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
-from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans
+from .spans import ftfy_spans, glued, legacy_spans, pair_spans, sequence_reading, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, legacy_readings, whole_readings
 
@@ -112,34 +113,34 @@ def _whole_reading(text: str) -> Candidate | None:
     return ftfy_cand
 
 
-_TOKEN = re.compile(r"\S+")
-_ASCII_LETTER = re.compile("[A-Za-z]")
-_OTHER_LETTER = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0590-\u06ff\u0e00-\u0e7f]")
-
-
 def _unmixed(text: str, cand: Candidate) -> Candidate:
-    """``cand`` with the words it would turn into a mix of scripts put back as they were.
+    """``cand`` with the words of the clean text around a broken phrase put back.
 
-    A one-byte reading of the whole node (the same length as the node) changes every
-    non-ASCII letter, those of the clean text around a broken phrase too: the phrase
-    reads as Russian, and ``Unterstütze`` beside it becomes ``Unterstьtze``. A Latin word
-    that the reading leaves half Latin was not part of the misreading.
+    A reading of the whole node changes every non-ASCII word, those of the clean text
+    around a broken phrase too: the phrase reads as Russian, and ``Unterstütze`` beside
+    it becomes ``Unterstьtze``; a GBK phrase reads as Chinese, and ``für`` beside it
+    becomes ``f黵``. A word the reading spoils (``phrases.spoiled``) was not part of the
+    misreading: the clean words around a phrase bound it. A reading that spoils a marked
+    word is wrong, and reads nothing (``d’hier\xa0à`` as mac_roman is ``díhier†‡``,
+    ``nöööö`` as windows-874 ``n๖๖๖๖``).
     """
     new = cand.text
-    if len(new) != len(text) or new == text:
+    if new == text:
+        return cand
+    old_words = list(WORDS.finditer(text))
+    new_words = list(WORDS.finditer(new))
+    if len(old_words) != len(new_words):
         return cand
     parts = []
     last = 0
-    for word in _TOKEN.finditer(new):
-        start, end = word.span()
-        if (
-            new[start:end] != text[start:end]
-            and _ASCII_LETTER.search(word.group())
-            and _OTHER_LETTER.search(word.group())
-            and not _OTHER_LETTER.search(text, start, end)
-        ):
-            parts += [new[last:start], text[start:end]]
-            last = end
+    for old, word in zip(old_words, new_words, strict=True):
+        before, after = old.group(), word.group()
+        if before == after or not spoiled(before, after):
+            continue
+        if MARK.search(before):
+            return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
+        parts += [new[last : word.start()], before]
+        last = word.end()
     if not parts:
         return cand
     return Candidate("".join(parts) + new[last:], cand.chain, cand.home)
@@ -219,9 +220,74 @@ def explain_repair(
                 )
                 result = RepairResult(again.text, tuple(diff(text, again.text, chain)))
         found = consistent_reading(text, result.text, result.changes)
-        if found is None:
-            return result
-        return RepairResult(found[0], tuple(diff(text, found[0], found[1])))
+        if found is not None:
+            result = RepairResult(found[0], tuple(diff(text, found[0], found[1])))
+        return _sibling(text, result)
+
+
+# Code pages that show most UTF-8 sequences alike and some differently: a repair through
+# one may have been a misreading as the other (``ĹĄ`` is ``ť`` through windows-1250 and
+# ``š`` through ISO-8859-2; ``Ã€`` is ``À`` through windows-1252, ``ä`` through
+# ISO-8859-15).
+_SIBLINGS = {
+    "cp1250": ("iso8859_2",),
+    "iso8859_2": ("cp1250",),
+    "cp1252": ("iso8859_15",),
+    "iso8859_15": ("cp1252",),
+    "cp1253": ("iso8859_7",),
+    "iso8859_7": ("cp1253",),
+    "cp1254": ("iso8859_9",),
+    "iso8859_9": ("cp1254",),
+    "koi8_r": ("koi8_u",),
+    "koi8_u": ("koi8_r",),
+    "cp437": ("cp850",),
+    "cp850": ("cp437",),
+}
+
+
+def _sibling(text: str, result: RepairResult) -> RepairResult:
+    """``result``, or ``text`` read through the sibling of the code page ``result`` read
+    its UTF-8 sequences as, when the bigram model finds that clearly more like real text
+    (``RepairWeights.sibling_gain``): the cost model cannot tell the two apart."""
+    if not result.changes or any(
+        not step.startswith("utf-8/") for change in result.changes for step in change.chain
+    ):
+        return result
+    readers = dict.fromkeys(r for change in result.changes for r in readers_of(change))
+    best: tuple[float, str, str] | None = None
+    for sibling in dict.fromkeys(s for r in readers for s in _SIBLINGS.get(r, ())):
+        cand = sequence_reading(text, sibling)
+        if cand in (text, result.text) or len(cand) != len(result.text):
+            continue
+        old, new = window(result.text, cand, weights().language_margin)
+        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
+        if not all(
+            a.isalpha() and b.isalpha() and not (a.islower() and b.isupper()) for a, b in changed
+        ):
+            continue  # ``ÂĄ`` is ``¥`` or ``¡``, ``iÃšr`` no ``iÚr``: letters, no capital
+        saved = saving(old, new, window(result.text, cand, 60)[0])
+        if _inner_capitals(new) < _inner_capitals(old):
+            saved = max(saved, weights().sibling_gain)  # ``ZÀit`` is no word: ``Zäit``
+        elif saved > 0 and gain(old, new)[0] <= 0:
+            continue  # read in its own languages, the sibling's letter is no better
+        if (
+            saved >= weights().sibling_gain
+            and (best is None or saved > best[0])
+            and sound(*window(text, cand), sequences=True)
+        ):
+            best = (saved, cand, sibling)
+    if best is None:
+        return result
+    return RepairResult(best[1], tuple(diff(text, best[1], (f"utf-8/{best[2]}",))))
+
+
+_INNER_CAPITAL = re.compile("(?<=[^\\W\\d_])[À-ÖØ-Þ](?=[a-zß-öø-ÿ])")
+
+
+def _inner_capitals(text: str) -> int:
+    """Accented capitals inside a word, before a lower-case letter (``ZÀit``, ``MÀrz``):
+    no language writes them, the bigram model (lower case) cannot see them."""
+    return len(_INNER_CAPITAL.findall(text))
 
 
 # Finders of broken spans inside clean text, in the order they are trusted.
@@ -246,11 +312,34 @@ def _by_language(text: str, result: RepairResult) -> RepairResult:
     if not legacy:
         return result
     cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
+    if cand is None:
+        cand = _phrase_by_language(text)
     if cand is None or cand.text == result.text:
         return result
     if result.text != text and gain(result.text, cand.text)[0] < weights().language_gain:
         return result
     return RepairResult(cand.text, tuple(diff(text, cand.text, cand.chain)))
+
+
+def _phrase_by_language(text: str) -> Candidate | None:
+    """The reading of a legacy phrase inside ``text`` (``phrases``) that the bigram model
+    takes, judged on the phrase with the clean text around it, not on the whole node:
+    a phrase in a long clean node would not show in the node's first characters."""
+    if len(_FOREIGN_WORD.findall(text, 0, 2000)) < 2 or (
+        oddity(_marked(text)) < weights().language_oddity
+    ):
+        return None  # a word alone, or marked words that read as some language's
+    best: tuple[float, Candidate] | None = None
+    margin = weights().language_margin
+    for cand in phrase_readings(text):
+        old, new = window(text, cand.text, margin)
+        found = by_language(old, (Candidate(new, cand.chain, cand.home),))
+        if found is None:
+            continue
+        saved = gain(old, new)[0]
+        if best is None or saved > best[0]:
+            best = (saved, cand)
+    return None if best is None else best[1]
 
 
 def _explain(text: str) -> RepairResult:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from .chains import Candidate
 from .code_pages import byte_table, encode_as, encode_mixed
-from .judge import prior, sound, weights, window
+from .judge import by_language, prior, sound, weights, window
 from .plausibility import cost
 from .text_stats import CODEC_HOME
 from .whole import ftfy_reading
@@ -29,7 +29,7 @@ _CJK = "\u3000-\u9fff\uac00-\ud7af\uff00-\uffef"  # the seed's form keeps these 
 _TRAIL = "@A-Za-z\\[\\]^_`{|}~"  # ASCII second bytes of Big5, Shift_JIS and GBK
 _GAP = " 0-9.,:;()/\\-"  # ASCII that legacy text keeps between its characters
 _SPAN = re.compile(
-    f"[{_HIGH}{_CJK}](?:[{_HIGH}{_CJK}]|(?<=[{_HIGH}])[{_TRAIL}]|[{_GAP}]{{1,4}}(?=[{_HIGH}{_CJK}]))*"
+    f"[{_HIGH}{_CJK}](?:[{_HIGH}{_CJK}]|(?<=[{_HIGH}])[{_TRAIL}](?![A-Za-z])|[{_GAP}]{{1,4}}(?=[{_HIGH}{_CJK}]))*"
 )
 _TARGETS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949", "cp1251", "koi8_r")
 _MIXED = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
@@ -160,17 +160,37 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
                 continue  # ftfy read these characters as windows-1252 and left them
             if len(old) - len(new) < 2 and not any(c.isalpha() for c in set(new) - set(old)):
                 continue  # one sequence giving a sign (Persian ``آ،`` is no ``¡``)
-            base = cost(old)
-            score = cost(new) + prior((f"utf-8/{reader}",))
-            if base - score >= weights().min_gain and sound(old, new, sequences=True):
-                found.append(
-                    (base - score, start, start + len(run), Candidate(fixed, (f"utf-8/{reader}",)))
-                )
+            chain = (f"utf-8/{reader}",)
+            saved = cost(old) - cost(new) - prior(chain)
+            if saved <= 0:
+                continue
+            end = start + len(run)
+            if (saved >= weights().min_gain and sound(old, new, sequences=True)) or _by_language(
+                text, text[:start] + fixed + text[end:], chain
+            ):
+                found.append((saved, start, end, Candidate(fixed, chain)))
     taken: list[tuple[int, int, Candidate]] = []
     for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
         if all(end <= s or start >= e for s, e, _ in taken):
             taken.append((start, end, cand))
     return sorted(taken, key=lambda t: t[0])
+
+
+def _by_language(text: str, reading: str, chain: tuple[str, ...]) -> bool:
+    """Whether the bigram model takes ``reading`` of ``text`` on its word, judged on the
+    change with the clean text around it: one sequence in a phrase (``po ÄŤe`` for
+    ``po če``) is too few characters for ``sound``, and clearly more like real text. Only
+    on 12 letters or more (``language_context``), and where no sign real text uses
+    stands in the text judged."""
+    old, new = window(text, reading, weights().language_margin)
+    if sum(c.isalpha() for c in old) < weights().language_context or _SIGNS.search(old):
+        return False  # too little text to tell a language by, or a sign real text uses
+    return by_language(old, (Candidate(new, chain),)) is not None
+
+
+# Signs real text puts after a word (``NICIODATĂ™`` is Romanian with a trademark sign, not
+# windows-1250's ``Ù``).
+_SIGNS = re.compile("[®©™°]")
 
 
 def sequence_reading(text: str, reader: str) -> str:

@@ -31,6 +31,7 @@ _ALPHABET_TEXT = (
     "áéíóöőúüű",  # Hungarian
     "ăâîșşțţé",  # Romanian
     "çğıöşüâîû",  # Turkish
+    "çəğıöşü",  # Azerbaijani
     "čćđšž",  # Croatian, Bosnian, Serbian Latin, Slovenian
     "āčēģīķļņšūž",  # Latvian
     "ąčęėįšųūž",  # Lithuanian
@@ -245,4 +246,4 @@ RARE_SCRIPTS = (
     (0xA800, 0xA960),
 )
 ODD_LETTER_RANGES = ((0x0180, 0x01CD), (0x01DD, 0x0217), (0x021C, 0x0250), (0x0250, 0x02B0))
-ODD_LETTER_OK = frozenset("ơƠưƯșȘțȚǎǐǒǔ")
+ODD_LETTER_OK = frozenset("ơƠưƯșȘțȚǎǐǒǔəƏ")

@@ -124,6 +124,13 @@ class RepairWeights:
     at 1.6 times the cost."""
     language_margin: int = 30
     """Characters of context around the changed words that the bigram model reads."""
+    sibling_gain: float = 8.0
+    """A repair of UTF-8 read as one code page is replaced by the same sequences read as
+    its sibling (windows-1250 and ISO-8859-2, windows-1252 and ISO-8859-15...) when the
+    bigram model finds the sibling's reading cheaper by this many bits: the cost model
+    cannot tell ``joť`` from ``još``, one letter apart (12-25 bits on the wild suite's
+    such cases; ``Straţe`` alone reads 10.5 bits cheaper than ``Straße``, so the node's
+    words around the change must agree)."""
     max_word: int = 2000
     """Longer "words" (a blob of JSON, a base64 string) are left alone: bounds the work."""
 
