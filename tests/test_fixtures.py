@@ -139,53 +139,13 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "the body container worth less than lead_min_value; joining that header would also "
         "pull in its reporter/date/comment-count list"
     ),
-    ("test_text_similarity", "docs-side-nav-feedback"): (
-        "the two h2 subheadings carry the class anchorWithStickyNavbar_LWe7, read as the "
-        "furniture fragment 'navbar'"
-    ),
-    ("test_every_golden_line_is_kept", "docs-side-nav-feedback"): (
-        "the two h2 subheadings carry the class anchorWithStickyNavbar_LWe7, read as the "
-        "furniture fragment 'navbar'"
-    ),
-    ("test_text_similarity", "german-regional-cookie-wall"): (
-        "the consent overlay's notice (p.message-text, a weak article word) vouches for the "
-        "overlay as a misnamed wrapper; the container becomes body"
-    ),
-    ("test_boilerplate_is_dropped", "german-regional-cookie-wall"): (
-        "the consent overlay's notice (p.message-text, a weak article word) vouches for the "
-        "overlay as a misnamed wrapper; the container becomes body"
-    ),
-    ("test_boilerplate_is_dropped", "medium-post-claps-more-from"): (
-        "the reading-time line with its date glued on ('7 min readJun 8, 2023') and the bare clap"
-        " count '1.2K' match no furniture line"
-    ),
     ("test_metadata", "municipal-notice-typo3"): (
         "page_type: the page says Article only by microdata (itemtype schema.org/Article), which "
         "the page-type reader does not read"
     ),
-    ("test_text_similarity", "news-emotion-classes-rails"): (
-        "the last paragraph ('Tickets go on sale Friday.') is a div, and the closing-sentence "
-        "rule knows only p: trim_tail drops it"
-    ),
-    ("test_every_golden_line_is_kept", "news-emotion-classes-rails"): (
-        "the last paragraph ('Tickets go on sale Friday.') is a div, and the closing-sentence "
-        "rule knows only p: trim_tail drops it"
-    ),
-    ("test_boilerplate_is_dropped", "news-inline-read-more-ads"): (
-        "the 'Published: Feb. 27, 2024 at 5:15 PM' line under the headline: 'Feb.' reads as a "
-        "sentence end and as no month, so neither DATE_LINE nor the info-line rule takes it"
-    ),
     ("test_every_golden_line_is_kept", "press-release-about-contact"): (
         "the release's closing 'SOURCE Northwind Cold Chain' line has no sentence end and goes as"
         " a tail line"
-    ),
-    ("test_text_similarity", "recipe-story-card-comments"): (
-        "the recipe card's rating line '4.8 from 23 votes' and its 'Tried this recipe? Mention "
-        "@...' call to action are kept"
-    ),
-    ("test_boilerplate_is_dropped", "recipe-story-card-comments"): (
-        "the recipe card's rating line '4.8 from 23 votes' and its 'Tried this recipe? Mention "
-        "@...' call to action are kept"
     ),
 }
 
