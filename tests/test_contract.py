@@ -159,6 +159,16 @@ def test_clean_string_keeps_newlines_and_tabs_only() -> None:
     assert clean_string("\ud800x") == "\ufffdx"
 
 
+def test_a_line_of_control_characters_goes_with_them() -> None:
+    """Found by hypothesis (``the<div>\x7f</div>``): the text must not end in an empty line."""
+    assert clean_string("the\n\x7f") == "the"
+    assert clean_string("a\n\x01\x7f\nb") == "a\nb"
+    assert clean_string("a\n\n\x7fb") == "a\n\nb"  # a blank line that was blank stays
+    assert clean_string("the \x7f") == "the"
+    assert clean_string("    \x7fcode") == "    code"  # indentation that was there stays
+    assert boilerkit.extract("<p>the</p><div>\x7f</div>", fallback=False).text == "the"
+
+
 # --- Pickling -----------------------------------------------------------------------------
 
 

@@ -139,6 +139,10 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "the body container worth less than lead_min_value; joining that header would also "
         "pull in its reporter/date/comment-count list"
     ),
+    ("test_every_golden_line_is_kept", "press-release-about-contact"): (
+        "the release's closing 'SOURCE Northwind Cold Chain' line has no sentence end and goes as"
+        " a tail line"
+    ),
 }
 
 

@@ -451,3 +451,37 @@ def test_malformed_urls_are_ignored() -> None:
     )
     assert found.url is None
     assert found.title == "Story - Site"
+
+
+_SITE_HEADER = (
+    '<header itemscope itemtype="https://schema.org/WebSite"><a itemprop="url" href="/">'
+    '<span itemprop="name">Town Hall</span></a></header>'
+)
+
+
+def _microdata_page(body: str) -> Metadata:
+    return extract_metadata(parse_html(f"<html><body>{_SITE_HEADER}{body}</body></html>").root)
+
+
+def test_one_microdata_article_declares_an_article() -> None:
+    found = _microdata_page(
+        '<div itemscope itemtype="http://schema.org/Article"><h1 itemprop="headline">Bridge'
+        ' closed</h1><span itemprop="author" itemscope itemtype="http://schema.org/Person">'
+        '<span itemprop="name">A. Clerk</span></span><p>The bridge is closed.</p></div>'
+    )
+    assert found.page_type == "article"
+    assert found.page_type_confidence == 1.0
+
+
+def test_a_blog_index_of_microdata_posts_declares_nothing() -> None:
+    post = (
+        '<article itemscope itemtype="https://schema.org/BlogPosting"><h2 itemprop="headline">'
+        "Post {n}</h2><p>Teaser {n}.</p></article>"
+    )
+    found = _microdata_page("".join(post.format(n=n) for n in range(3)))
+    assert found.page_type == "other"
+
+
+def test_a_site_header_item_alone_declares_nothing() -> None:
+    found = _microdata_page("<p>Opening hours: Monday to Friday.</p>")
+    assert found.page_type == "other"

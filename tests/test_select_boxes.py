@@ -219,3 +219,78 @@ def test_a_posts_sign_off_stays_and_a_short_prompt_goes() -> None:
         "<p>Rezept drucken</p></div></article>"
     )
     assert "End." in text and "x Franzi" in text and "Rezept drucken" not in text
+
+
+def test_closing_sentences_in_div_paragraphs_stay() -> None:
+    """A CSS-in-JS page sets paragraphs in ``div``s of one class: its short last one is
+    text, and a short line of another class after them is still a tail."""
+
+    def para(text: str, css: str = "css-x8m2h0") -> str:
+        return f"<div class='{css}'>{text}</div>"
+
+    text = _text(
+        "<div class='css-a1z0c3'>"
+        + para(PROSE)
+        + para(PROSE + " Results.")
+        + para("Tickets go on sale Friday.")
+        + "</div>"
+        + "<div class='css-a1z0c3'>"
+        + para("Photos by the club.", css="css-7yj1lm")
+        + "</div>"
+    )
+    assert "Results." in text and "Tickets go on sale Friday." in text
+    assert "Photos by the club." not in text
+
+
+def test_a_consent_overlay_with_a_styled_notice_stays_furniture() -> None:
+    """A weak article word on one ``p`` (``message-text``) does not vouch for its overlay
+    as a misnamed wrapper; a ``div.text`` around several paragraphs still would."""
+    notice = (
+        "We and our partners use cookies and similar technologies to show you personalised "
+        "content and advertising and to analyse how our site is used. By clicking Accept "
+        "you consent to this processing; you can withdraw your consent at any time. "
+    )
+    overlay = (
+        "<div class='message-overlay'><div class='message' role='dialog'>"
+        "<p class='message-title'>We need your consent</p>"
+        f"<p class='message-text'>{notice}</p></div></div>"
+    )
+    article = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(3))
+    text = _text(overlay + f"<article><h1>Regatta</h1>{article}</article>")
+    assert "Part 0." in text and "Part 2." in text
+    assert "partners use cookies" not in text and "We need your consent" not in text
+    wrapped = _text(f"<div class='modal-overlay'><div class='text'>{article}</div></div>")
+    assert "Part 0." in wrapped and "Part 2." in wrapped
+
+
+def test_a_subheading_styled_below_a_sticky_navbar_stays() -> None:
+    """A furniture fragment in a heading's compound class ("anchorWithStickyNavbar") says
+    how it is styled; a whole furniture word ("sidebar-title") still counts."""
+    body = "".join(f"<p>{PROSE} Part {n}.</p>" for n in range(2))
+    text = _text(
+        f"<article><h1>Regatta</h1>{body}"
+        "<h2 class='anchor anchorWithStickyNavbar_LWe7'>Results by class</h2>"
+        f"<p>{PROSE} Results.</p><h3 class='sidebar-title'>Elsewhere</h3>"
+        f"<p>{PROSE} End.</p></article>"
+    )
+    assert "Results by class" in text and "Results." in text
+    assert "Elsewhere" not in text
+
+
+def test_stamp_rating_and_count_lines_go_and_a_dated_sentence_stays() -> None:
+    """Under the headline: a publication stamp whose month is abbreviated, a reading time
+    with the date glued on, a bare count; at the end a recipe card's rating line and its
+    "Tried this recipe?" prompt. A sentence that names a date is text."""
+    text = _text(
+        "<article><h1>Regatta</h1>"
+        "<div class='dates'>Published: Feb. 27, 2024 at 5:15 PM ESTUpdated: 2 hours ago</div>"
+        "<div>7 min readJun 8, 2023</div><div><span>1.2K</span></div>"
+        "<div>Sept. 21, 2023 6:30 a.m.</div>"
+        f"<p>{PROSE}</p><p>The next regatta is on Sept. 21, 2024 at 10:00 am.</p>"
+        f"<p>{PROSE} End.</p><div>4.8 from 23 votes</div>"
+        "<div>Tried this recipe? Mention @sailingclub or tag #regatta!</div></article>"
+    )
+    assert "forty boats" in text and "End." in text
+    assert "The next regatta is on Sept. 21, 2024 at 10:00 am." in text
+    for furniture in ("Published", "min read", "1.2K", "Sept. 21, 2023", "votes", "Tried"):
+        assert furniture not in text, furniture

@@ -35,8 +35,29 @@ T = TypeVar("T")
 
 
 def clean_string(value: str) -> str:
-    """``value`` without lone surrogates and control characters (see the module)."""
-    return value.translate(_TABLE) if _UNCLEAN.search(value) else value
+    """``value`` without lone surrogates and control characters (see the module).
+
+    A line that held only such characters goes with them (``"the\n\x7f"`` is ``"the"``,
+    not a text ending in an empty line), and a line that did not begin or end in a space
+    does not after them (``"the \x7f"`` is ``"the"``); lines without them are untouched.
+    """
+    if not _UNCLEAN.search(value):
+        return value
+    lines = [
+        _clean_line(old, new)
+        for old, new in zip(value.split("\n"), value.translate(_TABLE).split("\n"), strict=True)
+    ]
+    return "\n".join(line for line in lines if line is not None)
+
+
+def _clean_line(old: str, new: str) -> str | None:
+    if new == old:
+        return new
+    if not new.strip():
+        return None if old.strip() else new
+    if old[:1].isspace() or old[-1:].isspace():
+        return new
+    return new.strip()
 
 
 def iso_date(value: str | None) -> str | None:

@@ -20,7 +20,7 @@ from .dates import page_date, parse_date, prefer_local, url_date
 from .jsonld import ARTICLE_TYPES, read_jsonld
 from .language import detect_language, normalize_language
 from .meta_tags import PageTags, page_tags, read_links, read_meta_tags, read_time_elements
-from .microdata import read_microdata
+from .microdata import page_item_types, read_microdata
 from .model import Metadata
 from .page_type import LISTING_TYPES, decide, markup_votes
 from .page_type import WEIGHTS as PAGE_TYPE_WEIGHTS
@@ -173,7 +173,7 @@ def extract_metadata(
     language = next(filter(None, map(normalize_language, found.values("language"))), None)
     image = next(filter(None, (absolute_url(url, u) for u in found.values("image"))), None)
     # Until ``finalize_metadata`` weighs the content, the page type is what the markup declares.
-    declared = _structured_type(types, _og_type(tags.metas))
+    declared = _structured_type(types, _og_type(tags.metas)) or _microdata_type(tags.itemprops)
     return Metadata(
         title=title,
         author="; ".join(authors) or None,
@@ -191,6 +191,17 @@ def extract_metadata(
         page_type=declared or "other",
         page_type_confidence=1.0 if declared else 0.0,
     )
+
+
+def _microdata_type(itemprops: Sequence[lxml_html.HtmlElement]) -> str | None:
+    """``article`` when the page's microdata holds exactly one top-level article item
+    (an ``Article`` scope that is no property of another item); a blog's index holds one
+    per post and declares nothing. Listing types are not read here: a site's header often
+    carries a ``WebSite`` or ``Blog`` item on article pages too."""
+    if not itemprops:
+        return None
+    articles = [kinds for kinds in page_item_types(itemprops) if kinds & ARTICLE_TYPES]
+    return "article" if len(articles) == 1 else None
 
 
 def _og_type(metas: Sequence[lxml_html.HtmlElement]) -> str | None:

@@ -82,3 +82,25 @@ def read_microdata(elements: Sequence[lxml_html.HtmlElement], found: Candidates)
             if field in ("description", "image", "title") and _in_foreign_scope(element):
                 continue
             found.add(field, "microdata", item_value(element))
+
+
+def page_item_types(elements: Sequence[lxml_html.HtmlElement]) -> list[set[str]]:
+    """The schema.org types of the page's top-level items, one set per item, found from
+    their properties (``elements``, the page's ``itemprop`` elements).
+
+    A top-level item is an ``itemscope`` that is no property of another item: a page's
+    ``Article`` is one, its author's ``Person`` is not. Types are the last segment of each
+    ``itemtype`` URL, lower-cased (``http://schema.org/NewsArticle`` -> ``newsarticle``).
+    """
+    items: list[lxml_html.HtmlElement] = []
+    for element in elements[:MAX_ITEMPROPS]:
+        scope = next((a for a in element.iterancestors() if a.get("itemscope") is not None), None)
+        if scope is not None and scope.get("itemprop") is None and scope not in items:
+            items.append(scope)
+    return [
+        {
+            kind.rstrip("/").rsplit("/", 1)[-1].lower()
+            for kind in (item.get("itemtype") or "").split()
+        }
+        for item in items
+    ]

@@ -84,7 +84,22 @@ def _hint_of(
         return Hint("boilerplate", f"role={role}")
     if tag in NEGATIVE_TAGS:
         return Hint("boilerplate", f"tag={tag}")
+    if negative is not None and tag in HEADING_TAGS and _furniture_fragment(negative):
+        return positive  # "anchorWithStickyNavbar": a heading's style, not a box's purpose
     return negative or positive
+
+
+_FRAGMENT = "class/id~"
+
+
+def _furniture_fragment(hint: Hint) -> bool:
+    """Whether a hint was read off a furniture fragment inside a compound class name
+    (``NEGATIVE_PATTERN``), not a whole word: on a heading, such a fragment names how the
+    heading is styled ("anchorWithStickyNavbar" offsets it below a sticky navbar)."""
+    detail = hint.detail
+    return detail.startswith(_FRAGMENT) and bool(
+        NEGATIVE_PATTERN.fullmatch(detail[len(_FRAGMENT) :])
+    )
 
 
 @functools.lru_cache(maxsize=8192)

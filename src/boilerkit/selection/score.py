@@ -78,14 +78,20 @@ def furniture_hints(
     is misnamed (``class="has-sidebar"`` around everything) when most of its prose sits in
     an element that says "article", or when it holds nearly all the prose of the page; a
     ``form`` holding prose is a shop's product form. A dialog's name (cookie consent) is
-    waived only by the page share.
+    waived only by the page share. A weak article word on a ``p`` ("message-text") styles
+    one paragraph and vouches for no wrapper: a consent overlay's notice is such a ``p``.
     Comment hints are waived only on a page with no article beside them (less than
     ``comments_only_max_prose`` of prose outside the sections): a forum that calls its
     posts comments. Elsewhere a comment section may well outweigh its article.
     """
     end = segmentation.end
     hinted = list(itertools.compress(range(len(hints)), hints))  # hints are sparse
-    articles = [i for i in hinted if (h := hints[i]) is not None and h.kind == "article"]
+    tags = segmentation.tags
+    articles = [
+        i
+        for i in hinted
+        if (h := hints[i]) is not None and h.kind == "article" and not (h.weak and tags[i] == "p")
+    ]
     strong = [i for i in articles if (h := hints[i]) is not None and not h.weak]
     page = prose[0] if prose else 0.0
     small = weights.furniture_weak_page_share * page

@@ -18,6 +18,7 @@ from ..page.tags import BLOCK_TAGS, HEADING_TAGS, heading_rank
 from ..weights import (
     CALL_TO_ACTION,
     ORDINAL_DAY,
+    PUBLISHED_LINE,
     READER_ADDRESS,
     RIGHTS_LINE,
     SENTENCE_END,
@@ -252,9 +253,11 @@ def _trim_head_furniture(
     blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights
 ) -> None:
     """Drop the short lines before the article's first paragraph that use the words of
-    ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321"); only
-    when a paragraph follows, so a page of contact lines keeps them. Headings are left
-    alone: a headline or subtitle may well be about a subscription or a commission."""
+    ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321") or
+    open with a publication stamp (``PUBLISHED_LINE``: "Published: Feb. 27, 2024 at 5:15
+    PM", whose abbreviations read as sentence ends); only when a paragraph follows, so a
+    page of contact lines keeps them. Headings are left alone: a headline or subtitle may
+    well be about a subscription or a commission."""
     furniture: list[int] = []
     for i, block in enumerate(blocks):
         if drops[i] is not None:
@@ -262,7 +265,10 @@ def _trim_head_furniture(
         if (
             block.chars <= weights.head_furniture_max_chars
             and not block.is_heading
-            and CALL_TO_ACTION.search(block.text.lower())
+            and (
+                CALL_TO_ACTION.search(block.text.lower())
+                or PUBLISHED_LINE.match(block.text) is not None
+            )
         ):
             furniture.append(i)
         elif block.chars >= weights.tail_min_chars:
@@ -307,15 +313,19 @@ def is_closing_sentence(blocks: tuple[Block, ...], drops: list[Reason | None], i
     """Whether block ``i`` is a short last sentence of the article's run of paragraphs: a
     ``p`` with a sentence end and no link, beside the kept paragraph (or list) before it,
     that asks nothing of the reader ("A spokesperson for the developer declined to
-    comment.")."""
+    comment."). A page that sets its paragraphs in ``div``s (CSS-in-JS builds) has no
+    ``p``: there a block of the same tag and class as the kept paragraph before it, in
+    the same parent, is one of the run ("Tickets go on sale Friday.")."""
     block = blocks[i]
-    if block.tag != "p" or not block.sentences or block.link_chars:
+    if not block.sentences or block.link_chars:
         return False
     text = block.text.lower()
     if len(_WORD.findall(text)) < 2:  # "." or "Ende.": a mark, not a sentence
         return False
     if READER_ADDRESS.search(text) or RIGHTS_LINE.search(text):
         return False
+    if block.tag != "p":
+        return _twin_of_kept(blocks, drops, i)
     before = next((j for j in range(i - 1, -1, -1) if drops[j] is None), -1)
     if before < 0:
         return False
@@ -324,6 +334,22 @@ def is_closing_sentence(blocks: tuple[Block, ...], drops: list[Reason | None], i
         items = previous.element.getparent()
         return items is not None and items.getparent() is parent
     return previous.tag == "p" and _beside(previous.element.getparent(), parent)
+
+
+def _twin_of_kept(blocks: tuple[Block, ...], drops: list[Reason | None], i: int) -> bool:
+    """Whether block ``i`` repeats the tag and class of the kept block before it, under
+    the same parent: a paragraph of a page without ``p`` tags."""
+    before = next((j for j in range(i - 1, -1, -1) if drops[j] is None), -1)
+    if before < 0:
+        return False
+    one, other = blocks[before].element, blocks[i].element
+    return (
+        one.tag == other.tag
+        and bool(one.get("class"))
+        and one.get("class") == other.get("class")
+        and one.getparent() is other.getparent()
+        and blocks[before].sentences > 0
+    )
 
 
 def _beside(one: lxml_html.HtmlElement | None, other: lxml_html.HtmlElement | None) -> bool:

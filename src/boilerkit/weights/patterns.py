@@ -209,13 +209,15 @@ BOILERPLATE_LINE = re.compile(
       | (war|ist)\sder\sartikel\s.* | möchten\ssie\s.*teilen.* | was\sthis\s(article|page)\shelpful
       | (foto|photo|bild|image|credit|quelle|source)s?\s?:.* | ©.* | (kontakt|contact)\s?:?
       | weiterlesen\s?:?
-      | \d+\s?(min|minut|minute|minuten|minutes)\.?\s(read|lesezeit|czytania|de\slectura)
+      | \d+\s?(min|minut|minute|minuten|minutes)\.?\s(read|lesezeit|czytania|de\slectura).*
       | (lesezeit|reading\stime)\s?:?\s?\d+.*
       | click\sto\s(expand|collapse|show)\b.* | zum\svergrößern\sanklicken.*
       | cliquez\spour\s(agrandir|développer).*
       | last\s(edit|edited|updated|modified)\b.* | zuletzt\sbearbeitet\b.*
       | dernière\smodification\b.*
-      | \d[\d,.]*\s?[km]?\s(likes?|replies|reactions?|views|upvotes?|votes?|shares?)
+      | \d[\d,.]*\s?[km]?\s(likes?|replies|reactions?|views|upvotes?|votes?|shares?
+        |ratings?|reviews?)
+      | \d[\d,.]*[km] | \d[\d,.]*\s(from|out\sof)\s\d[\d,.]*\s?[km]?\s(votes?|ratings?|reviews?)
     )\W*$""",
     re.I | re.X,
 )
@@ -250,7 +252,8 @@ CALL_TO_ACTION = re.compile(
       | letter\sto\sthe\seditor | leserbrief | affiliate | receive\s(?:a\s)?compensation
       | commission | provision\s(?:erhalten|bekommen) | werbung\b | anzeige\b | sponsored
       | opinions?\sexpressed | meinung\sdes\sautors | disclaimer | einlogg | eingeloggt
-      | if\syou\senjoyed | did\syou\senjoy | gef[äa]llt\sdir | hat\sdir\s.{0,30}gefallen
+      | if\syou\senjoyed | did\syou\senjoy | tried\sthis\srecipe | (?:tag|mention)\s(?:us|me|@)
+      | gef[äa]llt\sdir | hat\sdir\s.{0,30}gefallen
       | war\s(?:der|dieser)\s(?:artikel|beitrag)\s(?:n[üu]tzlich|hilfreich)
       | hazte\smiembro | become\sa\smember | werde\smitglied | cancel\sany\s?time
       | cancela\scuando | jederzeit\sk[üu]ndbar | stay\s(?:up[-\s]to[-\s]date|informed|in\stouch)
@@ -315,8 +318,8 @@ Searched in lower-cased text."""
 
 DATE_LINE = re.compile(
     r"""^\W*((\w+|\#\d+)(\s(\w+|\#\d+)){0,2}\s?:\s?)?(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}
-       |\w{3,10}\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12}\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4}
-       |\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])?[\s,|–-]*(\d{1,2}[:.]\d{2}([:.]\d{2})?(\s?(uhr|h|am|pm))?)?
+       |\w{3,10}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12}\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4}
+       |\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])?[\s,|–-]*(at\s)?(\d{1,2}[:.]\d{2}([:.]\d{2})?(\s?(uhr|h|[ap]\.?m\.?))?(\s(gmt|utc|ist|[ecmp][sd]?t|bst|cet|cest|mez|mesz))?)?
        ([\s|·•]*(views?|aufrufe|просмотр\w*|görüntülenme|lượt\sxem|조회수?|閲覧数?)\s?:?\s?\d[\d\s.,]*)?\W*$""",
     re.I | re.X,
 )
@@ -388,7 +391,7 @@ PUBLISHED_LINE = re.compile(
     r"""(?:^|\s)(?:published|updated|veröffentlicht|aktualisiert|yayınlanma|yayın\starihi
       | güncelleme|опубликовано|обновлено|cập\snhật|diperbarui|diterbitkan|publicado
       | actualizado|publié|mis\sà\sjour|pubblicato|aggiornato|입력|수정|公開日?|更新日?
-      | 投稿日|प्रकाशित|अपडेटेड)\s?[:\uff1a]?\s?(?:\w+,?\s)?\d""",
+      | 投稿日|प्रकाशित|अपडेटेड)\s?[:\uff1a]?\s?(?:\w+\.?,?\s)?\d""",
     re.I | re.X,
 )
 """A publication or update stamp ("Yayınlanma: 12 Mart 2024", "Updated 3 May", "입력
