@@ -183,3 +183,14 @@ def test_french_oe_is_no_mark_of_a_phrase() -> None:
     text = "Le chœur de l’opéra chante, puis le chœur d’enfants."
     assert not list(phrase_readings(text))
     assert repair_text(text) == text
+
+
+def test_no_phrase_is_read_back_from_a_cjk_encoding() -> None:
+    """A CJK encoding misread shows Han, which the one-byte tables cannot write back:
+    read through GBK's table, capital Latin text (one of ftfy's must-stay strings) gave
+    half-width katakana, which the Han-as-Han ceiling let through, and a second look then
+    read its ``Ä£`` as ``ģ``."""
+    text = "MÄ£ÄM ÌÑÌ Q £ÄGÌ GÄLÄW ÑÍCH SÖÄ£ ÑÝÄ $ÚÄMÌ Q"
+    chains = {c.chain[0].split("/")[1] for c in phrase_readings(text)}
+    assert not chains & {"gb18030", "big5hkscs"}
+    assert repair_text(text) == text

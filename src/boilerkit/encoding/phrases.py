@@ -18,7 +18,7 @@ import re
 from collections.abc import Iterator
 
 from .bigrams import gain
-from .chains import Candidate
+from .chains import CJK_TARGETS, Candidate
 from .code_pages import encode_as
 from .text_stats import CODEC_HOME
 from .trigger import MARK
@@ -88,6 +88,11 @@ def phrase_readings(text: str) -> Iterator[Candidate]:
         return
     marked = [m for m in words if MARK.search(_OE.sub("oe", m.group()))]
     for reader, targets in LEGACY_READINGS.items():
+        if reader in CJK_TARGETS:
+            # ``encode_as`` writes back one-byte code pages only: through GBK's table it
+            # took Latin-1 letters for bytes (``MÄ£ÄM`` read as cp932, ``Mﾄ｣ﾄM``), a reading
+            # of no Han text that the Han-as-Han ceiling of ``by_language`` let through.
+            continue
         for target in targets:
             readings = [_read(m.group(), reader, target) for m in marked]
             if not any(readings) or any(

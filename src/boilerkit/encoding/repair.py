@@ -28,9 +28,9 @@ from lxml import etree
 
 from ..page.roots import is_whole_document
 from ..weights.encoding import PlausibilityCosts, RepairWeights
-from .bigrams import gain, oddity, saving
+from .bigrams import gain, oddity
 from .chains import CJK_TARGETS, Candidate
-from .consistent import consistent_reading, readers_of
+from .consistent import consistent_reading
 from .judge import (
     WEIGHTS,
     Change,
@@ -46,7 +46,8 @@ from .judge import (
 from .phrases import WORDS, phrase_readings, spoiled
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
-from .spans import ftfy_spans, glued, legacy_spans, pair_spans, sequence_reading, utf8_spans
+from .siblings import sibling_reading
+from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, legacy_readings, whole_readings
 
@@ -63,9 +64,6 @@ __all__ = [
 ]
 
 
-# What Central European text read as windows-1252 shows and real text does not: ISO-8859-2
-# letters that windows-1252 has as symbols, a grave vowel starting a word (Croatian
-# ``èetvrtak``), two grave vowels or ``ø`` with one in a word (Czech ``stupòù``, ``Pøíliš``).
 @dataclass(frozen=True, slots=True)
 class RepairResult:
     """The repaired text and every change made to get there."""
@@ -222,72 +220,10 @@ def explain_repair(
         found = consistent_reading(text, result.text, result.changes)
         if found is not None:
             result = RepairResult(found[0], tuple(diff(text, found[0], found[1])))
-        return _sibling(text, result)
-
-
-# Code pages that show most UTF-8 sequences alike and some differently: a repair through
-# one may have been a misreading as the other (``ĹĄ`` is ``ť`` through windows-1250 and
-# ``š`` through ISO-8859-2; ``Ã€`` is ``À`` through windows-1252, ``ä`` through
-# ISO-8859-15).
-_SIBLINGS = {
-    "cp1250": ("iso8859_2",),
-    "iso8859_2": ("cp1250",),
-    "cp1252": ("iso8859_15",),
-    "iso8859_15": ("cp1252",),
-    "cp1253": ("iso8859_7",),
-    "iso8859_7": ("cp1253",),
-    "cp1254": ("iso8859_9",),
-    "iso8859_9": ("cp1254",),
-    "koi8_r": ("koi8_u",),
-    "koi8_u": ("koi8_r",),
-    "cp437": ("cp850",),
-    "cp850": ("cp437",),
-}
-
-
-def _sibling(text: str, result: RepairResult) -> RepairResult:
-    """``result``, or ``text`` read through the sibling of the code page ``result`` read
-    its UTF-8 sequences as, when the bigram model finds that clearly more like real text
-    (``RepairWeights.sibling_gain``): the cost model cannot tell the two apart."""
-    if not result.changes or any(
-        not step.startswith("utf-8/") for change in result.changes for step in change.chain
-    ):
-        return result
-    readers = dict.fromkeys(r for change in result.changes for r in readers_of(change))
-    best: tuple[float, str, str] | None = None
-    for sibling in dict.fromkeys(s for r in readers for s in _SIBLINGS.get(r, ())):
-        cand = sequence_reading(text, sibling)
-        if cand in (text, result.text) or len(cand) != len(result.text):
-            continue
-        old, new = window(result.text, cand, weights().language_margin)
-        changed = [(a, b) for a, b in zip(old, new, strict=True) if a != b]
-        if not all(
-            a.isalpha() and b.isalpha() and not (a.islower() and b.isupper()) for a, b in changed
-        ):
-            continue  # ``ÂĄ`` is ``¥`` or ``¡``, ``iÃšr`` no ``iÚr``: letters, no capital
-        saved = saving(old, new, window(result.text, cand, 60)[0])
-        if _inner_capitals(new) < _inner_capitals(old):
-            saved = max(saved, weights().sibling_gain)  # ``ZÀit`` is no word: ``Zäit``
-        elif saved > 0 and gain(old, new)[0] <= 0:
-            continue  # read in its own languages, the sibling's letter is no better
-        if (
-            saved >= weights().sibling_gain
-            and (best is None or saved > best[0])
-            and sound(*window(text, cand), sequences=True)
-        ):
-            best = (saved, cand, sibling)
-    if best is None:
-        return result
-    return RepairResult(best[1], tuple(diff(text, best[1], (f"utf-8/{best[2]}",))))
-
-
-_INNER_CAPITAL = re.compile("(?<=[^\\W\\d_])[À-ÖØ-Þ](?=[a-zß-öø-ÿ])")
-
-
-def _inner_capitals(text: str) -> int:
-    """Accented capitals inside a word, before a lower-case letter (``ZÀit``, ``MÀrz``):
-    no language writes them, the bigram model (lower case) cannot see them."""
-    return len(_INNER_CAPITAL.findall(text))
+        sibling = sibling_reading(text, result.text, result.changes)
+        if sibling is None:
+            return result
+        return RepairResult(sibling[0], tuple(diff(text, sibling[0], (f"utf-8/{sibling[1]}",))))
 
 
 # Finders of broken spans inside clean text, in the order they are trusted.

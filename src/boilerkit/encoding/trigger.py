@@ -125,16 +125,9 @@ def _one_pass(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"[{union}](?:{body})")
 
 
-# Central European letters as windows-1252 shows them where a Western language puts no
-# such letter: ``č``, ``ě``, ``ć`` (``è``, ``ì``, ``æ``) inside a word before a vowel
-# (``poèetku``, ``opæine``), Hungarian ``ő`` (``õ``) ending a word (``következõ``).
-_CENTRAL_INSIDE = "[èìæõ](?:(?<=[^\\W\\d_][èìæ])(?=[aeiou])|(?<=[^\\W\\d_]{2}õ)(?![^\\W\\d_]))"
-
-
 MARK = _one_pass(
     (
         _UTF8_SEQUENCE.pattern,
-        _CENTRAL_INSIDE,
         _LEGACY_AS_LATIN.pattern,
         "[Ã]" + LONE_A.pattern.removeprefix("Ã"),
         CENTRAL_MARKS.pattern,
