@@ -27,6 +27,7 @@ cdef class IndexOf:
     cdef Elements _elements
 
 
+cdef dict attributes_of(tree.xmlNode* c_node, frozenset names)
 cdef str text_of(_Buffer buffer, tree.xmlNode* c_top)
 cdef str collapsed_text_of(_Buffer buffer, tree.xmlNode* c_top)
 cdef Py_ssize_t append_run(_Buffer buffer, tree.xmlNode* c_node) except -1

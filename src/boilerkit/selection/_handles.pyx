@@ -96,18 +96,10 @@ cdef class Elements:
         names without a namespace: ``items()`` spells the others ``{ns}name``)."""
         if index < 0 or index >= self._count:
             raise IndexError(index)
-        cdef dict found = {}
         cdef tree.xmlNode* c_node = self._nodes[index]
         if c_node.type != tree.XML_ELEMENT_NODE:
-            return found
-        cdef tree.xmlAttr* c_attr = c_node.properties
-        while c_attr is not NULL:
-            if c_attr.type == tree.XML_ATTRIBUTE_NODE and c_attr.ns is NULL:
-                name = (<const char*>c_attr.name).decode("utf-8")
-                if name in names:
-                    found[name] = cetree.attributeValue(c_node, c_attr)
-            c_attr = c_attr.next
-        return found
+            return {}
+        return attributes_of(c_node, names)
 
     cdef int position(self, element) except -2:
         """The index of ``element``, or -1 when it is not a node of this page."""
@@ -155,6 +147,20 @@ cdef class IndexOf:
 
 Mapping.register(IndexOf)
 Sequence.register(Elements)
+
+
+cdef dict attributes_of(tree.xmlNode* c_node, frozenset names):
+    """The attributes of ``c_node`` named in ``names``, without a namespace (``items()``
+    spells the others ``{ns}name``)."""
+    cdef dict found = {}
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if c_attr.type == tree.XML_ATTRIBUTE_NODE and c_attr.ns is NULL:
+            name = (<const char*>c_attr.name).decode("utf-8")
+            if name in names:
+                found[name] = cetree.attributeValue(c_node, c_attr)
+        c_attr = c_attr.next
+    return found
 
 
 cdef str text_of(_Buffer buffer, tree.xmlNode* c_top):

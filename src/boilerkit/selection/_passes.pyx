@@ -13,7 +13,7 @@ from libc.string cimport memchr, memset, strcmp, strstr
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from ._handles cimport Elements
+from ._handles cimport Elements, attributes_of
 from ._nodes cimport (
     alloc as _alloc,
     next_in_subtree as _next_in_subtree,
@@ -615,19 +615,6 @@ cdef object _safe(object text, object xml_safe):
     return value
 
 
-cdef dict _copied_attributes(tree.xmlNode* c_node, frozenset names):
-    """``Elements.attributes_in``: the attributes in ``names``, without a namespace."""
-    cdef dict found = {}
-    cdef tree.xmlAttr* c_attr = c_node.properties
-    while c_attr is not NULL:
-        if c_attr.type == tree.XML_ATTRIBUTE_NODE and c_attr.ns is NULL:
-            name = (<const char*>c_attr.name).decode("utf-8")
-            if name in names:
-                found[name] = cetree.attributeValue(c_node, c_attr)
-        c_attr = c_attr.next
-    return found
-
-
 def copy_out(
     elements,
     Py_ssize_t container,
@@ -746,7 +733,7 @@ def copy_out(
 cdef dict _element_attributes(Elements nodes, Py_ssize_t index, frozenset copied):
     if nodes._nodes[index].type != tree.XML_ELEMENT_NODE:
         return {}
-    return _copied_attributes(nodes._nodes[index], copied)
+    return attributes_of(nodes._nodes[index], copied)
 
 
 cdef object _copy(object above, str tag, dict attrib, object copy_element):
