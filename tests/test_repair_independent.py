@@ -34,10 +34,12 @@ REPAIRED = [
         "She said “pÅ™ed tÃ½dnem” and left the room early.",
         "She said “před týdnem” and left the room early.",
     ),
-    # one sequence the cost model finds plausible (``ÄŤez``) in a Spanish sentence
+    # a Russian phrase in lower case written as KOI8-R, read as windows-1251: capitals,
+    # no case swapped inside a word; and its quotes are no letters to move
+    ("Er sagte «ОБ РТПЫМПК ОЕДЕМЕ» und ging.", "Er sagte «на прошлой неделе» und ging."),
     (
-        "Lo leímos ÄŤez dva dni en la biblioteca del barrio.",
-        "Lo leímos čez dva dni en la biblioteca del barrio.",
+        "Elle a dit « ЧЮЕТБ ЧЕЮЕТПН » puis elle est partie.",
+        "Elle a dit « вчера вечером » puis elle est partie.",
     ),
     # Greek written as windows-1253 and read as windows-1252, inside English
     (
@@ -60,6 +62,7 @@ def test_phrase_class_is_repaired(broken: str, fixed: str) -> None:
         "Bremer/Mccoy – DrÃ¥ber",  # ftfy's must-stay: one sequence beside a dash
         "Il a dit «très bien» à son frère, puis «à demain».",
         "Они сказали «до свидания» и ушли.",
+        "Er sagte «СПЕЦПРОЕКТЫ» und ging nach Hause.",  # capitals that read as Russian
     ],
 )
 def test_clean_text_stays(clean: str) -> None:
@@ -91,7 +94,7 @@ def test_independent_floors() -> None:
     share = {key: ok / total for key, (ok, total) in counts.items()}
     assert share["phrase/utf8"] >= 0.96, share
     assert share["short/utf8"] >= 0.95, share
-    assert share["phrase/legacy"] >= 0.19, share
+    assert share["phrase/legacy"] >= 0.37, share
     # Clean twins changed: 6 of 2,337, all by readings of the whole node as one legacy
     # code page (Faroese ``mnð`` as windows-1254, Friulian ``indaûr`` as windows-1250,
     # Czech ``týden`` in Spanish as windows-1254...), not by the phrase readings; open.

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
+from .bigrams import gain
 from .chains import Candidate
 from .code_pages import byte_table, encode_as, encode_mixed
 from .judge import by_language, prior, sound, weights, window
@@ -31,7 +32,10 @@ _GAP = " 0-9.,:;()/\\-"  # ASCII that legacy text keeps between its characters
 _SPAN = re.compile(
     f"[{_HIGH}{_CJK}](?:[{_HIGH}{_CJK}]|(?<=[{_HIGH}])[{_TRAIL}](?![A-Za-z])|[{_GAP}]{{1,4}}(?=[{_HIGH}{_CJK}]))*"
 )
-_TARGETS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949", "cp1251", "koi8_r")
+# Legacy encodings a run is read back as: the CJK ones, and the one-byte code pages of
+# scripts other than Latin, whose letters no Latin-1 word holds (Greek read as
+# windows-1252, ``ôñÝ÷ åâä``, was read as windows-1251 before windows-1253 was here).
+_TARGETS = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949", "cp1251", "koi8_r", "cp1253")
 _MIXED = ("gb18030", "big5hkscs", "cp932", "euc_jp", "cp949")
 
 
@@ -83,12 +87,14 @@ def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
         left = text[max(0, match.start() - 1) : match.start()]
         right = text[match.end() : match.end() + 1]
         base = cost(left + span + right) + glued(left + span + right)
-        best: tuple[float, Candidate] | None = None
-        for cand in _readings(span):
+        scored = []
+        for i, cand in enumerate(_readings(span)):
             score = cost(left + cand.text + right, cand.home) + prior(cand.chain)
-            score += glued(left + cand.text + right)
-            if best is None or score < best[0]:
-                best = (score, cand)
+            scored.append((score + glued(left + cand.text + right), i, cand))
+        scored.sort()
+        if scored and scored[0][2].chain[0].startswith(_GREEK) and not _greek(span, scored):
+            del scored[0]  # the next best stands (``ÑÂÍÏÞ`` is Cyrillic, not Greek)
+        best = (scored[0][0], scored[0][2]) if scored else None
         if (
             best is None
             or base - best[0] < weights().min_gain
@@ -98,6 +104,20 @@ def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
         if sound(span, best[1].text):
             found.append((match.start(), match.end(), best[1]))
     return found
+
+
+_GREEK = "cp1253/"
+
+
+def _greek(span: str, scored: list[tuple[float, int, Candidate]]) -> bool:
+    """Whether the bigram model takes the best of ``scored``, a windows-1253 reading,
+    as clearly more like real text than the span and than its Cyrillic readings: the
+    cost model finds Greek and Cyrillic words alike plausible (``ôñÝ÷`` is ``τρέχ`` or
+    ``ТЯщВ``), and Portuguese ``Ôôô`` is no ``Τττ``."""
+    greek = scored[0][2].text
+    others = [c.text for _, _, c in scored if c.chain[0].startswith(("cp1251/", "koi8_r/"))]
+    limit = weights().language_gain
+    return all(gain(old, greek, limit)[0] >= limit for old in (span, *others))
 
 
 @lru_cache(maxsize=32)
@@ -150,22 +170,25 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
             run = match.group().strip()
             start = match.start() + match.group().find(run[:1])
             data = encode_as(run, reader)
-            if data is None or data.isascii() or data == encode_as(run, "cp1252"):
-                continue  # windows-1252's bytes: ftfy's call
+            if data is None or data.isascii():
+                continue
             fixed = _sequences(run, data)
             if fixed is None:
                 continue
             old, new = window(run, fixed)
-            if reader in _FTFY_READERS and encode_as(old, "cp1252") is not None:
-                continue  # ftfy read these characters as windows-1252 and left them
+            # windows-1252's bytes, which ftfy read and left: the cost model does not
+            # overrule it, only the bigram model with the clean text around (``AHÅ™``,
+            # ``Ã’s`` stay; ``«geÅ¡ter»`` in a Spanish sentence is Slovene ``gešter``).
+            ftfy_left = data == encode_as(run, "cp1252") or (
+                reader in _FTFY_READERS and encode_as(old, "cp1252") is not None
+            )
             if len(old) - len(new) < 2 and not any(c.isalpha() for c in set(new) - set(old)):
                 continue  # one sequence giving a sign (Persian ``آ،`` is no ``¡``)
             chain = (f"utf-8/{reader}",)
             saved = cost(old) - cost(new) - prior(chain)
-            if saved <= 0:
-                continue
             end = start + len(run)
-            if (saved >= weights().min_gain and sound(old, new, sequences=True)) or _by_language(
+            costed = not ftfy_left and saved >= weights().min_gain
+            if (costed and sound(old, new, sequences=True)) or _by_language(
                 text, text[:start] + fixed + text[end:], chain
             ):
                 found.append((saved, start, end, Candidate(fixed, chain)))
@@ -256,10 +279,16 @@ def _clean_letter(text: str, stretches: list[tuple[int, int]]) -> bool:
     misreading (``Bremer/Mccoy – DrÃ¥ber``, one of ftfy's must-stay strings)."""
     last = 0
     for start, end in (*stretches, (len(text), len(text))):
-        if any(c.isalpha() for c in text[last:start]):
+        if any(c.isalpha() or c in _QUOTES for c in text[last:start]):
             return True
         last = end
     return False
+
+
+# Quotation marks: the typography of clean text around a quoted phrase (``«neste mÃ¥nad»``,
+# ``“pÅ™ed 3 sekundou”``, ``It’s``), as a clean letter is; not debris of the misreading,
+# which leaves them as the last character of a sequence (``â€œ``), inside a stretch.
+_QUOTES = frozenset("“”„‘’‚«»‹›")
 
 
 # One legacy code page read as another, where the reader's characters bound the phrase
@@ -277,6 +306,10 @@ _PAIRS: tuple[tuple[str, str, re.Pattern[str]], ...] = (
     ("cp1251", "cp1252", _LATIN_CYRILLIC),
 )
 _CYRILLIC_OR_BOX = re.compile("[\\u0400-\\u04ff\\u2500-\\u257f]")
+# A phrase in lower case read across KOI8-R and windows-1251 comes out in capitals, with
+# no case swapped inside a word: three capitals and no lower-case Cyrillic letter.
+_CAPITALS = re.compile("[А-ЯЁ]{3}")
+_LOWER = re.compile("[а-яё]")
 
 
 # A Cyrillic letter between Latin ones; not the look-alikes of Latin letters (а е о с р х
@@ -298,6 +331,52 @@ def _unmixed(before: str, after: str) -> bool:
     )
 
 
+@lru_cache(maxsize=4)
+def _letters(reader: str, target: str) -> dict[int, str]:
+    """The Cyrillic letters of ``reader`` as ``target`` reads their bytes, where that is a
+    letter too: KOI8-R and windows-1251 put their punctuation at other bytes (windows-1251's
+    ``„`` is a box-drawing piece in KOI8-R), and a phrase's quotes are clean text."""
+    table = {}
+    for code in range(0x400, 0x460):
+        try:
+            moved = chr(code).encode(reader).decode(target)
+        except UnicodeError:
+            continue
+        if moved.isalpha():
+            table[code] = moved
+    return table
+
+
+def _pair_readings(run: str, reader: str, target: str) -> Iterator[str]:
+    """``run`` read back from ``reader`` as ``target``: every byte; then, across KOI8-R and
+    windows-1251, the letters only (the two put their punctuation at other bytes:
+    windows-1251's ``„`` around a phrase is a box-drawing piece in KOI8-R)."""
+    data = encode_as(run, reader)
+    fixed = None if data is None else data.decode(target, "replace")
+    if fixed is not None and "\ufffd" not in fixed and fixed != run:
+        yield fixed
+    if target != "cp1252":
+        letters = run.translate(_letters(reader, target))
+        if letters not in (run, fixed):
+            yield letters
+
+
+def _pair_saving(run: str, fixed: str, chain: tuple[str, ...], *, capitals: bool) -> float | None:
+    """The cost ``fixed`` saves over ``run`` when the reading is taken, else ``None``: on
+    the cost model's word and ``sound``; a phrase in capitals, with no case to go by, on
+    the bigram model's (``ЧЮЕТБ`` is ``вчера``; ``СПЕЦПРОЕКТЫ`` reads worse every other
+    way)."""
+    old, new = window(run, fixed)
+    target = chain[0].split("/")[0]
+    saved = cost(old) - cost(new, CODEC_HOME.get(target)) - prior(chain)
+    if capitals:
+        limit = weights().language_gain
+        return saved if gain(old, new, limit)[0] >= limit and sound(old, new) else None
+    if saved >= weights().min_gain and (sound(old, new) or _unmixed(old, new)):
+        return saved
+    return None
+
+
 def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
     """Phrases of ``text`` written in one legacy code page and read as another, each read
     back whole: the longest runs of characters the reader can show (a German ``ä`` is
@@ -309,7 +388,8 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
         for match in _repertoire(reader).finditer(text):
             run = match.group().strip()
             start = match.start() + match.group().find(run[:1])
-            if run.isascii() or not evidence.search(run):
+            capitals = target != "cp1252" and bool(_CAPITALS.search(run)) and not _LOWER.search(run)
+            if run.isascii() or not (evidence.search(run) or capitals):
                 continue
             if target == "cp1252" and _TWO_CYRILLIC.search(run):
                 continue  # Latin-1 text has no two accented letters in a row (``Mocквa``)
@@ -317,15 +397,12 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
                 text, start + len(run)
             ):
                 continue  # the misreading goes on past the run: no phrase in clean text
-            data = encode_as(run, reader)
-            fixed = None if data is None else data.decode(target, "replace")
-            if fixed is None or "\ufffd" in fixed or fixed == run:
-                continue
-            old, new = window(run, fixed)
             chain = (f"{target}/{reader}",)
-            gain = cost(old) - cost(new, CODEC_HOME.get(target)) - prior(chain)
-            if gain >= weights().min_gain and (sound(old, new) or _unmixed(old, new)):
-                found.append((gain, start, start + len(run), Candidate(fixed, chain)))
+            for fixed in _pair_readings(run, reader, target):
+                saved = _pair_saving(run, fixed, chain, capitals=capitals)
+                if saved is not None:
+                    found.append((saved, start, start + len(run), Candidate(fixed, chain)))
+                    break
     taken: list[tuple[int, int, Candidate]] = []
     for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
         if all(end <= s or start >= e for s, e, _ in taken):
