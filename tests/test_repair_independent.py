@@ -41,6 +41,10 @@ REPAIRED = [
         "Elle a dit « ЧЮЕТБ ЧЕЮЕТПН » puis elle est partie.",
         "Elle a dit « вчера вечером » puis elle est partie.",
     ),
+    # a short string, its words judged alone (``phrases.word_reading``): Polish as
+    # windows-1250 and Norwegian as mac_roman, read as windows-1252
+    ("Uwaga: ostro¿nie", "Uwaga: ostrożnie"),
+    ("Fj¾rland", "Fjærland"),
     # Greek written as windows-1253 and read as windows-1252, inside English
     (
         "The sign said " + _greek_as_1252("καλημέρα σας φίλοι") + " in big letters.",
@@ -63,6 +67,8 @@ def test_phrase_class_is_repaired(broken: str, fixed: str) -> None:
         "Il a dit «très bien» à son frère, puis «à demain».",
         "Они сказали «до свидания» и ушли.",
         "Er sagte «СПЕЦПРОЕКТЫ» und ging nach Hause.",  # capitals that read as Russian
+        "Aquò es tot çò que vòli dire, e las òbras son bèlas.",  # Occitan, no ``ÁÚ``
+        "Však ale však to bylo dobré a pak už ne.",  # Czech, no KOI8 ``v\xa0ak``
     ],
 )
 def test_clean_text_stays(clean: str) -> None:
@@ -94,7 +100,8 @@ def test_independent_floors() -> None:
     share = {key: ok / total for key, (ok, total) in counts.items()}
     assert share["phrase/utf8"] >= 0.96, share
     assert share["short/utf8"] >= 0.95, share
-    assert share["phrase/legacy"] >= 0.37, share
+    assert share["phrase/legacy"] >= 0.40, share
+    assert share["short/legacy"] >= 0.40, share
     # Clean twins changed: 6 of 2,337, all by readings of the whole node as one legacy
     # code page (Faroese ``mnð`` as windows-1254, Friulian ``indaûr`` as windows-1250,
     # Czech ``týden`` in Spanish as windows-1254...), not by the phrase readings; open.

@@ -17,14 +17,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from .bigrams import gain
+from .bigrams import gain, oddity
 from .chains import CJK_TARGETS, Candidate
 from .code_pages import encode_as
+from .judge import sound, weights, window
 from .text_stats import CODEC_HOME
 from .trigger import MARK
 from .whole import LEGACY_READINGS
 
-__all__ = ["WORDS", "phrase_readings", "spoiled"]
+__all__ = ["WORDS", "phrase_readings", "spoiled", "word_reading"]
 
 # Words as a misreading leaves them: split on ASCII whitespace only, which every reading
 # keeps in place (U+00A0 is a byte of a UTF-8 sequence as windows-1252 shows it).
@@ -75,18 +76,65 @@ def _read(word: str, reader: str, target: str) -> str | None:
 
 
 def phrase_readings(text: str) -> Iterator[Candidate]:
-    """``text`` with every word that one legacy misreading undoes read back, the others
-    (the clean words, and those the reading cannot decode or would spoil) left: one
-    reading per misreading that reads a marked word (``JP¥`` in clean Czech is a yen
-    sign, not windows-1250's ``Ą``) and spoils none (``d’hier\xa0à`` as mac_roman is
-    ``díhier†‡``: the misreading is another). A word without a mark that the reading
-    makes less like real text (the bigram model's ``gain``: ``tamaño`` as windows-1250
-    is ``tamańo``) is left too. Not when every non-ASCII word changes: the node's own
-    reading covers that."""
+    """The readings of ``_readings`` that leave some non-ASCII word as it was: a phrase in
+    clean text (when every word changes, the node's own reading covers it)."""
+    words = sum(1 for m in WORDS.finditer(text) if not m.group().isascii())
+    if words >= 2:
+        yield from (cand for cand, changed in _readings(text) if changed < words)
+
+
+def word_reading(text: str) -> Candidate | None:
+    """The phrase reading whose changed words, each read alone by the bigram model, save
+    the most bits, at least ``RepairWeights.word_gain``: read with the clean text around
+    (``judge.by_language``), a window of English reads cheapest in English, where the
+    phrase's own letters are rare (``“dziœ”``, ``(pro¹le g)``, ``pøíští``). Every changed
+    character must become a letter, of the same case if it was one (``však`` as KOI8's
+    no-break space, ``çò`` as ``ÁÚ``, are no reading), and the text's marked words must
+    read oddly (``bigrams.oddity``), as for the other phrase readings."""
+    best: tuple[float, Candidate] | None = None
+    for cand, _ in _readings(text, oddly=True):
+        saved = _word_gain(text, cand.text)
+        if saved is None or saved < weights().word_gain or (best and saved <= best[0]):
+            continue
+        if sound(*window(text, cand.text, margin=100), evidence=True):
+            best = (saved, cand)
+    return None if best is None else best[1]
+
+
+def _word_gain(text: str, reading: str) -> float | None:
+    """Bits the changed words of ``reading`` save over those of ``text``, each read alone
+    (words in capitals count nothing: ftfy's must-stay ``MÄ£ÄM ÌÑÌ Q £ÄGÌ`` read as
+    windows-1250 gains a little on each); ``None`` when a changed character becomes no
+    letter or changes case."""
+    total = 0.0
+    for old, new in zip(WORDS.findall(text), WORDS.findall(reading), strict=False):
+        if old == new:
+            continue
+        if len(old) != len(new) or any(
+            a != b and (not b.isalpha() or (a.isalpha() and a.islower() != b.islower()))
+            for a, b in zip(old, new, strict=True)
+        ):
+            return None
+        if not old.isupper():  # the model reads lower case: ``MÄ£ÄM ÌÑÌ`` says nothing
+            total += gain(old, new)[0]
+    return total
+
+
+def _readings(text: str, *, oddly: bool = False) -> Iterator[tuple[Candidate, int]]:
+    """(``text`` with every word that one legacy misreading undoes read back, how many
+    words it changed), the others (the clean words, and those the reading cannot decode
+    or would spoil) left: one reading per misreading that reads a marked word (``JP¥``
+    in clean Czech is a yen sign, not windows-1250's ``Ą``) and spoils none
+    (``d’hier\xa0à`` as mac_roman is ``díhier†‡``: the misreading is another). A word
+    without a mark that the reading makes less like real text (the bigram model's
+    ``gain``: ``tamaño`` as windows-1250 is ``tamańo``) is left too. With ``oddly``, only
+    when the marked words read oddly (``bigrams.oddity``)."""
     words = [m for m in WORDS.finditer(text) if not m.group().isascii()]
-    if len(words) < 2:
-        return
     marked = [m for m in words if MARK.search(_OE.sub("oe", m.group()))]
+    if not marked or (
+        oddly and oddity(" ".join(m.group() for m in marked)) < weights().language_oddity
+    ):
+        return
     for reader, targets in LEGACY_READINGS.items():
         if reader in CJK_TARGETS:
             # ``encode_as`` writes back one-byte code pages only: through GBK's table it
@@ -109,9 +157,10 @@ def phrase_readings(text: str) -> Iterator[Candidate]:
                 if match in marked or not _worse(match.group(), fixed):
                     parts += [text[last : match.start()], fixed]
                     last = match.end()
-            if len(parts) < 2 * len(words):
+            if parts:
                 chain = (f"{target}/{reader}",)
-                yield Candidate("".join(parts) + text[last:], chain, CODEC_HOME.get(target))
+                home = CODEC_HOME.get(target)
+                yield Candidate("".join(parts) + text[last:], chain, home), len(parts) // 2
 
 
 def _worse(word: str, fixed: str) -> bool:

@@ -43,7 +43,7 @@ from .judge import (
     weights,
     window,
 )
-from .phrases import WORDS, phrase_readings, spoiled
+from .phrases import WORDS, phrase_readings, spoiled, word_reading
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .siblings import sibling_reading
@@ -250,6 +250,8 @@ def _by_language(text: str, result: RepairResult) -> RepairResult:
     cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
     if cand is None:
         cand = _phrase_by_language(text)
+    if cand is None and result.text == text:
+        cand = word_reading(text)  # judged word by word: only where nothing else read
     if cand is None or cand.text == result.text:
         return result
     if result.text != text and gain(result.text, cand.text)[0] < weights().language_gain:
