@@ -26,6 +26,10 @@ def _greek_as_1252(text: str) -> str:
     return text.encode("cp1253").decode("cp1252")
 
 
+def _korean_as_gbk(text: str) -> str:
+    return text.encode("euc_kr").decode("gbk")
+
+
 # (broken, repaired): one hand-written sentence per class the independent check found.
 REPAIRED = [
     # a quoted phrase, its only sequence windows-1252's: the quotes are clean text
@@ -45,6 +49,11 @@ REPAIRED = [
     # windows-1250 and Norwegian as mac_roman, read as windows-1252
     ("Uwaga: ostro¿nie", "Uwaga: ostrożnie"),
     ("Fj¾rland", "Fjærland"),
+    # Korean written as EUC-KR, read as GBK, inside German with an ``é`` (``han.py``)
+    (
+        "Wir trafen uns (" + _korean_as_gbk("우리는 어제 서울에서 만났습니다") + ") im Café.",
+        "Wir trafen uns (우리는 어제 서울에서 만났습니다) im Café.",
+    ),
     # Greek written as windows-1253 and read as windows-1252, inside English
     (
         "The sign said " + _greek_as_1252("καλημέρα σας φίλοι") + " in big letters.",
@@ -68,6 +77,7 @@ def test_phrase_class_is_repaired(broken: str, fixed: str) -> None:
         "Они сказали «до свидания» и ушли.",
         "Er sagte «СПЕЦПРОЕКТЫ» und ging nach Hause.",  # capitals that read as Russian
         "Aquò es tot çò que vòli dire, e las òbras son bèlas.",  # Occitan, no ``ÁÚ``
+        "Wir trafen uns (在北京的一家咖啡馆) im Café.",  # Chinese: no Korean reading
         "Však ale však to bylo dobré a pak už ne.",  # Czech, no KOI8 ``v\xa0ak``
     ],
 )

@@ -13,6 +13,8 @@ This module draws on four other sources:
 - ``tld``'s public suffix list: the names of places written in their own letters
   (``ålesund``, ``bærum``, ``trentino-südtirol``), short strings with one or two
   letters above ASCII;
+- Python's own CJK codec test texts (``test/cjkencodings/*-utf8.txt``: Chinese in both
+  scripts, Japanese, Korean), cut at their punctuation, read as another CJK code page;
 - the sentences of the Readability.js test pages in ``../shared/datasets`` (their
   expected articles and excerpts), as the clean text a broken phrase sits inside.
 
@@ -196,6 +198,36 @@ def host_sentences() -> tuple[str, ...]:
     return tuple(found)
 
 
+# Python's CJK test texts -> (language, written in, read as), as pages misread them.
+CJK_TEXTS = {
+    "gb2312": ("zh", "gbk", "big5"),
+    "big5": ("zh-tw", "big5", "gbk"),
+    "euc_kr": ("ko", "euc_kr", "gbk"),
+    "shift_jis": ("ja", "shift_jis", "gbk"),
+}
+
+
+@lru_cache(maxsize=1)
+def cjk_phrases() -> tuple[tuple[str, str, str, str], ...]:
+    """(language, phrase, written in, read as): the pieces of Python's CJK codec test
+    texts between punctuation, 4-20 characters with two CJK ones or more."""
+    import sysconfig
+
+    folder = Path(sysconfig.get_paths()["stdlib"]) / "test" / "cjkencodings"
+    out = []
+    for name, (lang, written, read) in CJK_TEXTS.items():
+        path = folder / f"{name}-utf8.txt"
+        if not path.is_file():
+            continue
+        pieces = re.split(
+            r"[\n、。，,.．「」（）()!?！？:：;；]+", path.read_text(encoding="utf-8")
+        )
+        for piece in dict.fromkeys(p.strip() for p in pieces):
+            if 4 <= len(piece) <= 20 and sum(c >= "\u3040" for c in piece) >= 2:
+                out.append((lang, piece, written, read))
+    return tuple(out)
+
+
 def _read(data: bytes, codec: str) -> str | None:
     """``data`` read as ``codec`` as a browser does (windows-1252's undefined bytes become
     C1 controls); ``None`` when the reading loses a byte."""
@@ -265,6 +297,20 @@ def independent_cases(seed: int = 5, per_phrase: int = 1) -> list[Case]:
         for pair, broken in _pick(rng, _misreadings(rng, lang, word), 3 * per_phrase):
             cases.append(Case("short", pair, lang, broken, word))
         cases.append(Case("clean", "short", lang, word, word))
+    crng = random.Random(seed + 1)  # its own: the cases above stay the ones measured before
+    for lang, phrase, written, read in cjk_phrases():
+        broken = _read(phrase.encode(written), read) if phrase.isprintable() else None
+        if broken is None or broken == phrase:
+            continue
+        host = crng.choice(hosts)
+        cut = host.find(" ", crng.randrange(len(host) // 3, len(host)))
+        cut = len(host) if cut < 0 else cut
+        before, after = host[:cut] + " (", ")" + host[cut:]
+        pair = f"{written}/{read}"
+        cases.append(Case("phrase", pair, lang, before + broken + after, before + phrase + after))
+        cases.append(
+            Case("clean", "phrase", lang, before + phrase + after, before + phrase + after)
+        )
     return cases
 
 

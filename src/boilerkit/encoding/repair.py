@@ -52,6 +52,9 @@ from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, legacy_readings, whole_readings
 
 _C1 = re.compile("[\x80-\x9f]")
+# Han in a marked word: CJK read as another CJK code page costs nothing in the cost model
+# (valid, common Han), and is read by ``han.han_spans`` (``1991斥 10岿`` for ``1991년 10월``).
+_HAN = re.compile("[\u3400-\u9fff]")
 
 __all__ = [
     "Change",
@@ -286,10 +289,11 @@ def _explain(text: str) -> RepairResult:
     left at the end are windows-1252 characters a latin-1 decoder kept as bytes.
 
     Text whose marked words cost less than any reading must gain is left to ftfy: no
-    reading of boilerkit's could be taken (most clean text with a trigger ends here).
+    reading of boilerkit's could be taken (most clean text with a trigger ends here);
+    not when they hold Han, which the cost model reads as plausible however misread.
     """
     marked = _marked(text)
-    if cost(marked) + glued(marked) < weights().whole_gain:
+    if cost(marked) + glued(marked) < weights().whole_gain and not _HAN.search(marked):
         ftfy_cand = ftfy_reading(text)
         if ftfy_cand is None:
             return RepairResult(text, ())

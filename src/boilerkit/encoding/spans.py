@@ -18,6 +18,7 @@ from functools import lru_cache
 from .bigrams import gain
 from .chains import Candidate
 from .code_pages import byte_table, encode_as, encode_mixed
+from .han import han_spans
 from .judge import by_language, prior, sound, weights, window
 from .plausibility import cost
 from .text_stats import CODEC_HOME
@@ -403,6 +404,7 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
                 if saved is not None:
                     found.append((saved, start, start + len(run), Candidate(fixed, chain)))
                     break
+    found += [(0.0, start, end, cand) for start, end, cand in han_spans(text)]
     taken: list[tuple[int, int, Candidate]] = []
     for _, start, end, cand in sorted(found, key=lambda f: -f[0]):
         if all(end <= s or start >= e for s, e, _ in taken):
