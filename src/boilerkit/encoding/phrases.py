@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
-from .bigrams import gain, oddity
+from .bigrams import gain
 from .chains import CJK_TARGETS, Candidate
 from .code_pages import encode_as
 from .judge import sound, weights, window
@@ -89,10 +90,10 @@ def word_reading(text: str) -> Candidate | None:
     (``judge.by_language``), a window of English reads cheapest in English, where the
     phrase's own letters are rare (``“dziœ”``, ``(pro¹le g)``, ``pøíští``). Every changed
     character must become a letter, of the same case if it was one (``však`` as KOI8's
-    no-break space, ``çò`` as ``ÁÚ``, are no reading), and the text's marked words must
-    read oddly (``bigrams.oddity``), as for the other phrase readings."""
+    no-break space, ``çò`` as ``ÁÚ``, are no reading). The caller reads it only where the
+    text's marked words read oddly (``bigrams.oddity``), as for the other phrase readings."""
     best: tuple[float, Candidate] | None = None
-    for cand, _ in _readings(text, oddly=True):
+    for cand, _ in _readings(text):
         saved = _word_gain(text, cand.text)
         if saved is None or saved < weights().word_gain or (best and saved <= best[0]):
             continue
@@ -120,20 +121,24 @@ def _word_gain(text: str, reading: str) -> float | None:
     return total
 
 
-def _readings(text: str, *, oddly: bool = False) -> Iterator[tuple[Candidate, int]]:
+@lru_cache(maxsize=64)
+def _readings(text: str) -> tuple[tuple[Candidate, int], ...]:
+    """``_each_reading``, kept: ``phrase_readings`` and ``word_reading`` read the same
+    node one after the other."""
+    return tuple(_each_reading(text))
+
+
+def _each_reading(text: str) -> Iterator[tuple[Candidate, int]]:
     """(``text`` with every word that one legacy misreading undoes read back, how many
     words it changed), the others (the clean words, and those the reading cannot decode
     or would spoil) left: one reading per misreading that reads a marked word (``JP¥``
     in clean Czech is a yen sign, not windows-1250's ``Ą``) and spoils none
     (``d’hier\xa0à`` as mac_roman is ``díhier†‡``: the misreading is another). A word
     without a mark that the reading makes less like real text (the bigram model's
-    ``gain``: ``tamaño`` as windows-1250 is ``tamańo``) is left too. With ``oddly``, only
-    when the marked words read oddly (``bigrams.oddity``)."""
+    ``gain``: ``tamaño`` as windows-1250 is ``tamańo``) is left too."""
     words = [m for m in WORDS.finditer(text) if not m.group().isascii()]
     marked = [m for m in words if MARK.search(_OE.sub("oe", m.group()))]
-    if not marked or (
-        oddly and oddity(" ".join(m.group() for m in marked)) < weights().language_oddity
-    ):
+    if not marked:
         return
     for reader, targets in LEGACY_READINGS.items():
         if reader in CJK_TARGETS:

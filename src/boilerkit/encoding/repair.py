@@ -251,10 +251,11 @@ def _by_language(text: str, result: RepairResult) -> RepairResult:
     if not legacy:
         return result
     cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
-    if cand is None:
+    if cand is None and oddity(_marked(text)) >= weights().language_oddity:
+        # a phrase, its marked words reading as no language's (one look for both)
         cand = _phrase_by_language(text)
-    if cand is None and result.text == text:
-        cand = word_reading(text)  # judged word by word: only where nothing else read
+        if cand is None and result.text == text:
+            cand = word_reading(text)  # judged word by word: only where nothing else read
     if cand is None or cand.text == result.text:
         return result
     if result.text != text and gain(result.text, cand.text)[0] < weights().language_gain:
@@ -266,10 +267,8 @@ def _phrase_by_language(text: str) -> Candidate | None:
     """The reading of a legacy phrase inside ``text`` (``phrases``) that the bigram model
     takes, judged on the phrase with the clean text around it, not on the whole node:
     a phrase in a long clean node would not show in the node's first characters."""
-    if len(_FOREIGN_WORD.findall(text, 0, 2000)) < 2 or (
-        oddity(_marked(text)) < weights().language_oddity
-    ):
-        return None  # a word alone, or marked words that read as some language's
+    if len(_FOREIGN_WORD.findall(text, 0, 2000)) < 2:
+        return None  # a word alone (the caller saw the marked words read oddly)
     best: tuple[float, Candidate] | None = None
     margin = weights().language_margin
     for cand in phrase_readings(text):

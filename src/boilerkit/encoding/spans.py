@@ -187,6 +187,8 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
                 continue  # one sequence giving a sign (Persian ``آ،`` is no ``¡``)
             chain = (f"utf-8/{reader}",)
             saved = cost(old) - cost(new) - prior(chain)
+            if saved <= 0 and not ftfy_left:
+                continue  # the cost model sees nothing to gain (tried: slower, no better)
             end = start + len(run)
             costed = not ftfy_left and saved >= weights().min_gain
             if (costed and sound(old, new, sequences=True)) or _by_language(
