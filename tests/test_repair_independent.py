@@ -110,7 +110,7 @@ def test_independent_floors() -> None:
     share = {key: ok / total for key, (ok, total) in counts.items()}
     assert share["phrase/utf8"] >= 0.96, share
     assert share["short/utf8"] >= 0.95, share
-    assert share["phrase/legacy"] >= 0.40, share
+    assert share["phrase/legacy"] >= 0.38, share  # CJK as CJK among them
     assert share["short/legacy"] >= 0.40, share
     # Clean twins changed: 6 of 2,337, all by readings of the whole node as one legacy
     # code page (Faroese ``mnð`` as windows-1254, Friulian ``indaûr`` as windows-1250,
