@@ -78,6 +78,7 @@ def test_phrase_class_is_repaired(broken: str, fixed: str) -> None:
         "Er sagte «СПЕЦПРОЕКТЫ» und ging nach Hause.",  # capitals that read as Russian
         "Aquò es tot çò que vòli dire, e las òbras son bèlas.",  # Occitan, no ``ÁÚ``
         "Wir trafen uns (在北京的一家咖啡馆) im Café.",  # Chinese: no Korean reading
+        "───┼─────────────┼────────",  # a table's rule: no KOI8-R reading of Serbian Ђ
         "Však ale však to bylo dobré a pak už ne.",  # Czech, no KOI8 ``v\xa0ak``
     ],
 )

@@ -106,14 +106,19 @@ def _word_gain(text: str, reading: str) -> float | None:
     """Bits the changed words of ``reading`` save over those of ``text``, each read alone
     (words in capitals count nothing: ftfy's must-stay ``MÄ£ÄM ÌÑÌ Q £ÄGÌ`` read as
     windows-1250 gains a little on each); ``None`` when a changed character becomes no
-    letter or changes case."""
+    letter or changes case, or a changed word is mostly no letters (a table's rule
+    ``───┼───`` is no KOI8-R misreading of Serbian ``ЂЂЂЉЂЂЂ``)."""
     total = 0.0
     for old, new in zip(WORDS.findall(text), WORDS.findall(reading), strict=False):
         if old == new:
             continue
-        if len(old) != len(new) or any(
-            a != b and (not b.isalpha() or (a.isalpha() and a.islower() != b.islower()))
-            for a, b in zip(old, new, strict=True)
+        if (
+            len(old) != len(new)
+            or 2 * sum(c.isalpha() for c in old) < len(old)
+            or any(
+                a != b and (not b.isalpha() or (a.isalpha() and a.islower() != b.islower()))
+                for a, b in zip(old, new, strict=True)
+            )
         ):
             return None
         if not old.isupper():  # the model reads lower case: ``MÄ£ÄM ÌÑÌ`` says nothing
