@@ -152,10 +152,12 @@ cdef class _Walk:
     cdef list tags
     cdef list outer
     cdef _Buffer buffer
+    cdef _Buffer counting  # for the lengths of text runs (``_run_length``)
 
     cdef int allocate(self, Py_ssize_t count) except -1:
         self.count = count
         self.buffer = _Buffer()
+        self.counting = _Buffer()
         self.parent = <int*>_alloc(sizeof(int) * count)
         self.end = <int*>_alloc(sizeof(int) * count)
         self.depth = <int*>_alloc(sizeof(int) * count)
@@ -238,6 +240,36 @@ cdef str _tag(tree.xmlNode* c_node, dict names):
     return <str>name
 
 
+cdef list _tags(_Walk walk):
+    """Each node's ``_tag``. A page has a few dozen distinct names, each at one address
+    of the parser's dictionary: the names met so far are looked up by address in a C
+    array, with no Python object made for the address."""
+    cdef const tree.xmlChar* known[64]
+    cdef list spelled = []
+    cdef Py_ssize_t index, seen = 0, at
+    cdef dict names = {}
+    cdef list tags = [""] * walk.count
+    cdef tree.xmlNode* c_node
+    for index in range(walk.count):
+        c_node = walk.nodes[index]
+        if c_node.type != tree.XML_ELEMENT_NODE or (c_node.ns is not NULL and c_node.ns.href is not NULL):
+            tags[index] = _tag(c_node, names)
+            continue
+        at = 0
+        while at < seen and known[at] != c_node.name:
+            at += 1
+        if at < seen:
+            tags[index] = spelled[at]
+            continue
+        name = _tag(c_node, names)
+        if seen < 64:
+            known[seen] = c_node.name
+            spelled.append(name)
+            seen += 1
+        tags[index] = name
+    return tags
+
+
 cdef int _attributes(
     _Walk walk, Py_ssize_t index, list classes, list ids, list roles, dict seen, dict itemtypes
 ) except -1:
@@ -285,23 +317,26 @@ cdef tuple _seen(dict seen, str value):
     return <tuple>found
 
 
-cdef Py_ssize_t _strip_len(object text):
-    """``len(text.strip())``, 0 for None."""
-    if text is None:
-        return 0
-    return len((<str>text).strip())
+cdef Py_ssize_t _run_length(_Buffer buffer, tree.xmlNode* c_node) except -1:
+    """``len(text.strip())`` of the run of text nodes from ``c_node`` on: of
+    ``textOf(element)`` from its first child, of ``tailOf(node)`` from its next sibling
+    (measured in UTF-8, no string made; 0 for no text)."""
+    buffer.size = 0
+    append_run(buffer, c_node)
+    return stripped_length(buffer, 0)
 
 
-cdef Py_ssize_t _itertext_len(_Walk walk, Py_ssize_t start):
+cdef Py_ssize_t _itertext_len(_Walk walk, Py_ssize_t start) except -1:
     """``sum(len(piece.strip()) for piece in element.itertext())``: the element's text,
     each descendant element's text and each descendant's tail."""
-    cdef Py_ssize_t total = _strip_len(cetree.textOf(walk.nodes[start]))
+    cdef _Buffer counting = walk.counting
+    cdef Py_ssize_t total = _run_length(counting, walk.nodes[start].children)
     cdef Py_ssize_t index
     for index in range(start + 1, walk.end[start]):
         if walk.nodes[index].type == tree.XML_ELEMENT_NODE:
-            total += _strip_len(cetree.textOf(walk.nodes[index]))
+            total += _run_length(counting, walk.nodes[index].children)
         if walk.nodes[index].type != tree.XML_ENTITY_REF_NODE:
-            total += _strip_len(cetree.tailOf(walk.nodes[index]))
+            total += _run_length(counting, walk.nodes[index].next)
     return total
 
 
@@ -321,7 +356,7 @@ cdef Py_ssize_t link_text(_Walk walk, Py_ssize_t start, Py_ssize_t stop):
         if _first_child(walk.nodes[link]) is not NULL:
             linked += _itertext_len(walk, link)
         else:
-            linked += _strip_len(cetree.textOf(walk.nodes[link]))
+            linked += _run_length(walk.counting, walk.nodes[link].children)
     return linked
 
 
@@ -489,8 +524,7 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags, tuple hint_w
     cdef Elements elements = _handles(element, walk.count, walk.buffer)
     walk.nodes = elements._nodes
     _walk_nodes(walk, element._c_node)
-    cdef dict names = {}
-    walk.tags = [_tag(walk.nodes[index], names) for index in range(walk.count)]
+    walk.tags = _tags(walk)
     classes, ids, roles, hinted, itemtypes = _markup(walk, hint_tags)
     _mark_links(walk)
     blocks = block_texts(walk, block_tags)
