@@ -133,13 +133,18 @@ def _holds_signup_form(index: int, segmentation: Segmentation) -> bool:
     says mail, newsletter or subscribe (``SIGNUP_FORM``). Its fields are gone by now (the
     clean stage strips inputs), so the form's own attributes are the evidence; a recipe's
     servings field or a poll are not sign-ups."""
-    tags, elements = segmentation.tags, segmentation.elements
-    for inner in range(index + 1, segmentation.end[index]):
-        if tags[inner] == "form":
-            form = elements[inner]
-            names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
-            if SIGNUP_FORM.search(names.lower()):
-                return True
+    tags, elements, stop = segmentation.tags, segmentation.elements, segmentation.end[index]
+    inner = index + 1
+    while inner < stop:
+        try:  # the next form below, found in C: most elements hold none
+            inner = tags.index("form", inner, stop)
+        except ValueError:
+            return False
+        form = elements[inner]
+        names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
+        if SIGNUP_FORM.search(names.lower()):
+            return True
+        inner += 1
     return False
 
 
@@ -270,7 +275,7 @@ class _Judge:
         if (
             block.chars <= self.weights.date_line_max_chars
             and tag not in _TABLE_CELLS  # a date in a table is data ("Opened | 1881")
-            and any(c.isdigit() for c in block.text)
+            and any(map(str.isdigit, block.text))
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
@@ -341,12 +346,16 @@ def select_content(
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
     drops: list[Reason | None] = []
     check = budget.current().check
+    stop = end[container]
+    left = bytearray(stop - container)  # inside a subtree left out, by offset
+    for child in left_out:
+        first, last = max(child, container), min(end[child], stop)
+        if first < last:
+            left[first - container : last - container] = b"\x01" * (last - first)
     for block in segmentation.blocks:
         check("select")
         node = block.node
-        if container <= node < end[container] and not any(
-            child <= node < end[child] for child in left_out
-        ):
+        if container <= node < stop and not left[node - container]:
             drops.append(judge.drop_reason(block))
         else:
             drops.append(outside)
