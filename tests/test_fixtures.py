@@ -111,7 +111,9 @@ def visible_text(source: bytes) -> str:
     set above the text they gloss, not in its line.
     """
     root = lxml_html.document_fromstring(_decode(source))
-    invisible = ["script", "style", "head", "noscript", "template", "rt", "rp"]
+    # ``title``, not ``head``: libxml2 leaves a page under ``<head>`` when an unknown
+    # element opened there is never closed, and a browser shows that page.
+    invisible = ["script", "style", "title", "noscript", "template", "rt", "rp"]
     etree.strip_elements(root, *invisible, with_tail=False)
     for cell in root.iter("td", "th"):
         cell.tail = " " + (cell.tail or "")
