@@ -169,12 +169,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "both dev corpora (Wikipedia's ambox is class 'metadata' and readability-test-pages "
         "keeps it; a trafilatura-eval page's container moved)"
     ),
-    ("test_boilerplate_is_dropped", "greek-news-joomla-k2"): (
-        "the caption is span.itemImageCaption beside the image in div.itemImageBlock: a hint "
-        "covers only the span's subtree, not the block its text makes, and the caption ends "
-        "with a full stop; taking such spans by name dropped captions readability-test-pages "
-        "keeps as text (wapo-1, wapo-2)"
-    ),
     ("test_boilerplate_is_dropped", "legacy-news-story-inline-boxes"): (
         "the pull-quote table repeats a sentence of the paragraph beside it, with the "
         "speaker's name; dropping short blocks that repeat a kept block's opening words cost "

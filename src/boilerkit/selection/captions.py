@@ -1,7 +1,9 @@
 """Captions set apart from their image, which no class name marks.
 
-A block of its own right after an ``a > img`` (Plone's ``p.discreet``), or the cell under
-an image's cell in an old page's layout table. Read by ``choose._Judge.drop_reason``.
+A block of its own right after an ``a > img`` (Plone's ``p.discreet``), the cell under an
+image's cell in an old page's layout table, or a ``div`` whose first child is the image
+and whose text follows it in a sibling (K2's ``div.itemImageBlock``). Read by
+``choose._Judge.drop_reason``.
 """
 
 from __future__ import annotations
@@ -49,3 +51,18 @@ def _previous_element(element: lxml_html.HtmlElement) -> lxml_html.HtmlElement |
     while before is not None and not isinstance(before.tag, str):
         before = before.getprevious()
     return before
+
+
+def image_then_line(element: lxml_html.HtmlElement) -> bool:
+    """Whether a ``div`` opens with a child holding an image and no text, and holds its
+    text only in the children after it: an image box with its caption beside the image
+    (``span.itemImage > a > img`` then ``span.itemImageCaption``), whatever the caption's
+    punctuation. A paragraph with an icon inline in its text is a ``p`` and is not asked."""
+    if element.tag != "div" or (element.text or "").strip() or len(element) < 2:
+        return False
+    first = element[0]
+    if not isinstance(first.tag, str) or first.tag in ("p", "div"):
+        return False
+    if next(first.iter("img"), None) is None or first.text_content().strip():
+        return False
+    return not (first.tail or "").strip()

@@ -32,7 +32,7 @@ from ..weights import (
     TEASER_HEADING,
     Weights,
 )
-from .captions import NOT_CAPTIONS, after_image, under_image_cell
+from .captions import NOT_CAPTIONS, after_image, image_then_line, under_image_cell
 from .comments import comment_sections
 from .container import (
     choose_container,
@@ -297,6 +297,12 @@ class _Judge:
             and under_image_cell(block.element)
         ):
             return Reason("caption", -1.0, "the cell under an image's cell")
+        if (
+            block.chars <= self.weights.image_caption_max_chars
+            and not block.link_chars
+            and image_then_line(block.element)
+        ):
+            return Reason("caption", -1.0, "the line beside an image in its box")
         if tag == "h1" and same_words(block.text, self.title):
             return HEADLINE
         return None
