@@ -173,7 +173,9 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "the pull-quote table repeats a sentence of the paragraph beside it, with the "
         "speaker's name; dropping short blocks that repeat a kept block's opening words cost "
         "0.005 F1 on readability-test-pages and 9 snippets on trafilatura-eval (FAQ answers, "
-        "list items and code repeat their openings), so that rule was reverted"
+        "list items and code repeat their openings); asking the whole box's words but a "
+        "name in one longer block still took table cells, comments and a headline (one "
+        "snippet lost), so neither was kept"
     ),
     ("test_text_similarity", "legacy-news-story-inline-boxes"): (
         "the pull quote and its attribution are kept (see test_boilerplate_is_dropped)"
