@@ -18,7 +18,6 @@ from lxml import html as lxml_html
 from .. import budget
 from ..document import RelatedLink
 from ..page.clean import is_quote_box
-from ..page.tags import HEADING_TAGS
 from ..weights import (
     BOILERPLATE_LINE,
     BYLINE,
@@ -33,6 +32,7 @@ from ..weights import (
     TEASER_HEADING,
     Weights,
 )
+from .captions import NOT_CAPTIONS, after_image, image_then_line, under_image_cell
 from .comments import comment_sections
 from .container import (
     choose_container,
@@ -51,6 +51,7 @@ from .threads import find_thread
 from .trim import (
     HEADLINE,
     drop_orphan_headings,
+    drop_orphan_labels,
     drop_toc_headings,
     holds,
     same_words,
@@ -146,10 +147,6 @@ def _holds_signup_form(index: int, segmentation: Segmentation) -> bool:
             return True
         inner += 1
     return False
-
-
-_NOT_CAPTIONS = frozenset({"td", "th", "li"}) | HEADING_TAGS
-"""Blocks that stand beside an image without captioning it: cells, items, headings."""
 
 
 def _linked_prose(block: Block, weights: Weights) -> bool:
@@ -291,11 +288,26 @@ class _Judge:
         if (
             block.chars <= self.weights.image_caption_max_chars
             and not block.sentences
-            and tag not in _NOT_CAPTIONS
-            and holds(block, self.segmentation, "img")
-            and holds(block, self.segmentation, "br")
+            and tag not in NOT_CAPTIONS
+            and (
+                (holds(block, self.segmentation, "img") and holds(block, self.segmentation, "br"))
+                or (not block.link_chars and after_image(block.element))
+            )
         ):
             return Reason("caption", -1.0, "short line under an image")
+        if (
+            tag == "td"
+            and block.chars <= self.weights.image_caption_max_chars
+            and not block.sentences
+            and under_image_cell(block.element)
+        ):
+            return Reason("caption", -1.0, "the cell under an image's cell")
+        if (
+            block.chars <= self.weights.image_caption_max_chars
+            and not block.link_chars
+            and image_then_line(block.element)
+        ):
+            return Reason("caption", -1.0, "the line beside an image in its box")
         if tag == "h1" and same_words(block.text, self.title):
             return HEADLINE
         return None
@@ -361,6 +373,7 @@ def select_content(
             drops.append(outside)
     trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     drop_orphan_headings(segmentation, drops, weights)
+    drop_orphan_labels(segmentation, drops, weights)
     drop_toc_headings(segmentation.blocks, drops)
     trim_tail(segmentation, drops, weights, posts)
     trim_head(segmentation, drops, weights, judge.title)
