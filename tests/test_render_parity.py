@@ -95,3 +95,23 @@ def test_lists_breaks_and_rules_in_plain_text() -> None:
         "block",
         "inline x = 1 end",
     ]
+
+
+@compiled_only
+def test_tables_in_plain_text() -> None:
+    """A data table is one line a row, a cell's blocks and breaks spaces in its line; a
+    layout table is walked like nested blocks."""
+    root = lxml_html.fromstring(
+        "<div><table><caption>Prices <b>2024</b></caption><tr><th>Item</th><th>Cost</th></tr>"
+        "<tr><td><p>red</p><p>apple</p></td><td>1<br>EUR</td></tr>"
+        "<tr><td colspan='2'><ul><li>both</li></ul></td></tr><tr><td> </td><td></td></tr>"
+        "</table><table><tr><td><p>Layout paragraph one.</p></td></tr></table></div>"
+    )
+    _assert_same_text(root, "tables")
+    assert render_text(root).split("\n") == [
+        "Prices 2024",
+        "Item Cost",
+        "red apple 1 EUR",
+        "both",
+        "Layout paragraph one.",
+    ]

@@ -10,6 +10,7 @@ This runs on every extraction, so it takes the shortest path through the shared 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import partial
 from typing import Final
 
@@ -19,6 +20,7 @@ from .. import budget
 from ..options import Options
 from .blocks import Frame, Inline, RenderBlock, plain_text
 from .spaces import collapse
+from .tables import is_data_table, table_grid
 from .walk import DEFAULT_OPTIONS, PLAIN_ROLES, Builder, raw_text, walk
 
 CELL_SEPARATOR = " "
@@ -40,9 +42,9 @@ def render_text(
 
     fast = compiled("plain_lines")
     if fast is not None:
-        settings = options or DEFAULT_OPTIONS
-        special = partial(_special, settings, base_url)
-        lines = fast(content, _ROLES_BY_NAME, budget.current().check, special)
+        check = budget.current().check
+        special = partial(_special, fast, check, options or DEFAULT_OPTIONS, base_url)
+        lines = fast(content, _ROLES_BY_NAME, check, special)
         if lines is not None:
             return "\n".join(lines)
     return blocks_to_text(walk(content, options, base_url, plain=True), plain=True)
@@ -53,20 +55,45 @@ _ROLES_BY_NAME: Final = {tag.encode(): role for tag, role in PLAIN_ROLES.items()
 
 
 def _special(
-    options: Options, base_url: str | None, kind: str, element: lxml_html.HtmlElement
+    fast: Callable[..., list[str] | None],
+    check: Callable[[str], None],
+    options: Options,
+    base_url: str | None,
+    kind: str,
+    element: lxml_html.HtmlElement,
 ) -> str | list[list[str]] | None:
     """What the compiled twin asks the plain walk for: the raw text of inline ``code``,
     the lines of each block of a ``pre`` or of a data ``table`` (``None`` for a layout
-    table, which is walked like nested blocks)."""
+    table, which is walked like nested blocks). A data table's cells are read by the
+    compiled twin too (``flat``), each one line as ``Builder.cell`` makes it."""
     if kind == "code":
         return raw_text(element, " ")
-    builder = Builder(options, base_url, plain=True)
-    if kind == "table":
-        if not builder.table(element):
-            return None
-    else:
+    if kind == "pre":
+        builder = Builder(options, base_url, plain=True)
         builder.pre(element)
-    return [_plain_lines(block) for block in builder.blocks]
+        return [_plain_lines(block) for block in builder.blocks]
+    if not is_data_table(element):
+        return None
+    if not options.include_tables:
+        return []
+    special = partial(_special, fast, check, options, base_url)
+
+    def cell(cell: lxml_html.HtmlElement) -> str:
+        line = fast(cell, _ROLES_BY_NAME, check, special, True)
+        return line[0] if line else ""
+
+    caption = element.find("caption")
+    blocks = [[text] for text in ([cell(caption)] if caption is not None else []) if text]
+    rows = (
+        CELL_SEPARATOR.join(
+            text
+            for text in (cell(slot.element) for slot in row if slot.element is not None)
+            if text
+        )
+        for row in table_grid(element)
+    )
+    lines = [row for row in rows if row]
+    return [*blocks, lines] if lines else blocks
 
 
 def _plain_lines(block: RenderBlock) -> list[str]:

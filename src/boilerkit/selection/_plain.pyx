@@ -44,6 +44,8 @@ cdef class _Lines:
     cdef list frames
     cdef list implicit
     cdef list lines
+    cdef bint flat
+    """A table cell's walk (``Builder(flat=True)``): every cut is a space, no frames."""
 
     def __cinit__(self):
         self.cuts = []
@@ -80,7 +82,10 @@ cdef class _Lines:
         return 0
 
     cdef int flush(self) except -1:
-        """End the block under way: its non-empty collapsed lines (``walk.plain_content``)."""
+        """End the block under way: its non-empty collapsed lines (``walk.plain_content``);
+        in a cell, a space."""
+        if self.flat:
+            return self.add(" ", 1)
         if self.size == 0 and not self.cuts:
             return 0
         cdef list lines = []
@@ -178,13 +183,14 @@ cdef int _role(tree.xmlNode* c_node, dict roles) except -2:
     return -1 if role is None else <int>role
 
 
-def plain_lines(root, dict roles, check, special):
+def plain_lines(root, dict roles, check, special, bint flat=False):
     """The lines of ``root``'s plain text, or ``None`` (the caller walks in Python).
 
-    ``roles``: ``walk._PLAIN_ROLES`` by UTF-8 name; ``check``: the budget's check, called
+    ``roles``: ``walk.PLAIN_ROLES`` by UTF-8 name; ``check``: the budget's check, called
     as the Python walk calls it (at each block element); ``special(kind, element)``: the
     Python walk's lines of a data table (``None`` for a layout table, walked on here) or
     a code block (lists of lines, one per block), or the raw text of inline code.
+    ``flat``: ``root`` is a table cell, whose text is one line (``Builder.cell``).
     """
     cdef cetree._Element element = <cetree._Element?>root
     cdef tree.xmlNode* c_root = element._c_node
@@ -193,6 +199,7 @@ def plain_lines(root, dict roles, check, special):
     cdef _Lines out = _Lines()
     cdef int role
     cdef bint descend
+    out.flat = flat
     while True:
         # -- the start of ``c_node`` ("start", or "comment"/"pi": nothing but the tail)
         descend = False
@@ -219,6 +226,9 @@ def plain_lines(root, dict roles, check, special):
             if c_node.type == tree.XML_ELEMENT_NODE:
                 _end(out, c_node, _role(c_node, roles))
             if c_node is c_root:
+                if flat:
+                    out.size = _collapse(<unsigned char*>out.data, out.size)
+                    return [PyUnicode_DecodeUTF8(out.data, out.size, NULL)] if out.size else []
                 out.flush()
                 return out.lines
             out.add_run(c_node.next)
@@ -237,12 +247,18 @@ cdef bint _start(
     if role == SKIP:
         return False
     if role == BREAK:
-        out.cuts.append(out.size)
+        if out.flat:
+            out.add(" ", 1)
+        else:
+            out.cuts.append(out.size)
         return False
-    if role == CODE:
+    if role == CODE or (role == PRE and out.flat):
         raw = (<str>special("code", cetree.elementFactory(root._doc, c_node))).encode("utf-8")
         out.add(<const char*>raw, len(raw))
         return False
+    if out.flat and role <= RULE:  # a structure in a cell is a space (its text goes on)
+        out.flush()
+        return role != RULE
     if role == TABLE or role == PRE:
         blocks = special("table" if role == TABLE else "pre", cetree.elementFactory(root._doc, c_node))
         out.flush()
@@ -274,7 +290,7 @@ cdef int _end(_Lines out, tree.xmlNode* c_node, int role) except -1:
         out.flush()
     elif role == HEADING or role == LIST or role == ITEM or role == QUOTE:
         out.flush()
-        if role == HEADING:
+        if role == HEADING or out.flat:
             return 0
         out.frames.pop()
         if role == ITEM and out.implicit and out.implicit[len(out.implicit) - 1] == <size_t>c_node:
