@@ -181,3 +181,30 @@ def condition_rates() -> dict[str, float]:
 @pytest.mark.parametrize("condition", sorted(BARS))
 def test_generated_pages(condition_rates: dict[str, float], condition: str) -> None:
     assert condition_rates[condition] >= BARS[condition]
+
+
+@pytest.mark.parametrize(
+    ("codec", "leads", "trails"),
+    [
+        ("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF)),
+        ("big5", range(0xA1, 0xFA), range(0x40, 0xFF)),
+        ("shift_jis", range(0x81, 0xEB), range(0x40, 0xFD)),  # single-byte kana as leads
+        ("euc_kr", range(0xA1, 0xFE), range(0xA1, 0xFF)),
+        ("euc_jp", range(0x8E, 0x90), range(0xA1, 0xFF)),  # three-byte sequences split
+    ],
+)
+def test_cjk_table_rows_decode_as_their_sequences_do(
+    codec: str, leads: range, trails: range
+) -> None:
+    """``text_stats._decode_range`` (a row at a time) gives the characters of the
+    sequences that decode on their own, one by one."""
+    from boilerkit.encoding.text_stats import _decode_range
+
+    expected: set[str] = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                expected.update(bytes((lead, trail)).decode(codec))
+            except UnicodeDecodeError:
+                continue
+    assert _decode_range(codec, leads, trails) == expected
