@@ -155,10 +155,10 @@ def _run(
 
 def preload(options: Options) -> None:
     """Build now what extraction otherwise builds on first need, once per process: the
-    bigram and CJK tables repair reads (about 0.1 s) and trafilatura's modules (the second
-    opinion's, 0.07 s). A batch's parent calls this before forking its workers, so they
-    share one copy instead of each building its own: 0.15-0.25 CPU s less on 300 pages
-    at ``-j 2``."""
+    bigram and CJK tables repair reads and trafilatura's modules (the second opinion's),
+    0.1-0.15 s in all. A batch's parent calls this before forking its workers, so they
+    share one copy instead of each building its own (0.15-0.25 CPU s less on 300 pages
+    at ``-j 2``)."""
     bigrams._frequencies()  # and the tables it is read from
     text_stats.cjk_tiers()
     text_stats.top_chars()

@@ -33,8 +33,8 @@ def render_text(
 ) -> str:
     """The content tree as plain text; empty for no content.
 
-    Read off the tree by the compiled twin (``selection/_plain.pyx``, 4-6x faster) where
-    it is built, else by the plain walk below (the spec).
+    Read off the tree by the compiled twin (``selection/_plain.pyx``: 0.15 against 0.35 ms
+    a page on trafilatura-eval) where it is built, else by the plain walk (the spec).
     """
     if content is None:
         return ""
