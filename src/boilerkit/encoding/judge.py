@@ -141,10 +141,15 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     ):
         return False
     scripts: dict[int, int] = {}
+    # every non-ASCII letter is CJK: ASCII words among CJK text (not where bytes were
+    # lost: U+FFFD's own bytes read as GBK are ``锟斤拷``)
+    cjk_only = not short and "\ufffd" not in before
     for char in after:
         info = char_info(char)
         if info.kind == 3:  # letter
             scripts[info.script] = scripts.get(info.script, 0) + 1
+            if char >= "\x80" and not _CJK_LETTER.match(char):
+                cjk_only = False
     main = max(scripts, key=scripts.__getitem__, default=None)
     old = set(before)
     for change in changed:
@@ -163,7 +168,10 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             symbol = category in ("So", "Sm", "Sk", "No", "Co")
             if symbol and sequences and not short and len(change.before) > len(change.after):
                 symbol = not _COMMON_SYMBOL.match(char)
-            if symbol or (info.kind == 3 and info.script != main):
+            # CJK text writes ASCII words among its own (``如何在 Python 中使用 C
+            # library?``): there the ASCII letters do not outvote Han, kana or Hangul
+            foreign = info.script != main and not cjk_only
+            if symbol or (info.kind == 3 and foreign):
                 return False
             if evidence and short and not char.isalpha() and not _COMMON_SYMBOL.match(char):
                 return False  # ``×`` -> ``׳``: a short change gives letters or common signs
@@ -189,6 +197,7 @@ def _typed(change: Change, text: str) -> bool:
 
 
 _SIGNS = frozenset("®©™")
+_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 

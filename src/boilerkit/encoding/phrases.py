@@ -48,6 +48,27 @@ _SYMBOL_INSIDE = re.compile(
 _OE = re.compile("[œŒ](?=[uU])")
 
 
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK_BETWEEN_ASCII = re.compile(f"[A-Za-z][{_CJK}]+[A-Za-z]")
+_LATIN_HIGH = re.compile("[\u00c0-\u024f]")
+
+
+def _cjk_beside_ascii(before: str, after: str) -> bool:
+    """Whether ``after`` is CJK text beside ASCII words, as CJK pages write it
+    (``Python（派森）``, ``iPhone手机``), not a Latin word turned half Han: every ASCII
+    letter of ``before`` is kept (``für`` as GBK is ``f黵``: its ``r`` went into the
+    Han), no Han stands between two ASCII letters (``Größe`` as GBK is ``Gr鰿e``), no
+    accented Latin letter is left half read, and no byte was lost."""
+    return (
+        _ASCII_LETTER.search(after) is not None
+        and re.search(f"[{_CJK}]", after) is not None
+        and len(_ASCII_LETTER.findall(before)) == len(_ASCII_LETTER.findall(after))
+        and _CJK_BETWEEN_ASCII.search(after) is None
+        and _LATIN_HIGH.search(after) is None
+        and "\ufffd" not in before  # lost bytes: U+FFFD's own bytes read as GBK are 锟斤拷
+    )
+
+
 def spoiled(before: str, after: str) -> bool:
     """Whether a reading turns ``before``, a clean word, into no word: half Latin and half
     another script (``Unterstьtze``, ``f黵``), or a symbol between two letters where
@@ -57,7 +78,7 @@ def spoiled(before: str, after: str) -> bool:
         and _OTHER_LETTER.search(after)
         and not _OTHER_LETTER.search(before)
     ):
-        return True
+        return not _cjk_beside_ascii(before, after)
     return len(_SYMBOL_INSIDE.findall(after)) > len(_SYMBOL_INSIDE.findall(before))
 
 
