@@ -47,7 +47,9 @@ FRAMES = (
     "ID 4471 | {} | 3,200 views",
     "{} Tel: +86 10 6552 0000",
 )
-_SENTENCE = re.compile(r"[^。．！？!?；;：:\n]+[。．！？!?；;：:]?")
+# Sentence ends: ideographic and full-width stops, marks, semicolons, colons.
+_ENDS = "\u3002\uff0e\uff01\uff1f!?\uff1b;\uff1a:"
+_SENTENCE = re.compile(f"[^{_ENDS}\\n]+[{_ENDS}]?")
 _WIDE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]{6,}")
 
 
