@@ -17,6 +17,7 @@ from itertools import pairwise
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain, in_word_signs, oddity
 from .chains import CJK_TARGETS, Candidate
+from .code_pages import cjk_signs
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
 
@@ -151,6 +152,7 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             if char >= "\x80" and not _CJK_LETTER.match(char):
                 cjk_only = False
     main = max(scripts, key=scripts.__getitem__, default=None)
+    cjk_only = cjk_only and _CJK_LETTER.search(after) is not None
     old = set(before)
     for change in changed:
         # a Latin letter read as another standing alone (mac_roman ``ˆ`` -> French ``à``,
@@ -168,6 +170,8 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             symbol = category in ("So", "Sm", "Sk", "No", "Co")
             if symbol and sequences and not short and len(change.before) > len(change.after):
                 symbol = not _COMMON_SYMBOL.match(char)
+            if symbol and cjk_only and char in cjk_signs() and not _by_ascii(after, char):
+                symbol = False  # ``◎ 파이썬``: a sign of the CJK standards, in CJK text
             # CJK text writes ASCII words among its own (``如何在 Python 中使用 C
             # library?``): there the ASCII letters do not outvote Han, kana or Hangul
             foreign = info.script != main and not cjk_only
@@ -184,6 +188,12 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             if short and info.kind == 3 and _lone(after, at) and not (evidence and was_letter):
                 return False
     return True
+
+
+def _by_ascii(text: str, char: str) -> bool:
+    """Whether ``char`` touches an ASCII letter somewhere in ``text`` (``Unterst㉨tze``:
+    a sign no CJK text puts inside a Latin word)."""
+    return re.search(f"[A-Za-z]{re.escape(char)}|{re.escape(char)}[A-Za-z]", text) is not None
 
 
 def _typed(change: Change, text: str) -> bool:
