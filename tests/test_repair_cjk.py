@@ -71,6 +71,7 @@ def test_cpython_cjk_texts_are_repaired() -> None:
 REPAIRED = [
     ("用 Python（一种编程语言）写程序很方便。", "gbk"),
     ("我们在 2021 年发布了 3.0 版本，欢迎试用。", "gbk"),
+    ("下载 iOS 14.2 版本，和 Android 版一样", "gbk"),  # 版 和 were left in pieces
     ("要討論的問題就是這個。", "gbk"),  # traditional characters on a GBK page
     ("这个功能和 C library 的接口一样。", "gb18030"),
     ("파이썬은 배우기 쉬운 언어입니다. 누구나 쓸 수 있습니다.", "gb18030"),  # four-byte
