@@ -149,6 +149,14 @@ def test_a_lone_cyrillic_letter_or_a_credit_stays(clean: str) -> None:
     assert repair_text(clean) == clean
 
 
+def test_a_lone_letter_gives_no_lone_capital() -> None:
+    """mac_roman's em dash read as windows-1252 is ``Ñ`` standing alone; windows-1250
+    reads it as ``Ń``, a capital no language writes as a word. A lone letter read as
+    another (mac_roman's ``à``) must be a lower-case one: left as it is."""
+    text = "Dienstag, 14. Juni 2005 Ñ Samstag, 9. Juli 2005"
+    assert repair_text(text) == text
+
+
 def test_signs_inside_words_are_counted() -> None:
     """Signs and accented capitals inside words: evidence the bigram tables cannot
     give (folded to lower case, ``GebŠude`` is Sorbian-looking ``gebšude``)."""

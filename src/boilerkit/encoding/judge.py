@@ -185,7 +185,10 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             at = after.find(char)
             if short and info.kind == 3 and _mixed(after, at):
                 return False
-            if short and info.kind == 3 and _lone(after, at) and not (evidence and was_letter):
+            # a lone letter read as another is a lower-case word (``à``); no language
+            # writes a lone capital such as ``Ń`` (mac_roman's em dash ``Ñ``)
+            taken = evidence and was_letter and char.islower()
+            if short and info.kind == 3 and _lone(after, at) and not taken:
                 return False
     return True
 
