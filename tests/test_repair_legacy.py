@@ -149,6 +149,20 @@ def test_a_lone_cyrillic_letter_or_a_credit_stays(clean: str) -> None:
     assert repair_text(clean) == clean
 
 
+def test_a_unit_power_is_no_rarer_symbol() -> None:
+    """KOI8-R read as windows-1252 (as a browser does: 0x9D stays a C1 control): the
+    KOI8-R reading gives ``км²``, whose ``²`` the guard took for a look-alike, and the
+    windows-1251 reading, case swapped (``рМПЭБДШ``), was taken instead."""
+    text = "Площадь парка около 12 км², а озера почти 3 км²."
+    broken = "".join(
+        chr(b)
+        if 0x80 <= b < 0xA0 and b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+        else bytes([b]).decode("cp1252")
+        for b in text.encode("koi8_r")
+    )
+    assert repair_text(broken) == text
+
+
 def test_a_lone_letter_gives_no_lone_capital() -> None:
     """mac_roman's em dash read as windows-1252 is ``Ñ`` standing alone; windows-1250
     reads it as ``Ń``, a capital no language writes as a word. A lone letter read as

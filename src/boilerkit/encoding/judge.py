@@ -170,6 +170,8 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             symbol = category in ("So", "Sm", "Sk", "No", "Co")
             if symbol and sequences and not short and len(change.before) > len(change.after):
                 symbol = not _COMMON_SYMBOL.match(char)
+            if symbol and char in "²³" and not short and _unit(after, char):
+                symbol = False  # ``км²``, ``m³``: a unit's power, after a letter
             if symbol and cjk_only and char in cjk_signs() and not _by_ascii(after, char):
                 symbol = False  # ``◎ 파이썬``: a sign of the CJK standards, in CJK text
             # CJK text writes ASCII words among its own (``如何在 Python 中使用 C
@@ -190,6 +192,18 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             taken = evidence and was_letter and char.islower()
             if short and info.kind == 3 and _lone(after, at) and not taken:
                 return False
+    return True
+
+
+def _unit(text: str, char: str) -> bool:
+    """Whether every ``char`` in ``text`` ends a word after a letter, as a unit's power
+    does (``км²``); inside a word (``u³ywa``) it is a look-alike read back."""
+    at = text.find(char)
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if at == 0 or not text[at - 1].isalpha() or after.isalpha() or after.isdigit():
+            return False
+        at = text.find(char, at + 1)
     return True
 
 
