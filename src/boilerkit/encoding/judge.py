@@ -210,7 +210,13 @@ def _unit(text: str, char: str) -> bool:
 def _by_ascii(text: str, char: str) -> bool:
     """Whether ``char`` touches an ASCII letter somewhere in ``text`` (``Unterst㉨tze``:
     a sign no CJK text puts inside a Latin word)."""
-    return re.search(f"[A-Za-z]{re.escape(char)}|{re.escape(char)}[A-Za-z]", text) is not None
+    at = text.find(char)
+    while at >= 0:
+        near = text[max(at - 1, 0) : at] + text[at + 1 : at + 2]
+        if any(c.isascii() and c.isalpha() for c in near):
+            return True
+        at = text.find(char, at + 1)
+    return False
 
 
 def _typed(change: Change, text: str) -> bool:

@@ -49,6 +49,7 @@ _OE = re.compile("[œŒ](?=[uU])")
 
 
 _CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
 _CJK_TOUCHING_ASCII = re.compile(f"[A-Za-z][{_CJK}]|[{_CJK}][A-Za-z]")
 _LATIN_HIGH = re.compile("[\u00c0-\u024f]")
 
@@ -60,7 +61,7 @@ def _cjk_beside_ascii(before: str, after: str) -> bool:
     ``Gr鰿e``; ``iPhone手机`` is left to the finer readings), no accented Latin letter
     is left half read, and no byte was lost (U+FFFD's bytes read as GBK are ``锟斤拷``)."""
     return (
-        re.search(f"[{_CJK}]", after) is not None
+        _CJK_CHAR.search(after) is not None
         and _CJK_TOUCHING_ASCII.search(after) is None
         and _LATIN_HIGH.search(after) is None
         and "\ufffd" not in before
