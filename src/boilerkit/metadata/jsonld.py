@@ -10,12 +10,13 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from lxml import html as lxml_html
 
 from .candidates import Candidates
+from .meta_tags import Script
 
 ARTICLE_TYPES = frozenset(
     {
@@ -111,13 +112,12 @@ def _unwrapped(text: str) -> str:
     return before[:-2] if before.endswith("//") else body[:cut]
 
 
-def parse_scripts(scripts: Sequence[lxml_html.HtmlElement]) -> list[dict[str, Any]]:
-    """Every JSON object in the ld+json ones of ``scripts`` (broken JSON is skipped)."""
+def parse_scripts(texts: Iterable[str | None]) -> list[dict[str, Any]]:
+    """Every JSON object in the texts of the page's ld+json scripts (broken JSON is
+    skipped)."""
     objects: list[dict[str, Any]] = []
-    for script in scripts:
-        if "ld+json" not in (script.get("type") or "").lower():
-            continue
-        text = _unwrapped(script.text or "").strip()
+    for script in texts:
+        text = _unwrapped(script or "").strip()
         if not text:
             continue
         try:
@@ -198,10 +198,10 @@ def _add_object(
         found.add("sitename", "jsonld_site", name)
 
 
-def read_jsonld(scripts: Sequence[lxml_html.HtmlElement], found: Candidates) -> set[str]:
-    """Add the JSON-LD fields of the page's ``scripts`` to ``found``; return every ``@type``
-    seen (for page_type)."""
-    objects = parse_scripts(scripts)
+def read_jsonld(scripts: Sequence[Script], found: Candidates) -> set[str]:
+    """Add the JSON-LD fields of the page's ld+json ``scripts`` to ``found``; return every
+    ``@type`` seen (for page_type)."""
+    objects = parse_scripts(text for _, text in scripts)
     index = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
     seen: set[str] = set()
     article: dict[str, Any] | None = None
@@ -244,7 +244,11 @@ def article_body(root: lxml_html.HtmlElement) -> str | None:
     """
     bodies = {
         html.unescape(body).strip()
-        for obj in parse_scripts(root.xpath(_LD_SCRIPTS))
+        for obj in parse_scripts(
+            script.text
+            for script in root.xpath(_LD_SCRIPTS)
+            if "ld+json" in (script.get("type") or "").lower()
+        )
         if isinstance(body := obj.get("articleBody"), str) and body.strip()
     }
     return bodies.pop() if len(bodies) == 1 else None

@@ -10,6 +10,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 from ..encoding.repair import repair_text
@@ -21,11 +24,38 @@ _LIST_SEPARATOR = re.compile(r"[,;|]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
+_MEMO: ContextVar[dict[str, str | None] | None] = ContextVar("clean_value_memo", default=None)
+"""The values cleaned on the page being read (``one_page``): a page repeats its title, its
+description and its authors across sources and searches, and a value that is not ASCII
+costs a repair each time."""
+
+
+@contextmanager
+def one_page() -> Iterator[None]:
+    """Remember what ``clean_value`` gives for each string until the page is read."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def clean_value(value: object) -> str | None:
     """A tidy one-line string, or ``None`` when nothing readable is left."""
     if value is None or isinstance(value, (dict, list, bool)):
         return None
-    text = str(value)
+    if value.__class__ is not str:
+        return _clean(str(value))
+    text: str = value
+    memo = _MEMO.get()
+    if memo is None:
+        return _clean(text)
+    if text not in memo:
+        memo[text] = _clean(text)
+    return memo[text]
+
+
+def _clean(text: str) -> str | None:
     for _ in range(2):
         if "&" not in text:
             break

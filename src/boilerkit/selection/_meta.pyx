@@ -1,0 +1,103 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Compiled twins of the metadata stage's walks: ``page_sources`` for
+``metadata.meta_tags.reference_sources`` (the declarations of the page, as strings) and
+``byline_texts`` for ``metadata.scan.reference_byline_texts``. Read-only over libxml2's
+structs, through lxml's public C API."""
+
+from libc.string cimport strcmp
+
+cimport lxml.includes.etreepublic as cetree
+from lxml.includes cimport tree
+
+from ._nodes cimport next_in_subtree_counting as _next_in_subtree_counting
+
+cetree.import_lxml__etree()
+
+
+cdef bint _named(tree.xmlNode* c_node, const char* name) noexcept:
+    return (
+        c_node.type == tree.XML_ELEMENT_NODE
+        and c_node.ns is NULL
+        and strcmp(<const char*>c_node.name, name) == 0
+    )
+
+
+cdef object _attribute(tree.xmlNode* c_node, const char* name):
+    """``element.get(name)``: the value of the attribute without namespace, or None."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+            return cetree.attributeValue(c_node, c_attr)
+        c_attr = c_attr.next
+    return None
+
+
+cdef bint _has_attribute(tree.xmlNode* c_node, const char* name) noexcept:
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+            return True
+        c_attr = c_attr.next
+    return False
+
+
+def page_sources(root):
+    """What the metadata sources read, in one walk (see ``meta_tags.PageSources``): the
+    ``<meta>``, ``<link>``, ``<a rel>`` and ``<time>`` declarations as attribute strings,
+    the JSON-LD scripts' type and text, and proxies for the few elements read further
+    (``<title>``, ``<h1>`` with whether it is inside ``<body>``, ``itemprop`` elements).
+    ``root`` must be its document's root element (the reference's XPaths search the whole
+    document)."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef Py_ssize_t level = 1, body_level = -1
+    cdef list metas = [], links = [], anchors = [], times = [], scripts = []
+    cdef list titles = [], h1s = [], h1_in_body = [], itemprops = []
+    cdef const char* name
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+            name = <const char*>c_node.name
+            if body_level < 0 and strcmp(name, b"body") == 0:
+                body_level = level
+            if strcmp(name, b"meta") == 0:
+                metas.append(
+                    (
+                        _attribute(c_node, b"property"),
+                        _attribute(c_node, b"name"),
+                        _attribute(c_node, b"http-equiv"),
+                        _attribute(c_node, b"content"),
+                        _attribute(c_node, b"itemprop"),
+                    )
+                )
+            elif strcmp(name, b"link") == 0:
+                links.append((_attribute(c_node, b"rel"), _attribute(c_node, b"href")))
+            elif strcmp(name, b"time") == 0:
+                times.append(
+                    (
+                        _attribute(c_node, b"datetime"),
+                        _attribute(c_node, b"itemprop"),
+                        _attribute(c_node, b"class"),
+                        _attribute(c_node, b"id"),
+                    )
+                )
+            elif strcmp(name, b"script") == 0:
+                kind = _attribute(c_node, b"type")
+                if kind is not None and "ld+json" in kind.lower():
+                    scripts.append((kind, cetree.textOf(c_node)))
+            elif strcmp(name, b"title") == 0:
+                titles.append(cetree.elementFactory(element._doc, c_node))
+            elif strcmp(name, b"h1") == 0:
+                h1s.append(cetree.elementFactory(element._doc, c_node))
+                h1_in_body.append(body_level >= 0)
+            elif strcmp(name, b"a") == 0 and c_node.properties is not NULL:
+                rel = _attribute(c_node, b"rel")
+                if rel is not None:
+                    anchors.append((rel, _attribute(c_node, b"href")))
+            if c_node.properties is not NULL and _has_attribute(c_node, b"itemprop"):
+                itemprops.append(cetree.elementFactory(element._doc, c_node))
+        c_node = _next_in_subtree_counting(c_node, c_root, &level)
+        if c_node is NULL:
+            return metas, links, anchors, times, scripts, titles, h1s, h1_in_body, itemprops
+        if level <= body_level:
+            body_level = -1
