@@ -48,6 +48,8 @@ BYLINE_TEXT = re.compile(
 # (nor is one that starts with a Hangul syllable, ``_HANGUL``).
 _BYLINE_INITIALS = frozenset("abdeptvwoyABDEPTVWOY\u0430\u0410\u0442\u0422投著筆執लল")
 _HANGUL = ("\uac00", "\ud7a3")
+# The ASCII ones, as the compiled walk tests a text's first byte against them.
+_ASCII_INITIALS = "".join(sorted(c for c in _BYLINE_INITIALS if c.isascii())).encode()
 # Texts this long or longer (whitespace collapsed) are running text, not a byline.
 MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
@@ -300,21 +302,38 @@ class PageScan:
 
     def byline_texts(self) -> list[TextNode]:
         """Short texts of ``<body>`` that open like a byline (``BYLINE_TEXT``), in page
-        order: found among the plain texts, then located."""
-        candidates = []
-        for index, text in enumerate(self.texts()):
-            first = text[:1]
-            if first.isspace():
-                first = text.lstrip()[:1]
-            if (
-                (first in _BYLINE_INITIALS or _HANGUL[0] <= first <= _HANGUL[1])
-                and BYLINE_TEXT.match(text)
-                and _short(text)
-            ):
-                candidates.append(index)
-                if len(candidates) >= MAX_BYLINE_TEXTS:
-                    break
-        return self.locate(candidates)
+        order: found in one compiled walk (``_meta.byline_texts``, strings made only for
+        texts that may open with one of ``_BYLINE_INITIALS``) where the whole document is
+        ``root``, else among the plain texts, then located."""
+        walk = compiled("byline_texts")
+        if walk is None or not is_whole_document(self.root):
+            return reference_byline_texts(self)
+        found = walk(self.root, _ASCII_INITIALS, _opens_byline, MAX_SEARCH_TEXTS, MAX_BYLINE_TEXTS)
+        return [TextNode(owner, text, is_tail) for owner, text, is_tail in found]
+
+
+def reference_byline_texts(scan: PageScan) -> list[TextNode]:
+    """``PageScan.byline_texts`` among the texts of ``scan.texts()``: the spec of
+    ``_meta.byline_texts``."""
+    candidates = []
+    for index, text in enumerate(scan.texts()):
+        if _opens_byline(text):
+            candidates.append(index)
+            if len(candidates) >= MAX_BYLINE_TEXTS:
+                break
+    return scan.locate(candidates)
+
+
+def _opens_byline(text: str) -> bool:
+    """Whether ``text`` opens like a byline and is short enough to be one."""
+    first = text[:1]
+    if first.isspace():
+        first = text.lstrip()[:1]
+    return (
+        (first in _BYLINE_INITIALS or _HANGUL[0] <= first <= _HANGUL[1])
+        and BYLINE_TEXT.match(text) is not None
+        and _short(text)
+    )
 
 
 def _short(text: str) -> bool:

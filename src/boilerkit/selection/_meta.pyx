@@ -101,3 +101,88 @@ def page_sources(root):
             return metas, links, anchors, times, scripts, titles, h1s, h1_in_body, itemprops
         if level <= body_level:
             body_level = -1
+
+
+cdef bint _is_text(tree.xmlNode* c_node) noexcept:
+    return c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE
+
+
+cdef bint _may_open(const unsigned char* text, const unsigned char* initials) noexcept:
+    """Whether ``text`` may open with one of ``initials`` (ASCII) once its leading
+    whitespace is stripped: a text that opens, after ASCII whitespace, with an ASCII
+    character not among them cannot; one that opens with a non-ASCII character is left
+    to Python (Unicode whitespace, the other scripts' initials)."""
+    while text[0] in b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ":  # str.isspace's ASCII
+        text += 1
+    if text[0] == 0:
+        return False
+    if text[0] >= 128:
+        return True
+    while initials[0] != 0:
+        if initials[0] == text[0]:
+            return True
+        initials += 1
+    return False
+
+
+cdef tree.xmlNode* _owner(tree.xmlNode* c_node, bint* is_tail) noexcept:
+    """The element a text node belongs to as lxml's smart strings say (``getparent()``,
+    ``is_tail``): the element (or comment, PI) before it among its siblings, whose tail
+    it is, else its parent."""
+    cdef tree.xmlNode* c_owner = c_node.prev
+    while c_owner is not NULL and not cetree._isElement(c_owner):
+        c_owner = c_owner.prev
+    is_tail[0] = c_owner is not NULL
+    if c_owner is NULL:
+        c_owner = c_node.parent
+        while c_owner is not NULL and not cetree._isElement(c_owner):
+            c_owner = c_owner.parent
+    return c_owner
+
+
+def byline_texts(root, bytes initials, accept, Py_ssize_t max_texts, Py_ssize_t max_found):
+    """Of the first ``max_texts`` texts of ``//body//text()``, those ``accept`` takes (at
+    most ``max_found``), each as ``(owner, text, is_tail)``: the twin of
+    ``scan.reference_byline_texts``. A string is made only for a text that may open with
+    one of ``initials`` (``_may_open``); ``accept`` decides. ``root`` must be its
+    document's root element."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_owner
+    cdef Py_ssize_t depth = 0, body_depth = -1, seen = 0
+    cdef bint is_tail = False
+    cdef const unsigned char* text
+    cdef list found = []
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE:
+            if body_depth < 0 and _named(c_node, b"body"):
+                body_depth = depth
+            if c_node.children is not NULL:
+                c_node = c_node.children
+                depth += 1
+                continue
+        elif body_depth >= 0 and _is_text(c_node):
+            if seen >= max_texts:
+                return found
+            seen += 1
+            text = <const unsigned char*>c_node.content
+            if text is not NULL and _may_open(text, <const unsigned char*>initials):
+                value = (<bytes>(<const char*>text)).decode("utf-8")
+                if accept(value):
+                    c_owner = _owner(c_node, &is_tail)
+                    found.append(
+                        (cetree.elementFactory(element._doc, c_owner), value, is_tail)
+                    )
+                    if len(found) >= max_found:
+                        return found
+        while c_node is not c_root and c_node.next is NULL:
+            c_node = c_node.parent
+            depth -= 1
+            if depth <= body_depth:
+                body_depth = -1
+        if c_node is c_root:
+            return found
+        c_node = c_node.next
+        if depth <= body_depth:
+            body_depth = -1
