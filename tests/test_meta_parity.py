@@ -1,6 +1,6 @@
 """Parity: the metadata stage's compiled walks (``_meta.page_sources``,
-``_meta.byline_texts``) give what their references (``meta_tags.reference_page_tags``,
-``scan.reference_byline_texts``) give, on the fixtures, both corpora and generated pages
+``_meta.body_texts``) give what their references (``meta_tags.reference_page_tags``,
+``scan.reference_body_texts``) give, on the fixtures, both corpora and generated pages
 made of what they look at."""
 
 from __future__ import annotations
@@ -12,20 +12,30 @@ from lxml import html as lxml_html
 
 from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
 from boilerkit.encoding.decode import decode_html
-from boilerkit.metadata import meta_tags, scan
+from boilerkit.metadata import dates, meta_tags, scan
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
 from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
 
 
 def _assert_same(root: lxml_html.HtmlElement, label: str) -> None:
-    assert page_table.compiled("byline_texts") is not None, "_meta is missing: rebuild"
+    assert page_table.compiled("body_texts") is not None, "_meta is missing: rebuild"
     assert meta_tags.page_tags(root) == meta_tags.reference_page_tags(root), label
-    found = scan.PageScan(root).byline_texts()
-    expected = scan.reference_byline_texts(scan.PageScan(root))
-    assert [(n.owner, n.text, n.is_tail) for n in found] == [
-        (n.owner, n.text, n.is_tail) for n in expected
-    ], label
+    for accept, kind, max_chars, limit in (
+        (scan._opens_byline, scan.OPENING, 0, scan.MAX_BYLINE_TEXTS),
+        (dates._is_dateline, scan.DATED, dates.MAX_YEAR_TEXT_CHARS, scan.MAX_SEARCH_TEXTS),
+        (_any_year, scan.DATED, dates.MAX_YEAR_TEXT_CHARS, scan.MAX_SEARCH_TEXTS),
+    ):
+        found = scan.PageScan(root).texts_where(accept, kind, max_chars=max_chars, limit=limit)
+        expected = scan.reference_body_texts(scan.PageScan(root), accept, limit)
+        assert [(n.owner, n.text, n.is_tail) for n in found] == [
+            (n.owner, n.text, n.is_tail) for n in expected
+        ], label
+
+
+def _any_year(text: str) -> bool:
+    """What the compiled walk's ``DATED`` test must let through: short, with a year."""
+    return len(text) <= dates.MAX_YEAR_TEXT_CHARS and dates._YEAR.search(text) is not None
 
 
 @compiled_only
@@ -96,6 +106,10 @@ _HTML = tag_soup(
         "Bystander",
         '{"@type": "NewsArticle"}',
         "\n\t",
+        "Stand: 08.05.2019",
+        "\u0968\u0966\u0967\u096f \u092e\u093e\u0930\u094d\u091a \u0967\u0968",
+        "12 March 2020 and a longer text after it that goes on " * 3,
+        "1920",
     ),
     comments=True,
 )

@@ -161,6 +161,7 @@ def _extract(root: lxml_html.HtmlElement, url: str | None, search_body: bool) ->
             root,
             rel_author=any("author" in (rel or "") for rel, _ in (*tags.links, *tags.anchors)),
             itemprop_author=any("author" in (e.get("itemprop") or "") for e in tags.itemprops),
+            rdfa=tags.rdfa,
         )
         if search_body
         else None

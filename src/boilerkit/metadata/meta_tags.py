@@ -126,6 +126,8 @@ _KEY_ATTRIBUTES = ("property", "name", "http-equiv")
 _ANCHORS = etree.XPath("//a[@rel]")
 # Through the attribute nodes: twice as fast in libxml2 as testing every element.
 _ITEMPROPS = etree.XPath("//@itemprop/..")
+# RDFa on visible elements (the attribute axis: one quick pass over the attributes).
+_RDFA = etree.XPath("//body//@property/parent::*[@content]")
 # The elements the metadata sources read, collected in one walk of the tree.
 _TAGS = ("meta", "link", "time", "script", "title", "h1")
 
@@ -161,6 +163,9 @@ class PageTags:
     """Only those inside ``<body>``."""
     itemprops: tuple[lxml_html.HtmlElement, ...]
     """Elements with an ``itemprop``."""
+    rdfa: tuple[tuple[str, str], ...]
+    """The ``property`` and ``content`` of ``<body>`` and the elements in it that have
+    both (RDFa: ``<span property="schema:datePublished" content=...>``)."""
 
 
 def page_tags(root: lxml_html.HtmlElement) -> PageTags:
@@ -169,7 +174,7 @@ def page_tags(root: lxml_html.HtmlElement) -> PageTags:
     collect = compiled("page_sources")
     if collect is None or not is_whole_document(root):
         return reference_page_tags(root)
-    metas, links, anchors, times, scripts, titles, h1s, h1_in_body, itemprops = collect(root)
+    metas, links, anchors, times, scripts, titles, h1s, h1_in_body, itemprops, rdfa = collect(root)
     return PageTags(
         tuple(metas),
         tuple(links),
@@ -179,6 +184,7 @@ def page_tags(root: lxml_html.HtmlElement) -> PageTags:
         tuple(titles),
         tuple(h1 for h1, inside in zip(h1s, h1_in_body, strict=True) if inside),
         tuple(itemprops),
+        tuple(rdfa),
     )
 
 
@@ -213,7 +219,13 @@ def reference_page_tags(root: lxml_html.HtmlElement) -> PageTags:
         tuple(found["title"]),
         tuple(h1s),
         tuple(_ITEMPROPS(root)),
+        reference_rdfa(root),
     )
+
+
+def reference_rdfa(root: lxml_html.HtmlElement) -> tuple[tuple[str, str], ...]:
+    """``PageTags.rdfa`` by an XPath over the document."""
+    return tuple((e.get("property"), e.get("content")) for e in _RDFA(root))
 
 
 def read_meta_tags(metas: Sequence[Meta], found: Candidates) -> None:

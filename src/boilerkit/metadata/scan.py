@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 
 from ..page.roots import is_whole_document
 from ..selection.page_table import compiled
+from .meta_tags import reference_rdfa
 
 # Class/id/data-testid words (any case) of an element that holds the article's byline.
 BYLINE_WORDS = ("byline", "author", "auteur", "autor", "verfasser")
@@ -48,6 +49,8 @@ BYLINE_TEXT = re.compile(
 # (nor is one that starts with a Hangul syllable, ``_HANGUL``).
 _BYLINE_INITIALS = frozenset("abdeptvwoyABDEPTVWOY\u0430\u0410\u0442\u0422投著筆執लল")
 _HANGUL = ("\uac00", "\ud7a3")
+# What the texts ``PageScan.texts_where`` is asked for are like (see there).
+OPENING, DATED = 0, 1
 # The ASCII ones, as the compiled walk tests a text's first byte against them.
 _ASCII_INITIALS = "".join(sorted(c for c in _BYLINE_INITIALS if c.isascii())).encode()
 # Texts this long or longer (whitespace collapsed) are running text, not a byline.
@@ -173,11 +176,14 @@ class PageScan:
         *,
         rel_author: bool = True,
         itemprop_author: bool = True,
+        rdfa: Sequence[tuple[str, str]] | None = None,
     ) -> None:
         """``rel_author``/``itemprop_author``: whether the page may have ``rel=author`` or
         ``itemprop=author`` elements at all (known from the source readers' own searches;
-        each saves a search of the tree when false)."""
+        each saves a search of the tree when false); ``rdfa``: the RDFa ``property`` and
+        ``content`` pairs of the body when known (``meta_tags.PageTags.rdfa``)."""
         self.root = root
+        self._rdfa = rdfa
         self._rel_author = rel_author
         self._itemprop_author = itemprop_author
         self._values: dict[str, str] = {}
@@ -186,6 +192,12 @@ class PageScan:
         self._site: list[lxml_html.HtmlElement] | None = None
         self._texts: list[str] | None = None
         self._index: BodyAttributes | bool | None = False  # False: not read yet
+
+    def rdfa(self) -> Sequence[tuple[str, str]]:
+        """The RDFa ``property`` and ``content`` pairs of the body (searched if not given)."""
+        if self._rdfa is None:
+            self._rdfa = reference_rdfa(self.root)
+        return self._rdfa
 
     def _indexed(self) -> BodyAttributes | None:
         if self._index is False:
@@ -302,24 +314,42 @@ class PageScan:
 
     def byline_texts(self) -> list[TextNode]:
         """Short texts of ``<body>`` that open like a byline (``BYLINE_TEXT``), in page
-        order: found in one compiled walk (``_meta.byline_texts``, strings made only for
-        texts that may open with one of ``_BYLINE_INITIALS``) where the whole document is
-        ``root``, else among the plain texts, then located."""
-        walk = compiled("byline_texts")
+        order (at most ``MAX_BYLINE_TEXTS``)."""
+        return self.texts_where(_opens_byline, OPENING, limit=MAX_BYLINE_TEXTS)
+
+    def texts_where(
+        self,
+        accept: Callable[[str], bool],
+        kind: int,
+        *,
+        max_chars: int = 0,
+        limit: int = MAX_SEARCH_TEXTS,
+    ) -> list[TextNode]:
+        """The texts of ``texts()`` that ``accept`` takes (at most ``limit``), located.
+
+        ``kind`` says what every text ``accept`` takes is like (``OPENING``: it opens, after
+        its leading whitespace, with one of ``_BYLINE_INITIALS``, or a Hangul syllable;
+        ``DATED``: it is at most ``max_chars`` long and holds "19" or "20" or a character
+        that is not ASCII): the compiled walk (``_meta.body_texts``) makes strings only
+        for texts that may be so.
+        """
+        walk = compiled("body_texts")
         if walk is None or not is_whole_document(self.root):
-            return reference_byline_texts(self)
-        found = walk(self.root, _ASCII_INITIALS, _opens_byline, MAX_SEARCH_TEXTS, MAX_BYLINE_TEXTS)
+            return reference_body_texts(self, accept, limit)
+        found = walk(self.root, kind, _ASCII_INITIALS, max_chars, accept, MAX_SEARCH_TEXTS, limit)
         return [TextNode(owner, text, is_tail) for owner, text, is_tail in found]
 
 
-def reference_byline_texts(scan: PageScan) -> list[TextNode]:
-    """``PageScan.byline_texts`` among the texts of ``scan.texts()``: the spec of
-    ``_meta.byline_texts``."""
+def reference_body_texts(
+    scan: PageScan, accept: Callable[[str], bool], limit: int
+) -> list[TextNode]:
+    """``PageScan.texts_where`` among the plain texts of ``scan.texts()``, then located:
+    the spec of ``_meta.body_texts``."""
     candidates = []
     for index, text in enumerate(scan.texts()):
-        if _opens_byline(text):
+        if accept(text):
             candidates.append(index)
-            if len(candidates) >= MAX_BYLINE_TEXTS:
+            if len(candidates) >= limit:
                 break
     return scan.locate(candidates)
 

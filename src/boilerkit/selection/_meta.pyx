@@ -1,10 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Compiled twins of the metadata stage's walks: ``page_sources`` for
-``metadata.meta_tags.reference_sources`` (the declarations of the page, as strings) and
-``byline_texts`` for ``metadata.scan.reference_byline_texts``. Read-only over libxml2's
+``metadata.meta_tags.reference_page_tags`` (the declarations of the page, as strings) and
+``body_texts`` for ``metadata.scan.reference_body_texts``. Read-only over libxml2's
 structs, through lxml's public C API."""
 
-from libc.string cimport strcmp
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.string cimport strcmp, strlen
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
@@ -23,10 +24,26 @@ cdef bint _named(tree.xmlNode* c_node, const char* name) noexcept:
 
 
 cdef object _attribute(tree.xmlNode* c_node, const char* name):
-    """``element.get(name)``: the value of the attribute without namespace, or None."""
+    """``element.get(name)``: the value of the attribute without namespace, or None (a
+    value held in one text node decoded in place, without lxml's copy of it)."""
     cdef tree.xmlAttr* c_attr = c_node.properties
+    cdef tree.xmlNode* c_text
     while c_attr is not NULL:
-        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+        if (
+            c_attr.ns is NULL
+            and c_attr.name[0] == name[0]
+            and strcmp(<const char*>c_attr.name, name) == 0
+        ):
+            c_text = c_attr.children
+            if (
+                c_text is not NULL
+                and c_text.next is NULL
+                and c_text.type == tree.XML_TEXT_NODE
+                and c_text.content is not NULL
+            ):
+                return PyUnicode_DecodeUTF8(
+                    <const char*>c_text.content, strlen(<const char*>c_text.content), NULL
+                )
             return cetree.attributeValue(c_node, c_attr)
         c_attr = c_attr.next
     return None
@@ -35,7 +52,11 @@ cdef object _attribute(tree.xmlNode* c_node, const char* name):
 cdef bint _has_attribute(tree.xmlNode* c_node, const char* name) noexcept:
     cdef tree.xmlAttr* c_attr = c_node.properties
     while c_attr is not NULL:
-        if c_attr.ns is NULL and strcmp(<const char*>c_attr.name, name) == 0:
+        if (
+            c_attr.ns is NULL
+            and c_attr.name[0] == name[0]
+            and strcmp(<const char*>c_attr.name, name) == 0
+        ):
             return True
         c_attr = c_attr.next
     return False
@@ -45,7 +66,8 @@ def page_sources(root):
     """What the metadata sources read, in one walk (see ``meta_tags.PageSources``): the
     ``<meta>``, ``<link>``, ``<a rel>`` and ``<time>`` declarations as attribute strings,
     the JSON-LD scripts' type and text, and proxies for the few elements read further
-    (``<title>``, ``<h1>`` with whether it is inside ``<body>``, ``itemprop`` elements).
+    (``<title>``, ``<h1>`` with whether it is inside ``<body>``, ``itemprop`` elements),
+    and the RDFa ``property`` and ``content`` of the elements of ``<body>`` that have both.
     ``root`` must be its document's root element (the reference's XPaths search the whole
     document)."""
     cdef cetree._Element element = <cetree._Element?>root
@@ -53,14 +75,16 @@ def page_sources(root):
     cdef tree.xmlNode* c_node = c_root
     cdef Py_ssize_t level = 1, body_level = -1
     cdef list metas = [], links = [], anchors = [], times = [], scripts = []
-    cdef list titles = [], h1s = [], h1_in_body = [], itemprops = []
+    cdef list titles = [], h1s = [], h1_in_body = [], itemprops = [], rdfa = []
     cdef const char* name
     while True:
         if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
             name = <const char*>c_node.name
-            if body_level < 0 and strcmp(name, b"body") == 0:
+            if name[0] not in b"abhlmst":  # the first letters of the tags read below
+                pass
+            elif body_level < 0 and strcmp(name, b"body") == 0:
                 body_level = level
-            if strcmp(name, b"meta") == 0:
+            elif strcmp(name, b"meta") == 0:
                 metas.append(
                     (
                         _attribute(c_node, b"property"),
@@ -94,11 +118,20 @@ def page_sources(root):
                 rel = _attribute(c_node, b"rel")
                 if rel is not None:
                     anchors.append((rel, _attribute(c_node, b"href")))
-            if c_node.properties is not NULL and _has_attribute(c_node, b"itemprop"):
-                itemprops.append(cetree.elementFactory(element._doc, c_node))
+            if c_node.properties is not NULL:
+                if _has_attribute(c_node, b"itemprop"):
+                    itemprops.append(cetree.elementFactory(element._doc, c_node))
+                if (
+                    body_level >= 0
+                    and _has_attribute(c_node, b"property")
+                    and _has_attribute(c_node, b"content")
+                ):
+                    rdfa.append((_attribute(c_node, b"property"), _attribute(c_node, b"content")))
         c_node = _next_in_subtree_counting(c_node, c_root, &level)
         if c_node is NULL:
-            return metas, links, anchors, times, scripts, titles, h1s, h1_in_body, itemprops
+            return (
+                metas, links, anchors, times, scripts, titles, h1s, h1_in_body, itemprops, rdfa
+            )
         if level <= body_level:
             body_level = -1
 
@@ -140,12 +173,44 @@ cdef tree.xmlNode* _owner(tree.xmlNode* c_node, bint* is_tail) noexcept:
     return c_owner
 
 
-def byline_texts(root, bytes initials, accept, Py_ssize_t max_texts, Py_ssize_t max_found):
+cdef bint _may_be_dated(const unsigned char* text, Py_ssize_t max_bytes) noexcept:
+    """Whether ``text`` may be at most ``max_bytes`` // 4 characters long and hold a year
+    (``dates._YEAR``): "19" or "20" in ASCII, or any character that is not ASCII (the
+    Devanagari and Bengali digits) for Python to read."""
+    cdef Py_ssize_t size = 0
+    cdef bint maybe = False
+    while text[size] != 0:
+        if size >= max_bytes:
+            return False
+        if text[size] >= 128 or (
+            (text[size] == b"1" and text[size + 1] == b"9")
+            or (text[size] == b"2" and text[size + 1] == b"0")
+        ):
+            maybe = True
+        size += 1
+    return maybe
+
+
+OPENING = 0  # the texts that may open with one of the initials (``_may_open``)
+DATED = 1  # the texts that may be short and hold a year (``_may_be_dated``)
+
+
+def body_texts(
+    root,
+    int kind,
+    bytes initials,
+    Py_ssize_t max_chars,
+    accept,
+    Py_ssize_t max_texts,
+    Py_ssize_t max_found,
+):
     """Of the first ``max_texts`` texts of ``//body//text()``, those ``accept`` takes (at
     most ``max_found``), each as ``(owner, text, is_tail)``: the twin of
-    ``scan.reference_byline_texts``. A string is made only for a text that may open with
-    one of ``initials`` (``_may_open``); ``accept`` decides. ``root`` must be its
-    document's root element."""
+    ``scan.reference_body_texts``. A string is made only for a text that passes the test
+    of ``kind`` (``OPENING``: may open with one of ``initials``; ``DATED``: may be at
+    most ``max_chars`` characters long and hold a year); ``accept`` decides. ``root``
+    must be its document's root element."""
+    cdef Py_ssize_t max_bytes = 4 * max_chars  # UTF-8: at most 4 bytes a character
     cdef cetree._Element element = <cetree._Element?>root
     cdef tree.xmlNode* c_root = element._c_node
     cdef tree.xmlNode* c_node = c_root
@@ -167,7 +232,10 @@ def byline_texts(root, bytes initials, accept, Py_ssize_t max_texts, Py_ssize_t 
                 return found
             seen += 1
             text = <const unsigned char*>c_node.content
-            if text is not NULL and _may_open(text, <const unsigned char*>initials):
+            if text is not NULL and (
+                _may_be_dated(text, max_bytes) if kind == DATED
+                else _may_open(text, <const unsigned char*>initials)
+            ):
                 value = (<bytes>(<const char*>text)).decode("utf-8")
                 if accept(value):
                     c_owner = _owner(c_node, &is_tail)
