@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from .candidates import Candidates
@@ -112,11 +113,22 @@ def _unwrapped(text: str) -> str:
     return before[:-2] if before.endswith("//") else body[:cut]
 
 
+_last: tuple[tuple[str | None, ...], list[dict[str, Any]]] = ((), [])
+"""The texts ``parse_scripts`` read last and what it found there: the pipeline reads a
+page's scripts twice (its metadata, then its ``articleBody``), and an article's JSON-LD
+that carries the whole text cost most of the second read."""
+
+
 def parse_scripts(texts: Iterable[str | None]) -> list[dict[str, Any]]:
     """Every JSON object in the texts of the page's ld+json scripts (broken JSON is
-    skipped)."""
+    skipped). Nobody may change what it returns: the objects of the last texts read are
+    given again for the same texts."""
+    global _last
+    key = tuple(texts)
+    if key == _last[0]:
+        return _last[1]
     objects: list[dict[str, Any]] = []
-    for script in texts:
+    for script in key:
         text = _unwrapped(script or "").strip()
         if not text:
             continue
@@ -133,6 +145,7 @@ def parse_scripts(texts: Iterable[str | None]) -> list[dict[str, Any]]:
             objects.extend(_walk(data))
         except RecursionError:
             continue
+    _last = (key, objects)
     return objects
 
 
@@ -230,7 +243,7 @@ def read_jsonld(scripts: Sequence[Script], found: Candidates) -> set[str]:
     return seen
 
 
-_LD_SCRIPTS = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+_LD_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 
 
 def article_body(root: lxml_html.HtmlElement) -> str | None:
@@ -246,7 +259,7 @@ def article_body(root: lxml_html.HtmlElement) -> str | None:
         html.unescape(body).strip()
         for obj in parse_scripts(
             script.text
-            for script in root.xpath(_LD_SCRIPTS)
+            for script in _LD_SCRIPTS(root)
             if "ld+json" in (script.get("type") or "").lower()
         )
         if isinstance(body := obj.get("articleBody"), str) and body.strip()
