@@ -125,3 +125,28 @@ _HTML = tag_soup(
 def test_meta_walks_equal_reference_on_generated_pages(body: str) -> None:
     _assert_same(parse_html(f"<html><head></head><body>{body}</body></html>").root, "generated")
     _assert_same(lxml_html.document_fromstring(f"<html>{body}</html>"), "generated, no body")
+
+
+@compiled_only
+@pytest.mark.parametrize("spellings", [3, scan.MAX_SPELLINGS - 1, scan.MAX_SPELLINGS + 5])
+def test_marked_elements_equal_reference_up_to_and_past_the_spelling_cap(
+    spellings: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``attribute_hits`` answers while the index would see every spelling of the words;
+    past ``MAX_SPELLINGS`` the index answers (it stops counting there)."""
+    words = [
+        "".join(c.upper() if n >> i & 1 else c for i, c in enumerate("author"))
+        for n in range(spellings)
+    ]
+    body = "".join(
+        f"<p class='{w}'>{n}</p><span id='x-Date-{n}'>d</span>" for n, w in enumerate(words)
+    )
+    text = f"<html><body><div rel=author>r</div><i itemprop='xauthor'>i</i>{body}</body></html>"
+    found = scan.PageScan(parse_html(text).root)
+    compiled = [[e.text for e in found.bylines()], [e.text for e in found.dates()]]
+    with monkeypatch.context() as patch:
+        patch.setenv("BOILERKIT_PURE", "1")
+        pure = scan.PageScan(parse_html(text).root)
+        assert [[e.text for e in pure.bylines()], [e.text for e in pure.dates()]] == compiled
+    assert compiled[0][:2] == ["r", "i"]
+    assert len(compiled[1]) == spellings

@@ -49,6 +49,11 @@ BYLINE_TEXT = re.compile(
 # (nor is one that starts with a Hangul syllable, ``_HANGUL``).
 _BYLINE_INITIALS = frozenset("abdeptvwoyABDEPTVWOY\u0430\u0410\u0442\u0422投著筆執लল")
 _HANGUL = ("\uac00", "\ud7a3")
+# How ``_meta.attribute_hits`` tests a value: it holds a word in any case, as written, or
+# is one.
+FOLDED, HOLDS, EQUALS = 0, 1, 2
+Test = tuple[str, int, tuple[str, ...]]
+"""An attribute's name, how its values are tested, the words they are tested for."""
 # What the texts ``PageScan.texts_where`` is asked for are like (see there).
 OPENING, DATED = 0, 1
 # The ASCII ones, as the compiled walk tests a text's first byte against them.
@@ -247,10 +252,46 @@ class PageScan:
                 found |= index.having(name, spellings)
         return found
 
+    def _hits(self, tests: list[Test]) -> list[Any] | None:
+        """``_meta.attribute_hits`` of ``tests`` (see there), or ``None`` on the pure path
+        and where ``root`` is not the whole document."""
+        walk = compiled("attribute_hits")
+        if walk is None or not is_whole_document(self.root):
+            return None
+        encoded = [
+            (name.encode(), how, tuple(w.encode() for w in words)) for name, how, words in tests
+        ]
+        found: list[Any] = walk(self.root, encoded)
+        return found
+
+    def _marked_hits(
+        self,
+        names: tuple[str, ...],
+        words: tuple[str, ...],
+        tests: list[Test],
+    ) -> list[lxml_html.HtmlElement] | None:
+        """The elements whose attribute ``names`` hold ``words`` (any case) or that pass
+        ``tests``, in page order, found in one compiled walk without a string made per
+        value; ``None`` where the index must answer (no extension, a value not in ASCII,
+        ``MAX_SPELLINGS`` or more spellings of the words: the index stops counting there)."""
+        hits = self._hits([*((name, FOLDED, words) for name in names), *tests])
+        if hits is None:
+            return None
+        for found in hits[: len(names)]:
+            if found is None or len({spelling for _, _, spelling in found}) >= MAX_SPELLINGS:
+                return None
+        elements = {number: element for found in hits for number, element, _ in found}
+        return [elements[number] for number in sorted(elements)]
+
     def bylines(self) -> list[lxml_html.HtmlElement]:
         """``rel=author``, an ``itemprop`` with "author", or a ``BYLINE_WORDS``
         class/id/data-testid, in page order."""
-        index = self._indexed()
+        if self._bylines is None:
+            tests: list[Test] = [("rel", EQUALS, ("author",))] if self._rel_author else []
+            if self._itemprop_author:
+                tests.append(("itemprop", HOLDS, ("author",)))
+            self._bylines = self._marked_hits(("class", "id", "data-testid"), BYLINE_WORDS, tests)
+        index = self._indexed() if self._bylines is None else None
         if self._bylines is None and index is not None:
             found = self._marked_in(index, ("class", "id", "data-testid"), BYLINE_WORDS)
             if self._rel_author:
@@ -269,7 +310,9 @@ class PageScan:
 
     def dates(self) -> list[lxml_html.HtmlElement]:
         """Elements with a ``DATE_WORDS`` class or id, in page order."""
-        index = self._indexed()
+        if self._dates is None:
+            self._dates = self._marked_hits(("class", "id"), DATE_WORDS, [])
+        index = self._indexed() if self._dates is None else None
         if self._dates is None and index is not None:
             self._dates = index.elements(self._marked_in(index, ("class", "id"), DATE_WORDS))
         if self._dates is None:
@@ -281,11 +324,17 @@ class PageScan:
         """Home links, ``<footer>``s, the first ``img[alt]`` and logo/brand/copyright
         elements, in page order."""
         if self._site is None:
-            marked = [
-                {word for word in words if word in self._attribute_values(name)}
-                for name, words in (("class", SITE_WORDS), ("id", ("logo", "copyright")))
-            ]
-            walk = compiled("site_marks") if self._indexed() is not None else None
+            tests = [("class", HOLDS, SITE_WORDS), ("id", HOLDS, ("logo", "copyright"))]
+            hits = self._hits(tests)
+            marked = (
+                [{spelling for _, _, spelling in found} for found in hits]
+                if hits is not None
+                else [
+                    {word for word in words if word in self._attribute_values(name)}
+                    for name, _, words in tests
+                ]
+            )
+            walk = compiled("site_marks") if hits is not None else None
             if walk is not None:  # one walk, where the XPath below searched the tree 3-5 times
                 needles = [tuple(word.encode() for word in sorted(words)) for words in marked]
                 self._site = walk(self.root, *needles)

@@ -254,3 +254,129 @@ def body_texts(
         c_node = c_node.next
         if depth <= body_depth:
             body_depth = -1
+
+
+FOLDED = 0  # a needle in the value, ASCII letters in any case
+HOLDS = 1  # a needle in the value, as written
+EQUALS = 2  # the value is a needle
+
+
+cdef Py_ssize_t _find(
+    const unsigned char* value, const unsigned char* needle, Py_ssize_t start, bint folded
+) noexcept:
+    """Where ``needle`` first occurs in ``value`` from ``start`` on (ASCII letters of
+    ``value`` lower-cased when ``folded``; ``needle`` is lower-case then), or -1."""
+    cdef Py_ssize_t at = start, k
+    cdef unsigned char c
+    while value[at] != 0:
+        k = 0
+        while needle[k] != 0:
+            c = value[at + k]
+            if folded and 65 <= c <= 90:
+                c += 32
+            if c != needle[k]:
+                break
+            k += 1
+        if needle[k] == 0:
+            return at
+        at += 1
+    return -1
+
+
+cdef bint _ascii(const unsigned char* text) noexcept:
+    while text[0] != 0:
+        if text[0] >= 128:
+            return False
+        text += 1
+    return True
+
+
+def attribute_hits(root, list tests):
+    """For each ``(name, how, needles)`` of ``tests`` (ASCII bytes; ``how`` one of
+    ``FOLDED``, ``HOLDS``, ``EQUALS``): the hits in the attribute ``name`` of ``<body>``
+    and the elements in it, in page order, as ``(number, element, spelling)``: the
+    element's number in the walk, its proxy (one per element) and the value's characters
+    that matched (each occurrence of each needle, one after another). ``None`` for a
+    ``FOLDED`` test that meets a value not in ASCII or held in several nodes (Python
+    folds case its own way). The twin of what ``scan.BodyAttributes`` finds by
+    ``having`` and ``equal`` (and ``word in joined``). ``root`` must be its document's
+    root element."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlAttr* c_attr
+    cdef tree.xmlNode* c_text
+    cdef const unsigned char* value
+    cdef const unsigned char* needle
+    cdef Py_ssize_t level = 1, body_level = -1, number = -1, count = len(tests), t, at, size
+    cdef list names = [test[0] for test in tests]
+    cdef list hows = [test[1] for test in tests]
+    cdef list needles = [test[2] for test in tests]
+    cdef list found = [[] for _ in range(count)]
+    cdef int how
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+            number += 1
+            if body_level < 0 and _named(c_node, b"body"):
+                body_level = level
+            if body_level >= 0 and c_node.properties is not NULL:
+                proxy = None
+                for t in range(count):
+                    if found[t] is None:
+                        continue
+                    c_attr = c_node.properties
+                    while c_attr is not NULL:
+                        if c_attr.ns is NULL and strcmp(
+                            <const char*>c_attr.name, <const char*>(<bytes>names[t])
+                        ) == 0:
+                            break
+                        c_attr = c_attr.next
+                    if c_attr is NULL:
+                        continue
+                    how = hows[t]
+                    c_text = c_attr.children
+                    if (
+                        c_text is NULL
+                        or c_text.next is not NULL
+                        or c_text.type != tree.XML_TEXT_NODE
+                    ):
+                        if how == FOLDED:
+                            found[t] = None
+                            continue
+                        text = cetree.attributeValue(c_node, c_attr)
+                        for word in needles[t]:
+                            spelled = (<bytes>word).decode("ascii")
+                            if (how == EQUALS and spelled == text) or (
+                                how != EQUALS and spelled in text
+                            ):
+                                if proxy is None:
+                                    proxy = cetree.elementFactory(element._doc, c_node)
+                                (<list>found[t]).append((number, proxy, spelled))
+                        continue
+                    value = <const unsigned char*>c_text.content
+                    if value is NULL:
+                        value = <const unsigned char*>b""
+                    if how == FOLDED and not _ascii(value):
+                        found[t] = None
+                        continue
+                    for word in needles[t]:
+                        needle = <const unsigned char*>(<bytes>word)
+                        size = len(<bytes>word)
+                        if how == EQUALS:
+                            at = 0 if strcmp(<const char*>value, <const char*>needle) == 0 else -1
+                        else:
+                            at = _find(value, needle, 0, how == FOLDED)
+                        while at >= 0:
+                            if proxy is None:
+                                proxy = cetree.elementFactory(element._doc, c_node)
+                            (<list>found[t]).append(
+                                (number, proxy, (<const char*>value)[at:at + size].decode("ascii"))
+                            )
+                            if how == EQUALS:
+                                break
+                            at = _find(value, needle, at + size, how == FOLDED)
+        c_node = _next_in_subtree_counting(c_node, c_root, &level)
+        if c_node is NULL:
+            return found
+        if level <= body_level:
+            body_level = -1
