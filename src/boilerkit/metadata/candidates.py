@@ -13,6 +13,13 @@ says: a page that declares 8,000 "@" as its author gets none, and no pattern run
 them. (An author list of a dozen names is under 400 characters.)"""
 
 
+_RANKS = {
+    field: {source: index for index, source in enumerate(order)}
+    for field, order in PRIORITIES.items()
+}
+"""Each field's sources and their place in ``PRIORITIES``."""
+
+
 class Candidates:
     """What every source proposed, field by field, ranked by ``PRIORITIES``.
 
@@ -36,9 +43,9 @@ class Candidates:
         self._values.setdefault(field, []).append((source, value))
 
     def _raw(self, field: str) -> list[tuple[str, object]]:
-        order = PRIORITIES.get(field, ())
-        rank = {source: index for index, source in enumerate(order)}
-        return sorted(self._values.get(field, []), key=lambda item: rank.get(item[0], len(order)))
+        rank = _RANKS.get(field, {})
+        last = len(rank)
+        return sorted(self._values.get(field, []), key=lambda item: rank.get(item[0], last))
 
     def each(self, field: str) -> Iterator[tuple[str, str]]:
         """``(source, value)`` pairs, most trusted source first, page order within one;

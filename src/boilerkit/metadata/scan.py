@@ -189,6 +189,7 @@ class PageScan:
         ``content`` pairs of the body when known (``meta_tags.PageTags.rdfa``)."""
         self.root = root
         self._rdfa = rdfa
+        self._whole_document: bool | None = None
         self._rel_author = rel_author
         self._itemprop_author = itemprop_author
         self._values: dict[str, str] = {}
@@ -197,6 +198,13 @@ class PageScan:
         self._site: list[lxml_html.HtmlElement] | None = None
         self._texts: list[str] | None = None
         self._index: BodyAttributes | bool | None = False  # False: not read yet
+
+    def _whole(self) -> bool:
+        """Whether ``root`` is its whole document (``roots.is_whole_document``): where
+        the compiled walks may stand for the XPaths."""
+        if self._whole_document is None:
+            self._whole_document = is_whole_document(self.root)
+        return self._whole_document
 
     def rdfa(self) -> Sequence[tuple[str, str]]:
         """The RDFa ``property`` and ``content`` pairs of the body (searched if not given)."""
@@ -256,7 +264,7 @@ class PageScan:
         """``_meta.attribute_hits`` of ``tests`` (see there), or ``None`` on the pure path
         and where ``root`` is not the whole document."""
         walk = compiled("attribute_hits")
-        if walk is None or not is_whole_document(self.root):
+        if walk is None or not self._whole():
             return None
         encoded = [
             (name.encode(), how, tuple(w.encode() for w in words)) for name, how, words in tests
@@ -383,7 +391,7 @@ class PageScan:
         for texts that may be so.
         """
         walk = compiled("body_texts")
-        if walk is None or not is_whole_document(self.root):
+        if walk is None or not self._whole():
             return reference_body_texts(self, accept, limit)
         found = walk(self.root, kind, _ASCII_INITIALS, max_chars, accept, MAX_SEARCH_TEXTS, limit)
         return [TextNode(owner, text, is_tail) for owner, text, is_tail in found]

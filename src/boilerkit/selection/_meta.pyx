@@ -5,12 +5,13 @@
 structs, through lxml's public C API."""
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport strcmp, strlen
+from cpython.mem cimport PyMem_Free
+from libc.string cimport strcmp, strlen, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from ._nodes cimport next_in_subtree_counting as _next_in_subtree_counting
+from ._nodes cimport alloc as _alloc, next_in_subtree_counting as _next_in_subtree_counting
 
 cetree.import_lxml__etree()
 
@@ -261,34 +262,58 @@ HOLDS = 1  # a needle in the value, as written
 EQUALS = 2  # the value is a needle
 
 
-cdef Py_ssize_t _find(
-    const unsigned char* value, const unsigned char* needle, Py_ssize_t start, bint folded
-) noexcept:
-    """Where ``needle`` first occurs in ``value`` from ``start`` on (ASCII letters of
-    ``value`` lower-cased when ``folded``; ``needle`` is lower-case then), or -1."""
-    cdef Py_ssize_t at = start, k
+cdef enum:
+    FOLD_BUFFER = 512  # bytes of a value folded on the stack; a longer one is allocated
+
+
+cdef bint _fold(const unsigned char* value, char* into) noexcept:
+    """``value``'s ASCII letters lower-cased into ``into`` (as long as ``value`` and its
+    NUL); False, leaving ``into`` unfinished, when ``value`` is not ASCII."""
+    cdef Py_ssize_t at = 0
     cdef unsigned char c
-    while value[at] != 0:
-        k = 0
-        while needle[k] != 0:
-            c = value[at + k]
-            if folded and 65 <= c <= 90:
-                c += 32
-            if c != needle[k]:
-                break
-            k += 1
-        if needle[k] == 0:
-            return at
-        at += 1
-    return -1
-
-
-cdef bint _ascii(const unsigned char* text) noexcept:
-    while text[0] != 0:
-        if text[0] >= 128:
+    while True:
+        c = value[at]
+        if c >= 128:
             return False
-        text += 1
-    return True
+        into[at] = c + 32 if 65 <= c <= 90 else c
+        if c == 0:
+            return True
+        at += 1
+
+
+cdef object _hits_in(
+    list found,
+    Py_ssize_t number,
+    tree.xmlNode* c_node,
+    cetree._Element element,
+    object proxy,
+    const unsigned char* value,
+    const char* searched,
+    tuple needles,
+    int how,
+):
+    """Append to ``found`` the hits of ``needles`` in ``searched`` (``value`` itself, or
+    its folded copy), each with the characters of ``value`` it covers; the element's
+    proxy (``proxy``, or made for the first hit)."""
+    cdef const char* at
+    cdef Py_ssize_t size
+    for word in needles:
+        size = len(<bytes>word)
+        if how == EQUALS:
+            at = searched if strcmp(searched, <const char*>(<bytes>word)) == 0 else NULL
+        else:
+            at = strstr(searched, <const char*>(<bytes>word))
+        while at is not NULL:
+            if proxy is None:
+                proxy = cetree.elementFactory(element._doc, c_node)
+            offset = at - searched
+            found.append(
+                (number, proxy, (<const char*>value)[offset:offset + size].decode("ascii"))
+            )
+            if how == EQUALS:
+                break
+            at = strstr(at + size, <const char*>(<bytes>word))
+    return proxy
 
 
 def attribute_hits(root, list tests):
@@ -307,13 +332,15 @@ def attribute_hits(root, list tests):
     cdef tree.xmlAttr* c_attr
     cdef tree.xmlNode* c_text
     cdef const unsigned char* value
-    cdef const unsigned char* needle
-    cdef Py_ssize_t level = 1, body_level = -1, number = -1, count = len(tests), t, at, size
+    cdef Py_ssize_t level = 1, body_level = -1, number = -1, count = len(tests), t, size
     cdef list names = [test[0] for test in tests]
     cdef list hows = [test[1] for test in tests]
     cdef list needles = [test[2] for test in tests]
     cdef list found = [[] for _ in range(count)]
     cdef int how
+    cdef char stack[FOLD_BUFFER]
+    cdef char* folded
+    cdef const char* searched
     while True:
         if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
             number += 1
@@ -356,25 +383,29 @@ def attribute_hits(root, list tests):
                     value = <const unsigned char*>c_text.content
                     if value is NULL:
                         value = <const unsigned char*>b""
-                    if how == FOLDED and not _ascii(value):
-                        found[t] = None
-                        continue
-                    for word in needles[t]:
-                        needle = <const unsigned char*>(<bytes>word)
-                        size = len(<bytes>word)
-                        if how == EQUALS:
-                            at = 0 if strcmp(<const char*>value, <const char*>needle) == 0 else -1
+                    searched = <const char*>value
+                    if how == FOLDED:
+                        size = strlen(<const char*>value) + 1
+                        if size <= FOLD_BUFFER:
+                            folded = stack
                         else:
-                            at = _find(value, needle, 0, how == FOLDED)
-                        while at >= 0:
-                            if proxy is None:
-                                proxy = cetree.elementFactory(element._doc, c_node)
-                            (<list>found[t]).append(
-                                (number, proxy, (<const char*>value)[at:at + size].decode("ascii"))
+                            folded = <char*>_alloc(size)
+                        try:
+                            if not _fold(value, folded):
+                                found[t] = None
+                                continue
+                            proxy = _hits_in(
+                                found[t], number, c_node, element, proxy, value, folded,
+                                needles[t], how,
                             )
-                            if how == EQUALS:
-                                break
-                            at = _find(value, needle, at + size, how == FOLDED)
+                        finally:
+                            if folded is not stack:
+                                PyMem_Free(folded)
+                    else:
+                        proxy = _hits_in(
+                            found[t], number, c_node, element, proxy, value, searched,
+                            needles[t], how,
+                        )
         c_node = _next_in_subtree_counting(c_node, c_root, &level)
         if c_node is NULL:
             return found
