@@ -28,15 +28,21 @@ _MEMO: ContextVar[dict[str, str | None] | None] = ContextVar("clean_value_memo",
 """The values cleaned on the page being read (``one_page``): a page repeats its title, its
 description and its authors across sources and searches, and a value that is not ASCII
 costs a repair each time."""
+_FINGERPRINTS: ContextVar[dict[str, str] | None] = ContextVar("fingerprints", default=None)
+"""The fingerprints taken on the page being read: each title candidate is compared with
+every headline, site name and part of the others."""
 
 
 @contextmanager
 def one_page() -> Iterator[None]:
-    """Remember what ``clean_value`` gives for each string until the page is read."""
+    """Remember what ``clean_value`` and ``fingerprint`` give for each string until the
+    page is read."""
     token = _MEMO.set({})
+    prints = _FINGERPRINTS.set({})
     try:
         yield
     finally:
+        _FINGERPRINTS.reset(prints)
         _MEMO.reset(token)
 
 
@@ -69,6 +75,16 @@ def _clean(text: str) -> str | None:
 
 def fingerprint(text: str) -> str:
     """Case- and punctuation-blind form, to compare values from different sources."""
+    memo = _FINGERPRINTS.get()
+    if memo is None:
+        return _fingerprint(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _fingerprint(text)
+    return found
+
+
+def _fingerprint(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_WORDS.findall(folded))
 
