@@ -125,8 +125,9 @@ def parse_scripts(texts: Iterable[str | None]) -> list[dict[str, Any]]:
     given again for the same texts."""
     global _last
     key = tuple(texts)
-    if key == _last[0]:
-        return _last[1]
+    last = _last  # read once: another thread may put its page there meanwhile
+    if key == last[0]:
+        return last[1]
     objects: list[dict[str, Any]] = []
     for script in key:
         text = _unwrapped(script or "").strip()
