@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 import unicodedata
+from array import array
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -167,6 +169,19 @@ def _identify(folded: str) -> tuple[_Table, ...]:
     """The ``READERS`` languages whose letter frequencies fit ``folded``'s letters best
     (a unigram language guess, ASCII letters counted too: German ``äöü`` alone reads as
     Finnish, and Italian with a Cyrillic ``м`` as Russian)."""
+    from ..selection.page_table import compiled  # here: a cycle at import time otherwise
+
+    kernel = compiled("letter_costs")
+    order = list(tables().values())
+    costs = _letter_costs(folded) if kernel is None else kernel(folded, _rows(), len(order))
+    best = sorted(range(len(order)), key=costs.__getitem__)[:READERS]
+    return tuple(order[i] for i in best)
+
+
+def _letter_costs(folded: str) -> list[float]:
+    """For each table (in ``tables()`` order), the bits of ``folded``'s letters by their
+    unigram frequencies: the spec of ``_front.letter_costs``, the compiled twin (this sum
+    was a third of the repair stage's judging)."""
     counts: dict[str, int] = {}
     for char in folded:
         if char.isalpha():
@@ -177,7 +192,21 @@ def _identify(folded: str) -> tuple[_Table, ...]:
         n = counts[char]
         for table, bits in frequencies.get(char, ()):
             costs[table] += n * bits
-    return tuple(sorted(costs, key=costs.__getitem__)[:READERS])
+    return list(costs.values())
+
+
+@lru_cache(maxsize=1)
+def _rows() -> dict[str, array[float]]:
+    """For each character, its unigram bits less ``UNSEEN`` in each table (``tables()``
+    order), NaN in the tables that do not use it: ``_letter_costs``' sums as arrays."""
+    index = {table: i for i, table in enumerate(tables().values())}
+    rows = {}
+    for char, found in _frequencies().items():
+        row = array("d", [math.nan] * len(index))
+        for table, bits in found:
+            row[index[table]] = bits
+        rows[char] = row
+    return rows
 
 
 # A sign windows-1252 has where a legacy code page has a letter, between two letters

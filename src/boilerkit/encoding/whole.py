@@ -213,9 +213,10 @@ def _strict(data: bytes, codec: str) -> str | None:
 
 def legacy_readings(text: str) -> Iterator[Candidate]:
     """The node read back as each legacy encoding it may have been written in."""
-    han = sum("\u3400" <= c < "\ua000" for c in text)
+    han = len(_HAN.findall(text))  # (regexes and codecs count at C speed: a long node)
+    high = len(text) - len(text.encode("ascii", "ignore"))
     for reader, targets in LEGACY_READINGS.items():
-        if reader in _CJK and han * 2 < sum(c >= "\x80" for c in text):
+        if reader in _CJK and han * 2 < high:
             continue  # what a CJK encoding misread shows is mostly Han (``├┤`` is not)
         data = encode_as(text, reader) if reader == "cp1252" else _encode(text, reader)
         if data is None or data.isascii():
@@ -224,12 +225,16 @@ def legacy_readings(text: str) -> Iterator[Candidate]:
             fixed = _strict(data, target)
             if fixed is not None and fixed != text:
                 yield Candidate(fixed, (f"{target}/{reader}",), CODEC_HOME.get(target))
-    if any(ord(c) > 0xFF for c in text) and any(0x80 <= ord(c) <= 0xFF for c in text):
+    if high and max(text) > "\xff" and _LATIN1_HIGH.search(text):
         mixed = encode_mixed(text)
         for target in _CJK:
             fixed = _strict(mixed, target)
             if fixed is not None:
                 yield Candidate(fixed, (f"{target}/mixed",), CODEC_HOME.get(target))
+
+
+_HAN = re.compile("[\u3400-\u9fff]")
+_LATIN1_HIGH = re.compile("[\x80-\xff]")
 
 
 def _encode(text: str, codec: str) -> bytes | None:

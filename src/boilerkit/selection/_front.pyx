@@ -1,7 +1,11 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Compiled twins of the front stages' walks (repair), beside the selection's
-(``_passes.pyx``). Read-only over libxml2's structs, through lxml's public C API."""
+(``_passes.pyx``), read-only over libxml2's structs through lxml's public C API; and of
+the repair stage's hottest arithmetic (the bigram model's language guess)."""
 
+import array
+
+cimport cpython.array as array
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uint64_t
 from libc.string cimport memcpy, strcmp, strlen
@@ -128,3 +132,32 @@ def foreign_texts(root, tuple skip_tags):
                 return found, skipped
         c_node = c_node.next
     return found, skipped
+
+
+def letter_costs(str folded, dict rows, Py_ssize_t width):
+    """The twin of ``bigrams._letter_costs``: for each of ``width`` languages, the sum
+    over the letters of ``folded`` (in the order they first appear) of the letter's count
+    times its bits in that language, ``rows[letter]`` holding them (NaN where the language
+    does not use the letter: skipped, as the reference skips it). The same additions in
+    the same order as the reference: the same doubles."""
+    cdef dict counts = {}
+    cdef Py_UCS4 char
+    cdef Py_ssize_t i, n
+    cdef double bits
+    cdef array.array row
+    cdef array.array costs = array.array("d", bytes(8 * width))
+    cdef double* total = costs.data.as_doubles
+    for char in folded:
+        if char.isalpha():
+            counts[char] = counts.get(char, 0) + 1
+    for key, count in counts.items():
+        found = rows.get(key)
+        if found is None:
+            continue
+        row = <array.array>found
+        n = count
+        for i in range(width):
+            bits = row.data.as_doubles[i]
+            if bits == bits:
+                total[i] += n * bits
+    return costs.tolist()

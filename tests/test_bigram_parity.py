@@ -1,0 +1,80 @@
+# ruff: noqa: RUF001  (letters of many scripts are the subject here)
+"""Parity: the compiled sum behind the bigram model's language guess
+(``_front.letter_costs``) gives the very doubles of its reference
+(``bigrams._letter_costs``), on the text of the corpora, on mojibake and on generated
+strings: the languages chosen, and so every repair, cannot differ between the paths."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from benchmarks.corpora import available, load_corpus
+from boilerkit.encoding import bigrams
+from boilerkit.encoding.decode import decode_html
+from boilerkit.selection import page_table
+from tests.parity import EXAMPLES, compiled_only
+
+
+def _assert_same_costs(text: str) -> None:
+    kernel = page_table.compiled("letter_costs")
+    assert kernel is not None, "_front is missing: rebuild"
+    folded = bigrams._known(bigrams.fold(text))
+    costs = kernel(folded, bigrams._rows(), len(bigrams.tables()))
+    assert costs == bigrams._letter_costs(folded), text[:80]
+
+
+@compiled_only
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "1234 -- !!",
+        "Kasým Þubat",
+        "nedìle lunedм",
+        "Die Steiermark spürt ihr hier auf Schritt und Tritt",
+        "Avrupa İnsan Hakları Mahkemesi",
+        "мама мыла раму, 鶹传媒 한국어",
+        "cœur ÿ ħ",
+    ],
+)
+def test_letter_costs_equal_reference(text: str) -> None:
+    _assert_same_costs(text)
+
+
+@compiled_only
+def test_letter_costs_are_sums_of_the_letters() -> None:
+    """Not only the same as the reference: a letter no language uses adds nothing, and
+    each letter adds its count times its bits."""
+    kernel = page_table.compiled("letter_costs")
+    assert kernel is not None
+    rows, width = bigrams._rows(), len(bigrams.tables())
+    assert kernel("", rows, width) == [0.0] * width
+    assert kernel("\U0001f600 12", rows, width) == [0.0] * width
+    once, twice = kernel("é", rows, width), kernel("éé", rows, width)
+    assert twice == [2 * c for c in once]
+    assert any(c != 0.0 for c in once)
+
+
+@compiled_only
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("aeinrstéüößçñłšžčěřıİğşаеорсткмλαωאباのの한中 .,-0'"),
+        max_size=200,
+    )
+)
+def test_letter_costs_equal_reference_on_generated_text(text: str) -> None:
+    _assert_same_costs(text)
+
+
+@compiled_only
+@pytest.mark.corpus
+def test_letter_costs_equal_reference_on_corpus() -> None:
+    if not available("trafilatura-eval"):
+        pytest.skip("corpus trafilatura-eval not found")
+    for page in load_corpus("trafilatura-eval").pages[:150]:
+        text = decode_html(page.html).text
+        for start in range(0, min(len(text), 60_000), 3_000):
+            _assert_same_costs(text[start : start + 400])
