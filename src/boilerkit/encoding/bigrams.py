@@ -20,6 +20,7 @@ import math
 import re
 import unicodedata
 from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -68,7 +69,7 @@ def _known(folded: str) -> str:
     them) as ``UNKNOWN``, which every table reads as a rare letter: a reading that
     turns ``cœur`` into ``cúur`` must not gain by leaving the model's blind spot."""
     users = _users()
-    if all(c in users or not c.isalpha() for c in folded):
+    if all(c in users or not c.isalpha() for c in dict.fromkeys(folded)):
         return folded
     return "".join(UNKNOWN if c.isalpha() and c not in users else c for c in folded)
 
@@ -76,7 +77,19 @@ def _known(folded: str) -> str:
 def fold(text: str) -> str:
     """``text`` as the tables see it: lower case, every digit ``0``, every space `` ``,
     punctuation and symbols by class (a dash, a quote, a currency sign, any symbol)."""
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLDS)
+
+
+class _Folds(dict[int, str]):
+    """``_fold_char`` of every code point met so far, filled as ``str.translate`` asks (a
+    cached call per character cost three times the translation)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDS = _Folds()
 
 
 class _Table:
@@ -107,19 +120,31 @@ class _Table:
         """Mean bits of the bigrams that touch a non-ASCII letter, a symbol or a control."""
         total = 0.0
         count = 0
-        prev = " "
-        was_foreign = False
         pairs, unigram, backoff = self.pairs, self.unigram, self.backoff
-        for char in folded:
-            foreign = char >= "\x80" or char in "#\x00\x01"
-            if foreign or was_foreign:
-                cost = pairs.get(prev + char)
-                if cost is None:
-                    cost = unigram.get(char, UNSEEN) + backoff.get(prev, 0.0)
-                total += cost
-                count += 1
-            prev, was_foreign = char, foreign
+        # the bigrams at a foreign character and right after one, in order (the loop over
+        # every character of a mostly ASCII text was most of the cost)
+        last = len(folded) - 1
+        for at in dict.fromkeys(_at_and_after(folded, last)):
+            char = folded[at]
+            prev = folded[at - 1] if at else " "
+            cost = pairs.get(prev + char)
+            if cost is None:
+                cost = unigram.get(char, UNSEEN) + backoff.get(prev, 0.0)
+            total += cost
+            count += 1
         return total / count if count else 0.0
+
+
+_FOREIGN = re.compile("[^\x00-\x7f]|[#\x00\x01]")
+
+
+def _at_and_after(folded: str, last: int) -> Iterator[int]:
+    """Each foreign character's place and the next, in order (with repeats)."""
+    for match in _FOREIGN.finditer(folded):
+        at = match.start()
+        yield at
+        if at < last:
+            yield at + 1
 
 
 @lru_cache(maxsize=1)
@@ -145,11 +170,14 @@ def _readers(folded: str, like: str = "") -> list[_Table]:
     of ``like`` (a reading is judged in the languages of the text it replaces), or
     those that use its ASCII letters most often."""
     users = _users()
-    used = {c for c in folded if c >= "\x80" and c in users}
+    # (each set built in the order the characters first appear, as from the whole text:
+    # the same set, iterated in the same order, from a character per distinct one)
+    distinct = dict.fromkeys(folded)
+    used = {c for c in distinct if c >= "\x80" and c in users}
     if not used:
-        used = {c for c in fold(like) if c >= "\x80" and c in users}
+        used = {c for c in dict.fromkeys(fold(like)) if c >= "\x80" and c in users}
     if not used:  # no letter only some languages use: rank by the ASCII letters
-        used = {c for c in folded if c.isalpha() and c in users}
+        used = {c for c in distinct if c.isalpha() and c in users}
     frequencies = _frequencies()
     costs: dict[_Table, float] = {}
     for char in used:

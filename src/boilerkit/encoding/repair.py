@@ -20,8 +20,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import partial
-from itertools import accumulate
+from functools import lru_cache, partial
+from itertools import accumulate, compress, count
+from operator import ne
 
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
@@ -125,23 +126,32 @@ def _unmixed(text: str, cand: Candidate) -> Candidate:
     new = cand.text
     if new == text:
         return cand
-    old_words = list(WORDS.finditer(text))
-    new_words = list(WORDS.finditer(new))
+    old_words = _words(text)
+    new_words = WORDS.findall(new)
     if len(old_words) != len(new_words):
         return cand
+    # the words a reading changes, found at C speed (most of a long node's words stay)
+    changed = compress(count(), map(ne, old_words, new_words))
+    spoilt = [i for i in changed if spoiled(old_words[i], new_words[i])]
+    if not spoilt:
+        return cand
+    if any(MARK.search(old_words[i]) for i in spoilt):
+        return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
+    bounds = [match.span() for match in WORDS.finditer(new)]
     parts = []
     last = 0
-    for old, word in zip(old_words, new_words, strict=True):
-        before, after = old.group(), word.group()
-        if before == after or not spoiled(before, after):
-            continue
-        if MARK.search(before):
-            return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
-        parts += [new[last : word.start()], before]
-        last = word.end()
-    if not parts:
-        return cand
+    for i in spoilt:
+        start, end = bounds[i]
+        parts += [new[last:start], old_words[i]]
+        last = end
     return Candidate("".join(parts) + new[last:], cand.chain, cand.home)
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (``phrases.WORDS``): every reading of a node is compared
+    with the same node, word by word."""
+    return tuple(WORDS.findall(text))
 
 
 def _needed(cand: Candidate) -> float:
@@ -428,9 +438,7 @@ def repair_tree(
     if not hits:
         return 0
     fixes = {}
-    for text in (foreign[i] for i in hits):
-        if text in fixes:
-            continue
+    for text in dict.fromkeys(foreign[i] for i in hits):  # a page repeats its texts
         fixed = explain_repair(text, weights, costs).text
         if fixed != text:  # a repair may bring back what lxml refuses (U+FFFE, controls)
             fixes[text] = _NOT_XML.sub("", fixed)
