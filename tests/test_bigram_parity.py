@@ -7,7 +7,7 @@ strings: the languages chosen, and so every repair, cannot differ between the pa
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.corpora import available, load_corpus
@@ -78,3 +78,53 @@ def test_letter_costs_equal_reference_on_corpus() -> None:
         text = decode_html(page.html).text
         for start in range(0, min(len(text), 60_000), 3_000):
             _assert_same_costs(text[start : start + 400])
+
+
+def _assert_same_bits(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    folded = bigrams._known(bigrams.fold(text))
+    for table in list(bigrams.tables().values())[::5]:
+        assert table.compiled is not None, "_front is missing: rebuild"
+        for limit in (float("inf"), 40.0, 0.0, float("-inf")):
+            fast = table.bits(folded, limit)
+            with monkeypatch.context() as patch:
+                patch.setenv("BOILERKIT_PURE", "1")
+                assert table.bits(folded, limit) == fast, (text[:80], limit)
+
+
+@compiled_only
+@pytest.mark.parametrize(
+    "text",
+    ["", "Kasým Þubat", "Die Steiermark spürt ihr", "мама мыла раму 鶹传媒", "cœur ÿ #\x00"],
+)
+def test_bigram_costs_equal_reference(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    _assert_same_bits(text, monkeypatch)
+
+
+@compiled_only
+def test_bigram_costs_read_the_tables() -> None:
+    """A bigram the table has costs what it says; one it lacks costs the unigram and the
+    back-off; a limit stops the reading once passed."""
+    table = next(iter(bigrams.tables().values()))
+    pair = next(p for p in table.pairs if len(p) == 2 and p[0] != " ")
+    first = table.bits(pair[0], float("inf"))
+    assert table.bits(pair, float("inf")) == first + table.pairs[pair]
+    assert table.bits("\U0001f600", float("inf")) == bigrams.UNSEEN + table.backoff.get(" ", 0.0)
+    assert table.bits(pair * 50, 1.0) < table.bits(pair * 50, float("inf"))
+
+
+@compiled_only
+@settings(
+    max_examples=EXAMPLES,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("aeinrstéüößçñłšžčěřıİğşаеорсткмλαωאباのの한中 .,-0'#\x00\x01"),
+        max_size=120,
+    )
+)
+def test_bigram_costs_equal_reference_on_generated_text(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _assert_same_bits(text, monkeypatch)

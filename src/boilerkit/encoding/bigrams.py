@@ -93,16 +93,22 @@ _FOLDS = _Folds()
 
 
 class _Table:
-    __slots__ = ("backoff", "chars", "pairs", "unigram")
+    __slots__ = ("backoff", "chars", "compiled", "pairs", "unigram")
 
-    def __init__(self, chars: dict[str, list[int]], pairs: dict[str, int]) -> None:
+    def __init__(
+        self, chars: dict[str, list[int]], pairs: dict[str, int], compiled: Any = None
+    ) -> None:
         self.unigram = {c: u / SCALE for c, (u, _) in chars.items()} | {UNKNOWN: RARE}
         self.backoff = {c: w / SCALE for c, (_, w) in chars.items()}
         self.pairs = {p: n / SCALE for p, n in pairs.items()}
         self.chars = frozenset(chars)
+        # the compiled twin of ``bits`` (``_front.BigramCosts``), when built
+        self.compiled = compiled and compiled(self.pairs, self.unigram, self.backoff, UNSEEN)
 
     def bits(self, folded: str, limit: float) -> float:
         """Bits of ``folded``; stops past ``limit`` (the reading has lost already)."""
+        if self.compiled is not None and not _pure_requested():
+            return float(self.compiled.bits(folded, limit))
         total = 0.0
         prev = " "
         pairs, unigram, backoff = self.pairs, self.unigram, self.backoff
@@ -150,8 +156,18 @@ def _at_and_after(folded: str, last: int) -> Iterator[int]:
 @lru_cache(maxsize=1)
 def tables() -> dict[str, _Table]:
     """The tables per language, read once (about 5 ms)."""
+    from ..selection.page_table import compiled_class  # here: a cycle at import time otherwise
+
     raw: dict[str, dict[str, Any]] = json.loads(gzip.decompress(DATA.read_bytes()))["tables"]
-    return {lang: _Table(table["chars"], table["pairs"]) for lang, table in raw.items()}
+    twin = compiled_class("BigramCosts")
+    return {lang: _Table(table["chars"], table["pairs"], twin) for lang, table in raw.items()}
+
+
+def _pure_requested() -> bool:
+    """``page_table.pure_requested``: ``BOILERKIT_PURE`` asks for the reference path."""
+    from ..selection.page_table import pure_requested
+
+    return pure_requested()
 
 
 @lru_cache(maxsize=1)

@@ -1,11 +1,12 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Compiled twins of the front stages' walks (repair), beside the selection's
 (``_passes.pyx``), read-only over libxml2's structs through lxml's public C API; and of
-the repair stage's hottest arithmetic (the bigram model's language guess)."""
+the repair stage's hottest arithmetic (the bigram model's language guess and costs)."""
 
 import array
 
 cimport cpython.array as array
+from cpython.mem cimport PyMem_Calloc, PyMem_Free
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from libc.stdint cimport uint64_t
 from libc.string cimport memcpy, strcmp, strlen
@@ -161,3 +162,104 @@ def letter_costs(str folded, dict rows, Py_ssize_t width):
             if bits == bits:
                 total[i] += n * bits
     return costs.tolist()
+
+
+cdef struct _Slot:
+    uint64_t key  # 0: empty
+    double value
+
+
+cdef class _CostMap:
+    """Doubles keyed by one or two code points: open addressing, no Python object per
+    lookup (the reference builds a string per bigram and hashes it)."""
+    cdef _Slot* slots
+    cdef uint64_t mask
+
+    def __cinit__(self, dict entries, int width):
+        cdef uint64_t size = 8
+        cdef uint64_t key
+        cdef str text
+        while size < 2 * len(entries) + 8:
+            size *= 2
+        self.slots = <_Slot*>PyMem_Calloc(size, sizeof(_Slot))
+        if self.slots is NULL:
+            raise MemoryError()
+        self.mask = size - 1
+        for text, value in entries.items():
+            if len(text) != width:
+                continue  # never asked for: the reference looks up strings of ``width``
+            key = _key(text, width)
+            self._put(key, value)
+
+    def __dealloc__(self):
+        PyMem_Free(self.slots)
+
+    cdef void _put(self, uint64_t key, double value) noexcept:
+        cdef uint64_t at = _spread(key) & self.mask
+        while self.slots[at].key != 0 and self.slots[at].key != key:
+            at = (at + 1) & self.mask
+        self.slots[at].key = key
+        self.slots[at].value = value
+
+    cdef inline bint get(self, uint64_t key, double* value) noexcept:
+        cdef uint64_t at = _spread(key) & self.mask
+        while self.slots[at].key != 0:
+            if self.slots[at].key == key:
+                value[0] = self.slots[at].value
+                return True
+            at = (at + 1) & self.mask
+        return False
+
+
+cdef inline uint64_t _spread(uint64_t key) noexcept:
+    key ^= key >> 29
+    key *= 0xBF58476D1CE4E5B9ULL
+    key ^= key >> 32
+    return key
+
+
+cdef inline uint64_t _pair(Py_UCS4 prev, Py_UCS4 char) noexcept:
+    return (((<uint64_t>prev) << 21) | (<uint64_t>char)) + 1
+
+
+cdef uint64_t _key(str text, int width):
+    cdef Py_UCS4 first = text[0]
+    cdef Py_UCS4 second
+    if width == 1:
+        return (<uint64_t>first) + 1
+    second = text[1]
+    return _pair(first, second)
+
+
+cdef class BigramCosts:
+    """The twin of ``bigrams._Table.bits`` for one language's table: the same costs
+    (``pairs``, else ``unigram`` of the character, ``unseen`` when absent, plus ``backoff``
+    of the one before, 0 when absent), added in the same order."""
+    cdef _CostMap pairs, unigram, backoff
+    cdef double unseen
+
+    def __init__(self, dict pairs, dict unigram, dict backoff, double unseen):
+        self.pairs = _CostMap(pairs, 2)
+        self.unigram = _CostMap(unigram, 1)
+        self.backoff = _CostMap(backoff, 1)
+        self.unseen = unseen
+
+    def bits(self, str folded, double limit):
+        """Bits of ``folded``; stops past ``limit`` (the reading has lost already)."""
+        cdef double total = 0.0
+        cdef double cost, extra
+        cdef Py_UCS4 prev = u" "
+        cdef Py_UCS4 char
+        for char in folded:
+            if not self.pairs.get(_pair(prev, char), &cost):
+                if not self.unigram.get((<uint64_t>char) + 1, &cost):
+                    cost = self.unseen
+                if self.backoff.get((<uint64_t>prev) + 1, &extra):
+                    cost = cost + extra
+                else:
+                    cost = cost + 0.0
+            total += cost
+            if total > limit:
+                return total
+            prev = char
+        return total
