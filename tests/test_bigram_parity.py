@@ -128,3 +128,34 @@ def test_bigram_costs_equal_reference_on_generated_text(
     text: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _assert_same_bits(text, monkeypatch)
+
+
+def _assert_same_readers(text: str) -> None:
+    kernel = page_table.compiled("reader_costs")
+    assert kernel is not None, "_front is missing: rebuild"
+    users = bigrams._users()
+    folded = bigrams._known(bigrams.fold(text))
+    for used in (
+        {c for c in folded if c >= "\x80" and c in users},
+        {c for c in folded if c.isalpha() and c in users},
+    ):
+        costs = kernel(used, bigrams._rows(), len(bigrams.tables()))
+        assert costs == bigrams._reader_costs(used), text[:80]
+
+
+@compiled_only
+@pytest.mark.parametrize("text", ["", "Kasým Þubat", "spürt ihr", "мама 鶹传媒", "abc"])
+def test_reader_costs_equal_reference(text: str) -> None:
+    _assert_same_readers(text)
+
+
+@compiled_only
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(
+    text=st.text(
+        alphabet=st.sampled_from("aeinrstéüößçñłšžčěřıİğşаеорсткмλαωאباのの한中 .,-0'"),
+        max_size=120,
+    )
+)
+def test_reader_costs_equal_reference_on_generated_text(text: str) -> None:
+    _assert_same_readers(text)

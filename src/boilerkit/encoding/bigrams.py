@@ -194,12 +194,32 @@ def _readers(folded: str, like: str = "") -> list[_Table]:
         used = {c for c in dict.fromkeys(fold(like)) if c >= "\x80" and c in users}
     if not used:  # no letter only some languages use: rank by the ASCII letters
         used = {c for c in distinct if c.isalpha() and c in users}
+    from ..selection.page_table import compiled  # here: a cycle at import time otherwise
+
+    kernel = compiled("reader_costs")
+    everyone = list(tables().values())
+    if kernel is None:
+        costs, reached = _reader_costs(used)
+    else:
+        costs, reached = kernel(used, _rows(), len(everyone))
+    best = sorted(reached, key=costs.__getitem__)[:READERS]
+    return [everyone[i] for i in best] or everyone
+
+
+def _reader_costs(used: set[str]) -> tuple[list[float], list[int]]:
+    """(for each table in ``tables()`` order, the bits of the characters of ``used`` it
+    uses; the tables in the order the sum first reached them): the spec of
+    ``_front.reader_costs``, the compiled twin."""
     frequencies = _frequencies()
     costs: dict[_Table, float] = {}
     for char in used:
         for table, bits in frequencies[char]:
             costs[table] = costs.get(table, 0.0) + bits
-    return sorted(costs, key=costs.__getitem__)[:READERS] or list(tables().values())
+    index = _index()
+    totals = [0.0] * len(index)
+    for table, total in costs.items():
+        totals[index[table]] = total
+    return totals, [index[table] for table in costs]
 
 
 @lru_cache(maxsize=1)
@@ -240,10 +260,16 @@ def _letter_costs(folded: str) -> list[float]:
 
 
 @lru_cache(maxsize=1)
+def _index() -> dict[_Table, int]:
+    """Each table's place in ``tables()`` order: the compiled twins' columns."""
+    return {table: i for i, table in enumerate(tables().values())}
+
+
+@lru_cache(maxsize=1)
 def _rows() -> dict[str, array[float]]:
     """For each character, its unigram bits less ``UNSEEN`` in each table (``tables()``
     order), NaN in the tables that do not use it: ``_letter_costs``' sums as arrays."""
-    index = {table: i for i, table in enumerate(tables().values())}
+    index = _index()
     rows = {}
     for char, found in _frequencies().items():
         row = array("d", [math.nan] * len(index))

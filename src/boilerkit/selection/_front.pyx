@@ -263,3 +263,29 @@ cdef class BigramCosts:
                 return total
             prev = char
         return total
+
+
+def reader_costs(set used, dict rows, Py_ssize_t width):
+    """The twin of ``bigrams._reader_costs``: for each language, the sum of the bits of
+    the characters of ``used`` it uses (in the set's order; ``rows`` as for
+    ``letter_costs``), and the languages in the order the sum first reached them (the
+    reference's dict order, which breaks ties)."""
+    cdef Py_ssize_t i
+    cdef double bits
+    cdef array.array row
+    cdef array.array costs = array.array("d", bytes(8 * width))
+    cdef double* total = costs.data.as_doubles
+    cdef bytearray reached = bytearray(width)
+    cdef list order = []
+    for char in used:
+        row = <array.array>rows[char]
+        for i in range(width):
+            bits = row.data.as_doubles[i]
+            if bits == bits:
+                if not reached[i]:
+                    reached[i] = 1
+                    order.append(i)
+                    total[i] = 0.0 + bits
+                else:
+                    total[i] = total[i] + bits
+    return costs.tolist(), order
