@@ -89,6 +89,10 @@ def _assert_same_bits(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
             with monkeypatch.context() as patch:
                 patch.setenv("BOILERKIT_PURE", "1")
                 assert table.bits(folded, limit) == fast, (text[:80], limit)
+        mean = table.foreign_bits(folded)
+        with monkeypatch.context() as patch:
+            patch.setenv("BOILERKIT_PURE", "1")
+            assert table.foreign_bits(folded) == mean, text[:80]
 
 
 @compiled_only
@@ -110,6 +114,8 @@ def test_bigram_costs_read_the_tables() -> None:
     assert table.bits(pair, float("inf")) == first + table.pairs[pair]
     assert table.bits("\U0001f600", float("inf")) == bigrams.UNSEEN + table.backoff.get(" ", 0.0)
     assert table.bits(pair * 50, 1.0) < table.bits(pair * 50, float("inf"))
+    assert table.foreign_bits("abc") == 0.0
+    assert table.foreign_bits("a#") == table.bits("a#", float("inf")) - table.bits("a", 9e9)
 
 
 @compiled_only

@@ -124,6 +124,8 @@ class _Table:
 
     def foreign_bits(self, folded: str) -> float:
         """Mean bits of the bigrams that touch a non-ASCII letter, a symbol or a control."""
+        if self.compiled is not None and not _pure_requested():
+            return float(self.compiled.foreign_bits(folded))
         total = 0.0
         count = 0
         pairs, unigram, backoff = self.pairs, self.unigram, self.backoff

@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress, count, islice
 from operator import ne
 
 from ftfy.fixes import fix_c1_controls
@@ -183,6 +183,7 @@ _FOREIGN_WORD = re.compile(r"(?<!\S)\S*[^\x00-\x7f]\S*")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+@lru_cache(maxsize=8)
 def _marked(text: str) -> str:
     """The words of ``text`` that hold a mark of a misreading: the trigger's marks and the
     broader ones of ``runs.SUSPICIOUS`` (a lone ``¾`` or ``³``, any two Latin-1 letters):
@@ -271,7 +272,7 @@ def _phrase_by_language(text: str) -> Candidate | None:
     """The reading of a legacy phrase inside ``text`` (``phrases``) that the bigram model
     takes, judged on the phrase with the clean text around it, not on the whole node:
     a phrase in a long clean node would not show in the node's first characters."""
-    if len(_FOREIGN_WORD.findall(text, 0, 2000)) < 2 or (
+    if len(list(islice(_FOREIGN_WORD.finditer(text, 0, 2000), 2))) < 2 or (
         oddity(_marked(text)) < weights().language_oddity
     ):
         return None  # a word alone, or marked words that read as some language's

@@ -147,6 +147,8 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
     found: list[tuple[float, int, int, Candidate]] = []
     for reader in readers:
         for match in _repertoire(reader).finditer(text):
+            if match.group().isascii():
+                continue  # most runs of clean text: bytes as they stand, nothing to read
             run = match.group().strip()
             start = match.start() + match.group().find(run[:1])
             data = encode_as(run, reader)
@@ -307,6 +309,8 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
     found: list[tuple[float, int, int, Candidate]] = []
     for reader, target, evidence in _PAIRS:
         for match in _repertoire(reader).finditer(text):
+            if match.group().isascii():
+                continue
             run = match.group().strip()
             start = match.start() + match.group().find(run[:1])
             if run.isascii() or not evidence.search(run):

@@ -264,6 +264,31 @@ cdef class BigramCosts:
             prev = char
         return total
 
+    def foreign_bits(self, str folded):
+        """Mean bits of the bigrams that touch a non-ASCII letter, a symbol or a
+        control (``#``, ``\\x00``, ``\\x01`` as folded): ``_Table.foreign_bits``."""
+        cdef double total = 0.0
+        cdef double cost, extra
+        cdef Py_ssize_t count = 0
+        cdef Py_UCS4 prev = u" "
+        cdef Py_UCS4 char
+        cdef bint foreign, was_foreign = False
+        for char in folded:
+            foreign = char >= 0x80 or char == u"#" or char == 0 or char == 1
+            if foreign or was_foreign:
+                if not self.pairs.get(_pair(prev, char), &cost):
+                    if not self.unigram.get((<uint64_t>char) + 1, &cost):
+                        cost = self.unseen
+                    if self.backoff.get((<uint64_t>prev) + 1, &extra):
+                        cost = cost + extra
+                    else:
+                        cost = cost + 0.0
+                total += cost
+                count += 1
+            prev = char
+            was_foreign = foreign
+        return total / count if count else 0.0
+
 
 def reader_costs(set used, dict rows, Py_ssize_t width):
     """The twin of ``bigrams._reader_costs``: for each language, the sum of the bits of
