@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from itertools import accumulate, compress, count, islice
@@ -217,6 +218,29 @@ def explain_repair(
     """
     if text.isascii() or not suspect(text):
         return RepairResult(text, ())
+    page = _PAGE.get()
+    key = (text, weights, costs)
+    if page is not None and key in page:
+        return page[key]
+    result = _judged(text, weights, costs)
+    if page is not None and len(page) < _PAGE_LIMIT:
+        page[key] = result
+    return result
+
+
+# The judgments made on the page being extracted (``repair_tree`` starts a new one): the
+# metadata stage repairs the title and description the tree holds, several times over
+# (``og:title``, ``twitter:title``, ``<title>``). Only the same page reuses them: a page
+# extracted twice is judged twice, as it would be in another process.
+_PAGE_LIMIT = 4096
+"""Judgments kept at most (``repair_text`` called on and on after a page is not a page)."""
+_PAGE: ContextVar[dict[tuple[str, RepairWeights, PlausibilityCosts], RepairResult] | None] = (
+    ContextVar("boilerkit_repair_page", default=None)
+)
+
+
+def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> RepairResult:
+    """``explain_repair`` of a text with a mark."""
     with tuned(weights, costs):
         result = _by_language(text, _explain(text))
         if result.text == text:
@@ -430,6 +454,7 @@ def repair_tree(
     walked only when some text actually changed, so a clean page costs one scan of its
     non-ASCII text.
     """
+    _PAGE.set({})
     foreign = _foreign_texts(root)
     if not foreign:
         return 0
