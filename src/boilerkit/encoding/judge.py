@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
@@ -295,12 +296,19 @@ def _keeps_spaces(text: str, reading: str) -> bool:
     between digits: ``9Ê153,57ÊTRY``)."""
     if len(text) != len(reading):
         return True
-    if not all(reading[m.start()].isspace() for m in _SPACE.finditer(text)):
+    spaces = _spaces(text)  # (``\s`` is ``str.isspace``: the places where each has a space)
+    new = _spaces(reading)
+    if not spaces <= new:
         return False
     return not any(
-        not text[i].isspace() and text[i - 1 : i].isalpha() and text[i + 1 : i + 2].isalpha()
-        for i in (m.start() for m in _SPACE.finditer(reading))
+        text[i - 1 : i].isalpha() and text[i + 1 : i + 2].isalpha() for i in new - spaces
     )
+
+
+@lru_cache(maxsize=4)
+def _spaces(text: str) -> frozenset[int]:
+    """Where ``text`` has a space: every reading of a node is compared with the node."""
+    return frozenset(match.start() for match in _SPACE.finditer(text))
 
 
 _TOKENS = re.compile(r"\s+|\S+")
