@@ -147,8 +147,9 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
     found: list[tuple[float, int, int, Candidate]] = []
     for reader in readers:
         for match in _repertoire(reader).finditer(text):
-            if match.group().isascii():
-                continue  # most runs of clean text: bytes as they stand, nothing to read
+            first = _NON_ASCII.search(match.group())
+            if first is None or not _NON_ASCII.search(match.group(), first.end()):
+                continue  # a UTF-8 sequence is two bytes above ASCII: none to read here
             run = match.group().strip()
             start = match.start() + match.group().find(run[:1])
             data = encode_as(run, reader)
