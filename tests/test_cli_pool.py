@@ -123,3 +123,23 @@ def test_a_page_weighs_its_decompressed_bytes(tmp_path: Path) -> None:
     assert pool.page_bytes(Task("c", "c", path=str(fifo))) == 0
     assert pool.page_bytes(Task("u", "u", fetch_url="https://example.com/")) == 0
     assert pool.page_bytes(Task("m", "m", path=str(tmp_path / "missing"))) == 0
+
+
+def test_preload_builds_the_lazy_tables_before_the_workers_fork() -> None:
+    """What ``Pool`` loads in the parent, so that forked workers share it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from boilerkit import pipeline\n"
+        "from boilerkit.encoding import bigrams, text_stats\n"
+        "from boilerkit.options import Options\n"
+        "pipeline.preload(Options(fallback=False))\n"
+        "print('trafilatura' in sys.modules)\n"
+        "pipeline.preload(Options())\n"
+        "print(text_stats.cjk_tiers.cache_info().currsize, bigrams._frequencies.cache_info()"
+        ".currsize, 'trafilatura' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.stdout.split("\n")[:2] == ["False", "1 1 True"], done.stderr

@@ -116,6 +116,37 @@ def test_mostly_utf8_with_stray_windows_1252_bytes() -> None:
     assert decoded.stray_bytes == 1
 
 
+@given(
+    st.lists(
+        st.sampled_from(
+            [b"a", b" ", b"\xc3", b"\xa9", b"\xe2\x80", b"\x9d", b"\xff", b"\xf0\x9f\x98"]
+        )
+    )
+)
+def test_mostly_utf8_counts_as_the_characters_do(pieces: list[bytes]) -> None:
+    """The codec-only count equals the count over the characters of the escaped text."""
+    from boilerkit.encoding.decode import _mostly_utf8
+
+    data = b"".join(pieces)
+    text = data.decode("utf-8", "surrogateescape")
+    invalid = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    assert _mostly_utf8(data) == (sum(1 for c in text if c >= "\x80") - invalid, invalid)
+
+
+@given(
+    st.lists(st.sampled_from([b"a", b" ", b"<", b">", b"\t", b"\x0b", b"\xc3", b"\xa9", b"\x85"]))
+)
+def test_high_words_are_the_words_holding_a_high_byte(pieces: list[bytes]) -> None:
+    """``_high_words`` finds what a regex over whole words finds."""
+    import re
+
+    from boilerkit.encoding.decode import _high_words
+
+    data = b"".join(pieces)
+    words = re.findall(rb"(?<![^\s<>])[^\s<>]*[\x80-\xff][^\s<>]*", data)
+    assert list(_high_words(data)) == words
+
+
 def test_undeclared_legacy_pages_are_detected() -> None:
     for body, codec in [
         ("Привет мир, как у вас дела сегодня?", "cp1251"),
@@ -150,3 +181,30 @@ def condition_rates() -> dict[str, float]:
 @pytest.mark.parametrize("condition", sorted(BARS))
 def test_generated_pages(condition_rates: dict[str, float], condition: str) -> None:
     assert condition_rates[condition] >= BARS[condition]
+
+
+@pytest.mark.parametrize(
+    ("codec", "leads", "trails"),
+    [
+        ("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF)),
+        ("big5", range(0xA1, 0xFA), range(0x40, 0xFF)),
+        ("shift_jis", range(0x81, 0xEB), range(0x40, 0xFD)),  # single-byte kana as leads
+        ("euc_kr", range(0xA1, 0xFE), range(0xA1, 0xFF)),
+        ("euc_jp", range(0x8E, 0x90), range(0xA1, 0xFF)),  # three-byte sequences split
+    ],
+)
+def test_cjk_table_rows_decode_as_their_sequences_do(
+    codec: str, leads: range, trails: range
+) -> None:
+    """``text_stats._decode_range`` (a row at a time) gives the characters of the
+    sequences that decode on their own, one by one."""
+    from boilerkit.encoding.text_stats import _decode_range
+
+    expected: set[str] = set()
+    for lead in leads:
+        for trail in trails:
+            try:
+                expected.update(bytes((lead, trail)).decode(codec))
+            except UnicodeDecodeError:
+                continue
+    assert _decode_range(codec, leads, trails) == expected

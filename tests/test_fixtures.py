@@ -111,7 +111,9 @@ def visible_text(source: bytes) -> str:
     set above the text they gloss, not in its line.
     """
     root = lxml_html.document_fromstring(_decode(source))
-    invisible = ["script", "style", "head", "noscript", "template", "rt", "rp"]
+    # ``title``, not ``head``: libxml2 leaves a page under ``<head>`` when an unknown
+    # element opened there is never closed, and a browser shows that page.
+    invisible = ["script", "style", "title", "noscript", "template", "rt", "rp"]
     etree.strip_elements(root, *invisible, with_tail=False)
     for cell in root.iter("td", "th"):
         cell.tail = " " + (cell.tail or "")
@@ -138,6 +140,45 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "the deck (an h4 under the h3 headline) sits in the article header, a sibling of "
         "the body container worth less than lead_min_value; joining that header would also "
         "pull in its reporter/date/comment-count list"
+    ),
+    ("test_metadata", "blogger-post-label-cloud"): (
+        "metadata (not selection): the blog's name stands only in the h1 and the title's "
+        "prefix, so the host name 'blogspot' is the site name; and the page type counts the "
+        "label cloud and archive as teaser links (3 listing votes) against the date and "
+        "author (2), though the selection keeps the post"
+    ),
+    ("test_metadata", "drupal7-node-comments"): (
+        "metadata (not selection): Drupal's 'Submitted by <span property=foaf:name>' byline "
+        "gives no author, and with no og:type the page type stays 'other'"
+    ),
+    ("test_metadata", "govuk-guidance-contents"): (
+        "metadata (not selection): the date is the last update (govuk:public-updated-at), "
+        "not JSON-LD's datePublished"
+    ),
+    ("test_metadata", "legacy-news-story-inline-boxes"): (
+        "metadata (not selection): a 2002 page declares no type or author; the page type "
+        "stays 'other' for a news story"
+    ),
+    ("test_metadata", "mailchimp-campaign-archive"): (
+        "metadata (not selection): a campaign archive declares no type, date or author; the "
+        "page type stays 'other' for a newsletter issue"
+    ),
+    ("test_boilerplate_is_dropped", "govuk-guidance-contents"): (
+        "the 'From: / Published / Last updated ... See all updates' list (dl.gem-c-metadata) "
+        "between the lead and the body stays: 'metadata' as a furniture class word cost F1 on "
+        "both dev corpora (Wikipedia's ambox is class 'metadata' and readability-test-pages "
+        "keeps it; a trafilatura-eval page's container moved)"
+    ),
+    ("test_boilerplate_is_dropped", "legacy-news-story-inline-boxes"): (
+        "the pull-quote table repeats a sentence of the paragraph beside it, with the "
+        "speaker's name; dropping short blocks that repeat a kept block's opening words cost "
+        "0.005 F1 on readability-test-pages and 9 snippets on trafilatura-eval (FAQ answers, "
+        "list items and code repeat their openings); asking the whole box's words but a "
+        "name in one longer block still took table cells, comments and a headline (one "
+        "snippet lost), so neither was kept"
+    ),
+    ("test_text_similarity", "legacy-news-story-inline-boxes"): (
+        "the pull quote and its attribution are kept (see test_boilerplate_is_dropped)"
     ),
     ("test_every_golden_line_is_kept", "press-release-about-contact"): (
         "the release's closing 'SOURCE Northwind Cold Chain' line has no sentence end and goes as"

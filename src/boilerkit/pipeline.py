@@ -19,6 +19,7 @@ from lxml import etree
 
 from . import budget
 from .document import Document
+from .encoding import bigrams, text_stats
 from .encoding.decode import decode_html
 from .encoding.repair import compose, compose_tree, repair_tree
 from .errors import BoilerkitError, StageError
@@ -150,6 +151,19 @@ def _run(
             selection = prefer_article_body(selection, body, options.weights)
     with stage("render"):
         return _extraction(selection, metadata, options, large=large, encoding=encoding)
+
+
+def preload(options: Options) -> None:
+    """Build now what extraction otherwise builds on first need, once per process: the
+    bigram and CJK tables repair reads and trafilatura's modules (the second opinion's),
+    0.1-0.15 s in all. A batch's parent calls this before forking its workers, so they
+    share one copy instead of each building its own (0.15-0.25 CPU s less on 300 pages
+    at ``-j 2``)."""
+    bigrams._frequencies()  # and the tables it is read from
+    text_stats.cjk_tiers()
+    text_stats.top_chars()
+    if options.fallback:
+        import trafilatura  # noqa: F401  (deferred in ``second_opinion``; loaded here)
 
 
 def _select(

@@ -40,6 +40,7 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import Any
 
+from .. import pipeline
 from . import batch
 from .batch import Job, Result
 from .gzipped import MAGIC
@@ -263,6 +264,8 @@ class Pool:
         self.context = multiprocessing.get_context("fork" if "fork" in methods else None)
         self.clocks = _Clocks(2 * jobs * CHUNKS_PER_WORKER + 4 * CHUNK_SIZE)
         self.shared = self.context.get_start_method() == "fork"
+        if self.shared:
+            pipeline.preload(job.options)  # once here, not once per worker
         self.executor = self._start()
         budget = job.options.time_budget or PATIENCE_WITHOUT_BUDGET
         self.page_patience = BUDGET_SLACK * budget + 1.0

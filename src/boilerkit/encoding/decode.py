@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import chardet
@@ -42,9 +43,11 @@ _BOMS = (
 _HEADER_CHARSET = re.compile(r"""charset\s*=\s*["']?\s*([^\s"';,]+)""", re.I)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([a-zA-Z0-9_.:()-]+)""", re.I)
 _XML_DECL = re.compile(rb"""^\s*<\?xml[^>]*encoding\s*=\s*["']([a-zA-Z0-9_.:-]+)""", re.I)
-# A word holding a high byte. Matched from word starts only: otherwise every position
-# inside a long ASCII run (base64, minified script) rescans it, quadratic in its length.
-_HIGH_WORD = re.compile(rb"(?<![^\s<>])[^\s<>]*[\x80-\xff][^\s<>]*")
+# Words are runs of bytes between whitespace, "<" and ">"; ``_high_words`` finds those
+# holding a high byte by searching for the byte and widening to its word.
+_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+_WORD_REST = re.compile(rb"[^\s<>]*")
+_WORD_BOUNDARIES = tuple(bytes([b]) for b in b" \t\n\r\f\v<>")
 # Legacy encodings tried when the declaration is missing or contradicted, most common
 # first (a tie goes to the earlier one).
 _CANDIDATES = (
@@ -147,14 +150,32 @@ def _sample(data: bytes, budget: int) -> bytes:
     """Whole words holding high bytes, up to a budget: all the evidence, little of the work."""
     words: list[bytes] = []
     size = 0
-    for match in _HIGH_WORD.finditer(data):
-        if _is_utf8(match.group()):
+    for word in _high_words(data):
+        if _is_utf8(word):
             continue  # a UTF-8 snippet inside a legacy page says nothing of the page
-        words.append(match.group())
-        size += len(match.group()) + 1
+        words.append(word)
+        size += len(word) + 1
         if size > budget:
             break
     return b" ".join(words)
+
+
+def _high_words(data: bytes) -> Iterator[bytes]:
+    """The words of ``data`` that hold a high byte, in order.
+
+    Found from the high bytes outward (a search for the byte, ``rfind`` back to the word's
+    start): a regex matched at every word start tried every ASCII word of a legacy page,
+    4-7 times slower (2.3-3.9 ms on a 100-300 kB page, called twice when the declaration
+    does not read cleanly). The last word ended on a boundary byte, so the ``rfind``s
+    from there always find one.
+    """
+    pos = 0
+    while (high := _HIGH_BYTE.search(data, pos)) is not None:
+        at = high.start()
+        start = max(data.rfind(boundary, pos, at) for boundary in _WORD_BOUNDARIES) + 1
+        end = _WORD_REST.match(data, at).end()  # type: ignore[union-attr]  # matches empty
+        yield data[start:end]
+        pos = end
 
 
 def _finish(text: str, codec: str) -> str:
@@ -208,11 +229,13 @@ def _pick_legacy(
 
 
 def _mostly_utf8(data: bytes) -> tuple[int, int]:
-    """(valid multi-byte UTF-8 sequences, invalid bytes) in ``data``."""
-    text = data.decode("utf-8", "surrogateescape")
-    invalid = sum(1 for c in text if "\udc80" <= c <= "\udcff")
-    valid = sum(1 for c in text if c >= "\x80") - invalid
-    return valid, invalid
+    """(valid multi-byte UTF-8 sequences, invalid bytes) in ``data``.
+
+    Counted by codecs alone: what ``ignore`` drops are the invalid bytes, and what it keeps
+    beyond ASCII are the valid sequences (a loop over the characters took 9 ms on a
+    300 kB legacy page, this 0.04 ms)."""
+    text = data.decode("utf-8", "ignore")
+    return len(text) - len(text.encode("ascii", "ignore")), len(data) - len(text.encode("utf-8"))
 
 
 def _decode(data: bytes, content_type: str | None, weights: DecodeWeights) -> Decoded:

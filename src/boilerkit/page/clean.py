@@ -16,6 +16,7 @@ from ..selection.page_table import compiled
 from ..weights import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
 from .paragraphs import wrap_loose_runs
 from .roots import is_whole_document
+from .tags import HEADING_TAGS
 
 INVISIBLE_TAGS = (
     "script",
@@ -40,9 +41,14 @@ INVISIBLE_TAGS = (
     "frameset",
     "rt",
     "rp",
+    "amp-ad",
+    "amp-embed",
+    "amp-sticky-ad",
 )
 """Elements whose content is never visible text of the page (``rt``/``rp``: ruby
-readings, shown above the text they gloss rather than in it)."""
+readings, shown above the text they gloss rather than in it). AMP's ad elements
+(``amp-ad``, ``amp-embed``, ``amp-sticky-ad``) hold an ad and the ``placeholder`` and
+``fallback`` lines shown in its place ("Loading ad", "Ad failed to load"), never text."""
 
 VOID_TAGS = ("embed", "source", "track", "input", "param", "keygen")
 """Void elements: they hold nothing, but libxml2 nests whatever follows an unclosed one
@@ -157,6 +163,21 @@ def _maybe_permalink(anchor: lxml_html.HtmlElement) -> bool:
     )
 
 
+def _keep_heading_toggles(root: lxml_html.HtmlElement) -> None:
+    """Keep the ``button`` that is a heading's whole text, as a ``span``: the toggle of an
+    accordion or disclosure (Bootstrap, Foundation, the ARIA pattern: ``h3 > button``
+    "Why is my water cloudy?"), whose text is the heading a reader sees. Other buttons
+    ("Share", "Accept cookies") are controls and go with the invisible elements."""
+    for button in root.iter("button"):
+        heading = button.getparent()
+        if (
+            heading is not None
+            and heading.tag in HEADING_TAGS
+            and heading.text_content().strip() == button.text_content().strip() != ""
+        ):
+            button.tag = "span"
+
+
 def _marks(root: lxml_html.HtmlElement) -> Marks | None:
     """``Marks`` from the compiled walk, or ``None`` on the pure path (each step then
     searches the tree itself) and where ``root`` is not the whole document (the searches
@@ -189,6 +210,7 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
         if EDITING_CHROME_CLASS.search(element.get("class", ""))
     ]
     if marks is None or marks.has_invisible:
+        _keep_heading_toggles(root)
         etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
     if marks is None or marks.has_void:
         etree.strip_tags(root, *VOID_TAGS)

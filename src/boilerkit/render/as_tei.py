@@ -21,7 +21,7 @@ TEI P5 ``tei_corpus`` DTD that trafilatura ships.
 from __future__ import annotations
 
 import re
-from importlib.metadata import PackageNotFoundError, version
+from functools import cache
 from typing import Final
 
 from lxml import etree
@@ -35,16 +35,18 @@ _ISO_DATE: Final = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _XML_LANG: Final = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
+@cache
 def _version() -> str:
-    # From the installed metadata: importing ``boilerkit.__version__`` here would make the
-    # package import itself (render is imported by the package's own __init__).
+    """boilerkit's version, from the installed metadata, read on first use: the lookup and
+    ``importlib.metadata`` cost about 5 ms at every start of a process otherwise (and every
+    start of the command line). Importing ``boilerkit.__version__`` here would make the
+    package import itself (render is imported by the package's own __init__)."""
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("boilerkit")
     except PackageNotFoundError:  # running from a source tree that was never installed
         return "unknown"
-
-
-_VERSION: Final = _version()
 
 
 def document_tei(document: Record, options: Options, base_url: str | None) -> str:
@@ -60,7 +62,7 @@ def document_tei(document: Record, options: Options, base_url: str | None) -> st
         builder.sub(builder.sub(header, "encodingDesc"), "appInfo"),
         "application",
         ident="boilerkit",
-        version=_VERSION,
+        version=_version(),
     )
     builder.sub(application, "label", "boilerkit")
     body = builder.sub(builder.sub(root, "text"), "body")

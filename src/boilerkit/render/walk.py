@@ -81,7 +81,7 @@ BLOCK_LEVEL_TAGS: Final = frozenset(
 """Tags that start and end a block (a line of text), code blocks apart."""
 CODE_BLOCK_TAGS: Final = frozenset(tag for tag, role in TAG_ROLES.items() if role == _PRE)
 """Tags of code blocks, whose line breaks are kept."""
-_PLAIN_ROLES: Final = {
+PLAIN_ROLES: Final = {
     tag: role for tag, role in TAG_ROLES.items() if role not in (_LINK, _IMAGE, *_SPAN_KINDS)
 }
 """The roles a plain walk acts on: links, images and emphasis are transparent there."""
@@ -90,7 +90,7 @@ _EVENTS: Final = ("start", "end", "comment", "pi")
 """Comments and processing instructions come as their own events: only their tails count."""
 
 
-class _Builder:
+class Builder:
     """Collects blocks while ``walk`` visits the tree; one instance per walk (or table cell).
 
     ``flat`` builders (table cells) never cut blocks: a block boundary becomes a space, so
@@ -212,7 +212,7 @@ class _Builder:
         The loop looks each tag up once and handles transparent inline tags itself: this is
         the hot path of every extraction.
         """
-        roles = _PLAIN_ROLES if self.plain else TAG_ROLES
+        roles = PLAIN_ROLES if self.plain else TAG_ROLES
         text = self.raw.append if self.plain else self.text
         events = etree.iterwalk(root, events=_EVENTS)
         flush, start, end = self.flush, self.start, self.end
@@ -390,7 +390,7 @@ class _Builder:
         return True
 
     def cell(self, element: lxml_html.HtmlElement) -> list[Inline]:
-        builder = _Builder(self.options, self.base_url, plain=self.plain, flat=True)
+        builder = Builder(self.options, self.base_url, plain=self.plain, flat=True)
         builder.run(element)
         if self.plain:
             return plain_content("".join(builder.raw))
@@ -457,7 +457,7 @@ def walk(
     """
     if content is None:
         return []
-    builder = _Builder(options or DEFAULT_OPTIONS, base_url, plain=plain)
+    builder = Builder(options or DEFAULT_OPTIONS, base_url, plain=plain)
     builder.run(content)
     builder.flush()
     return builder.blocks

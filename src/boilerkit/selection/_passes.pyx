@@ -746,3 +746,25 @@ cdef object _copy(object above, str tag, dict attrib, object copy_element):
         return cetree.makeSubElement(<cetree._Element>above, tag, None, None, attrib, None)
     except ValueError:
         return copy_element(tag, attrib, above)
+
+
+def best_container(list total, list region, list hints, list tags, const unsigned char[:] excluded,
+                   double bonus, double list_factor, frozenset list_tags):
+    """``container.best_container``: the element of the highest adjusted total (the first
+    of equals) and that total, the excluded and furniture elements left out."""
+    cdef Py_ssize_t index, best = 0, count = len(total)
+    cdef double value, best_value = float("-inf")
+    if len(region) != count or len(hints) != count or len(tags) != count or len(excluded) != count:
+        raise ValueError("the page's lists differ in length")
+    for index in range(count):
+        if region[index] is not None or excluded[index]:
+            continue
+        value = total[index]
+        hint = hints[index]
+        if hint is not None and value > 0 and hint.kind == "article":
+            value *= 1 + bonus
+        if tags[index] in list_tags:
+            value *= list_factor
+        if value > best_value:
+            best, best_value = index, value
+    return best, best_value

@@ -10,7 +10,9 @@ Each ``cdef`` function below mirrors the function of ``page_table`` with the sam
 
 from cpython.mem cimport PyMem_Free
 from cpython.unicode cimport PyUnicode_1BYTE_DATA
-from libc.string cimport memcpy, memset, strcmp
+from libc.string cimport memcmp, memcpy, memset, strcmp
+
+import re
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
@@ -150,10 +152,12 @@ cdef class _Walk:
     cdef list tags
     cdef list outer
     cdef _Buffer buffer
+    cdef _Buffer counting  # for the lengths of text runs (``_run_length``)
 
     cdef int allocate(self, Py_ssize_t count) except -1:
         self.count = count
         self.buffer = _Buffer()
+        self.counting = _Buffer()
         self.parent = <int*>_alloc(sizeof(int) * count)
         self.end = <int*>_alloc(sizeof(int) * count)
         self.depth = <int*>_alloc(sizeof(int) * count)
@@ -236,6 +240,36 @@ cdef str _tag(tree.xmlNode* c_node, dict names):
     return <str>name
 
 
+cdef list _tags(_Walk walk):
+    """Each node's ``_tag``. A page has a few dozen distinct names, each at one address
+    of the parser's dictionary: the names met so far are looked up by address in a C
+    array, with no Python object made for the address."""
+    cdef const tree.xmlChar* known[64]
+    cdef list spelled = []
+    cdef Py_ssize_t index, seen = 0, at
+    cdef dict names = {}
+    cdef list tags = [""] * walk.count
+    cdef tree.xmlNode* c_node
+    for index in range(walk.count):
+        c_node = walk.nodes[index]
+        if c_node.type != tree.XML_ELEMENT_NODE or (c_node.ns is not NULL and c_node.ns.href is not NULL):
+            tags[index] = _tag(c_node, names)
+            continue
+        at = 0
+        while at < seen and known[at] != c_node.name:
+            at += 1
+        if at < seen:
+            tags[index] = spelled[at]
+            continue
+        name = _tag(c_node, names)
+        if seen < 64:
+            known[seen] = c_node.name
+            spelled.append(name)
+            seen += 1
+        tags[index] = name
+    return tags
+
+
 cdef int _attributes(
     _Walk walk, Py_ssize_t index, list classes, list ids, list roles, dict seen, dict itemtypes
 ) except -1:
@@ -283,23 +317,26 @@ cdef tuple _seen(dict seen, str value):
     return <tuple>found
 
 
-cdef Py_ssize_t _strip_len(object text):
-    """``len(text.strip())``, 0 for None."""
-    if text is None:
-        return 0
-    return len((<str>text).strip())
+cdef Py_ssize_t _run_length(_Buffer buffer, tree.xmlNode* c_node) except -1:
+    """``len(text.strip())`` of the run of text nodes from ``c_node`` on: of
+    ``textOf(element)`` from its first child, of ``tailOf(node)`` from its next sibling
+    (measured in UTF-8, no string made; 0 for no text)."""
+    buffer.size = 0
+    append_run(buffer, c_node)
+    return stripped_length(buffer, 0)
 
 
-cdef Py_ssize_t _itertext_len(_Walk walk, Py_ssize_t start):
+cdef Py_ssize_t _itertext_len(_Walk walk, Py_ssize_t start) except -1:
     """``sum(len(piece.strip()) for piece in element.itertext())``: the element's text,
     each descendant element's text and each descendant's tail."""
-    cdef Py_ssize_t total = _strip_len(cetree.textOf(walk.nodes[start]))
+    cdef _Buffer counting = walk.counting
+    cdef Py_ssize_t total = _run_length(counting, walk.nodes[start].children)
     cdef Py_ssize_t index
     for index in range(start + 1, walk.end[start]):
         if walk.nodes[index].type == tree.XML_ELEMENT_NODE:
-            total += _strip_len(cetree.textOf(walk.nodes[index]))
+            total += _run_length(counting, walk.nodes[index].children)
         if walk.nodes[index].type != tree.XML_ENTITY_REF_NODE:
-            total += _strip_len(cetree.tailOf(walk.nodes[index]))
+            total += _run_length(counting, walk.nodes[index].next)
     return total
 
 
@@ -319,7 +356,7 @@ cdef Py_ssize_t link_text(_Walk walk, Py_ssize_t start, Py_ssize_t stop):
         if _first_child(walk.nodes[link]) is not NULL:
             linked += _itertext_len(walk, link)
         else:
-            linked += _strip_len(cetree.textOf(walk.nodes[link]))
+            linked += _run_length(walk.counting, walk.nodes[link].children)
     return linked
 
 
@@ -487,8 +524,7 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags, tuple hint_w
     cdef Elements elements = _handles(element, walk.count, walk.buffer)
     walk.nodes = elements._nodes
     _walk_nodes(walk, element._c_node)
-    cdef dict names = {}
-    walk.tags = [_tag(walk.nodes[index], names) for index in range(walk.count)]
+    walk.tags = _tags(walk)
     classes, ids, roles, hinted, itemtypes = _markup(walk, hint_tags)
     _mark_links(walk)
     blocks = block_texts(walk, block_tags)
@@ -512,16 +548,37 @@ def compiled_table(root, frozenset block_tags, frozenset hint_tags, tuple hint_w
     )
 
 
+cdef bint _is_word(_Words words, const unsigned char* text, Py_ssize_t size) noexcept:
+    """Whether ``text`` (a run of ``[a-z0-9]``, not empty) is one of ``words``."""
+    cdef Py_ssize_t word
+    for word in range(words.first[text[0]], words.first[text[0] + 1]):
+        if words.length[word] == size and memcmp(words.data + words.start[word], text, size) == 0:
+            return True
+    return False
+
+
+cdef _Words _exact_words(frozenset words):
+    """The ``_Words`` of the members of ``words`` a cut word can equal (runs of
+    ``[a-z0-9]``): no other member can be in ``words & cut``."""
+    return _build_words(tuple(word for word in words if _RUN.fullmatch(word)))
+
+
+_RUN = re.compile("[a-z0-9]+")
+
+
 cdef class NameTest:
     """``score._name_hints`` compiled: what a class/id string says, by precedence. The
-    words are cut from the text in one pass; each pattern is searched only when one of its
-    literal beginnings (``page_table.literal_heads``) is in the text, since no match can
-    begin elsewhere; equal hints are made once (they are frozen values). Text that is not
-    ASCII (lower-casing it is no byte map) goes to ``fallback``, the reference."""
+    words are cut from the text in one pass and looked up in C tables of the word sets,
+    so a string is made only for a word found in one; each pattern is searched only when
+    one of its literal beginnings (``page_table.literal_heads``) is in the text, since no
+    match can begin elsewhere; equal hints are made once (they are frozen values). Text
+    that is not ASCII (lower-casing it is no byte map) goes to ``fallback``, the
+    reference."""
 
     cdef object hint, fallback
     cdef frozenset comment_words, negative_words, positive_words
     cdef frozenset framework_words, builder_words, dialog_words
+    cdef _Words comment_table, negative_table, positive_table, framework_table, builder_table
     cdef object compound, furniture, strong, negative, forum
     cdef list heads  # a _Words per pattern (furniture, strong, negative, forum), or None
     cdef dict made  # (kind, detail, weak, firm) -> Hint
@@ -533,16 +590,41 @@ cdef class NameTest:
             self.comment_words, self.negative_words, self.positive_words,
             self.framework_words, self.builder_words, self.dialog_words,
         ) = word_sets
+        self.comment_table = _exact_words(self.comment_words)
+        self.negative_table = _exact_words(self.negative_words)
+        self.positive_table = _exact_words(self.positive_words)
+        self.framework_table = _exact_words(self.framework_words)
+        self.builder_table = _exact_words(self.builder_words)
         self.compound, self.furniture, self.strong, self.negative, self.forum = patterns
         self.heads = [None if found is None else _build_words(found) for found in heads]
         self.made = {}
 
     cdef object _search(self, object pattern, Py_ssize_t which, str text):
-        """``pattern.search(text)``, skipped when none of its heads is in ``text``."""
+        """``pattern.search(text)``: a match can begin only where one of its heads does,
+        so the pattern is tried there alone, leftmost first (``match`` at a position sees
+        the text before it as ``search`` does)."""
         cdef _Words heads = self.heads[which]
-        if heads is not None and not _holds(heads, PyUnicode_1BYTE_DATA(text), len(text)):
-            return None
-        return pattern.search(text)
+        if heads is None:
+            return pattern.search(text)
+        cdef const unsigned char* data = PyUnicode_1BYTE_DATA(text)
+        cdef Py_ssize_t size = len(text), at, word, offset
+        for at in range(size):
+            if data[at] >= 128:
+                continue
+            for word in range(heads.first[data[at]], heads.first[data[at] + 1]):
+                if at + heads.length[word] > size:
+                    continue
+                offset = 1
+                while offset < heads.length[word] and (
+                    data[at + offset] == <unsigned char>heads.data[heads.start[word] + offset]
+                ):
+                    offset += 1
+                if offset == heads.length[word]:
+                    found = pattern.match(text, at)
+                    if found is not None:
+                        return found
+                    break  # tried at this position: on to the next
+        return None
 
     cdef object _hint(self, str kind, str detail, bint weak, bint firm):
         key = (kind, detail, weak, firm)
@@ -561,18 +643,37 @@ cdef class NameTest:
         cdef str text = names.lower()
         cdef const unsigned char* data = PyUnicode_1BYTE_DATA(text)
         cdef Py_ssize_t size = len(text), at = 0, start
-        cdef set words = set()
-        while at < size:  # WORD_SPLIT's words: the runs of [a-z0-9]
+        cdef set comment_words = None, negatives = None, positives = None, builders = None
+        cdef bint builder = False
+        cdef bint is_comment, is_negative, is_positive, is_builder
+        while at < size:  # WORD_SPLIT's words: the runs of [a-z0-9], each looked up in C
             if 97 <= data[at] <= 122 or 48 <= data[at] <= 57:
                 start = at
                 while at < size and (97 <= data[at] <= 122 or 48 <= data[at] <= 57):
                     at += 1
-                words.add(text[start:at])
+                if not builder and _is_word(self.framework_table, data + start, at - start):
+                    builder = True
+                is_comment = _is_word(self.comment_table, data + start, at - start)
+                is_negative = _is_word(self.negative_table, data + start, at - start)
+                is_positive = _is_word(self.positive_table, data + start, at - start)
+                if is_comment or is_negative or is_positive:
+                    word = text[start:at]
+                    if is_comment:
+                        comment_words = comment_words or set()
+                        comment_words.add(word)
+                    if is_negative:
+                        negatives = negatives or set()
+                        negatives.add(word)
+                        if _is_word(self.builder_table, data + start, at - start):
+                            builders = builders or set()
+                            builders.add(word)
+                    if is_positive:
+                        positives = positives or set()
+                        positives.add(word)
             else:
                 at += 1
-        cdef set comment_words = words & self.comment_words
         if not comment_words and "comment" in text:
-            comment_words = {w for w in words if self.compound.match(w)}
+            comment_words = {w for w in _cut(text) if self.compound.match(w)}
         if comment_words:
             found = self._search(self.furniture, 0, text)
             if found:
@@ -585,10 +686,8 @@ cdef class NameTest:
             strong = self._hint("article", "class/id~" + found.group(), False, False)
             return None, strong, None, None
         negative = None
-        cdef bint builder = not words.isdisjoint(self.framework_words)
-        cdef set negatives = words & self.negative_words
-        if builder:
-            negatives -= self.builder_words
+        if builder and negatives and builders:
+            negatives -= builders
         if negatives:
             detail = "class/id=" + "/".join(sorted(negatives))
             firm = not negatives.isdisjoint(self.dialog_words)
@@ -601,9 +700,100 @@ cdef class NameTest:
             found = self._search(self.forum, 3, text)
             if found:
                 negative = self._hint("boilerplate", "class/id~" + found.group(), False, False)
-        cdef set positives = words & self.positive_words
         positive = None
         if positives:
             detail = "class/id=" + "/".join(sorted(positives))
             positive = self._hint("article", detail, True, False)
         return None, None, negative, positive
+
+
+cdef set _cut(str text):
+    """The words of lower-case ASCII ``text``: its runs of ``[a-z0-9]``."""
+    cdef const unsigned char* data = PyUnicode_1BYTE_DATA(text)
+    cdef Py_ssize_t size = len(text), at = 0, start
+    cdef set words = set()
+    while at < size:
+        if 97 <= data[at] <= 122 or 48 <= data[at] <= 57:
+            start = at
+            while at < size and (97 <= data[at] <= 122 or 48 <= data[at] <= 57):
+                at += 1
+            words.add(text[start:at])
+        else:
+            at += 1
+    return words
+
+
+cdef object _MISSING = object()
+
+
+cdef class HintOf:
+    """``hints._hint_of`` compiled (a tag/class/id/role combination's hint, memoized per
+    process), and ``hints.own_hints``'s loop over a page's hinted elements: no Python
+    frame per element, the class/id test (``NameTest``) asked only on a memo miss."""
+
+    cdef object names, hint, fragment
+    cdef frozenset positive_tags, negative_tags, hint_tags, heading_tags
+    cdef frozenset positive_roles, negative_roles
+    cdef dict memo
+
+    def __init__(self, names, hint, tuple tag_sets, tuple role_sets, fragment):
+        self.names = names
+        self.hint = hint
+        self.fragment = fragment
+        self.positive_tags, self.negative_tags, self.heading_tags = tag_sets
+        self.hint_tags = self.positive_tags | self.negative_tags
+        self.positive_roles, self.negative_roles = role_sets
+        self.memo = {}
+
+    cdef object _of(self, str tag, object css_class, object css_id, object role):
+        """``_hint_of(tag, css_class, css_id, role, names)``."""
+        if tag == "html" or tag == "body":
+            return None
+        if css_class is None and css_id is None and role is None and tag not in self.hint_tags:
+            return None
+        cdef str role_text = (role or "").strip().lower()
+        comments, strong, negative, positive = self.names(
+            (css_class or "") + " " + (css_id or "")
+        )
+        if comments:
+            return comments
+        if strong:
+            return strong
+        if tag in self.positive_tags or role_text in self.positive_roles:
+            if tag in self.positive_tags:
+                return self.hint("article", "tag=" + tag)
+            return self.hint("article", "role=" + role_text)
+        if role_text in self.negative_roles:
+            return self.hint("boilerplate", "role=" + role_text)
+        if tag in self.negative_tags:
+            return self.hint("boilerplate", "tag=" + tag)
+        if negative is not None and tag in self.heading_tags and self.fragment(negative):
+            return positive
+        return negative or positive
+
+    def hint_of(self, str tag, css_class, css_id, role):
+        """``_hint_of``, memoized."""
+        return self._memoized(tag, css_class, css_id, role)
+
+    cdef object _memoized(self, str tag, object css_class, object css_id, object role):
+        key = (tag, css_class, css_id, role)
+        found = self.memo.get(key, _MISSING)
+        if found is _MISSING:
+            found = self._of(tag, css_class, css_id, role)
+            if len(self.memo) >= 8192:  # most combinations are one page's: keep it small
+                self.memo.clear()
+            self.memo[key] = found
+        return found
+
+    def own_hints(self, list tags, list classes, list ids, list roles, list hinted):
+        """``hints.own_hints(tags, classes, ids, roles, hinted, names)``."""
+        cdef list found = [None] * len(tags)
+        cdef list suspects = []
+        cdef Py_ssize_t index
+        for index in hinted:
+            hint = self._memoized(tags[index], classes[index], ids[index], roles[index])
+            if hint is not None:
+                found[index] = hint
+                if ids[index] and hint.kind != "article":
+                    suspects.append(index)
+        return found, suspects

@@ -18,7 +18,6 @@ from lxml import html as lxml_html
 from .. import budget
 from ..document import RelatedLink
 from ..page.clean import is_quote_box
-from ..page.tags import HEADING_TAGS
 from ..weights import (
     BOILERPLATE_LINE,
     BYLINE,
@@ -33,6 +32,7 @@ from ..weights import (
     TEASER_HEADING,
     Weights,
 )
+from .captions import NOT_CAPTIONS, after_image, image_then_line, under_image_cell
 from .comments import comment_sections
 from .container import (
     choose_container,
@@ -51,6 +51,7 @@ from .threads import find_thread
 from .trim import (
     HEADLINE,
     drop_orphan_headings,
+    drop_orphan_labels,
     drop_toc_headings,
     holds,
     same_words,
@@ -133,18 +134,19 @@ def _holds_signup_form(index: int, segmentation: Segmentation) -> bool:
     says mail, newsletter or subscribe (``SIGNUP_FORM``). Its fields are gone by now (the
     clean stage strips inputs), so the form's own attributes are the evidence; a recipe's
     servings field or a poll are not sign-ups."""
-    tags, elements = segmentation.tags, segmentation.elements
-    for inner in range(index + 1, segmentation.end[index]):
-        if tags[inner] == "form":
-            form = elements[inner]
-            names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
-            if SIGNUP_FORM.search(names.lower()):
-                return True
+    tags, elements, stop = segmentation.tags, segmentation.elements, segmentation.end[index]
+    inner = index + 1
+    while inner < stop:
+        try:  # the next form below, found in C: most elements hold none
+            inner = tags.index("form", inner, stop)
+        except ValueError:
+            return False
+        form = elements[inner]
+        names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
+        if SIGNUP_FORM.search(names.lower()):
+            return True
+        inner += 1
     return False
-
-
-_NOT_CAPTIONS = frozenset({"td", "th", "li"}) | HEADING_TAGS
-"""Blocks that stand beside an image without captioning it: cells, items, headings."""
 
 
 def _linked_prose(block: Block, weights: Weights) -> bool:
@@ -270,7 +272,7 @@ class _Judge:
         if (
             block.chars <= self.weights.date_line_max_chars
             and tag not in _TABLE_CELLS  # a date in a table is data ("Opened | 1881")
-            and any(c.isdigit() for c in block.text)
+            and any(map(str.isdigit, block.text))
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
@@ -286,11 +288,26 @@ class _Judge:
         if (
             block.chars <= self.weights.image_caption_max_chars
             and not block.sentences
-            and tag not in _NOT_CAPTIONS
-            and holds(block, self.segmentation, "img")
-            and holds(block, self.segmentation, "br")
+            and tag not in NOT_CAPTIONS
+            and (
+                (holds(block, self.segmentation, "img") and holds(block, self.segmentation, "br"))
+                or (not block.link_chars and after_image(block.element))
+            )
         ):
             return Reason("caption", -1.0, "short line under an image")
+        if (
+            tag == "td"
+            and block.chars <= self.weights.image_caption_max_chars
+            and not block.sentences
+            and under_image_cell(block.element)
+        ):
+            return Reason("caption", -1.0, "the cell under an image's cell")
+        if (
+            block.chars <= self.weights.image_caption_max_chars
+            and not block.link_chars
+            and image_then_line(block.element)
+        ):
+            return Reason("caption", -1.0, "the line beside an image in its box")
         if tag == "h1" and same_words(block.text, self.title):
             return HEADLINE
         return None
@@ -341,17 +358,22 @@ def select_content(
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
     drops: list[Reason | None] = []
     check = budget.current().check
+    stop = end[container]
+    left = bytearray(stop - container)  # inside a subtree left out, by offset
+    for child in left_out:
+        first, last = max(child, container), min(end[child], stop)
+        if first < last:
+            left[first - container : last - container] = b"\x01" * (last - first)
     for block in segmentation.blocks:
         check("select")
         node = block.node
-        if container <= node < end[container] and not any(
-            child <= node < end[child] for child in left_out
-        ):
+        if container <= node < stop and not left[node - container]:
             drops.append(judge.drop_reason(block))
         else:
             drops.append(outside)
     trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     drop_orphan_headings(segmentation, drops, weights)
+    drop_orphan_labels(segmentation, drops, weights)
     drop_toc_headings(segmentation.blocks, drops)
     trim_tail(segmentation, drops, weights, posts)
     trim_head(segmentation, drops, weights, judge.title)

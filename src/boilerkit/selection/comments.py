@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from lxml import html as lxml_html
 
-from ..weights import BOILERPLATE_LINE, DATE_LINE, QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS, Weights
+from ..weights import (
+    BOILERPLATE_LINE,
+    CALL_TO_ACTION,
+    DATE_LINE,
+    QUOTE_HEADER,
+    QUOTE_HEADER_MAX_CHARS,
+    Weights,
+)
 from .content import build_content, prune_empty
 from .score import Scores
 from .segment import Block, Segmentation
@@ -51,14 +58,18 @@ def _comment_text(
     """Whether a block inside a comment section is comment prose.
 
     A comment opens with who wrote it and when, "Dave Says: June 3, 2014 at 9:40 am",
-    the same line as a quote's attribution (``QUOTE_HEADER``): furniture, not prose.
+    the same line as a quote's attribution (``QUOTE_HEADER``): furniture, not prose. A
+    short line without a sentence that asks the reader to act (``CALL_TO_ACTION``: "Log in
+    or register to post comments") is the section's stock line, not a comment.
     """
     if block.is_heading or block.link_density > weights.max_link_density:
         return False
     if block.chars <= QUOTE_HEADER_MAX_CHARS and QUOTE_HEADER.match(block.text):
         return False
     if block.chars < weights.short_line_max_chars and (
-        BOILERPLATE_LINE.match(block.text) or DATE_LINE.match(block.text)
+        BOILERPLATE_LINE.match(block.text)
+        or DATE_LINE.match(block.text)
+        or (not block.sentences and CALL_TO_ACTION.search(block.text.lower()))
     ):
         return False
     node = block.node

@@ -8,6 +8,8 @@ parts between them), or set to a forum thread's posts. ``choose`` judges the blo
 from __future__ import annotations
 
 from ..weights import DATE_LINE, Weights
+from .hints import Hint
+from .page_table import compiled
 from .score import Scores
 from .segment import Segmentation
 from .teasers import TeaserGroup
@@ -26,21 +28,47 @@ def choose_container(
         for member in group.members:
             start = segmentation.index_of[member]
             excluded[start : segmentation.end[start]] = b"\x01" * (segmentation.end[start] - start)
-    best, best_value = 0, float("-inf")
-    for index, (total, region, hint, tag) in enumerate(
-        zip(scores.total, scores.region, scores.hints, segmentation.tags, strict=True)
-    ):
-        if region is not None or excluded[index]:
-            continue
-        if hint is not None and hint.kind == "article" and total > 0:
-            total *= 1 + weights.positive_hint_bonus
-        if tag in _LIST_TAGS:
-            total *= weights.list_container_factor
-        if total > best_value:
-            best, best_value = index, total
+    best, best_value = (compiled("best_container") or best_container)(
+        scores.total,
+        scores.region,
+        scores.hints,
+        segmentation.tags,
+        excluded,
+        weights.positive_hint_bonus,
+        weights.list_container_factor,
+        _LIST_TAGS,
+    )
     if best_value <= 0:  # no prose anywhere (a page of a few short lines): all of it
         return next((i for i, tag in enumerate(segmentation.tags) if tag == "body"), 0)
     return best
+
+
+def best_container(
+    total: list[float],
+    region: list[Hint | None],
+    hints: list[Hint | None],
+    tags: list[str],
+    excluded: bytearray,
+    bonus: float,
+    list_factor: float,
+    list_tags: frozenset[str],
+) -> tuple[int, float]:
+    """The element of the highest total, article-hinted ones raised by ``bonus`` and list
+    elements scaled by ``list_factor`` (the first of equals), and that value; elements
+    in furniture or ``excluded`` do not compete. Compiled as ``_passes.best_container``."""
+    best, best_value = 0, float("-inf")
+    for index, (value, covered, hint, tag) in enumerate(
+        zip(total, region, hints, tags, strict=True)
+    ):
+        if covered is not None or excluded[index]:
+            continue
+        if hint is not None and hint.kind == "article" and value > 0:
+            value *= 1 + bonus
+        if tag in list_tags:
+            value *= list_factor
+        if value > best_value:
+            best, best_value = index, value
+    return best, best_value
 
 
 def into_layout_cell(

@@ -4,7 +4,8 @@ Tags (``nav``, ``article``), ARIA roles and class/id words ("sidebar", "entry-co
 matched against the word sets and patterns of the weights table. Only the elements the
 page table lists as ``hinted`` are asked; each distinct tag/class/id/role combination is
 judged once per process (``_hint_of``), and the class/id test has a compiled twin
-(``_walk.NameTest``, twin of ``_name_hints``).
+(``_walk.NameTest``, twin of ``_name_hints``), as has the loop over a page's hinted
+elements (``_walk.HintOf``, twin of ``_hint_of`` and ``own_hints``).
 """
 
 from __future__ import annotations
@@ -184,29 +185,60 @@ def _ascii_heads(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 _NAME_TEST = _name_test()
 
 
+def _hint_test() -> Any:
+    """``_walk.HintOf`` over the compiled class/id test, or ``None`` without it."""
+    make = compiled_class("HintOf")
+    if make is None or _NAME_TEST is None:
+        return None
+    tag_sets = (POSITIVE_TAGS, NEGATIVE_TAGS, HEADING_TAGS)
+    role_sets = (POSITIVE_ROLES, NEGATIVE_ROLES)
+    return make(_NAME_TEST.hints, Hint, tag_sets, role_sets, _furniture_fragment)
+
+
+_HINT_OF = _hint_test()
+
+
+def own_hints(
+    tags: list[str],
+    classes: list[str | None],
+    ids: list[str | None],
+    roles: list[str | None],
+    hinted: list[int],
+    say: Callable[[str], _NameHints],
+) -> tuple[list[Hint | None], list[int]]:
+    """The hint of each ``hinted`` element from its markup alone (``_hint_of``), and
+    those of them whose furniture hint was read with an id (``element_hints`` asks
+    whether the id is a slug). Compiled as ``_walk.HintOf.own_hints``."""
+    hints: list[Hint | None] = [None] * len(tags)
+    suspects: list[int] = []
+    for index in hinted:
+        hint = _hint_of(tags[index], classes[index], ids[index], roles[index], say)
+        if hint is not None:
+            hints[index] = hint
+            if ids[index] and hint.kind != "article":
+                suspects.append(index)
+    return hints, suspects
+
+
 def element_hints(segmentation: Segmentation, weights: Weights) -> list[Hint | None]:
     """Each element's own hint, from its tag, class, id and role.
 
     Only the elements the page table lists as ``hinted`` (a role, a hint tag, or a class
     or id holding one of ``HINT_WORDS``) can have one; ``_hint_of`` is memoized, so each
-    distinct combination is matched once per process.
+    distinct combination is matched once per process. A furniture hint read with an id
+    that is a slug of the text it names is read again without the id.
     """
     table = segmentation.table
     tags, classes, ids, roles = table.tags, table.classes, table.ids, table.roles
-    hints: list[Hint | None] = [None] * len(tags)
     say = _names_test()
-    for index in table.hinted:
-        hint = _hint_of(tags[index], classes[index], ids[index], roles[index], say)
-        if hint is None:
-            continue
+    if _HINT_OF is None or say is _name_hints:
+        hints, suspects = own_hints(tags, classes, ids, roles, table.hinted, say)
+    else:
+        hints, suspects = _HINT_OF.own_hints(tags, classes, ids, roles, table.hinted)
+    for index in suspects:
         css_id = ids[index]
-        if (
-            hint.kind != "article"
-            and css_id
-            and _slug_id(index, css_id, segmentation, weights.slug_id_min_words)
-        ):
-            hint = _hint_of(tags[index], classes[index], None, roles[index], say)
-        hints[index] = hint
+        if css_id and _slug_id(index, css_id, segmentation, weights.slug_id_min_words):
+            hints[index] = _hint_of(tags[index], classes[index], None, roles[index], say)
     return hints
 
 

@@ -219,12 +219,12 @@ def compiled_class(name: str) -> Any:
 
 def _load_modules() -> tuple[Any, ...]:
     """The compiled modules (``_walk.pyx``, ``_passes.pyx``, ``_coarse.pyx``,
-    ``_teasers.pyx``, the front stages' ``_front.pyx``), or none."""
+    ``_teasers.pyx``, the front stages' ``_front.pyx``, render's ``_plain.pyx``), or none."""
     try:
-        from . import _coarse, _front, _passes, _teasers, _walk  # type: ignore[attr-defined,unused-ignore]
+        from . import _coarse, _front, _passes, _plain, _teasers, _walk  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return ()
-    return (_walk, _passes, _coarse, _teasers, _front)
+    return (_walk, _passes, _coarse, _teasers, _front, _plain)
 
 
 _modules = _load_modules()

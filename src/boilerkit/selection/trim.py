@@ -17,6 +17,7 @@ from lxml import html as lxml_html
 from ..page.tags import BLOCK_TAGS, HEADING_TAGS, heading_rank
 from ..weights import (
     CALL_TO_ACTION,
+    DATE_LINE,
     ORDINAL_DAY,
     PUBLISHED_LINE,
     READER_ADDRESS,
@@ -84,6 +85,31 @@ def drop_orphan_headings(
             next_kept = i
         elif i + 1 == count or blocks[i + 1].node >= end[block.node]:
             next_dropped = i  # a dropped block without nested blocks
+
+
+def drop_orphan_labels(
+    segmentation: Segmentation, drops: list[Reason | None], weights: Weights
+) -> None:
+    """Drop a kept label ("Internet links:", a line ending in a colon) whose element holds
+    nested blocks, all dropped: the title of a box of links set in a table cell or a
+    ``div`` rather than a heading tag. A label leading into kept text stays."""
+    blocks, end = segmentation.blocks, segmentation.end
+    for i, block in enumerate(blocks):
+        if (
+            drops[i] is not None
+            or block.chars > weights.orphan_heading_max_chars
+            or not block.text.endswith(":")
+        ):
+            continue
+        stop, inner = end[block.node], i + 1
+        nested = False
+        while inner < len(blocks) and blocks[inner].node < stop:
+            if drops[inner] is None:
+                break
+            nested, inner = True, inner + 1
+        else:
+            if nested:
+                drops[i] = Reason("orphan_label", -1.0, "a label over dropped blocks")
 
 
 def drop_toc_headings(blocks: tuple[Block, ...], drops: list[Reason | None]) -> None:
@@ -235,11 +261,17 @@ def _title_line(
     blocks: tuple[Block, ...], drops: list[Reason | None], weights: Weights, title: str
 ) -> int:
     """The kept line before the first paragraph that repeats the title (now dropped as
-    the headline), or -1. It must say at least half of the title: "Home" is no headline."""
+    the headline), or -1. It must say at least half of the title: "Home" is no headline.
+    An old page may set the date and the headline in one block, split by a ``<br>``
+    ("Tuesday, 5 November, 2002, 10:32 GMT / Ferry firm to axe winter sailings"): a
+    line that is a date (``DATE_LINE``) and then the whole title is the headline too."""
     title_words = _WORD.findall(title.lower())
     for i, block in enumerate(blocks):
         if drops[i] is not None:
             continue
+        if _dated_title(block.text, title_words):
+            drops[i] = HEADLINE
+            return i
         if block.sentences or block.chars >= weights.tail_min_chars:
             return -1
         words = _WORD.findall(block.text.lower())
@@ -247,6 +279,18 @@ def _title_line(
             drops[i] = HEADLINE
             return i
     return -1
+
+
+def _dated_title(text: str, title_words: list[str]) -> bool:
+    """Whether ``text`` is a date line followed by the whole title."""
+    words = list(_WORD.finditer(text))
+    count = len(title_words)
+    if not count or len(words) <= count:
+        return False
+    if [word.group().lower() for word in words[-count:]] != title_words:
+        return False
+    date = text[: words[-count].start()].strip()
+    return any(c.isdigit() for c in date) and DATE_LINE.match(date) is not None
 
 
 def _trim_head_furniture(

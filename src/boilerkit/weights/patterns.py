@@ -95,9 +95,10 @@ COMMENT_COMPOUND = re.compile(r"comment(?!ary)\w+")
 
 COMMENT_FURNITURE = re.compile(
     r"comments?[-_]?(meta|metadata|author|form|respond|reply|title|date|time|avatar|notes"
-    r"|navigation|awaiting-moderation)(?=\s|$)"
+    r"|navigation|awaiting-moderation|submitted|permalink)(?=\s|$)"
 )
-"""Parts of a comment section that are not comments (names, dates, the reply form)."""
+"""Parts of a comment section that are not comments (names, dates, the reply form; Drupal's
+``comment-submitted`` holds the name, time and "Permalink")."""
 
 NEGATIVE_TAGS = frozenset({"nav", "aside", "footer", "form"})
 """Tags that frame a page rather than hold its article (a ``footer`` inside an article is
@@ -198,6 +199,8 @@ BOILERPLATE_LINE = re.compile(
       | werbung | publicité | publicidad | pubblicità | publicidade | reklama | реклама
       | advertentie | reklam | поделиться | delen | paylaş | bagikan | chia\ssẻ | 공유
       | إعلان | 广告 | 廣告 | 広告 | 광고 | sponsored | quảng\scáo | विज्ञापन | বিজ্ঞাপন
+      | διαφήμιση | annons | annonse | annonce | mainos | hirdetés | publicitate | פרסומת
+      | تبلیغات | โฆษณา
       | スポンサーリンク
       | シェアする | この記事をシェア | 공유하기 | शेयर\sकरें | поделитесь
       | skip\sto\s.* | jump\sto\s.*
@@ -248,7 +251,8 @@ CALL_TO_ACTION = re.compile(
       | droits\sr[ée]serv
       | contact\sus | kontaktieren\ssie | in\skontakt\streten | cont[áa]ctanos | contactez-nous
       | e-?mail\s?: | telefon\s?: | tel\.\s?: | phone\s?:
-      | to\scomment | zum\skommentieren | para\scomentar | keine\skommentare | no\scomments
+      | to\s(?:post\s(?:a\s)?|leave\sa\s)?comment | zum\skommentieren | para\scomentar
+      | keine\skommentare | no\scomments
       | letter\sto\sthe\seditor | leserbrief | affiliate | receive\s(?:a\s)?compensation
       | commission | provision\s(?:erhalten|bekommen) | werbung\b | anzeige\b | sponsored
       | opinions?\sexpressed | meinung\sdes\sautors | disclaimer | einlogg | eingeloggt
@@ -318,12 +322,13 @@ Searched in lower-cased text."""
 
 DATE_LINE = re.compile(
     r"""^\W*((\w+|\#\d+)(\s(\w+|\#\d+)){0,2}\s?:\s?)?(\w+,?\s)?(\d{1,2}[./-]\s?(\d{1,2}|\w{3,10})[./-]?\s?\d{2,4}
-       |\w{3,10}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12}\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4}
+       |\w{3,10}\.?\s\d{1,2},?\s\d{4}|\d{1,2}\.?\s\w{3,12},?\s\d{4}|\d{4}-\d{2}-\d{2}|\w{3,10}\s\d{4}
        |\d{4}\s?[年년]\s?\d{1,2}\s?[月월]\s?\d{1,2}\s?[日일])?[\s,|–-]*(at\s)?(\d{1,2}[:.]\d{2}([:.]\d{2})?(\s?(uhr|h|[ap]\.?m\.?))?(\s(gmt|utc|ist|[ecmp][sd]?t|bst|cet|cest|mez|mesz))?)?
        ([\s|·•]*(views?|aufrufe|просмотр\w*|görüntülenme|lượt\sxem|조회수?|閲覧数?)\s?:?\s?\d[\d\s.,]*)?\W*$""",
     re.I | re.X,
 )
-"""A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr", "2024年3月18日"),
+"""A line that is only a date and/or a time ("7. Oktober 2020", "05:28 Uhr", "2024年3月18日",
+"Tuesday, 5 November, 2002, 10:32 GMT"),
 perhaps after a label of up to three words ("Aktualisiert: 11.04.2020, 10:27", "opublikowano:
 7 kwietnia 2021", a forum post's "Reply #3 on: March 16, 2019, 08:21:09 AM") and before a
 view counter ("12 марта 2021, 14:05 Просмотров: 2 418")."""
@@ -373,13 +378,17 @@ QUOTE_HEADER_MAX_CHARS = 120
 in a quote is the quotation itself."""
 
 BYLINE = re.compile(
-    r"^\W*(?i:by|von|par|por|door|di|av|af|od)\s+"
+    r"^\W*(?i:(?:posted|written|submitted|geschrieben|verfasst)\b(?=.*\d)[^.!?]{0,40}?\s)?"
+    r"(?i:by|von|par|por|door|di|av|af|od)\s+"
     r"[A-ZÀ-ÖØ-ÞĀ-Ž][\w'-]*\.?\s+(?:[A-ZÀ-ÖØ-ÞĀ-Ž]\.\s+)?[A-ZÀ-ÖØ-ÞĀ-Ž]"
 )
 """A byline: "By Sam Okafor 17:42, 21 JUN 2022", "Von Anna Schmidt", "By John Q. Public":
 a byline word, then a name of two capitalised words (German headings such as "Von Risiken
-und Nebenwirkungen" capitalise one noun, not two words in a row). Only short lines without
-a sentence end are tested."""
+und Nebenwirkungen" capitalise one noun, not two words in a row). The blog engines' form
+puts a verb and a date around it: "Posted 21 May 2001 by Tom Fairweather", "Submitted by
+Jill Ambrose on Sun, 09/03/2014" (with the date only: readability-test-pages keeps "Posted
+by Andrew Hayden, Software Engineer on Google Play" as text). Only short lines without a
+sentence end are tested."""
 
 SIGNUP_FORM = re.compile(
     r"mail|newsletter|subscri|sign[-_]?up|abonn|anmeld|inscri|suscri|rassegna|nieuwsbrief"

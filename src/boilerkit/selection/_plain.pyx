@@ -1,0 +1,299 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""The compiled twin of render's plain text (``render.text.render_text``): the lines of
+the content tree, read off libxml2's nodes in one walk with no element proxies, where
+the Python walk made one per element and a block object per paragraph.
+
+It reproduces ``blocks_to_text(walk(content, plain=True), plain=True)``: text and tails
+gathered as lxml's ``.text`` and ``.tail`` read them, ``<br>`` as a cut, whitespace
+collapsed per line (by ``spaces.collapse`` itself), ``- `` before the first line of a list
+item. The rare structures keep their Python code, called with a proxy of their element:
+data tables, code blocks and inline code (``special``). A namespaced element or an
+entity reference gives ``None``: the caller walks in Python then. Read-only over
+libxml2's structs, through lxml's public C API.
+"""
+
+from cpython.mem cimport PyMem_Free, PyMem_Realloc
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from libc.string cimport memcpy, strlen
+
+cimport lxml.includes.etreepublic as cetree
+from lxml.includes cimport tree
+
+cetree.import_lxml__etree()
+
+# The roles of ``render.walk`` (its ``_BLOCK`` ... ``_SKIP``); the caller's table maps tag
+# names (UTF-8 bytes) to them.
+cdef enum:
+    BLOCK, HEADING, LIST, ITEM, QUOTE, PRE, TABLE, RULE
+    BREAK, LINK, IMAGE, EM, STRONG, DEL, CODE, SKIP
+
+# Frames (``render.blocks.Frame``): only their kinds and whether an item's "- " was given
+# matter to plain text.
+cdef enum:
+    F_LIST, F_QUOTE, F_ITEM, F_ITEM_SEEN
+
+
+cdef class _Lines:
+    """The walk's state: the raw text of the block under way (UTF-8, its ``<br>`` cuts as
+    offsets), the frames it sits in and the lines made so far."""
+
+    cdef char* data
+    cdef Py_ssize_t size
+    cdef Py_ssize_t capacity
+    cdef list cuts
+    cdef list frames
+    cdef list implicit
+    cdef list lines
+    cdef bint flat
+    """A table cell's walk (``Builder(flat=True)``): every cut is a space, no frames."""
+
+    def __cinit__(self):
+        self.cuts = []
+        self.frames = []
+        self.implicit = []
+        self.lines = []
+
+    def __dealloc__(self):
+        PyMem_Free(self.data)
+
+    cdef int add(self, const char* text, Py_ssize_t length) except -1:
+        cdef Py_ssize_t wanted = self.size + length
+        cdef char* grown
+        if wanted > self.capacity:
+            self.capacity = max(wanted, 2 * self.capacity, 1024)
+            grown = <char*>PyMem_Realloc(self.data, self.capacity)
+            if grown is NULL:
+                raise MemoryError()
+            self.data = grown
+        memcpy(self.data + self.size, text, length)
+        self.size = wanted
+        return 0
+
+    cdef int add_run(self, tree.xmlNode* c_node) except -1:
+        """The run of text and CDATA nodes from ``c_node`` on: lxml's ``.text`` (from a
+        first child) or ``.tail`` (from a next sibling)."""
+        while c_node is not NULL:
+            if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
+                if c_node.content is not NULL:
+                    self.add(<const char*>c_node.content, strlen(<const char*>c_node.content))
+            elif c_node.type != tree.XML_XINCLUDE_START and c_node.type != tree.XML_XINCLUDE_END:
+                break
+            c_node = c_node.next
+        return 0
+
+    cdef int flush(self) except -1:
+        """End the block under way: its non-empty collapsed lines (``walk.plain_content``);
+        in a cell, a space."""
+        if self.flat:
+            return self.add(" ", 1)
+        if self.size == 0 and not self.cuts:
+            return 0
+        cdef list lines = []
+        cdef Py_ssize_t start = 0, end, size
+        for cut in self.cuts + [self.size]:
+            end = cut
+            size = _collapse(<unsigned char*>self.data + start, end - start)
+            if size:
+                lines.append(PyUnicode_DecodeUTF8(self.data + start, size, NULL))
+            start = end
+        self.size = 0
+        self.cuts = []
+        self.emit(lines)
+        return 0
+
+    cdef int emit(self, list lines) except -1:
+        """A block's lines, "- " before them when they open a list item
+        (``text._starts_item``: every item they sit in is then given its mark)."""
+        if not lines:
+            return 0
+        cdef bint starts = False
+        cdef Py_ssize_t i
+        for i in range(len(self.frames)):
+            if self.frames[i] == F_ITEM:
+                self.frames[i] = F_ITEM_SEEN
+                starts = True
+        if starts:
+            lines[0] = "- " + lines[0]
+        self.lines.extend(lines)
+        return 0
+
+
+cdef inline Py_ssize_t _space_at(
+    const unsigned char* text, Py_ssize_t at, Py_ssize_t size
+) noexcept:
+    """The length of the whitespace character (as ``str.split`` sees it) at ``text[at]``
+    of UTF-8, or 0: ASCII's six and U+001C-U+001F, U+0085, U+00A0, U+1680,
+    U+2000-U+200A, U+2028, U+2029, U+202F, U+205F and U+3000."""
+    cdef unsigned char c = text[at], d, e
+    if c == 32 or 9 <= c <= 13 or 28 <= c <= 31:
+        return 1
+    if c == 0xC2:
+        return 2 if at + 1 < size and (text[at + 1] == 0x85 or text[at + 1] == 0xA0) else 0
+    if c < 0xE1 or c > 0xE3 or at + 2 >= size:
+        return 0
+    d, e = text[at + 1], text[at + 2]
+    if c == 0xE1:
+        return 3 if d == 0x9A and e == 0x80 else 0
+    if c == 0xE3:
+        return 3 if d == 0x80 and e == 0x80 else 0
+    if d == 0x80 and (0x80 <= e <= 0x8A or e == 0xA8 or e == 0xA9 or e == 0xAF):
+        return 3
+    return 3 if d == 0x81 and e == 0x9F else 0
+
+
+cdef Py_ssize_t _collapse(unsigned char* text, Py_ssize_t size) noexcept:
+    """``" ".join(text.split())`` of the UTF-8 ``text``, in place; its new size."""
+    cdef Py_ssize_t read = 0, write = 0, width
+    cdef bint space = False
+    while read < size:
+        width = _space_at(text, read, size)
+        if width:
+            read += width
+            space = write > 0
+            continue
+        if space:
+            text[write] = 32
+            write += 1
+            space = False
+        text[write] = text[read]
+        write += 1
+        read += 1
+    return write
+
+
+cdef inline bint _is_node(tree.xmlNode* c_node) noexcept:
+    """The nodes ``iterwalk`` visits: elements, comments, PIs, entity references."""
+    return (
+        c_node.type == tree.XML_ELEMENT_NODE
+        or c_node.type == tree.XML_COMMENT_NODE
+        or c_node.type == tree.XML_ENTITY_REF_NODE
+        or c_node.type == tree.XML_PI_NODE
+    )
+
+
+cdef inline tree.xmlNode* _next_node(tree.xmlNode* c_node) noexcept:
+    while c_node is not NULL and not _is_node(c_node):
+        c_node = c_node.next
+    return c_node
+
+
+cdef int _role(tree.xmlNode* c_node, dict roles) except -2:
+    """The element's role in the walk, -1 for a transparent one."""
+    role = roles.get(<bytes>c_node.name)
+    return -1 if role is None else <int>role
+
+
+def plain_lines(root, dict roles, check, special, bint flat=False):
+    """The lines of ``root``'s plain text, or ``None`` (the caller walks in Python).
+
+    ``roles``: ``walk.PLAIN_ROLES`` by UTF-8 name; ``check``: the budget's check, called
+    as the Python walk calls it (at each block element); ``special(kind, element)``: the
+    Python walk's lines of a data table (``None`` for a layout table, walked on here) or
+    a code block (lists of lines, one per block), or the raw text of inline code.
+    ``flat``: ``root`` is a table cell, whose text is one line (``Builder.cell``).
+    """
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_next
+    cdef _Lines out = _Lines()
+    cdef int role
+    cdef bint descend
+    out.flat = flat
+    while True:
+        # -- the start of ``c_node`` ("start", or "comment"/"pi": nothing but the tail)
+        descend = False
+        if c_node.type == tree.XML_ENTITY_REF_NODE:
+            return None
+        if c_node.type == tree.XML_ELEMENT_NODE:
+            if c_node.ns is not NULL:
+                return None
+            role = _role(c_node, roles)
+            descend = True
+            if role == BLOCK:
+                check("render")
+                out.flush()
+            elif role >= 0:
+                descend = _start(out, c_node, role, element, special)
+            if descend:
+                out.add_run(c_node.children)
+        c_next = _next_node(c_node.children) if descend else NULL
+        if c_next is not NULL:
+            c_node = c_next
+            continue
+        # -- the end of ``c_node``, and of each ancestor it was the last child of
+        while True:
+            if c_node.type == tree.XML_ELEMENT_NODE:
+                _end(out, c_node, _role(c_node, roles))
+            if c_node is c_root:
+                if flat:
+                    out.size = _collapse(<unsigned char*>out.data, out.size)
+                    return [PyUnicode_DecodeUTF8(out.data, out.size, NULL)] if out.size else []
+                out.flush()
+                return out.lines
+            out.add_run(c_node.next)
+            c_next = _next_node(c_node.next)
+            if c_next is not NULL:
+                c_node = c_next
+                break
+            c_node = c_node.parent
+
+
+cdef bint _start(
+    _Lines out, tree.xmlNode* c_node, int role, cetree._Element root, special
+) except -1:
+    """``_Builder.start`` for the structures (a block element aside); whether to walk
+    into ``c_node``."""
+    if role == SKIP:
+        return False
+    if role == BREAK:
+        if out.flat:
+            out.add(" ", 1)
+        else:
+            out.cuts.append(out.size)
+        return False
+    if role == CODE or (role == PRE and out.flat):
+        raw = (<str>special("code", cetree.elementFactory(root._doc, c_node))).encode("utf-8")
+        out.add(<const char*>raw, len(raw))
+        return False
+    if out.flat and role <= RULE:  # a structure in a cell is a space (its text goes on)
+        out.flush()
+        return role != RULE
+    if role == TABLE or role == PRE:
+        blocks = special("table" if role == TABLE else "pre", cetree.elementFactory(root._doc, c_node))
+        out.flush()
+        if blocks is None:  # a layout table: walked like nested blocks
+            return True
+        for lines in blocks:
+            out.emit(lines)
+        return False
+    if role > RULE:
+        return True  # (links, images and emphasis are not in a plain walk's roles)
+    out.flush()
+    if role == LIST:
+        out.frames.append(F_LIST)
+    elif role == QUOTE:
+        out.frames.append(F_QUOTE)
+    elif role == ITEM:
+        if not out.frames or out.frames[len(out.frames) - 1] != F_LIST:
+            out.frames.append(F_LIST)  # an <li> outside any list
+            out.implicit.append(<size_t>c_node)
+        out.frames.append(F_ITEM)
+    elif role == RULE:
+        return False
+    return True
+
+
+cdef int _end(_Lines out, tree.xmlNode* c_node, int role) except -1:
+    """``_Builder.end`` (and the flush after a block element)."""
+    if role == BLOCK or role == TABLE:
+        out.flush()
+    elif role == HEADING or role == LIST or role == ITEM or role == QUOTE:
+        out.flush()
+        if role == HEADING or out.flat:
+            return 0
+        out.frames.pop()
+        if role == ITEM and out.implicit and out.implicit[len(out.implicit) - 1] == <size_t>c_node:
+            out.implicit.pop()
+            out.frames.pop()
+    return 0
