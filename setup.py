@@ -21,7 +21,7 @@ a compiler that fails): the build then falls back to the pure path."""
 
 HERE = Path(__file__).resolve().parent
 SOURCES = "src/boilerkit/selection"
-MODULES = ("_handles", "_walk", "_passes", "_coarse", "_teasers", "_front", "_plain")
+MODULES = ("_handles", "_walk", "_passes", "_coarse", "_teasers", "_front", "_plain", "_meta")
 """The compiled core's modules (``.pyx``; their ``.c`` in the sdist)."""
 
 

@@ -38,6 +38,7 @@ from boilerkit.page.parse import parse_html
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "encoding_cases"))
 
+from cjk_stdlib import cases as cjk_cases  # noqa: E402
 from generate import decode_pages  # noqa: E402
 from wild import clean_strings, mojibake_cases  # noqa: E402
 
@@ -155,6 +156,45 @@ def ftfy_cases_table() -> list[str]:
     return rows
 
 
+def cjk_table() -> list[str]:
+    """Legacy CJK misread, on CPython's own codec test texts (never seen by the code or
+    the wild suite): per encoding and form, boilerkit beside ftfy."""
+    cases = cjk_cases()
+    if not cases:
+        return ["(CPython's test/cjkencodings not found: skipped)"]
+    forms = {"cp1252": "cp1252/latin-1", "iso8859_1": "cp1252/latin-1", "mixed": "seed's form"}
+    hits: dict[tuple[str, str, str], list[int]] = defaultdict(lambda: [0, 0, 0])
+    for case in cases:
+        written, read = case.pair.split("/")
+        form = forms.get(read, f"read as {read}")
+        for name, tool in TOOLS.items():
+            got = tool(case.broken)
+            for key in ((written, form, name), ("all", form, name)):
+                hits[key][0] += got == case.expected
+                hits[key][1] += 1
+                hits[key][2] += got != case.broken and got != case.expected
+    rows = [
+        f"{len(cases)} cases from CPython's `test/cjkencodings/*-utf8.txt` "
+        "(`tests/encoding_cases/cjk_stdlib.py`: titles, sentences, lines, paragraphs and "
+        "sentences set in ASCII, each encoded and misread). cp949 and big5hkscs are codec "
+        "stress texts (chat slang of bare jamo and circled letters; HKSCS's rare "
+        "characters with combining marks), euc_kr's holds old Hangul spelt in jamo.",
+        "",
+        "| written in | misread as | cases | "
+        + " | ".join(f"{n} fixed" for n in TOOLS)
+        + " | boilerkit mis-fixed |",
+        "|---|---|---:|" + "---:|" * (len(TOOLS) + 1),
+    ]
+    for written, form, name in sorted(hits, key=lambda k: (k[0] == "all", k[0], k[1])):
+        if name != "boilerkit":
+            continue
+        total = hits[(written, form, name)][1]
+        fixed = " | ".join(f"{hits[(written, form, n)][0] / total:.1%}" for n in TOOLS)
+        wrong = hits[(written, form, name)][2] / total
+        rows.append(f"| {written} | {form} | {total} | {fixed} | {wrong:.1%} |")
+    return rows
+
+
 def clean_table(per_language: int) -> list[str]:
     splits = {split: clean_strings(per_language=per_language, split=split) for split in SPLITS}
     languages = len({lang for strings in splits.values() for lang, _ in strings}) - 1
@@ -261,6 +301,7 @@ def main() -> None:
             repair_table(args.quick, "tune"),
         ),
         ("Repair: the held-apart split (`held`)", repair_table(args.quick, "held")),
+        ("Legacy CJK on text nobody tuned on (CPython's codec tests)", cjk_table()),
         ("ftfy's own test cases (encoding fixes only)", ftfy_cases_table()),
         ("Clean text: zero changes", clean_table(15 if args.quick else 60)),
         ("Decoding", decode_table(args.quick)),

@@ -76,10 +76,10 @@ def _assert_same_candidates(table: PageTable, label: str) -> None:
 @compiled_only
 def test_the_extension_is_built_when_ci_requires_it() -> None:
     assert page_table.COMPILED
-    twins = ("compiled_table", "collect_tags", "sum_up", "teaser_candidates", "clean_marks")
+    twins = ("compiled_table", "page_sources", "sum_up", "teaser_candidates", "clean_marks")
     twins += ("depth_marks", "body_attributes", "site_marks", "has_crowded_tag")
     twins += ("texts_are_ascii", "copy_out", "NameTest", "HintOf", "foreign_texts")
-    twins += ("best_container",)
+    twins += ("best_container", "body_texts", "attribute_hits")
     for name in twins:  # not stale
         assert page_table.compiled(name) is not None, f"_walk.{name} is missing: rebuild"
 

@@ -149,6 +149,24 @@ def test_a_lone_cyrillic_letter_or_a_credit_stays(clean: str) -> None:
     assert repair_text(clean) == clean
 
 
+def test_a_unit_power_is_no_rarer_symbol() -> None:
+    """KOI8-R read as windows-1252 (as a browser does: 0x9D stays a C1 control): the
+    KOI8-R reading gives ``км²``, whose ``²`` the guard took for a look-alike, and the
+    windows-1251 reading, case swapped (``рМПЭБДШ``), was taken instead."""
+    text = "Площадь парка около 12 км², а озера почти 3 км²."
+    data = text.encode("koi8_r")
+    broken = "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
+    assert repair_text(broken) == text
+
+
+def test_a_lone_letter_gives_no_lone_capital() -> None:
+    """mac_roman's em dash read as windows-1252 is ``Ñ`` standing alone; windows-1250
+    reads it as ``Ń``, a capital no language writes as a word. A lone letter read as
+    another (mac_roman's ``à``) must be a lower-case one: left as it is."""
+    text = "Dienstag, 14. Juni 2005 Ñ Samstag, 9. Juli 2005"
+    assert repair_text(text) == text
+
+
 def test_signs_inside_words_are_counted() -> None:
     """Signs and accented capitals inside words: evidence the bigram tables cannot
     give (folded to lower case, ``GebŠude`` is Sorbian-looking ``gebšude``)."""

@@ -327,3 +327,27 @@ def encode_mixed(text: str) -> bytes:
     (Latin-1's encoder hands the runs above U+00FF to ``_utf8_run``: a generator over
     every character cost 230 µs on a paragraph)."""
     return text.encode("latin-1", "boilerkit-utf8-run")
+
+
+@lru_cache(maxsize=1)
+def cjk_signs() -> frozenset[str]:
+    """The signs the CJK national standards list before their letters (``◎ ☆ ※ ■ →
+    ① ㉯``: the symbol rows of GB 2312, KS X 1001, JIS X 0208 and Big5), which CJK
+    text uses as punctuation and bullets. A reading of a CJK encoding that gives them is
+    no rarer-symbol reading (``judge.sound``)."""
+    rows = (
+        ("gb2312", range(0xA1, 0xAA), range(0xA1, 0xFF)),
+        ("euc_kr", range(0xA1, 0xA4), range(0xA1, 0xFF)),
+        ("euc_kr", range(0xA5, 0xAB), range(0xA1, 0xFF)),
+        ("euc_jp", range(0xA1, 0xA3), range(0xA1, 0xFF)),
+        ("big5", range(0xA1, 0xA4), range(0x40, 0xFF)),
+    )
+    signs: set[str] = set()
+    for codec, leads, trails in rows:
+        for lead in leads:
+            for trail in trails:
+                try:
+                    signs.update(bytes([lead, trail]).decode(codec))
+                except UnicodeDecodeError:
+                    continue
+    return frozenset(c for c in signs if c > "\u00ff")

@@ -18,6 +18,7 @@ from itertools import islice, pairwise
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain, in_word_signs, oddity
 from .chains import CJK_TARGETS, Candidate
+from .code_pages import cjk_signs
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
 
@@ -140,11 +141,17 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     ):
         return False
     scripts: dict[int, int] = {}
+    # every non-ASCII letter is CJK: ASCII words among CJK text (not where bytes were
+    # lost: U+FFFD's own bytes read as GBK are ``锟斤拷``)
+    cjk_only = not short and "\ufffd" not in before
     for char in after:
         info = char_info(char)
         if info.kind == 3:  # letter
             scripts[info.script] = scripts.get(info.script, 0) + 1
+            if char >= "\x80" and not _CJK_LETTER.match(char):
+                cjk_only = False
     main = max(scripts, key=scripts.__getitem__, default=None)
+    cjk_only = cjk_only and _CJK_LETTER.search(after) is not None
     old = set(before)
     for change in changed:
         # a Latin letter read as another standing alone (mac_roman ``ˆ`` -> French ``à``,
@@ -162,7 +169,14 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             symbol = category in ("So", "Sm", "Sk", "No", "Co")
             if symbol and sequences and not short and len(change.before) > len(change.after):
                 symbol = not _COMMON_SYMBOL.match(char)
-            if symbol or (info.kind == 3 and info.script != main):
+            if symbol and char in "²³" and not short and _unit(after, char):
+                symbol = False  # ``км²``, ``m³``: a unit's power, after a letter
+            if symbol and cjk_only and char in cjk_signs() and not _by_ascii(after, char):
+                symbol = False  # ``◎ 파이썬``: a sign of the CJK standards, in CJK text
+            # CJK text writes ASCII words among its own (``如何在 Python 中使用 C
+            # library?``): there the ASCII letters do not outvote Han, kana or Hangul
+            foreign = info.script != main and not cjk_only
+            if symbol or (info.kind == 3 and foreign):
                 return False
             if evidence and short and not char.isalpha() and not _COMMON_SYMBOL.match(char):
                 return False  # ``×`` -> ``׳``: a short change gives letters or common signs
@@ -172,7 +186,10 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             at = after.find(char)
             if short and info.kind == 3 and _mixed(after, at):
                 return False
-            if short and info.kind == 3 and _lone(after, at) and not (evidence and was_letter):
+            # a lone letter read as another is a lower-case word (``à``); no language
+            # writes a lone capital such as ``Ń`` (mac_roman's em dash ``Ñ``)
+            taken = evidence and was_letter and char.islower()
+            if short and info.kind == 3 and _lone(after, at) and not taken:
                 return False
     return True
 
@@ -186,6 +203,30 @@ def _ascii_letters(text: str) -> int:
     return len(text.encode("ascii", "ignore").translate(None, _NOT_LETTERS))
 
 
+def _unit(text: str, char: str) -> bool:
+    """Whether every ``char`` in ``text`` ends a word after a letter, as a unit's power
+    does (``км²``); inside a word (``u³ywa``) it is a look-alike read back."""
+    at = text.find(char)
+    while at >= 0:
+        after = text[at + 1 : at + 2]
+        if at == 0 or not text[at - 1].isalpha() or after.isalpha() or after.isdigit():
+            return False
+        at = text.find(char, at + 1)
+    return True
+
+
+def _by_ascii(text: str, char: str) -> bool:
+    """Whether ``char`` touches an ASCII letter somewhere in ``text`` (``Unterst㉨tze``:
+    a sign no CJK text puts inside a Latin word)."""
+    at = text.find(char)
+    while at >= 0:
+        near = text[max(at - 1, 0) : at] + text[at + 1 : at + 2]
+        if any(c.isascii() and c.isalpha() for c in near):
+            return True
+        at = text.find(char, at + 1)
+    return False
+
+
 def _typed(change: Change, text: str) -> bool:
     """Whether ``change`` rests on a look-alike or a sign real text puts beside letters
     (``_NOT_EVIDENCE``). A sign right before a lower-case letter is none of those:
@@ -197,6 +238,7 @@ def _typed(change: Change, text: str) -> bool:
 
 
 _SIGNS = frozenset("®©™")
+_CJK_LETTER = re.compile("[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 

@@ -48,6 +48,26 @@ _SYMBOL_INSIDE = re.compile(
 _OE = re.compile("[œŒ](?=[uU])")
 
 
+_CJK = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_CJK_TOUCHING_ASCII = re.compile(f"[A-Za-z][{_CJK}]|[{_CJK}][A-Za-z]")
+_LATIN_HIGH = re.compile("[\u00c0-\u024f]")
+
+
+def _cjk_beside_ascii(before: str, after: str) -> bool:
+    """Whether ``after`` is CJK text beside ASCII words, as CJK pages write it
+    (``Python（派森）``, ``このため、Guido``), not a Latin word turned half Han: no CJK
+    character touches an ASCII letter (``für`` as GBK is ``f黵``, ``Größe`` is
+    ``Gr鰿e``; ``iPhone手机`` is left to the finer readings), no accented Latin letter
+    is left half read, and no byte was lost (U+FFFD's bytes read as GBK are ``锟斤拷``)."""
+    return (
+        _CJK_CHAR.search(after) is not None
+        and _CJK_TOUCHING_ASCII.search(after) is None
+        and _LATIN_HIGH.search(after) is None
+        and "\ufffd" not in before
+    )
+
+
 def spoiled(before: str, after: str) -> bool:
     """Whether a reading turns ``before``, a clean word, into no word: half Latin and half
     another script (``Unterstьtze``, ``f黵``), or a symbol between two letters where
@@ -57,7 +77,7 @@ def spoiled(before: str, after: str) -> bool:
         and _OTHER_LETTER.search(after)
         and not _OTHER_LETTER.search(before)
     ):
-        return True
+        return not _cjk_beside_ascii(before, after)
     return len(_SYMBOL_INSIDE.findall(after)) > len(_SYMBOL_INSIDE.findall(before))
 
 

@@ -109,7 +109,10 @@ def cjk_tiers() -> dict[str | None, tuple[frozenset[str], frozenset[str]]]:
     tiers = {
         "zh-hans": (
             _decode_range("gb2312", range(0xB0, 0xD8), range(0xA1, 0xFF)),
-            _decode_range("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF)),
+            # GBK pages write traditional text too (quoted, or from Hong Kong and
+            # Taiwan): Big5's level 1 is known to them, if not common
+            _decode_range("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF))
+            | _decode_range("big5", range(0xA4, 0xC7), range(0x40, 0xFF)),
         ),
         "zh-hant": (
             _decode_range("big5", range(0xA4, 0xC7), range(0x40, 0xFF)),

@@ -221,19 +221,38 @@ def legacy_readings(text: str) -> Iterator[Candidate]:
         data = encode_as(text, reader) if reader == "cp1252" else _encode(text, reader)
         if data is None or data.isascii():
             continue
+        if reader == "cp1252" and len(_FOUR_BYTES.findall(data)) >= 2:
+            targets = ("gb18030",)  # GB18030's four-byte sequences: nothing else reads so
         for target in targets:
             fixed = _strict(data, target)
             if fixed is not None and fixed != text:
-                yield Candidate(fixed, (f"{target}/{reader}",), CODEC_HOME.get(target))
+                yield Candidate(fixed, (f"{target}/{reader}",), _home(target, fixed))
     if high and max(text) > "\xff" and _LATIN1_HIGH.search(text):
         mixed = encode_mixed(text)
         for target in _CJK:
             fixed = _strict(mixed, target)
             if fixed is not None:
-                yield Candidate(fixed, (f"{target}/mixed",), CODEC_HOME.get(target))
+                yield Candidate(fixed, (f"{target}/mixed",), _home(target, fixed))
 
 
+def _home(target: str, fixed: str) -> str | None:
+    """The writing system a reading as ``target`` implies: GB18030 writes every Unicode
+    character, Korean in four-byte sequences (``ƒ5Ç1`` for 파) when the page is GB18030,
+    so a GB18030 reading that gives mostly Hangul is judged as Korean."""
+    home = CODEC_HOME.get(target)
+    if target == "gb18030" and len(_HANGUL.findall(fixed)) > len(_HAN.findall(fixed)):
+        return "ko"
+    return home
+
+
+# A four-byte GB18030 sequence (``ƒ1ó9`` for 서): high byte, digit, high byte, digit.
+# Read as a one-byte code page it is letters glued to digits (``É1Û9`` as mac_roman),
+# which the cost model does not mind; two of them are no accident.
+_FOUR_BYTES = re.compile(b"[\x81-\xfe][0-9][\x81-\xfe][0-9]")
+_HANGUL = re.compile("[\uac00-\ud7af]")
 _HAN = re.compile("[\u3400-\u9fff]")
+
+
 _LATIN1_HIGH = re.compile("[\x80-\xff]")
 
 

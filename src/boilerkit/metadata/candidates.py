@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .priorities import PRIORITIES
 from .text import clean_value
 
@@ -11,40 +13,56 @@ says: a page that declares 8,000 "@" as its author gets none, and no pattern run
 them. (An author list of a dozen names is under 400 characters.)"""
 
 
+_RANKS = {
+    field: {source: index for index, source in enumerate(order)}
+    for field, order in PRIORITIES.items()
+}
+"""Each field's sources and their place in ``PRIORITIES``."""
+
+
 class Candidates:
     """What every source proposed, field by field, ranked by ``PRIORITIES``.
 
-    Values are cleaned on the way in (entities, mojibake, whitespace); a source may
-    propose several values for one field (e.g. several ``article:tag``).
+    Values are cleaned (entities, mojibake, whitespace) when a field is read, not when
+    they are added: most fields take their first usable value, and the others a page
+    proposes (the same description as ``og:``, ``twitter:``, ``<meta>`` and JSON-LD)
+    are then never cleaned. A source may propose several values for one field (e.g.
+    several ``article:tag``).
     """
 
     def __init__(self) -> None:
-        self._values: dict[str, list[tuple[str, str]]] = {}
+        self._values: dict[str, list[tuple[str, object]]] = {}
 
     def add(self, field: str, source: str, value: object) -> None:
-        """Record ``value`` for ``field`` if anything readable is left after cleaning, and
-        if it is not too long to be one (``MAX_CHARS``: never searched then)."""
-        if isinstance(value, str) and len(value) > MAX_CHARS.get(field, len(value)):
+        """Record ``value`` for ``field`` unless it is too long to be one (``MAX_CHARS``:
+        never searched then); it counts if anything readable is left after cleaning."""
+        if value is None or (
+            isinstance(value, str) and len(value) > MAX_CHARS.get(field, len(value))
+        ):
             return
-        text = clean_value(value)
-        if text is not None:
-            self._values.setdefault(field, []).append((source, text))
+        self._values.setdefault(field, []).append((source, value))
+
+    def _raw(self, field: str) -> list[tuple[str, object]]:
+        rank = _RANKS.get(field, {})
+        last = len(rank)
+        return sorted(self._values.get(field, []), key=lambda item: rank.get(item[0], last))
+
+    def each(self, field: str) -> Iterator[tuple[str, str]]:
+        """``(source, value)`` pairs, most trusted source first, page order within one;
+        each value cleaned as it is reached."""
+        for source, raw in self._raw(field):
+            value = clean_value(raw)
+            if value is not None:
+                yield source, value
 
     def ranked(self, field: str) -> list[tuple[str, str]]:
-        """``(source, value)`` pairs, most trusted source first, page order within one."""
-        order = PRIORITIES.get(field, ())
-        rank = {source: index for index, source in enumerate(order)}
-        return sorted(self._values.get(field, []), key=lambda item: rank.get(item[0], len(order)))
+        """Every pair ``each`` gives."""
+        return list(self.each(field))
 
     def first(self, field: str) -> str | None:
         """The value of the most trusted source, or ``None``."""
-        ranked = self.ranked(field)
-        return ranked[0][1] if ranked else None
+        return next((value for _, value in self.each(field)), None)
 
-    def values(self, field: str, source: str | None = None) -> list[str]:
-        """Every value for ``field`` (from ``source`` only, when given), ranked."""
-        return [value for src, value in self.ranked(field) if source is None or src == source]
-
-    def sources(self, field: str) -> set[str]:
-        """The sources that proposed anything for ``field``."""
-        return {source for source, _ in self._values.get(field, [])}
+    def values(self, field: str) -> list[str]:
+        """Every value for ``field``, ranked."""
+        return [value for _, value in self.each(field)]

@@ -14,11 +14,10 @@ import unicodedata
 from datetime import date, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
 
-from lxml import etree
 from lxml import html as lxml_html
 
 from ..encoding.repair import compose
-from .scan import PageScan, body_of
+from .scan import DATED, PageScan, body_of
 
 EARLIEST = date(1995, 1, 1)
 """The web had few dated pages before this; earlier "dates" are mostly birth years etc."""
@@ -273,9 +272,7 @@ def _written_date(text: str) -> str | None:
     return None
 
 
-# RDFa on visible elements (``<span property="schema:dateCreated" content=...>``).
-# (The attribute axis: one quick pass over the attributes, not a test of every element.)
-_RDFA = etree.XPath("//body//@property/parent::*[@content]")
+# RDFa date properties on visible elements (``meta_tags.PageTags.rdfa``).
 _RDFA_DATE = re.compile(r"datepublished|datecreated|dc:date|dcterms:(?:created|issued)")
 # Longer texts in a date-marked element are a teaser or an article, not a dateline.
 MAX_DATELINE_CHARS = 200
@@ -299,10 +296,10 @@ TEXT_WINDOW = 5000
 MAX_DATELINE_TEXT_CHARS = 40
 
 
-def _rdfa_date(root: lxml_html.HtmlElement) -> str | None:
-    for element in _RDFA(root):
-        if _RDFA_DATE.search(element.get("property", "").lower()):
-            found = parse_date(element.get("content"))
+def _rdfa_date(scan: PageScan) -> str | None:
+    for prop, content in scan.rdfa():
+        if _RDFA_DATE.search(prop.lower()):
+            found = parse_date(content)
             if found:
                 return found
     return None
@@ -333,22 +330,22 @@ def _marked_date(scan: PageScan) -> str | None:
 
 def _dateline_text(scan: PageScan) -> str | None:
     """The first short text anywhere in the body that is a date ("Stand: 08.05.2019")."""
-    for index, text in enumerate(scan.texts()):
-        if len(text) <= 3 * MAX_DATELINE_TEXT_CHARS and _YEAR.search(text):
-            text = " ".join(text.split())
-            found = _written_date(text) if len(text) <= MAX_DATELINE_TEXT_CHARS else None
-            if found and not _in_script(scan, index):
-                return found
+    for node in scan.texts_where(_is_dateline, DATED, max_chars=MAX_YEAR_TEXT_CHARS):
+        parent = node.owner.getparent() if node.is_tail else node.owner
+        if parent is None or parent.tag not in ("script", "style"):
+            return _written_date(" ".join(node.text.split()))
     return None
 
 
-def _in_script(scan: PageScan, index: int) -> bool:
-    located = scan.locate([index])
-    if not located:
-        return True
-    node = located[0]
-    parent = node.owner.getparent() if node.is_tail else node.owner
-    return parent is not None and parent.tag in ("script", "style")
+# Texts longer than this are not read for a dateline (nor collapsed to see if they are one).
+MAX_YEAR_TEXT_CHARS = 3 * MAX_DATELINE_TEXT_CHARS
+
+
+def _is_dateline(text: str) -> bool:
+    if len(text) <= MAX_YEAR_TEXT_CHARS and _YEAR.search(text):
+        text = " ".join(text.split())
+        return len(text) <= MAX_DATELINE_TEXT_CHARS and _written_date(text) is not None
+    return False
 
 
 def page_date(scan: PageScan, *, whole_page: bool) -> str | None:
@@ -366,7 +363,7 @@ def page_date(scan: PageScan, *, whole_page: bool) -> str | None:
         return None
     text = body.text_content()
     found = (
-        _rdfa_date(scan.root)
+        _rdfa_date(scan)
         or _after_headline(body, text)
         or _marked_date(scan)
         or _written_date(text[:TEXT_WINDOW])

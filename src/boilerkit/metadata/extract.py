@@ -19,13 +19,13 @@ from .candidates import Candidates
 from .dates import page_date, parse_date, prefer_local, url_date
 from .jsonld import ARTICLE_TYPES, read_jsonld
 from .language import detect_language, normalize_language
-from .meta_tags import PageTags, page_tags, read_links, read_meta_tags, read_time_elements
+from .meta_tags import Meta, PageTags, page_tags, read_links, read_meta_tags, read_time_elements
 from .microdata import page_item_types, read_microdata
 from .model import Metadata
 from .page_type import LISTING_TYPES, decide, markup_votes
 from .page_type import WEIGHTS as PAGE_TYPE_WEIGHTS
 from .scan import PageScan
-from .text import absolute_url, clean_value, fingerprint, host_name, split_list
+from .text import absolute_url, clean_value, fingerprint, host_name, one_page, split_list
 from .title import choose_title, headlines, title_affix
 
 # A sitename longer than this is a slogan or a sentence, not a name.
@@ -60,7 +60,7 @@ def _authors(found: Candidates, scan: PageScan | None, sitename: str | None) -> 
     """Names from the most trusted source that names anyone; the page byline last."""
     sites = frozenset({fingerprint(sitename)} if sitename else ())
     by_source: dict[str, list[str]] = {}
-    for source, value in found.ranked("author"):
+    for source, value in found.each("author"):
         by_source.setdefault(source, []).extend(author_names(value, sites))
     for names in by_source.values():
         if names:
@@ -125,7 +125,7 @@ def _most_named(stamps: list[str], default: str) -> str:
 
 def _sitename(found: Candidates, affix: str | None, url: str | None) -> str | None:
     """Declared names first; else the affix cut off the title; else the host's name."""
-    for value in found.values("sitename"):
+    for _, value in found.each("sitename"):
         if len(value) <= MAX_SITENAME_CHARS and not value.startswith(("http", "@")):
             return value
     return affix or host_name(url)
@@ -148,14 +148,20 @@ def extract_metadata(
     The pipeline does not search the body of pages too large for block selection
     (``coarse``): each search is a pass over every text of the page.
     """
+    with one_page():
+        return _extract(root, url, search_body)
+
+
+def _extract(root: lxml_html.HtmlElement, url: str | None, search_body: bool) -> Metadata:
     tags = page_tags(root)
     found, types = _collect(root, tags, url)
     # Each search of the page's body runs once, and only if a field below needs it.
     scan = (
         PageScan(
             root,
-            rel_author=any("author" in (e.get("rel") or "") for e in (*tags.links, *tags.anchors)),
+            rel_author=any("author" in (rel or "") for rel, _ in (*tags.links, *tags.anchors)),
             itemprop_author=any("author" in (e.get("itemprop") or "") for e in tags.itemprops),
+            rdfa=tags.rdfa,
         )
         if search_body
         else None
@@ -169,9 +175,9 @@ def extract_metadata(
     # the title or host is, on a personal blog, the author's own.
     authors = _authors(found, scan, sitename if sitename in sitenames else None)
     published, modified = _dates(found, scan)
-    page_url = next(filter(None, (absolute_url(url, u) for u in found.values("url"))), None)
-    language = next(filter(None, map(normalize_language, found.values("language"))), None)
-    image = next(filter(None, (absolute_url(url, u) for u in found.values("image"))), None)
+    page_url = next(filter(None, (absolute_url(url, u) for _, u in found.each("url"))), None)
+    language = next(filter(None, (normalize_language(v) for _, v in found.each("language"))), None)
+    image = next(filter(None, (absolute_url(url, u) for _, u in found.each("image"))), None)
     # Until ``finalize_metadata`` weighs the content, the page type is what the markup declares.
     declared = _structured_type(types, _og_type(tags.metas)) or _microdata_type(tags.itemprops)
     return Metadata(
@@ -204,10 +210,10 @@ def _microdata_type(itemprops: Sequence[lxml_html.HtmlElement]) -> str | None:
     return "article" if len(articles) == 1 else None
 
 
-def _og_type(metas: Sequence[lxml_html.HtmlElement]) -> str | None:
-    for element in metas:
-        if (element.get("property") or element.get("name") or "").lower() == "og:type":
-            return clean_value(element.get("content"))
+def _og_type(metas: Sequence[Meta]) -> str | None:
+    for meta in metas:
+        if (meta[0] or meta[1] or "").lower() == "og:type":
+            return clean_value(meta[3])
     return None
 
 

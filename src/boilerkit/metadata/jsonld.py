@@ -10,12 +10,14 @@ from __future__ import annotations
 import html
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
+from lxml import etree
 from lxml import html as lxml_html
 
 from .candidates import Candidates
+from .meta_tags import Script
 
 ARTICLE_TYPES = frozenset(
     {
@@ -111,13 +113,24 @@ def _unwrapped(text: str) -> str:
     return before[:-2] if before.endswith("//") else body[:cut]
 
 
-def parse_scripts(scripts: Sequence[lxml_html.HtmlElement]) -> list[dict[str, Any]]:
-    """Every JSON object in the ld+json ones of ``scripts`` (broken JSON is skipped)."""
+_last: tuple[tuple[str | None, ...], list[dict[str, Any]]] = ((), [])
+"""The texts ``parse_scripts`` read last and what it found there: the pipeline reads a
+page's scripts twice (its metadata, then its ``articleBody``), and an article's JSON-LD
+that carries the whole text cost most of the second read."""
+
+
+def parse_scripts(texts: Iterable[str | None]) -> list[dict[str, Any]]:
+    """Every JSON object in the texts of the page's ld+json scripts (broken JSON is
+    skipped). Nobody may change what it returns: the objects of the last texts read are
+    given again for the same texts."""
+    global _last
+    key = tuple(texts)
+    last = _last  # read once: another thread may put its page there meanwhile
+    if key == last[0]:
+        return last[1]
     objects: list[dict[str, Any]] = []
-    for script in scripts:
-        if "ld+json" not in (script.get("type") or "").lower():
-            continue
-        text = _unwrapped(script.text or "").strip()
+    for script in key:
+        text = _unwrapped(script or "").strip()
         if not text:
             continue
         try:
@@ -133,6 +146,7 @@ def parse_scripts(scripts: Sequence[lxml_html.HtmlElement]) -> list[dict[str, An
             objects.extend(_walk(data))
         except RecursionError:
             continue
+    _last = (key, objects)
     return objects
 
 
@@ -198,10 +212,10 @@ def _add_object(
         found.add("sitename", "jsonld_site", name)
 
 
-def read_jsonld(scripts: Sequence[lxml_html.HtmlElement], found: Candidates) -> set[str]:
-    """Add the JSON-LD fields of the page's ``scripts`` to ``found``; return every ``@type``
-    seen (for page_type)."""
-    objects = parse_scripts(scripts)
+def read_jsonld(scripts: Sequence[Script], found: Candidates) -> set[str]:
+    """Add the JSON-LD fields of the page's ld+json ``scripts`` to ``found``; return every
+    ``@type`` seen (for page_type)."""
+    objects = parse_scripts(text for _, text in scripts)
     index = {obj["@id"]: obj for obj in objects if isinstance(obj.get("@id"), str) and len(obj) > 1}
     seen: set[str] = set()
     article: dict[str, Any] | None = None
@@ -230,7 +244,7 @@ def read_jsonld(scripts: Sequence[lxml_html.HtmlElement], found: Candidates) -> 
     return seen
 
 
-_LD_SCRIPTS = "//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]"
+_LD_SCRIPTS = etree.XPath("//script[contains(translate(@type, 'LDJSON', 'ldjson'), 'ld+json')]")
 
 
 def article_body(root: lxml_html.HtmlElement) -> str | None:
@@ -244,7 +258,11 @@ def article_body(root: lxml_html.HtmlElement) -> str | None:
     """
     bodies = {
         html.unescape(body).strip()
-        for obj in parse_scripts(root.xpath(_LD_SCRIPTS))
+        for obj in parse_scripts(
+            script.text
+            for script in _LD_SCRIPTS(root)
+            if "ld+json" in (script.get("type") or "").lower()
+        )
         if isinstance(body := obj.get("articleBody"), str) and body.strip()
     }
     return bodies.pop() if len(bodies) == 1 else None

@@ -120,98 +120,140 @@ META_KEYS: dict[str, tuple[str, str]] = {
     **dict.fromkeys(("og:url",), ("url", "og")),
 }
 
+# The attributes of ``<meta>`` that hold its key, in the order they are read.
 _KEY_ATTRIBUTES = ("property", "name", "http-equiv")
 # Anchors with a ``rel`` (``rel=license``); selected in C, which spares a proxy per ``<a>``.
 _ANCHORS = etree.XPath("//a[@rel]")
 # Through the attribute nodes: twice as fast in libxml2 as testing every element.
 _ITEMPROPS = etree.XPath("//@itemprop/..")
+# RDFa on visible elements (the attribute axis: one quick pass over the attributes).
+_RDFA = etree.XPath("//body//@property/parent::*[@content]")
 # The elements the metadata sources read, collected in one walk of the tree.
 _TAGS = ("meta", "link", "time", "script", "title", "h1")
+
+Meta = tuple[str | None, str | None, str | None, str | None, str | None]
+"""A ``<meta>``'s ``property``, ``name``, ``http-equiv``, ``content`` and ``itemprop``."""
+Link = tuple[str | None, str | None]
+"""A ``<link>``'s or ``<a>``'s ``rel`` and ``href``."""
+Time = tuple[str | None, str | None, str | None, str | None]
+"""A ``<time>``'s ``datetime``, ``itemprop``, ``class`` and ``id``."""
+Script = tuple[str, str | None]
+"""A JSON-LD ``<script>``'s ``type`` and text."""
 
 
 @dataclass(frozen=True, slots=True)
 class PageTags:
-    """The page's elements of the ``_TAGS`` kinds, each in page order.
+    """What the metadata sources read, each kind in page order: the declarations as
+    attribute strings, proxies only for the few elements read further.
 
-    One ``iter`` over the tree with a tag filter (in C) costs about what one XPath over it
-    does; the six separate searches it replaces cost six times that.
+    One walk of the tree (compiled: ``_meta.page_sources``); an element proxy costs
+    about a microsecond (lxml.html's class lookup), so the hundred ``<meta>``, ``<link>``,
+    ``<a rel>`` and ``<script>`` elements of a page are read in C instead.
     """
 
-    metas: tuple[lxml_html.HtmlElement, ...]
-    links: tuple[lxml_html.HtmlElement, ...]
-    times: tuple[lxml_html.HtmlElement, ...]
-    scripts: tuple[lxml_html.HtmlElement, ...]
+    metas: tuple[Meta, ...]
+    links: tuple[Link, ...]
+    anchors: tuple[Link, ...]
+    """``<a>`` elements with a ``rel``."""
+    times: tuple[Time, ...]
+    scripts: tuple[Script, ...]
+    """Only those whose ``type`` holds "ld+json" (any case)."""
     titles: tuple[lxml_html.HtmlElement, ...]
     h1s: tuple[lxml_html.HtmlElement, ...]
     """Only those inside ``<body>``."""
-    anchors: tuple[lxml_html.HtmlElement, ...]
-    """``<a>`` elements with a ``rel``."""
     itemprops: tuple[lxml_html.HtmlElement, ...]
     """Elements with an ``itemprop``."""
+    rdfa: tuple[tuple[str, str], ...]
+    """The ``property`` and ``content`` of ``<body>`` and the elements in it that have
+    both (RDFa: ``<span property="schema:datePublished" content=...>``)."""
 
 
 def page_tags(root: lxml_html.HtmlElement) -> PageTags:
-    """Collect the page's ``<meta>``, ``<link>``, ``<time>``, ``<script>``, ``<title>``
-    and ``<h1>`` elements, ``<a rel>`` and ``itemprop`` elements in one walk: compiled
-    (``_passes.collect_tags``, proxies made for the matches only) when it is built."""
-    collect = compiled("collect_tags")
+    """Collect what ``PageTags`` holds in one walk: compiled (``_meta.page_sources``) when
+    it is built and ``root`` is the whole document."""
+    collect = compiled("page_sources")
     if collect is None or not is_whole_document(root):
         return reference_page_tags(root)
-    found, h1_in_body, anchors, itemprops = collect(root, _TAGS)
+    metas, links, anchors, times, scripts, titles, h1s, h1_in_body, itemprops, rdfa = collect(root)
     return PageTags(
-        tuple(found["meta"]),
-        tuple(found["link"]),
-        tuple(found["time"]),
-        tuple(found["script"]),
-        tuple(found["title"]),
-        tuple(h1 for h1, inside in zip(found["h1"], h1_in_body, strict=True) if inside),
+        tuple(metas),
+        tuple(links),
         tuple(anchors),
+        tuple(times),
+        tuple(scripts),
+        tuple(titles),
+        tuple(h1 for h1, inside in zip(h1s, h1_in_body, strict=True) if inside),
         tuple(itemprops),
+        tuple(rdfa),
     )
 
 
 def reference_page_tags(root: lxml_html.HtmlElement) -> PageTags:
-    """``page_tags`` in plain Python: the spec of ``_passes.collect_tags``."""
+    """``page_tags`` in plain Python: the spec of ``_meta.page_sources``."""
     found: dict[str, list[lxml_html.HtmlElement]] = {tag: [] for tag in _TAGS}
     for element in root.iter(*_TAGS):
         found[element.tag].append(element)
     h1s = [h1 for h1 in found["h1"] if next(h1.iterancestors("body"), None) is not None]
     return PageTags(
-        tuple(found["meta"]),
-        tuple(found["link"]),
-        tuple(found["time"]),
-        tuple(found["script"]),
+        tuple(
+            (
+                m.get("property"),
+                m.get("name"),
+                m.get("http-equiv"),
+                m.get("content"),
+                m.get("itemprop"),
+            )
+            for m in found["meta"]
+        ),
+        tuple((e.get("rel"), e.get("href")) for e in found["link"]),
+        tuple((e.get("rel"), e.get("href")) for e in _ANCHORS(root)),
+        tuple(
+            (e.get("datetime"), e.get("itemprop"), e.get("class"), e.get("id"))
+            for e in found["time"]
+        ),
+        tuple(
+            (kind, e.text)
+            for e in found["script"]
+            if (kind := e.get("type")) is not None and "ld+json" in kind.lower()
+        ),
         tuple(found["title"]),
         tuple(h1s),
-        tuple(_ANCHORS(root)),
         tuple(_ITEMPROPS(root)),
+        reference_rdfa(root),
     )
 
 
-def read_meta_tags(elements: Sequence[lxml_html.HtmlElement], found: Candidates) -> None:
+def reference_rdfa(root: lxml_html.HtmlElement) -> tuple[tuple[str, str], ...]:
+    """``PageTags.rdfa`` by an XPath over the document."""
+    return tuple((e.get("property"), e.get("content")) for e in _RDFA(root))
+
+
+def read_meta_tags(metas: Sequence[Meta], found: Candidates) -> None:
     """Add every known ``<meta>`` declaration of the page to ``found``.
 
     ``property=`` declarations (the RDFa form that OpenGraph and Dublin Core specify) are
     read before ``name=`` ones, so they win when a page gives both.
     """
-    metas = [m for m in elements if m.get("content") is not None and m.get("itemprop") is None]
-    for attribute in _KEY_ATTRIBUTES:
-        for element in metas:
-            for key in (element.get(attribute) or "").lower().split():
+    declared = [meta for meta in metas if meta[3] is not None and meta[4] is None]
+    for position in range(len(_KEY_ATTRIBUTES)):
+        for meta in declared:
+            for key in (meta[position] or "").lower().split():
                 target = META_KEYS.get(key)
                 if target is not None:
-                    found.add(target[0], target[1], element.get("content"))
+                    found.add(target[0], target[1], meta[3])
 
 
 def read_links(root: lxml_html.HtmlElement, tags: PageTags, found: Candidates) -> None:
     """``<link rel=canonical>``, ``rel=license`` (links first, then anchors) and
     ``<html lang>``."""
-    for element in [*tags.links, *tags.anchors]:
-        rels = (element.get("rel") or "").lower().split()
-        href = element.get("href")
+    for is_link, (rel, href) in [
+        *((True, link) for link in tags.links),
+        *((False, anchor) for anchor in tags.anchors),
+    ]:
         if not href:
             continue
-        if "canonical" in rels and element.tag == "link":
+        rels = (rel or "").lower().split()
+        if "canonical" in rels and is_link:
             found.add("url", "canonical", href)
         elif "license" in rels:
             found.add("license", "link_license", href)
@@ -220,13 +262,12 @@ def read_links(root: lxml_html.HtmlElement, tags: PageTags, found: Candidates) -
         found.add("language", "html_lang", lang)
 
 
-def read_time_elements(elements: Sequence[lxml_html.HtmlElement], found: Candidates) -> None:
+def read_time_elements(times: Sequence[Time], found: Candidates) -> None:
     """``<time datetime>`` elements: ``pubdate`` or an "updated" class says which date."""
-    for element in elements:
-        value = element.get("datetime")
-        if not value or element.get("itemprop"):
+    for value, itemprop, classes, ids in times:
+        if not value or itemprop:
             continue
-        marks = " ".join((element.get("class") or "", element.get("id") or "")).lower()
+        marks = " ".join((classes or "", ids or "")).lower()
         if "updated" in marks or "modified" in marks:
             found.add("date_modified", "time", value)
         else:

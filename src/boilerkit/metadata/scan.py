@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any
@@ -26,6 +26,7 @@ from lxml import html as lxml_html
 
 from ..page.roots import is_whole_document
 from ..selection.page_table import compiled
+from .meta_tags import reference_rdfa
 
 # Class/id/data-testid words (any case) of an element that holds the article's byline.
 BYLINE_WORDS = ("byline", "author", "auteur", "autor", "verfasser")
@@ -48,6 +49,15 @@ BYLINE_TEXT = re.compile(
 # (nor is one that starts with a Hangul syllable, ``_HANGUL``).
 _BYLINE_INITIALS = frozenset("abdeptvwoyABDEPTVWOY\u0430\u0410\u0442\u0422投著筆執लল")
 _HANGUL = ("\uac00", "\ud7a3")
+# How ``_meta.attribute_hits`` tests a value: it holds a word in any case, as written, or
+# is one.
+FOLDED, HOLDS, EQUALS = 0, 1, 2
+Test = tuple[str, int, tuple[str, ...]]
+"""An attribute's name, how its values are tested, the words they are tested for."""
+# What the texts ``PageScan.texts_where`` is asked for are like (see there).
+OPENING, DATED = 0, 1
+# The ASCII ones, as the compiled walk tests a text's first byte against them.
+_ASCII_INITIALS = "".join(sorted(c for c in _BYLINE_INITIALS if c.isascii())).encode()
 # Texts this long or longer (whitespace collapsed) are running text, not a byline.
 MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
@@ -171,11 +181,15 @@ class PageScan:
         *,
         rel_author: bool = True,
         itemprop_author: bool = True,
+        rdfa: Sequence[tuple[str, str]] | None = None,
     ) -> None:
         """``rel_author``/``itemprop_author``: whether the page may have ``rel=author`` or
         ``itemprop=author`` elements at all (known from the source readers' own searches;
-        each saves a search of the tree when false)."""
+        each saves a search of the tree when false); ``rdfa``: the RDFa ``property`` and
+        ``content`` pairs of the body when known (``meta_tags.PageTags.rdfa``)."""
         self.root = root
+        self._rdfa = rdfa
+        self._whole_document: bool | None = None
         self._rel_author = rel_author
         self._itemprop_author = itemprop_author
         self._values: dict[str, str] = {}
@@ -184,6 +198,19 @@ class PageScan:
         self._site: list[lxml_html.HtmlElement] | None = None
         self._texts: list[str] | None = None
         self._index: BodyAttributes | bool | None = False  # False: not read yet
+
+    def _whole(self) -> bool:
+        """Whether ``root`` is its whole document (``roots.is_whole_document``): where
+        the compiled walks may stand for the XPaths."""
+        if self._whole_document is None:
+            self._whole_document = is_whole_document(self.root)
+        return self._whole_document
+
+    def rdfa(self) -> Sequence[tuple[str, str]]:
+        """The RDFa ``property`` and ``content`` pairs of the body (searched if not given)."""
+        if self._rdfa is None:
+            self._rdfa = reference_rdfa(self.root)
+        return self._rdfa
 
     def _indexed(self) -> BodyAttributes | None:
         if self._index is False:
@@ -233,10 +260,46 @@ class PageScan:
                 found |= index.having(name, spellings)
         return found
 
+    def _hits(self, tests: list[Test]) -> list[Any] | None:
+        """``_meta.attribute_hits`` of ``tests`` (see there), or ``None`` on the pure path
+        and where ``root`` is not the whole document."""
+        walk = compiled("attribute_hits")
+        if walk is None or not self._whole():
+            return None
+        encoded = [
+            (name.encode(), how, tuple(w.encode() for w in words)) for name, how, words in tests
+        ]
+        found: list[Any] = walk(self.root, encoded)
+        return found
+
+    def _marked_hits(
+        self,
+        names: tuple[str, ...],
+        words: tuple[str, ...],
+        tests: list[Test],
+    ) -> list[lxml_html.HtmlElement] | None:
+        """The elements whose attribute ``names`` hold ``words`` (any case) or that pass
+        ``tests``, in page order, found in one compiled walk without a string made per
+        value; ``None`` where the index must answer (no extension, a value not in ASCII,
+        ``MAX_SPELLINGS`` or more spellings of the words: the index stops counting there)."""
+        hits = self._hits([*((name, FOLDED, words) for name in names), *tests])
+        if hits is None:
+            return None
+        for found in hits[: len(names)]:
+            if found is None or len({spelling for _, _, spelling in found}) >= MAX_SPELLINGS:
+                return None
+        elements = {number: element for found in hits for number, element, _ in found}
+        return [elements[number] for number in sorted(elements)]
+
     def bylines(self) -> list[lxml_html.HtmlElement]:
         """``rel=author``, an ``itemprop`` with "author", or a ``BYLINE_WORDS``
         class/id/data-testid, in page order."""
-        index = self._indexed()
+        if self._bylines is None:
+            tests: list[Test] = [("rel", EQUALS, ("author",))] if self._rel_author else []
+            if self._itemprop_author:
+                tests.append(("itemprop", HOLDS, ("author",)))
+            self._bylines = self._marked_hits(("class", "id", "data-testid"), BYLINE_WORDS, tests)
+        index = self._indexed() if self._bylines is None else None
         if self._bylines is None and index is not None:
             found = self._marked_in(index, ("class", "id", "data-testid"), BYLINE_WORDS)
             if self._rel_author:
@@ -255,7 +318,9 @@ class PageScan:
 
     def dates(self) -> list[lxml_html.HtmlElement]:
         """Elements with a ``DATE_WORDS`` class or id, in page order."""
-        index = self._indexed()
+        if self._dates is None:
+            self._dates = self._marked_hits(("class", "id"), DATE_WORDS, [])
+        index = self._indexed() if self._dates is None else None
         if self._dates is None and index is not None:
             self._dates = index.elements(self._marked_in(index, ("class", "id"), DATE_WORDS))
         if self._dates is None:
@@ -267,11 +332,17 @@ class PageScan:
         """Home links, ``<footer>``s, the first ``img[alt]`` and logo/brand/copyright
         elements, in page order."""
         if self._site is None:
-            marked = [
-                {word for word in words if word in self._attribute_values(name)}
-                for name, words in (("class", SITE_WORDS), ("id", ("logo", "copyright")))
-            ]
-            walk = compiled("site_marks") if self._indexed() is not None else None
+            tests = [("class", HOLDS, SITE_WORDS), ("id", HOLDS, ("logo", "copyright"))]
+            hits = self._hits(tests)
+            marked = (
+                [{spelling for _, _, spelling in found} for found in hits]
+                if hits is not None
+                else [
+                    {word for word in words if word in self._attribute_values(name)}
+                    for name, _, words in tests
+                ]
+            )
+            walk = compiled("site_marks") if hits is not None else None
             if walk is not None:  # one walk, where the XPath below searched the tree 3-5 times
                 needles = [tuple(word.encode() for word in sorted(words)) for words in marked]
                 self._site = walk(self.root, *needles)
@@ -300,21 +371,56 @@ class PageScan:
 
     def byline_texts(self) -> list[TextNode]:
         """Short texts of ``<body>`` that open like a byline (``BYLINE_TEXT``), in page
-        order: found among the plain texts, then located."""
-        candidates = []
-        for index, text in enumerate(self.texts()):
-            first = text[:1]
-            if first.isspace():
-                first = text.lstrip()[:1]
-            if (
-                (first in _BYLINE_INITIALS or _HANGUL[0] <= first <= _HANGUL[1])
-                and BYLINE_TEXT.match(text)
-                and _short(text)
-            ):
-                candidates.append(index)
-                if len(candidates) >= MAX_BYLINE_TEXTS:
-                    break
-        return self.locate(candidates)
+        order (at most ``MAX_BYLINE_TEXTS``)."""
+        return self.texts_where(_opens_byline, OPENING, limit=MAX_BYLINE_TEXTS)
+
+    def texts_where(
+        self,
+        accept: Callable[[str], bool],
+        kind: int,
+        *,
+        max_chars: int = 0,
+        limit: int = MAX_SEARCH_TEXTS,
+    ) -> list[TextNode]:
+        """The texts of ``texts()`` that ``accept`` takes (at most ``limit``), located.
+
+        ``kind`` says what every text ``accept`` takes is like (``OPENING``: it opens, after
+        its leading whitespace, with one of ``_BYLINE_INITIALS``, or a Hangul syllable;
+        ``DATED``: it is at most ``max_chars`` long and holds "19" or "20" or a character
+        that is not ASCII): the compiled walk (``_meta.body_texts``) makes strings only
+        for texts that may be so.
+        """
+        walk = compiled("body_texts")
+        if walk is None or not self._whole():
+            return reference_body_texts(self, accept, limit)
+        found = walk(self.root, kind, _ASCII_INITIALS, max_chars, accept, MAX_SEARCH_TEXTS, limit)
+        return [TextNode(owner, text, is_tail) for owner, text, is_tail in found]
+
+
+def reference_body_texts(
+    scan: PageScan, accept: Callable[[str], bool], limit: int
+) -> list[TextNode]:
+    """``PageScan.texts_where`` among the plain texts of ``scan.texts()``, then located:
+    the spec of ``_meta.body_texts``."""
+    candidates = []
+    for index, text in enumerate(scan.texts()):
+        if accept(text):
+            candidates.append(index)
+            if len(candidates) >= limit:
+                break
+    return scan.locate(candidates)
+
+
+def _opens_byline(text: str) -> bool:
+    """Whether ``text`` opens like a byline and is short enough to be one."""
+    first = text[:1]
+    if first.isspace():
+        first = text.lstrip()[:1]
+    return (
+        (first in _BYLINE_INITIALS or _HANGUL[0] <= first <= _HANGUL[1])
+        and BYLINE_TEXT.match(text) is not None
+        and _short(text)
+    )
 
 
 def _short(text: str) -> bool:

@@ -10,6 +10,9 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 from ..encoding.repair import repair_text
@@ -21,11 +24,44 @@ _LIST_SEPARATOR = re.compile(r"[,;|]")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
+_MEMO: ContextVar[dict[str, str | None] | None] = ContextVar("clean_value_memo", default=None)
+"""The values cleaned on the page being read (``one_page``): a page repeats its title, its
+description and its authors across sources and searches, and a value that is not ASCII
+costs a repair each time."""
+_FINGERPRINTS: ContextVar[dict[str, str] | None] = ContextVar("fingerprints", default=None)
+"""The fingerprints taken on the page being read: each title candidate is compared with
+every headline, site name and part of the others."""
+
+
+@contextmanager
+def one_page() -> Iterator[None]:
+    """Remember what ``clean_value`` and ``fingerprint`` give for each string until the
+    page is read."""
+    token = _MEMO.set({})
+    prints = _FINGERPRINTS.set({})
+    try:
+        yield
+    finally:
+        _FINGERPRINTS.reset(prints)
+        _MEMO.reset(token)
+
+
 def clean_value(value: object) -> str | None:
     """A tidy one-line string, or ``None`` when nothing readable is left."""
     if value is None or isinstance(value, (dict, list, bool)):
         return None
-    text = str(value)
+    if value.__class__ is not str:
+        return _clean(str(value))
+    text: str = value
+    memo = _MEMO.get()
+    if memo is None:
+        return _clean(text)
+    if text not in memo:
+        memo[text] = _clean(text)
+    return memo[text]
+
+
+def _clean(text: str) -> str | None:
     for _ in range(2):
         if "&" not in text:
             break
@@ -39,6 +75,16 @@ def clean_value(value: object) -> str | None:
 
 def fingerprint(text: str) -> str:
     """Case- and punctuation-blind form, to compare values from different sources."""
+    memo = _FINGERPRINTS.get()
+    if memo is None:
+        return _fingerprint(text)
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = _fingerprint(text)
+    return found
+
+
+def _fingerprint(text: str) -> str:
     folded = unicodedata.normalize("NFKC", text).casefold()
     return " ".join(_WORDS.findall(folded))
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import islice
 
 from lxml import html as lxml_html
 
@@ -41,7 +42,7 @@ MAX_SITE_MARK_WORDS = 3
 
 
 def _is_site_heading(element: lxml_html.HtmlElement) -> bool:
-    chain = [element, *list(element.iterancestors())[:SITE_MARK_DEPTH]]
+    chain = [element, *islice(element.iterancestors(), SITE_MARK_DEPTH)]
     return any(_SITE_MARKS.search(f"{e.get('class') or ''} {e.get('id') or ''}") for e in chain)
 
 

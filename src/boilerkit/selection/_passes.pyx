@@ -1,7 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
 """Compiled twins of the smaller passes, beside the page table's walk (``_walk.pyx``):
-``collect_tags`` for ``metadata.meta_tags.reference_page_tags``, ``sum_up`` for
-``page_table.sum_up``, ``teaser_candidates`` for ``teasers.teaser_candidates`` (over
+``sum_up`` for ``page_table.sum_up``, ``teaser_candidates`` for ``teasers.teaser_candidates`` (over
 the table's lists) and ``clean_marks`` for ``page.clean.reference_marks`` (and the front
 stages' other walks below). Read-only over libxml2's structs, through lxml's public C
 API."""
@@ -41,50 +40,6 @@ cdef bint _has_attribute(tree.xmlNode* c_node, const char* name) noexcept:
             return True
         c_attr = c_attr.next
     return False
-
-
-cdef bint _in_body(tree.xmlNode* c_node) noexcept:
-    c_node = c_node.parent
-    while c_node is not NULL and c_node.type == tree.XML_ELEMENT_NODE:
-        if _named(c_node, b"body"):
-            return True
-        c_node = c_node.parent
-    return False
-
-
-def collect_tags(root, tuple names):
-    """The elements ``meta_tags.page_tags`` collects, in one walk: per tag of ``names``
-    the elements of that tag, whether each ``h1`` is inside ``<body>``, the ``<a rel>``
-    and the elements with an ``itemprop``. ``root`` must be its document's root element
-    (the XPaths of the reference search the whole document)."""
-    cdef cetree._Element element = <cetree._Element?>root
-    cdef tree.xmlNode* c_root = element._c_node
-    cdef tree.xmlNode* c_node = c_root
-    cdef dict found = {name: [] for name in names}
-    cdef dict by_name = {}
-    cdef list h1_in_body = []
-    cdef list anchors = []
-    cdef list itemprops = []
-    while True:
-        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
-            key = <size_t>c_node.name
-            bucket = by_name.get(key, False)
-            if bucket is False:
-                name = cetree.namespacedName(c_node)
-                bucket = found.get(name)
-                by_name[key] = bucket
-            if bucket is not None:
-                (<list>bucket).append(cetree.elementFactory(element._doc, c_node))
-                if _named(c_node, b"h1"):
-                    h1_in_body.append(_in_body(c_node))
-            if c_node.properties is not NULL:
-                if _named(c_node, b"a") and _has_attribute(c_node, b"rel"):
-                    anchors.append(cetree.elementFactory(element._doc, c_node))
-                if _has_attribute(c_node, b"itemprop"):
-                    itemprops.append(cetree.elementFactory(element._doc, c_node))
-        c_node = _next_in_subtree(c_node, c_root)
-        if c_node is NULL:
-            return found, h1_in_body, anchors, itemprops
 
 
 def sum_up(list values, list parent):

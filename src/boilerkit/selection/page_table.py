@@ -219,12 +219,13 @@ def compiled_class(name: str) -> Any:
 
 def _load_modules() -> tuple[Any, ...]:
     """The compiled modules (``_walk.pyx``, ``_passes.pyx``, ``_coarse.pyx``,
-    ``_teasers.pyx``, the front stages' ``_front.pyx``, render's ``_plain.pyx``), or none."""
+    ``_teasers.pyx``, the front stages' ``_front.pyx``, render's ``_plain.pyx``, metadata's
+    ``_meta.pyx``), or none."""
     try:
-        from . import _coarse, _front, _passes, _plain, _teasers, _walk  # type: ignore[attr-defined,unused-ignore]
+        from . import _coarse, _front, _meta, _passes, _plain, _teasers, _walk  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return ()
-    return (_walk, _passes, _coarse, _teasers, _front, _plain)
+    return (_walk, _passes, _coarse, _teasers, _front, _plain, _meta)
 
 
 _modules = _load_modules()

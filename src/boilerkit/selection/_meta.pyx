@@ -1,0 +1,413 @@
+# cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True
+"""Compiled twins of the metadata stage's walks: ``page_sources`` for
+``metadata.meta_tags.reference_page_tags`` (the declarations of the page, as strings) and
+``body_texts`` for ``metadata.scan.reference_body_texts``. Read-only over libxml2's
+structs, through lxml's public C API."""
+
+from cpython.unicode cimport PyUnicode_DecodeUTF8
+from cpython.mem cimport PyMem_Free
+from libc.string cimport strcmp, strlen, strstr
+
+cimport lxml.includes.etreepublic as cetree
+from lxml.includes cimport tree
+
+from ._nodes cimport alloc as _alloc, next_in_subtree_counting as _next_in_subtree_counting
+
+cetree.import_lxml__etree()
+
+
+cdef bint _named(tree.xmlNode* c_node, const char* name) noexcept:
+    return (
+        c_node.type == tree.XML_ELEMENT_NODE
+        and c_node.ns is NULL
+        and strcmp(<const char*>c_node.name, name) == 0
+    )
+
+
+cdef object _attribute(tree.xmlNode* c_node, const char* name):
+    """``element.get(name)``: the value of the attribute without namespace, or None (a
+    value held in one text node decoded in place, without lxml's copy of it)."""
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    cdef tree.xmlNode* c_text
+    while c_attr is not NULL:
+        if (
+            c_attr.ns is NULL
+            and c_attr.name[0] == name[0]
+            and strcmp(<const char*>c_attr.name, name) == 0
+        ):
+            c_text = c_attr.children
+            if (
+                c_text is not NULL
+                and c_text.next is NULL
+                and c_text.type == tree.XML_TEXT_NODE
+                and c_text.content is not NULL
+            ):
+                return PyUnicode_DecodeUTF8(
+                    <const char*>c_text.content, strlen(<const char*>c_text.content), NULL
+                )
+            return cetree.attributeValue(c_node, c_attr)
+        c_attr = c_attr.next
+    return None
+
+
+cdef bint _has_attribute(tree.xmlNode* c_node, const char* name) noexcept:
+    cdef tree.xmlAttr* c_attr = c_node.properties
+    while c_attr is not NULL:
+        if (
+            c_attr.ns is NULL
+            and c_attr.name[0] == name[0]
+            and strcmp(<const char*>c_attr.name, name) == 0
+        ):
+            return True
+        c_attr = c_attr.next
+    return False
+
+
+def page_sources(root):
+    """What the metadata sources read, in one walk (see ``meta_tags.PageSources``): the
+    ``<meta>``, ``<link>``, ``<a rel>`` and ``<time>`` declarations as attribute strings,
+    the JSON-LD scripts' type and text, and proxies for the few elements read further
+    (``<title>``, ``<h1>`` with whether it is inside ``<body>``, ``itemprop`` elements),
+    and the RDFa ``property`` and ``content`` of the elements of ``<body>`` that have both.
+    ``root`` must be its document's root element (the reference's XPaths search the whole
+    document)."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef Py_ssize_t level = 1, body_level = -1
+    cdef list metas = [], links = [], anchors = [], times = [], scripts = []
+    cdef list titles = [], h1s = [], h1_in_body = [], itemprops = [], rdfa = []
+    cdef const char* name
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+            name = <const char*>c_node.name
+            if name[0] not in b"abhlmst":  # the first letters of the tags read below
+                pass
+            elif body_level < 0 and strcmp(name, b"body") == 0:
+                body_level = level
+            elif strcmp(name, b"meta") == 0:
+                metas.append(
+                    (
+                        _attribute(c_node, b"property"),
+                        _attribute(c_node, b"name"),
+                        _attribute(c_node, b"http-equiv"),
+                        _attribute(c_node, b"content"),
+                        _attribute(c_node, b"itemprop"),
+                    )
+                )
+            elif strcmp(name, b"link") == 0:
+                links.append((_attribute(c_node, b"rel"), _attribute(c_node, b"href")))
+            elif strcmp(name, b"time") == 0:
+                times.append(
+                    (
+                        _attribute(c_node, b"datetime"),
+                        _attribute(c_node, b"itemprop"),
+                        _attribute(c_node, b"class"),
+                        _attribute(c_node, b"id"),
+                    )
+                )
+            elif strcmp(name, b"script") == 0:
+                kind = _attribute(c_node, b"type")
+                if kind is not None and "ld+json" in kind.lower():
+                    scripts.append((kind, cetree.textOf(c_node)))
+            elif strcmp(name, b"title") == 0:
+                titles.append(cetree.elementFactory(element._doc, c_node))
+            elif strcmp(name, b"h1") == 0:
+                h1s.append(cetree.elementFactory(element._doc, c_node))
+                h1_in_body.append(body_level >= 0)
+            elif strcmp(name, b"a") == 0 and c_node.properties is not NULL:
+                rel = _attribute(c_node, b"rel")
+                if rel is not None:
+                    anchors.append((rel, _attribute(c_node, b"href")))
+            if c_node.properties is not NULL:
+                if _has_attribute(c_node, b"itemprop"):
+                    itemprops.append(cetree.elementFactory(element._doc, c_node))
+                if (
+                    body_level >= 0
+                    and _has_attribute(c_node, b"property")
+                    and _has_attribute(c_node, b"content")
+                ):
+                    rdfa.append((_attribute(c_node, b"property"), _attribute(c_node, b"content")))
+        c_node = _next_in_subtree_counting(c_node, c_root, &level)
+        if c_node is NULL:
+            return (
+                metas, links, anchors, times, scripts, titles, h1s, h1_in_body, itemprops, rdfa
+            )
+        if level <= body_level:
+            body_level = -1
+
+
+cdef bint _is_text(tree.xmlNode* c_node) noexcept:
+    return c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE
+
+
+cdef bint _may_open(const unsigned char* text, const unsigned char* initials) noexcept:
+    """Whether ``text`` may open with one of ``initials`` (ASCII) once its leading
+    whitespace is stripped: a text that opens, after ASCII whitespace, with an ASCII
+    character not among them cannot; one that opens with a non-ASCII character is left
+    to Python (Unicode whitespace, the other scripts' initials)."""
+    while text[0] in b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ":  # str.isspace's ASCII
+        text += 1
+    if text[0] == 0:
+        return False
+    if text[0] >= 128:
+        return True
+    while initials[0] != 0:
+        if initials[0] == text[0]:
+            return True
+        initials += 1
+    return False
+
+
+cdef tree.xmlNode* _owner(tree.xmlNode* c_node, bint* is_tail) noexcept:
+    """The element a text node belongs to as lxml's smart strings say (``getparent()``,
+    ``is_tail``): the element (or comment, PI) before it among its siblings, whose tail
+    it is, else its parent."""
+    cdef tree.xmlNode* c_owner = c_node.prev
+    while c_owner is not NULL and not cetree._isElement(c_owner):
+        c_owner = c_owner.prev
+    is_tail[0] = c_owner is not NULL
+    if c_owner is NULL:
+        c_owner = c_node.parent
+        while c_owner is not NULL and not cetree._isElement(c_owner):
+            c_owner = c_owner.parent
+    return c_owner
+
+
+cdef bint _may_be_dated(const unsigned char* text, Py_ssize_t max_bytes) noexcept:
+    """Whether ``text`` may be at most ``max_bytes`` // 4 characters long and hold a year
+    (``dates._YEAR``): "19" or "20" in ASCII, or any character that is not ASCII (the
+    Devanagari and Bengali digits) for Python to read."""
+    cdef Py_ssize_t size = 0
+    cdef bint maybe = False
+    while text[size] != 0:
+        if size >= max_bytes:
+            return False
+        if text[size] >= 128 or (
+            (text[size] == b"1" and text[size + 1] == b"9")
+            or (text[size] == b"2" and text[size + 1] == b"0")
+        ):
+            maybe = True
+        size += 1
+    return maybe
+
+
+OPENING = 0  # the texts that may open with one of the initials (``_may_open``)
+DATED = 1  # the texts that may be short and hold a year (``_may_be_dated``)
+
+
+def body_texts(
+    root,
+    int kind,
+    bytes initials,
+    Py_ssize_t max_chars,
+    accept,
+    Py_ssize_t max_texts,
+    Py_ssize_t max_found,
+):
+    """Of the first ``max_texts`` texts of ``//body//text()``, those ``accept`` takes (at
+    most ``max_found``), each as ``(owner, text, is_tail)``: the twin of
+    ``scan.reference_body_texts``. A string is made only for a text that passes the test
+    of ``kind`` (``OPENING``: may open with one of ``initials``; ``DATED``: may be at
+    most ``max_chars`` characters long and hold a year); ``accept`` decides. ``root``
+    must be its document's root element."""
+    cdef Py_ssize_t max_bytes = 4 * max_chars  # UTF-8: at most 4 bytes a character
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlNode* c_owner
+    cdef Py_ssize_t depth = 0, body_depth = -1, seen = 0
+    cdef bint is_tail = False
+    cdef const unsigned char* text
+    cdef list found = []
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE:
+            if body_depth < 0 and _named(c_node, b"body"):
+                body_depth = depth
+            if c_node.children is not NULL:
+                c_node = c_node.children
+                depth += 1
+                continue
+        elif body_depth >= 0 and _is_text(c_node):
+            if seen >= max_texts:
+                return found
+            seen += 1
+            text = <const unsigned char*>c_node.content
+            if text is not NULL and (
+                _may_be_dated(text, max_bytes) if kind == DATED
+                else _may_open(text, <const unsigned char*>initials)
+            ):
+                value = (<bytes>(<const char*>text)).decode("utf-8")
+                if accept(value):
+                    c_owner = _owner(c_node, &is_tail)
+                    found.append(
+                        (cetree.elementFactory(element._doc, c_owner), value, is_tail)
+                    )
+                    if len(found) >= max_found:
+                        return found
+        while c_node is not c_root and c_node.next is NULL:
+            c_node = c_node.parent
+            depth -= 1
+            if depth <= body_depth:
+                body_depth = -1
+        if c_node is c_root:
+            return found
+        c_node = c_node.next
+        if depth <= body_depth:
+            body_depth = -1
+
+
+FOLDED = 0  # a needle in the value, ASCII letters in any case
+HOLDS = 1  # a needle in the value, as written
+EQUALS = 2  # the value is a needle
+
+
+cdef enum:
+    FOLD_BUFFER = 512  # bytes of a value folded on the stack; a longer one is allocated
+
+
+cdef bint _fold(const unsigned char* value, char* into) noexcept:
+    """``value``'s ASCII letters lower-cased into ``into`` (as long as ``value`` and its
+    NUL); False, leaving ``into`` unfinished, when ``value`` is not ASCII."""
+    cdef Py_ssize_t at = 0
+    cdef unsigned char c
+    while True:
+        c = value[at]
+        if c >= 128:
+            return False
+        into[at] = c + 32 if 65 <= c <= 90 else c
+        if c == 0:
+            return True
+        at += 1
+
+
+cdef object _hits_in(
+    list found,
+    Py_ssize_t number,
+    tree.xmlNode* c_node,
+    cetree._Element element,
+    object proxy,
+    const unsigned char* value,
+    const char* searched,
+    tuple needles,
+    int how,
+):
+    """Append to ``found`` the hits of ``needles`` in ``searched`` (``value`` itself, or
+    its folded copy), each with the characters of ``value`` it covers; the element's
+    proxy (``proxy``, or made for the first hit)."""
+    cdef const char* at
+    cdef Py_ssize_t size
+    for word in needles:
+        size = len(<bytes>word)
+        if how == EQUALS:
+            at = searched if strcmp(searched, <const char*>(<bytes>word)) == 0 else NULL
+        else:
+            at = strstr(searched, <const char*>(<bytes>word))
+        while at is not NULL:
+            if proxy is None:
+                proxy = cetree.elementFactory(element._doc, c_node)
+            offset = at - searched
+            found.append(
+                (number, proxy, (<const char*>value)[offset:offset + size].decode("ascii"))
+            )
+            if how == EQUALS:
+                break
+            at = strstr(at + size, <const char*>(<bytes>word))
+    return proxy
+
+
+def attribute_hits(root, list tests):
+    """For each ``(name, how, needles)`` of ``tests`` (ASCII bytes; ``how`` one of
+    ``FOLDED``, ``HOLDS``, ``EQUALS``): the hits in the attribute ``name`` of ``<body>``
+    and the elements in it, in page order, as ``(number, element, spelling)``: the
+    element's number in the walk, its proxy (one per element) and the value's characters
+    that matched (each occurrence of each needle, one after another). ``None`` for a
+    ``FOLDED`` test that meets a value not in ASCII or held in several nodes (Python
+    folds case its own way). The twin of what ``scan.BodyAttributes`` finds by
+    ``having`` and ``equal`` (and ``word in joined``). ``root`` must be its document's
+    root element."""
+    cdef cetree._Element element = <cetree._Element?>root
+    cdef tree.xmlNode* c_root = element._c_node
+    cdef tree.xmlNode* c_node = c_root
+    cdef tree.xmlAttr* c_attr
+    cdef tree.xmlNode* c_text
+    cdef const unsigned char* value
+    cdef Py_ssize_t level = 1, body_level = -1, number = -1, count = len(tests), t, size
+    cdef list names = [test[0] for test in tests]
+    cdef list hows = [test[1] for test in tests]
+    cdef list needles = [test[2] for test in tests]
+    cdef list found = [[] for _ in range(count)]
+    cdef int how
+    cdef char stack[FOLD_BUFFER]
+    cdef char* folded
+    cdef const char* searched
+    while True:
+        if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
+            number += 1
+            if body_level < 0 and _named(c_node, b"body"):
+                body_level = level
+            if body_level >= 0 and c_node.properties is not NULL:
+                proxy = None
+                for t in range(count):
+                    if found[t] is None:
+                        continue
+                    c_attr = c_node.properties
+                    while c_attr is not NULL:
+                        if c_attr.ns is NULL and strcmp(
+                            <const char*>c_attr.name, <const char*>(<bytes>names[t])
+                        ) == 0:
+                            break
+                        c_attr = c_attr.next
+                    if c_attr is NULL:
+                        continue
+                    how = hows[t]
+                    c_text = c_attr.children
+                    if (
+                        c_text is NULL
+                        or c_text.next is not NULL
+                        or c_text.type != tree.XML_TEXT_NODE
+                    ):
+                        if how == FOLDED:
+                            found[t] = None
+                            continue
+                        text = cetree.attributeValue(c_node, c_attr)
+                        for word in needles[t]:
+                            spelled = (<bytes>word).decode("ascii")
+                            if (how == EQUALS and spelled == text) or (
+                                how != EQUALS and spelled in text
+                            ):
+                                if proxy is None:
+                                    proxy = cetree.elementFactory(element._doc, c_node)
+                                (<list>found[t]).append((number, proxy, spelled))
+                        continue
+                    value = <const unsigned char*>c_text.content
+                    if value is NULL:
+                        value = <const unsigned char*>b""
+                    searched = <const char*>value
+                    if how == FOLDED:
+                        size = strlen(<const char*>value) + 1
+                        if size <= FOLD_BUFFER:
+                            folded = stack
+                        else:
+                            folded = <char*>_alloc(size)
+                        try:
+                            if not _fold(value, folded):
+                                found[t] = None
+                                continue
+                            proxy = _hits_in(
+                                found[t], number, c_node, element, proxy, value, folded,
+                                needles[t], how,
+                            )
+                        finally:
+                            if folded is not stack:
+                                PyMem_Free(folded)
+                    else:
+                        proxy = _hits_in(
+                            found[t], number, c_node, element, proxy, value, searched,
+                            needles[t], how,
+                        )
+        c_node = _next_in_subtree_counting(c_node, c_root, &level)
+        if c_node is NULL:
+            return found
+        if level <= body_level:
+            body_level = -1

@@ -1,0 +1,129 @@
+# ruff: noqa: RUF001, RUF002  (mojibake and look-alike characters are the subject here)
+"""Legacy CJK read as windows-1252 or latin-1, and the seed's form, repaired whole.
+
+Two checks the wild suite's generator never saw: CPython's own CJK codec test texts
+(``encoding_cases/cjk_stdlib.py``, read from the running Python at run time, skipped when
+absent), with a floor per encoding and form; and hand-written sentences of my own, for
+the shapes those texts showed failing: ASCII words inside CJK text (``Python（…）``,
+``このため、Guido``), a sign of the CJK standards (``◎``), traditional characters on a
+GBK page, Korean in GB18030's four-byte sequences.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from boilerkit import repair_text
+from boilerkit.encoding.phrases import spoiled
+
+sys.path.insert(0, str(Path(__file__).with_name("encoding_cases")))
+
+from cjk_stdlib import cases
+from wild import _read, _read_mixed
+
+# (written in, form) -> floor, on CPython's texts. The forms: read as windows-1252 or
+# latin-1 ("latin"), the seed's per-byte fallback ("mixed"). Not here: cp949 and
+# big5hkscs, whose test texts are codec stress tests (chat slang built of bare jamo and
+# circled letters, HKSCS's rare characters with combining marks), nor GBK and Big5 read
+# as each other (Han read as another CJK code page, no mark of any kind).
+FLOORS = {
+    ("gbk", "latin"): 0.97,
+    ("gbk", "mixed"): 0.97,
+    ("gb18030", "latin"): 0.97,
+    ("gb18030", "mixed"): 0.97,
+    ("big5", "latin"): 0.97,
+    ("big5", "mixed"): 0.95,
+    ("shift_jis", "latin"): 0.95,
+    ("shift_jis", "mixed"): 0.97,
+    ("euc_jp", "latin"): 0.97,
+    ("euc_jp", "mixed"): 0.97,
+    ("euc_kr", "latin"): 0.65,
+    ("euc_kr", "mixed"): 0.65,
+}
+
+
+def _rates() -> dict[tuple[str, str], float]:
+    hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for case in cases():
+        written, read = case.pair.split("/")
+        form = "mixed" if read == "mixed" else "latin" if read in ("cp1252", "iso8859_1") else ""
+        if (written, form) in FLOORS:
+            hits[(written, form)][0] += repair_text(case.broken) == case.expected
+            hits[(written, form)][1] += 1
+    return {key: fixed / total for key, (fixed, total) in hits.items()}
+
+
+def test_cpython_cjk_texts_are_repaired() -> None:
+    if not cases():
+        pytest.skip("no CJK codec test texts in this Python (test package not installed)")
+    rates = _rates()
+    low = {key: round(rate, 3) for key, rate in rates.items() if rate < FLOORS[key]}
+    assert not low, f"below the floor: {low}"
+    assert set(rates) == set(FLOORS)
+
+
+# (text, written in): each read as windows-1252 and as the seed's form, repaired whole.
+# Sentences of my own.
+REPAIRED = [
+    ("用 Python（一种编程语言）写程序很方便。", "gbk"),
+    ("我们在 2021 年发布了 3.0 版本，欢迎试用。", "gbk"),
+    ("下载 iOS 14.2 版本，和 Android 版一样", "gbk"),  # 版 和 were left in pieces
+    ("要討論的問題就是這個。", "gbk"),  # traditional characters on a GBK page
+    ("这个功能和 C library 的接口一样。", "gb18030"),
+    ("파이썬은 배우기 쉬운 언어입니다. 누구나 쓸 수 있습니다.", "gb18030"),  # four-byte
+    ("서울은 한국의 수도입니다.", "gb18030"),
+    ("這個版本和舊版不一樣，請先閱讀說明。", "big5"),
+    ("このため、Guido は新しい言語を作りました。", "shift_jis"),
+    ("東京の天気は、明日も晴れるでしょう。", "euc_jp"),
+    ("◎ 오늘은 날씨가 좋아서 공원에 갔습니다.", "euc_kr"),
+]
+
+
+@pytest.mark.parametrize(("text", "written"), REPAIRED)
+def test_legacy_cjk_read_as_latin_is_repaired_whole(text: str, written: str) -> None:
+    data = text.encode(written)
+    broken = _read(data, "cp1252")
+    assert broken is not None
+    assert repair_text(broken) == text
+    assert repair_text(_read_mixed(data)) == text
+
+
+# Clean text with the letters such readings would take: left as it is.
+CLEAN = [
+    "Größe und Gewicht: für Straße und Gebäude.",
+    "iPhone手机 und Größe",
+    "Le café ◎ menu du jour",
+    "Ôôô VIDA MINHA",
+    "用 Python 写程序，很方便。",
+]
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_stays(text: str) -> None:
+    assert repair_text(text) == text
+
+
+@pytest.mark.parametrize(
+    ("before", "after", "expected"),
+    [
+        ("für", "f黵", True),  # the r went into the Han
+        ("Größe", "Gr鰿e", True),
+        ("Python£¨ÅÉÉ", "Python（派森", False),  # CJK beside an ASCII word
+        ("‚±‚Ì‚½‚ß\x81AGuido", "このため、Guido", False),  # 、 is 0x81 'A'
+        ("goodness\ufffd¢\ufffd\ufffd", "goodness锟舰锟斤拷", True),  # lost bytes
+    ],
+)
+def test_spoiled_words(before: str, after: str, expected: bool) -> None:
+    assert spoiled(before, after) is expected
+
+
+def test_cjk_sign_inside_a_latin_word_is_no_reading() -> None:
+    # Korean read as GBK inside German: a reading of the whole node back to Korean turns
+    # the host's ü into ㉨, a sign of KS X 1001; the host word must stay as it was.
+    korean = "그는 가장 인구는 것으로"
+    text = f"Unterstütze ({korean.encode('euc_kr').decode('gbk')}) RosaMag"
+    assert repair_text(text).startswith("Unterstütze (")
