@@ -388,6 +388,24 @@ def test_title_prefix_matching_the_host() -> None:
     assert found.title == "Storm hits coast"
 
 
+def test_title_colon_prefix_spelling_the_host_is_the_site() -> None:
+    # A blog platform's default title, "Blog Name: Post title", on the blog's own host.
+    found = meta(
+        "<title>Saltmarsh Notes: Curlews back on the estuary</title>",
+        url="https://saltmarshnotes.blogspot.com/2021/03/curlews.html",
+    )
+    assert (found.title, found.sitename) == ("Curlews back on the estuary", "Saltmarsh Notes")
+
+
+def test_title_colon_prefix_of_another_word_is_the_headline() -> None:
+    # The same shape where the prefix is not the host: a colon opens many headlines.
+    found = meta(
+        "<title>Curlews: back on the estuary</title>",
+        url="https://saltmarshnotes.blogspot.com/2021/03/curlews.html",
+    )
+    assert found.title == "Curlews: back on the estuary"
+
+
 def test_title_suffix_named_in_the_footer() -> None:
     found = meta(
         "<title>The Old Mill at Hatherley - Hatherley History Society</title>",

@@ -98,6 +98,15 @@ def test_page_type_other_without_evidence() -> None:
     assert done.page_type == "other"
 
 
+def test_page_type_dated_story_of_medium_length_is_an_article() -> None:
+    # A short news story or post (a few paragraphs, under the long-text mark) with a date
+    # and nothing declared: an article, not "other".
+    dated = Metadata(date="2002-11-05", url="http://news.example/uk/2401893.stm")
+    assert finalize_metadata(dated, ENGLISH * 2).page_type == "article"
+    undated = Metadata(url="http://news.example/uk/2401893.stm")
+    assert finalize_metadata(undated, ENGLISH * 2).page_type == "other"
+
+
 def test_votes_add_up() -> None:
     article, listing = markup_votes("article", True, True, "https://a.example/x/y-z")
     assert article > listing == 0

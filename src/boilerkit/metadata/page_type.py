@@ -61,7 +61,9 @@ def decide(
     if text_chars is not None:
         if text_chars >= weights.long_text_chars:
             article += weights.long_text
-        elif text_chars < weights.short_text_chars:
+        elif text_chars >= weights.short_text_chars:
+            article += weights.medium_text
+        else:
             listing += weights.short_text
             other += weights.short_text
     listing += min(weights.teaser_cap, weights.teaser_link * teaser_links)

@@ -112,6 +112,16 @@ def _is_site(part: str, sites: set[str], hosts: set[str]) -> bool:
     )
 
 
+def _host_colon_prefix(title: str, url: str | None) -> str | None:
+    """The prefix of "Blog Name: Post title" (a blog platform's default title) when it spells
+    the host's own label ("hedgerowkitchen"); a colon otherwise opens a headline ("Brexit:
+    what next") too often to cut there."""
+    head, colon, rest = title.partition(": ")
+    if not colon or not rest.strip() or len(head.split()) > MAX_AFFIX_WORDS:
+        return None
+    return head.strip() if fingerprint(head).replace(" ", "") in _host_words(url) else None
+
+
 def split_title(
     title: str,
     sitenames: list[str],
@@ -120,6 +130,9 @@ def split_title(
     evidence: Evidence | None = None,
 ) -> tuple[str, str | None]:
     """``(headline, affix)``: the title without its site-name affix, and that affix."""
+    colon = _host_colon_prefix(title, url)
+    if colon:
+        return title[len(colon) + 1 :].strip(), colon
     parts = SEPARATORS.split(title)
     if not 2 <= len(parts) <= MAX_TITLE_PARTS:
         return title, None
@@ -193,7 +206,7 @@ def title_affix(
     """The site-name affix of any title candidate (e.g. ``<title>`` when ``og:title`` is bare)."""
     evidence = Evidence(scan)
     for _source, raw in candidates:
-        if not SEPARATORS.search(raw):
+        if not SEPARATORS.search(raw) and not _host_colon_prefix(raw, url):
             continue
         _headline, affix = split_title(raw, sitenames, url, [], evidence)
         if affix:

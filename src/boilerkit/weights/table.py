@@ -36,6 +36,9 @@ class PageTypeWeights:
     """Selected text at least this long is something to read ..."""
     long_text: float = 2.0
     """... and gets this many article votes."""
+    medium_text: float = 1.0
+    """Selected text between the two (a short story, a post) gets this many: with a date or
+    a byline beside it, that makes an article."""
     short_text_chars: int = 300
     """Selected text shorter than this is a listing, or neither (other) ..."""
     short_text: float = 1.5
