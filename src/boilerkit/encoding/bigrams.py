@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import re
 import unicodedata
+from array import array
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -66,7 +69,7 @@ def _known(folded: str) -> str:
     them) as ``UNKNOWN``, which every table reads as a rare letter: a reading that
     turns ``cœur`` into ``cúur`` must not gain by leaving the model's blind spot."""
     users = _users()
-    if all(c in users or not c.isalpha() for c in folded):
+    if all(c in users or not c.isalpha() for c in dict.fromkeys(folded)):
         return folded
     return "".join(UNKNOWN if c.isalpha() and c not in users else c for c in folded)
 
@@ -74,20 +77,38 @@ def _known(folded: str) -> str:
 def fold(text: str) -> str:
     """``text`` as the tables see it: lower case, every digit ``0``, every space `` ``,
     punctuation and symbols by class (a dash, a quote, a currency sign, any symbol)."""
-    return "".join(map(_fold_char, text))
+    return text.translate(_FOLDS)
+
+
+class _Folds(dict[int, str]):
+    """``_fold_char`` of every code point met so far, filled as ``str.translate`` asks (a
+    cached call per character cost three times the translation)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLDS = _Folds()
 
 
 class _Table:
-    __slots__ = ("backoff", "chars", "pairs", "unigram")
+    __slots__ = ("backoff", "chars", "compiled", "pairs", "unigram")
 
-    def __init__(self, chars: dict[str, list[int]], pairs: dict[str, int]) -> None:
+    def __init__(
+        self, chars: dict[str, list[int]], pairs: dict[str, int], compiled: Any = None
+    ) -> None:
         self.unigram = {c: u / SCALE for c, (u, _) in chars.items()} | {UNKNOWN: RARE}
         self.backoff = {c: w / SCALE for c, (_, w) in chars.items()}
         self.pairs = {p: n / SCALE for p, n in pairs.items()}
         self.chars = frozenset(chars)
+        # the compiled twin of ``bits`` (``_front.BigramCosts``), when built
+        self.compiled = compiled and compiled(self.pairs, self.unigram, self.backoff, UNSEEN)
 
     def bits(self, folded: str, limit: float) -> float:
         """Bits of ``folded``; stops past ``limit`` (the reading has lost already)."""
+        if self.compiled is not None and not _pure_requested():
+            return float(self.compiled.bits(folded, limit))
         total = 0.0
         prev = " "
         pairs, unigram, backoff = self.pairs, self.unigram, self.backoff
@@ -103,28 +124,52 @@ class _Table:
 
     def foreign_bits(self, folded: str) -> float:
         """Mean bits of the bigrams that touch a non-ASCII letter, a symbol or a control."""
+        if self.compiled is not None and not _pure_requested():
+            return float(self.compiled.foreign_bits(folded))
         total = 0.0
         count = 0
-        prev = " "
-        was_foreign = False
         pairs, unigram, backoff = self.pairs, self.unigram, self.backoff
-        for char in folded:
-            foreign = char >= "\x80" or char in "#\x00\x01"
-            if foreign or was_foreign:
-                cost = pairs.get(prev + char)
-                if cost is None:
-                    cost = unigram.get(char, UNSEEN) + backoff.get(prev, 0.0)
-                total += cost
-                count += 1
-            prev, was_foreign = char, foreign
+        # the bigrams at a foreign character and right after one, in order (the loop over
+        # every character of a mostly ASCII text was most of the cost)
+        last = len(folded) - 1
+        for at in dict.fromkeys(_at_and_after(folded, last)):
+            char = folded[at]
+            prev = folded[at - 1] if at else " "
+            cost = pairs.get(prev + char)
+            if cost is None:
+                cost = unigram.get(char, UNSEEN) + backoff.get(prev, 0.0)
+            total += cost
+            count += 1
         return total / count if count else 0.0
+
+
+_FOREIGN = re.compile("[^\x00-\x7f]|[#\x00\x01]")
+
+
+def _at_and_after(folded: str, last: int) -> Iterator[int]:
+    """Each foreign character's place and the next, in order (with repeats)."""
+    for match in _FOREIGN.finditer(folded):
+        at = match.start()
+        yield at
+        if at < last:
+            yield at + 1
 
 
 @lru_cache(maxsize=1)
 def tables() -> dict[str, _Table]:
     """The tables per language, read once (about 5 ms)."""
+    from ..selection.page_table import compiled_class  # here: a cycle at import time otherwise
+
     raw: dict[str, dict[str, Any]] = json.loads(gzip.decompress(DATA.read_bytes()))["tables"]
-    return {lang: _Table(table["chars"], table["pairs"]) for lang, table in raw.items()}
+    twin = compiled_class("BigramCosts")
+    return {lang: _Table(table["chars"], table["pairs"], twin) for lang, table in raw.items()}
+
+
+def _pure_requested() -> bool:
+    """``page_table.pure_requested``: ``BOILERKIT_PURE`` asks for the reference path."""
+    from ..selection.page_table import pure_requested
+
+    return pure_requested()
 
 
 @lru_cache(maxsize=1)
@@ -143,17 +188,40 @@ def _readers(folded: str, like: str = "") -> list[_Table]:
     of ``like`` (a reading is judged in the languages of the text it replaces), or
     those that use its ASCII letters most often."""
     users = _users()
-    used = {c for c in folded if c >= "\x80" and c in users}
+    # (each set built in the order the characters first appear, as from the whole text:
+    # the same set, iterated in the same order, from a character per distinct one)
+    distinct = dict.fromkeys(folded)
+    used = {c for c in distinct if c >= "\x80" and c in users}
     if not used:
-        used = {c for c in fold(like) if c >= "\x80" and c in users}
+        used = {c for c in dict.fromkeys(fold(like)) if c >= "\x80" and c in users}
     if not used:  # no letter only some languages use: rank by the ASCII letters
-        used = {c for c in folded if c.isalpha() and c in users}
+        used = {c for c in distinct if c.isalpha() and c in users}
+    from ..selection.page_table import compiled  # here: a cycle at import time otherwise
+
+    kernel = compiled("reader_costs")
+    everyone = list(tables().values())
+    if kernel is None:
+        costs, reached = _reader_costs(used)
+    else:
+        costs, reached = kernel(used, _rows(), len(everyone))
+    best = sorted(reached, key=costs.__getitem__)[:READERS]
+    return [everyone[i] for i in best] or everyone
+
+
+def _reader_costs(used: set[str]) -> tuple[list[float], list[int]]:
+    """(for each table in ``tables()`` order, the bits of the characters of ``used`` it
+    uses; the tables in the order the sum first reached them): the spec of
+    ``_front.reader_costs``, the compiled twin."""
     frequencies = _frequencies()
     costs: dict[_Table, float] = {}
     for char in used:
         for table, bits in frequencies[char]:
             costs[table] = costs.get(table, 0.0) + bits
-    return sorted(costs, key=costs.__getitem__)[:READERS] or list(tables().values())
+    index = _index()
+    totals = [0.0] * len(index)
+    for table, total in costs.items():
+        totals[index[table]] = total
+    return totals, [index[table] for table in costs]
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +235,19 @@ def _identify(folded: str) -> tuple[_Table, ...]:
     """The ``READERS`` languages whose letter frequencies fit ``folded``'s letters best
     (a unigram language guess, ASCII letters counted too: German ``äöü`` alone reads as
     Finnish, and Italian with a Cyrillic ``м`` as Russian)."""
+    from ..selection.page_table import compiled  # here: a cycle at import time otherwise
+
+    kernel = compiled("letter_costs")
+    order = list(tables().values())
+    costs = _letter_costs(folded) if kernel is None else kernel(folded, _rows(), len(order))
+    best = sorted(range(len(order)), key=costs.__getitem__)[:READERS]
+    return tuple(order[i] for i in best)
+
+
+def _letter_costs(folded: str) -> list[float]:
+    """For each table (in ``tables()`` order), the bits of ``folded``'s letters by their
+    unigram frequencies: the spec of ``_front.letter_costs``, the compiled twin (this sum
+    was a third of the repair stage's judging)."""
     counts: dict[str, int] = {}
     for char in folded:
         if char.isalpha():
@@ -177,7 +258,27 @@ def _identify(folded: str) -> tuple[_Table, ...]:
         n = counts[char]
         for table, bits in frequencies.get(char, ()):
             costs[table] += n * bits
-    return tuple(sorted(costs, key=costs.__getitem__)[:READERS])
+    return list(costs.values())
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[_Table, int]:
+    """Each table's place in ``tables()`` order: the compiled twins' columns."""
+    return {table: i for i, table in enumerate(tables().values())}
+
+
+@lru_cache(maxsize=1)
+def _rows() -> dict[str, array[float]]:
+    """For each character, its unigram bits less ``UNSEEN`` in each table (``tables()``
+    order), NaN in the tables that do not use it: ``_letter_costs``' sums as arrays."""
+    index = _index()
+    rows = {}
+    for char, found in _frequencies().items():
+        row = array("d", [math.nan] * len(index))
+        for table, bits in found:
+            row[index[table]] = bits
+        rows[char] = row
+    return rows
 
 
 # A sign windows-1252 has where a legacy code page has a letter, between two letters

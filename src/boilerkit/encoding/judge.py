@@ -12,7 +12,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
-from itertools import pairwise
+from functools import lru_cache
+from itertools import islice, pairwise
 
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain, in_word_signs, oddity
@@ -120,9 +121,7 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
     model read the change as clearly more like real text), a change of one or two
     characters is not refused for its size alone.
     """
-    if sum(c < "\x80" and c.isalpha() for c in before) < sum(
-        c < "\x80" and c.isalpha() for c in after
-    ):
+    if _ascii_letters(before) < _ascii_letters(after):
         return False  # no misreading turns a non-ASCII character into an ASCII letter
     changed = [c for c in diff(before, after, ()) if c.after != c.before]
     # UTF-8 sequences read back are evidence by their structure, unless they give a lone
@@ -193,6 +192,15 @@ def sound(before: str, after: str, sequences: bool = False, evidence: bool = Fal
             if short and info.kind == 3 and _lone(after, at) and not taken:
                 return False
     return True
+
+
+_NOT_LETTERS = bytes(b for b in range(128) if not chr(b).isalpha())
+
+
+def _ascii_letters(text: str) -> int:
+    """How many ASCII letters ``text`` holds (counted at C speed: ``sound`` judges long
+    windows of a node)."""
+    return len(text.encode("ascii", "ignore").translate(None, _NOT_LETTERS))
 
 
 def _unit(text: str, char: str) -> bool:
@@ -304,7 +312,10 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
             continue
         if saved >= table.language_gain or (mended > 0 and saved >= table.mended_gain):
             scored.append((-saved - mended * table.language_gain, i, cand))
-    context = sum(c.isalpha() for c in text) >= table.language_context
+    if not scored:
+        return None
+    enough = table.language_context  # (letters counted up to what it takes, at C speed)
+    context = len(list(islice(filter(str.isalpha, text), enough))) >= enough
     for saved, _, cand in sorted(scored):
         strong = -saved >= table.language_evidence and context
         if sound(*window(text, cand.text, margin=100), evidence=strong):
@@ -337,12 +348,19 @@ def _keeps_spaces(text: str, reading: str) -> bool:
     between digits: ``9Ê153,57ÊTRY``)."""
     if len(text) != len(reading):
         return True
-    if not all(reading[m.start()].isspace() for m in _SPACE.finditer(text)):
+    spaces = _spaces(text)  # (``\s`` is ``str.isspace``: the places where each has a space)
+    new = _spaces(reading)
+    if not spaces <= new:
         return False
     return not any(
-        not text[i].isspace() and text[i - 1 : i].isalpha() and text[i + 1 : i + 2].isalpha()
-        for i in (m.start() for m in _SPACE.finditer(reading))
+        text[i - 1 : i].isalpha() and text[i + 1 : i + 2].isalpha() for i in new - spaces
     )
+
+
+@lru_cache(maxsize=4)
+def _spaces(text: str) -> frozenset[int]:
+    """Where ``text`` has a space: every reading of a node is compared with the node."""
+    return frozenset(match.start() for match in _SPACE.finditer(text))
 
 
 _TOKENS = re.compile(r"\s+|\S+")

@@ -19,9 +19,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
-from functools import partial
-from itertools import accumulate
+from functools import lru_cache, partial
+from itertools import accumulate, compress, count, islice
+from operator import ne
 
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
@@ -128,23 +130,32 @@ def _unmixed(text: str, cand: Candidate) -> Candidate:
     new = cand.text
     if new == text:
         return cand
-    old_words = list(WORDS.finditer(text))
-    new_words = list(WORDS.finditer(new))
+    old_words = _words(text)
+    new_words = WORDS.findall(new)
     if len(old_words) != len(new_words):
         return cand
+    # the words a reading changes, found at C speed (most of a long node's words stay)
+    changed = compress(count(), map(ne, old_words, new_words))
+    spoilt = [i for i in changed if spoiled(old_words[i], new_words[i])]
+    if not spoilt:
+        return cand
+    if any(MARK.search(old_words[i]) for i in spoilt):
+        return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
+    bounds = [match.span() for match in WORDS.finditer(new)]
     parts = []
     last = 0
-    for old, word in zip(old_words, new_words, strict=True):
-        before, after = old.group(), word.group()
-        if before == after or not spoiled(before, after):
-            continue
-        if MARK.search(before):
-            return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
-        parts += [new[last : word.start()], before]
-        last = word.end()
-    if not parts:
-        return cand
+    for i in spoilt:
+        start, end = bounds[i]
+        parts += [new[last:start], old_words[i]]
+        last = end
     return Candidate("".join(parts) + new[last:], cand.chain, cand.home)
+
+
+@lru_cache(maxsize=8)
+def _words(text: str) -> tuple[str, ...]:
+    """The words of ``text`` (``phrases.WORDS``): every reading of a node is compared
+    with the same node, word by word."""
+    return tuple(WORDS.findall(text))
 
 
 def _needed(cand: Candidate) -> float:
@@ -176,6 +187,7 @@ _FOREIGN_WORD = re.compile(r"(?<!\S)\S*[^\x00-\x7f]\S*")
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+@lru_cache(maxsize=8)
 def _marked(text: str) -> str:
     """The words of ``text`` that hold a mark of a misreading: the trigger's marks and the
     broader ones of ``runs.SUSPICIOUS`` (a lone ``¾`` or ``³``, any two Latin-1 letters):
@@ -209,6 +221,29 @@ def explain_repair(
     """
     if text.isascii() or not suspect(text):
         return RepairResult(text, ())
+    page = _PAGE.get()
+    key = (text, weights, costs)
+    if page is not None and key in page:
+        return page[key]
+    result = _judged(text, weights, costs)
+    if page is not None and len(page) < _PAGE_LIMIT:
+        page[key] = result
+    return result
+
+
+# The judgments made on the page being extracted (``repair_tree`` starts a new one): the
+# metadata stage repairs the title and description the tree holds, several times over
+# (``og:title``, ``twitter:title``, ``<title>``). Only the same page reuses them: a page
+# extracted twice is judged twice, as it would be in another process.
+_PAGE_LIMIT = 4096
+"""Judgments kept at most (``repair_text`` called on and on after a page is not a page)."""
+_PAGE: ContextVar[dict[tuple[str, RepairWeights, PlausibilityCosts], RepairResult] | None] = (
+    ContextVar("boilerkit_repair_page", default=None)
+)
+
+
+def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> RepairResult:
+    """``explain_repair`` of a text with a mark."""
     with tuned(weights, costs):
         result = _by_language(text, _explain(text))
         if result.text == text:
@@ -267,7 +302,7 @@ def _phrase_by_language(text: str) -> Candidate | None:
     """The reading of a legacy phrase inside ``text`` (``phrases``) that the bigram model
     takes, judged on the phrase with the clean text around it, not on the whole node:
     a phrase in a long clean node would not show in the node's first characters."""
-    if len(_FOREIGN_WORD.findall(text, 0, 2000)) < 2:
+    if len(list(islice(_FOREIGN_WORD.finditer(text, 0, 2000), 2))) < 2:
         return None  # a word alone (the caller saw the marked words read oddly)
     best: tuple[float, Candidate] | None = None
     margin = weights().language_margin
@@ -424,6 +459,7 @@ def repair_tree(
     walked only when some text actually changed, so a clean page costs one scan of its
     non-ASCII text.
     """
+    _PAGE.set({})
     foreign = _foreign_texts(root)
     if not foreign:
         return 0
@@ -433,9 +469,7 @@ def repair_tree(
     if not hits:
         return 0
     fixes = {}
-    for text in (foreign[i] for i in hits):
-        if text in fixes:
-            continue
+    for text in dict.fromkeys(foreign[i] for i in hits):  # a page repeats its texts
         fixed = explain_repair(text, weights, costs).text
         if fixed != text:  # a repair may bring back what lxml refuses (U+FFFE, controls)
             fixes[text] = _NOT_XML.sub("", fixed)

@@ -168,6 +168,9 @@ def utf8_spans(text: str, readers: tuple[str, ...]) -> list[tuple[int, int, Cand
     found: list[tuple[float, int, int, Candidate]] = []
     for reader in readers:
         for match in _repertoire(reader).finditer(text):
+            first = _NON_ASCII.search(match.group())
+            if first is None or not _NON_ASCII.search(match.group(), first.end()):
+                continue  # a UTF-8 sequence is two bytes above ASCII: none to read here
             run = match.group().strip()
             start = match.start() + match.group().find(run[:1])
             data = encode_as(run, reader)
@@ -389,6 +392,8 @@ def pair_spans(text: str) -> list[tuple[int, int, Candidate]]:
     found: list[tuple[float, int, int, Candidate]] = []
     for reader, target, evidence in _PAIRS:
         for match in _repertoire(reader).finditer(text):
+            if match.group().isascii():
+                continue
             run = match.group().strip()
             start = match.start() + match.group().find(run[:1])
             capitals = target != "cp1252" and bool(_CAPITALS.search(run)) and not _LOWER.search(run)

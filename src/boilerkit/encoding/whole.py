@@ -213,9 +213,10 @@ def _strict(data: bytes, codec: str) -> str | None:
 
 def legacy_readings(text: str) -> Iterator[Candidate]:
     """The node read back as each legacy encoding it may have been written in."""
-    han = sum("\u3400" <= c < "\ua000" for c in text)
+    han = len(_HAN.findall(text))  # (regexes and codecs count at C speed: a long node)
+    high = len(text) - len(text.encode("ascii", "ignore"))
     for reader, targets in LEGACY_READINGS.items():
-        if reader in _CJK and han * 2 < sum(c >= "\x80" for c in text):
+        if reader in _CJK and han * 2 < high:
             continue  # what a CJK encoding misread shows is mostly Han (``├┤`` is not)
         data = encode_as(text, reader) if reader == "cp1252" else _encode(text, reader)
         if data is None or data.isascii():
@@ -226,7 +227,7 @@ def legacy_readings(text: str) -> Iterator[Candidate]:
             fixed = _strict(data, target)
             if fixed is not None and fixed != text:
                 yield Candidate(fixed, (f"{target}/{reader}",), _home(target, fixed))
-    if any(ord(c) > 0xFF for c in text) and any(0x80 <= ord(c) <= 0xFF for c in text):
+    if high and max(text) > "\xff" and _LATIN1_HIGH.search(text):
         mixed = encode_mixed(text)
         for target in _CJK:
             fixed = _strict(mixed, target)
@@ -250,6 +251,9 @@ def _home(target: str, fixed: str) -> str | None:
 _FOUR_BYTES = re.compile(b"[\x81-\xfe][0-9][\x81-\xfe][0-9]")
 _HANGUL = re.compile("[\uac00-\ud7af]")
 _HAN = re.compile("[\u3400-\u9fff]")
+
+
+_LATIN1_HIGH = re.compile("[\x80-\xff]")
 
 
 def _encode(text: str, codec: str) -> bytes | None:
