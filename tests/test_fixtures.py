@@ -141,10 +141,6 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
         "the body container worth less than lead_min_value; joining that header would also "
         "pull in its reporter/date/comment-count list"
     ),
-    ("test_metadata", "drupal7-node-comments"): (
-        "metadata (not selection): Drupal's 'Submitted by <span property=foaf:name>' byline "
-        "gives no author"
-    ),
     ("test_metadata", "govuk-guidance-contents"): (
         "metadata (not selection): the date is the last update (a <time> in the change "
         "history, confirmed by the date the page shows), not JSON-LD's datePublished; "

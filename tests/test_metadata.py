@@ -266,9 +266,23 @@ def test_byline_found_by_wording() -> None:
     assert meta("", body).authors == ("Lena Schmitz",)
 
 
+def test_byline_whose_name_is_a_child_element() -> None:
+    # Drupal's "Submitted by <span property=foaf:name>Name</span> on <date>": the text that
+    # opens the byline ends at "by"; the name and the date follow in and after the child.
+    body = (
+        '<article><h1>Why we stopped digging</h1><div class="meta"><span>Submitted by '
+        '<span class="username" property="foaf:name">Jill Ambrose</span> on Sun, '
+        "09/03/2014 - 17:42</span></div><p>Text.</p></article>"
+    )
+    assert meta("", body).authors == ("Jill Ambrose",)
+
+
 @pytest.mark.parametrize(
     ("raw", "names"),
     [
+        ("Posted by Tom Fairweather on May 21, 2001", ["Tom Fairweather"]),
+        ("Submitted by Jill Ambrose on Sun, 09/03/2014 - 17:42", ["Jill Ambrose"]),
+        ("By Ann Onslow", ["Ann Onslow"]),  # "on" inside a name is no date's
         ("Автор: Ирина Волкова", ["Ирина Волкова"]),
         ("Иван Петров и Мария Сидорова", ["Иван Петров", "Мария Сидорова"]),
         ("投稿者\uff1a山田花子", ["山田花子"]),  # full-width colon

@@ -17,7 +17,7 @@ from .text import clean_value, fingerprint
 
 # "By", "Von", "Par"... before the names (several languages), and "Written by" forms.
 _PREFIX = re.compile(
-    r"^\s*(?:(?:written|posted|reported|published|text|photos?|story|words|interview|ein"
+    r"^\s*(?:(?:written|posted|submitted|reported|published|text|photos?|story|words|interview|ein"
     r"|erstellt|verfasst|geschrieben|artikel|beitrag|bericht)\s+)*"
     r"(?:by|von|par|door|por|av|af|przez|from|autor(?:in)?|author|texte?|auteur|interview"
     r"|redaktion|fotos?|автор[ыа]?|текст|фото|oleh(?=\s*:)|penulis|yazar|tác\s+giả|bởi)\b"
@@ -37,7 +37,13 @@ _MONTH_NAMES = "|".join(sorted((m for m in MONTHS if len(m) > 2), key=len, rever
 # a run of spaces starts (the look-behind): started inside every run, it was quadratic.
 _TAIL = re.compile(
     r"(?<!\s)\s*(?:\||•|·|\u2022|\bupdated\b|\bpublished\b|\bedited\s+by\b|\baktualisiert\b"
-    r"|\bveröffentlicht\b|\bam\s+(?=\d|" + _WEEKDAYS + r")|\b(?:" + _WEEKDAYS + r")\b|\d"
+    r"|\bveröffentlicht\b|\b(?:am|on)\s+(?=\d|(?:"
+    + _WEEKDAYS
+    + r"|mon|tue|wed|thu|fri|sat|sun|"
+    + _MONTH_NAMES
+    + r")\b)|\b(?:"
+    + _WEEKDAYS
+    + r")\b|\d"
     r"|\s[-\u2013]\s+(?:" + _MONTH_NAMES + r")\b|\b(?:" + _MONTH_NAMES + r")\.?\s+\d"
     # Korean and Japanese write the title after the name: "김민준 기자", "山田太郎記者".
     r"|(?:기자|특파원|통신원|記者|特派員)(?=\W|$)).*$",

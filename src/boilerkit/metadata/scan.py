@@ -39,7 +39,7 @@ MAX_SPELLINGS = 30
 # A short text that opens with one of these words is a byline ("By Jane Doe", "Von ...",
 # "Автор: ...", "投稿者: ..."); so is a Korean name followed by its title ("김민준 기자").
 BYLINE_TEXT = re.compile(
-    r"^\s*(?:(?:(?:ein\s+)?(?:artikel|beitrag|bericht)\s+von|written\s+by|posted\s+by|by|von|par"
+    r"^\s*(?:(?:(?:ein\s+)?(?:artikel|beitrag|bericht)\s+von|written\s+by|posted\s+by|submitted\s+by|by|von|par"
     r"|door|por|av|przez)\b|(?:autor(?:in)?|author|texte?|автор|текст|oleh|yazar)\s?:"
     r"|(?:投稿者|著者|筆者|執筆者?|लेखक|লেখক)\s*[:\uff1a])\s*:?\s*(?=[^\W\d_])"
     r"|^\s*[\uac00-\ud7a3]{2,4}\s?(?:기자|특파원)(?:\s|$)",
@@ -47,7 +47,7 @@ BYLINE_TEXT = re.compile(
 )
 # The first letters of ``BYLINE_TEXT``'s words: a text that starts otherwise is not tried
 # (nor is one that starts with a Hangul syllable, ``_HANGUL``).
-_BYLINE_INITIALS = frozenset("abdeptvwoyABDEPTVWOY\u0430\u0410\u0442\u0422投著筆執लল")
+_BYLINE_INITIALS = frozenset("abdepstvwoyABDEPSTVWOY\u0430\u0410\u0442\u0422投著筆執लল")
 _HANGUL = ("\uac00", "\ud7a3")
 # How ``_meta.attribute_hits`` tests a value: it holds a word in any case, as written, or
 # is one.
@@ -418,9 +418,14 @@ def _opens_byline(text: str) -> bool:
         first = text.lstrip()[:1]
     return (
         (first in _BYLINE_INITIALS or _HANGUL[0] <= first <= _HANGUL[1])
-        and BYLINE_TEXT.match(text) is not None
+        and (BYLINE_TEXT.match(text) is not None or _BARE_BY.match(text) is not None)
         and _short(text)
     )
+
+
+# "Submitted by " alone: the name follows in a child element (Drupal's
+# ``Submitted by <span property="foaf:name">``); the caller reads the parent's whole text.
+_BARE_BY = re.compile(r"^\s*(?:written|posted|submitted)\s+by\s*$", re.IGNORECASE)
 
 
 def _short(text: str) -> bool:
