@@ -10,6 +10,7 @@ cdef class _Buffer:
     cdef Py_ssize_t size
     cdef Py_ssize_t capacity
     cdef int append(self, const char* text) except -1
+    cdef int extend(self, const char* text, Py_ssize_t length) except -1
 
 
 cdef class Elements:

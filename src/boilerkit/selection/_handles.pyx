@@ -23,7 +23,10 @@ cdef class _Buffer:
         PyMem_Free(self.data)
 
     cdef int append(self, const char* text) except -1:
-        cdef Py_ssize_t length = strlen(text)
+        return self.extend(text, strlen(text))
+
+    cdef int extend(self, const char* text, Py_ssize_t length) except -1:
+        """``length`` bytes of ``text`` (which may hold a NUL: a Python string's UTF-8)."""
         cdef Py_ssize_t wanted = self.size + length
         cdef char* grown
         if wanted > self.capacity:

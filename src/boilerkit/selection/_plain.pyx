@@ -12,12 +12,12 @@ entity reference gives ``None``: the caller walks in Python then. Read-only over
 libxml2's structs, through lxml's public C API.
 """
 
-from cpython.mem cimport PyMem_Free, PyMem_Realloc
 from cpython.unicode cimport PyUnicode_DecodeUTF8
-from libc.string cimport memcpy, strlen
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
+
+from ._handles cimport _Buffer, append_run
 
 cetree.import_lxml__etree()
 
@@ -37,9 +37,7 @@ cdef class _Lines:
     """The walk's state: the raw text of the block under way (UTF-8, its ``<br>`` cuts as
     offsets), the frames it sits in and the lines made so far."""
 
-    cdef char* data
-    cdef Py_ssize_t size
-    cdef Py_ssize_t capacity
+    cdef _Buffer text
     cdef list cuts
     cdef list frames
     cdef list implicit
@@ -52,51 +50,24 @@ cdef class _Lines:
         self.frames = []
         self.implicit = []
         self.lines = []
-
-    def __dealloc__(self):
-        PyMem_Free(self.data)
-
-    cdef int add(self, const char* text, Py_ssize_t length) except -1:
-        cdef Py_ssize_t wanted = self.size + length
-        cdef char* grown
-        if wanted > self.capacity:
-            self.capacity = max(wanted, 2 * self.capacity, 1024)
-            grown = <char*>PyMem_Realloc(self.data, self.capacity)
-            if grown is NULL:
-                raise MemoryError()
-            self.data = grown
-        memcpy(self.data + self.size, text, length)
-        self.size = wanted
-        return 0
-
-    cdef int add_run(self, tree.xmlNode* c_node) except -1:
-        """The run of text and CDATA nodes from ``c_node`` on: lxml's ``.text`` (from a
-        first child) or ``.tail`` (from a next sibling)."""
-        while c_node is not NULL:
-            if c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE:
-                if c_node.content is not NULL:
-                    self.add(<const char*>c_node.content, strlen(<const char*>c_node.content))
-            elif c_node.type != tree.XML_XINCLUDE_START and c_node.type != tree.XML_XINCLUDE_END:
-                break
-            c_node = c_node.next
-        return 0
+        self.text = _Buffer()
 
     cdef int flush(self) except -1:
         """End the block under way: its non-empty collapsed lines (``walk.plain_content``);
         in a cell, a space."""
         if self.flat:
-            return self.add(" ", 1)
-        if self.size == 0 and not self.cuts:
+            return self.text.append(" ")
+        if self.text.size == 0 and not self.cuts:
             return 0
         cdef list lines = []
         cdef Py_ssize_t start = 0, end, size
-        for cut in self.cuts + [self.size]:
+        for cut in self.cuts + [self.text.size]:
             end = cut
-            size = _collapse(<unsigned char*>self.data + start, end - start)
+            size = _collapse(<unsigned char*>self.text.data + start, end - start)
             if size:
-                lines.append(PyUnicode_DecodeUTF8(self.data + start, size, NULL))
+                lines.append(PyUnicode_DecodeUTF8(self.text.data + start, size, NULL))
             start = end
-        self.size = 0
+        self.text.size = 0
         self.cuts = []
         self.emit(lines)
         return 0
@@ -216,7 +187,7 @@ def plain_lines(root, dict roles, check, special, bint flat=False):
             elif role >= 0:
                 descend = _start(out, c_node, role, element, special)
             if descend:
-                out.add_run(c_node.children)
+                append_run(out.text, c_node.children)
         c_next = _next_node(c_node.children) if descend else NULL
         if c_next is not NULL:
             c_node = c_next
@@ -227,11 +198,15 @@ def plain_lines(root, dict roles, check, special, bint flat=False):
                 _end(out, c_node, _role(c_node, roles))
             if c_node is c_root:
                 if flat:
-                    out.size = _collapse(<unsigned char*>out.data, out.size)
-                    return [PyUnicode_DecodeUTF8(out.data, out.size, NULL)] if out.size else []
+                    out.text.size = _collapse(<unsigned char*>out.text.data, out.text.size)
+                    return (
+                        [PyUnicode_DecodeUTF8(out.text.data, out.text.size, NULL)]
+                        if out.text.size
+                        else []
+                    )
                 out.flush()
                 return out.lines
-            out.add_run(c_node.next)
+            append_run(out.text, c_node.next)
             c_next = _next_node(c_node.next)
             if c_next is not NULL:
                 c_node = c_next
@@ -248,13 +223,13 @@ cdef bint _start(
         return False
     if role == BREAK:
         if out.flat:
-            out.add(" ", 1)
+            out.text.append(" ")
         else:
-            out.cuts.append(out.size)
+            out.cuts.append(out.text.size)
         return False
     if role == CODE or (role == PRE and out.flat):
         raw = (<str>special("code", cetree.elementFactory(root._doc, c_node))).encode("utf-8")
-        out.add(<const char*>raw, len(raw))
+        out.text.extend(<const char*>raw, len(raw))
         return False
     if out.flat and role <= RULE:  # a structure in a cell is a space (its text goes on)
         out.flush()
