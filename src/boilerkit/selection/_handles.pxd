@@ -34,3 +34,4 @@ cdef str collapsed_text_of(_Buffer buffer, tree.xmlNode* c_top)
 cdef Py_ssize_t append_run(_Buffer buffer, tree.xmlNode* c_node) except -1
 cdef Py_ssize_t stripped_length(_Buffer buffer, Py_ssize_t start) noexcept
 cdef str collapsed(_Buffer buffer)
+cdef Py_ssize_t collapse_utf8(char* data, Py_ssize_t size) noexcept nogil

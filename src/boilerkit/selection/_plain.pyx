@@ -17,7 +17,7 @@ from cpython.unicode cimport PyUnicode_DecodeUTF8
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
 
-from ._handles cimport _Buffer, append_run
+from ._handles cimport _Buffer, append_run, collapse_utf8
 
 cetree.import_lxml__etree()
 
@@ -63,7 +63,7 @@ cdef class _Lines:
         cdef Py_ssize_t start = 0, end, size
         for cut in self.cuts + [self.text.size]:
             end = cut
-            size = _collapse(<unsigned char*>self.text.data + start, end - start)
+            size = collapse_utf8(self.text.data + start, end - start)
             if size:
                 lines.append(PyUnicode_DecodeUTF8(self.text.data + start, size, NULL))
             start = end
@@ -87,49 +87,6 @@ cdef class _Lines:
             lines[0] = "- " + lines[0]
         self.lines.extend(lines)
         return 0
-
-
-cdef inline Py_ssize_t _space_at(
-    const unsigned char* text, Py_ssize_t at, Py_ssize_t size
-) noexcept:
-    """The length of the whitespace character (as ``str.split`` sees it) at ``text[at]``
-    of UTF-8, or 0: ASCII's six and U+001C-U+001F, U+0085, U+00A0, U+1680,
-    U+2000-U+200A, U+2028, U+2029, U+202F, U+205F and U+3000."""
-    cdef unsigned char c = text[at], d, e
-    if c == 32 or 9 <= c <= 13 or 28 <= c <= 31:
-        return 1
-    if c == 0xC2:
-        return 2 if at + 1 < size and (text[at + 1] == 0x85 or text[at + 1] == 0xA0) else 0
-    if c < 0xE1 or c > 0xE3 or at + 2 >= size:
-        return 0
-    d, e = text[at + 1], text[at + 2]
-    if c == 0xE1:
-        return 3 if d == 0x9A and e == 0x80 else 0
-    if c == 0xE3:
-        return 3 if d == 0x80 and e == 0x80 else 0
-    if d == 0x80 and (0x80 <= e <= 0x8A or e == 0xA8 or e == 0xA9 or e == 0xAF):
-        return 3
-    return 3 if d == 0x81 and e == 0x9F else 0
-
-
-cdef Py_ssize_t _collapse(unsigned char* text, Py_ssize_t size) noexcept:
-    """``" ".join(text.split())`` of the UTF-8 ``text``, in place; its new size."""
-    cdef Py_ssize_t read = 0, write = 0, width
-    cdef bint space = False
-    while read < size:
-        width = _space_at(text, read, size)
-        if width:
-            read += width
-            space = write > 0
-            continue
-        if space:
-            text[write] = 32
-            write += 1
-            space = False
-        text[write] = text[read]
-        write += 1
-        read += 1
-    return write
 
 
 cdef inline bint _is_node(tree.xmlNode* c_node) noexcept:
@@ -198,7 +155,7 @@ def plain_lines(root, dict roles, check, special, bint flat=False):
                 _end(out, c_node, _role(c_node, roles))
             if c_node is c_root:
                 if flat:
-                    out.text.size = _collapse(<unsigned char*>out.text.data, out.text.size)
+                    out.text.size = collapse_utf8(out.text.data, out.text.size)
                     return (
                         [PyUnicode_DecodeUTF8(out.text.data, out.text.size, NULL)]
                         if out.text.size
