@@ -33,6 +33,7 @@ from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain, oddity
 from .chains import CJK_TARGETS, Candidate
 from .consistent import consistent_reading
+from .han import SWAPS, chinese_swap, odd_chinese
 from .judge import (
     WEIGHTS,
     Change,
@@ -246,6 +247,12 @@ def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> Repa
     """``explain_repair`` of a text with a mark."""
     with tuned(weights, costs):
         result = _by_language(text, _explain(text))
+        if odd_chinese().search(text) and {s for c in result.changes for s in c.chain} <= SWAPS:
+            # nothing, or only Chinese read as Chinese, read so far: the whole node is
+            # read back at once (Japanese or Korean read as GBK keep their own reading)
+            swap = chinese_swap(text)
+            if swap is not None:
+                return RepairResult(swap.text, tuple(diff(text, swap.text, swap.chain)))
         if result.text == text:
             return result
         if suspect(result.text):

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import lru_cache
 
 from .code_pages import byte_table
+from .han import odd_chinese
 from .runs import CENTRAL_MARKS, LONE_A
 from .whole import LEGACY_SIGNS, UTF8_READERS
 
@@ -125,30 +127,37 @@ def _one_pass(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"[{union}](?:{body})")
 
 
-MARK = _one_pass(
-    (
-        _UTF8_SEQUENCE.pattern,
-        _LEGACY_AS_LATIN.pattern,
-        "[Ã]" + LONE_A.pattern.removeprefix("Ã"),
-        CENTRAL_MARKS.pattern,
-        _LEGACY_MARKS.pattern,
-        LEGACY_SIGNS.pattern,
-    )
+_PATTERNS = (
+    _UTF8_SEQUENCE.pattern,
+    _LEGACY_AS_LATIN.pattern,
+    "[Ã]" + LONE_A.pattern.removeprefix("Ã"),
+    CENTRAL_MARKS.pattern,
+    _LEGACY_MARKS.pattern,
+    LEGACY_SIGNS.pattern,
 )
+MARK = _one_pass(_PATTERNS)
+
+
+@lru_cache(maxsize=1)
+def _any_mark() -> re.Pattern[str]:
+    """``MARK`` with Chinese read as the other Chinese code page (``han.odd_chinese``):
+    built on first use, since its class of rare Han takes 70 ms to build and compile."""
+    return _one_pass((*_PATTERNS, odd_chinese().pattern))
 
 
 def suspect(text: str) -> bool:
     """Whether ``text`` holds any mark of a misreading (clean text mostly stops here)."""
-    return MARK.search(text) is not None
+    return _any_mark().search(text) is not None
 
 
 def suspect_texts(joined: str, starts: list[int]) -> list[int]:
     """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark; the
     scan jumps to the next text after a hit (a page can hold thousands of marks)."""
     found: list[int] = []
-    match = MARK.search(joined)
+    mark = _any_mark()
+    match = mark.search(joined)
     while match:
         index = bisect_right(starts, match.start()) - 1
         found.append(index)
-        match = MARK.search(joined, starts[index + 1])
+        match = mark.search(joined, starts[index + 1])
     return found
