@@ -50,6 +50,7 @@ from .phrases import WORDS, phrase_readings, spoiled, word_reading
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .siblings import sibling_reading
+from .signs import SIGNS, number_signs
 from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, legacy_readings, whole_readings
@@ -246,6 +247,9 @@ _PAGE: ContextVar[dict[tuple[str, RepairWeights, PlausibilityCosts], RepairResul
 def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> RepairResult:
     """``explain_repair`` of a text with a mark."""
     with tuned(weights, costs):
+        signs = number_signs(text) if SIGNS.search(text) else None
+        if signs is not None:  # a misread sign beside a number, the rest ASCII
+            return RepairResult(signs.text, tuple(diff(text, signs.text, signs.chain)))
         result = _by_language(text, _explain(text))
         if odd_chinese().search(text) and {s for c in result.changes for s in c.chain} <= SWAPS:
             # nothing, or only Chinese read as Chinese, read so far: the whole node is

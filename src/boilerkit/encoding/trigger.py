@@ -31,6 +31,7 @@ from functools import lru_cache
 from .code_pages import byte_table
 from .han import odd_chinese
 from .runs import CENTRAL_MARKS, LONE_A
+from .signs import SIGNS
 from .whole import LEGACY_SIGNS, UTF8_READERS
 
 __all__ = ["MARK", "suspect", "suspect_texts"]
@@ -134,6 +135,7 @@ _PATTERNS = (
     CENTRAL_MARKS.pattern,
     _LEGACY_MARKS.pattern,
     LEGACY_SIGNS.pattern,
+    SIGNS.pattern,
 )
 MARK = _one_pass(_PATTERNS)
 
