@@ -233,6 +233,7 @@ SIGNED = [
     ("Price 120 €", "cp1251", "cp1252"),
     ("Prix 12,50\xa0€ — livraison 3,90\xa0€", "mac_roman", "cp1252"),
     ("1.250,00\xa0CHF", "mac_roman", "cp1252"),
+    ("Am Montag 21,5 °C — am Dienstag 18 °C", "mac_roman", "cp1252"),
 ]
 
 
@@ -259,6 +260,7 @@ SIGN_CLEAN = [
     "Ј. Петровић, 1998",
     "a radius of 10 Å—",
     "5 ¡¤ 6",
+    "Quedan 5 ¡Corre!",
 ]
 
 

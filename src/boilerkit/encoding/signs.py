@@ -14,7 +14,8 @@ forms are nothing a number stands beside in clean text:
 - windows-1252 read as windows-1251: ``Ђ Ґ Ј`` for ``€ ¥ £`` (``4.395,00 Ј``), and
   windows-1251 read as windows-1252: ``ˆ`` for ``€``;
 - mac_roman read as windows-1252: its no-break space is ``Ê`` glued to a number
-  (``442,49Ê$US``, ``RUBÊ2.681,66``); a number showing it, the whole text is read as
+  (``442,49Ê$US``, ``RUBÊ2.681,66``), its degree sign ``¡`` (``32,2 ¡C``); a number
+  showing one, the whole text is read as
   mac_roman (``Ñ`` for —, ``´`` for ¥, ``Û`` for €) when every character that changes
   becomes a sign or a lower-case letter.
 
@@ -104,14 +105,17 @@ def _sign() -> re.Pattern[str]:
     )
 
 
-# mac_roman's no-break space glued to a number, and the characters a mac_roman reading
-# may give (signs and lower-case letters).
-_MAC_SPACE = re.compile("(?<=[0-9])Ê(?=[^\\s])|(?<=[^\\s])Ê(?=[0-9])")
+# mac_roman's no-break space glued to a number or its degree sign (``¡``) after one and
+# before ``C`` or ``F``, and the characters a mac_roman reading may give (signs and
+# lower-case letters).
+_MAC_SPACE = re.compile(
+    "(?<=[0-9])Ê(?=[^\\s])|(?<=[^\\s])Ê(?=[0-9])|(?<=[0-9])[ \xa0]?¡(?=[CF](?![^\\W\\d_]))"
+)
 _MAC_GIVES = frozenset("\xa0$¢£¥€°·–—‘’“”…áàâäãåçéèêëíìîïñóòôöõúùûüÿæœß")
 # The trigger's part: a lead character of any form above (a cheap first look).
 SIGNS = re.compile(
     "[¡¢£ЂҐЈˆÊ\x81-\x84](?:(?<=[¡¢£])(?:[^ -~]|[@-~](?=[ \xa0]?[0-9]))"
-    "|(?<=[ЂҐЈˆ])|(?<=[\x81-\x84])[0-9]|(?<=[0-9]Ê)|(?<=Ê)(?=[0-9]))"
+    "|(?<=[ЂҐЈˆ])|(?<=[\x81-\x84])[0-9]|(?<=[0-9]Ê)|(?<=Ê)(?=[0-9])|(?<=¡)(?=[CF]))"
 )
 
 
