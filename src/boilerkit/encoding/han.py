@@ -85,7 +85,9 @@ _SWAPS = (
 SWAPS = frozenset(f"{written}/{misread}" for misread, _, written in _SWAPS)
 """The chains of ``chinese_swap``."""
 _CJK = "\u3040-\u30ff\u3100-\u312f\u3400-\u9fff\uf900-\ufaff\ufe30-\ufe6f"
-_CJK_CHAR = re.compile(f"[{_CJK}]")
+# What Chinese text holds besides Han: ASCII, CJK and full-width punctuation.
+_NEUTRAL = re.compile("[\x00-\x7f\u3000-\u303f\uff00-\uffef]+")
+_KANA = re.compile("[\u3040-\u30ff]")
 
 
 @lru_cache(maxsize=1)
@@ -98,9 +100,9 @@ def _common() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def odd_chinese() -> re.Pattern[str]:
-    """Two characters outside everyday Chinese (rare Han, kana, bopomofo, small forms)
-    at most one character apart: the trigger's mark of Chinese read as the other Chinese
-    code page."""
+    """Two characters outside everyday Chinese (rare Han, bopomofo, small forms; not
+    kana, which Japanese writes) at most one character apart: the trigger's mark of
+    Chinese read as the other Chinese code page."""
     common = _common()
     odd = [c for lo, hi in _RANGES for c in map(chr, range(lo, hi + 1)) if c not in common]
     ranges: list[list[int]] = []
@@ -113,14 +115,16 @@ def odd_chinese() -> re.Pattern[str]:
     return re.compile(f"[{cls}](?=[{_CJK}]?[{cls}])")
 
 
-_RANGES = ((0x3041, 0x30FF), (0x3105, 0x312F), (0x3400, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE6F))
+_RANGES = ((0x3105, 0x312F), (0x3400, 0x9FFF), (0xF900, 0xFAFF), (0xFE30, 0xFE6F))
 
 
 def _odd(text: str) -> tuple[int, int, int]:
-    """(Han outside everyday Chinese, other odd characters, CJK characters) of ``text``."""
+    """(Han outside everyday Chinese, other characters outside it, characters but
+    ASCII and punctuation) of ``text``: Han beyond the BMP, kana, bopomofo, small forms
+    and letters of other scripts are odd."""
     common = _common()
-    chars = _CJK_CHAR.findall(text)
-    han = sum(c not in common for c in chars if c >= "\u3400")
+    chars = _NEUTRAL.sub("", text)
+    han = sum(c not in common and ("\u3400" <= c <= "\u9fff" or c >= "\U00020000") for c in chars)
     return han, sum(c not in common for c in chars) - han, len(chars)
 
 
@@ -128,11 +132,12 @@ def chinese_swap(text: str) -> Candidate | None:
     """``text`` read back through the other Chinese code page, when the reading turns a
     text of odd characters (``swap_odd`` of its CJK characters or more) into everyday
     Chinese (a quarter as many odd ones at most, ``swap_left``) and is ``sound``. Two odd
-    Han at least: kana alone read back from GBK as Big5 are its commonest Han
-    (``ひらがな`` is ``浦祈瓢莆``)."""
+    Han at least, and no more kana than those: kana read back from GBK or HKSCS are
+    Chinese's commonest Han (``ひらがな`` is ``浦祈瓢莆``), and a misreading of Chinese
+    holds few kana (Big5's ETEN rows), Japanese many."""
     han, other, total = _odd(text)
     odd = han + other
-    if han < 2 or odd < weights().swap_odd * total:
+    if han < 2 or odd < weights().swap_odd * total or len(_KANA.findall(text)) > han:
         return None
     for misread, encoders, written in _SWAPS:
         for encoder in encoders:

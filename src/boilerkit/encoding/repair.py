@@ -221,8 +221,13 @@ def explain_repair(
     second misreading behind (``Åžubat`` once ftfy undid the outer layer; the pieces of
     a GBK run a UTF-8 reading did not reach).
     """
-    if text.isascii() or not suspect(text):
+    if text.isascii():
         return RepairResult(text, ())
+    if not suspect(text):
+        # no mark; Chinese of odd characters is read back through the other Chinese code
+        # page, and by nothing else (Japanese shows the same odd characters)
+        swap = odd_chinese().search(text) and _swap(text, weights, costs)
+        return swap or RepairResult(text, ())
     page = _PAGE.get()
     key = (text, weights, costs)
     if page is not None and key in page:
@@ -254,9 +259,9 @@ def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> Repa
         if odd_chinese().search(text) and {s for c in result.changes for s in c.chain} <= SWAPS:
             # nothing, or only Chinese read as Chinese, read so far: the whole node is
             # read back at once (Japanese or Korean read as GBK keep their own reading)
-            swap = chinese_swap(text)
+            swap = _swap(text, weights, costs)
             if swap is not None:
-                return RepairResult(swap.text, tuple(diff(text, swap.text, swap.chain)))
+                return swap
         if result.text == text:
             return result
         if suspect(result.text):
@@ -273,6 +278,15 @@ def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> Repa
         if sibling is None:
             return result
         return RepairResult(sibling[0], tuple(diff(text, sibling[0], (f"utf-8/{sibling[1]}",))))
+
+
+def _swap(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> RepairResult | None:
+    """``han.chinese_swap`` of ``text`` as a result, or ``None``."""
+    with tuned(weights, costs):
+        swap = chinese_swap(text)
+    if swap is None:
+        return None
+    return RepairResult(swap.text, tuple(diff(text, swap.text, swap.chain)))
 
 
 # Finders of broken spans inside clean text, in the order they are trusted.

@@ -142,19 +142,23 @@ MARK = _one_pass(_PATTERNS)
 
 @lru_cache(maxsize=1)
 def _any_mark() -> re.Pattern[str]:
-    """``MARK`` with Chinese read as the other Chinese code page (``han.odd_chinese``):
-    built on first use, since its class of rare Han takes 70 ms to build and compile."""
+    """``MARK`` with Chinese read as the other Chinese code page (``han.odd_chinese``),
+    for finding a page's texts: built on first use, since its class of rare Han takes
+    70 ms to build and compile."""
     return _one_pass((*_PATTERNS, odd_chinese().pattern))
 
 
 def suspect(text: str) -> bool:
-    """Whether ``text`` holds any mark of a misreading (clean text mostly stops here)."""
-    return _any_mark().search(text) is not None
+    """Whether ``text`` holds any mark of a misreading (clean text mostly stops here).
+    Text marked only by ``han.odd_chinese`` is not: it is read by ``han.chinese_swap``
+    alone."""
+    return MARK.search(text) is not None
 
 
 def suspect_texts(joined: str, starts: list[int]) -> list[int]:
-    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark; the
-    scan jumps to the next text after a hit (a page can hold thousands of marks)."""
+    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark or
+    ``han.odd_chinese``'s; the scan jumps to the next text after a hit (a page can hold
+    thousands of marks)."""
     found: list[int] = []
     mark = _any_mark()
     match = mark.search(joined)
