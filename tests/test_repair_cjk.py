@@ -145,6 +145,24 @@ SWAPPED = [
 ]
 
 
+# The same, as a phrase inside a Latin sentence (each CJK run read on its own), and
+# Japanese read as GBK (its kana land on GBK's extension rows).
+SWAPPED_RUNS = [
+    ("Le ministre a déclaré ({}) jeudi soir.", "他说这个问题需要大家一起讨论", "gbk", "big5"),
+    ("Výsledek ({}) překvapil všechny.", "北京是中国的首都", "gbk", "big5"),
+    ("Das Projekt ({}) läuft weiter.", "このプログラムは簡単です", "shift_jis", "gbk"),
+    ("Ver la serie ({}) en línea.", "シンプルなデザイン", "shift_jis", "gbk"),
+]
+
+
+@pytest.mark.parametrize(("host", "text", "written", "read"), SWAPPED_RUNS)
+def test_a_cjk_phrase_read_as_another_cjk_code_page(
+    host: str, text: str, written: str, read: str
+) -> None:
+    broken = text.encode(written).decode(read)
+    assert repair_text(host.format(broken)) == host.format(text)
+
+
 @pytest.mark.parametrize(("text", "written", "read"), SWAPPED)
 def test_chinese_read_as_the_other_chinese_code_page(text: str, written: str, read: str) -> None:
     broken = text.encode(written).decode(read)
@@ -162,6 +180,11 @@ ODD_CLEAN = [
     "気象庁は、広い範囲で雪が降ると発表した。",
     "窈窕淑女，君子好逑。",
     "龘靐齉爩",
+    "経済産業省",
+    "広告出稿に関するおといあわせはこちらまで",
+    "366日への旅",
+    "Le café (経済) est bon",
+    "璩翀 和 翀璩",
 ]
 
 

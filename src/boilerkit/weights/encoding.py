@@ -148,7 +148,11 @@ class RepairWeights:
     and Big5 (clean Chinese: none of CPython's codec test texts; its misreadings: 47-60%)..."""
     swap_left: float = 0.25
     """...and the reading leaves at most this share of those odd characters (names and
-    rare words keep a few)."""
+    rare words keep a few)..."""
+    swap_top: float = 0.5
+    """...and draws this share of its Han and kana at least from the most frequent
+    characters (``text_stats.top_chars``): the independent check's Chinese, 50-100%;
+    rare Han read through another code page, about a quarter."""
 
 
 @dataclass(frozen=True, slots=True)
