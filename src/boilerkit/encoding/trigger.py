@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from functools import lru_cache
 
 from .code_pages import byte_table
 from .han import odd_chinese
@@ -140,12 +139,9 @@ _PATTERNS = (
 MARK = _one_pass(_PATTERNS)
 
 
-@lru_cache(maxsize=1)
-def _any_mark() -> re.Pattern[str]:
-    """``MARK`` with Chinese read as the other Chinese code page (``han.odd_chinese``),
-    for finding a page's texts: built on first use, since its class of rare Han takes
-    70 ms to build and compile."""
-    return _one_pass((*_PATTERNS, odd_chinese().pattern))
+# Any Han: a page without is spared ``han.odd_chinese`` (and building its class of rare
+# Han, 35 ms a process).
+_ANY_HAN = re.compile("[\u3400-\u9fff]")
 
 
 def suspect(text: str) -> bool:
@@ -156,14 +152,21 @@ def suspect(text: str) -> bool:
 
 
 def suspect_texts(joined: str, starts: list[int]) -> list[int]:
-    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark or
-    ``han.odd_chinese``'s; the scan jumps to the next text after a hit (a page can hold
-    thousands of marks)."""
+    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark or,
+    on a page with Han, ``han.odd_chinese``'s."""
+    found = _hits(MARK, joined, starts)
+    if _ANY_HAN.search(joined):
+        found = sorted({*found, *_hits(odd_chinese(), joined, starts)})
+    return found
+
+
+def _hits(pattern: re.Pattern[str], joined: str, starts: list[int]) -> list[int]:
+    """Indexes of the texts ``pattern`` finds in; the scan jumps to the next text after a
+    hit (a page can hold thousands of marks)."""
     found: list[int] = []
-    mark = _any_mark()
-    match = mark.search(joined)
+    match = pattern.search(joined)
     while match:
         index = bisect_right(starts, match.start()) - 1
         found.append(index)
-        match = mark.search(joined, starts[index + 1])
+        match = pattern.search(joined, starts[index + 1])
     return found
