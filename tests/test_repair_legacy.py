@@ -234,6 +234,9 @@ SIGNED = [
     ("Prix 12,50\xa0€ — livraison 3,90\xa0€", "mac_roman", "cp1252"),
     ("1.250,00\xa0CHF", "mac_roman", "cp1252"),
     ("Am Montag 21,5 °C — am Dienstag 18 °C", "mac_roman", "cp1252"),
+    ("12 kg · EUR 30", "gbk", "big5"),
+    ("Kosten ￥980", "shift_jis", "gbk"),
+    ("Total 1.250\xa0RUB", "cp1251", "koi8_r"),
 ]
 
 
@@ -261,6 +264,8 @@ SIGN_CLEAN = [
     "a radius of 10 Å—",
     "5 ¡¤ 6",
     "Quedan 5 ¡Corre!",
+    "3‰ und √2 ● 5 ★ 4",
+    "2019年5月6日",
 ]
 
 

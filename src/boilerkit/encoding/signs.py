@@ -11,8 +11,11 @@ forms are nothing a number stands beside in clean text:
   sign beside a number (``CN¢D1,788`` is Big5's ¥, ``¡ï636`` EUC-JP's ￥, ``252.8¡ãC``
   GBK's °), GB18030's four bytes of one (``\\x810„6`` for ¥), a middle dot standing
   between spaces (``kg ¡¤ CHF``);
-- windows-1252 read as windows-1251: ``Ђ Ґ Ј`` for ``€ ¥ £`` (``4.395,00 Ј``), and
-  windows-1251 read as windows-1252: ``ˆ`` for ``€``;
+- one CJK encoding read as another: a sign's bytes as the other shows them (``﹞`` for
+  GBK's ·, ``亸636`` for Shift_JIS's ￥636);
+- windows-1252 read as windows-1251: ``Ђ Ґ Ј`` for ``€ ¥ £`` (``4.395,00 Ј``),
+  windows-1251 read as windows-1252: ``ˆ`` for ``€``, and windows-1251's no-break space
+  read as KOI8-R: ``═`` glued to a number;
 - mac_roman read as windows-1252: its no-break space is ``Ê`` glued to a number
   (``442,49Ê$US``, ``RUBÊ2.681,66``), its degree sign ``¡`` (``32,2 ¡C``); a number
   showing one, the whole text is read as
@@ -43,39 +46,46 @@ _AFTER = "(?:(?<=[0-9])|(?<=[0-9][ \xa0])|(?<=[0-9][ \xa0][A-Z]{2}))"
 _END = "(?![^\\W\\d_]|[0-9])"
 
 
-@lru_cache(maxsize=1)
+# CJK encodings a sign is written in, and the code pages it is read as (chain names).
+_WRITTEN = {"gbk": "gb18030", "big5": "big5hkscs", "euc_jp": "euc_jp", "euc_kr": "cp949"}
+_WRITTEN_TOO = {"shift_jis": "cp932"}
+_READ = {"cp1252": "cp1252", "gbk": "gb18030", "big5": "big5hkscs", "cp1251": "cp1251"}
+
+
 def _pairs() -> dict[str, tuple[str, str]]:
-    """Two characters, as windows-1252 shows a CJK encoding's two bytes -> (the sign, the
-    chain), for the signs of ``_NUMBER_SIGNS`` in GBK, Big5, EUC-JP and EUC-KR (the rows
-    of their first lead bytes, A1-A3). A pair two encodings read as different signs is
+    """A sign's bytes in a CJK encoding as another code page shows them -> (the sign, the
+    chain), for the signs of ``_NUMBER_SIGNS``: ``¢D`` (Big5's ¥ as windows-1252),
+    ``﹞`` (GBK's · as Big5), ``亸`` (Shift_JIS's ￥ as GBK). A form of one character must
+    be Han or a small form (a CJK reading of another's sign is also ``√ ● ★ ‰``, which
+    clean text puts beside numbers), and a form two encodings read as different signs is
     left out."""
     found: dict[str, tuple[str, str]] = {}
     clash: set[str] = set()
-    for codec, home in (("gbk", "gb18030"), ("big5", "big5hkscs"), ("euc_jp", "euc_jp")):
-        for lead in (0xA1, 0xA2, 0xA3):
-            for trail in range(0x40, 0xFF):
-                data = bytes((lead, trail))
+    for written, home in {**_WRITTEN, **_WRITTEN_TOO}.items():
+        for sign in sorted(_NUMBER_SIGNS):
+            try:
+                data = sign.encode(written)
+            except UnicodeEncodeError:
+                continue
+            for reader, shown_as in _READ.items():
                 try:
-                    sign = data.decode(codec)
+                    shown = data.decode(reader)
                 except UnicodeDecodeError:
                     continue
-                shown = data.decode("cp1252", "ignore")
-                if sign not in _NUMBER_SIGNS or len(shown) != 2:
+                if reader == written or shown == sign or shown.isascii() or not _form(shown):
                     continue
                 if shown in found and found[shown][0] != sign:
                     clash.add(shown)
-                found.setdefault(shown, (sign, f"{home}/cp1252"))
-    for codec in ("euc_kr",):
-        for lead in (0xA1, 0xA2):
-            for trail in range(0xA1, 0xFF):
-                data = bytes((lead, trail))
-                sign = data.decode(codec, "ignore")
-                shown = data.decode("cp1252", "ignore")
-                if sign in _NUMBER_SIGNS and len(shown) == 2:
-                    if shown in found and found[shown][0] != sign:
-                        clash.add(shown)
-                    found.setdefault(shown, (sign, "cp949/cp1252"))
+                found.setdefault(shown, (sign, f"{home}/{shown_as}"))
     return {shown: value for shown, value in found.items() if shown not in clash}
+
+
+def _form(shown: str) -> bool:
+    """Whether ``shown`` can stand for a sign: two characters, or one Han or small form."""
+    return len(shown) == 2 or "\u3400" <= shown <= "\u9fff" or "\ufe50" <= shown <= "\ufe6f"
+
+
+_PAIRS = _pairs()
 
 
 # One character of one code page read as another: (the sign, the chain).
@@ -96,7 +106,7 @@ _FOUR = (
 @lru_cache(maxsize=1)
 def _sign() -> re.Pattern[str]:
     """A misread sign beside a number (``SIGNS`` without the mac_roman part)."""
-    pairs = "|".join(re.escape(p) for p in sorted(_pairs(), key=len, reverse=True))
+    pairs = "|".join(re.escape(p) for p in sorted(_PAIRS, key=len, reverse=True))
     one = "[" + "".join(_ONE) + "]"
     sign = f"(?:{pairs}|{one}|{_FOUR})"
     return re.compile(
@@ -111,11 +121,17 @@ def _sign() -> re.Pattern[str]:
 _MAC_SPACE = re.compile(
     "(?<=[0-9])Ê(?=[^\\s])|(?<=[^\\s])Ê(?=[0-9])|(?<=[0-9])[ \xa0]?¡(?=[CF](?![^\\W\\d_]))"
 )
+# windows-1251's no-break space as KOI8-R shows it, glued to a number (``244,49═INR``).
+_KOI8_SPACE = re.compile("(?<=[0-9])═(?=[^\\s])|(?<=[^\\s])═(?=[0-9])")
 _MAC_GIVES = frozenset("\xa0$¢£¥€°·–—‘’“”…áàâäãåçéèêëíìîïñóòôöõúùûüÿæœß")
-# The trigger's part: a lead character of any form above (a cheap first look).
+# The trigger's part: each form of ``_PAIRS`` (its first character, then the rest), the
+# windows-1251 and GB18030 forms beside a number, mac_roman's and KOI8-R's.
 SIGNS = re.compile(
-    "[¡¢£ЂҐЈˆÊ\x81-\x84](?:(?<=[¡¢£])(?:[^ -~]|[@-~](?=[ \xa0]?[0-9]))"
-    "|(?<=[ЂҐЈˆ])|(?<=[\x81-\x84])[0-9]|(?<=[0-9]Ê)|(?<=Ê)(?=[0-9])|(?<=¡)(?=[CF]))"
+    "["
+    + re.escape("".join(sorted({p[0] for p in _PAIRS} | set("ЂҐЈˆÊ═¡"))))
+    + "\x81-\x84](?:"
+    + "|".join(f"(?<={re.escape(p[0])}){re.escape(p[1:])}" for p in sorted(_PAIRS))
+    + "|(?<=[ЂҐЈˆ])|(?<=[\x81-\x84])[0-9]|(?<=[0-9][Ê═])|(?<=[Ê═])(?=[0-9])|(?<=¡)(?=[CF]))"
 )
 
 
@@ -123,6 +139,9 @@ def number_signs(text: str) -> Candidate | None:
     """``text`` with its misread signs beside numbers read back, or ``None``."""
     if _MAC_SPACE.search(text):
         return _mac_roman(text)
+    if _KOI8_SPACE.search(text):
+        fixed = _KOI8_SPACE.sub("\xa0", text)
+        return Candidate(fixed, ("cp1251/koi8_r",)) if _plain(fixed) else None
     sign = _sign()
     pieces: list[str] = []
     chains: list[str] = []
@@ -153,7 +172,7 @@ def _read(shown: str, group: str) -> tuple[str, str] | None:
             return None
         found = (read, "gb18030/cp1252") if read in _NUMBER_SIGNS else None
     else:
-        found = _pairs().get(shown) or _ONE.get(shown)
+        found = _PAIRS.get(shown) or _ONE.get(shown)
     if found is None:
         return None
     fits = {
