@@ -243,12 +243,12 @@ SIGNED = [
 @pytest.mark.parametrize(("text", "written", "read"), SIGNED)
 def test_a_misread_sign_beside_a_number_is_read_back(text: str, written: str, read: str) -> None:
     # windows-1252's undefined bytes stay C1 controls, as latin-1 and browsers keep them
-    broken = "".join(
-        chr(b)
-        if read == "cp1252" and b in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-        else bytes([b]).decode(read)
-        for b in text.encode(written)
-    )
+    data = text.encode(written)
+    if read in ("gbk", "big5"):
+        broken = data.decode(read)
+    else:
+        undefined = (0x81, 0x8D, 0x8F, 0x90, 0x9D) if read == "cp1252" else ()
+        broken = "".join(chr(b) if b in undefined else bytes([b]).decode(read) for b in data)
     assert broken != text
     assert repair_text(broken) == text
 
