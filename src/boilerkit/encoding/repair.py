@@ -223,11 +223,11 @@ def explain_repair(
     """
     if text.isascii():
         return RepairResult(text, ())
-    if not suspect(text):
-        # no mark; Chinese of odd characters is read back through the other Chinese code
-        # page, and by nothing else (Japanese shows the same odd characters)
-        swap = odd_chinese().search(text) and _swap(text, weights, costs)
-        return swap or RepairResult(text, ())
+    if not suspect(text):  # no mark; odd Chinese is read by han.chinese_swap alone
+        with tuned(weights, costs):
+            swap = _HAN.search(text) and odd_chinese().search(text) and chinese_swap(text)
+        changes = tuple(diff(text, swap.text, swap.chain)) if swap else ()
+        return RepairResult(swap.text if swap else text, changes)
     page = _PAGE.get()
     key = (text, weights, costs)
     if page is not None and key in page:
@@ -252,16 +252,13 @@ _PAGE: ContextVar[dict[tuple[str, RepairWeights, PlausibilityCosts], RepairResul
 def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> RepairResult:
     """``explain_repair`` of a text with a mark."""
     with tuned(weights, costs):
-        signs = number_signs(text) if SIGNS.search(text) else None
-        if signs is not None:  # a misread sign beside a number, the rest ASCII
+        # a misread sign beside a number, the rest ASCII; then the readings of the node
+        if SIGNS.search(text) and (signs := number_signs(text)) is not None:
             return RepairResult(signs.text, tuple(diff(text, signs.text, signs.chain)))
         result = _by_language(text, _explain(text))
-        if odd_chinese().search(text) and {s for c in result.changes for s in c.chain} <= SWAPS:
-            # nothing, or only Chinese read as Chinese, read so far: the whole node is
-            # read back at once (Japanese or Korean read as GBK keep their own reading)
-            swap = _swap(text, weights, costs)
-            if swap is not None:
-                return swap
+        chains = {s for c in result.changes for s in c.chain}  # none, or Chinese as Chinese
+        if chains <= SWAPS and odd_chinese().search(text) and (swap := chinese_swap(text)):
+            return RepairResult(swap.text, tuple(diff(text, swap.text, swap.chain)))
         if result.text == text:
             return result
         if suspect(result.text):
@@ -278,15 +275,6 @@ def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> Repa
         if sibling is None:
             return result
         return RepairResult(sibling[0], tuple(diff(text, sibling[0], (f"utf-8/{sibling[1]}",))))
-
-
-def _swap(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> RepairResult | None:
-    """``han.chinese_swap`` of ``text`` as a result, or ``None``."""
-    with tuned(weights, costs):
-        swap = chinese_swap(text)
-    if swap is None:
-        return None
-    return RepairResult(swap.text, tuple(diff(text, swap.text, swap.chain)))
 
 
 # Finders of broken spans inside clean text, in the order they are trusted.
