@@ -29,7 +29,6 @@ no-break space): text with words of its own is the other readings' to judge.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .chains import Candidate
 from .code_pages import encode_as
@@ -103,16 +102,21 @@ _FOUR = (
 )
 
 
-@lru_cache(maxsize=1)
-def _sign() -> re.Pattern[str]:
-    """A misread sign beside a number (``SIGNS`` without the mac_roman part)."""
-    pairs = "|".join(re.escape(p) for p in sorted(_PAIRS, key=len, reverse=True))
-    one = "[" + "".join(_ONE) + "]"
-    sign = f"(?:{pairs}|{one}|{_FOUR})"
-    return re.compile(
-        f"{_LEFT}(?P<a>{sign}){_RIGHT}|{_AFTER}(?P<b>{sign}){_END}"
-        f"|(?<= )(?P<c>{sign})(?= )|{_AFTER}(?P<d>{sign})(?=[CF](?![^\\W\\d_]))"
-    )
+# A misread sign beside a number: before one (a), after one (b), a middle dot between
+# spaces (c), a degree sign before C or F (d).
+_ANY_SIGN = (
+    "(?:"
+    + "|".join(re.escape(p) for p in sorted(_PAIRS, key=len, reverse=True))
+    + "|["
+    + "".join(_ONE)
+    + "]|"
+    + _FOUR
+    + ")"
+)
+_SIGN = re.compile(
+    f"{_LEFT}(?P<a>{_ANY_SIGN}){_RIGHT}|{_AFTER}(?P<b>{_ANY_SIGN}){_END}"
+    f"|(?<= )(?P<c>{_ANY_SIGN})(?= )|{_AFTER}(?P<d>{_ANY_SIGN})(?=[CF](?![^\\W\\d_]))"
+)
 
 
 # mac_roman's no-break space glued to a number or its degree sign (``¡``) after one and
@@ -142,11 +146,10 @@ def number_signs(text: str) -> Candidate | None:
     if _KOI8_SPACE.search(text):
         fixed = _KOI8_SPACE.sub("\xa0", text)
         return Candidate(fixed, ("cp1251/koi8_r",)) if _plain(fixed) else None
-    sign = _sign()
     pieces: list[str] = []
     chains: list[str] = []
     last = 0
-    for match in sign.finditer(text):
+    for match in _SIGN.finditer(text):
         group = next(g for g in "abcd" if match.group(g) is not None)
         start, end = match.span(group)
         read = _read(match.group(group), group)
@@ -161,7 +164,7 @@ def number_signs(text: str) -> Candidate | None:
 
 
 def _read(shown: str, group: str) -> tuple[str, str] | None:
-    """(the sign, the chain) ``shown`` stands for, found as ``_sign``'s ``group``: a sign
+    """(the sign, the chain) ``shown`` stands for, found as ``_SIGN``'s ``group``: a sign
     standing alone between spaces must be a middle dot, one before ``C`` or ``F`` a degree
     sign, and ``ˆ`` comes after its number (``10ˆ6`` is a power)."""
     if len(shown) == 4:
