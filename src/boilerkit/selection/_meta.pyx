@@ -141,21 +141,37 @@ cdef bint _is_text(tree.xmlNode* c_node) noexcept:
     return c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE
 
 
-cdef bint _may_open(const unsigned char* text, const unsigned char* initials) noexcept:
-    """Whether ``text`` may open with one of ``initials`` (ASCII) once its leading
-    whitespace is stripped: a text that opens, after ASCII whitespace, with an ASCII
-    character not among them cannot; one that opens with a non-ASCII character is left
-    to Python (Unicode whitespace, the other scripts' initials)."""
+cdef enum:
+    MAX_OPENINGS = 64  # words ``body_texts`` is given at most
+
+
+cdef bint _may_open(
+    const unsigned char* text, const unsigned char** openings, Py_ssize_t count
+) noexcept:
+    """Whether ``text`` may open with one of ``openings`` (ASCII, lower case) once its
+    leading whitespace is stripped, its ASCII letters in any case: a text whose ASCII
+    characters there differ from every opening cannot; one with a character that is not
+    ASCII before it differs is left to Python (Unicode whitespace, the other scripts'
+    words, and the letters ``re.IGNORECASE`` folds to ASCII ones: ``\u017f``, ``\u0130``)."""
+    cdef Py_ssize_t at, word
+    cdef unsigned char c
+    cdef const unsigned char* opening
     while text[0] in b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ":  # str.isspace's ASCII
         text += 1
     if text[0] == 0:
         return False
-    if text[0] >= 128:
-        return True
-    while initials[0] != 0:
-        if initials[0] == text[0]:
+    for word in range(count):
+        opening = openings[word]
+        at = 0
+        while opening[at] != 0:
+            c = text[at]
+            if c >= 128:
+                return True
+            if (c + 32 if 65 <= c <= 90 else c) != opening[at]:
+                break
+            at += 1
+        if opening[at] == 0:
             return True
-        initials += 1
     return False
 
 
@@ -192,14 +208,14 @@ cdef bint _may_be_dated(const unsigned char* text, Py_ssize_t max_bytes) noexcep
     return maybe
 
 
-OPENING = 0  # the texts that may open with one of the initials (``_may_open``)
+OPENING = 0  # the texts that may open with one of the words (``_may_open``)
 DATED = 1  # the texts that may be short and hold a year (``_may_be_dated``)
 
 
 def body_texts(
     root,
     int kind,
-    bytes initials,
+    tuple openings,
     Py_ssize_t max_chars,
     accept,
     Py_ssize_t max_texts,
@@ -208,7 +224,7 @@ def body_texts(
     """Of the first ``max_texts`` texts of ``//body//text()``, those ``accept`` takes (at
     most ``max_found``), each as ``(owner, text, is_tail)``: the twin of
     ``scan.reference_body_texts``. A string is made only for a text that passes the test
-    of ``kind`` (``OPENING``: may open with one of ``initials``; ``DATED``: may be at
+    of ``kind`` (``OPENING``: may open with one of ``openings``; ``DATED``: may be at
     most ``max_chars`` characters long and hold a year); ``accept`` decides. ``root``
     must be its document's root element."""
     cdef Py_ssize_t max_bytes = 4 * max_chars  # UTF-8: at most 4 bytes a character
@@ -220,6 +236,14 @@ def body_texts(
     cdef bint is_tail = False
     cdef const unsigned char* text
     cdef list found = []
+    cdef const unsigned char* words[MAX_OPENINGS]
+    cdef Py_ssize_t at, count = len(openings)
+    cdef bytes word
+    if count > MAX_OPENINGS:
+        raise ValueError(f"at most {MAX_OPENINGS} openings")
+    for at in range(count):
+        word = openings[at]  # held by ``openings`` while the walk runs
+        words[at] = <const unsigned char*><const char*>word
     while True:
         if c_node.type == tree.XML_ELEMENT_NODE:
             if body_depth < 0 and _named(c_node, b"body"):
@@ -235,7 +259,7 @@ def body_texts(
             text = <const unsigned char*>c_node.content
             if text is not NULL and (
                 _may_be_dated(text, max_bytes) if kind == DATED
-                else _may_open(text, <const unsigned char*>initials)
+                else _may_open(text, words, count)
             ):
                 value = (<bytes>(<const char*>text)).decode("utf-8")
                 if accept(value):
