@@ -228,7 +228,6 @@ class PageScan:
         self._site: list[lxml_html.HtmlElement] | None = None
         self._texts: list[str] | None = None
         self._index: BodyAttributes | bool | None = False  # False: not read yet
-        self._all_hits: list[Any] | bool | None = False  # False: not searched yet
 
     def _whole(self) -> bool:
         """Whether ``root`` is its whole document (``roots.is_whole_document``): where
@@ -304,25 +303,18 @@ class PageScan:
 
     def _hits(self, search: int) -> list[Any] | None:
         """The hits of ``_searches()[search]`` (see ``_meta.attribute_hits``), or ``None``
-        on the pure path and where ``root`` is not the whole document. The three searches
-        run in one walk, the first time one is asked for: two in three pages that ask for
-        one ask for another (the walk, not the tests, is most of the cost)."""
-        if self._all_hits is False:
-            walk = compiled("attribute_hits")
-            if walk is None or not self._whole():
-                self._all_hits = None
-            else:
-                encoded = [
-                    (name.encode(), how, tuple(w.encode() for w in words))
-                    for tests in self._searches()
-                    for name, how, words in tests
-                ]
-                self._all_hits = walk(self.root, encoded)
-        if self._all_hits is None:
+        on the pure path and where ``root`` is not the whole document. Each search walks
+        the tree on its own: the tests, not the walk, are most of its cost (the proxies of
+        the elements hit above all), so one walk for all three was slower."""
+        walk = compiled("attribute_hits")
+        if walk is None or not self._whole():
             return None
-        sizes = [len(tests) for tests in self._searches()]
-        start = sum(sizes[:search])
-        return self._all_hits[start : start + sizes[search]]  # type: ignore[index]
+        encoded = [
+            (name.encode(), how, tuple(w.encode() for w in words))
+            for name, how, words in self._searches()[search]
+        ]
+        found: list[Any] = walk(self.root, encoded)
+        return found
 
     def _marked_hits(
         self, search: int, names: tuple[str, ...]
