@@ -110,6 +110,8 @@ _HTML = tag_soup(
         "\n\t",
         "Stand: 08.05.2019",
         "\u0968\u0966\u0967\u096f \u092e\u093e\u0930\u094d\u091a \u0967\u0968",
+        "\u09e7\u09ef\u09ef\u09ee",
+        "\u00e9t\u00e9 \u0662\u0660\u0662\u0663",
         "12 March 2020 and a longer text after it that goes on " * 3,
         "1920",
     ),

@@ -426,8 +426,8 @@ class PageScan:
         ``kind`` says what every text ``accept`` takes is like (``OPENING``: it opens, after
         its leading whitespace, with one of ``OPENING_WORDS`` in any case, or a character
         that is not ASCII;
-        ``DATED``: it is at most ``max_chars`` long and holds "19" or "20" or a character
-        that is not ASCII): the compiled walk (``_meta.body_texts``) makes strings only
+        ``DATED``: it is at most ``max_chars`` long and holds "19" or "20" or a Devanagari
+        or Bengali digit, as ``dates._YEAR`` needs): the compiled walk (``_meta.body_texts``) makes strings only
         for texts that may be so.
         """
         walk = compiled("body_texts")

@@ -193,14 +193,15 @@ cdef tree.xmlNode* _owner(tree.xmlNode* c_node, bint* is_tail) noexcept:
 
 cdef bint _may_be_dated(const unsigned char* text, Py_ssize_t max_bytes) noexcept:
     """Whether ``text`` may be at most ``max_bytes`` // 4 characters long and hold a year
-    (``dates._YEAR``): "19" or "20" in ASCII, or any character that is not ASCII (the
-    Devanagari and Bengali digits) for Python to read."""
+    (``dates._YEAR``): "19" or "20" in ASCII, or a Devanagari or Bengali digit (UTF-8
+    ``E0 A5 A6``-``AF``, ``E0 A7 A6``-``AF``: the lead bytes of their block are tested)
+    for Python to read."""
     cdef Py_ssize_t size = 0
     cdef bint maybe = False
     while text[size] != 0:
         if size >= max_bytes:
             return False
-        if text[size] >= 128 or (
+        if (text[size] == 0xE0 and (text[size + 1] == 0xA5 or text[size + 1] == 0xA7)) or (
             (text[size] == b"1" and text[size + 1] == b"9")
             or (text[size] == b"2" and text[size + 1] == b"0")
         ):
