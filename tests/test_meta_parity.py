@@ -170,9 +170,12 @@ def test_opening_words_cover_the_byline_patterns() -> None:
 def test_texts_are_filtered_by_their_opening_words() -> None:
     """Each opening word in any case is read; an ASCII text that opens otherwise is not
     offered to ``accept``; a letter that is not ASCII where a word's letter is expected
-    ("po\u017fted": ``re.IGNORECASE`` folds ``\u017f`` to "s") leaves the text to it."""
+    ("po\u017fted": ``re.IGNORECASE`` folds ``\u017f`` to "s") leaves the text to it; of
+    the texts that open with a character that is not ASCII, those that open with another
+    script's initial, a Hangul syllable or Unicode whitespace are offered, others not."""
     texts = [f"{word.upper()} x" for word in scan.OPENING_WORDS]
     texts += ["Bravo", "b", "po\u017fted by X", " \tauthor: X", "Autorin: X"]
+    texts += ["\u0410\u0432\u0442\u043e\u0440: X", "\u03a9mega", "\u00a0By X", "\uae40\ubbfc\uc900"]
     body = "".join(f"<p>{text}</p>" for text in texts)
     root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
     offered: list[str] = []
@@ -182,4 +185,4 @@ def test_texts_are_filtered_by_their_opening_words() -> None:
         return False
 
     scan.PageScan(root).texts_where(accept, scan.OPENING)
-    assert offered == [t for t in texts if t not in ("Bravo", "b")]
+    assert offered == [t for t in texts if t not in ("Bravo", "b", "\u03a9mega")]

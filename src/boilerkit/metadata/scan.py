@@ -88,6 +88,14 @@ OPENING_WORDS = (
     "yazar",
 )
 _ASCII_OPENINGS = tuple(word.encode() for word in OPENING_WORDS)
+# The code points that are not ASCII a byline-like text may open with: the initials, the
+# Hangul syllables and Unicode whitespace (the walk leaves a text that opens with it to
+# ``_opens_byline``). A text opening with another script is not made a string.
+_NON_ASCII_FIRSTS = frozenset(
+    {ord(c) for c in _BYLINE_INITIALS if not c.isascii()}
+    | set(range(ord(_HANGUL[0]), ord(_HANGUL[1]) + 1))
+    | {code for code in range(128, 0x3001) if chr(code).isspace()}
+)
 # Texts this long or longer (whitespace collapsed) are running text, not a byline.
 MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
@@ -424,16 +432,25 @@ class PageScan:
         """The texts of ``texts()`` that ``accept`` takes (at most ``limit``), located.
 
         ``kind`` says what every text ``accept`` takes is like (``OPENING``: it opens, after
-        its leading whitespace, with one of ``OPENING_WORDS`` in any case, or a character
-        that is not ASCII;
+        its leading whitespace, with one of ``OPENING_WORDS`` in any case or one of the
+        other initials, a Hangul syllable or Unicode whitespace;
         ``DATED``: it is at most ``max_chars`` long and holds "19" or "20" or a Devanagari
-        or Bengali digit, as ``dates._YEAR`` needs): the compiled walk (``_meta.body_texts``) makes strings only
-        for texts that may be so.
+        or Bengali digit, as ``dates._YEAR`` needs): the compiled walk
+        (``_meta.body_texts``) makes strings only for texts that may be so.
         """
         walk = compiled("body_texts")
         if walk is None or not self._whole():
             return reference_body_texts(self, accept, limit)
-        found = walk(self.root, kind, _ASCII_OPENINGS, max_chars, accept, MAX_SEARCH_TEXTS, limit)
+        found = walk(
+            self.root,
+            kind,
+            _ASCII_OPENINGS,
+            _NON_ASCII_FIRSTS,
+            max_chars,
+            accept,
+            MAX_SEARCH_TEXTS,
+            limit,
+        )
         return [TextNode(owner, text, is_tail) for owner, text, is_tail in found]
 
 

@@ -146,14 +146,32 @@ cdef enum:
     MAX_OPENINGS = 64  # words ``body_texts`` is given at most
 
 
+cdef long _first_code(const unsigned char* text) noexcept:
+    """The code point that ``text`` (UTF-8, as libxml2 holds it) opens with."""
+    if text[0] < 0xE0:
+        return ((text[0] & 0x1F) << 6) | (text[1] & 0x3F)
+    if text[0] < 0xF0:
+        return ((text[0] & 0x0F) << 12) | ((text[1] & 0x3F) << 6) | (text[2] & 0x3F)
+    return (
+        ((text[0] & 0x07) << 18)
+        | ((text[1] & 0x3F) << 12)
+        | ((text[2] & 0x3F) << 6)
+        | (text[3] & 0x3F)
+    )
+
+
 cdef bint _may_open(
-    const unsigned char* text, const unsigned char** openings, Py_ssize_t count
-) noexcept:
+    const unsigned char* text,
+    const unsigned char** openings,
+    Py_ssize_t count,
+    frozenset firsts,
+):
     """Whether ``text`` may open with one of ``openings`` (ASCII, lower case) once its
-    leading whitespace is stripped, its ASCII letters in any case: a text whose ASCII
-    characters there differ from every opening cannot; one with a character that is not
-    ASCII before it differs is left to Python (Unicode whitespace, the other scripts'
-    words, and the letters ``re.IGNORECASE`` folds to ASCII ones: ``\u017f``, ``\u0130``)."""
+    leading whitespace is stripped, its ASCII letters in any case, or with one of the
+    code points ``firsts`` (the other scripts' initials, and Unicode whitespace, after
+    which Python looks further): a text whose ASCII characters there differ from every
+    opening cannot; one with a character that is not ASCII before it differs is left to
+    Python (the letters ``re.IGNORECASE`` folds to ASCII ones: ``\u017f``, ``\u0130``)."""
     cdef Py_ssize_t at, word
     cdef unsigned char c
     cdef const unsigned char* opening
@@ -161,6 +179,8 @@ cdef bint _may_open(
         text += 1
     if text[0] == 0:
         return False
+    if text[0] >= 128:
+        return _first_code(text) in firsts
     for word in range(count):
         opening = openings[word]
         at = 0
@@ -218,6 +238,7 @@ def body_texts(
     root,
     int kind,
     tuple openings,
+    frozenset firsts,
     Py_ssize_t max_chars,
     accept,
     Py_ssize_t max_texts,
@@ -226,7 +247,7 @@ def body_texts(
     """Of the first ``max_texts`` texts of ``//body//text()``, those ``accept`` takes (at
     most ``max_found``), each as ``(owner, text, is_tail)``: the twin of
     ``scan.reference_body_texts``. A string is made only for a text that passes the test
-    of ``kind`` (``OPENING``: may open with one of ``openings``; ``DATED``: may be at
+    of ``kind`` (``OPENING``: may open with one of ``openings`` or ``firsts``; ``DATED``: may be at
     most ``max_chars`` characters long and hold a year); ``accept`` decides. ``root``
     must be its document's root element."""
     cdef Py_ssize_t max_bytes = 4 * max_chars  # UTF-8: at most 4 bytes a character
@@ -261,7 +282,7 @@ def body_texts(
             text = <const unsigned char*>c_node.content
             if text is not NULL and (
                 _may_be_dated(text, max_bytes) if kind == DATED
-                else _may_open(text, words, count)
+                else _may_open(text, words, count, firsts)
             ):
                 value = (<bytes>(<const char*>text)).decode("utf-8")
                 if accept(value):
