@@ -195,6 +195,19 @@ _TRIM_ABOVE = 0
 """RSS in bytes past which a worker trims its heap after a page (set by ``_start_worker``)."""
 
 
+def _preload(job: Job) -> None:
+    """``pipeline.preload`` with the collector off: what it builds lives as long as the
+    process, so collections while it is built find nothing (0.03 CPU s at every start,
+    a full one of 14 ms among them, before any worker can begin)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        pipeline.preload(job.options)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _start_worker(job: Job, started: Any, position: Any) -> None:
     global _SHARED, _TRIM_ABOVE
     batch.start_worker(job)
@@ -272,7 +285,7 @@ class Pool:
         self.clocks = _Clocks(2 * jobs * CHUNKS_PER_WORKER + 4 * CHUNK_SIZE)
         self.shared = self.context.get_start_method() == "fork"
         if self.shared:
-            pipeline.preload(job.options)  # once here, not once per worker
+            _preload(job)  # once here, not once per worker
         self.executor = self._start()
         budget = job.options.time_budget or PATIENCE_WITHOUT_BUDGET
         self.page_patience = BUDGET_SLACK * budget + 1.0
