@@ -21,6 +21,7 @@ from ..page.clean import is_quote_box
 from ..weights import (
     BOILERPLATE_LINE,
     BYLINE,
+    COUNT_LINE,
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
@@ -30,6 +31,7 @@ from ..weights import (
     QUOTE_HEADER_MAX_CHARS,
     SIGNUP_FORM,
     TEASER_HEADING,
+    VIEW_COUNT,
     Weights,
 )
 from .captions import NOT_CAPTIONS, after_image, image_then_line, under_image_cell
@@ -252,6 +254,8 @@ class _Judge:
             return Reason("teaser_heading", -1.0)
         if short and BOILERPLATE_LINE.match(block.text):
             return Reason("boilerplate_line", -1.0)
+        if short and VIEW_COUNT.search(block.text):
+            return Reason("boilerplate_line", -1.0, "ends on a view counter")
         if (
             block.chars <= QUOTE_HEADER_MAX_CHARS
             and QUOTE_HEADER.match(block.text)
@@ -276,6 +280,8 @@ class _Judge:
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
+        if short and tag not in _TABLE_CELLS and COUNT_LINE.match(block.text):
+            return Reason("boilerplate_line", -1.0, "a count: slides, photos, stars")
         if (
             block.chars <= self.weights.info_line_max_chars
             and not block.sentences

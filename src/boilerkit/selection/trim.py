@@ -300,8 +300,10 @@ def _trim_head_furniture(
     ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321") or
     open with a publication stamp (``PUBLISHED_LINE``: "Published: Feb. 27, 2024 at 5:15
     PM", whose abbreviations read as sentence ends); only when a paragraph follows, so a
-    page of contact lines keeps them. Headings are left alone: a headline or subtitle may
-    well be about a subscription or a commission."""
+    page of contact lines keeps them. A standfirst without a sentence end is no paragraph
+    here: the stamp under it ("Publicado em 06/06/2019 às 10h32 - Por Redação") is still
+    above the article. Headings are left alone: a headline or subtitle may well be about a
+    subscription or a commission."""
     furniture: list[int] = []
     for i, block in enumerate(blocks):
         if drops[i] is not None:
@@ -315,7 +317,7 @@ def _trim_head_furniture(
             )
         ):
             furniture.append(i)
-        elif block.chars >= weights.tail_min_chars:
+        elif block.chars >= weights.tail_min_chars and _sentence(block):
             for line in furniture:
                 drops[line] = Reason("head_furniture", -1.0, "page furniture above the article")
             return
