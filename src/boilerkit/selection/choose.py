@@ -39,6 +39,7 @@ from .comments import comment_sections
 from .container import (
     choose_container,
     into_layout_cell,
+    into_main_column,
     thread_container,
     thread_range,
     title_unit,
@@ -54,6 +55,7 @@ from .trim import (
     HEADLINE,
     drop_orphan_headings,
     drop_orphan_labels,
+    drop_teaser_cards,
     drop_toc_headings,
     holds,
     same_words,
@@ -344,6 +346,7 @@ def select_content(
     teasers = scores.teasers
     container = choose_container(segmentation, scores, teasers, weights)
     container = into_layout_cell(container, segmentation, scores, weights)
+    container = into_main_column(container, segmentation, scores, weights)
     container, left_out = thread_container(container, thread, segmentation, scores, weights)
     posts = thread_range(container, thread, segmentation, scores)
     unit = None if posts else title_unit(container, segmentation, scores, weights, title or "")
@@ -380,11 +383,13 @@ def select_content(
     trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     drop_orphan_headings(segmentation, drops, weights)
     drop_orphan_labels(segmentation, drops, weights)
+    drop_teaser_cards(segmentation, drops, weights)
     drop_toc_headings(segmentation.blocks, drops)
     trim_tail(segmentation, drops, weights, posts)
     trim_head(segmentation, drops, weights, judge.title)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
+    cards = frozenset(b.index for b, drop in pairs if drop is not None and drop.rule == "teaser")
     verdicts = (
         tuple(
             BlockVerdict(
@@ -410,6 +415,7 @@ def select_content(
         left_out,
         base_url,
         signed,
+        cards,
     )
     if voted is not None:
         selection = dataclasses.replace(selection, notes=(*selection.notes, voted[2]))
@@ -466,11 +472,18 @@ def _finish(
     skip: frozenset[int],
     base_url: str | None,
     signed: bool,
+    teasers_dropped: frozenset[int] = frozenset(),
 ) -> Selection:
-    """Copy the article out, rate our confidence, list the teaser links."""
+    """Copy the article out, rate our confidence, list the teaser links.
+
+    The confidence is the share of the page's prose value that we kept; the blocks
+    dropped as teasers (``teasers_dropped``, by block index: a card's long excerpt under
+    "You may also like") are no prose of the page, as teaser items are worth nothing."""
     kept_blocks = [b for b in segmentation.blocks if b.node in kept]
     kept_chars = sum(b.chars for b in kept_blocks)
-    positive = sum(v for v in scores.value if v > 0)
+    positive = sum(v for v in scores.value if v > 0) - sum(
+        max(0.0, scores.value[index]) for index in teasers_dropped
+    )
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
     length = min(1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length)
     confidence = (kept_value / positive if positive else 0.0) * length

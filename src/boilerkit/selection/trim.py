@@ -9,6 +9,7 @@ reason in ``drops``, so ``explain`` shows it like any other verdict.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -25,6 +26,7 @@ from ..weights import (
     SENTENCE_END,
     SIGN_OFF,
     TAG_HEADING,
+    TEASER_HEADING,
     TOC_HEADING,
     Weights,
 )
@@ -110,6 +112,61 @@ def drop_orphan_labels(
         else:
             if nested:
                 drops[i] = Reason("orphan_label", -1.0, "a label over dropped blocks")
+
+
+def drop_teaser_cards(
+    segmentation: Segmentation, drops: list[Reason | None], weights: Weights
+) -> None:
+    """Drop the blurbs of the cards under a teaser heading ("You may also like"), however
+    long: a block theme's query loop of other posts, each card a heading that is one link
+    (the other post's title) and an excerpt that may be longer than the post's own
+    paragraphs, too long for a teaser item.
+
+    Below the heading's parent, after the heading, a kept block goes when the smallest
+    element around it that holds a linked heading holds exactly one: a card. At least
+    ``teaser_min_items`` such headings must stand there. Paragraphs of the article after a
+    box of links are no card's: the element that holds them and a heading holds them all.
+    """
+    blocks, tags, parent, end = (
+        segmentation.blocks,
+        segmentation.tags,
+        segmentation.parent,
+        segmentation.end,
+    )
+    for i, block in enumerate(blocks):
+        if (
+            not block.is_heading
+            or block.chars >= weights.short_line_max_chars
+            or not TEASER_HEADING.match(block.text)
+        ):
+            continue
+        box = parent[block.node]
+        stop = end[box] if box >= 0 else len(tags)
+        under = range(
+            i + 1,
+            next((j for j in range(i + 1, len(blocks)) if blocks[j].node >= stop), len(blocks)),
+        )
+        linked = [
+            blocks[j].node
+            for j in under
+            if blocks[j].is_heading and blocks[j].link_density > weights.max_link_density
+        ]
+        if len(linked) < weights.teaser_min_items:
+            continue
+        for j in under:
+            if drops[j] is None and _card_of(blocks[j].node, linked, parent, end, box):
+                drops[j] = Reason("teaser", -1.0, f"a card under {block.text!r}")
+
+
+def _card_of(node: int, linked: list[int], parent: list[int], end: list[int], box: int) -> bool:
+    """Whether the smallest element around ``node`` (below ``box``) that holds one of the
+    ``linked`` headings holds exactly one."""
+    while node > box:  # ``linked`` is in document order: count a subtree's by bisection
+        inside = bisect.bisect_left(linked, end[node]) - bisect.bisect_left(linked, node)
+        if inside:
+            return inside == 1
+        node = parent[node]
+    return False
 
 
 def drop_toc_headings(blocks: tuple[Block, ...], drops: list[Reason | None]) -> None:
