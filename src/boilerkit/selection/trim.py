@@ -133,28 +133,30 @@ def drop_teaser_cards(
         segmentation.parent,
         segmentation.end,
     )
+    nodes: list[int] = []  # built on the first teaser heading: most pages have none
+    linked: list[int] = []
+    covered = 0  # the blocks up to here were judged with an outer box
     for i, block in enumerate(blocks):
         if (
-            not block.is_heading
+            block.node < covered
+            or not block.is_heading
             or block.chars >= weights.short_line_max_chars
             or not TEASER_HEADING.match(block.text)
         ):
             continue
+        if not nodes:
+            nodes = [b.node for b in blocks]
+            linked = [
+                b.node for b in blocks if b.is_heading and b.link_density > weights.max_link_density
+            ]
         box = parent[block.node]
         stop = end[box] if box >= 0 else len(tags)
-        under = range(
-            i + 1,
-            next((j for j in range(i + 1, len(blocks)) if blocks[j].node >= stop), len(blocks)),
-        )
-        linked = [
-            blocks[j].node
-            for j in under
-            if blocks[j].is_heading and blocks[j].link_density > weights.max_link_density
-        ]
-        if len(linked) < weights.teaser_min_items:
+        inside = linked[bisect.bisect_left(linked, block.node) : bisect.bisect_left(linked, stop)]
+        if len(inside) < weights.teaser_min_items:
             continue
-        for j in under:
-            if drops[j] is None and _card_of(blocks[j].node, linked, parent, end, box):
+        covered = stop
+        for j in range(i + 1, bisect.bisect_left(nodes, stop)):
+            if drops[j] is None and _card_of(blocks[j].node, inside, parent, end, box):
                 drops[j] = Reason("teaser", -1.0, f"a card under {block.text!r}")
 
 
