@@ -254,10 +254,8 @@ class _Judge:
         short = block.chars < self.weights.short_line_max_chars
         if short and not block.sentences and TEASER_HEADING.match(block.text):
             return Reason("teaser_heading", -1.0)
-        if short and BOILERPLATE_LINE.match(block.text):
+        if short and (BOILERPLATE_LINE.match(block.text) or VIEW_COUNT.search(block.text)):
             return Reason("boilerplate_line", -1.0)
-        if short and VIEW_COUNT.search(block.text):
-            return Reason("boilerplate_line", -1.0, "ends on a view counter")
         if (
             block.chars <= QUOTE_HEADER_MAX_CHARS
             and QUOTE_HEADER.match(block.text)
@@ -474,16 +472,12 @@ def _finish(
     signed: bool,
     teasers_dropped: frozenset[int] = frozenset(),
 ) -> Selection:
-    """Copy the article out, rate our confidence, list the teaser links.
-
-    The confidence is the share of the page's prose value that we kept; the blocks
-    dropped as teasers (``teasers_dropped``, by block index: a card's long excerpt under
-    "You may also like") are no prose of the page, as teaser items are worth nothing."""
+    """Copy the article out, rate our confidence, list the teaser links. Blocks dropped as
+    teasers (``teasers_dropped``, by index: a card's excerpt) are no prose of the page."""
     kept_blocks = [b for b in segmentation.blocks if b.node in kept]
     kept_chars = sum(b.chars for b in kept_blocks)
-    positive = sum(v for v in scores.value if v > 0) - sum(
-        max(0.0, scores.value[index]) for index in teasers_dropped
-    )
+    positive = sum(v for v in scores.value if v > 0)
+    positive -= sum(max(0.0, scores.value[index]) for index in teasers_dropped)
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
     length = min(1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length)
     confidence = (kept_value / positive if positive else 0.0) * length
