@@ -21,6 +21,7 @@ from ..page.clean import is_quote_box
 from ..weights import (
     BOILERPLATE_LINE,
     BYLINE,
+    COUNT_LINE,
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
@@ -30,6 +31,7 @@ from ..weights import (
     QUOTE_HEADER_MAX_CHARS,
     SIGNUP_FORM,
     TEASER_HEADING,
+    VIEW_COUNT,
     Weights,
 )
 from .captions import NOT_CAPTIONS, after_image, image_then_line, under_image_cell
@@ -37,6 +39,7 @@ from .comments import comment_sections
 from .container import (
     choose_container,
     into_layout_cell,
+    into_main_column,
     thread_container,
     thread_range,
     title_unit,
@@ -52,6 +55,7 @@ from .trim import (
     HEADLINE,
     drop_orphan_headings,
     drop_orphan_labels,
+    drop_teaser_cards,
     drop_toc_headings,
     holds,
     same_words,
@@ -250,7 +254,7 @@ class _Judge:
         short = block.chars < self.weights.short_line_max_chars
         if short and not block.sentences and TEASER_HEADING.match(block.text):
             return Reason("teaser_heading", -1.0)
-        if short and BOILERPLATE_LINE.match(block.text):
+        if short and (BOILERPLATE_LINE.match(block.text) or VIEW_COUNT.search(block.text)):
             return Reason("boilerplate_line", -1.0)
         if (
             block.chars <= QUOTE_HEADER_MAX_CHARS
@@ -276,6 +280,8 @@ class _Judge:
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
+        if short and tag not in _TABLE_CELLS and COUNT_LINE.match(block.text):
+            return Reason("boilerplate_line", -1.0, "a count: slides, photos, stars")
         if (
             block.chars <= self.weights.info_line_max_chars
             and not block.sentences
@@ -338,6 +344,7 @@ def select_content(
     teasers = scores.teasers
     container = choose_container(segmentation, scores, teasers, weights)
     container = into_layout_cell(container, segmentation, scores, weights)
+    container = into_main_column(container, segmentation, scores, weights)
     container, left_out = thread_container(container, thread, segmentation, scores, weights)
     posts = thread_range(container, thread, segmentation, scores)
     unit = None if posts else title_unit(container, segmentation, scores, weights, title or "")
@@ -374,11 +381,13 @@ def select_content(
     trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     drop_orphan_headings(segmentation, drops, weights)
     drop_orphan_labels(segmentation, drops, weights)
+    drop_teaser_cards(segmentation, drops, weights)
     drop_toc_headings(segmentation.blocks, drops)
     trim_tail(segmentation, drops, weights, posts)
     trim_head(segmentation, drops, weights, judge.title)
     pairs = list(zip(segmentation.blocks, drops, strict=True))
     kept = {block.node for block, drop in pairs if drop is None}
+    cards = frozenset(b.index for b, drop in pairs if drop is not None and drop.rule == "teaser")
     verdicts = (
         tuple(
             BlockVerdict(
@@ -404,6 +413,7 @@ def select_content(
         left_out,
         base_url,
         signed,
+        cards,
     )
     if voted is not None:
         selection = dataclasses.replace(selection, notes=(*selection.notes, voted[2]))
@@ -460,11 +470,14 @@ def _finish(
     skip: frozenset[int],
     base_url: str | None,
     signed: bool,
+    teasers_dropped: frozenset[int] = frozenset(),
 ) -> Selection:
-    """Copy the article out, rate our confidence, list the teaser links."""
+    """Copy the article out, rate our confidence, list the teaser links. Blocks dropped as
+    teasers (``teasers_dropped``, by index: a card's excerpt) are no prose of the page."""
     kept_blocks = [b for b in segmentation.blocks if b.node in kept]
     kept_chars = sum(b.chars for b in kept_blocks)
     positive = sum(v for v in scores.value if v > 0)
+    positive -= sum(max(0.0, scores.value[index]) for index in teasers_dropped)
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
     length = min(1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length)
     confidence = (kept_value / positive if positive else 0.0) * length

@@ -16,6 +16,7 @@ from .patterns import (
     COMMENT_COMPOUND,
     COMMENT_FURNITURE,
     COMMENT_WORDS,
+    COUNT_LINE,
     CREDIT_LINE,
     DATE_LINE,
     DIALOG_WORDS,
@@ -46,6 +47,7 @@ from .patterns import (
     TAG_HEADING,
     TEASER_HEADING,
     TOC_HEADING,
+    VIEW_COUNT,
     WORD_SPLIT,
 )
 from .table import PageTypeWeights, Weights
@@ -58,6 +60,7 @@ __all__ = [
     "COMMENT_COMPOUND",
     "COMMENT_FURNITURE",
     "COMMENT_WORDS",
+    "COUNT_LINE",
     "CREDIT_LINE",
     "DATE_LINE",
     "DIALOG_WORDS",
@@ -88,6 +91,7 @@ __all__ = [
     "TAG_HEADING",
     "TEASER_HEADING",
     "TOC_HEADING",
+    "VIEW_COUNT",
     "WORD_SPLIT",
     "DecodeWeights",
     "MemoryWeights",
