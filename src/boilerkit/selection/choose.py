@@ -9,8 +9,10 @@ later stage touches the page tree.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
+import operator
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -356,7 +358,6 @@ def select_content(
     first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
     judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
-    drops: list[Reason | None] = []
     check = budget.current().check
     stop = end[container]
     left = bytearray(stop - container)  # inside a subtree left out, by offset
@@ -364,21 +365,20 @@ def select_content(
         first, last = max(child, container), min(end[child], stop)
         if first < last:
             left[first - container : last - container] = b"\x01" * (last - first)
-    for block in segmentation.blocks:
+    blocks = segmentation.blocks
+    drops: list[Reason | None] = [outside] * len(blocks)
+    for position in range(*_blocks_below(blocks, container, stop)):  # in document order
         check("select")
-        node = block.node
-        if container <= node < stop and not left[node - container]:
-            drops.append(judge.drop_reason(block))
-        else:
-            drops.append(outside)
+        block = blocks[position]
+        if not left[block.node - container]:
+            drops[position] = judge.drop_reason(block)
     trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     drop_orphan_headings(segmentation, drops, weights)
     drop_orphan_labels(segmentation, drops, weights)
     drop_toc_headings(segmentation.blocks, drops)
     trim_tail(segmentation, drops, weights, posts)
     trim_head(segmentation, drops, weights, judge.title)
-    pairs = list(zip(segmentation.blocks, drops, strict=True))
-    kept = {block.node for block, drop in pairs if drop is None}
+    kept = {block.node for block, drop in zip(blocks, drops, strict=True) if drop is None}
     verdicts = (
         tuple(
             BlockVerdict(
@@ -423,6 +423,17 @@ def select_content(
     return selection
 
 
+def _blocks_below(blocks: tuple[Block, ...], start: int, stop: int) -> tuple[int, int]:
+    """The positions of the blocks of elements ``start`` to ``stop`` (a subtree): blocks
+    are in document order, so they are one run, found by bisection rather than a test
+    of every block of the page."""
+    first = bisect.bisect_left(blocks, start, key=_node_of)
+    return first, bisect.bisect_left(blocks, stop, lo=first, key=_node_of)
+
+
+_node_of = operator.attrgetter("node")
+
+
 def _furniture_list(group: TeaserGroup, segmentation: Segmentation, scores: Scores) -> bool:
     """Whether a group found by structure alone stands in the page's furniture (a blog's
     archive widget, a menu of long items with their sub-menus): its links are the site's,
@@ -462,9 +473,10 @@ def _finish(
     signed: bool,
 ) -> Selection:
     """Copy the article out, rate our confidence, list the teaser links."""
-    kept_blocks = [b for b in segmentation.blocks if b.node in kept]
+    below = slice(*_blocks_below(segmentation.blocks, container, segmentation.end[container]))
+    kept_blocks = [b for b in segmentation.blocks[below] if b.node in kept]  # kept are below
     kept_chars = sum(b.chars for b in kept_blocks)
-    positive = sum(v for v in scores.value if v > 0)
+    positive = sum(filter((0.0).__lt__, scores.value))  # the same values in the same order
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
     length = min(1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length)
     confidence = (kept_value / positive if positive else 0.0) * length
