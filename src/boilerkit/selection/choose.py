@@ -9,10 +9,8 @@ later stage touches the page tree.
 
 from __future__ import annotations
 
-import bisect
 import copy
 import dataclasses
-import operator
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -367,7 +365,7 @@ def select_content(
             left[first - container : last - container] = b"\x01" * (last - first)
     blocks = segmentation.blocks
     drops: list[Reason | None] = [outside] * len(blocks)
-    for position in range(*_blocks_below(blocks, container, stop)):  # in document order
+    for position in range(*segmentation.blocks_below(container)):  # in document order
         check("select")
         block = blocks[position]
         if not left[block.node - container]:
@@ -423,17 +421,6 @@ def select_content(
     return selection
 
 
-def _blocks_below(blocks: tuple[Block, ...], start: int, stop: int) -> tuple[int, int]:
-    """The positions of the blocks of elements ``start`` to ``stop`` (a subtree): blocks
-    are in document order, so they are one run, found by bisection rather than a test
-    of every block of the page."""
-    first = bisect.bisect_left(blocks, start, key=_node_of)
-    return first, bisect.bisect_left(blocks, stop, lo=first, key=_node_of)
-
-
-_node_of = operator.attrgetter("node")
-
-
 def _furniture_list(group: TeaserGroup, segmentation: Segmentation, scores: Scores) -> bool:
     """Whether a group found by structure alone stands in the page's furniture (a blog's
     archive widget, a menu of long items with their sub-menus): its links are the site's,
@@ -473,7 +460,7 @@ def _finish(
     signed: bool,
 ) -> Selection:
     """Copy the article out, rate our confidence, list the teaser links."""
-    below = slice(*_blocks_below(segmentation.blocks, container, segmentation.end[container]))
+    below = slice(*segmentation.blocks_below(container))
     kept_blocks = [b for b in segmentation.blocks[below] if b.node in kept]  # kept are below
     kept_chars = sum(b.chars for b in kept_blocks)
     positive = sum(filter((0.0).__lt__, scores.value))  # the same values in the same order

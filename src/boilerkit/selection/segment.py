@@ -9,7 +9,9 @@ reference); this stage turns its rows into blocks.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -86,6 +88,12 @@ class Segmentation:
     table: PageTable
     """The page table behind these lists (class/id/role values, hinted elements)."""
 
+    def blocks_below(self, index: int) -> tuple[int, int]:
+        """The positions in ``blocks`` of the blocks in element ``index``'s subtree: one
+        run, since blocks are in document order, found by bisection."""
+        first = bisect.bisect_left(self.blocks, index, key=_NODE)
+        return first, bisect.bisect_left(self.blocks, self.end[index], lo=first, key=_NODE)
+
     def children(self, index: int) -> list[int]:
         """Indexes of an element's children (each subtree is a range: hop range to range)."""
         found: list[int] = []
@@ -94,6 +102,9 @@ class Segmentation:
             found.append(child)
             child = self.end[child]
         return found
+
+
+_NODE = operator.attrgetter("node")
 
 
 def sentences(text: str) -> int:
