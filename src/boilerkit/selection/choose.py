@@ -9,8 +9,10 @@ later stage touches the page tree.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -102,9 +104,10 @@ def element_path(element: lxml_html.HtmlElement, depth: int = 3) -> str:
 
 
 def _region_rule(
-    index: int, segmentation: Segmentation, scores: Scores, weights: Weights
+    index: int, segmentation: Segmentation, scores: Scores, weights: Weights, forms: list[int]
 ) -> Reason | None:
-    """The reason to drop everything below element ``index``, if there is one."""
+    """The reason to drop everything below element ``index``, if there is one (``forms``:
+    the page's ``form`` elements below the container, in order)."""
     hint = scores.furniture[index]
     if hint is not None:
         element = segmentation.elements[index]
@@ -113,7 +116,7 @@ def _region_rule(
     if (
         chars <= weights.form_box_max_chars
         and segmentation.tags[index] != "form"
-        and _holds_signup_form(index, segmentation)
+        and _holds_signup_form(index, segmentation, forms)
     ):
         element = segmentation.elements[index]
         return Reason("form_box", -1.0, f"{element_path(element, 1)} holds a sign-up form")
@@ -129,24 +132,29 @@ def _region_rule(
     return None
 
 
-def _holds_signup_form(index: int, segmentation: Segmentation) -> bool:
+def _holds_signup_form(index: int, segmentation: Segmentation, forms: list[int]) -> bool:
     """Whether element ``index`` holds a sign-up form: one whose action, class, id or name
     says mail, newsletter or subscribe (``SIGNUP_FORM``). Its fields are gone by now (the
     clean stage strips inputs), so the form's own attributes are the evidence; a recipe's
-    servings field or a poll are not sign-ups."""
-    tags, elements, stop = segmentation.tags, segmentation.elements, segmentation.end[index]
-    inner = index + 1
-    while inner < stop:
-        try:  # the next form below, found in C: most elements hold none
-            inner = tags.index("form", inner, stop)
-        except ValueError:
-            return False
+    servings field or a poll are not sign-ups. The forms below it are found by bisection
+    in ``forms`` (those of the container, in order): most elements hold none."""
+    elements, stop = segmentation.elements, segmentation.end[index]
+    for inner in itertools.takewhile(stop.__gt__, forms[bisect.bisect_right(forms, index) :]):
         form = elements[inner]
         names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
         if SIGNUP_FORM.search(names.lower()):
             return True
-        inner += 1
     return False
+
+
+def _forms_below(container: int, segmentation: Segmentation) -> list[int]:
+    """The ``form`` elements in element ``container``'s subtree, in order."""
+    tags, stop = segmentation.tags, segmentation.end[container]
+    try:  # the first, found in C: most containers hold none
+        first = tags.index("form", container, stop)
+    except ValueError:
+        return []
+    return [i for i in range(first, stop) if tags[i] == "form"]
 
 
 def _linked_prose(block: Block, weights: Weights) -> bool:
@@ -202,6 +210,7 @@ class _Judge:
         self.weights = weights
         self.teaser_of = {block: group for group in teasers for block in group.blocks}
         self.cache: dict[int, Reason | None] = {}
+        self.forms = _forms_below(container, segmentation)
 
     def region(self, index: int) -> Reason | None:
         """The first drop rule that an element between ``index`` and the container triggers."""
@@ -213,7 +222,7 @@ class _Judge:
                 found = self.cache[index]
                 break
             chain.append(index)
-            found = _region_rule(index, self.segmentation, self.scores, self.weights)
+            found = _region_rule(index, self.segmentation, self.scores, self.weights, self.forms)
             if found is not None:
                 break
             index = parent[index]
