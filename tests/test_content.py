@@ -207,6 +207,7 @@ def test_compiled_copy_out_equals_reference_on_corpus(name: str) -> None:
 
 _TAGS = ("div", "p", "span", "a", "b", "li", "td", "img", "br", "h2", "table", "x:y", "fo&o")
 _TEXTS = ("word", " ", "\u00a0", "soft\u00adhyphen", "bell\x07", "\x0bv", "t\u00fcr", "")
+_TEXTS += ("\u20ac\u00ad", "\u20ac\x1f", "\u20ac", "\U0001f600\u00ad", "\U0001f600")  # wider
 _ATTRS = ("", " href='/a'", " class='c'", " colspan='12345'", " rowspan=' 99999999 '")
 _ATTRS += (" src='i.png'", " style='x'", " data-x='1'", " title='\u00e9'", " {x='1'")
 _ATTRS += (" title='a\x07b'", " alt='\x0b'")  # lxml refuses these values: the fallback
