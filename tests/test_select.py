@@ -837,3 +837,18 @@ def test_a_short_box_holding_a_signup_form_is_dropped(forms: str, dropped: bool)
     rules = [reason.rule for reason in box.reasons]
     assert ("form_box" in rules) is dropped
     assert box.kept is not dropped
+
+
+def test_without_a_title_the_first_h1_with_text_is_the_headline() -> None:
+    """With no title from the metadata, the text of the first ``h1`` block is the title
+    (an ``h1`` without text is no block and is passed over): that heading is dropped as
+    the headline, a later ``h1`` saying something else stays."""
+    root = lxml_html.document_fromstring(
+        "<html><body><article><h1><img src='logo.png'></h1><h1>The old mill reopens</h1>"
+        f"{_paragraphs(3)}<h1>Opening hours</h1>{_paragraphs(2)}</article></body></html>"
+    )
+    clean_tree(root)
+    verdicts = {v.text: v for v in select_content(root, explain=True).verdicts}
+    assert not verdicts["The old mill reopens"].kept
+    assert "headline" in [reason.rule for reason in verdicts["The old mill reopens"].reasons]
+    assert verdicts["Opening hours"].kept

@@ -361,9 +361,10 @@ def select_content(
     )
     if voted is not None:
         container, left_out = voted[0], voted[1]
-    tags, end = segmentation.tags, segmentation.end
-    first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
-    judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
+    end = segmentation.end
+    judge = _Judge(
+        container, segmentation, scores, teasers, weights, title or _first_h1(segmentation), posts
+    )
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
     check = budget.current().check
     stop = end[container]
@@ -374,7 +375,8 @@ def select_content(
             left[first - container : last - container] = b"\x01" * (last - first)
     blocks = segmentation.blocks
     drops: list[Reason | None] = [outside] * len(blocks)
-    for position in range(*segmentation.blocks_below(container)):  # in document order
+    judged = range(*segmentation.blocks_below(container))  # in document order
+    for position in judged:
         check("select")
         block = blocks[position]
         if not left[block.node - container]:
@@ -385,7 +387,7 @@ def select_content(
     drop_toc_headings(segmentation.blocks, drops)
     trim_tail(segmentation, drops, weights, posts)
     trim_head(segmentation, drops, weights, judge.title)
-    kept = {block.node for block, drop in zip(blocks, drops, strict=True) if drop is None}
+    kept = {blocks[i].node for i in judged if drops[i] is None}  # the trims only drop
     verdicts = (
         tuple(
             BlockVerdict(
@@ -428,6 +430,20 @@ def select_content(
             selection, comments=comment_sections(segmentation, scores, weights)
         )
     return selection
+
+
+def _first_h1(segmentation: Segmentation) -> str:
+    """The text of the page's first ``h1`` block ("" if none): the title of a page whose
+    metadata has none. The ``h1`` elements are found in the tags, in C."""
+    tags, block_at = segmentation.tags, segmentation.block_at
+    at = -1
+    while True:
+        try:
+            at = tags.index("h1", at + 1)
+        except ValueError:
+            return ""
+        if at in block_at:
+            return block_at[at].text
 
 
 def _furniture_list(group: TeaserGroup, segmentation: Segmentation, scores: Scores) -> bool:
