@@ -147,16 +147,6 @@ def _holds_signup_form(index: int, segmentation: Segmentation, forms: list[int])
     return False
 
 
-def _forms_below(container: int, segmentation: Segmentation) -> list[int]:
-    """The ``form`` elements in element ``container``'s subtree, in order."""
-    tags, stop = segmentation.tags, segmentation.end[container]
-    try:  # the first, found in C: most containers hold none
-        first = tags.index("form", container, stop)
-    except ValueError:
-        return []
-    return [i for i in range(first, stop) if tags[i] == "form"]
-
-
 def _linked_prose(block: Block, weights: Weights) -> bool:
     """Whether a link-dense block is a paragraph of prose whose names are links ("Before
     that he was spokesman of <a>Link4</a> and <a>PZU</a>."): a ``p`` that opens with its
@@ -210,7 +200,7 @@ class _Judge:
         self.weights = weights
         self.teaser_of = {block: group for group in teasers for block in group.blocks}
         self.cache: dict[int, Reason | None] = {}
-        self.forms = _forms_below(container, segmentation)
+        self.forms = segmentation.tagged_below(container, "form")
 
     def region(self, index: int) -> Reason | None:
         """The first drop rule that an element between ``index`` and the container triggers."""
@@ -362,9 +352,8 @@ def select_content(
     if voted is not None:
         container, left_out = voted[0], voted[1]
     end = segmentation.end
-    judge = _Judge(
-        container, segmentation, scores, teasers, weights, title or _first_h1(segmentation), posts
-    )
+    title = title or segmentation.first_text("h1")  # sought only without a title
+    judge = _Judge(container, segmentation, scores, teasers, weights, title, posts)
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
     check = budget.current().check
     stop = end[container]
@@ -430,20 +419,6 @@ def select_content(
             selection, comments=comment_sections(segmentation, scores, weights)
         )
     return selection
-
-
-def _first_h1(segmentation: Segmentation) -> str:
-    """The text of the page's first ``h1`` block ("" if none): the title of a page whose
-    metadata has none. The ``h1`` elements are found in the tags, in C."""
-    tags, block_at = segmentation.tags, segmentation.block_at
-    at = -1
-    while True:
-        try:
-            at = tags.index("h1", at + 1)
-        except ValueError:
-            return ""
-        if at in block_at:
-            return block_at[at].text
 
 
 def _furniture_list(group: TeaserGroup, segmentation: Segmentation, scores: Scores) -> bool:
