@@ -9,8 +9,10 @@ later stage touches the page tree.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -106,9 +108,10 @@ def element_path(element: lxml_html.HtmlElement, depth: int = 3) -> str:
 
 
 def _region_rule(
-    index: int, segmentation: Segmentation, scores: Scores, weights: Weights
+    index: int, segmentation: Segmentation, scores: Scores, weights: Weights, forms: list[int]
 ) -> Reason | None:
-    """The reason to drop everything below element ``index``, if there is one."""
+    """The reason to drop everything below element ``index``, if there is one (``forms``:
+    the page's ``form`` elements below the container, in order)."""
     hint = scores.furniture[index]
     if hint is not None:
         element = segmentation.elements[index]
@@ -117,7 +120,7 @@ def _region_rule(
     if (
         chars <= weights.form_box_max_chars
         and segmentation.tags[index] != "form"
-        and _holds_signup_form(index, segmentation)
+        and _holds_signup_form(index, segmentation, forms)
     ):
         element = segmentation.elements[index]
         return Reason("form_box", -1.0, f"{element_path(element, 1)} holds a sign-up form")
@@ -133,23 +136,18 @@ def _region_rule(
     return None
 
 
-def _holds_signup_form(index: int, segmentation: Segmentation) -> bool:
+def _holds_signup_form(index: int, segmentation: Segmentation, forms: list[int]) -> bool:
     """Whether element ``index`` holds a sign-up form: one whose action, class, id or name
     says mail, newsletter or subscribe (``SIGNUP_FORM``). Its fields are gone by now (the
     clean stage strips inputs), so the form's own attributes are the evidence; a recipe's
-    servings field or a poll are not sign-ups."""
-    tags, elements, stop = segmentation.tags, segmentation.elements, segmentation.end[index]
-    inner = index + 1
-    while inner < stop:
-        try:  # the next form below, found in C: most elements hold none
-            inner = tags.index("form", inner, stop)
-        except ValueError:
-            return False
+    servings field or a poll are not sign-ups. The forms below it are found by bisection
+    in ``forms`` (those of the container, in order): most elements hold none."""
+    elements, stop = segmentation.elements, segmentation.end[index]
+    for inner in itertools.takewhile(stop.__gt__, forms[bisect.bisect_right(forms, index) :]):
         form = elements[inner]
         names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
         if SIGNUP_FORM.search(names.lower()):
             return True
-        inner += 1
     return False
 
 
@@ -206,6 +204,7 @@ class _Judge:
         self.weights = weights
         self.teaser_of = {block: group for group in teasers for block in group.blocks}
         self.cache: dict[int, Reason | None] = {}
+        self.forms = segmentation.tagged_below(container, "form")
 
     def region(self, index: int) -> Reason | None:
         """The first drop rule that an element between ``index`` and the container triggers."""
@@ -217,7 +216,7 @@ class _Judge:
                 found = self.cache[index]
                 break
             chain.append(index)
-            found = _region_rule(index, self.segmentation, self.scores, self.weights)
+            found = _region_rule(index, self.segmentation, self.scores, self.weights, self.forms)
             if found is not None:
                 break
             index = parent[index]
@@ -359,11 +358,10 @@ def select_content(
     )
     if voted is not None:
         container, left_out = voted[0], voted[1]
-    tags, end = segmentation.tags, segmentation.end
-    first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
-    judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
+    end = segmentation.end
+    title = title or segmentation.first_text("h1")  # sought only without a title
+    judge = _Judge(container, segmentation, scores, teasers, weights, title, posts)
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
-    drops: list[Reason | None] = []
     check = budget.current().check
     stop = end[container]
     left = bytearray(stop - container)  # inside a subtree left out, by offset
@@ -371,13 +369,14 @@ def select_content(
         first, last = max(child, container), min(end[child], stop)
         if first < last:
             left[first - container : last - container] = b"\x01" * (last - first)
-    for block in segmentation.blocks:
+    blocks = segmentation.blocks
+    drops: list[Reason | None] = [outside] * len(blocks)
+    judged = range(*segmentation.blocks_below(container))  # in document order
+    for position in judged:
         check("select")
-        node = block.node
-        if container <= node < stop and not left[node - container]:
-            drops.append(judge.drop_reason(block))
-        else:
-            drops.append(outside)
+        block = blocks[position]
+        if not left[block.node - container]:
+            drops[position] = judge.drop_reason(block)
     trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     drop_orphan_headings(segmentation, drops, weights)
     drop_orphan_labels(segmentation, drops, weights)
@@ -385,9 +384,8 @@ def select_content(
     drop_toc_headings(segmentation.blocks, drops)
     trim_tail(segmentation, drops, weights, posts)
     trim_head(segmentation, drops, weights, judge.title)
-    pairs = list(zip(segmentation.blocks, drops, strict=True))
-    kept = {block.node for block, drop in pairs if drop is None}
-    cards = frozenset(b.index for b, drop in pairs if drop is not None and drop.rule == "teaser")
+    kept = {blocks[i].node for i in judged if drops[i] is None}  # the trims only drop
+    cards = frozenset(i for i in judged if (drop := drops[i]) is not None and drop.rule == "teaser")
     verdicts = (
         tuple(
             BlockVerdict(
@@ -474,9 +472,10 @@ def _finish(
 ) -> Selection:
     """Copy the article out, rate our confidence, list the teaser links. Blocks dropped as
     teasers (``teasers_dropped``, by index: a card's excerpt) are no prose of the page."""
-    kept_blocks = [b for b in segmentation.blocks if b.node in kept]
+    below = slice(*segmentation.blocks_below(container))
+    kept_blocks = [b for b in segmentation.blocks[below] if b.node in kept]  # kept are below
     kept_chars = sum(b.chars for b in kept_blocks)
-    positive = sum(v for v in scores.value if v > 0)
+    positive = sum(filter((0.0).__lt__, scores.value))  # the same values in the same order
     positive -= sum(max(0.0, scores.value[index]) for index in teasers_dropped)
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
     length = min(1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length)
