@@ -194,3 +194,13 @@ def test_no_phrase_is_read_back_from_a_cjk_encoding() -> None:
     chains = {c.chain[0].split("/")[1] for c in phrase_readings(text)}
     assert not chains & {"gb18030", "big5hkscs"}
     assert repair_text(text) == text
+
+
+def test_a_no_break_space_beside_a_phrase_stays() -> None:
+    """mac_roman read as windows-1252 inside clean text: the reading of the whole node
+    turned the host's no-break space and euro sign (``6,09\\xa0€``) into mac_roman's
+    dagger and ``Ä``; a space is a space in every code page a misreading moves between."""
+    broken = "Es kostet 6.299,09\xa0€, (Faoi seo, CŽ, œs‡id ar seo leis fŽidir ‡it a Th‡inig.) da"
+    fixed = repair_text(broken)
+    assert "6.299,09\xa0€," in fixed
+    assert "féidir áit a Tháinig" in fixed

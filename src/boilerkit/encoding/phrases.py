@@ -80,7 +80,18 @@ def spoiled(before: str, after: str) -> bool:
         and not _OTHER_LETTER.search(before)
     ):
         return not _cjk_beside_ascii(before, after)
+    if _lost_space(before, after):
+        return True
     return len(_SYMBOL_INSIDE.findall(after)) > len(_SYMBOL_INSIDE.findall(before))
+
+
+def _lost_space(before: str, after: str) -> bool:
+    """Whether a reading of the same length turns a no-break or narrow space into
+    something else: the code pages a misreading moves between keep it (mac_roman's
+    dagger for windows-1252's no-break space in ``6.299,09\xa0€`` is no reading)."""
+    return len(before) == len(after) and any(
+        a != b and a.isspace() for a, b in zip(before, after, strict=True)
+    )
 
 
 def _read(word: str, reader: str, target: str) -> str | None:
