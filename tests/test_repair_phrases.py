@@ -204,3 +204,12 @@ def test_a_no_break_space_beside_a_phrase_stays() -> None:
     fixed = repair_text(broken)
     assert "6.299,09\xa0€," in fixed
     assert "féidir áit a Tháinig" in fixed
+
+
+def test_a_whole_node_reading_leaves_the_host_words_it_makes_worse() -> None:
+    """Lower Sorbian written as ISO-8859-2 and read as windows-1252 inside French: the
+    reading of the whole node is taken for the phrase, and the French ``très`` beside it,
+    which holds no mark and reads worse as ``trčs``, is put back."""
+    broken = "Christian Paul, qui avait été très actif (za 3 ty¼eñ) lors des débats, s'est tu."
+    fixed = "Christian Paul, qui avait été très actif (za 3 tyźeń) lors des débats, s'est tu."
+    assert repair_text(broken) == fixed

@@ -26,7 +26,7 @@ from .text_stats import CODEC_HOME
 from .trigger import MARK
 from .whole import LEGACY_READINGS
 
-__all__ = ["WORDS", "phrase_readings", "spoiled", "word_reading"]
+__all__ = ["WORDS", "phrase_readings", "spoiled", "word_reading", "worse"]
 
 # Words as a misreading leaves them: split on ASCII whitespace only, which every reading
 # keeps in place (U+00A0 is a byte of a UTF-8 sequence as windows-1252 shows it).
@@ -195,7 +195,7 @@ def _each_reading(text: str) -> Iterator[tuple[Candidate, int]]:
                 fixed = _read(match.group(), reader, target)
                 if fixed is None or spoiled(match.group(), fixed):
                     continue
-                if match in marked or not _worse(match.group(), fixed):
+                if match in marked or not worse(match.group(), fixed):
                     parts += [text[last : match.start()], fixed]
                     last = match.end()
             if parts:
@@ -204,7 +204,7 @@ def _each_reading(text: str) -> Iterator[tuple[Candidate, int]]:
                 yield Candidate("".join(parts) + text[last:], chain, home), len(parts) // 2
 
 
-def _worse(word: str, fixed: str) -> bool:
+def worse(word: str, fixed: str) -> bool:
     """Whether the reading makes ``word``, a word of four letters or more, less like real
     text (``tamańo`` for ``tamaño``); a shorter word is too little to read by itself."""
     return sum(c.isalpha() for c in word) >= 4 and gain(word, fixed)[0] < 0

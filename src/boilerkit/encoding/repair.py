@@ -33,6 +33,7 @@ from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain, oddity
 from .chains import CJK_TARGETS, Candidate
 from .consistent import consistent_reading
+from .host import letter_swap
 from .judge import (
     WEIGHTS,
     Change,
@@ -45,7 +46,7 @@ from .judge import (
     weights,
     window,
 )
-from .phrases import WORDS, phrase_readings, spoiled, word_reading
+from .phrases import WORDS, phrase_readings, spoiled, word_reading, worse
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .siblings import sibling_reading
@@ -141,14 +142,42 @@ def _unmixed(text: str, cand: Candidate) -> Candidate:
         return cand
     if any(MARK.search(old_words[i]) for i in spoilt):
         return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
-    bounds = [match.span() for match in WORDS.finditer(new)]
+    return _put_back(cand, old_words, spoilt)
+
+
+def _put_back(cand: Candidate, old_words: tuple[str, ...], back: list[int]) -> Candidate:
+    """``cand`` with its words at ``back`` (indices of ``WORDS``) as they were."""
+    bounds = [match.span() for match in WORDS.finditer(cand.text)]
     parts = []
     last = 0
-    for i in spoilt:
+    for i in back:
         start, end = bounds[i]
-        parts += [new[last:start], old_words[i]]
+        parts += [cand.text[last:start], old_words[i]]
         last = end
-    return Candidate("".join(parts) + new[last:], cand.chain, cand.home)
+    return Candidate("".join(parts) + cand.text[last:], cand.chain, cand.home)
+
+
+def _bounded(text: str, cand: Candidate) -> Candidate:
+    """``cand``, a one-byte legacy reading of the whole node, with the words put back that
+    hold no mark and whose letters it only swaps for others that read worse
+    (``phrases.worse``: the host's ``très`` beside a Sorbian phrase is no ``trčs``), as
+    the phrase readings leave them; a sign read as a letter (mac_roman's ``discurr“``
+    for ``discurrì``) is the misreading's own structure, and stays read."""
+    target = cand.chain[0].split("/")[0]
+    if target in ("utf-8", "ftfy", *CJK_TARGETS) or len(cand.chain) > 1:
+        return cand
+    old_words = _words(text)
+    new_words = WORDS.findall(cand.text)
+    if len(old_words) != len(new_words):
+        return cand
+    back = [
+        i
+        for i in compress(count(), map(ne, old_words, new_words))
+        if letter_swap(old_words[i], new_words[i])
+        and not MARK.search(old_words[i])
+        and worse(old_words[i], new_words[i])
+    ]
+    return _put_back(cand, old_words, back) if back else cand
 
 
 @lru_cache(maxsize=8)
@@ -338,6 +367,9 @@ def _explain(text: str) -> RepairResult:
     if whole is None:
         return _finer(text, None)
     if not whole.chain[-1].endswith("(pieces)"):
+        whole = _bounded(text, whole)
+        if whole.text == text:
+            return _finer(text, None)
         return RepairResult(whole.text, tuple(diff(text, whole.text, whole.chain)))
     mended = _finer(text, whole)
     alone = _finer(text, None)
