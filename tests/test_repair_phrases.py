@@ -213,3 +213,30 @@ def test_a_whole_node_reading_leaves_the_host_words_it_makes_worse() -> None:
     broken = "Christian Paul, qui avait été très actif (za 3 ty¼eñ) lors des débats, s'est tu."
     fixed = "Christian Paul, qui avait été très actif (za 3 tyźeń) lors des débats, s'est tu."
     assert repair_text(broken) == fixed
+
+
+def _baltic_as_1252(text: str) -> str:
+    return text.encode("cp1257").decode("cp1252")
+
+
+@pytest.mark.parametrize(
+    ("host", "phrase"),
+    [
+        ("The minister said („{}“) and left the room.", "praėjusią savaitę"),
+        ("Er sagte nur „{}“ und ging nach Hause.", "pagājušajā nedēļā"),
+        ("Elle a répondu « {} » sans rien ajouter.", "šią valandą"),
+    ],
+)
+def test_a_baltic_phrase_read_as_windows_1252(host: str, phrase: str) -> None:
+    """Lithuanian and Latvian written as windows-1257 and read as windows-1252 inside
+    clean text: read word by word when the reading changes two words or more."""
+    broken = host.format(_baltic_as_1252(phrase))
+    assert broken != host.format(phrase)
+    assert repair_text(broken) == host.format(phrase)
+
+
+@pytest.mark.parametrize("name", ["bømlo", "skjervøy", "stjørdal"])
+def test_a_norwegian_name_alone_stays_mac_roman(name: str) -> None:
+    """A word alone with ``¿`` is mac_roman's ``ø`` as well as windows-1257's ``æ``: the
+    Baltic reading needs two changed words."""
+    assert repair_text(name.encode("mac_roman").decode("cp1252")) == name

@@ -45,6 +45,14 @@ _SYMBOL_INSIDE = re.compile(
 )
 
 
+# The legacy readings of a node (``whole.LEGACY_READINGS``), and Baltic text written as
+# windows-1257 and read as windows-1252 (``prieð 3 valandà`` for ``prieš 3 valandą``).
+# Read word by word (``word_reading``) only where it changes two words or more: a word
+# alone gives too few letters to tell windows-1257's ``æ`` for ``¿`` from mac_roman's ``ø``.
+_READINGS = {**LEGACY_READINGS, "cp1252": (*LEGACY_READINGS["cp1252"], "cp1257")}
+_BALTIC = ("cp1257/cp1252",)
+
+
 # French ``œ`` before ``u`` (``cœur``, ``chœur``, ``œuvre``): the trigger's marks take it
 # for windows-1252's reading of Polish ``ś`` or mac_roman's ``ú``; no mark for a phrase.
 _OE = re.compile("[œŒ](?=[uU])")
@@ -124,7 +132,9 @@ def word_reading(text: str) -> Candidate | None:
     no-break space, ``çò`` as ``ÁÚ``, are no reading). The caller reads it only where the
     text's marked words read oddly (``bigrams.oddity``), as for the other phrase readings."""
     best: tuple[float, Candidate] | None = None
-    for cand, _ in _readings(text):
+    for cand, changed in _readings(text):
+        if cand.chain == _BALTIC and changed < 2:
+            continue  # alone, ``b¿mlo`` is mac_roman's ``bømlo`` as well as ``bæmlo``
         saved = _word_gain(text, cand.text)
         if saved is None or saved < weights().word_gain or (best and saved <= best[0]):
             continue
@@ -176,7 +186,7 @@ def _each_reading(text: str) -> Iterator[tuple[Candidate, int]]:
     marked = [m for m in words if MARK.search(_OE.sub("oe", m.group()))]
     if not marked:
         return
-    for reader, targets in LEGACY_READINGS.items():
+    for reader, targets in _READINGS.items():
         if reader in CJK_TARGETS:
             # ``encode_as`` writes back one-byte code pages only: through GBK's table it
             # took Latin-1 letters for bytes (``MÄ£ÄM`` read as cp932, ``Mﾄ｣ﾄM``), a reading
