@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from boilerkit import repair_text
-from boilerkit.encoding.phrases import phrase_readings
+from boilerkit.encoding.phrases import phrase_readings, spoiled
 
 PHRASES = [
     pytest.param(
@@ -240,3 +240,10 @@ def test_a_norwegian_name_alone_stays_mac_roman(name: str) -> None:
     """A word alone with ``¿`` is mac_roman's ``ø`` as well as windows-1257's ``æ``: the
     Baltic reading needs two changed words."""
     assert repair_text(name.encode("mac_roman").decode("cp1252")) == name
+
+
+def test_a_format_character_between_letters_spoils_a_word() -> None:
+    """windows-1255 and windows-1256 read windows-1252's ``ý`` as a left-to-right mark:
+    ``týden`` would become ``t\\u200eden``, an invisible character inside a word."""
+    assert spoiled("týden", "t\u200eden")
+    assert not spoiled("týden", "tıden")

@@ -37,10 +37,11 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 _OTHER_LETTER = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0530-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-# A symbol or control between two letters (``f¸r``, ``gef‰llt``; not an apostrophe, a
+# A symbol, control or format character between two letters (``f¸r``, ``gef‰llt``,
+# windows-1255's left-to-right mark for ``ý`` in ``t\u200eden``; not an apostrophe, a
 # no-break space or a soft hyphen).
 _SYMBOL_INSIDE = re.compile(
-    "(?<=[^\\W\\d_])[\u0080-\u009f\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2020-\u2022\u2030\u2122\u2190-\u2bff]"
+    "(?<=[^\\W\\d_])[\u0080-\u009f\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2020-\u2022\u2030\u2122\u200b-\u200f\u2190-\u2bff]"
     "(?=[^\\W\\d_])"
 )
 
