@@ -59,6 +59,16 @@ REPAIRED = [
         "The sign said " + _greek_as_1252("καλημέρα σας φίλοι") + " in big letters.",
         "The sign said καλημέρα σας φίλοι in big letters.",
     ),
+    # ...where the bigram model cannot confirm the Greek (abbreviations, a date) and the
+    # cost model's next best, a Cyrillic reading, is no better in the model's eyes
+    (
+        "The sign said " + _greek_as_1252("τρέχ εβδ") + " in big letters.",
+        "The sign said τρέχ εβδ in big letters.",
+    ),
+    (
+        "Der Vertrag vom (" + _greek_as_1252("12 Οκτωβρίου 1998") + ") gilt weiter.",
+        "Der Vertrag vom (12 Οκτωβρίου 1998) gilt weiter.",
+    ),
 ]
 
 
