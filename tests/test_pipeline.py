@@ -227,3 +227,31 @@ def test_an_archive_of_bare_links_is_a_listing_and_never_their_navigation(links:
     assert document.text == ""
     assert document.page_type == "listing"
     assert [link.title for link in document.related] == ARCHIVE_TITLES
+
+
+SHORT_ON_A_LONG_PAGE = (
+    "<html><head><title>Council notes</title></head><body><main><article><h1>Council notes"
+    "</h1><p>The council met on Tuesday and agreed the new parking rules for the centre,"
+    " which take effect in May after a month of consultation.</p></article></main><footer>"
+    + "".join(
+        f"<p>Footer notice {i}: opening hours, addresses, the terms of use and the privacy"
+        " policy of the site, repeated on every page of it.</p>"
+        for i in range(40)
+    )
+    + "</footer></body></html>"
+)
+
+
+def test_second_opinion_runs_trafilatura_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Recall mode in one pass: not balanced mode and its retry on a short answer, nor
+    the text of the answer, which we never read (``second_opinion``'s docstring)."""
+    import trafilatura.core
+
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("trafilatura ran work the second opinion does not need")
+
+    monkeypatch.setattr(trafilatura.core, "_recall_retry", forbidden)
+    monkeypatch.setattr(trafilatura.core, "xmltotxt", forbidden)
+    content = fallback.second_opinion(SHORT_ON_A_LONG_PAGE)
+    assert content is not None
+    assert "new parking rules" in content.text_content()

@@ -145,6 +145,15 @@ def second_opinion(source: str | lxml_html.HtmlElement) -> lxml_html.HtmlElement
     0.9483 / 0.9581 after the selection changes of the same day). Where its fast answer
     is a teaser of our article (361 chars of a 5,000-char one, on one dev page), ``judge``
     keeps ours.
+
+    It runs with ``favor_recall``: we ask where ours is short, and there its balanced mode
+    finds its own answer short too and runs again in recall mode (``_recall_retry``, after
+    its text of the whole page, ``html2txt``), so recall mode gives the same answer on 36
+    of the 41 dev and peer pages that run it, in one pass: 37% less of its CPU time on
+    them, the same corpus F1 on both dev corpora and the peers' pages (on two pages its
+    answer adds a line the gold calls boilerplate, on one it leaves out one: page F1 1.00
+    -> 0.67 and 0.80, 0.75 -> 1.00). ``output_format="txt"`` spares the
+    Markdown text it would otherwise build beside the tree we read (the same tree, 5% less).
     """
     import trafilatura  # deferred: it takes a while to import and is rarely needed
 
@@ -152,6 +161,8 @@ def second_opinion(source: str | lxml_html.HtmlElement) -> lxml_html.HtmlElement
         result = trafilatura.bare_extraction(
             source,
             fast=True,
+            favor_recall=True,
+            output_format="txt",
             include_comments=False,
             with_metadata=False,
             include_links=True,
