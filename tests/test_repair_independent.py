@@ -168,10 +168,11 @@ def test_independent_floors() -> None:
     share = {key: ok / total for key, (ok, total) in counts.items()}
     assert share["phrase/utf8"] >= 0.96, share
     assert share["short/utf8"] >= 0.95, share
-    # 37.8%: CJK as CJK among them; one letter of a Slovene or Romanian phrase in a
+    # 40.4%: CJK as CJK among them; one letter of a Slovene or Romanian phrase in a
     # foreign sentence (``èez 3 ted``, ``sãpt``) is not repaired since the host's language
-    # is asked (39.3% before): the same evidence as the clean twins below
-    assert share["phrase/legacy"] >= 0.37, share
+    # is asked (-6 cases: the same evidence as the clean twins below); windows-1257
+    # phrases and Greek abbreviations are (+11)
+    assert share["phrase/legacy"] >= 0.39, share
     assert share["short/legacy"] >= 0.40, share
     # Clean twins changed: 1 of 2,372 (6 before the host's language was asked): Gaelic
     # ``thìde`` in a Czech sentence, read as Czech ``thěde`` (the host is Czech); open.
