@@ -309,12 +309,15 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
         mended = in_word_signs(old) - in_word_signs(new)
         if mended > 0 and saved < table.language_gain:  # the gain stopped short: in full
             saved, after = gain(old[:span], new[:span])
-        if after > ceiling * len(new) or _case_flips(new) > _case_flips(old):
-            continue  # (a capital after a lower-case letter: ``apparaître`` is no ``apparaÓtre``)
-        if mended <= 0 and saved >= table.language_gain and not _own_or_host(old, new):
+        if after > ceiling * len(new):
             continue
-        if saved >= table.language_gain or (mended > 0 and saved >= table.mended_gain):
-            scored.append((-saved - mended * table.language_gain, i, cand))
+        if not (saved >= table.language_gain or (mended > 0 and saved >= table.mended_gain)):
+            continue
+        if _case_flips(new) > _case_flips(old):
+            continue  # a capital after a lower-case letter: ``apparaître`` is no ``apparaÓtre``
+        if mended <= 0 and not _own_or_host(old, new):
+            continue
+        scored.append((-saved - mended * table.language_gain, i, cand))
     if not scored:
         return None
     enough = table.language_context  # (letters counted up to what it takes, at C speed)

@@ -94,13 +94,16 @@ def spoiled(before: str, after: str) -> bool:
     return len(_SYMBOL_INSIDE.findall(after)) > len(_SYMBOL_INSIDE.findall(before))
 
 
+_WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
 def _lost_space(before: str, after: str) -> bool:
     """Whether a reading of the same length turns a no-break or narrow space into
     something else: the code pages a misreading moves between keep it (mac_roman's
     dagger for windows-1252's no-break space in ``6.299,09\xa0€`` is no reading)."""
-    return len(before) == len(after) and any(
-        a != b and a.isspace() for a, b in zip(before, after, strict=True)
-    )
+    if len(before) != len(after) or not _WIDE_SPACE.search(before):
+        return False  # (words are split on ASCII spaces: only the others can be inside)
+    return any(a != b and a.isspace() for a, b in zip(before, after, strict=True))
 
 
 def _read(word: str, reader: str, target: str) -> str | None:
