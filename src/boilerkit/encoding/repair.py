@@ -22,8 +22,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, compress, count, islice
-from operator import ne
+from itertools import accumulate, islice
 
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
@@ -31,9 +30,9 @@ from lxml import etree
 from ..page.roots import is_whole_document
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain, oddity
+from .bounds import bounded, unmixed
 from .chains import CJK_TARGETS, Candidate
 from .consistent import consistent_reading
-from .host import letter_swap
 from .judge import (
     WEIGHTS,
     Change,
@@ -46,7 +45,7 @@ from .judge import (
     weights,
     window,
 )
-from .phrases import WORDS, phrase_readings, spoiled, word_reading, worse
+from .phrases import phrase_readings, word_reading
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .siblings import sibling_reading
@@ -100,7 +99,7 @@ def _whole_reading(text: str) -> Candidate | None:
     memo: dict[str, float] = {}
     deltas = (
         (_delta(text, c, memo, None if decoded else _needed(c)), i, c)
-        for i, c in enumerate(_unmixed(text, r) for r in whole_readings(text))
+        for i, c in enumerate(unmixed(text, r) for r in whole_readings(text))
     )
     scored = sorted((d, i, c) for d, i, c in deltas if d is not None)
     for (change, after, before), _, cand in scored:
@@ -115,76 +114,6 @@ def _whole_reading(text: str) -> Candidate | None:
         if sound(*window(text, cand.text, margin=100), sequences=utf8):
             return cand
     return ftfy_cand
-
-
-def _unmixed(text: str, cand: Candidate) -> Candidate:
-    """``cand`` with the words of the clean text around a broken phrase put back.
-
-    A reading of the whole node changes every non-ASCII word, those of the clean text
-    around a broken phrase too: the phrase reads as Russian, and ``Unterstütze`` beside
-    it becomes ``Unterstьtze``; a GBK phrase reads as Chinese, and ``für`` beside it
-    becomes ``f黵``. A word the reading spoils (``phrases.spoiled``) was not part of the
-    misreading: the clean words around a phrase bound it. A reading that spoils a marked
-    word is wrong, and reads nothing (``d’hier\xa0à`` as mac_roman is ``díhier†‡``,
-    ``nöööö`` as windows-874 ``n๖๖๖๖``).
-    """
-    new = cand.text
-    if new == text:
-        return cand
-    old_words = _words(text)
-    new_words = WORDS.findall(new)
-    if len(old_words) != len(new_words):
-        return cand
-    # the words a reading changes, found at C speed (most of a long node's words stay)
-    changed = compress(count(), map(ne, old_words, new_words))
-    spoilt = [i for i in changed if spoiled(old_words[i], new_words[i])]
-    if not spoilt:
-        return cand
-    if any(MARK.search(old_words[i]) for i in spoilt):
-        return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
-    return _put_back(cand, old_words, spoilt)
-
-
-def _put_back(cand: Candidate, old_words: tuple[str, ...], back: list[int]) -> Candidate:
-    """``cand`` with its words at ``back`` (indices of ``WORDS``) as they were."""
-    bounds = [match.span() for match in WORDS.finditer(cand.text)]
-    parts = []
-    last = 0
-    for i in back:
-        start, end = bounds[i]
-        parts += [cand.text[last:start], old_words[i]]
-        last = end
-    return Candidate("".join(parts) + cand.text[last:], cand.chain, cand.home)
-
-
-def _bounded(text: str, cand: Candidate) -> Candidate:
-    """``cand``, a one-byte legacy reading of the whole node, with the words put back that
-    hold no mark and whose letters it only swaps for others that read worse
-    (``phrases.worse``: the host's ``très`` beside a Sorbian phrase is no ``trčs``), as
-    the phrase readings leave them; a sign read as a letter (mac_roman's ``discurr“``
-    for ``discurrì``) is the misreading's own structure, and stays read."""
-    target = cand.chain[0].split("/")[0]
-    if target in ("utf-8", "ftfy", *CJK_TARGETS) or len(cand.chain) > 1:
-        return cand
-    old_words = _words(text)
-    new_words = WORDS.findall(cand.text)
-    if len(old_words) != len(new_words):
-        return cand
-    back = [
-        i
-        for i in compress(count(), map(ne, old_words, new_words))
-        if letter_swap(old_words[i], new_words[i])
-        and not MARK.search(old_words[i])
-        and worse(old_words[i], new_words[i])
-    ]
-    return _put_back(cand, old_words, back) if back else cand
-
-
-@lru_cache(maxsize=8)
-def _words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` (``phrases.WORDS``): every reading of a node is compared
-    with the same node, word by word."""
-    return tuple(WORDS.findall(text))
 
 
 def _needed(cand: Candidate) -> float:
@@ -314,7 +243,7 @@ def _by_language(text: str, result: RepairResult) -> RepairResult:
     )
     if not legacy:
         return result
-    cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
+    cand = by_language(text, (unmixed(text, c) for c in legacy_readings(text)))
     if cand is None and oddity(_marked(text)) >= weights().language_oddity:
         # a phrase, its marked words reading as no language's (one look for both)
         cand = _phrase_by_language(text)
@@ -367,7 +296,7 @@ def _explain(text: str) -> RepairResult:
     if whole is None:
         return _finer(text, None)
     if not whole.chain[-1].endswith("(pieces)"):
-        whole = _bounded(text, whole)
+        whole = bounded(text, whole)
         if whole.text == text:
             return _finer(text, None)
         return RepairResult(whole.text, tuple(diff(text, whole.text, whole.chain)))
