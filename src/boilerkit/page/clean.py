@@ -13,7 +13,12 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..selection.page_table import compiled
-from ..weights import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
+from ..weights import (
+    QUOTE_HEADER,
+    QUOTE_HEADER_MAX_CHARS,
+    SHOWN_BY_SCRIPT_MIN_CHARS,
+    SHOWN_BY_SCRIPT_SHARE,
+)
 from .paragraphs import wrap_loose_runs
 from .roots import is_whole_document
 from .tags import HEADING_TAGS
@@ -233,12 +238,16 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
     for cite in [cite for cite in cites if _is_quote_attribution(cite)]:
         cite.drop_tree()
     hiding = marks.hiding if marks else dict.fromkeys(v.getparent() for v in _MAYBE_HIDING(root))
-    for element in hiding:
-        if (
-            element.getparent() is not None
-            and element.tag not in ("html", "body")
-            and _is_hidden(element)
-        ):
+    hidden = [
+        element
+        for element in hiding
+        if element.getparent() is not None
+        and element.tag not in ("html", "body")
+        and _is_hidden(element)
+    ]
+    shown = shown_by_script(root, hidden)
+    for element in hidden:
+        if element not in shown and element.getparent() is not None:
             element.drop_tree()
     for formula in marks.maths if marks else list(root.iter("math")):  # after: only what
         linear_math(formula)  # is visible of it is read
@@ -289,6 +298,57 @@ def _is_hidden(element: lxml_html.HtmlElement) -> bool:
         or element.get("type") == "hidden"
         or (style is not None and _HIDDEN_STYLE.search(style) is not None)
     )
+
+
+def shown_by_script(
+    root: lxml_html.HtmlElement, hidden: Sequence[lxml_html.HtmlElement]
+) -> set[lxml_html.HtmlElement]:
+    """The elements of ``hidden`` that hold the article a script shows, to be kept.
+
+    Pages that reveal their article by script ship it in the markup under an inline
+    ``display: none`` (an article shown once a consent or paywall check passes, a
+    gallery's slides shown one at a time): dropping it as hidden left selection the page's
+    furniture. Such elements are hidden by their style alone, and those alike under one
+    parent (same tag and class) together hold most of the page's paragraph text
+    (``SHOWN_BY_SCRIPT_SHARE``); a hidden dialog, tab or duplicate holds a small part.
+    """
+    prose: dict[_Kind, int] = {}
+    groups: dict[_Kind, list[lxml_html.HtmlElement]] = {}
+    for element in hidden:
+        if _hidden_by_style_alone(element):
+            kind = (element.getparent(), element.tag, element.get("class"))
+            prose[kind] = prose.get(kind, 0) + _paragraph_chars(element)
+            groups.setdefault(kind, []).append(element)
+    if not prose or max(prose.values()) < SHOWN_BY_SCRIPT_MIN_CHARS:
+        return set()
+    page = _paragraph_chars(root)
+    return {
+        element
+        for kind, chars in prose.items()
+        if chars >= SHOWN_BY_SCRIPT_MIN_CHARS and chars >= SHOWN_BY_SCRIPT_SHARE * page
+        for element in groups[kind]
+    }
+
+
+_Kind = tuple[lxml_html.HtmlElement | None, str, str | None]
+"""Hidden siblings alike (parent, tag, class): a gallery's slides, one article's parts."""
+
+
+def _hidden_by_style_alone(element: lxml_html.HtmlElement) -> bool:
+    """Hidden by an inline style, which a script changes, and by nothing else."""
+    style = element.get("style")
+    return (
+        style is not None
+        and _HIDDEN_STYLE.search(style) is not None
+        and element.get("hidden") is None
+        and element.get("aria-hidden") != "true"
+        and element.get("type") != "hidden"
+    )
+
+
+def _paragraph_chars(element: lxml_html.HtmlElement) -> int:
+    """Characters of text in the ``<p>`` elements at or below ``element``, spaces collapsed."""
+    return sum(len(" ".join(p.text_content().split())) for p in element.iter("p"))
 
 
 def _is_quote_attribution(cite: lxml_html.HtmlElement) -> bool:
