@@ -129,3 +129,16 @@ def test_hidden_parts_inside_a_shown_article_still_go() -> None:
     text = _cleaned_text(body)
     assert "A sentence of the story" in text
     assert "Print-only" not in text
+
+
+def test_explain_lists_what_clean_removed_and_kept() -> None:
+    page = (
+        "<html><body><main><h1>Ferry</h1><p>The lead.</p>"
+        f'<div id="story" class="body" style="display:none"><p>{_PROSE}</p><p>{_PROSE}</p></div>'
+        '<div class="popup" style="display:none"><p>Join our newsletter.</p></div>'
+        "<script>var x = 1;</script></main></body></html>"
+    )
+    notes = boilerkit.explain(page).notes
+    assert any(n.startswith("clean kept div#story.body") and "shown_by_script" in n for n in notes)
+    assert any(n.startswith("clean removed div.popup") and "hidden" in n for n in notes)
+    assert not any("var x" in n for n in notes)  # scripts are not listed
