@@ -143,3 +143,22 @@ def test_preload_builds_the_lazy_tables_before_the_workers_fork() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.stdout.split("\n")[:2] == ["False", "1 1 True"], done.stderr
+
+
+def test_workers_collect_rarely_and_the_parent_keeps_its_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Workers run with ``WORKER_GC_THRESHOLD`` (forked after this patch, they report it
+    through it); the parent's collector is on again after its preload, at its threshold."""
+    import gc
+
+    before = gc.get_threshold()
+
+    def report(task: Task, job: Job) -> Result:
+        return Result(task.name, task.stem, output=str(gc.get_threshold()[0]).encode())
+
+    monkeypatch.setattr(batch, "process", report)
+    tasks = [Task(f"p{n}", f"p{n}", data=b"<p>x</p>") for n in range(3)]
+    results = list(run_batch(tasks, Job(), 2))
+    assert [r.output for r in results] == [str(pool.WORKER_GC_THRESHOLD).encode()] * 3
+    assert gc.isenabled() and gc.get_threshold() == before

@@ -5,6 +5,8 @@ made of what they look at."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from lxml import etree
@@ -108,6 +110,8 @@ _HTML = tag_soup(
         "\n\t",
         "Stand: 08.05.2019",
         "\u0968\u0966\u0967\u096f \u092e\u093e\u0930\u094d\u091a \u0967\u0968",
+        "\u09e7\u09ef\u09ef\u09ee",
+        "\u00e9t\u00e9 \u0662\u0660\u0662\u0663",
         "12 March 2020 and a longer text after it that goes on " * 3,
         "1920",
     ),
@@ -150,3 +154,35 @@ def test_marked_elements_equal_reference_up_to_and_past_the_spelling_cap(
         assert [[e.text for e in pure.bylines()], [e.text for e in pure.dates()]] == compiled
     assert compiled[0][:2] == ["r", "i"]
     assert len(compiled[1]) == spellings
+
+
+def test_opening_words_cover_the_byline_patterns() -> None:
+    """Every ASCII word an alternative of ``BYLINE_TEXT`` or ``_BARE_BY`` opens with is
+    one of ``OPENING_WORDS``, the compiled walk's filter (``in`` only continues
+    ``autor``); a word added to a pattern and not there would be missed by the walk."""
+    patterns = scan.BYLINE_TEXT.pattern + scan._BARE_BY.pattern
+    opened = set(re.findall(r"(?:\(\?:|\||\^\\s\*)([a-z]+)", patterns)) - {"in"}
+    assert opened
+    assert {w for w in opened if not w.startswith(scan.OPENING_WORDS)} == set()
+
+
+@compiled_only
+def test_texts_are_filtered_by_their_opening_words() -> None:
+    """Each opening word in any case is read; an ASCII text that opens otherwise is not
+    offered to ``accept``; a letter that is not ASCII where a word's letter is expected
+    ("po\u017fted": ``re.IGNORECASE`` folds ``\u017f`` to "s") leaves the text to it; of
+    the texts that open with a character that is not ASCII, those that open with another
+    script's initial, a Hangul syllable or Unicode whitespace are offered, others not."""
+    texts = [f"{word.upper()} x" for word in scan.OPENING_WORDS]
+    texts += ["Bravo", "b", "po\u017fted by X", " \tauthor: X", "Autorin: X"]
+    texts += ["\u0410\u0432\u0442\u043e\u0440: X", "\u03a9mega", "\u00a0By X", "\uae40\ubbfc\uc900"]
+    body = "".join(f"<p>{text}</p>" for text in texts)
+    root = lxml_html.document_fromstring(f"<html><body>{body}</body></html>")
+    offered: list[str] = []
+
+    def accept(text: str) -> bool:
+        offered.append(text)
+        return False
+
+    scan.PageScan(root).texts_where(accept, scan.OPENING)
+    assert offered == [t for t in texts if t not in ("Bravo", "b", "\u03a9mega")]

@@ -123,7 +123,7 @@ def _run(
         body = article_body(page.root) if not large and "articleBody" in text else None
     deadline.check("metadata")
     with stage("clean"):
-        pre_css = not large and is_pre_css(text, options.weights.pre_css_class_share)
+        pre_css = not large and is_pre_css(page.markup, options.weights.pre_css_class_share)
         removed: list[Removal] | None = [] if explain else None
         clean_tree(page.root, paragraphs=pre_css, removed=removed)
     deadline.check("clean")

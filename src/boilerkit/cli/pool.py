@@ -28,6 +28,7 @@ so the guilty page is the only one that fails.
 from __future__ import annotations
 
 import ctypes
+import gc
 import mmap
 import multiprocessing
 import os
@@ -66,6 +67,11 @@ GRACE_SECONDS = 60.0
 """Added to a page's worst case before its worker is taken for stuck (a busy machine)."""
 POLL_SECONDS = 0.5
 """How often the parent looks at the page the oldest chunk's worker is on."""
+WORKER_GC_THRESHOLD = 20_000
+"""A worker's collector runs after this many more container objects were made than freed
+(Python's default: 700). An extraction frees nearly all it makes as it goes, so the young
+collections found little and cost 0.07 ms a page (1%); at 20,000 none runs on 300
+trafilatura-eval pages, and the resident size is the same."""
 
 
 def run_batch(
@@ -189,9 +195,23 @@ _TRIM_ABOVE = 0
 """RSS in bytes past which a worker trims its heap after a page (set by ``_start_worker``)."""
 
 
+def _preload(job: Job) -> None:
+    """``pipeline.preload`` with the collector off: what it builds lives as long as the
+    process, so collections while it is built find nothing (0.03 CPU s at every start,
+    a full one of 14 ms among them, before any worker can begin)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        pipeline.preload(job.options)
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _start_worker(job: Job, started: Any, position: Any) -> None:
     global _SHARED, _TRIM_ABOVE
     batch.start_worker(job)
+    gc.set_threshold(WORKER_GC_THRESHOLD)
     _SHARED = (started, position) if started is not None else None
     _TRIM_ABOVE = _rss() + job.options.weights.memory.trim_after_bytes
 
@@ -265,7 +285,7 @@ class Pool:
         self.clocks = _Clocks(2 * jobs * CHUNKS_PER_WORKER + 4 * CHUNK_SIZE)
         self.shared = self.context.get_start_method() == "fork"
         if self.shared:
-            pipeline.preload(job.options)  # once here, not once per worker
+            _preload(job)  # once here, not once per worker
         self.executor = self._start()
         budget = job.options.time_budget or PATIENCE_WITHOUT_BUDGET
         self.page_patience = BUDGET_SLACK * budget + 1.0

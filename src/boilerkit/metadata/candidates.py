@@ -32,6 +32,9 @@ class Candidates:
 
     def __init__(self) -> None:
         self._values: dict[str, list[tuple[str, object]]] = {}
+        # Each field's values in ``_raw``'s order, kept until the next ``add`` to it: a
+        # field is read several times (the title by every title rule).
+        self._ranked: dict[str, list[tuple[str, object]]] = {}
 
     def add(self, field: str, source: str, value: object) -> None:
         """Record ``value`` for ``field`` unless it is too long to be one (``MAX_CHARS``:
@@ -41,11 +44,16 @@ class Candidates:
         ):
             return
         self._values.setdefault(field, []).append((source, value))
+        self._ranked.pop(field, None)
 
     def _raw(self, field: str) -> list[tuple[str, object]]:
-        rank = _RANKS.get(field, {})
-        last = len(rank)
-        return sorted(self._values.get(field, []), key=lambda item: rank.get(item[0], last))
+        ranked = self._ranked.get(field)
+        if ranked is None:
+            rank = _RANKS.get(field, {})
+            last = len(rank)
+            ranked = sorted(self._values.get(field, []), key=lambda item: rank.get(item[0], last))
+            self._ranked[field] = ranked
+        return ranked
 
     def each(self, field: str) -> Iterator[tuple[str, str]]:
         """``(source, value)`` pairs, most trusted source first, page order within one;

@@ -18,6 +18,7 @@ from lxml import html as lxml_html
 
 from ..encoding.repair import compose
 from .scan import DATED, PageScan, body_of
+from .text import dates_read
 
 EARLIEST = date(1995, 1, 1)
 """The web had few dated pages before this; earlier "dates" are mostly birth years etc."""
@@ -133,6 +134,15 @@ def parse_date(text: str | None) -> str | None:
     """ISO 8601 for the first date written in ``text`` (ISO, numeric, or month names)."""
     if not text or len(text) > MAX_DATE_CHARS:
         return None
+    memo = dates_read()
+    if memo is None:
+        return _parse_date(text)
+    if text not in memo:
+        memo[text] = _parse_date(text)
+    return memo[text]
+
+
+def _parse_date(text: str) -> str | None:
     text = text.strip()
     match = _ISO.search(text)
     if match:

@@ -54,10 +54,48 @@ _HANGUL = ("\uac00", "\ud7a3")
 FOLDED, HOLDS, EQUALS = 0, 1, 2
 Test = tuple[str, int, tuple[str, ...]]
 """An attribute's name, how its values are tested, the words they are tested for."""
+# The attributes searched for ``BYLINE_WORDS`` and ``DATE_WORDS``.
+_BYLINE_NAMES = ("class", "id", "data-testid")
+_DATE_NAMES = ("class", "id")
+# The searches of ``PageScan._searches``, by position.
+_BYLINES, _DATES, _SITE = 0, 1, 2
 # What the texts ``PageScan.texts_where`` is asked for are like (see there).
 OPENING, DATED = 0, 1
-# The ASCII ones, as the compiled walk tests a text's first byte against them.
-_ASCII_INITIALS = "".join(sorted(c for c in _BYLINE_INITIALS if c.isascii())).encode()
+# The words ``BYLINE_TEXT`` and ``_BARE_BY`` open with that are written in ASCII: the
+# compiled walk makes a string only for a text that opens with one of them (in any case)
+# or with a character that is not ASCII. Nine in ten texts that open with one of the
+# initials (a, b, d, e, p, ...) open with none of them. A word added to those patterns
+# must be added here (``tests/test_meta_parity.py`` reads the patterns for them).
+OPENING_WORDS = (
+    "artikel",
+    "author",
+    "autor",
+    "av",
+    "beitrag",
+    "bericht",
+    "by",
+    "door",
+    "ein",
+    "oleh",
+    "par",
+    "por",
+    "posted",
+    "przez",
+    "submitted",
+    "text",
+    "von",
+    "written",
+    "yazar",
+)
+_ASCII_OPENINGS = tuple(word.encode() for word in OPENING_WORDS)
+# The code points that are not ASCII a byline-like text may open with: the initials, the
+# Hangul syllables and Unicode whitespace (the walk leaves a text that opens with it to
+# ``_opens_byline``). A text opening with another script is not made a string.
+_NON_ASCII_FIRSTS = frozenset(
+    {ord(c) for c in _BYLINE_INITIALS if not c.isascii()}
+    | set(range(ord(_HANGUL[0]), ord(_HANGUL[1]) + 1))
+    | {code for code in range(128, 0x3001) if chr(code).isspace()}
+)
 # Texts this long or longer (whitespace collapsed) are running text, not a byline.
 MAX_BYLINE_TEXT_CHARS = 80
 # At most this many byline-like texts are located (callers stop at the second that holds up).
@@ -260,29 +298,41 @@ class PageScan:
                 found |= index.having(name, spellings)
         return found
 
-    def _hits(self, tests: list[Test]) -> list[Any] | None:
-        """``_meta.attribute_hits`` of ``tests`` (see there), or ``None`` on the pure path
-        and where ``root`` is not the whole document."""
+    def _searches(self) -> tuple[list[Test], list[Test], list[Test]]:
+        """The tests of ``bylines``, ``dates`` and ``site`` (``_meta.attribute_hits``)."""
+        bylines: list[Test] = [(name, FOLDED, BYLINE_WORDS) for name in _BYLINE_NAMES]
+        if self._rel_author:
+            bylines.append(("rel", EQUALS, ("author",)))
+        if self._itemprop_author:
+            bylines.append(("itemprop", HOLDS, ("author",)))
+        dates: list[Test] = [(name, FOLDED, DATE_WORDS) for name in _DATE_NAMES]
+        site: list[Test] = [("class", HOLDS, SITE_WORDS), ("id", HOLDS, ("logo", "copyright"))]
+        return bylines, dates, site
+
+    def _hits(self, search: int) -> list[Any] | None:
+        """The hits of ``_searches()[search]`` (see ``_meta.attribute_hits``), or ``None``
+        on the pure path and where ``root`` is not the whole document. Each search walks
+        the tree on its own: the tests, not the walk, are most of its cost (the proxies of
+        the elements hit above all), so one walk for all three was slower."""
         walk = compiled("attribute_hits")
         if walk is None or not self._whole():
             return None
         encoded = [
-            (name.encode(), how, tuple(w.encode() for w in words)) for name, how, words in tests
+            (name.encode(), how, tuple(w.encode() for w in words))
+            for name, how, words in self._searches()[search]
         ]
         found: list[Any] = walk(self.root, encoded)
         return found
 
     def _marked_hits(
-        self,
-        names: tuple[str, ...],
-        words: tuple[str, ...],
-        tests: list[Test],
+        self, search: int, names: tuple[str, ...]
     ) -> list[lxml_html.HtmlElement] | None:
-        """The elements whose attribute ``names`` hold ``words`` (any case) or that pass
-        ``tests``, in page order, found in one compiled walk without a string made per
-        value; ``None`` where the index must answer (no extension, a value not in ASCII,
-        ``MAX_SPELLINGS`` or more spellings of the words: the index stops counting there)."""
-        hits = self._hits([*((name, FOLDED, words) for name in names), *tests])
+        """The elements that pass the tests of search ``search`` (its first tests: the
+        words, any case, in the attributes ``names``), in page order, found in one
+        compiled walk without a string made per value; ``None`` where the index must
+        answer (no extension, a value not in ASCII, ``MAX_SPELLINGS`` or more spellings
+        of the words: the index stops counting there)."""
+        hits = self._hits(search)
         if hits is None:
             return None
         for found in hits[: len(names)]:
@@ -295,20 +345,17 @@ class PageScan:
         """``rel=author``, an ``itemprop`` with "author", or a ``BYLINE_WORDS``
         class/id/data-testid, in page order."""
         if self._bylines is None:
-            tests: list[Test] = [("rel", EQUALS, ("author",))] if self._rel_author else []
-            if self._itemprop_author:
-                tests.append(("itemprop", HOLDS, ("author",)))
-            self._bylines = self._marked_hits(("class", "id", "data-testid"), BYLINE_WORDS, tests)
+            self._bylines = self._marked_hits(_BYLINES, _BYLINE_NAMES)
         index = self._indexed() if self._bylines is None else None
         if self._bylines is None and index is not None:
-            found = self._marked_in(index, ("class", "id", "data-testid"), BYLINE_WORDS)
+            found = self._marked_in(index, _BYLINE_NAMES, BYLINE_WORDS)
             if self._rel_author:
                 found |= index.equal("rel", "author")
             if self._itemprop_author:
                 found |= index.having("itemprop", {"author"})
             self._bylines = index.elements(found)
         if self._bylines is None:
-            paths = self._marked(("class", "id", "data-testid"), BYLINE_WORDS)
+            paths = self._marked(_BYLINE_NAMES, BYLINE_WORDS)
             if self._rel_author:
                 paths.append("//body//@rel[. = 'author']/..")
             if self._itemprop_author:
@@ -319,12 +366,12 @@ class PageScan:
     def dates(self) -> list[lxml_html.HtmlElement]:
         """Elements with a ``DATE_WORDS`` class or id, in page order."""
         if self._dates is None:
-            self._dates = self._marked_hits(("class", "id"), DATE_WORDS, [])
+            self._dates = self._marked_hits(_DATES, _DATE_NAMES)
         index = self._indexed() if self._dates is None else None
         if self._dates is None and index is not None:
-            self._dates = index.elements(self._marked_in(index, ("class", "id"), DATE_WORDS))
+            self._dates = index.elements(self._marked_in(index, _DATE_NAMES, DATE_WORDS))
         if self._dates is None:
-            paths = self._marked(("class", "id"), DATE_WORDS)
+            paths = self._marked(_DATE_NAMES, DATE_WORDS)
             self._dates = _elements(" | ".join(paths), self.root) if paths else []
         return self._dates
 
@@ -332,8 +379,8 @@ class PageScan:
         """Home links, ``<footer>``s, the first ``img[alt]`` and logo/brand/copyright
         elements, in page order."""
         if self._site is None:
-            tests = [("class", HOLDS, SITE_WORDS), ("id", HOLDS, ("logo", "copyright"))]
-            hits = self._hits(tests)
+            tests = self._searches()[_SITE]
+            hits = self._hits(_SITE)
             marked = (
                 [{spelling for _, _, spelling in found} for found in hits]
                 if hits is not None
@@ -385,15 +432,25 @@ class PageScan:
         """The texts of ``texts()`` that ``accept`` takes (at most ``limit``), located.
 
         ``kind`` says what every text ``accept`` takes is like (``OPENING``: it opens, after
-        its leading whitespace, with one of ``_BYLINE_INITIALS``, or a Hangul syllable;
-        ``DATED``: it is at most ``max_chars`` long and holds "19" or "20" or a character
-        that is not ASCII): the compiled walk (``_meta.body_texts``) makes strings only
-        for texts that may be so.
+        its leading whitespace, with one of ``OPENING_WORDS`` in any case or one of the
+        other initials, a Hangul syllable or Unicode whitespace;
+        ``DATED``: it is at most ``max_chars`` long and holds "19" or "20" or a Devanagari
+        or Bengali digit, as ``dates._YEAR`` needs): the compiled walk
+        (``_meta.body_texts``) makes strings only for texts that may be so.
         """
         walk = compiled("body_texts")
         if walk is None or not self._whole():
             return reference_body_texts(self, accept, limit)
-        found = walk(self.root, kind, _ASCII_INITIALS, max_chars, accept, MAX_SEARCH_TEXTS, limit)
+        found = walk(
+            self.root,
+            kind,
+            _ASCII_OPENINGS,
+            _NON_ASCII_FIRSTS,
+            max_chars,
+            accept,
+            MAX_SEARCH_TEXTS,
+            limit,
+        )
         return [TextNode(owner, text, is_tail) for owner, text, is_tail in found]
 
 

@@ -31,19 +31,30 @@ costs a repair each time."""
 _FINGERPRINTS: ContextVar[dict[str, str] | None] = ContextVar("fingerprints", default=None)
 """The fingerprints taken on the page being read: each title candidate is compared with
 every headline, site name and part of the others."""
+_DATES: ContextVar[dict[str, str | None] | None] = ContextVar("parsed_dates", default=None)
+"""The dates ``dates.parse_date`` read on the page being read: a page declares its date
+in several sources, and its in-page search reads some of them again (half the calls on
+the corpus repeat a string of the same page)."""
 
 
 @contextmanager
 def one_page() -> Iterator[None]:
-    """Remember what ``clean_value`` and ``fingerprint`` give for each string until the
-    page is read."""
+    """Remember what ``clean_value``, ``fingerprint`` and ``dates.parse_date`` give for
+    each string until the page is read."""
     token = _MEMO.set({})
     prints = _FINGERPRINTS.set({})
+    dates = _DATES.set({})
     try:
         yield
     finally:
+        _DATES.reset(dates)
         _FINGERPRINTS.reset(prints)
         _MEMO.reset(token)
+
+
+def dates_read() -> dict[str, str | None] | None:
+    """The page's memo of ``dates.parse_date`` (``None`` outside ``one_page``)."""
+    return _DATES.get()
 
 
 def clean_value(value: object) -> str | None:

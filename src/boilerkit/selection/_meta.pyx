@@ -6,7 +6,8 @@ structs, through lxml's public C API."""
 
 from cpython.unicode cimport PyUnicode_DecodeUTF8
 from cpython.mem cimport PyMem_Free
-from libc.string cimport strcmp, strlen, strstr
+from libc.stdint cimport uint64_t
+from libc.string cimport memcmp, memcpy, strcmp, strlen, strstr
 
 cimport lxml.includes.etreepublic as cetree
 from lxml.includes cimport tree
@@ -141,21 +142,57 @@ cdef bint _is_text(tree.xmlNode* c_node) noexcept:
     return c_node.type == tree.XML_TEXT_NODE or c_node.type == tree.XML_CDATA_SECTION_NODE
 
 
-cdef bint _may_open(const unsigned char* text, const unsigned char* initials) noexcept:
-    """Whether ``text`` may open with one of ``initials`` (ASCII) once its leading
-    whitespace is stripped: a text that opens, after ASCII whitespace, with an ASCII
-    character not among them cannot; one that opens with a non-ASCII character is left
-    to Python (Unicode whitespace, the other scripts' initials)."""
+cdef enum:
+    MAX_OPENINGS = 64  # words ``body_texts`` is given at most
+
+
+cdef long _first_code(const unsigned char* text) noexcept:
+    """The code point that ``text`` (UTF-8, as libxml2 holds it) opens with."""
+    if text[0] < 0xE0:
+        return ((text[0] & 0x1F) << 6) | (text[1] & 0x3F)
+    if text[0] < 0xF0:
+        return ((text[0] & 0x0F) << 12) | ((text[1] & 0x3F) << 6) | (text[2] & 0x3F)
+    return (
+        ((text[0] & 0x07) << 18)
+        | ((text[1] & 0x3F) << 12)
+        | ((text[2] & 0x3F) << 6)
+        | (text[3] & 0x3F)
+    )
+
+
+cdef bint _may_open(
+    const unsigned char* text,
+    const unsigned char** openings,
+    Py_ssize_t count,
+    frozenset firsts,
+):
+    """Whether ``text`` may open with one of ``openings`` (ASCII, lower case) once its
+    leading whitespace is stripped, its ASCII letters in any case, or with one of the
+    code points ``firsts`` (the other scripts' initials, and Unicode whitespace, after
+    which Python looks further): a text whose ASCII characters there differ from every
+    opening cannot; one with a character that is not ASCII before it differs is left to
+    Python (the letters ``re.IGNORECASE`` folds to ASCII ones: ``\u017f``, ``\u0130``)."""
+    cdef Py_ssize_t at, word
+    cdef unsigned char c
+    cdef const unsigned char* opening
     while text[0] in b"\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f ":  # str.isspace's ASCII
         text += 1
     if text[0] == 0:
         return False
     if text[0] >= 128:
-        return True
-    while initials[0] != 0:
-        if initials[0] == text[0]:
+        return _first_code(text) in firsts
+    for word in range(count):
+        opening = openings[word]
+        at = 0
+        while opening[at] != 0:
+            c = text[at]
+            if c >= 128:
+                return True
+            if (c + 32 if 65 <= c <= 90 else c) != opening[at]:
+                break
+            at += 1
+        if opening[at] == 0:
             return True
-        initials += 1
     return False
 
 
@@ -176,14 +213,15 @@ cdef tree.xmlNode* _owner(tree.xmlNode* c_node, bint* is_tail) noexcept:
 
 cdef bint _may_be_dated(const unsigned char* text, Py_ssize_t max_bytes) noexcept:
     """Whether ``text`` may be at most ``max_bytes`` // 4 characters long and hold a year
-    (``dates._YEAR``): "19" or "20" in ASCII, or any character that is not ASCII (the
-    Devanagari and Bengali digits) for Python to read."""
+    (``dates._YEAR``): "19" or "20" in ASCII, or a Devanagari or Bengali digit (UTF-8
+    ``E0 A5 A6``-``AF``, ``E0 A7 A6``-``AF``: the lead bytes of their block are tested)
+    for Python to read."""
     cdef Py_ssize_t size = 0
     cdef bint maybe = False
     while text[size] != 0:
         if size >= max_bytes:
             return False
-        if text[size] >= 128 or (
+        if (text[size] == 0xE0 and (text[size + 1] == 0xA5 or text[size + 1] == 0xA7)) or (
             (text[size] == b"1" and text[size + 1] == b"9")
             or (text[size] == b"2" and text[size + 1] == b"0")
         ):
@@ -192,14 +230,15 @@ cdef bint _may_be_dated(const unsigned char* text, Py_ssize_t max_bytes) noexcep
     return maybe
 
 
-OPENING = 0  # the texts that may open with one of the initials (``_may_open``)
+OPENING = 0  # the texts that may open with one of the words (``_may_open``)
 DATED = 1  # the texts that may be short and hold a year (``_may_be_dated``)
 
 
 def body_texts(
     root,
     int kind,
-    bytes initials,
+    tuple openings,
+    frozenset firsts,
     Py_ssize_t max_chars,
     accept,
     Py_ssize_t max_texts,
@@ -208,7 +247,7 @@ def body_texts(
     """Of the first ``max_texts`` texts of ``//body//text()``, those ``accept`` takes (at
     most ``max_found``), each as ``(owner, text, is_tail)``: the twin of
     ``scan.reference_body_texts``. A string is made only for a text that passes the test
-    of ``kind`` (``OPENING``: may open with one of ``initials``; ``DATED``: may be at
+    of ``kind`` (``OPENING``: may open with one of ``openings`` or ``firsts``; ``DATED``: may be at
     most ``max_chars`` characters long and hold a year); ``accept`` decides. ``root``
     must be its document's root element."""
     cdef Py_ssize_t max_bytes = 4 * max_chars  # UTF-8: at most 4 bytes a character
@@ -220,6 +259,14 @@ def body_texts(
     cdef bint is_tail = False
     cdef const unsigned char* text
     cdef list found = []
+    cdef const unsigned char* words[MAX_OPENINGS]
+    cdef Py_ssize_t at, count = len(openings)
+    cdef bytes word
+    if count > MAX_OPENINGS:
+        raise ValueError(f"at most {MAX_OPENINGS} openings")
+    for at in range(count):
+        word = openings[at]  # held by ``openings`` while the walk runs
+        words[at] = <const unsigned char*><const char*>word
     while True:
         if c_node.type == tree.XML_ELEMENT_NODE:
             if body_depth < 0 and _named(c_node, b"body"):
@@ -235,7 +282,7 @@ def body_texts(
             text = <const unsigned char*>c_node.content
             if text is not NULL and (
                 _may_be_dated(text, max_bytes) if kind == DATED
-                else _may_open(text, <const unsigned char*>initials)
+                else _may_open(text, words, count, firsts)
             ):
                 value = (<bytes>(<const char*>text)).decode("utf-8")
                 if accept(value):
@@ -266,19 +313,38 @@ cdef enum:
     FOLD_BUFFER = 512  # bytes of a value folded on the stack; a longer one is allocated
 
 
-cdef bint _fold(const unsigned char* value, char* into) noexcept:
-    """``value``'s ASCII letters lower-cased into ``into`` (as long as ``value`` and its
-    NUL); False, leaving ``into`` unfinished, when ``value`` is not ASCII."""
+cdef bint _fold(const unsigned char* value, char* into, Py_ssize_t size) noexcept:
+    """``value``'s ASCII letters lower-cased into ``into`` (``size`` bytes: ``value`` and
+    its NUL); False, leaving ``into`` unfinished, when ``value`` is not ASCII. Eight bytes
+    at a time (a class value is tens of bytes; byte by byte this was most of a search)."""
     cdef Py_ssize_t at = 0
+    cdef uint64_t chunk, upper
     cdef unsigned char c
-    while True:
+    while at + 8 <= size:
+        memcpy(&chunk, value + at, 8)
+        if chunk & 0x8080808080808080ULL:
+            return False
+        # a byte's high bit set where it is >= "A" and not > "Z": its 0x20 bit is the case
+        upper = (
+            (chunk + 0x3F3F3F3F3F3F3F3FULL)
+            & ~(chunk + 0x2525252525252525ULL)
+            & 0x8080808080808080ULL
+        )
+        chunk |= upper >> 2
+        memcpy(into + at, &chunk, 8)
+        at += 8
+    while at < size:
         c = value[at]
         if c >= 128:
             return False
         into[at] = c + 32 if 65 <= c <= 90 else c
-        if c == 0:
-            return True
         at += 1
+    return True
+
+
+cdef enum:
+    MAX_TESTS = 16  # tests ``attribute_hits`` is given at most
+    MAX_NEEDLES = 16  # ... and needles a test
 
 
 cdef object _hits_in(
@@ -289,30 +355,37 @@ cdef object _hits_in(
     object proxy,
     const unsigned char* value,
     const char* searched,
-    tuple needles,
+    const char** words,
+    Py_ssize_t* sizes,
+    tuple spelled,
+    Py_ssize_t count,
     int how,
 ):
-    """Append to ``found`` the hits of ``needles`` in ``searched`` (``value`` itself, or
-    its folded copy), each with the characters of ``value`` it covers; the element's
-    proxy (``proxy``, or made for the first hit)."""
+    """Append to ``found`` the hits of the ``count`` needles ``words`` (of ``sizes``
+    bytes, ``spelled`` as strings) in ``searched`` (``value`` itself, or its folded
+    copy), each with the characters of ``value`` it covers; the element's proxy
+    (``proxy``, or made for the first hit)."""
     cdef const char* at
-    cdef Py_ssize_t size
-    for word in needles:
-        size = len(<bytes>word)
+    cdef Py_ssize_t size, offset, w
+    for w in range(count):
+        size = sizes[w]
         if how == EQUALS:
-            at = searched if strcmp(searched, <const char*>(<bytes>word)) == 0 else NULL
+            at = searched if strcmp(searched, words[w]) == 0 else NULL
         else:
-            at = strstr(searched, <const char*>(<bytes>word))
+            at = strstr(searched, words[w])
         while at is not NULL:
             if proxy is None:
                 proxy = cetree.elementFactory(element._doc, c_node)
             offset = at - searched
-            found.append(
-                (number, proxy, (<const char*>value)[offset:offset + size].decode("ascii"))
-            )
+            if memcmp(value + offset, words[w], size) == 0:  # as the needle is written
+                found.append((number, proxy, spelled[w]))
+            else:
+                found.append(
+                    (number, proxy, (<const char*>value)[offset:offset + size].decode("ascii"))
+                )
             if how == EQUALS:
                 break
-            at = strstr(at + size, <const char*>(<bytes>word))
+            at = strstr(at + size, words[w])
     return proxy
 
 
@@ -325,22 +398,37 @@ def attribute_hits(root, list tests):
     ``FOLDED`` test that meets a value not in ASCII or held in several nodes (Python
     folds case its own way). The twin of what ``scan.BodyAttributes`` finds by
     ``having`` and ``equal`` (and ``word in joined``). ``root`` must be its document's
-    root element."""
+    root element. The tests are read into C arrays first: per element, a test of an
+    attribute the element lacks costs a few byte compares."""
     cdef cetree._Element element = <cetree._Element?>root
     cdef tree.xmlNode* c_root = element._c_node
     cdef tree.xmlNode* c_node = c_root
     cdef tree.xmlAttr* c_attr
     cdef tree.xmlNode* c_text
     cdef const unsigned char* value
-    cdef Py_ssize_t level = 1, body_level = -1, number = -1, count = len(tests), t, size
-    cdef list names = [test[0] for test in tests]
-    cdef list hows = [test[1] for test in tests]
-    cdef list needles = [test[2] for test in tests]
+    cdef Py_ssize_t level = 1, body_level = -1, number = -1, count = len(tests), t, w, size
     cdef list found = [[] for _ in range(count)]
+    cdef const char* names[MAX_TESTS]
+    cdef int hows[MAX_TESTS]
+    cdef bint dead[MAX_TESTS]
+    cdef Py_ssize_t needle_counts[MAX_TESTS]
+    cdef const char* words[MAX_TESTS][MAX_NEEDLES]
+    cdef Py_ssize_t sizes[MAX_TESTS][MAX_NEEDLES]
+    cdef list spelled = []
     cdef int how
     cdef char stack[FOLD_BUFFER]
     cdef char* folded
-    cdef const char* searched
+    if count > MAX_TESTS or any(len(test[2]) > MAX_NEEDLES for test in tests):
+        raise ValueError(f"at most {MAX_TESTS} tests of {MAX_NEEDLES} needles")
+    for t in range(count):  # the bytes stay alive in ``tests`` while the walk runs
+        names[t] = <const char*>(<bytes>tests[t][0])
+        hows[t] = tests[t][1]
+        dead[t] = False
+        needle_counts[t] = len(tests[t][2])
+        for w in range(needle_counts[t]):
+            words[t][w] = <const char*>(<bytes>tests[t][2][w])
+            sizes[t][w] = len(<bytes>tests[t][2][w])
+        spelled.append(tuple((<bytes>word).decode("ascii") for word in tests[t][2]))
     while True:
         if c_node.type == tree.XML_ELEMENT_NODE and c_node.ns is NULL:
             number += 1
@@ -349,13 +437,15 @@ def attribute_hits(root, list tests):
             if body_level >= 0 and c_node.properties is not NULL:
                 proxy = None
                 for t in range(count):
-                    if found[t] is None:
+                    if dead[t]:
                         continue
                     c_attr = c_node.properties
                     while c_attr is not NULL:
-                        if c_attr.ns is NULL and strcmp(
-                            <const char*>c_attr.name, <const char*>(<bytes>names[t])
-                        ) == 0:
+                        if (
+                            c_attr.ns is NULL
+                            and c_attr.name[0] == names[t][0]
+                            and strcmp(<const char*>c_attr.name, names[t]) == 0
+                        ):
                             break
                         c_attr = c_attr.next
                     if c_attr is NULL:
@@ -368,22 +458,21 @@ def attribute_hits(root, list tests):
                         or c_text.type != tree.XML_TEXT_NODE
                     ):
                         if how == FOLDED:
+                            dead[t] = True
                             found[t] = None
                             continue
                         text = cetree.attributeValue(c_node, c_attr)
-                        for word in needles[t]:
-                            spelled = (<bytes>word).decode("ascii")
-                            if (how == EQUALS and spelled == text) or (
-                                how != EQUALS and spelled in text
+                        for word in <tuple>spelled[t]:
+                            if (how == EQUALS and word == text) or (
+                                how != EQUALS and word in text
                             ):
                                 if proxy is None:
                                     proxy = cetree.elementFactory(element._doc, c_node)
-                                (<list>found[t]).append((number, proxy, spelled))
+                                (<list>found[t]).append((number, proxy, word))
                         continue
                     value = <const unsigned char*>c_text.content
                     if value is NULL:
                         value = <const unsigned char*>b""
-                    searched = <const char*>value
                     if how == FOLDED:
                         size = strlen(<const char*>value) + 1
                         if size <= FOLD_BUFFER:
@@ -391,20 +480,22 @@ def attribute_hits(root, list tests):
                         else:
                             folded = <char*>_alloc(size)
                         try:
-                            if not _fold(value, folded):
+                            if not _fold(value, folded, size):
+                                dead[t] = True
                                 found[t] = None
                                 continue
                             proxy = _hits_in(
                                 found[t], number, c_node, element, proxy, value, folded,
-                                needles[t], how,
+                                words[t], sizes[t], spelled[t], needle_counts[t], how,
                             )
                         finally:
                             if folded is not stack:
                                 PyMem_Free(folded)
                     else:
                         proxy = _hits_in(
-                            found[t], number, c_node, element, proxy, value, searched,
-                            needles[t], how,
+                            found[t], number, c_node, element, proxy, value,
+                            <const char*>value, words[t], sizes[t], spelled[t],
+                            needle_counts[t], how,
                         )
         c_node = _next_in_subtree_counting(c_node, c_root, &level)
         if c_node is NULL:

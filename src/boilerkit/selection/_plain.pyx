@@ -229,3 +229,82 @@ cdef int _end(_Lines out, tree.xmlNode* c_node, int role) except -1:
             out.implicit.pop()
             out.frames.pop()
     return 0
+
+
+# -- parse's scan of the page's bytes (twin: ``page.parse.reference_scan``) ----------------
+
+# What a byte may start: 1 a "<", 2 a "class=", 3 a C0 control XML forbids, 4 a
+# character reference, 5 U+FFFE or U+FFFF (EF BF BE/BF).
+cdef unsigned char[256] _STARTS
+for _byte in range(256):
+    _STARTS[_byte] = 0
+for _byte in range(0x20):
+    if _byte not in (0x09, 0x0A, 0x0D):
+        _STARTS[_byte] = 3
+_STARTS[ord("<")] = 1
+_STARTS[ord("c")] = 2
+_STARTS[ord("&")] = 4
+_STARTS[0xEF] = 5
+
+
+cdef inline int _digit(unsigned char c, bint hexadecimal) noexcept:
+    """The value of ``c`` as a digit (hexadecimal: any case), or -1."""
+    if 48 <= c <= 57:
+        return c - 48
+    if hexadecimal:
+        c |= 0x20
+        if 97 <= c <= 102:
+            return c - 87
+    return -1
+
+
+cdef bint _forbidden_reference(const unsigned char* data, Py_ssize_t at, Py_ssize_t size) noexcept:
+    """Whether ``&#`` at ``at`` starts a reference to a character XML forbids, as
+    ``parse._NOT_XML_REF`` reads one: the whole run of digits after it (leading zeros
+    aside) is 1-8, 11, 12, 14-31, 65534 or 65535."""
+    cdef Py_ssize_t i = at + 2
+    cdef bint hexadecimal = False
+    cdef long value = 0
+    cdef int digit
+    if i < size and (data[i] == 120 or data[i] == 88):  # x, X
+        hexadecimal = True
+        i += 1
+    while i < size:
+        digit = _digit(data[i], hexadecimal)
+        if digit < 0:
+            break
+        if value <= 0xFFFFF:  # past it, the value is too large to be forbidden: stays so
+            value = value * (16 if hexadecimal else 10) + digit
+        i += 1
+    return (1 <= value <= 8 or value == 11 or value == 12 or 14 <= value <= 31
+            or value == 0xFFFE or value == 0xFFFF)
+
+
+def scan_markup(bytes data):
+    """(``<`` count, ``class=`` count, whether ``data`` holds what ``to_utf8`` changes: a
+    C0 control XML forbids, U+FFFE/U+FFFF, a character reference to one) in one pass over
+    the page's UTF-8, where the pre-CSS test's two counts and the parse stage's three
+    searches each read the whole page."""
+    cdef const unsigned char* p = <const unsigned char*> data
+    cdef Py_ssize_t size = len(data), i
+    cdef Py_ssize_t tags = 0, classes = 0
+    cdef bint unsafe = False
+    cdef unsigned char kind
+    for i in range(size):
+        kind = _STARTS[p[i]]
+        if kind == 0:
+            continue
+        if kind == 1:
+            tags += 1
+        elif kind == 2:
+            if (i + 6 <= size and p[i + 1] == 108 and p[i + 2] == 97 and p[i + 3] == 115
+                    and p[i + 4] == 115 and p[i + 5] == 61):  # "lass="
+                classes += 1
+        elif kind == 3:
+            unsafe = True
+        elif kind == 4:
+            if not unsafe and i + 1 < size and p[i + 1] == 35 and _forbidden_reference(p, i, size):
+                unsafe = True
+        elif i + 2 < size and p[i + 1] == 0xBF and (p[i + 2] == 0xBE or p[i + 2] == 0xBF):
+            unsafe = True
+    return tags, classes, unsafe
