@@ -405,6 +405,17 @@ QUOTE_HEADER_MAX_CHARS = 120
 """A quote's attribution line is at most this long (a name, "wrote:", a date); longer text
 in a quote is the quotation itself."""
 
+SHOWN_BY_SCRIPT_SHARE = 0.6
+"""Elements hidden by their inline style (``display: none``, ``visibility: hidden``) that
+share a parent and together hold at least this share of the paragraph text of the page
+are the article a script shows (a gallery's slides, an article revealed after a consent
+or paywall check) and stay: on the dev corpora and the peer suites, the hidden elements
+that held the expected text held 0.74-0.96 of the page's paragraph text; every hidden box
+that did not (cookie dialogs, modals, tabs, screen-reader copies) held 0.54 or less."""
+SHOWN_BY_SCRIPT_MIN_CHARS = 500
+"""... and at least this many characters of paragraph text (a short page's one hidden
+notice is not its article)."""
+
 BYLINE = re.compile(
     r"^\W*(?i:(?:posted|written|submitted|geschrieben|verfasst)\b(?=.*\d)[^.!?]{0,40}?\s)?"
     r"(?i:by|von|par|por|door|di|av|af|od)\s+"
