@@ -80,3 +80,65 @@ def test_noscript_of_escaped_markup_goes_and_a_swallowed_page_stays() -> None:
     text = root.text_content()
     assert "<img" not in text
     assert "The article goes on" in text
+
+
+_PROSE = "A sentence of the story that goes on long enough to be read as prose. " * 4
+
+
+def test_an_article_hidden_until_a_script_shows_it_stays() -> None:
+    # The body under display:none holds most of the page's paragraph text: a script shows
+    # it. The small hidden box beside it (a pop-up) still goes.
+    body = (
+        "<p>The lead, visible.</p>"
+        f'<div class="story-body" style="display: none"><p>{_PROSE}</p><p>{_PROSE}</p></div>'
+        '<div class="popup" style="display:none"><p>Sign up for our newsletter.</p></div>'
+    )
+    text = _cleaned_text(body)
+    assert text.startswith("The lead, visible.") and "A sentence of the story" in text
+    assert "newsletter" not in text
+
+
+def test_slides_hidden_one_by_one_stay_together() -> None:
+    # A gallery's slides: siblings, each hidden but the first, together the page's prose.
+    slides = "".join(f'<div class="slide" style="display: none;"><p>{_PROSE}</p></div>' * 3)
+    text = _cleaned_text(
+        f'<div class="gallery"><div class="slide"><p>First.</p></div>{slides}</div>'
+    )
+    assert text.count("A sentence of the story") == 12
+
+
+def test_a_hidden_box_holding_a_small_share_goes() -> None:
+    # A hidden dialog beside a visible article: hidden, however long it is.
+    body = f"<p>{_PROSE}</p><p>{_PROSE}</p><div style='display:none'><p>{_PROSE}</p></div>"
+    assert _cleaned_text(body).count("A sentence of the story") == 8
+
+
+@pytest.mark.parametrize("attribute", ['hidden=""', 'aria-hidden="true"'])
+def test_only_a_style_a_script_changes_shows_an_article(attribute: str) -> None:
+    # The ``hidden`` attribute and aria-hidden are not what "display: none" toggles are:
+    # a page's screen-reader or hidden copy goes whatever its share.
+    body = f'<p>Lead.</p><div {attribute} style="display:none"><p>{_PROSE}</p></div>'
+    assert _cleaned_text(body) == "Lead."
+
+
+def test_hidden_parts_inside_a_shown_article_still_go() -> None:
+    body = (
+        f'<div style="display: none"><p>{_PROSE}</p><p>{_PROSE}</p>'
+        '<p style="display:none">Print-only note.</p></div>'
+    )
+    text = _cleaned_text(body)
+    assert "A sentence of the story" in text
+    assert "Print-only" not in text
+
+
+def test_explain_lists_what_clean_removed_and_kept() -> None:
+    page = (
+        "<html><body><main><h1>Ferry</h1><p>The lead.</p>"
+        f'<div id="story" class="body" style="display:none"><p>{_PROSE}</p><p>{_PROSE}</p></div>'
+        '<div class="popup" style="display:none"><p>Join our newsletter.</p></div>'
+        "<script>var x = 1;</script></main></body></html>"
+    )
+    notes = boilerkit.explain(page).notes
+    assert any(n.startswith("clean kept div#story.body") and "shown_by_script" in n for n in notes)
+    assert any(n.startswith("clean removed div.popup") and "hidden" in n for n in notes)
+    assert not any("var x" in n for n in notes)  # scripts are not listed

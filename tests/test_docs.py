@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from boilerkit import weights
 from boilerkit.page import parse
 from boilerkit.selection import coarse, second_opinion
 from boilerkit.weights import Weights
@@ -25,8 +26,11 @@ LIMITS = {
     "LARGE_PAGE_ELEMENTS": coarse.LARGE_PAGE_ELEMENTS,
     "SECOND_OPINION_MAX_CHARS": second_opinion.SECOND_OPINION_MAX_CHARS,
     "SECOND_OPINION_MAX_ELEMENTS": second_opinion.SECOND_OPINION_MAX_ELEMENTS,
+    "SHOWN_BY_SCRIPT_SHARE": weights.SHOWN_BY_SCRIPT_SHARE,
+    "SHOWN_BY_SCRIPT_MIN_CHARS": weights.SHOWN_BY_SCRIPT_MIN_CHARS,
 }
-"""The named limits the doc may cite besides the tuning table (its *Limits* section)."""
+"""The named limits the doc may cite besides the tuning table (its *Limits* section, and
+the clean stage's constants)."""
 
 _CITED = re.compile(r"`(\w+)`\s*\((-?\d[\d,]*(?:\.\d+)?)")
 

@@ -168,6 +168,12 @@ KNOWN_FAILURES: dict[tuple[str, str], str] = {
     ("test_text_similarity", "legacy-news-story-inline-boxes"): (
         "the pull quote and its attribution are kept (see test_boilerplate_is_dropped)"
     ),
+    ("test_boilerplate_is_dropped", "indonesian-news-baca-juga"): (
+        "the video embed's title line 'Simak Video \"...\":' stays: the embed is gone after "
+        "cleaning, and an article's own line leading into its media ('check out the footage "
+        "below:') looks the same; dropping a last line that ends in a colon lost gold lines "
+        "on four dev pages (msn, trafilatura-eval 7705b4d..., 76e003c..., 3ed95cd...)"
+    ),
     ("test_every_golden_line_is_kept", "press-release-about-contact"): (
         "the release's closing 'SOURCE Northwind Cold Chain' line has no sentence end and goes as"
         " a tail line"

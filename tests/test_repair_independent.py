@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (mojibake and look-alike characters are the subject here)
+# ruff: noqa: RUF001, RUF003  (mojibake and look-alike characters are the subject here)
 """Broken phrases inside clean text, on text neither the code nor the wild suite reads.
 
 The floors are the figures of ``benchmarks/bench_independent.py`` (dateparser's phrases,
@@ -59,6 +59,16 @@ REPAIRED = [
         "The sign said " + _greek_as_1252("καλημέρα σας φίλοι") + " in big letters.",
         "The sign said καλημέρα σας φίλοι in big letters.",
     ),
+    # ...where the bigram model cannot confirm the Greek (abbreviations, a date) and the
+    # cost model's next best, a Cyrillic reading, is no better in the model's eyes
+    (
+        "The sign said " + _greek_as_1252("τρέχ εβδ") + " in big letters.",
+        "The sign said τρέχ εβδ in big letters.",
+    ),
+    (
+        "Der Vertrag vom (" + _greek_as_1252("12 Οκτωβρίου 1998") + ") gilt weiter.",
+        "Der Vertrag vom (12 Οκτωβρίου 1998) gilt weiter.",
+    ),
 ]
 
 
@@ -86,6 +96,53 @@ def test_clean_text_stays(clean: str) -> None:
     assert repair_text(clean) == clean
 
 
+# A short phrase of one language inside a sentence of another, clean: the reading of one
+# Latin code page as another swaps its letters for letters of a third language, and the
+# host's plain words read cheaper in that language than in the phrase's (``host.py``).
+# Each was changed before the host's language was asked.
+MIXED_CLEAN = [
+    # Czech in Spanish: windows-1254 made ``minulı tıden`` (Turkish reads Spanish cheaper)
+    "El informe dice que las ventas subieron minulý týden en casi todos los mercados del país.",
+    # Faroese in English: windows-1254's ``mnğ``
+    "The guide told us to wait 'seinasta mnð' before we booked the ferry to the islands.",
+    # Friulian in English: windows-1250's ``indaűr``
+    "The old woman at the market only said 'doman indaûr' and smiled at the children.",
+    # Italian beside a Czech word: windows-1250's ``č`` for ``è``, which the Czech word
+    # beside it, not the Italian around it, prefers
+    "Questo è il testo, con la parola ceca týden nel mezzo della frase, e nient'altro.",
+    # French beside a Czech word: mac_roman's ``connaÓtre``, a capital inside a word
+    "Il faut connaître la ville avant de partir, dit-il. 'prošel jsem'",
+    # Scottish Gaelic in Czech: windows-1250's ``thěde``
+    "Bylo to před chvílí, když řekl (bha e aig an taigh ann an uair a thìde) a odešel domů.",
+]
+
+
+@pytest.mark.parametrize("clean", MIXED_CLEAN)
+def test_mixed_language_text_stays(clean: str) -> None:
+    assert repair_text(clean) == clean
+
+
+@pytest.mark.parametrize(
+    ("broken", "fixed"),
+    [
+        # the same letter swaps, where the host's language agrees: Croatian and Slovene
+        # written as windows-1250 and read as windows-1252
+        (
+            "Ne znam zašto, ali veæ je kasno i moramo iæi kuæi prije mraka.",
+            "Ne znam zašto, ali već je kasno i moramo ići kući prije mraka.",
+        ),
+        (
+            "Rekel je, da bo prviè prišel v sredo, ko bo konèal delo.",
+            "Rekel je, da bo prvič prišel v sredo, ko bo končal delo.",
+        ),
+        # Turkish as windows-1252, alone: no host, its own words say so
+        ("Geçen yýl Þubat ayýnda", "Geçen yıl Şubat ayında"),
+    ],
+)
+def test_letter_swaps_in_their_language_are_repaired(broken: str, fixed: str) -> None:
+    assert repair_text(broken) == fixed
+
+
 def test_seed_form_reading_does_not_crash() -> None:
     """``„i Ã¥r“``: a reading in the seed's form (``utf-8/mixed``) was taken for a code
     page by ``consistent.readers_of``, and ``repair_text`` raised ``LookupError``."""
@@ -111,9 +168,12 @@ def test_independent_floors() -> None:
     share = {key: ok / total for key, (ok, total) in counts.items()}
     assert share["phrase/utf8"] >= 0.96, share
     assert share["short/utf8"] >= 0.95, share
-    assert share["phrase/legacy"] >= 0.38, share  # CJK as CJK among them
+    # 40.4%: CJK as CJK among them; one letter of a Slovene or Romanian phrase in a
+    # foreign sentence (``èez 3 ted``, ``sãpt``) is not repaired since the host's language
+    # is asked (-6 cases: the same evidence as the clean twins below); windows-1257
+    # phrases and Greek abbreviations are (+11)
+    assert share["phrase/legacy"] >= 0.39, share
     assert share["short/legacy"] >= 0.40, share
-    # Clean twins changed: 6 of 2,337, all by readings of the whole node as one legacy
-    # code page (Faroese ``mnð`` as windows-1254, Friulian ``indaûr`` as windows-1250,
-    # Czech ``týden`` in Spanish as windows-1254...), not by the phrase readings; open.
-    assert counts["clean"][1] - counts["clean"][0] <= 6, counts["clean"]
+    # Clean twins changed: 1 of 2,372 (6 before the host's language was asked): Gaelic
+    # ``thìde`` in a Czech sentence, read as Czech ``thěde`` (the host is Czech); open.
+    assert counts["clean"][1] - counts["clean"][0] <= 1, counts["clean"]

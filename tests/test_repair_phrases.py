@@ -11,7 +11,7 @@ from __future__ import annotations
 import pytest
 
 from boilerkit import repair_text
-from boilerkit.encoding.phrases import phrase_readings
+from boilerkit.encoding.phrases import phrase_readings, spoiled
 
 PHRASES = [
     pytest.param(
@@ -194,3 +194,56 @@ def test_no_phrase_is_read_back_from_a_cjk_encoding() -> None:
     chains = {c.chain[0].split("/")[1] for c in phrase_readings(text)}
     assert not chains & {"gb18030", "big5hkscs"}
     assert repair_text(text) == text
+
+
+def test_a_no_break_space_beside_a_phrase_stays() -> None:
+    """mac_roman read as windows-1252 inside clean text: the reading of the whole node
+    turned the host's no-break space and euro sign (``6,09\\xa0€``) into mac_roman's
+    dagger and ``Ä``; a space is a space in every code page a misreading moves between."""
+    broken = "Es kostet 6.299,09\xa0€, (Faoi seo, CŽ, œs‡id ar seo leis fŽidir ‡it a Th‡inig.) da"
+    fixed = repair_text(broken)
+    assert "6.299,09\xa0€," in fixed
+    assert "féidir áit a Tháinig" in fixed
+
+
+def test_a_whole_node_reading_leaves_the_host_words_it_makes_worse() -> None:
+    """Lower Sorbian written as ISO-8859-2 and read as windows-1252 inside French: the
+    reading of the whole node is taken for the phrase, and the French ``très`` beside it,
+    which holds no mark and reads worse as ``trčs``, is put back."""
+    broken = "Christian Paul, qui avait été très actif (za 3 ty¼eñ) lors des débats, s'est tu."
+    fixed = "Christian Paul, qui avait été très actif (za 3 tyźeń) lors des débats, s'est tu."
+    assert repair_text(broken) == fixed
+
+
+def _baltic_as_1252(text: str) -> str:
+    return text.encode("cp1257").decode("cp1252")
+
+
+@pytest.mark.parametrize(
+    ("host", "phrase"),
+    [
+        ("The minister said („{}“) and left the room.", "praėjusią savaitę"),
+        ("Er sagte nur „{}“ und ging nach Hause.", "pagājušajā nedēļā"),
+        ("Elle a répondu « {} » sans rien ajouter.", "šią valandą"),
+    ],
+)
+def test_a_baltic_phrase_read_as_windows_1252(host: str, phrase: str) -> None:
+    """Lithuanian and Latvian written as windows-1257 and read as windows-1252 inside
+    clean text: read word by word when the reading changes two words or more."""
+    broken = host.format(_baltic_as_1252(phrase))
+    assert broken != host.format(phrase)
+    assert repair_text(broken) == host.format(phrase)
+
+
+@pytest.mark.parametrize("name", ["bømlo", "skjervøy", "stjørdal"])
+def test_a_norwegian_name_alone_stays_mac_roman(name: str) -> None:
+    """A word alone with ``¿`` is mac_roman's ``ø`` as well as windows-1257's ``æ``: the
+    Baltic reading needs two changed words."""
+    assert repair_text(name.encode("mac_roman").decode("cp1252")) == name
+
+
+def test_a_format_character_between_letters_spoils_a_word() -> None:
+    """windows-1255 and windows-1256 read windows-1252's ``ý`` as a left-to-right mark:
+    ``týden`` would become ``t\\u200eden``, an invisible character inside a word."""
+    assert spoiled("týden", "t\u200eden")
+    assert not spoiled("týden", "tıden")

@@ -813,3 +813,42 @@ def test_teasers_in_a_sidebar_widget_do_not_make_a_listing() -> None:
     assert selection.related  # the widget's stories are still related links
     assert selection.content is not None
     assert "closed until the fourth of January" in render_text(selection.content)
+
+
+@pytest.mark.parametrize(
+    ("forms", "dropped"),
+    [
+        ("<form class='newsletter-signup'></form>", True),
+        ("<form class='servings'></form>", False),  # a recipe's field: no sign-up
+        ("<form class='poll'></form><form action='/subscribe'></form>", True),  # the second
+        ("", False),
+    ],
+)
+def test_a_short_box_holding_a_signup_form_is_dropped(forms: str, dropped: bool) -> None:
+    """The form box rule finds the forms below each element by bisection in the
+    container's forms: a box with a sign-up form among them goes, whichever it is."""
+    root = lxml_html.document_fromstring(
+        f"<html><body><article>{_paragraphs(4)}<div class='box'><p>Get the daily briefing in "
+        f"your inbox.</p>{forms}</div>{_paragraphs(2)}</article></body></html>"
+    )
+    clean_tree(root)
+    verdicts = select_content(root, explain=True).verdicts
+    (box,) = [v for v in verdicts if v.text.startswith("Get the daily briefing")]
+    rules = [reason.rule for reason in box.reasons]
+    assert ("form_box" in rules) is dropped
+    assert box.kept is not dropped
+
+
+def test_without_a_title_the_first_h1_with_text_is_the_headline() -> None:
+    """With no title from the metadata, the text of the first ``h1`` block is the title
+    (an ``h1`` without text is no block and is passed over): that heading is dropped as
+    the headline, a later ``h1`` saying something else stays."""
+    root = lxml_html.document_fromstring(
+        "<html><body><article><h1><img src='logo.png'></h1><h1>The old mill reopens</h1>"
+        f"{_paragraphs(3)}<h1>Opening hours</h1>{_paragraphs(2)}</article></body></html>"
+    )
+    clean_tree(root)
+    verdicts = {v.text: v for v in select_content(root, explain=True).verdicts}
+    assert not verdicts["The old mill reopens"].kept
+    assert "headline" in [reason.rule for reason in verdicts["The old mill reopens"].reasons]
+    assert verdicts["Opening hours"].kept

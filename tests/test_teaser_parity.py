@@ -171,7 +171,9 @@ def test_twins_equal_the_reference_on_corpus(name: str) -> None:
 # -- sentences and weighted lengths, character by character ----------------------------------
 
 _MARKS = ".!?\u061f\u0964\u06d4\u1362\u3002\uff01\uff1f"
-_AFTER = " \t\n\u00a0\u3000\u2028\"'\u201d\u2019\u00bbx5.\u3002\uff01\uff1f\u201c"
+_AFTER = " \t\n\x1c\x85\u00a0\u3000\u2028\"'\u201d\u2019\u00bbx5.\u3002\uff01\uff1f\u201c"
+"""The characters after a mark: Latin-1 ones (``\\x1c`` and ``\\x85`` are whitespace to
+``str.split``) on the twin's one-byte path, wider ones on its other."""
 
 
 def test_the_patterns_are_those_the_twins_were_written_for() -> None:

@@ -28,7 +28,7 @@ from .metadata import Metadata, extract_metadata, finalize_metadata
 from .metadata.jsonld import article_body
 from .options import Options
 from .page import guard
-from .page.clean import clean_tree
+from .page.clean import Removal, clean_tree
 from .page.paragraphs import is_pre_css
 from .page.parse import ParsedPage, parse_html
 from .render.text import render_text
@@ -124,10 +124,14 @@ def _run(
     deadline.check("metadata")
     with stage("clean"):
         pre_css = not large and is_pre_css(page.markup, options.weights.pre_css_class_share)
-        clean_tree(page.root, paragraphs=pre_css)
+        removed: list[Removal] | None = [] if explain else None
+        clean_tree(page.root, paragraphs=pre_css, removed=removed)
     deadline.check("clean")
     with stage("select"):
         selection = _select(page, large, metadata, options, explain)
+        if removed:
+            notes = (*map(str, removed), *selection.notes)
+            selection = dataclasses.replace(selection, notes=notes)
     deadline.check("select")
     if (
         options.fallback

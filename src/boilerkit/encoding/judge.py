@@ -19,6 +19,7 @@ from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain, in_word_signs, oddity
 from .chains import CJK_TARGETS, Candidate
 from .code_pages import cjk_signs
+from .host import host_gain, letter_swap, own_gain
 from .plausibility import char_info, costs_in_force
 from .text_stats import ALPHABETS
 
@@ -310,8 +311,13 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
             saved, after = gain(old[:span], new[:span])
         if after > ceiling * len(new):
             continue
-        if saved >= table.language_gain or (mended > 0 and saved >= table.mended_gain):
-            scored.append((-saved - mended * table.language_gain, i, cand))
+        if not (saved >= table.language_gain or (mended > 0 and saved >= table.mended_gain)):
+            continue
+        if _case_flips(new) > _case_flips(old):
+            continue  # a capital after a lower-case letter: ``apparaître`` is no ``apparaÓtre``
+        if mended <= 0 and not _own_or_host(old, new):
+            continue
+        scored.append((-saved - mended * table.language_gain, i, cand))
     if not scored:
         return None
     enough = table.language_context  # (letters counted up to what it takes, at C speed)
@@ -321,6 +327,17 @@ def by_language(text: str, readings: Iterable[Candidate]) -> Candidate | None:
         if sound(*window(text, cand.text, margin=100), evidence=strong):
             return cand
     return None
+
+
+def _own_or_host(old: str, new: str) -> bool:
+    """Whether a reading that only swaps Latin letters (``host.letter_swap``) saves
+    ``language_gain`` on the words it changes alone, or read in the language of the words
+    it keeps: the window's gain may come from the host's plain words alone, read in
+    the phrase's language on one side and the reading's on the other (``host``)."""
+    if not letter_swap(old, new):
+        return True
+    bar = weights().language_gain
+    return own_gain(old, new) >= bar or host_gain(old, new) >= bar
 
 
 _SPACE = re.compile(r"\s")

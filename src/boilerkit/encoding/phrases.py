@@ -26,7 +26,7 @@ from .text_stats import CODEC_HOME
 from .trigger import MARK
 from .whole import LEGACY_READINGS
 
-__all__ = ["WORDS", "phrase_readings", "spoiled", "word_reading"]
+__all__ = ["WORDS", "phrase_readings", "spoiled", "word_reading", "worse"]
 
 # Words as a misreading leaves them: split on ASCII whitespace only, which every reading
 # keeps in place (U+00A0 is a byte of a UTF-8 sequence as windows-1252 shows it).
@@ -37,12 +37,21 @@ _ASCII_LETTER = re.compile("[A-Za-z]")
 _OTHER_LETTER = re.compile(
     "[\u0370-\u03ff\u0400-\u04ff\u0530-\u06ff\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]"
 )
-# A symbol or control between two letters (``f¸r``, ``gef‰llt``; not an apostrophe, a
+# A symbol, control or format character between two letters (``f¸r``, ``gef‰llt``,
+# windows-1255's left-to-right mark for ``ý`` in ``t\u200eden``; not an apostrophe, a
 # no-break space or a soft hyphen).
 _SYMBOL_INSIDE = re.compile(
-    "(?<=[^\\W\\d_])[\u0080-\u009f\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2020-\u2022\u2030\u2122\u2190-\u2bff]"
+    "(?<=[^\\W\\d_])[\u0080-\u009f\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u2020-\u2022\u2030\u2122\u200b-\u200f\u2190-\u2bff]"
     "(?=[^\\W\\d_])"
 )
+
+
+# The legacy readings of a node (``whole.LEGACY_READINGS``), and Baltic text written as
+# windows-1257 and read as windows-1252 (``prieð 3 valandà`` for ``prieš 3 valandą``).
+# Read word by word (``word_reading``) only where it changes two words or more: a word
+# alone gives too few letters to tell windows-1257's ``æ`` for ``¿`` from mac_roman's ``ø``.
+_READINGS = {**LEGACY_READINGS, "cp1252": (*LEGACY_READINGS["cp1252"], "cp1257")}
+_BALTIC = ("cp1257/cp1252",)
 
 
 # French ``œ`` before ``u`` (``cœur``, ``chœur``, ``œuvre``): the trigger's marks take it
@@ -80,7 +89,21 @@ def spoiled(before: str, after: str) -> bool:
         and not _OTHER_LETTER.search(before)
     ):
         return not _cjk_beside_ascii(before, after)
+    if _lost_space(before, after):
+        return True
     return len(_SYMBOL_INSIDE.findall(after)) > len(_SYMBOL_INSIDE.findall(before))
+
+
+_WIDE_SPACE = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+
+
+def _lost_space(before: str, after: str) -> bool:
+    """Whether a reading of the same length turns a no-break or narrow space into
+    something else: the code pages a misreading moves between keep it (mac_roman's
+    dagger for windows-1252's no-break space in ``6.299,09\xa0€`` is no reading)."""
+    if len(before) != len(after) or not _WIDE_SPACE.search(before):
+        return False  # (words are split on ASCII spaces: only the others can be inside)
+    return any(a != b and a.isspace() for a, b in zip(before, after, strict=True))
 
 
 def _read(word: str, reader: str, target: str) -> str | None:
@@ -113,7 +136,9 @@ def word_reading(text: str) -> Candidate | None:
     no-break space, ``çò`` as ``ÁÚ``, are no reading). The caller reads it only where the
     text's marked words read oddly (``bigrams.oddity``), as for the other phrase readings."""
     best: tuple[float, Candidate] | None = None
-    for cand, _ in _readings(text):
+    for cand, changed in _readings(text):
+        if cand.chain == _BALTIC and changed < 2:
+            continue  # alone, ``b¿mlo`` is mac_roman's ``bømlo`` as well as ``bæmlo``
         saved = _word_gain(text, cand.text)
         if saved is None or saved < weights().word_gain or (best and saved <= best[0]):
             continue
@@ -165,7 +190,7 @@ def _each_reading(text: str) -> Iterator[tuple[Candidate, int]]:
     marked = [m for m in words if MARK.search(_OE.sub("oe", m.group()))]
     if not marked:
         return
-    for reader, targets in LEGACY_READINGS.items():
+    for reader, targets in _READINGS.items():
         if reader in CJK_TARGETS:
             # ``encode_as`` writes back one-byte code pages only: through GBK's table it
             # took Latin-1 letters for bytes (``MÄ£ÄM`` read as cp932, ``Mﾄ｣ﾄM``), a reading
@@ -184,7 +209,7 @@ def _each_reading(text: str) -> Iterator[tuple[Candidate, int]]:
                 fixed = _read(match.group(), reader, target)
                 if fixed is None or spoiled(match.group(), fixed):
                     continue
-                if match in marked or not _worse(match.group(), fixed):
+                if match in marked or not worse(match.group(), fixed):
                     parts += [text[last : match.start()], fixed]
                     last = match.end()
             if parts:
@@ -193,7 +218,7 @@ def _each_reading(text: str) -> Iterator[tuple[Candidate, int]]:
                 yield Candidate("".join(parts) + text[last:], chain, home), len(parts) // 2
 
 
-def _worse(word: str, fixed: str) -> bool:
+def worse(word: str, fixed: str) -> bool:
     """Whether the reading makes ``word``, a word of four letters or more, less like real
     text (``tamańo`` for ``tamaño``); a shorter word is too little to read by itself."""
     return sum(c.isalpha() for c in word) >= 4 and gain(word, fixed)[0] < 0

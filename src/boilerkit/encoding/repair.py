@@ -22,8 +22,7 @@ from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache, partial
-from itertools import accumulate, compress, count, islice
-from operator import ne
+from itertools import accumulate, islice
 
 from ftfy.fixes import fix_c1_controls
 from lxml import etree
@@ -31,6 +30,7 @@ from lxml import etree
 from ..page.roots import is_whole_document
 from ..weights.encoding import PlausibilityCosts, RepairWeights
 from .bigrams import gain, oddity
+from .bounds import bounded, unmixed
 from .chains import CJK_TARGETS, Candidate
 from .consistent import consistent_reading
 from .han import SWAPS, chinese_swap, odd_chinese
@@ -46,7 +46,7 @@ from .judge import (
     weights,
     window,
 )
-from .phrases import WORDS, phrase_readings, spoiled, word_reading
+from .phrases import phrase_readings, word_reading
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .siblings import sibling_reading
@@ -101,7 +101,7 @@ def _whole_reading(text: str) -> Candidate | None:
     memo: dict[str, float] = {}
     deltas = (
         (_delta(text, c, memo, None if decoded else _needed(c)), i, c)
-        for i, c in enumerate(_unmixed(text, r) for r in whole_readings(text))
+        for i, c in enumerate(unmixed(text, r) for r in whole_readings(text))
     )
     scored = sorted((d, i, c) for d, i, c in deltas if d is not None)
     for (change, after, before), _, cand in scored:
@@ -116,48 +116,6 @@ def _whole_reading(text: str) -> Candidate | None:
         if sound(*window(text, cand.text, margin=100), sequences=utf8):
             return cand
     return ftfy_cand
-
-
-def _unmixed(text: str, cand: Candidate) -> Candidate:
-    """``cand`` with the words of the clean text around a broken phrase put back.
-
-    A reading of the whole node changes every non-ASCII word, those of the clean text
-    around a broken phrase too: the phrase reads as Russian, and ``Unterstütze`` beside
-    it becomes ``Unterstьtze``; a GBK phrase reads as Chinese, and ``für`` beside it
-    becomes ``f黵``. A word the reading spoils (``phrases.spoiled``) was not part of the
-    misreading: the clean words around a phrase bound it. A reading that spoils a marked
-    word is wrong, and reads nothing (``d’hier\xa0à`` as mac_roman is ``díhier†‡``,
-    ``nöööö`` as windows-874 ``n๖๖๖๖``).
-    """
-    new = cand.text
-    if new == text:
-        return cand
-    old_words = _words(text)
-    new_words = WORDS.findall(new)
-    if len(old_words) != len(new_words):
-        return cand
-    # the words a reading changes, found at C speed (most of a long node's words stay)
-    changed = compress(count(), map(ne, old_words, new_words))
-    spoilt = [i for i in changed if spoiled(old_words[i], new_words[i])]
-    if not spoilt:
-        return cand
-    if any(MARK.search(old_words[i]) for i in spoilt):
-        return Candidate(text, cand.chain, cand.home)  # it spoils a marked word: wrong
-    bounds = [match.span() for match in WORDS.finditer(new)]
-    parts = []
-    last = 0
-    for i in spoilt:
-        start, end = bounds[i]
-        parts += [new[last:start], old_words[i]]
-        last = end
-    return Candidate("".join(parts) + new[last:], cand.chain, cand.home)
-
-
-@lru_cache(maxsize=8)
-def _words(text: str) -> tuple[str, ...]:
-    """The words of ``text`` (``phrases.WORDS``): every reading of a node is compared
-    with the same node, word by word."""
-    return tuple(WORDS.findall(text))
 
 
 def _needed(cand: Candidate) -> float:
@@ -298,7 +256,7 @@ def _by_language(text: str, result: RepairResult) -> RepairResult:
     )
     if not legacy:
         return result
-    cand = by_language(text, (_unmixed(text, c) for c in legacy_readings(text)))
+    cand = by_language(text, (unmixed(text, c) for c in legacy_readings(text)))
     if cand is None and oddity(_marked(text)) >= weights().language_oddity:
         # a phrase, its marked words reading as no language's (one look for both)
         cand = _phrase_by_language(text)
@@ -351,6 +309,9 @@ def _explain(text: str) -> RepairResult:
     if whole is None:
         return _finer(text, None)
     if not whole.chain[-1].endswith("(pieces)"):
+        whole = bounded(text, whole)
+        if whole.text == text:
+            return _finer(text, None)
         return RepairResult(whole.text, tuple(diff(text, whole.text, whole.chain)))
     mended = _finer(text, whole)
     alone = _finer(text, None)

@@ -94,7 +94,13 @@ def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
             scored.append((score + glued(left + cand.text + right), i, cand))
         scored.sort()
         if scored and scored[0][2].chain[0].startswith(_GREEK) and not _greek(span, scored):
-            del scored[0]  # the next best stands (``ÑÂÍÏÞ`` is Cyrillic, not Greek)
+            greek = scored.pop(0)[2].text  # the next best stands (``ÑÂÍÏÞ`` is Cyrillic),
+            # a Cyrillic one only where the model prefers it to the Greek (``ôñÝ÷ åâä``)
+            scored = [
+                entry
+                for entry in scored
+                if not entry[2].chain[0].startswith(_CYRILLIC) or gain(greek, entry[2].text)[0] > 0
+            ]
         best = (scored[0][0], scored[0][2]) if scored else None
         if (
             best is None
@@ -108,6 +114,7 @@ def legacy_spans(text: str) -> list[tuple[int, int, Candidate]]:
 
 
 _GREEK = "cp1253/"
+_CYRILLIC = ("cp1251/", "koi8_r/")
 
 
 def _greek(span: str, scored: list[tuple[float, int, Candidate]]) -> bool:
@@ -116,7 +123,7 @@ def _greek(span: str, scored: list[tuple[float, int, Candidate]]) -> bool:
     cost model finds Greek and Cyrillic words alike plausible (``ôñÝ÷`` is ``τρέχ`` or
     ``ТЯщВ``), and Portuguese ``Ôôô`` is no ``Τττ``."""
     greek = scored[0][2].text
-    others = [c.text for _, _, c in scored if c.chain[0].startswith(("cp1251/", "koi8_r/"))]
+    others = [c.text for _, _, c in scored if c.chain[0].startswith(_CYRILLIC)]
     limit = weights().language_gain
     return all(gain(old, greek, limit)[0] >= limit for old in (span, *others))
 

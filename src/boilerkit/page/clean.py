@@ -13,7 +13,12 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from ..selection.page_table import compiled
-from ..weights import QUOTE_HEADER, QUOTE_HEADER_MAX_CHARS
+from ..weights import (
+    QUOTE_HEADER,
+    QUOTE_HEADER_MAX_CHARS,
+    SHOWN_BY_SCRIPT_MIN_CHARS,
+    SHOWN_BY_SCRIPT_SHARE,
+)
 from .paragraphs import wrap_loose_runs
 from .roots import is_whole_document
 from .tags import HEADING_TAGS
@@ -126,6 +131,50 @@ class Marks:
     or ``style``."""
 
 
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """Text ``clean_tree`` took out of the page, or kept against a rule, and why: the
+    explain view's notes, since text gone here is text selection never sees."""
+
+    rule: str
+    """``invisible``, ``noscript``, ``permalink``, ``editing_chrome``,
+    ``quote_attribution``, ``hidden``; ``shown_by_script`` for a hidden element kept."""
+    element: str
+    """The element as ``tag#id.class``."""
+    text: str
+    """Its text, spaces collapsed."""
+
+    def __str__(self) -> str:
+        shown = self.text if len(self.text) <= 60 else self.text[:57] + "..."
+        verb = "kept" if self.rule == "shown_by_script" else "removed"
+        return f"clean {verb} {self.element} ({len(self.text)} chars) {self.rule}: {shown!r}"
+
+
+_SILENT_TAGS = frozenset(("script", "style", "head", "link", "meta", "svg"))
+"""Invisible elements whose text is never the page's (code, styles, the head): not
+recorded as removals."""
+
+
+def _record(
+    removed: list[Removal] | None,
+    rule: str,
+    element: lxml_html.HtmlElement,
+    root: lxml_html.HtmlElement,
+) -> None:
+    """Append ``element`` to ``removed`` (when recording) if it holds text and is still in
+    the page (not inside what an earlier removal took)."""
+    if removed is None or element.getroottree().getroot() is not root:
+        return
+    text = " ".join(element.text_content().split())
+    if text:
+        name = element.tag + "".join(
+            f"{mark}{value.split()[0]}"
+            for mark, value in (("#", element.get("id") or ""), (".", element.get("class") or ""))
+            if value.split()
+        )
+        removed.append(Removal(rule, name, text))
+
+
 def reference_marks(root: lxml_html.HtmlElement) -> Marks:
     """``Marks`` in plain Python: the spec of ``_passes.clean_marks``."""
     elements = [e for e in root.iter() if isinstance(e.tag, str)]
@@ -188,7 +237,12 @@ def _marks(root: lxml_html.HtmlElement) -> Marks | None:
     return Marks(*walk(root, INVISIBLE_TAGS, VOID_TAGS))
 
 
-def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_html.HtmlElement:
+def clean_tree(
+    root: lxml_html.HtmlElement,
+    *,
+    paragraphs: bool = True,
+    removed: list[Removal] | None = None,
+) -> lxml_html.HtmlElement:
     """Remove invisible and hidden elements and editing chrome in place, keeping their
     tails; return ``root``. Formulas become their text (``linear_math``).
 
@@ -198,6 +252,9 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
     With ``paragraphs``, loose runs of text also get paragraphs of their own
     (``paragraphs.wrap_loose_runs``): block selection needs them, the coarse selection of
     very large pages does not, and there they would cost about a microsecond per element.
+
+    With ``removed``, each element with text that a rule takes out (or ``shown_by_script``
+    keeps) is appended to it, in the order of the steps: the explain view's account.
     """
     marks = _marks(root)
     images = marks.formula_images if marks else _MAYBE_FORMULA_IMAGES(root)
@@ -211,6 +268,10 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
     ]
     if marks is None or marks.has_invisible:
         _keep_heading_toggles(root)
+        if removed is not None:
+            for element in root.iter(*INVISIBLE_TAGS):
+                if element.tag not in _SILENT_TAGS and not _removed(element.getparent(), root):
+                    _record(removed, "invisible", element, root)
         etree.strip_elements(root, *INVISIBLE_TAGS, with_tail=False)
     if marks is None or marks.has_void:
         etree.strip_tags(root, *VOID_TAGS)
@@ -218,6 +279,9 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
         if len(noscript) and len(noscript.text_content()) > NOSCRIPT_MAX_CHARS:
             noscript.tag = "div"
     if marks is None or marks.noscripts:
+        if removed is not None:
+            for noscript in root.iter("noscript"):
+                _record(removed, "noscript", noscript, root)
         etree.strip_elements(root, "noscript", with_tail=False)
     for anchor in marks.anchors if marks else _MAYBE_PERMALINKS(root):
         if (
@@ -225,20 +289,30 @@ def clean_tree(root: lxml_html.HtmlElement, *, paragraphs: bool = True) -> lxml_
             and anchor.getparent() is not None
             and (marks is None or _PERMALINK_TEXT(anchor))
         ):
+            _record(removed, "permalink", anchor, root)
             anchor.drop_tree()
     for element in chrome:
         if element.getparent() is not None:
+            _record(removed, "editing_chrome", element, root)
             element.drop_tree()
     cites = marks.cites if marks else root.iter("cite")
     for cite in [cite for cite in cites if _is_quote_attribution(cite)]:
+        _record(removed, "quote_attribution", cite, root)
         cite.drop_tree()
     hiding = marks.hiding if marks else dict.fromkeys(v.getparent() for v in _MAYBE_HIDING(root))
-    for element in hiding:
-        if (
-            element.getparent() is not None
-            and element.tag not in ("html", "body")
-            and _is_hidden(element)
-        ):
+    hidden = [
+        element
+        for element in hiding
+        if element.getparent() is not None
+        and element.tag not in ("html", "body")
+        and _is_hidden(element)
+    ]
+    shown = shown_by_script(root, hidden)
+    for element in hidden:
+        if element in shown:
+            _record(removed, "shown_by_script", element, root)
+        elif element.getparent() is not None:
+            _record(removed, "hidden", element, root)
             element.drop_tree()
     for formula in marks.maths if marks else list(root.iter("math")):  # after: only what
         linear_math(formula)  # is visible of it is read
@@ -289,6 +363,57 @@ def _is_hidden(element: lxml_html.HtmlElement) -> bool:
         or element.get("type") == "hidden"
         or (style is not None and _HIDDEN_STYLE.search(style) is not None)
     )
+
+
+def shown_by_script(
+    root: lxml_html.HtmlElement, hidden: Sequence[lxml_html.HtmlElement]
+) -> set[lxml_html.HtmlElement]:
+    """The elements of ``hidden`` that hold the article a script shows, to be kept.
+
+    Pages that reveal their article by script ship it in the markup under an inline
+    ``display: none`` (an article shown once a consent or paywall check passes, a
+    gallery's slides shown one at a time): dropping it as hidden left selection the page's
+    furniture. Such elements are hidden by their style alone, and those alike under one
+    parent (same tag and class) together hold most of the page's paragraph text
+    (``SHOWN_BY_SCRIPT_SHARE``); a hidden dialog, tab or duplicate holds a small part.
+    """
+    prose: dict[_Kind, int] = {}
+    groups: dict[_Kind, list[lxml_html.HtmlElement]] = {}
+    for element in hidden:
+        if _hidden_by_style_alone(element):
+            kind = (element.getparent(), element.tag, element.get("class"))
+            prose[kind] = prose.get(kind, 0) + _paragraph_chars(element)
+            groups.setdefault(kind, []).append(element)
+    if not prose or max(prose.values()) < SHOWN_BY_SCRIPT_MIN_CHARS:
+        return set()
+    page = _paragraph_chars(root)
+    return {
+        element
+        for kind, chars in prose.items()
+        if chars >= SHOWN_BY_SCRIPT_MIN_CHARS and chars >= SHOWN_BY_SCRIPT_SHARE * page
+        for element in groups[kind]
+    }
+
+
+_Kind = tuple[lxml_html.HtmlElement | None, str, str | None]
+"""Hidden siblings alike (parent, tag, class): a gallery's slides, one article's parts."""
+
+
+def _hidden_by_style_alone(element: lxml_html.HtmlElement) -> bool:
+    """Hidden by an inline style, which a script changes, and by nothing else."""
+    style = element.get("style")
+    return (
+        style is not None
+        and _HIDDEN_STYLE.search(style) is not None
+        and element.get("hidden") is None
+        and element.get("aria-hidden") != "true"
+        and element.get("type") != "hidden"
+    )
+
+
+def _paragraph_chars(element: lxml_html.HtmlElement) -> int:
+    """Characters of text in the ``<p>`` elements at or below ``element``, spaces collapsed."""
+    return sum(len(" ".join(p.text_content().split())) for p in element.iter("p"))
 
 
 def _is_quote_attribution(cite: lxml_html.HtmlElement) -> bool:

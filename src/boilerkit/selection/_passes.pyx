@@ -6,7 +6,6 @@ stages' other walks below). Read-only over libxml2's structs, through lxml's pub
 API."""
 
 from cpython.mem cimport PyMem_Free, PyMem_Realloc
-from cpython.unicode cimport PyUnicode_1BYTE_DATA
 from libc.string cimport memchr, memset, strcmp, strstr
 
 cimport lxml.includes.etreepublic as cetree
@@ -22,7 +21,9 @@ from ._nodes cimport (
 cetree.import_lxml__etree()
 
 cdef extern from "Python.h":
-    bint PyUnicode_IS_ASCII(object text)
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    Py_UCS4 PyUnicode_READ(int kind, void* data, Py_ssize_t index)
 
 
 cdef bint _named(tree.xmlNode* c_node, const char* name) noexcept:
@@ -553,19 +554,23 @@ def texts_are_ascii(root):
     return True
 
 
+cdef inline bint _unwanted(Py_UCS4 c) noexcept:
+    """A character of ``content._UNWANTED``: a C0 control but tab, newline and carriage
+    return, U+FFFE, U+FFFF or the soft hyphen."""
+    return (c < 32 and c != 9 and c != 10 and c != 13) or c == 0xAD or c == 0xFFFE or c == 0xFFFF
+
+
 cdef object _safe(object text, object xml_safe):
-    """``content.xml_safe(text)``: ASCII text without C0 controls (the common case) is
-    returned as it is; anything else goes to ``xml_safe``."""
+    """``content.xml_safe(text)``: text holding none of ``_UNWANTED`` (the common case) is
+    returned as it is, found on its characters in C; anything else goes to ``xml_safe``."""
     if text is None:
         return None
     cdef str value = <str>text
-    cdef const unsigned char* data
     cdef Py_ssize_t at
-    if not PyUnicode_IS_ASCII(value):
-        return xml_safe(value)
-    data = PyUnicode_1BYTE_DATA(value)
+    cdef int kind = PyUnicode_KIND(value)
+    cdef void* data = PyUnicode_DATA(value)
     for at in range(len(value)):
-        if data[at] < 32 and data[at] != 9 and data[at] != 10 and data[at] != 13:
+        if _unwanted(PyUnicode_READ(kind, data, at)):
             return xml_safe(value)
     return value
 

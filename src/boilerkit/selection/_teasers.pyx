@@ -10,6 +10,12 @@ them, so each twin agrees with its reference by construction; the parity tests
 
 from cpython.object cimport PyObject_GenericSetAttr
 from cpython.unicode cimport PyUnicode_Find
+
+cdef extern from "Python.h":
+    int PyUnicode_KIND(object text)
+    void* PyUnicode_DATA(object text)
+    int PyUnicode_1BYTE_KIND
+    bint Py_UNICODE_ISSPACE(Py_UCS4 c)
 from libc.string cimport strcmp
 
 from ._handles cimport Elements, collapsed_text_of
@@ -48,6 +54,17 @@ cpdef Py_ssize_t sentences(str text):
     the matches are the marks that pass and no match hides another."""
     cdef Py_ssize_t count = 0, at, length = len(text)
     cdef Py_UCS4 c, d
+    cdef const unsigned char* data
+    if PyUnicode_KIND(text) == PyUnicode_1BYTE_KIND:  # Latin-1: ".", "!" and "?" alone
+        data = <const unsigned char*>PyUnicode_DATA(text)
+        for at in range(length):
+            if data[at] != 46 and data[at] != 33 and data[at] != 63:
+                continue
+            if at + 1 == length:
+                count += 1
+            elif Py_UNICODE_ISSPACE(data[at + 1]) or _is_quote(data[at + 1]):
+                count += 1
+        return count
     for at in range(length):
         c = text[at]
         if not _is_mark(c):

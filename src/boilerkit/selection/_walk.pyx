@@ -47,6 +47,8 @@ cdef class _Words:
     cdef Py_ssize_t* start  # where each word starts in data
     cdef Py_ssize_t* length
     cdef Py_ssize_t first[129]  # the words beginning with letter c: first[c] to first[c + 1]
+    cdef unsigned char pairs[128 * 16]  # bit d of row c: a word begins with c, then d
+    cdef unsigned char alone[128]  # a word is the letter c alone
 
     def __dealloc__(self):
         PyMem_Free(self.data)
@@ -73,6 +75,8 @@ cdef _Words _build_words(tuple words):
     cdef Py_ssize_t index, size = sum(len(word) for word in ordered), at = 0, letter = 0
     cdef bytes word
     table.source = words
+    memset(table.pairs, 0, sizeof(table.pairs))
+    memset(table.alone, 0, sizeof(table.alone))
     table.data = <char*>_alloc(size)
     table.start = <Py_ssize_t*>_alloc(sizeof(Py_ssize_t) * len(ordered))
     table.length = <Py_ssize_t*>_alloc(sizeof(Py_ssize_t) * len(ordered))
@@ -81,6 +85,12 @@ cdef _Words _build_words(tuple words):
         while letter <= <unsigned char>word[0]:
             table.first[letter] = index
             letter += 1
+        if len(word) == 1:
+            table.alone[<unsigned char>word[0]] = 1
+        else:
+            table.pairs[<unsigned char>word[0] * 16 + (<unsigned char>word[1] >> 3)] |= (
+                1 << (<unsigned char>word[1] & 7)
+            )
         table.start[index] = at
         table.length[index] = len(word)
         memcpy(table.data + at, <char*>word, len(word))
@@ -95,23 +105,10 @@ cdef inline unsigned char _lower(unsigned char c) noexcept nogil:
     return c + 32 if 65 <= c <= 90 else c
 
 
-cdef bint _holds(_Words words, const unsigned char* text, Py_ssize_t size) noexcept:
-    """Whether lower-case ASCII ``text`` holds one of ``words``."""
-    cdef Py_ssize_t at, word, offset
-    for at in range(size):
-        if text[at] >= 128:
-            continue
-        for word in range(words.first[text[at]], words.first[text[at] + 1]):
-            if at + words.length[word] > size:
-                continue
-            offset = 1
-            while offset < words.length[word] and (
-                text[at + offset] == <unsigned char>words.data[words.start[word] + offset]
-            ):
-                offset += 1
-            if offset == words.length[word]:
-                return True
-    return False
+cdef inline bint _may_begin(_Words words, unsigned char c, unsigned char d) noexcept:
+    """Whether one of ``words`` may begin at letter ``c`` (below 128) followed by ``d`` (0
+    at the end of the text): one bit read, so most positions try no word at all."""
+    return words.alone[c] or (d < 128 and (words.pairs[c * 16 + (d >> 3)] >> (d & 7)) & 1)
 
 
 cdef bint speaks(_Words words, str value):
@@ -123,6 +120,8 @@ cdef bint speaks(_Words words, str value):
     cdef unsigned char c
     for at in range(size):
         c = _lower(text[at])
+        if not _may_begin(words, c, _lower(text[at + 1]) if at + 1 < size else 0):
+            continue
         for word in range(words.first[c], words.first[c + 1]):
             if at + words.length[word] > size:
                 continue
@@ -609,7 +608,9 @@ cdef class NameTest:
         cdef const unsigned char* data = PyUnicode_1BYTE_DATA(text)
         cdef Py_ssize_t size = len(text), at, word, offset
         for at in range(size):
-            if data[at] >= 128:
+            if data[at] >= 128 or not _may_begin(
+                heads, data[at], data[at + 1] if at + 1 < size else 0
+            ):
                 continue
             for word in range(heads.first[data[at]], heads.first[data[at] + 1]):
                 if at + heads.length[word] > size:

@@ -9,8 +9,10 @@ later stage touches the page tree.
 
 from __future__ import annotations
 
+import bisect
 import copy
 import dataclasses
+import itertools
 from dataclasses import dataclass, field
 
 from lxml import html as lxml_html
@@ -21,6 +23,7 @@ from ..page.clean import is_quote_box
 from ..weights import (
     BOILERPLATE_LINE,
     BYLINE,
+    COUNT_LINE,
     CREDIT_LINE,
     DATE_LINE,
     NAV_SEPARATOR,
@@ -30,6 +33,7 @@ from ..weights import (
     QUOTE_HEADER_MAX_CHARS,
     SIGNUP_FORM,
     TEASER_HEADING,
+    VIEW_COUNT,
     Weights,
 )
 from .captions import NOT_CAPTIONS, after_image, image_then_line, under_image_cell
@@ -37,6 +41,7 @@ from .comments import comment_sections
 from .container import (
     choose_container,
     into_layout_cell,
+    into_main_column,
     thread_container,
     thread_range,
     title_unit,
@@ -52,6 +57,7 @@ from .trim import (
     HEADLINE,
     drop_orphan_headings,
     drop_orphan_labels,
+    drop_teaser_cards,
     drop_toc_headings,
     holds,
     same_words,
@@ -102,9 +108,10 @@ def element_path(element: lxml_html.HtmlElement, depth: int = 3) -> str:
 
 
 def _region_rule(
-    index: int, segmentation: Segmentation, scores: Scores, weights: Weights
+    index: int, segmentation: Segmentation, scores: Scores, weights: Weights, forms: list[int]
 ) -> Reason | None:
-    """The reason to drop everything below element ``index``, if there is one."""
+    """The reason to drop everything below element ``index``, if there is one (``forms``:
+    the page's ``form`` elements below the container, in order)."""
     hint = scores.furniture[index]
     if hint is not None:
         element = segmentation.elements[index]
@@ -113,7 +120,7 @@ def _region_rule(
     if (
         chars <= weights.form_box_max_chars
         and segmentation.tags[index] != "form"
-        and _holds_signup_form(index, segmentation)
+        and _holds_signup_form(index, segmentation, forms)
     ):
         element = segmentation.elements[index]
         return Reason("form_box", -1.0, f"{element_path(element, 1)} holds a sign-up form")
@@ -129,23 +136,18 @@ def _region_rule(
     return None
 
 
-def _holds_signup_form(index: int, segmentation: Segmentation) -> bool:
+def _holds_signup_form(index: int, segmentation: Segmentation, forms: list[int]) -> bool:
     """Whether element ``index`` holds a sign-up form: one whose action, class, id or name
     says mail, newsletter or subscribe (``SIGNUP_FORM``). Its fields are gone by now (the
     clean stage strips inputs), so the form's own attributes are the evidence; a recipe's
-    servings field or a poll are not sign-ups."""
-    tags, elements, stop = segmentation.tags, segmentation.elements, segmentation.end[index]
-    inner = index + 1
-    while inner < stop:
-        try:  # the next form below, found in C: most elements hold none
-            inner = tags.index("form", inner, stop)
-        except ValueError:
-            return False
+    servings field or a poll are not sign-ups. The forms below it are found by bisection
+    in ``forms`` (those of the container, in order): most elements hold none."""
+    elements, stop = segmentation.elements, segmentation.end[index]
+    for inner in itertools.takewhile(stop.__gt__, forms[bisect.bisect_right(forms, index) :]):
         form = elements[inner]
         names = " ".join(form.get(name) or "" for name in ("action", "class", "id", "name"))
         if SIGNUP_FORM.search(names.lower()):
             return True
-        inner += 1
     return False
 
 
@@ -202,6 +204,7 @@ class _Judge:
         self.weights = weights
         self.teaser_of = {block: group for group in teasers for block in group.blocks}
         self.cache: dict[int, Reason | None] = {}
+        self.forms = segmentation.tagged_below(container, "form")
 
     def region(self, index: int) -> Reason | None:
         """The first drop rule that an element between ``index`` and the container triggers."""
@@ -213,7 +216,7 @@ class _Judge:
                 found = self.cache[index]
                 break
             chain.append(index)
-            found = _region_rule(index, self.segmentation, self.scores, self.weights)
+            found = _region_rule(index, self.segmentation, self.scores, self.weights, self.forms)
             if found is not None:
                 break
             index = parent[index]
@@ -250,7 +253,7 @@ class _Judge:
         short = block.chars < self.weights.short_line_max_chars
         if short and not block.sentences and TEASER_HEADING.match(block.text):
             return Reason("teaser_heading", -1.0)
-        if short and BOILERPLATE_LINE.match(block.text):
+        if short and (BOILERPLATE_LINE.match(block.text) or VIEW_COUNT.search(block.text)):
             return Reason("boilerplate_line", -1.0)
         if (
             block.chars <= QUOTE_HEADER_MAX_CHARS
@@ -276,6 +279,8 @@ class _Judge:
             and DATE_LINE.match(block.text)
         ):
             return Reason("date_line", -1.0)
+        if short and tag not in _TABLE_CELLS and COUNT_LINE.match(block.text):
+            return Reason("boilerplate_line", -1.0, "a count: slides, photos, stars")
         if (
             block.chars <= self.weights.info_line_max_chars
             and not block.sentences
@@ -338,6 +343,7 @@ def select_content(
     teasers = scores.teasers
     container = choose_container(segmentation, scores, teasers, weights)
     container = into_layout_cell(container, segmentation, scores, weights)
+    container = into_main_column(container, segmentation, scores, weights)
     container, left_out = thread_container(container, thread, segmentation, scores, weights)
     posts = thread_range(container, thread, segmentation, scores)
     unit = None if posts else title_unit(container, segmentation, scores, weights, title or "")
@@ -352,11 +358,10 @@ def select_content(
     )
     if voted is not None:
         container, left_out = voted[0], voted[1]
-    tags, end = segmentation.tags, segmentation.end
-    first_h1 = next((b.text for b in segmentation.blocks if tags[b.node] == "h1"), "")
-    judge = _Judge(container, segmentation, scores, teasers, weights, title or first_h1, posts)
+    end = segmentation.end
+    title = title or segmentation.first_text("h1")  # sought only without a title
+    judge = _Judge(container, segmentation, scores, teasers, weights, title, posts)
     outside = Reason("outside", -1.0, f"not in {element_path(segmentation.elements[container], 2)}")
-    drops: list[Reason | None] = []
     check = budget.current().check
     stop = end[container]
     left = bytearray(stop - container)  # inside a subtree left out, by offset
@@ -364,21 +369,23 @@ def select_content(
         first, last = max(child, container), min(end[child], stop)
         if first < last:
             left[first - container : last - container] = b"\x01" * (last - first)
-    for block in segmentation.blocks:
+    blocks = segmentation.blocks
+    drops: list[Reason | None] = [outside] * len(blocks)
+    judged = range(*segmentation.blocks_below(container))  # in document order
+    for position in judged:
         check("select")
-        node = block.node
-        if container <= node < stop and not left[node - container]:
-            drops.append(judge.drop_reason(block))
-        else:
-            drops.append(outside)
+        block = blocks[position]
+        if not left[block.node - container]:
+            drops[position] = judge.drop_reason(block)
     trim_calls_to_action(segmentation.blocks, drops, weights, posts)
     drop_orphan_headings(segmentation, drops, weights)
     drop_orphan_labels(segmentation, drops, weights)
+    drop_teaser_cards(segmentation, drops, weights)
     drop_toc_headings(segmentation.blocks, drops)
     trim_tail(segmentation, drops, weights, posts)
     trim_head(segmentation, drops, weights, judge.title)
-    pairs = list(zip(segmentation.blocks, drops, strict=True))
-    kept = {block.node for block, drop in pairs if drop is None}
+    kept = {blocks[i].node for i in judged if drops[i] is None}  # the trims only drop
+    cards = frozenset(i for i in judged if (drop := drops[i]) is not None and drop.rule == "teaser")
     verdicts = (
         tuple(
             BlockVerdict(
@@ -404,6 +411,7 @@ def select_content(
         left_out,
         base_url,
         signed,
+        cards,
     )
     if voted is not None:
         selection = dataclasses.replace(selection, notes=(*selection.notes, voted[2]))
@@ -460,11 +468,15 @@ def _finish(
     skip: frozenset[int],
     base_url: str | None,
     signed: bool,
+    teasers_dropped: frozenset[int] = frozenset(),
 ) -> Selection:
-    """Copy the article out, rate our confidence, list the teaser links."""
-    kept_blocks = [b for b in segmentation.blocks if b.node in kept]
+    """Copy the article out, rate our confidence, list the teaser links. Blocks dropped as
+    teasers (``teasers_dropped``, by index: a card's excerpt) are no prose of the page."""
+    below = slice(*segmentation.blocks_below(container))
+    kept_blocks = [b for b in segmentation.blocks[below] if b.node in kept]  # kept are below
     kept_chars = sum(b.chars for b in kept_blocks)
-    positive = sum(v for v in scores.value if v > 0)
+    positive = sum(filter((0.0).__lt__, scores.value))  # the same values in the same order
+    positive -= sum(max(0.0, scores.value[index]) for index in teasers_dropped)
     kept_value = sum(max(0.0, scores.value[b.index]) for b in kept_blocks)
     length = min(1.0, weights.confidence_length_base + kept_chars / weights.confidence_full_length)
     confidence = (kept_value / positive if positive else 0.0) * length

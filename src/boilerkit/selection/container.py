@@ -92,6 +92,73 @@ def into_layout_cell(
             cell = node
 
 
+def into_main_column(
+    container: int, segmentation: Segmentation, scores: Scores, weights: Weights
+) -> int:
+    """Step down into the column that holds the article, beside a column of boxes.
+
+    A page laid out in ``div`` columns (Bootstrap's ``col-lg-8`` + ``col-lg-4``) gives its
+    best value to the row, since the side column's cards ("Media enquiries" with its
+    address and a sentence for journalists, "Report a problem") are prose too. Down
+    through wrappers (an only child worth anything), at the first element with more than
+    one child of positive value: when the best child holds ``column_share`` of it and
+    every other such child is a column of boxes (``_box_column``) and it is neither a
+    list nor one itself (one list of teaser cards beside another), the best child is the
+    container. Anything else leaves the container as it was.
+    """
+    total, node = scores.total, container
+    while True:
+        children = [child for child in segmentation.children(node) if segmentation.tags[child]]
+        best = max(children, key=total.__getitem__, default=-1)
+        if best < 0 or total[best] <= 0:
+            return container
+        others = [child for child in children if child != best and total[child] > 0]
+        if not others:
+            node = best
+            continue
+        if (
+            total[best] >= weights.column_share * total[node]
+            and all(_box_column(child, segmentation, weights) for child in others)
+            and segmentation.tags[best] not in _LIST_TAGS  # sidebars are lists, articles not
+            and not _box_column(best, segmentation, weights)
+        ):
+            return best
+        return container
+
+
+def _box_column(index: int, segmentation: Segmentation, weights: Weights) -> bool:
+    """Whether element ``index`` is a column of boxes: two or more children of one tag and
+    first class (a sidebar's cards or widgets) holding most of its text, each opening
+    with a title line (a block up to ``title_line_max_chars`` without links or a sentence
+    end: "Media enquiries") and holding more than that title, none longer than
+    ``box_max_chars``. An article's sections are long, or are not boxes of one class."""
+    classes, tags, end = segmentation.table.classes, segmentation.tags, segmentation.end
+    shapes: dict[tuple[str, str], list[int]] = {}
+    for child in segmentation.children(index):
+        if tags[child]:
+            first = (classes[child] or "").split()[:1]
+            shapes.setdefault((tags[child], first[0] if first else ""), []).append(child)
+    boxes = max(shapes.values(), key=len, default=[])
+    if len(boxes) < 2 or sum(map(segmentation.chars.__getitem__, boxes)) < (
+        weights.box_column_share * segmentation.chars[index]
+    ):
+        return False
+    block_at = segmentation.block_at
+    for box in boxes:
+        if segmentation.chars[box] > weights.box_max_chars:
+            return False
+        title = next((block_at[n] for n in range(box, end[box]) if n in block_at), None)
+        if (
+            title is None
+            or title.chars > weights.title_line_max_chars
+            or title.link_chars
+            or title.sentences
+            or title.chars >= segmentation.chars[box]
+        ):
+            return False
+    return True
+
+
 def _widen(
     container: int, segmentation: Segmentation, scores: Scores, weights: Weights
 ) -> tuple[int, frozenset[int]]:
@@ -110,13 +177,31 @@ def _widen(
         if not _prose_sibling(sibling, container, segmentation, scores, weights):
             continue
         value = scores.total[sibling]
-        lead = sibling < container and value >= weights.lead_min_value
+        lead = sibling < container and (
+            max(value, _lead_prose(sibling, segmentation, scores)) >= weights.lead_min_value
+        )
         if lead or value >= weights.sibling_share * scores.total[container]:
             joined.add(sibling)
     if len(joined) == 1:
         return _lead_beside_wrapper(container, segmentation, scores, weights)
     joined |= _sandwiched(siblings, joined, segmentation, scores, weights)
     return parent, frozenset(siblings) - joined
+
+
+def _lead_prose(sibling: int, segmentation: Segmentation, scores: Scores) -> float:
+    """The value of the prose a sibling before the body holds: its blocks worth something
+    that are no heading, outside furniture and teasers. The article's header holds the
+    standfirst beside the headline, breadcrumbs, byline and share links: their negative
+    values, summed, hide the standfirst from the lead rule, and the headline is no lead."""
+    block_at, value = segmentation.block_at, scores.value
+    return sum(
+        max(0.0, value[block.index])
+        for node in range(sibling, segmentation.end[sibling])
+        if (block := block_at.get(node)) is not None
+        and not block.is_heading
+        and scores.region[node] is None
+        and block not in scores.in_teaser
+    )
 
 
 def _prose_sibling(

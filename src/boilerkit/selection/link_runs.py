@@ -105,7 +105,7 @@ def _group(
         or len({href for _, href in headlines}) < weights.teaser_distinct_url_share * len(headlines)
     ):
         return None
-    heading = heading_before(element, weights)
+    heading = heading_before(element, weights, segmentation)
     if heading is None:
         heading = title_line_before(element, weights)
     block_at, end = segmentation.block_at, segmentation.end

@@ -9,7 +9,9 @@ reference); this stage turns its rows into blocks.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import operator
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -86,6 +88,33 @@ class Segmentation:
     table: PageTable
     """The page table behind these lists (class/id/role values, hinted elements)."""
 
+    def blocks_below(self, index: int) -> tuple[int, int]:
+        """The positions in ``blocks`` of the blocks in element ``index``'s subtree: one
+        run, since blocks are in document order, found by bisection."""
+        first = bisect.bisect_left(self.blocks, index, key=_NODE)
+        return first, bisect.bisect_left(self.blocks, self.end[index], lo=first, key=_NODE)
+
+    def tagged_below(self, index: int, tag: str) -> list[int]:
+        """The ``tag`` elements in element ``index``'s subtree, in order (the first found
+        in C: most subtrees hold none)."""
+        try:
+            first = self.tags.index(tag, index, self.end[index])
+        except ValueError:
+            return []
+        return [i for i in range(first, self.end[index]) if self.tags[i] == tag]
+
+    def first_text(self, tag: str) -> str:
+        """The text of the first block of a ``tag`` element ("" if none), found by the
+        ``tag`` elements in the tags (in C), not by testing every block."""
+        at = -1
+        while True:
+            try:
+                at = self.tags.index(tag, at + 1)
+            except ValueError:
+                return ""
+            if at in self.block_at:
+                return self.block_at[at].text
+
     def children(self, index: int) -> list[int]:
         """Indexes of an element's children (each subtree is a range: hop range to range)."""
         found: list[int] = []
@@ -94,6 +123,9 @@ class Segmentation:
             found.append(child)
             child = self.end[child]
         return found
+
+
+_NODE = operator.attrgetter("node")
 
 
 def sentences(text: str) -> int:

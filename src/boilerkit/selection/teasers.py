@@ -63,8 +63,15 @@ def _text(element: lxml_html.HtmlElement) -> str:
     return " ".join(text_of(element).split())
 
 
+def _text_in(element: lxml_html.HtmlElement, segmentation: Segmentation) -> str:
+    """``_text(element)`` read off the page table (``PageTable.text``: joined in C on the
+    compiled path, and kept) when the element is in it."""
+    index = segmentation.index_of.get(element)
+    return _text(element) if index is None else segmentation.table.text(index)
+
+
 def heading_before(
-    container: lxml_html.HtmlElement, weights: Weights
+    container: lxml_html.HtmlElement, weights: Weights, segmentation: Segmentation
 ) -> lxml_html.HtmlElement | None:
     """The section heading of a container: its first child, or a heading just before it."""
     first = container[0] if len(container) else None
@@ -77,7 +84,9 @@ def heading_before(
         previous = node.getprevious()
         while previous is not None and not isinstance(previous.tag, str):
             previous = previous.getprevious()
-        if previous is not None and (previous.tag in HEADING_TAGS or _is_label(previous, weights)):
+        if previous is not None and (
+            previous.tag in HEADING_TAGS or _is_label(previous, weights, segmentation)
+        ):
             return previous
         if previous is not None:
             break
@@ -85,11 +94,11 @@ def heading_before(
     return None
 
 
-def _is_label(element: lxml_html.HtmlElement, weights: Weights) -> bool:
+def _is_label(element: lxml_html.HtmlElement, weights: Weights, segmentation: Segmentation) -> bool:
     """A short line without links that heads a section: one holding a heading tag, or one
     saying what a teaser heading says (``<div class="title">Читайте также</div>``; many
     CMSs set section titles in plain ``div``s)."""
-    text = _text(element)
+    text = _text_in(element, segmentation)
     if len(text) >= weights.short_line_max_chars or element.find(".//a") is not None:
         return False
     return any(h.tag in HEADING_TAGS for h in element.iter()) or bool(TEASER_HEADING.match(text))
@@ -106,7 +115,8 @@ def _evidence(
     """The structural marks that say "teaser", beyond headline-led items (elements by
     index: the marks are read off the table)."""
     marks: list[str] = []
-    if heading is not None and TEASER_HEADING.match(_text(heading)[: weights.short_line_max_chars]):
+    cut = weights.short_line_max_chars
+    if heading is not None and TEASER_HEADING.match(_text_in(heading, segmentation)[:cut]):
         marks.append("heading")
     table, tags, end = segmentation.table, segmentation.tags, segmentation.end
     words: set[str] = set()
@@ -219,26 +229,27 @@ def _read_more_lines(
         weights.read_more_label_min_chars,
         weights.read_more_link_share,
     )
-    block_at = segmentation.block_at
+    tags, table, blocks = segmentation.tags, segmentation.table, segmentation.blocks
     found: list[TeaserGroup] = []
     covered = 0  # end of the last line found: lines do not nest
     for index in candidates:
         if index < covered or taken[index]:
             continue
-        element = elements[index]
-        link = next(element.iter("a"), None)
-        if link is None:
+        try:  # the first link at or below the element (``iter("a")``), found in C
+            link = tags.index("a", index, end[index])
+        except ValueError:
             continue
-        text, title = _text(element), _text(link)
+        text, title = table.text(index), table.text(link)
         label = text[: max(0, len(text) - len(title))]
         if weighted_length(title) < weights.teaser_headline_min_chars or not (
             label and TEASER_HEADING.match(label)
         ):
             continue
-        href = link.get("href") or ""
+        href = elements[link].get("href") or ""
         item = TeaserItem(title, join_url(base_url, href) or href)
-        blocks = frozenset(block_at[node] for node in range(index, end[index]) if node in block_at)
-        found.append(TeaserGroup(element, (element,), None, "", (item,), blocks, "read-more line"))
+        lines = frozenset(blocks[slice(*segmentation.blocks_below(index))])
+        element = elements[index]
+        found.append(TeaserGroup(element, (element,), None, "", (item,), lines, "read-more line"))
         covered = end[index]
     return found
 
@@ -278,10 +289,10 @@ def _group(
     """The teaser group of ``container`` with these ``items`` (by index) led by these
     ``headlines`` (``teaser_groups``), if its marks say it is one (``marked`` is
     ``item_marks`` or its twin)."""
-    end, elements = segmentation.end, segmentation.elements
+    elements = segmentation.elements
     element = elements[container]
     members = [elements[item] for item in items]
-    heading = heading_before(element, weights)
+    heading = heading_before(element, weights, segmentation)
     marks = _evidence(container, items, heading, segmentation, weights, marked)
     blurbs = [
         blurb_of(segmentation.table.text(item), title)
@@ -301,19 +312,18 @@ def _group(
     ]
     if len({teaser.url for teaser in teasers}) < len(teasers) * weights.teaser_distinct_url_share:
         return None
-    covered = [node for item in items for node in range(item, end[item])]
+    tops = items
     if heading is not None and heading.getparent() is not element:
-        start = segmentation.index_of[heading]
-        covered.extend(range(start, end[start]))
-    block_at = segmentation.block_at
-    blocks = {block_at[node] for node in covered if node in block_at}
-    section = _text(heading) if heading is not None else ""
+        tops = [*items, segmentation.index_of[heading]]
+    blocks = segmentation.blocks
+    covered = {b for top in tops for b in blocks[slice(*segmentation.blocks_below(top))]}
+    section = _text_in(heading, segmentation) if heading is not None else ""
     return TeaserGroup(
         element,
         tuple(members),
         heading,
         section,
         tuple(teasers),
-        frozenset(blocks),
+        frozenset(covered),
         ", ".join(marks),
     )

@@ -9,6 +9,7 @@ reason in ``drops``, so ``explain`` shows it like any other verdict.
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 
@@ -25,6 +26,7 @@ from ..weights import (
     SENTENCE_END,
     SIGN_OFF,
     TAG_HEADING,
+    TEASER_HEADING,
     TOC_HEADING,
     Weights,
 )
@@ -110,6 +112,63 @@ def drop_orphan_labels(
         else:
             if nested:
                 drops[i] = Reason("orphan_label", -1.0, "a label over dropped blocks")
+
+
+def drop_teaser_cards(
+    segmentation: Segmentation, drops: list[Reason | None], weights: Weights
+) -> None:
+    """Drop the blurbs of the cards under a teaser heading ("You may also like"), however
+    long: a block theme's query loop of other posts, each card a heading that is one link
+    (the other post's title) and an excerpt that may be longer than the post's own
+    paragraphs, too long for a teaser item.
+
+    Below the heading's parent, after the heading, a kept block goes when the smallest
+    element around it that holds a linked heading holds exactly one: a card. At least
+    ``teaser_min_items`` such headings must stand there. Paragraphs of the article after a
+    box of links are no card's: the element that holds them and a heading holds them all.
+    """
+    blocks, tags, parent, end = (
+        segmentation.blocks,
+        segmentation.tags,
+        segmentation.parent,
+        segmentation.end,
+    )
+    nodes: list[int] = []  # built on the first teaser heading: most pages have none
+    linked: list[int] = []
+    covered = 0  # the blocks up to here were judged with an outer box
+    for i, block in enumerate(blocks):
+        if (
+            block.node < covered
+            or not block.is_heading
+            or block.chars >= weights.short_line_max_chars
+            or not TEASER_HEADING.match(block.text)
+        ):
+            continue
+        if not nodes:
+            nodes = [b.node for b in blocks]
+            linked = [
+                b.node for b in blocks if b.is_heading and b.link_density > weights.max_link_density
+            ]
+        box = parent[block.node]
+        stop = end[box] if box >= 0 else len(tags)
+        inside = linked[bisect.bisect_left(linked, block.node) : bisect.bisect_left(linked, stop)]
+        if len(inside) < weights.teaser_min_items:
+            continue
+        covered = stop
+        for j in range(i + 1, bisect.bisect_left(nodes, stop)):
+            if drops[j] is None and _card_of(blocks[j].node, inside, parent, end, box):
+                drops[j] = Reason("teaser", -1.0, f"a card under {block.text!r}")
+
+
+def _card_of(node: int, linked: list[int], parent: list[int], end: list[int], box: int) -> bool:
+    """Whether the smallest element around ``node`` (below ``box``) that holds one of the
+    ``linked`` headings holds exactly one."""
+    while node > box:  # ``linked`` is in document order: count a subtree's by bisection
+        inside = bisect.bisect_left(linked, end[node]) - bisect.bisect_left(linked, node)
+        if inside:
+            return inside == 1
+        node = parent[node]
+    return False
 
 
 def drop_toc_headings(blocks: tuple[Block, ...], drops: list[Reason | None]) -> None:
@@ -300,8 +359,10 @@ def _trim_head_furniture(
     ``CALL_TO_ACTION`` ("Last updated 12 April 1999", "You are visitor number 4321") or
     open with a publication stamp (``PUBLISHED_LINE``: "Published: Feb. 27, 2024 at 5:15
     PM", whose abbreviations read as sentence ends); only when a paragraph follows, so a
-    page of contact lines keeps them. Headings are left alone: a headline or subtitle may
-    well be about a subscription or a commission."""
+    page of contact lines keeps them. A standfirst without a sentence end is no paragraph
+    here: the stamp under it ("Publicado em 06/06/2019 às 10h32 - Por Redação") is still
+    above the article. Headings are left alone: a headline or subtitle may well be about a
+    subscription or a commission."""
     furniture: list[int] = []
     for i, block in enumerate(blocks):
         if drops[i] is not None:
@@ -315,7 +376,7 @@ def _trim_head_furniture(
             )
         ):
             furniture.append(i)
-        elif block.chars >= weights.tail_min_chars:
+        elif block.chars >= weights.tail_min_chars and _sentence(block):
             for line in furniture:
                 drops[line] = Reason("head_furniture", -1.0, "page furniture above the article")
             return

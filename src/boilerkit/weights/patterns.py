@@ -70,9 +70,10 @@ STRONG_POSITIVE = re.compile(
 NEGATIVE_PATTERN = re.compile(
     r"news[-_]?letter|sidebar|related|cookie|advert|promo|social|share(?!d)|subscri|breadcrumb"
     r"|navbar|navigation|paywall|byline|author|copyright|disclaimer|signup|recommend"
-    r"|popular|trending|outbrain|taboola|legend|footer|captcha"
+    r"|popular|trending|outbrain|taboola|legend|footer|captcha|poll(?!ut)"
 )
-"""Furniture fragments found inside compound names ("NewsletterModule", "c-sharebar")."""
+"""Furniture fragments found inside compound names ("NewsletterModule", "c-sharebar",
+"componentsPoll": a reader poll in the article body; not "pollution")."""
 
 FORUM_FURNITURE = re.compile(
     r"post[-_]?profile|user[-_]?(info|details|extras|stats|title|profile|banner)"
@@ -204,7 +205,8 @@ BOILERPLATE_LINE = re.compile(
       | スポンサーリンク
       | シェアする | この記事をシェア | 공유하기 | शेयर\sकरें | поделитесь
       | skip\sto\s.* | jump\sto\s.*
-      | (yorumlar?|комментари[ийя]|コメント|댓글|bình\sluận|komentar)(\s?\(?\d+\)?)?
+      | (yorumlar?|комментари[ийя]|コメント|댓글|bình\sluận|komentar|comentários?|comentarios?
+        |kommentare|komentarze)(\s?\(?\d+\)?)?
       | iklan | ツイート | read\smore | continue\sreading | click\shere.* | back\sto\stop | top
       | (sign\sup|subscribe)\b.* | follow\sus.* | related(\sarticles|\sstories)?
       | loading.* | comments?(\s\(\d+\))? | \d+\scomments? | copy\slink | copied
@@ -225,6 +227,25 @@ BOILERPLATE_LINE = re.compile(
     re.I | re.X,
 )
 """Lines that are furniture even inside the article ("Share", "Advertisement")."""
+
+VIEW_COUNT = re.compile(
+    r"\b(?:views|aufrufe|просмотров|переглядів|wyświetleń|visualizações)\s?:\s?\d[\d\s.,]*$",
+    re.I,
+)
+"""A view counter closing a short line: a byline or date line that ends on one ("Оксана
+Мельник 22 серпня 2024, 16:30 Переглядів: 2 417") is furniture, whatever precedes it."""
+
+COUNT_LINE = re.compile(
+    r"""^\W*(
+        \d{1,3}\s(/|of|von|de|z|из|з)\s\d{1,3}
+      | \d{1,3}\s(photos?|images?|pictures?|fotos?|bilder|zdjęć|zdjęcia|фото|фотографі\w*)
+      | [★☆⭐✩✭✮✯]{3,}(\s?\d[\d.,]*(\s?/\s?\d+)?)?
+    )\W*$""",
+    re.I | re.X,
+)
+"""A gallery's slide counter ("3 / 8"), its photo count ("8 photos") and a star rating
+("★★★★☆"): furniture as a line of its own, but data in a table cell ("99 / 106", a page
+reference), where they are left alone."""
 
 # Calls to action that close an article: subscribe, follow, support, comment, contact,
 # rights and disclosure notes. Searched in the kept blocks at the article's end only.
@@ -265,12 +286,15 @@ CALL_TO_ACTION = re.compile(
       | pressekontakt | press\scontact | pressesprecher | ansprechpartner
       | last\s(?:modified|updated|changed|revised) | zuletzt\s(?:ge[äa]ndert|aktualisiert)
       | aktualisiert\sam | derni[èe]re\smise\s[àa]\sjour | [úu]ltima\sactualizaci[óo]n
-      | not\sresponsible\sfor | sofern\snicht\sanders
+      | not\sresponsible\sfor | sofern\snicht\sanders | responsabilidade\sexclusiva
+      | exclusiva\sresponsabilidad
       | suggested\scitation | how\sto\scite | cite\sthis\s(?:article|post|page) | pour\sciter
       | zitiervorschlag | zitierweise | c[óo]mo\scitar | jak\scytowa[ćc]
       | подпис(?:ывайтесь|аться|ка) | все\sправа\sзащищены | abonneer | volg\sons
       | alle\srechten\svoorbehouden | takip\sedin | abone\sol | tüm\shakları\ssaklıdır
-      | нашли\sошибку | сообщите\sнам | hak\scipta | dilindungi\sundang
+      | нашли\sошибку | помітили\sпомилку | ctrl\s?\+\s?enter | сообщите\sнам
+      | hak\scipta | dilindungi\sundang
+      | (?:in|to)\syour\sinbox | en\stu\s(?:correo|bandeja) | no\sseu\se-?mail
       )|(?:무단\s?전재 | 재배포\s?금지 | 저작권자 | 無断転載 | 無断複製 | 版权所有 | 版權所有
       | सर्वाधिकार\sसुरक्षित | फॉलो\sकरें | সর্বস্বত্ব\sসংরক্ষিত
       | webmaster | best\sviewed | (?:page|site)\s(?:designed|maintained|created)\sby
@@ -282,10 +306,12 @@ CALL_TO_ACTION = re.compile(
 )
 """Words of the boxes that close an article: newsletters, apps, social accounts, donations,
 rights, contact lines, comment prompts, disclosures, "how to cite this article" boxes
-(the last block of academic blogs: it ended the walk before the appeal above it), and the
-footer lines of old pages (last updated, hit counters, "back to home", the webmaster). Searched
-in lower-cased text, and anchored at word starts: a case-insensitive search of many
-alternatives at every character costs ten times more."""
+(the last block of academic blogs: it ended the walk before the appeal above it), the
+typo-report note of Russian and Ukrainian sites ("... Ctrl+Enter"), a newsletter's "in
+your inbox" pitch, the comment box's disclaimer ("responsabilidade exclusiva de seus
+autores"), and the footer lines of old pages (last updated, hit counters, "back to home",
+the webmaster). Searched in lower-cased text, and anchored at word starts: a
+case-insensitive search of many alternatives at every character costs ten times more."""
 
 READER_ADDRESS = re.compile(
     r"""\b(?:you|your|yours|us|our
@@ -294,13 +320,15 @@ READER_ADDRESS = re.compile(
       | usted\w*|vosotros|nuestr\w*|tus?|ti|contigo
       | wy|was|wam|nas|nasz\w*|wasz\w*
       | jij|jou|jouw|je|ons|onze
-      | вы|вас|вам|ваш\w*|нас|нам|наш\w*)\b""",
+      | вы|вас|вам|ваш\w*|нас|нам|наш\w*|ви
+      | ctrl\s?\+\s?enter)\b""",
     re.X,
 )
 """Words that speak to the reader or ask for the publisher (you, your, us, our): what a
 call to action says ("Follow us", "Support our work") and a reported closing sentence
 ("A spokesperson declined to comment", "Voters can sign up at the clerk's office", "Now
 we wait for the frogs") does not. The subject "we" is left out: bloggers narrate with it.
+A key to press ("... натисніть Ctrl+Enter", the typo-report note) asks the reader too.
 Searched in lower-cased text."""
 RIGHTS_LINE = re.compile(
     r"©|\bcopyright\b|rights\sreserved|rechte\svorbehalten|derechos\sreservados|droits\sr[ée]serv"
@@ -376,6 +404,17 @@ since elsewhere a lone "#1" may be a ranking."""
 QUOTE_HEADER_MAX_CHARS = 120
 """A quote's attribution line is at most this long (a name, "wrote:", a date); longer text
 in a quote is the quotation itself."""
+
+SHOWN_BY_SCRIPT_SHARE = 0.6
+"""Elements hidden by their inline style (``display: none``, ``visibility: hidden``) that
+share a parent and together hold at least this share of the paragraph text of the page
+are the article a script shows (a gallery's slides, an article revealed after a consent
+or paywall check) and stay: on the dev corpora and the peer suites, the hidden elements
+that held the expected text held 0.74-0.96 of the page's paragraph text; every hidden box
+that did not (cookie dialogs, modals, tabs, screen-reader copies) held 0.54 or less."""
+SHOWN_BY_SCRIPT_MIN_CHARS = 500
+"""... and at least this many characters of paragraph text (a short page's one hidden
+notice is not its article)."""
 
 BYLINE = re.compile(
     r"^\W*(?i:(?:posted|written|submitted|geschrieben|verfasst)\b(?=.*\d)[^.!?]{0,40}?\s)?"

@@ -110,6 +110,14 @@ class Weights:
     layout_cell_share: float = 0.8
     """A layout-table row or cell holding this share of the container's value becomes the
     container: the other cells of the layout are navigation columns and footers."""
+    column_share: float = 0.6
+    """A child holding this share of the container's value, beside columns of boxes only
+    (a sidebar of cards, each a title line and a little text), is the container: the
+    article's column (``container.into_main_column``)."""
+    box_column_share: float = 0.8
+    """... a column of boxes: boxes of one tag and class holding this share of its text,"""
+    box_max_chars: int = 600
+    """... each at most this long (a card of contact lines; an article's section is longer)."""
     list_container_factor: float = 0.7
     """Lists make poor article containers (sidebars are lists): their value is scaled."""
     teaser_max_prose_share: float = 0.5
