@@ -12,6 +12,7 @@ import pytest
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
+from benchmarks.corpora import ReferencePage, SnippetPage, available, load_corpus
 from boilerkit.encoding.decode import decode_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
@@ -27,6 +28,18 @@ compiled_only = pytest.mark.skipif(
     reason="the compiled walk is not built (python setup.py build_ext --inplace)",
 )
 """Skips a parity test where no extension is built, unless CI says one must be."""
+
+
+def fixture_html(slug: str) -> bytes:
+    """A fixture page's bytes, as fetched."""
+    return (FIXTURES / slug / "source.html").read_bytes()
+
+
+def corpus_pages(name: str) -> tuple[SnippetPage | ReferencePage, ...]:
+    """Every page of a development corpus; skips the calling test where it is absent."""
+    if not available(name):
+        pytest.skip(f"corpus {name} not found")
+    return load_corpus(name).pages
 
 
 def cleaned(html: bytes | str) -> lxml_html.HtmlElement:

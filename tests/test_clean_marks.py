@@ -9,12 +9,19 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 from lxml import html as lxml_html
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.encoding.decode import decode_html
 from boilerkit.page import clean
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+    tag_soup,
+)
 
 
 def _assert_same_marks(root: lxml_html.HtmlElement, label: str) -> None:
@@ -45,7 +52,7 @@ def _assert_same_cleaning(text: str, label: str, monkeypatch: pytest.MonkeyPatch
 def test_clean_marks_and_cleaning_equal_reference_on_fixture(
     slug: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    html = (FIXTURES / slug / "source.html").read_bytes()
+    html = fixture_html(slug)
     _assert_same_cleaning(decode_html(html).text, slug, monkeypatch)
 
 
@@ -55,9 +62,7 @@ def test_clean_marks_and_cleaning_equal_reference_on_fixture(
 def test_clean_marks_and_cleaning_equal_reference_on_corpus(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         _assert_same_cleaning(decode_html(page.html).text, f"{name}/{page.id}", monkeypatch)
 
 

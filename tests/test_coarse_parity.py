@@ -20,7 +20,7 @@ import boilerkit
 from boilerkit.encoding.decode import decode_html
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import coarse, page_table
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
+from tests.parity import EXAMPLES, SLUGS, cleaned, compiled_only, fixture_html, tag_soup
 
 TWINS = ("coarse_text", "furniture", "has_text", "count_elements")
 
@@ -62,7 +62,7 @@ def test_the_twins_are_built_when_ci_requires_it() -> None:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_twins_equal_the_reference_on_fixture(slug: str) -> None:
-    html = (FIXTURES / slug / "source.html").read_bytes()
+    html = fixture_html(slug)
     raw = parse_html(decode_html(html, None).text, None).root
     for root, label in ((raw, f"{slug} raw"), (cleaned(html), f"{slug} cleaned")):
         for element in root.iter(etree.Element):

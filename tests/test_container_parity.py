@@ -11,14 +11,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.options import Options
 from boilerkit.selection import container, page_table
 from boilerkit.selection.hints import Hint
 from boilerkit.selection.score import score
 from boilerkit.selection.segment import segment
 from boilerkit.selection.teasers import find_teasers
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    cleaned,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+)
 
 _LIST_TAGS = container._LIST_TAGS
 
@@ -41,16 +48,14 @@ def _assert_same_choice(html: bytes, label: str) -> None:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_compiled_container_choice_equals_reference_on_fixture(slug: str) -> None:
-    _assert_same_choice((FIXTURES / slug / "source.html").read_bytes(), slug)
+    _assert_same_choice(fixture_html(slug), slug)
 
 
 @compiled_only
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_compiled_container_choice_equals_reference_on_corpus(name: str) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         _assert_same_choice(page.html, f"{name}/{page.id}")
 
 

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from lxml import etree
 from lxml import html as lxml_html
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.encoding.decode import decode_html
 from boilerkit.page.clean import clean_tree
 from boilerkit.page.parse import parse_html
@@ -36,7 +36,15 @@ from boilerkit.selection.content import (
     xml_safe,
 )
 from boilerkit.selection.segment import Segmentation, segment
-from tests.parity import EXAMPLES, SLUGS, cleaned, compiled_only, tag_soup
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    cleaned,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+    tag_soup,
+)
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BASE = "https://example.com/dir/page.html"
@@ -112,7 +120,7 @@ def test_build_content_matches_copy_then_prune(name: str, seed: int) -> None:
     "slug", sorted(p.name for p in FIXTURES.iterdir() if (p / "source.html").exists())
 )
 def test_build_content_matches_copy_then_prune_on_fixtures(slug: str) -> None:
-    page = parse_html(decode_html((FIXTURES / slug / "source.html").read_bytes()).text)
+    page = parse_html(decode_html(fixture_html(slug)).text)
     clean_tree(page.root)
     segmentation = segment(page.root)
     kept = {block.node for block in segmentation.blocks if len(block.text) > 40}
@@ -189,7 +197,7 @@ def _some_choices(
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_compiled_copy_out_equals_reference_on_fixture(slug: str) -> None:
-    segmentation = segment(cleaned((FIXTURES / slug / "source.html").read_bytes()))
+    segmentation = segment(cleaned(fixture_html(slug)))
     for container, kept, skip in _some_choices(segmentation, random.Random(slug)):
         _assert_same_copies(container, segmentation, kept, skip, f"{slug} at {container}")
 
@@ -198,9 +206,7 @@ def test_compiled_copy_out_equals_reference_on_fixture(slug: str) -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_compiled_copy_out_equals_reference_on_corpus(name: str) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         segmentation = segment(cleaned(page.html))
         for container, kept, skip in _some_choices(segmentation, random.Random(page.id)):
             _assert_same_copies(container, segmentation, kept, skip, f"{page.id} at {container}")

@@ -12,13 +12,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.options import Options
 from boilerkit.selection import hints
 from boilerkit.selection.page_table import PageTable, reference_table
 from boilerkit.selection.segment import segment
 from boilerkit.weights import NEGATIVE_ROLES, NEGATIVE_WORDS, POSITIVE_ROLES, POSITIVE_WORDS
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    cleaned,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+    tag_soup,
+)
 
 
 def _reference(tag: str, css_class: str | None, css_id: str | None, role: str | None) -> object:
@@ -39,7 +47,7 @@ def _assert_same_hints(table: PageTable, label: str) -> None:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_compiled_hints_equal_reference_on_fixture(slug: str) -> None:
-    root = cleaned((FIXTURES / slug / "source.html").read_bytes())
+    root = cleaned(fixture_html(slug))
     _assert_same_hints(reference_table(root), slug)
 
 
@@ -47,9 +55,7 @@ def test_compiled_hints_equal_reference_on_fixture(slug: str) -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_compiled_hints_equal_reference_on_corpus(name: str) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         _assert_same_hints(reference_table(cleaned(page.html)), f"{name}/{page.id}")
 
 

@@ -12,12 +12,19 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 from lxml import html as lxml_html
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.encoding.decode import decode_html
 from boilerkit.metadata import dates, meta_tags, scan
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+    tag_soup,
+)
 
 
 def _assert_same(root: lxml_html.HtmlElement, label: str) -> None:
@@ -43,7 +50,7 @@ def _any_year(text: str) -> bool:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_meta_walks_equal_reference_on_fixture(slug: str) -> None:
-    html = (FIXTURES / slug / "source.html").read_bytes()
+    html = fixture_html(slug)
     _assert_same(parse_html(decode_html(html).text).root, slug)
 
 
@@ -51,9 +58,7 @@ def test_meta_walks_equal_reference_on_fixture(slug: str) -> None:
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_meta_walks_equal_reference_on_corpus(name: str) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         _assert_same(parse_html(decode_html(page.html).text).root, f"{name}/{page.id}")
 
 

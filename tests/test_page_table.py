@@ -36,7 +36,15 @@ from boilerkit.selection.page_table import (
     reference_table,
 )
 from boilerkit.weights import COMMENT_WORDS, NEGATIVE_WORDS, POSITIVE_WORDS, STRONG_POSITIVE
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    cleaned,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+    tag_soup,
+)
 
 
 def _compiled_table(root: lxml_html.HtmlElement) -> PageTable:
@@ -87,7 +95,7 @@ def test_the_extension_is_built_when_ci_requires_it() -> None:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_compiled_table_equals_reference_on_fixture(slug: str) -> None:
-    html = (FIXTURES / slug / "source.html").read_bytes()
+    html = fixture_html(slug)
     _assert_same_table(parse_html(decode_html(html, None).text, None).root, f"{slug} raw")
     _assert_same_table(cleaned(html), f"{slug} cleaned")
 
@@ -95,9 +103,7 @@ def test_compiled_table_equals_reference_on_fixture(slug: str) -> None:
 @compiled_only
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_compiled_table_equals_reference_on_corpus(name: str) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         root = parse_html(decode_html(page.html, None).text, None).root
         _assert_same_page_tags(root, f"{name}/{page.id}")  # metadata reads the raw tree
         clean_tree(root)
@@ -116,14 +122,14 @@ def _assert_same_page_tags(root: lxml_html.HtmlElement, label: str) -> None:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_compiled_page_tags_equal_reference_on_fixture(slug: str) -> None:
-    html = (FIXTURES / slug / "source.html").read_bytes()
+    html = fixture_html(slug)
     _assert_same_page_tags(parse_html(decode_html(html, None).text, None).root, slug)
 
 
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_extract_is_identical_compiled_or_pure(slug: str, monkeypatch: pytest.MonkeyPatch) -> None:
-    html = (FIXTURES / slug / "source.html").read_bytes()
+    html = fixture_html(slug)
     compiled = boilerkit.extract(html)
     compiled_md = compiled.to_markdown()
     monkeypatch.setenv("BOILERKIT_PURE", "1")

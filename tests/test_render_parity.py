@@ -9,10 +9,18 @@ from hypothesis import HealthCheck, given, settings
 from lxml import html as lxml_html
 
 import boilerkit
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.render.text import render_text
 from boilerkit.selection import page_table
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    cleaned,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+    tag_soup,
+)
 
 
 def _assert_same_text(tree: lxml_html.HtmlElement | None, label: str) -> None:
@@ -35,16 +43,14 @@ def _assert_same_texts(html: bytes | str, label: str) -> None:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_plain_text_equals_the_walk_on_fixture(slug: str) -> None:
-    _assert_same_texts((FIXTURES / slug / "source.html").read_bytes(), slug)
+    _assert_same_texts(fixture_html(slug), slug)
 
 
 @compiled_only
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_plain_text_equals_the_walk_on_corpus(name: str) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         _assert_same_texts(page.html, f"{name}/{page.id}")
 
 

@@ -8,12 +8,19 @@ from __future__ import annotations
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.encoding.decode import decode_html
 from boilerkit.metadata import scan
 from boilerkit.page.parse import parse_html
 from boilerkit.selection import page_table
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only, tag_soup
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+    tag_soup,
+)
 
 
 def _searches(found: scan.PageScan) -> tuple[object, ...]:
@@ -40,7 +47,7 @@ def _assert_same(text: str, label: str, monkeypatch: pytest.MonkeyPatch) -> None
 def test_body_attributes_equal_reference_on_fixture(
     slug: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    html = (FIXTURES / slug / "source.html").read_bytes()
+    html = fixture_html(slug)
     _assert_same(decode_html(html).text, slug, monkeypatch)
 
 
@@ -50,9 +57,7 @@ def test_body_attributes_equal_reference_on_fixture(
 def test_body_attributes_equal_reference_on_corpus(
     name: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         _assert_same(decode_html(page.html).text, f"{name}/{page.id}", monkeypatch)
 
 

@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.page import parse
 from boilerkit.selection import page_table
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, compiled_only
+from tests.parity import EXAMPLES, SLUGS, compiled_only, corpus_pages, fixture_html
 
 
 def _assert_same(data: bytes, label: str) -> None:
@@ -26,16 +26,14 @@ def _assert_same(data: bytes, label: str) -> None:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_scan_equals_the_searches_on_fixture(slug: str) -> None:
-    _assert_same((FIXTURES / slug / "source.html").read_bytes(), slug)
+    _assert_same(fixture_html(slug), slug)
 
 
 @pytest.mark.corpus
 @compiled_only
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_scan_equals_the_searches_on_corpus(name: str) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         _assert_same(page.html, f"{name}/{page.id}")
 
 

@@ -19,12 +19,20 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import html as lxml_html
 
-from benchmarks.corpora import CORPUS_NAMES, available, load_corpus
+from benchmarks.corpora import CORPUS_NAMES
 from boilerkit.page.tags import HEADING_TAGS
 from boilerkit.selection import link_runs, page_table, segment, teaser_table, teasers
 from boilerkit.selection.page_table import reference_table
 from boilerkit.weights import SENTENCE_END, Weights
-from tests.parity import EXAMPLES, FIXTURES, SLUGS, cleaned, compiled_only, tag_soup
+from tests.parity import (
+    EXAMPLES,
+    SLUGS,
+    cleaned,
+    compiled_only,
+    corpus_pages,
+    fixture_html,
+    tag_soup,
+)
 
 TWINS = ("teaser_groups", "teaser_items", "read_more_candidates", "item_marks", "make_blocks")
 TWINS += ("sentences", "weighted_length", "run_elements")
@@ -155,16 +163,14 @@ def test_the_twins_are_built_when_ci_requires_it() -> None:
 @compiled_only
 @pytest.mark.parametrize("slug", SLUGS)
 def test_twins_equal_the_reference_on_fixture(slug: str) -> None:
-    _assert_same(cleaned((FIXTURES / slug / "source.html").read_bytes()), slug)
+    _assert_same(cleaned(fixture_html(slug)), slug)
 
 
 @compiled_only
 @pytest.mark.corpus
 @pytest.mark.parametrize("name", CORPUS_NAMES)
 def test_twins_equal_the_reference_on_corpus(name: str) -> None:
-    if not available(name):
-        pytest.skip(f"corpus {name} not found")
-    for page in load_corpus(name).pages:
+    for page in corpus_pages(name):
         _assert_same(cleaned(page.html), f"{name}/{page.id}")
 
 
