@@ -26,6 +26,7 @@ import pytest
 
 import boilerkit
 from boilerkit.encoding.chains import UTF8_READERS, utf8_pattern
+from boilerkit.encoding.han import odd_chinese
 from boilerkit.encoding.spans import _repertoire
 
 SRC = Path(boilerkit.__file__).resolve().parent
@@ -82,6 +83,7 @@ BUILDERS = {
     ("encoding/trigger.py", "_one_pass"): "the trigger's marks as one pattern, built once",
     ("metadata/scan.py", "having"): "an alternation of escaped literal spellings (_spellings)",
     ("encoding/spans.py", "_repertoire"): "one character class run per code page",
+    ("encoding/han.py", "odd_chinese"): "a class of rare Han, built on first use",
 }
 """Functions allowed to compile a pattern, and what they build."""
 
@@ -92,6 +94,7 @@ def _built() -> Iterator[tuple[str, re.Pattern[str]]]:
     for reader in UTF8_READERS:
         for single in (False, True):
             yield f"chains.utf8_pattern({reader!r}, {single})", utf8_pattern(reader, single)
+    yield "han.odd_chinese()", odd_chinese()
 
 
 PATTERNS = sorted([*_patterns(), *_built()], key=lambda pair: pair[0])

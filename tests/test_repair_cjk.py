@@ -28,9 +28,12 @@ from wild import _read, _read_mixed
 # (written in, form) -> floor, on CPython's texts. The forms: read as windows-1252 or
 # latin-1 ("latin"), the seed's per-byte fallback ("mixed"). Not here: cp949 and
 # big5hkscs, whose test texts are codec stress tests (chat slang built of bare jamo and
-# circled letters, HKSCS's rare characters with combining marks), nor GBK and Big5 read
-# as each other (Han read as another CJK code page, no mark of any kind).
+# circled letters, HKSCS's rare characters with combining marks). GBK and Big5 read as
+# each other are read back by ``han.chinese_swap`` (0 of 73 before it); not Big5 read as
+# GBK, one case, whose kana (Big5's commonest row read as GB 2312's) look like Japanese.
 FLOORS = {
+    ("gbk", "big5"): 0.97,
+    ("gb18030", "big5"): 0.97,
     ("gbk", "latin"): 0.97,
     ("gbk", "mixed"): 0.97,
     ("gb18030", "latin"): 0.97,
@@ -50,7 +53,7 @@ def _rates() -> dict[tuple[str, str], float]:
     hits: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for case in cases():
         written, read = case.pair.split("/")
-        form = "mixed" if read == "mixed" else "latin" if read in ("cp1252", "iso8859_1") else ""
+        form = "mixed" if read == "mixed" else "latin" if read in ("cp1252", "iso8859_1") else read
         if (written, form) in FLOORS:
             hits[(written, form)][0] += repair_text(case.broken) == case.expected
             hits[(written, form)][1] += 1
@@ -127,3 +130,64 @@ def test_cjk_sign_inside_a_latin_word_is_no_reading() -> None:
     korean = "그는 가장 인구는 것으로"
     text = f"Unterstütze ({korean.encode('euc_kr').decode('gbk')}) RosaMag"
     assert repair_text(text).startswith("Unterstütze (")
+
+
+# Chinese read through the other Chinese code page, sentences of my own: GBK text read
+# as Big5 lands half its characters in Big5's level 2 and its full-width punctuation on
+# bopomofo and small forms. (Big5 read as GBK mostly loses bytes: GBK has no character
+# for many of Big5's byte pairs.)
+SWAPPED = [
+    ("他说这个问题需要大家一起讨论。", "gbk", "big5"),
+    ("这家公司的产品质量很好，价格也便宜。", "gbk", "big5"),
+    ("我们明天早上八点出发，晚上回来。", "gbk", "big5"),
+    ("北京是中国的首都。", "gbk", "big5"),
+    ("请把这本书放在桌子上。", "gbk", "big5"),
+]
+
+
+# The same, as a phrase inside a Latin sentence (each CJK run read on its own), and
+# Japanese read as GBK (its kana land on GBK's extension rows).
+SWAPPED_RUNS = [
+    ("Le ministre a déclaré ({}) jeudi soir.", "他说这个问题需要大家一起讨论", "gbk", "big5"),
+    ("Výsledek ({}) překvapil všechny.", "北京是中国的首都", "gbk", "big5"),
+    ("Das Projekt ({}) läuft weiter.", "このプログラムは簡単です", "shift_jis", "gbk"),
+    ("Ver la serie ({}) en línea.", "シンプルなデザイン", "shift_jis", "gbk"),
+]
+
+
+@pytest.mark.parametrize(("host", "text", "written", "read"), SWAPPED_RUNS)
+def test_a_cjk_phrase_read_as_another_cjk_code_page(
+    host: str, text: str, written: str, read: str
+) -> None:
+    broken = text.encode(written).decode(read)
+    assert repair_text(host.format(broken)) == host.format(text)
+
+
+@pytest.mark.parametrize(("text", "written", "read"), SWAPPED)
+def test_chinese_read_as_the_other_chinese_code_page(text: str, written: str, read: str) -> None:
+    broken = text.encode(written).decode(read)
+    assert broken != text
+    assert repair_text(broken) == text
+    assert repair_text(f"ID 4471 | {broken} | 3,200 views") == f"ID 4471 | {text} | 3,200 views"
+
+
+# Clean text of many characters outside everyday Chinese: Cantonese, kana alone (read
+# back from GBK as Big5 it is Big5's commonest Han), Japanese with its own kanji,
+# classical Chinese and names.
+ODD_CLEAN = [
+    "佢哋喺度食咗飯，之後冇再出嚟。",
+    "ひらがなとカタカナ",
+    "気象庁は、広い範囲で雪が降ると発表した。",
+    "窈窕淑女，君子好逑。",
+    "龘靐齉爩",
+    "経済産業省",
+    "広告出稿に関するおといあわせはこちらまで",
+    "366日への旅",
+    "Le café (経済) est bon",
+    "璩翀 和 翀璩",
+]
+
+
+@pytest.mark.parametrize("text", ODD_CLEAN)
+def test_odd_chinese_clean_text_stays(text: str) -> None:
+    assert repair_text(text) == text

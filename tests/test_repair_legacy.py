@@ -217,3 +217,58 @@ def test_the_korean_signs_are_the_catalogs_commonest_syllables() -> None:
     ko = tables()["ko"].unigram
     syllables = sorted((bits, c) for c, bits in ko.items() if "\uac00" <= c <= "\ud7a3")
     assert set(KOREAN_COMMON) == {c for _, c in syllables[: len(KOREAN_COMMON)]}
+
+
+# A price or a measure whose only non-ASCII sign was misread (``signs.py``): the number
+# is the evidence. Values of my own.
+SIGNED = [
+    ("Preis: CN¥1,250.00", "big5", "cp1252"),
+    ("Temperatur 21.5°C heute", "gbk", "cp1252"),
+    ("12 kg · EUR 30", "gbk", "cp1252"),
+    ("Kosten ￥980", "euc_jp", "cp1252"),
+    ("Total ₹1,499.00", "gb18030", "cp1252"),
+    ("Total ¥2,400", "gb18030", "latin-1"),
+    ("Summe 1.234,50 £", "cp1252", "cp1251"),
+    ("Ab € 19,99", "cp1252", "cp1251"),
+    ("Price 120 €", "cp1251", "cp1252"),
+    ("Prix 12,50\xa0€ — livraison 3,90\xa0€", "mac_roman", "cp1252"),
+    ("1.250,00\xa0CHF", "mac_roman", "cp1252"),
+    ("Am Montag 21,5 °C — am Dienstag 18 °C", "mac_roman", "cp1252"),
+    ("12 kg · EUR 30", "gbk", "big5"),
+    ("Kosten ￥980", "shift_jis", "gbk"),
+    ("Total 1.250\xa0RUB", "cp1251", "koi8_r"),
+]
+
+
+@pytest.mark.parametrize(("text", "written", "read"), SIGNED)
+def test_a_misread_sign_beside_a_number_is_read_back(text: str, written: str, read: str) -> None:
+    # windows-1252's undefined bytes stay C1 controls, as latin-1 and browsers keep them
+    data = text.encode(written)
+    if read in ("gbk", "big5"):
+        broken = data.decode(read)
+    else:
+        undefined = (0x81, 0x8D, 0x8F, 0x90, 0x9D) if read == "cp1252" else ()
+        broken = "".join(chr(b) if b in undefined else bytes([b]).decode(read) for b in data)
+    assert broken != text
+    assert repair_text(broken) == text
+
+
+# Signs a number stands beside in clean text, and look-alikes of the misread forms.
+SIGN_CLEAN = [
+    "10ˆ6 Zellen",
+    "Offering 5×£35",
+    "¡Por 5 euros!",
+    "RETWEET SE VOCÊ 2",
+    "Ђорђе 5",
+    "Ј. Петровић, 1998",
+    "a radius of 10 Å—",
+    "5 ¡¤ 6",
+    "Quedan 5 ¡Corre!",
+    "3‰ und √2 ● 5 ★ 4",
+    "2019年5月6日",
+]
+
+
+@pytest.mark.parametrize("clean", SIGN_CLEAN)
+def test_signs_of_clean_text_beside_numbers_stay(clean: str) -> None:
+    assert repair_text(clean) == clean

@@ -33,6 +33,7 @@ from .bigrams import gain, oddity
 from .bounds import bounded, unmixed
 from .chains import CJK_TARGETS, Candidate
 from .consistent import consistent_reading
+from .han import SWAPS, chinese_swap, odd_chinese
 from .judge import (
     WEIGHTS,
     Change,
@@ -49,6 +50,7 @@ from .phrases import phrase_readings, word_reading
 from .plausibility import COSTS, cost
 from .runs import CENTRAL_MARKS, SUSPICIOUS, TURKISH_MARKS, run_changes, text_level
 from .siblings import sibling_reading
+from .signs import SIGNS, number_signs
 from .spans import ftfy_spans, glued, legacy_spans, pair_spans, utf8_spans
 from .trigger import MARK, suspect, suspect_texts
 from .whole import UTF8_READERS, ftfy_reading, legacy_readings, whole_readings
@@ -177,8 +179,13 @@ def explain_repair(
     second misreading behind (``Åžubat`` once ftfy undid the outer layer; the pieces of
     a GBK run a UTF-8 reading did not reach).
     """
-    if text.isascii() or not suspect(text):
+    if text.isascii():
         return RepairResult(text, ())
+    if not suspect(text):  # no mark; odd Chinese is read by han.chinese_swap alone
+        with tuned(weights, costs):
+            swap = _HAN.search(text) and odd_chinese().search(text) and chinese_swap(text)
+        changes = tuple(diff(text, swap.text, swap.chain)) if swap else ()
+        return RepairResult(swap.text if swap else text, changes)
     page = _PAGE.get()
     key = (text, weights, costs)
     if page is not None and key in page:
@@ -203,7 +210,13 @@ _PAGE: ContextVar[dict[tuple[str, RepairWeights, PlausibilityCosts], RepairResul
 def _judged(text: str, weights: RepairWeights, costs: PlausibilityCosts) -> RepairResult:
     """``explain_repair`` of a text with a mark."""
     with tuned(weights, costs):
+        # a misread sign beside a number, the rest ASCII; then the readings of the node
+        if SIGNS.search(text) and (signs := number_signs(text)) is not None:
+            return RepairResult(signs.text, tuple(diff(text, signs.text, signs.chain)))
         result = _by_language(text, _explain(text))
+        chains = {s for c in result.changes for s in c.chain}  # none, or Chinese as Chinese
+        if chains <= SWAPS and odd_chinese().search(text) and (swap := chinese_swap(text)):
+            return RepairResult(swap.text, tuple(diff(text, swap.text, swap.chain)))
         if result.text == text:
             return result
         if suspect(result.text):

@@ -28,7 +28,9 @@ import re
 from bisect import bisect_right
 
 from .code_pages import byte_table
+from .han import odd_chinese
 from .runs import CENTRAL_MARKS, LONE_A
+from .signs import SIGNS
 from .whole import LEGACY_SIGNS, UTF8_READERS
 
 __all__ = ["MARK", "suspect", "suspect_texts"]
@@ -125,30 +127,46 @@ def _one_pass(patterns: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(f"[{union}](?:{body})")
 
 
-MARK = _one_pass(
-    (
-        _UTF8_SEQUENCE.pattern,
-        _LEGACY_AS_LATIN.pattern,
-        "[Ã]" + LONE_A.pattern.removeprefix("Ã"),
-        CENTRAL_MARKS.pattern,
-        _LEGACY_MARKS.pattern,
-        LEGACY_SIGNS.pattern,
-    )
+_PATTERNS = (
+    _UTF8_SEQUENCE.pattern,
+    _LEGACY_AS_LATIN.pattern,
+    "[Ã]" + LONE_A.pattern.removeprefix("Ã"),
+    CENTRAL_MARKS.pattern,
+    _LEGACY_MARKS.pattern,
+    LEGACY_SIGNS.pattern,
+    SIGNS.pattern,
 )
+MARK = _one_pass(_PATTERNS)
+
+
+# Any Han: a page without is spared ``han.odd_chinese`` (and building its class of rare
+# Han, 35 ms a process).
+_ANY_HAN = re.compile("[\u3400-\u9fff]")
 
 
 def suspect(text: str) -> bool:
-    """Whether ``text`` holds any mark of a misreading (clean text mostly stops here)."""
+    """Whether ``text`` holds any mark of a misreading (clean text mostly stops here).
+    Text marked only by ``han.odd_chinese`` is not: it is read by ``han.chinese_swap``
+    alone."""
     return MARK.search(text) is not None
 
 
 def suspect_texts(joined: str, starts: list[int]) -> list[int]:
-    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark; the
-    scan jumps to the next text after a hit (a page can hold thousands of marks)."""
+    """Indexes of the texts (starting at ``starts`` in ``joined``) that hold a mark or,
+    on a page with Han, ``han.odd_chinese``'s."""
+    found = _hits(MARK, joined, starts)
+    if _ANY_HAN.search(joined):
+        found = sorted({*found, *_hits(odd_chinese(), joined, starts)})
+    return found
+
+
+def _hits(pattern: re.Pattern[str], joined: str, starts: list[int]) -> list[int]:
+    """Indexes of the texts ``pattern`` finds in; the scan jumps to the next text after a
+    hit (a page can hold thousands of marks)."""
     found: list[int] = []
-    match = MARK.search(joined)
+    match = pattern.search(joined)
     while match:
         index = bisect_right(starts, match.start()) - 1
         found.append(index)
-        match = MARK.search(joined, starts[index + 1])
+        match = pattern.search(joined, starts[index + 1])
     return found

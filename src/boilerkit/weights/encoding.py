@@ -142,6 +142,17 @@ class RepairWeights:
     ``forlěcesena``) are under it; true phrases save 25-40 (``przysz³ym`` 28,
     ``pøíští`` 32, ``miesi¹ca`` 37). At 16, 10 of 2,337 clean twins of the independent
     check changed (6 at 24, none of them by this reading)."""
+    swap_odd: float = 0.2
+    """Chinese read as the other Chinese code page (GBK as Big5, Big5 as GBK) is read back
+    when this share of its CJK characters or more lies outside the level-1 blocks of GB 2312
+    and Big5 (clean Chinese: none of CPython's codec test texts; its misreadings: 47-60%)..."""
+    swap_left: float = 0.25
+    """...and the reading leaves at most this share of those odd characters (names and
+    rare words keep a few)..."""
+    swap_top: float = 0.5
+    """...and draws this share of its Han and kana at least from the most frequent
+    characters (``text_stats.top_chars``): the independent check's Chinese, 50-100%;
+    rare Han read through another code page, about a quarter."""
 
 
 @dataclass(frozen=True, slots=True)
