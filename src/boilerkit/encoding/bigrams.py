@@ -188,14 +188,14 @@ def _readers(folded: str, like: str = "") -> list[_Table]:
     of ``like`` (a reading is judged in the languages of the text it replaces), or
     those that use its ASCII letters most often."""
     users = _users()
-    # (each set built in the order the characters first appear, as from the whole text:
-    # the same set, iterated in the same order, from a character per distinct one)
-    distinct = dict.fromkeys(folded)
-    used = {c for c in distinct if c >= "\x80" and c in users}
+    # (in code-point order: a set's order varies with PYTHONHASHSEED, and with it the
+    # order of the float sums and of the ties below, so the readers did too)
+    distinct = set(folded)
+    used = sorted(c for c in distinct if c >= "\x80" and c in users)
     if not used:
-        used = {c for c in dict.fromkeys(fold(like)) if c >= "\x80" and c in users}
+        used = sorted(c for c in set(fold(like)) if c >= "\x80" and c in users)
     if not used:  # no letter only some languages use: rank by the ASCII letters
-        used = {c for c in distinct if c.isalpha() and c in users}
+        used = sorted(c for c in distinct if c.isalpha() and c in users)
     from ..selection.page_table import compiled  # here: a cycle at import time otherwise
 
     kernel = compiled("reader_costs")
@@ -204,11 +204,11 @@ def _readers(folded: str, like: str = "") -> list[_Table]:
         costs, reached = _reader_costs(used)
     else:
         costs, reached = kernel(used, _rows(), len(everyone))
-    best = sorted(reached, key=costs.__getitem__)[:READERS]
+    best = sorted(reached, key=lambda i: (costs[i], i))[:READERS]  # ties: table order
     return [everyone[i] for i in best] or everyone
 
 
-def _reader_costs(used: set[str]) -> tuple[list[float], list[int]]:
+def _reader_costs(used: list[str]) -> tuple[list[float], list[int]]:
     """(for each table in ``tables()`` order, the bits of the characters of ``used`` it
     uses; the tables in the order the sum first reached them): the spec of
     ``_front.reader_costs``, the compiled twin."""

@@ -290,9 +290,9 @@ cdef class BigramCosts:
         return total / count if count else 0.0
 
 
-def reader_costs(set used, dict rows, Py_ssize_t width):
+def reader_costs(list used, dict rows, Py_ssize_t width):
     """The twin of ``bigrams._reader_costs``: for each language, the sum of the bits of
-    the characters of ``used`` it uses (in the set's order; ``rows`` as for
+    the characters of ``used`` it uses (in the list's order; ``rows`` as for
     ``letter_costs``), and the languages in the order the sum first reached them (the
     reference's dict order, which breaks ties)."""
     cdef Py_ssize_t i
