@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 import boilerkit
+from boilerkit.encoding import trigger
 from boilerkit.encoding.chains import UTF8_READERS, utf8_pattern
 from boilerkit.encoding.han import odd_chinese
 from boilerkit.encoding.spans import _repertoire
@@ -79,7 +80,6 @@ def _patterns() -> Iterator[tuple[str, re.Pattern[str] | re.Pattern[bytes]]]:
 BUILDERS = {
     ("encoding/chains.py", "utf8_pattern"): "runs of UTF-8 read as a code page (built per reader)",
     ("metadata/scan.py", "_spellings"): "an alternation of the literal words of a table",
-    ("encoding/trigger.py", "_utf8_sequences"): "UTF-8 sequences per code page, built once",
     ("encoding/trigger.py", "_one_pass"): "the trigger's marks as one pattern, built once",
     ("metadata/scan.py", "having"): "an alternation of escaped literal spellings (_spellings)",
     ("encoding/spans.py", "_repertoire"): "one character class run per code page",
@@ -95,6 +95,8 @@ def _built() -> Iterator[tuple[str, re.Pattern[str]]]:
         for single in (False, True):
             yield f"chains.utf8_pattern({reader!r}, {single})", utf8_pattern(reader, single)
     yield "han.odd_chinese()", odd_chinese()
+    for part in ("_UTF8_SEQUENCE", "_LEGACY_AS_LATIN", "_LEGACY_MARKS"):  # parts of MARK
+        yield f"trigger.{part}", re.compile(getattr(trigger, part))
 
 
 PATTERNS = sorted([*_patterns(), *_built()], key=lambda pair: pair[0])

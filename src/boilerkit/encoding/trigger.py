@@ -44,7 +44,7 @@ def _class(chars: set[str]) -> str:
     return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
 
 
-def _utf8_sequences() -> re.Pattern[str]:
+def _utf8_sequences() -> str:
     """A complete UTF-8 sequence as one of the readers shows it. The pattern starts with
     a class of every lead character, so the regex engine skips other text at C speed;
     the look-behinds then check the lead and its continuations in one reader. Leads
@@ -69,9 +69,11 @@ def _utf8_sequences() -> re.Pattern[str]:
         for size, lead in enumerate(leads, start=1):
             alternatives[f"(?<={_class(lead)}){_class(conts)}{{{size}}}"] = None
     body = "|".join(alternatives)
-    return re.compile(f"{_class(first)}(?={_class(second)})(?:{body})")
+    return f"{_class(first)}(?={_class(second)})(?:{body})"
 
 
+# The three patterns below are strings: they are only ever matched as parts of ``MARK``
+# (compiling each on its own as well cost 13 ms of every start).
 _UTF8_SEQUENCE = _utf8_sequences()
 # High Latin-1 characters as a legacy CJK or Cyrillic text read as windows-1252 or
 # latin-1 shows them, the symbols among them, and the Han/Hangul/kana blocks the seed's
@@ -86,7 +88,7 @@ _SYMBOL = (
     "\u00a1-\u00ac\u00ae-\u00bf\u00d7\u00f7\u02c6\u02dc\u2020\u2021\u2030\u2039\u203a\u20ac\u2122"
 )
 _HAN = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
-_LEGACY_AS_LATIN = re.compile(
+_LEGACY_AS_LATIN = (
     f"[{_HIGH}\u0080-\u009f\ufffd{_HAN}](?:"
     "(?<=[\u0080-\u009f\ufffd])"
     f"|(?<=[{_HIGH}])[{_HIGH}]{{2}}|(?<=[0-9][{_HIGH}])[{_HIGH}]"
@@ -100,7 +102,7 @@ _LEGACY_AS_LATIN = re.compile(
 # windows-1252: ``FremdschlŸssel``), and Cyrillic case gone wrong (KOI8-R and windows-1251
 # read as each other swap the cases: ``рТЙЧЕФ``).
 _SYMBOLS_1252 = "\x80-\x9f‚ƒ„†‡ˆ‰Š‹ŒŽ•˜™š›œžŸ§"
-_LEGACY_MARKS = re.compile(
+_LEGACY_MARKS = (
     f"[\u0400-\u04ff\u2500-\u257f{_SYMBOLS_1252}](?:"
     "(?<=[A-Za-z][\u0400-\u04ff])|(?<=[\u0400-\u04ff])(?=[A-Za-z])"
     f"|(?<=[A-Za-z][{_SYMBOLS_1252}])(?=[a-z])"
@@ -128,11 +130,11 @@ def _one_pass(patterns: tuple[str, ...]) -> re.Pattern[str]:
 
 
 _PATTERNS = (
-    _UTF8_SEQUENCE.pattern,
-    _LEGACY_AS_LATIN.pattern,
+    _UTF8_SEQUENCE,
+    _LEGACY_AS_LATIN,
     "[Ã]" + LONE_A.pattern.removeprefix("Ã"),
     CENTRAL_MARKS.pattern,
-    _LEGACY_MARKS.pattern,
+    _LEGACY_MARKS,
     LEGACY_SIGNS.pattern,
     SIGNS.pattern,
 )
