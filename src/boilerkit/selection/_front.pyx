@@ -247,18 +247,10 @@ cdef class BigramCosts:
     def bits(self, str folded, double limit):
         """Bits of ``folded``; stops past ``limit`` (the reading has lost already)."""
         cdef double total = 0.0
-        cdef double cost, extra
         cdef Py_UCS4 prev = u" "
         cdef Py_UCS4 char
         for char in folded:
-            if not self.pairs.get(_pair(prev, char), &cost):
-                if not self.unigram.get((<uint64_t>char) + 1, &cost):
-                    cost = self.unseen
-                if self.backoff.get((<uint64_t>prev) + 1, &extra):
-                    cost = cost + extra
-                else:
-                    cost = cost + 0.0
-            total += cost
+            total += _bigram_bits(self, prev, char)
             if total > limit:
                 return total
             prev = char
@@ -268,7 +260,6 @@ cdef class BigramCosts:
         """Mean bits of the bigrams that touch a non-ASCII letter, a symbol or a
         control (``#``, ``\\x00``, ``\\x01`` as folded): ``_Table.foreign_bits``."""
         cdef double total = 0.0
-        cdef double cost, extra
         cdef Py_ssize_t count = 0
         cdef Py_UCS4 prev = u" "
         cdef Py_UCS4 char
@@ -276,18 +267,24 @@ cdef class BigramCosts:
         for char in folded:
             foreign = char >= 0x80 or char == u"#" or char == 0 or char == 1
             if foreign or was_foreign:
-                if not self.pairs.get(_pair(prev, char), &cost):
-                    if not self.unigram.get((<uint64_t>char) + 1, &cost):
-                        cost = self.unseen
-                    if self.backoff.get((<uint64_t>prev) + 1, &extra):
-                        cost = cost + extra
-                    else:
-                        cost = cost + 0.0
-                total += cost
+                total += _bigram_bits(self, prev, char)
                 count += 1
             prev = char
             was_foreign = foreign
         return total / count if count else 0.0
+
+
+cdef inline double _bigram_bits(BigramCosts table, Py_UCS4 prev, Py_UCS4 char):
+    """One bigram's bits, as ``bits`` and ``foreign_bits`` add them: ``pairs``, else the
+    character's ``unigram`` (``unseen`` when absent) plus ``backoff`` of the one before."""
+    cdef double cost, extra
+    if table.pairs.get(_pair(prev, char), &cost):
+        return cost
+    if not table.unigram.get((<uint64_t>char) + 1, &cost):
+        cost = table.unseen
+    if table.backoff.get((<uint64_t>prev) + 1, &extra):
+        return cost + extra
+    return cost + 0.0
 
 
 def reader_costs(list used, dict rows, Py_ssize_t width):
