@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from wild import _read  # a browser's reading of bytes, as the generator misreads them
+
 READABILITY = Path(__file__).resolve().parents[2].parent / "shared/datasets/readability-test-pages"
 
 WESTERN = ("cp1252", "iso8859_1", "iso8859_15", "mac_roman", "cp850", "cp437")
@@ -226,18 +228,6 @@ def cjk_phrases() -> tuple[tuple[str, str, str, str], ...]:
             if 4 <= len(piece) <= 20 and sum(c >= "\u3040" for c in piece) >= 2:
                 out.append((lang, piece, written, read))
     return tuple(out)
-
-
-def _read(data: bytes, codec: str) -> str | None:
-    """``data`` read as ``codec`` as a browser does (windows-1252's undefined bytes become
-    C1 controls); ``None`` when the reading loses a byte."""
-    if codec == "cp1252":
-        return "".join(bytes([b]).decode("cp1252", "ignore") or chr(b) for b in data)
-    try:
-        text = data.decode(codec)
-    except UnicodeDecodeError:
-        return None
-    return text if text.encode(codec) == data else None
 
 
 def _misreadings(rng: random.Random, lang: str, text: str) -> list[tuple[str, str]]:
