@@ -18,7 +18,7 @@ from lxml import html as lxml_html
 
 from ..encoding.repair import compose
 from .scan import DATED, PageScan, body_of
-from .text import dates_read
+from .text import remembered_date
 
 EARLIEST = date(1995, 1, 1)
 """The web had few dated pages before this; earlier "dates" are mostly birth years etc."""
@@ -134,12 +134,7 @@ def parse_date(text: str | None) -> str | None:
     """ISO 8601 for the first date written in ``text`` (ISO, numeric, or month names)."""
     if not text or len(text) > MAX_DATE_CHARS:
         return None
-    memo = dates_read()
-    if memo is None:
-        return _parse_date(text)
-    if text not in memo:
-        memo[text] = _parse_date(text)
-    return memo[text]
+    return remembered_date(text, _parse_date)
 
 
 def _parse_date(text: str) -> str | None:

@@ -10,9 +10,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
 from urllib.parse import urlsplit
 
 from ..encoding.repair import repair_text
@@ -52,9 +53,24 @@ def one_page() -> Iterator[None]:
         _MEMO.reset(token)
 
 
-def dates_read() -> dict[str, str | None] | None:
-    """The page's memo of ``dates.parse_date`` (``None`` outside ``one_page``)."""
-    return _DATES.get()
+_T = TypeVar("_T")
+
+
+def _remembered(
+    memo_of: ContextVar[dict[str, _T] | None], text: str, read: Callable[[str], _T]
+) -> _T:
+    """``read(text)``, computed once per string on the page being read (``one_page``)."""
+    memo = memo_of.get()
+    if memo is None:
+        return read(text)
+    if text not in memo:
+        memo[text] = read(text)
+    return memo[text]
+
+
+def remembered_date(text: str, read: Callable[[str], str | None]) -> str | None:
+    """``read(text)`` (``dates.parse_date``'s reading), once per string on the page."""
+    return _remembered(_DATES, text, read)
 
 
 def clean_value(value: object) -> str | None:
@@ -63,13 +79,7 @@ def clean_value(value: object) -> str | None:
         return None
     if value.__class__ is not str:
         return _clean(str(value))
-    text: str = value
-    memo = _MEMO.get()
-    if memo is None:
-        return _clean(text)
-    if text not in memo:
-        memo[text] = _clean(text)
-    return memo[text]
+    return _remembered(_MEMO, value, _clean)
 
 
 def _clean(text: str) -> str | None:
@@ -86,13 +96,7 @@ def _clean(text: str) -> str | None:
 
 def fingerprint(text: str) -> str:
     """Case- and punctuation-blind form, to compare values from different sources."""
-    memo = _FINGERPRINTS.get()
-    if memo is None:
-        return _fingerprint(text)
-    found = memo.get(text)
-    if found is None:
-        found = memo[text] = _fingerprint(text)
-    return found
+    return _remembered(_FINGERPRINTS, text, _fingerprint)
 
 
 def _fingerprint(text: str) -> str:
